@@ -1,0 +1,48 @@
+"""An article as stored: metadata, the cleaned body, and where it was syndicated from."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from schemas.fields import ENGLISH_TEXT, FACET_KEYWORD, KEYWORD, STORED_ONLY, es
+
+
+class ArticleSchema(Schema):
+    """One article. ``id`` is stable: derived from the canonical URL, else the text."""
+
+    id = fields.String(required=True, validate=validate.Length(min=1, max=128), **es(KEYWORD))
+    url = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
+    title = fields.String(load_default=None, allow_none=True, **es(ENGLISH_TEXT))
+    outlet = fields.String(load_default=None, allow_none=True, **es(FACET_KEYWORD))
+    outlet_id = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
+    original_outlet = fields.String(load_default=None, allow_none=True, **es(FACET_KEYWORD))
+    original_outlet_id = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
+    original_url = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
+    syndicated_from = fields.String(
+        load_default=None,
+        allow_none=True,
+        metadata={"es": KEYWORD, "doc": "id of the original article this is a copy of"},
+    )
+    authors = fields.List(fields.String(), load_default=list, **es(FACET_KEYWORD))
+    published = fields.Date(load_default=None, allow_none=True, **es({"type": "date"}))
+    language = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
+    body = fields.String(required=True, validate=validate.Length(min=1), **es(ENGLISH_TEXT))
+    body_hash = fields.String(
+        load_default=None,
+        allow_none=True,
+        metadata={"es": KEYWORD, "doc": "hash of the normalized body, to find identical copies"},
+    )
+    source = fields.String(
+        load_default=None,
+        allow_none=True,
+        metadata={"es": STORED_ONLY, "doc": "where it was read from: path, record offset"},
+    )
+    metadata = fields.Dict(
+        load_default=dict,
+        metadata={"es": {"type": "object", "enabled": False}, "doc": "unknown input fields"},
+    )
+    fingerprint = fields.String(
+        load_default=None,
+        allow_none=True,
+        metadata={"es": KEYWORD, "doc": "hash of article + attributions: unchanged re-index"},
+    )

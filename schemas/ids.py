@@ -1,0 +1,44 @@
+"""Stable identifiers: the same input always gets the same id, on every engine."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def digest(*parts: str, length: int = 16) -> str:
+    """A short hex digest of the parts, for ids that must not depend on the engine."""
+    h = hashlib.sha1()
+    for part in parts:
+        h.update(part.encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:length]
+
+
+def slug(name: str) -> str:
+    """Lowercase ascii slug: the id of a speaker or outlet ("Kyiv Post" -> "kyiv-post")."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return _NON_WORD.sub("-", folded.lower()).strip("-") or digest(name, length=8)
+
+
+def normalize_text(text: str) -> str:
+    """Whitespace- and case-folded text, so trivially different copies hash alike."""
+    return " ".join(text.split()).casefold()
+
+
+def article_id(url: str | None, body: str) -> str:
+    """From the canonical URL when known (scheme and trailing slash ignored), else the text."""
+    if url:
+        key = re.sub(r"^https?://(www\.)?", "", url.strip()).rstrip("/").lower()
+        return "a-" + digest("url", key)
+    return "a-" + digest("text", normalize_text(body))
+
+
+def attribution_id(article: str, content_spans: Sequence[Sequence[int]]) -> str:
+    """From the article and where the content sits in it."""
+    where = ",".join(f"{s}-{e}" for s, e in sorted(tuple(span) for span in content_spans))
+    return "q-" + digest(article, where)
