@@ -1,0 +1,200 @@
+"""The store interface: what the indexer writes and the webapp reads, on either engine.
+
+Both engines (``store.sqlite`` and ``store.elastic``) implement :class:`Store` and pass the
+same contract suite (``tests/test_store_contract.py``), so callers never ask which one
+they hold. Records cross this boundary as plain dicts shaped by the schemas in
+``schemas/``; highlights come back as text with :data:`HL_START`/:data:`HL_END` markers
+so that escaping and rendering stay the webapp's job.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+HL_START = "\ue000"
+HL_END = "\ue001"
+
+# Facets over attributions: name -> stored field. Values of every facet are ids or
+# lowercase keywords, so case never splits a facet; labels come with the counts.
+FACETS: dict[str, str] = {
+    "speaker": "speaker_id",
+    "speaker_type": "speaker_type",
+    "outlet": "outlet_id",
+    "via": "via_outlet_ids",
+    "kind": "kind",
+    "cue": "cue",
+}
+
+Sort = Literal["relevance", "date", "date_asc"]
+
+
+class StoreError(RuntimeError):
+    """The engine cannot be reached or refused an operation; the message names the engine."""
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """An article with all its attributions: the unit written atomically."""
+
+    article: dict[str, Any]
+    attributions: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class PutOutcome:
+    """What happened to one record of a batch. ``status`` is indexed, replaced, unchanged
+    or rejected; a rejected record has an ``error`` that names the field and the value."""
+
+    id: str
+    status: Literal["indexed", "replaced", "unchanged", "rejected"]
+    attributions: int = 0
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """A faceted full-text query over attributions.
+
+    ``text`` is user input and never raises a syntax error. ``filters`` maps a facet
+    name (see :data:`FACETS`) or ``article_id``/``statement_id`` to accepted values: OR
+    within one filter, AND across filters. Dates bound ``published`` inclusively.
+    """
+
+    text: str = ""
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: Sort = "relevance"
+    page: int = 1
+    per_page: int = 20
+    facet_size: int = 10
+    facets: bool = True
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    count: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    attribution: dict[str, Any]
+    highlight: str
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    histogram: list[tuple[str, int]]  # ("YYYY-MM", count), ascending, months with hits
+    facet_totals: dict[str, int] = field(default_factory=dict)  # distinct values per facet
+
+
+class Store(abc.ABC):
+    """One storage engine. Every method is safe to call from several webapp workers."""
+
+    engine: str
+
+    # --- writing -------------------------------------------------------------------
+    @abc.abstractmethod
+    def put_articles(self, records: Iterable[ArticleRecord]) -> list[PutOutcome]:
+        """Write articles with their attributions, replacing any earlier version.
+
+        Per article this is all-or-nothing from a reader's point of view: after it, the
+        article has exactly the given attributions (no stale ones). A record that fails
+        validation is rejected alone; the rest of the batch is written. An article whose
+        ``fingerprint`` equals the stored one is ``unchanged`` and nothing is written.
+        """
+
+    @abc.abstractmethod
+    def delete_article(self, article_id: str) -> bool:
+        """Remove an article and its attributions; False when it was not there."""
+
+    @abc.abstractmethod
+    def put_speakers(self, speakers: Iterable[dict[str, Any]]) -> None:
+        """Create or replace canonical speakers (SpeakerSchema records)."""
+
+    @abc.abstractmethod
+    def put_outlets(self, outlets: Iterable[dict[str, Any]]) -> None:
+        """Create or replace canonical outlets (OutletSchema records)."""
+
+    @abc.abstractmethod
+    def put_statements(self, statements: Iterable[dict[str, Any]]) -> None:
+        """Create or replace statements (StatementSchema records)."""
+
+    @abc.abstractmethod
+    def reassign(self, field_name: str, old: str, new: str, label: str | None = None) -> int:
+        """Point every attribution whose ``field_name`` is ``old`` at ``new``.
+
+        Used by speaker merge/split (``speaker_id``; ``label`` replaces ``speaker``) and
+        statement merging (``statement_id``). Returns how many attributions changed.
+        """
+
+    # --- reading ---------------------------------------------------------------------
+    @abc.abstractmethod
+    def get_article(self, article_id: str) -> dict[str, Any] | None: ...
+
+    @abc.abstractmethod
+    def get_attribution(self, attribution_id: str) -> dict[str, Any] | None: ...
+
+    @abc.abstractmethod
+    def article_attributions(self, article_id: str) -> list[dict[str, Any]]:
+        """An article's attributions in text order."""
+
+    @abc.abstractmethod
+    def get_speaker(self, speaker_id: str) -> dict[str, Any] | None: ...
+
+    @abc.abstractmethod
+    def get_outlet(self, outlet_id: str) -> dict[str, Any] | None: ...
+
+    @abc.abstractmethod
+    def get_statement(self, statement_id: str) -> dict[str, Any] | None: ...
+
+    @abc.abstractmethod
+    def find_speakers(self, name: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Speakers whose name or an alias matches ``name`` (case-insensitive, exact)."""
+
+    @abc.abstractmethod
+    def find_outlets(self, name_or_domain: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Outlets whose name, alias or domain matches (case-insensitive, exact)."""
+
+    @abc.abstractmethod
+    def statements_by_keys(self, keys: Iterable[str], limit: int = 50) -> list[dict[str, Any]]:
+        """Statements sharing at least one near-duplicate key, most shared keys first."""
+
+    @abc.abstractmethod
+    def articles_by_body_hash(self, body_hash: str) -> list[dict[str, Any]]:
+        """Articles with this body hash (identical copies), oldest first."""
+
+    @abc.abstractmethod
+    def search(self, query: SearchQuery) -> SearchResult:
+        """Faceted full-text search over attribution content."""
+
+    @abc.abstractmethod
+    def scan(self, query: SearchQuery) -> Iterator[dict[str, Any]]:
+        """Every attribution matching ``query`` in its sort order, streamed (no paging)."""
+
+    @abc.abstractmethod
+    def stats(self) -> dict[str, int]:
+        """Counts: articles, attributions, speakers, outlets, statements."""
+
+    # --- lifecycle -------------------------------------------------------------------
+    @abc.abstractmethod
+    def ping(self) -> None:
+        """Raise :class:`StoreError` naming the engine and location when it is unusable."""
+
+    @abc.abstractmethod
+    def clear(self) -> None:
+        """Remove everything (tests, ``quotetrail reset``)."""
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Release connections."""

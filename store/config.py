@@ -1,0 +1,63 @@
+"""Choosing the engine from the environment: ``ES_URL`` set means Elasticsearch."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from store.base import Store
+
+DEFAULT_DB = "quotetrail.db"
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    """Where the store lives. Secrets are kept out of ``repr`` so they never reach a log."""
+
+    es_url: str | None = None
+    es_api_key: str | None = None
+    es_ca_certs: str | None = None
+    index_prefix: str = "quotetrail"
+    db_path: str = DEFAULT_DB
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> StoreConfig:
+        env = os.environ if env is None else env
+        return cls(
+            es_url=env.get("ES_URL") or None,
+            es_api_key=env.get("ES_API_KEY") or None,
+            es_ca_certs=env.get("ES_CA_CERTS") or None,
+            index_prefix=env.get("QUOTETRAIL_INDEX_PREFIX") or "quotetrail",
+            db_path=env.get("QUOTETRAIL_DB") or DEFAULT_DB,
+        )
+
+    def __repr__(self) -> str:
+        where = redact_url(self.es_url) if self.es_url else self.db_path
+        return f"StoreConfig({where!r})"
+
+
+def redact_url(url: str) -> str:
+    """The URL with any user:password replaced, safe to print in an error."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    creds, at, host = rest.rpartition("@")
+    return f"{scheme}://***@{host}" if at and creds else url
+
+
+def open_store(config: StoreConfig | None = None) -> Store:
+    """The configured engine, opened (indices or tables created when missing)."""
+    config = config or StoreConfig.from_env()
+    if config.es_url:
+        from store.elastic import ElasticStore
+
+        return ElasticStore(
+            config.es_url,
+            api_key=config.es_api_key,
+            ca_certs=config.es_ca_certs,
+            prefix=config.index_prefix,
+        )
+    from store.sqlite import SqliteStore
+
+    return SqliteStore(config.db_path)
