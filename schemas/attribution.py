@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from marshmallow import Schema, ValidationError, fields, validate
+from marshmallow import Schema, fields, validate
 
 from schemas.fields import ENGLISH_TEXT, FACET_KEYWORD, KEYWORD, STORED_ONLY, Span, es
+from schemas.validation import RecordError
 
 KINDS = ("direct", "indirect", "mixed")
 SPEAKER_TYPES = ("person", "organization", "group", "unknown")
@@ -75,6 +76,6 @@ def check_spans_within(attribution: dict[str, Any], body: str) -> None:
     ]
     for name, span in named:
         if span is not None and span[1] > limit:
-            raise ValidationError(
-                f"span {list(span)} lies outside the article body ({limit} characters)", name
+            raise RecordError(
+                f"{name} ({list(span)}): lies outside the article body ({limit} characters)"
             )

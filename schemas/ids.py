@@ -8,6 +8,24 @@ import unicodedata
 from collections.abc import Sequence
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# Letters NFKD does not decompose into an ascii base letter.
+_FOLD = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "ß": "ss",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "ı": "i",
+    }
+)
 
 
 def digest(*parts: str, length: int = 16) -> str:
@@ -21,7 +39,11 @@ def digest(*parts: str, length: int = 16) -> str:
 
 def slug(name: str) -> str:
     """Lowercase ascii slug: the id of a speaker or outlet ("Kyiv Post" -> "kyiv-post")."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    folded = (
+        unicodedata.normalize("NFKD", name.translate(_FOLD))
+        .encode("ascii", "ignore")
+        .decode("ascii")
+    )
     return _NON_WORD.sub("-", folded.lower()).strip("-") or digest(name, length=8)
 
 
