@@ -1,0 +1,185 @@
+"""Canonical outlets: one record per outlet, whatever name or domain an article uses for it.
+
+"Reuters", "reuters.com" and "Thomson Reuters" are one outlet; so are "TASS" and
+"state-owned media outlet TASS". Descriptors are stripped, a small table knows the big
+wires, and every (name, domain) pair seen on an article teaches the record its domain.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from schemas.ids import slug
+from store.base import Store
+
+# canonical name -> (other names, domains)
+KNOWN_OUTLETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "Reuters": (("Thomson Reuters", "Reuters News"), ("reuters.com",)),
+    "Associated Press": (("AP", "The Associated Press", "AP News"), ("apnews.com", "ap.org")),
+    "Agence France-Presse": (("AFP", "Agence France Presse"), ("afp.com",)),
+    "TASS": (("ITAR-TASS", "Tass"), ("tass.com", "tass.ru")),
+    "RIA Novosti": (("RIA",), ("ria.ru",)),
+    "Interfax": (("Interfax-Ukraine",), ("interfax.com", "interfax.ru")),
+    "Xinhua": (("Xinhua News Agency",), ("xinhuanet.com", "news.cn")),
+    "BBC": (("BBC News", "British Broadcasting Corporation"), ("bbc.com", "bbc.co.uk")),
+    "CNN": (("Cable News Network",), ("cnn.com",)),
+    "The Guardian": (("Guardian",), ("theguardian.com",)),
+    "The New York Times": (("New York Times", "NYT"), ("nytimes.com",)),
+    "The Washington Post": (("Washington Post",), ("washingtonpost.com",)),
+    "Bloomberg": (("Bloomberg News",), ("bloomberg.com",)),
+    "Al Jazeera": (("Al Jazeera English",), ("aljazeera.com",)),
+    "Deutsche Presse-Agentur": (("dpa", "DPA"), ("dpa.com",)),
+    "Kyiv Independent": (("The Kyiv Independent",), ("kyivindependent.com",)),
+    "Ukrainska Pravda": (("Ukrayinska Pravda",), ("pravda.com.ua",)),
+}
+
+_ADJECTIVES = (
+    r"state[- ]owned|state[- ]run|state[- ]controlled|state|government[- ]run|official|"
+    r"independent|online|local|regional|national|private|public|pro[- ]\w+|\w+n"
+)
+_NOUNS = (
+    r"media outlet|news outlet|outlet|news agency|newswire|wire service|agency|newspaper|"
+    r"daily|broadcaster|tv channel|television channel|channel|news site|news website|"
+    r"website|publication|tabloid|magazine|radio station|radio|broadcasting company"
+)
+_LEADING = re.compile(
+    rf"^(?:the\s+)?(?:\w+['’]s\s+)?(?:(?:{_ADJECTIVES})\s+)*(?:{_NOUNS})\s+(?=\S)", re.I
+)
+_TRAILING = re.compile(
+    r"\s+(?:media outlet|news outlet|news agency|newspaper|broadcaster|news site|website|"
+    r"tv channel|wire service)$",
+    re.I,
+)
+_THE = re.compile(r"^the\s+", re.I)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_DOMAIN_RE = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/:].*)?$", re.I)
+
+
+def clean_name(name: str) -> str:
+    """The outlet's own name without article, descriptors or possessive."""
+    text = " ".join(name.split()).strip(" ,.;:\"'“”")
+    stripped = _LEADING.sub("", text)
+    stripped = _TRAILING.sub("", stripped)
+    stripped = _POSSESSIVE.sub("", stripped).strip(" ,")
+    return stripped or text
+
+
+def domain_of(value: str | None) -> str | None:
+    """``www.reuters.com/world/x`` -> ``reuters.com``; None when it is not a domain or URL."""
+    if not value or " " in value.strip():
+        return None
+    value = value.strip()
+    if "://" in value:
+        host = urlsplit(value).hostname or ""
+        return re.sub(r"^www\.", "", host.lower()) or None
+    found = _DOMAIN_RE.match(value)
+    return found.group(1).lower() if found else None
+
+
+def _key(name: str) -> str:
+    return _THE.sub("", name).casefold()
+
+
+class OutletBook:
+    """Resolves outlet names and domains to canonical records, creating them on first sight.
+
+    Records it creates or extends are collected in ``dirty`` for the caller to write.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.by_id: dict[str, dict[str, Any]] = {}
+        self.by_key: dict[str, str] = {}
+        self.by_domain: dict[str, str] = {}
+        self.dirty: dict[str, dict[str, Any]] = {}
+        self._known_key: dict[str, str] = {}
+        self._known_domain: dict[str, str] = {}
+        for canonical, (aliases, domains) in KNOWN_OUTLETS.items():
+            for alias in (canonical, *aliases):
+                self._known_key[_key(alias)] = canonical
+            for domain in domains:
+                self._known_domain[domain] = canonical
+
+    def resolve(
+        self, name: str | None, url_or_domain: str | None = None, *, create: bool = True
+    ) -> dict[str, Any] | None:
+        """The canonical outlet for a name and/or the domain of a URL."""
+        domain = domain_of(url_or_domain)
+        raw = " ".join(name.split()) if name and name.strip() else None
+        if raw and domain_of(raw) and not domain:
+            domain, raw = domain_of(raw), None
+        cleaned = clean_name(raw) if raw else None
+        record = self._lookup(cleaned, domain)
+        if record is None:
+            known = self._known_key.get(_key(cleaned)) if cleaned else None
+            known = known or self._known_domain.get(domain or "")
+            if not create or not (known or cleaned):
+                return None
+            record = self._new(known or cleaned or "")
+        self._learn(record, [raw, cleaned], domain)
+        return record
+
+    def _lookup(self, cleaned: str | None, domain: str | None) -> dict[str, Any] | None:
+        ids: list[str] = []
+        if cleaned:
+            key = _key(cleaned)
+            known = self._known_key.get(key)
+            if key in self.by_key:
+                ids.append(self.by_key[key])
+            elif known and _key(known) in self.by_key:
+                ids.append(self.by_key[_key(known)])
+        if not ids and domain:
+            if domain in self.by_domain:
+                ids.append(self.by_domain[domain])
+            elif domain in self._known_domain and _key(self._known_domain[domain]) in self.by_key:
+                ids.append(self.by_key[_key(self._known_domain[domain])])
+        if ids:
+            return self.by_id[ids[0]]
+        probes = [p for p in (cleaned, self._known_key.get(_key(cleaned or "")), domain) if p]
+        if domain in self._known_domain:
+            probes.append(self._known_domain[domain])
+        for probe in probes:
+            for found in self.store.find_outlets(probe, limit=5):
+                return self._remember(found)
+        return None
+
+    def _new(self, canonical: str) -> dict[str, Any]:
+        aliases, domains = KNOWN_OUTLETS.get(canonical, ((), ()))
+        outlet_id = slug(canonical)
+        existing = self.store.get_outlet(outlet_id)
+        if existing is not None:
+            return self._remember(existing)
+        record = {
+            "id": outlet_id,
+            "name": canonical,
+            "aliases": list(aliases),
+            "domains": list(domains),
+        }
+        self.dirty[outlet_id] = record
+        return self._remember(record)
+
+    def _remember(self, record: dict[str, Any]) -> dict[str, Any]:
+        record = self.by_id.setdefault(record["id"], record)
+        for alias in (record["name"], *record.get("aliases", [])):
+            self.by_key.setdefault(_key(alias), record["id"])
+        for domain in record.get("domains", []):
+            self.by_domain.setdefault(domain, record["id"])
+        return record
+
+    def _learn(self, record: dict[str, Any], names: list[str | None], domain: str | None) -> None:
+        """Add unseen names and the domain to the record (and mark it for writing)."""
+        known = {_key(a) for a in (record["name"], *record.get("aliases", []))}
+        changed = False
+        for name in names:
+            if name and _key(name) not in known:
+                record.setdefault("aliases", []).append(name)
+                known.add(_key(name))
+                changed = True
+        if domain and domain not in record.get("domains", []) and domain not in self.by_domain:
+            record.setdefault("domains", []).append(domain)
+            changed = True
+        if changed:
+            self.dirty[record["id"]] = record
+            self._remember(record)

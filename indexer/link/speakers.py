@@ -1,0 +1,375 @@
+"""Canonical speakers: one record per person or organization under every name it appears as.
+
+People match on a transliteration-folded full name ("Andriy Yusov" = "Andrii Yusov"); a
+bare surname joins the one person of that surname named in the same article, else the only
+known person with it, else the one whose role matches; shared by two people, it stays apart.
+Organizations match on their folded words ("Russia's defense ministry" = "Russian Ministry
+of Defence").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from schemas.ids import slug
+from store.base import Store
+
+MAX_ROLES = 10
+
+TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "premier",
+        "chancellor",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokesman",
+        "spokesperson",
+        "minister",
+        "deputy",
+        "general",
+        "gen",
+        "col",
+        "colonel",
+        "major",
+        "maj",
+        "capt",
+        "captain",
+        "lt",
+        "lieutenant",
+        "admiral",
+        "sgt",
+        "sergeant",
+        "commander",
+        "chief",
+        "director",
+        "head",
+        "mayor",
+        "governor",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "ambassador",
+        "judge",
+        "justice",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "cfo",
+        "coo",
+        "founder",
+        "professor",
+        "councillor",
+        "councilor",
+        "councilwoman",
+        "councilman",
+        "mp",
+        "mep",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "bishop",
+        "cardinal",
+        "sheikh",
+        "emir",
+        "official",
+        "officer",
+        "analyst",
+        "economist",
+    ]
+)
+_HONORIFIC_RE = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame|rev)\.?$", re.I)
+_WORD_RE = re.compile(r"[\w'’.-]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+# Demonyms so that "Russia's ministry" and "the Russian ministry" fold alike.
+DEMONYMS = {
+    "russia": "russian",
+    "ukraine": "ukrainian",
+    "china": "chinese",
+    "israel": "israeli",
+    "iran": "iranian",
+    "america": "us",
+    "american": "us",
+    "u.s": "us",
+    "usa": "us",
+    "britain": "british",
+    "uk": "british",
+    "u.k": "british",
+    "france": "french",
+    "germany": "german",
+    "japan": "japanese",
+    "india": "indian",
+    "poland": "polish",
+    "turkey": "turkish",
+    "belarus": "belarusian",
+    "syria": "syrian",
+    "iraq": "iraqi",
+    "egypt": "egyptian",
+    "italy": "italian",
+    "spain": "spanish",
+    "canada": "canadian",
+}
+SPELLING = {
+    "defense": "defence",
+    "organization": "organisation",
+    "ministry": "ministry",
+    "mod": "defence ministry",
+    "dept": "department",
+    "govt": "government",
+}
+ORG_STOPWORDS = frozenset({"the", "of", "for", "and", "s", "on", "in"})
+
+
+def fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def translit(token: str) -> str:
+    """Fold common romanization variants: Andriy/Andrii/Andrij, Oleksandr/Olexandr, ..."""
+    t = fold(token).replace("'", "").replace("’", "")
+    for a, b in (
+        ("w", "v"),
+        ("x", "ks"),
+        ("ck", "k"),
+        ("ph", "f"),
+        ("kh", "h"),
+        ("j", "y"),
+        ("iu", "yu"),
+        ("ia", "ya"),
+        ("ie", "ye"),
+    ):
+        t = t.replace(a, b)
+    t = re.sub(r"(?:iy|ii|yi|yy|y|i)$", "i", t)
+    return re.sub(r"(.)\1+", r"\1", t)
+
+
+def clean_person(name: str) -> tuple[str, str | None]:
+    """(name, role) from "Defence Minister Andrii Vedmid" or "Yusov, spokesperson for X"."""
+    text = " ".join(name.split())
+    head, _, tail = text.partition(",")
+    role = tail.strip() or None
+    toks = [_POSSESSIVE.sub("", t) for t in _WORD_RE.findall(head)]
+    toks = [t for t in toks if t and not _HONORIFIC_RE.match(t)]
+    last_title = max(
+        (i for i, t in enumerate(toks) if t.casefold().strip(".") in TITLES), default=-1
+    )
+    if 0 <= last_title < len(toks) - 1:
+        title_words = " ".join(toks[: last_title + 1])
+        role = role or title_words
+        toks = toks[last_title + 1 :]
+    names = [t for t in toks if t[:1].isupper() or not t[:1].isalpha()]
+    return (" ".join(names or toks).strip(" .") or text), role
+
+
+def person_key(name: str) -> list[str]:
+    return [translit(t) for t in name.replace("-", " ").split() if t.strip(".")]
+
+
+def org_key(name: str) -> str:
+    """Order-free folded words: "Ministry of Defence of Russia" = "Russia's defense ministry"."""
+    words: list[str] = []
+    for raw in _WORD_RE.findall(fold(name)):
+        word = _POSSESSIVE.sub("", raw).strip(".-")
+        word = DEMONYMS.get(word, word)
+        words.extend(SPELLING.get(word, word).split())
+    return " ".join(sorted({w for w in words if w and w not in ORG_STOPWORDS}))
+
+
+def clean_org(name: str) -> str:
+    text = " ".join(name.split()).strip(" ,.;:")
+    return re.sub(r"^the\s+", "", text, flags=re.I)
+
+
+def looks_like_person(name: str) -> bool:
+    toks = name.split()
+    return 1 <= len(toks) <= 4 and all(t[:1].isupper() for t in toks)
+
+
+class SpeakerBook:
+    """Resolves attribution speakers to canonical records, creating them on first sight.
+
+    It keeps what this process has seen (folded full names, surnames, organization keys)
+    and asks the store for exact names and aliases; changed records gather in ``dirty``.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.by_id: dict[str, dict[str, Any]] = {}
+        self.by_key: dict[str, str] = {}  # "p:andri yusov", "o:defence ministry russian"
+        self.by_surname: dict[str, set[str]] = {}  # folded surname -> ids of full-name people
+        self.dirty: dict[str, dict[str, Any]] = {}
+
+    def resolve(
+        self,
+        name: str | None,
+        speaker_type: str | None,
+        role: str | None = None,
+        article_people: dict[str, set[str]] | None = None,
+    ) -> dict[str, Any] | None:
+        """The canonical speaker for an attribution, or None when it has no speaker.
+
+        ``article_people`` maps folded surnames to ids resolved earlier in the same article;
+        the caller keeps it per article so a later bare surname finds its full name.
+        """
+        if not name or not name.strip():
+            return None
+        kind = speaker_type or "unknown"
+        if kind == "unknown" and looks_like_person(clean_person(name)[0]):
+            kind = "person"
+        if kind == "person":
+            return self._person(name, role, article_people if article_people is not None else {})
+        if kind == "organization":
+            return self._other(clean_org(name), "o:" + org_key(name), kind, role)
+        display = " ".join(name.split())
+        return self._other(display, "g:" + fold(display), kind, role)
+
+    # --- people --------------------------------------------------------------------------
+    def _person(
+        self, raw: str, role: str | None, article_people: dict[str, set[str]]
+    ) -> dict[str, Any]:
+        name, found_role = clean_person(raw)
+        role = role or found_role
+        key = person_key(name)
+        if not key:
+            return self._other(name, "g:" + fold(name), "person", role)
+        surname = key[-1]
+        record: dict[str, Any] | None = None
+        if len(key) >= 2:
+            record = self._by_key("p:" + " ".join(key)) or self._from_store(name, "person")
+            if record is None:
+                same = [
+                    i
+                    for i in sorted(self.by_surname.get(surname, ()))
+                    if self._first_names_agree(key, self.by_id[i])
+                ]
+                record = self.by_id[same[0]] if len(same) == 1 else None
+        else:
+            record = self._surname_only(name, surname, role, article_people)
+        if record is None:
+            record = self._create(name, "person")
+        if len(key) >= 2:
+            self.by_surname.setdefault(surname, set()).add(record["id"])
+            self.by_key.setdefault("p:" + " ".join(key), record["id"])
+        article_people.setdefault(surname, set()).add(record["id"])
+        self._learn(record, name, role)
+        return record
+
+    def _first_names_agree(self, key: list[str], record: dict[str, Any]) -> bool:
+        other = person_key(record["name"])
+        if len(other) < 2:
+            return False
+        a, b = key[0], other[0]
+        return a == b or (min(len(a), len(b)) == 1 and a[0] == b[0])
+
+    def _surname_only(
+        self, name: str, surname: str, role: str | None, article_people: dict[str, set[str]]
+    ) -> dict[str, Any] | None:
+        in_article = article_people.get(surname, set())
+        if len(in_article) == 1:
+            return self.by_id[next(iter(in_article))]
+        known = sorted(in_article or self.by_surname.get(surname, ()))
+        if len(known) > 1 and role:
+            known = [
+                i
+                for i in known
+                if any(fuzz.token_set_ratio(role, r) >= 80 for r in self.by_id[i].get("roles", []))
+            ]
+        if len(known) == 1:
+            return self.by_id[known[0]]
+        if known:  # shared by several people: a speaker of its own
+            return self._by_key("s:" + surname) or self._create(name, "person", "s:" + surname)
+        return self._by_key("s:" + surname) or self._from_store(name, "person")
+
+    # --- organizations and groups ------------------------------------------------------------
+    def _other(self, name: str, key: str, kind: str, role: str | None) -> dict[str, Any]:
+        record = self._by_key(key) or self._from_store(name, kind) or self._create(name, kind)
+        self.by_key.setdefault(key, record["id"])
+        self._learn(record, name, role)
+        return record
+
+    # --- records ---------------------------------------------------------------------------
+    def _by_key(self, key: str) -> dict[str, Any] | None:
+        found = self.by_key.get(key)
+        return self.by_id[found] if found else None
+
+    def _from_store(self, name: str, kind: str) -> dict[str, Any] | None:
+        """An exact name or alias match in the store; a user merge wins over the merged."""
+        found = [
+            s
+            for s in self.store.find_speakers(name, limit=10)
+            if s.get("type", "unknown") in (kind, "unknown")
+        ]
+        if not found:
+            return None
+        merged = {m for s in found for m in s.get("merged_from", [])}
+        kept = [s for s in found if s["id"] not in merged] or found
+        return self._remember(kept[0])
+
+    def _create(self, name: str, kind: str, key: str | None = None) -> dict[str, Any]:
+        """Get or create the speaker whose id is the slug of ``name``."""
+        speaker_id = slug(name)
+        record = self.by_id.get(speaker_id) or self.store.get_speaker(speaker_id)
+        if record is None:
+            record = {
+                "id": speaker_id,
+                "name": name,
+                "aliases": [],
+                "type": kind,
+                "roles": [],
+                "merged_from": [],
+            }
+            self.dirty[speaker_id] = record
+        if key:
+            self.by_key.setdefault(key, speaker_id)
+        return self._remember(record)
+
+    def _remember(self, record: dict[str, Any]) -> dict[str, Any]:
+        record = self.by_id.setdefault(record["id"], record)
+        if record.get("type") == "person":
+            key = person_key(record["name"])
+            if len(key) >= 2:
+                self.by_key.setdefault("p:" + " ".join(key), record["id"])
+                self.by_surname.setdefault(key[-1], set()).add(record["id"])
+        elif record.get("type") == "organization":
+            self.by_key.setdefault("o:" + org_key(record["name"]), record["id"])
+        return record
+
+    def _learn(self, record: dict[str, Any], name: str, role: str | None) -> None:
+        changed = False
+        names = {fold(n) for n in (record["name"], *record.get("aliases", []))}
+        if fold(name) not in names:
+            record.setdefault("aliases", []).append(name)
+            changed = True
+        roles = record.setdefault("roles", [])
+        if role and len(roles) < MAX_ROLES and fold(role) not in {fold(r) for r in roles}:
+            roles.append(role)
+            changed = True
+        if changed:
+            self.dirty[record["id"]] = record

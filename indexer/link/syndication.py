@@ -1,0 +1,75 @@
+"""Syndicated copies: an article republished from another outlet points at its original.
+
+Evidence, strongest first: a stored article with the identical normalized body (the
+syndication footer does not count), the original's URL, or the "Read the original article
+on X" footer that names the original outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from schemas.ids import article_id, digest, normalize_text
+from store.base import Store
+
+_FOOTER = re.compile(
+    r"(?:read the original (?:article|story) (?:on|at|from)|this (?:article|story) "
+    r"(?:was )?(?:originally|first) (?:appeared|published) (?:on|in|by)|originally "
+    r"published (?:on|in|by)|(?:re)?published (?:here )?with permission (?:of|from))"
+    r"\s+(?:the\s+)?(?P<outlet>[^\n.]{2,80}?)\s*\.?\s*$",
+    re.I,
+)
+_TAIL_LINES = 3
+
+
+def footer_outlet(body: str) -> str | None:
+    """The outlet a syndication footer in the last lines of the body names, if any."""
+    for line in body.rstrip().splitlines()[-_TAIL_LINES:][::-1]:
+        found = _FOOTER.search(line.strip())
+        if found:
+            return found.group("outlet").strip(" *_")
+    return None
+
+
+def strip_footer(body: str) -> str:
+    lines = body.rstrip().splitlines()
+    while lines and (not lines[-1].strip() or _FOOTER.search(lines[-1].strip())):
+        lines.pop()
+    return "\n".join(lines)
+
+
+def body_hash(body: str) -> str:
+    """Hash of the normalized body without a syndication footer: copies hash alike."""
+    return "b-" + digest("body", normalize_text(strip_footer(body)), length=24)
+
+
+def find_original(store: Store, article: dict[str, Any]) -> dict[str, Any] | None:
+    """The stored article this one copies, or None when it is (as far as known) original."""
+    own = article["id"]
+    original_url = article.get("original_url")
+    if original_url:
+        found = store.get_article(article_id(original_url, ""))
+        if found is not None and found["id"] != own:
+            return _root(store, found)
+    copies = [a for a in store.articles_by_body_hash(article["body_hash"]) if a["id"] != own]
+    if not copies:
+        return None
+    first = copies[0]
+    mine, theirs = article.get("published"), first.get("published")
+    names_original = bool(article.get("original_outlet"))
+    if not names_original and mine and theirs and str(mine) < str(theirs):
+        return None  # we predate the stored copy: we are the original
+    return _root(store, first)
+
+
+def _root(store: Store, found: dict[str, Any]) -> dict[str, Any]:
+    """Follow ``syndicated_from`` to the first article (a copy of a copy names the source)."""
+    seen = {found["id"]}
+    while found.get("syndicated_from") and found["syndicated_from"] not in seen:
+        parent = store.get_article(found["syndicated_from"])
+        if parent is None:
+            break
+        seen.add(parent["id"])
+        found = parent
+    return found
