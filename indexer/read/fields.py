@@ -1,0 +1,170 @@
+"""Mapping input records onto the article fields: known aliases, ``--map``, normalization."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, date, datetime
+from typing import Any
+
+from indexer.read.model import Article, new_article
+
+# Canonical field -> names other dumps use for it, tried in order when the canonical
+# name is absent. Explicit ``--map`` entries win over these.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "body": ("content", "text", "article_body", "articleBody", "full_text", "fulltext", "story"),
+    "title": ("headline", "heading"),
+    "published": (
+        "date",
+        "published_at",
+        "publishedAt",
+        "pubDate",
+        "datePublished",
+        "pub_date",
+        "publication_date",
+        "created_at",
+    ),
+    "outlet": ("source", "site_name", "sitename", "publisher", "source_name", "newspaper"),
+    "url": ("link", "canonical_url", "web_url", "uri", "href"),
+    "authors": ("author", "byline", "creator", "creators", "writers"),
+    "language": ("lang", "language_code"),
+    "original_outlet": (),
+    "original_url": (),
+}
+FIELDS = tuple(ALIASES)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&)\s*")
+
+
+class MappingError(ValueError):
+    """A ``--map`` option that cannot be understood."""
+
+
+def parse_field_map(specs: list[str] | None) -> dict[str, str]:
+    """``["body=content,published=date"]`` -> ``{"body": "content", "published": "date"}``."""
+    mapping: dict[str, str] = {}
+    for spec in specs or []:
+        for part in filter(None, (p.strip() for p in spec.split(","))):
+            target, eq, source = part.partition("=")
+            target, source = target.strip(), source.strip()
+            if not eq or not target or not source:
+                raise MappingError(f"--map expects FIELD=INPUT_FIELD, got {part!r}")
+            if target not in FIELDS:
+                raise MappingError(
+                    f"--map: unknown article field {target!r} (one of {', '.join(FIELDS)})"
+                )
+            mapping[target] = source
+    return mapping
+
+
+def _lookup(record: dict[str, Any], path: str) -> tuple[bool, Any]:
+    """A field by name or dotted path (``source.name``)."""
+    if path in record:
+        return True, record[path]
+    value: Any = record
+    for part in path.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return False, None
+        value = value[part]
+    return True, value
+
+
+def as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title") or value.get("id")
+    if isinstance(value, list):
+        value = " ".join(str(v) for v in value if v is not None)
+    text = str(value).strip()
+    return text or None
+
+
+def as_authors(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        items: list[Any] = _AUTHOR_SPLIT.split(value)
+    elif isinstance(value, list):
+        items = value
+    else:
+        items = [value]
+    names = (as_text(item) for item in items)
+    return [name for name in names if name]
+
+
+def as_date(value: Any) -> str | None:
+    """An ISO date (YYYY-MM-DD) as written, without moving it across time zones."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        seconds = value / 1000 if value > 1e11 else value
+        try:
+            return datetime.fromtimestamp(seconds, tz=UTC).date().isoformat()
+        except (OverflowError, OSError, ValueError):
+            return None
+    text = str(value).strip()
+    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
+    if match:
+        try:
+            return date(*map(int, match.groups())).isoformat()
+        except ValueError:
+            return None
+    from dateutil import parser
+
+    try:
+        parsed = parser.parse(text, fuzzy=False)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if not 1800 <= parsed.year <= 2200:
+        return None
+    return parsed.date().isoformat()
+
+
+def from_record(record: dict[str, Any], source: str, field_map: dict[str, str]) -> Article:
+    """An article from a JSON object; fields it does not map stay in ``metadata``.
+
+    Raises ValueError when no body can be found, naming the keys that were there.
+    """
+    used: set[str] = set()
+    values: dict[str, Any] = {}
+    for target, aliases in ALIASES.items():
+        names = [field_map[target]] if target in field_map else [target, *aliases]
+        for name in names:
+            found, value = _lookup(record, name)
+            if found and value not in (None, "", []):
+                values[target] = value
+                used.add(name.split(".")[0])
+                break
+    body = values.get("body")
+    if not isinstance(body, str) or not body.strip():
+        keys = ", ".join(list(record)[:8])
+        hint = (
+            f"field {field_map['body']!r} missing or empty"
+            if "body" in field_map
+            else ("no body field")
+        )
+        raise ValueError(f"{hint} (keys: {keys}; use --map body=FIELD)")
+    metadata = {k: v for k, v in record.items() if k not in used}
+    published = as_date(values.get("published"))
+    if values.get("published") is not None and published is None:
+        metadata["published_raw"] = values["published"]
+    if "id" in metadata:
+        metadata["input_id"] = metadata.pop("id")
+    article = new_article(
+        source,
+        body,
+        url=as_text(values.get("url")),
+        title=as_text(values.get("title")),
+        outlet=as_text(values.get("outlet")),
+        authors=as_authors(values.get("authors")),
+        published=published,
+        language=as_text(values.get("language")),
+        original_outlet=as_text(values.get("original_outlet")),
+        original_url=as_text(values.get("original_url")),
+    )
+    article["metadata"] = json.loads(json.dumps(metadata, default=str))
+    return article

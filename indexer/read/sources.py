@@ -1,0 +1,190 @@
+"""Where inputs come from: paths, directories (recursive), glob patterns, gzip, stdin."""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import io
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from indexer.read.model import Reject
+
+STDIN = "-"
+GZIP_MAGIC = b"\x1f\x8b"
+# Directory walks pick these (also with .gz after them) and files without a suffix;
+# named explicitly, any file is read and its format detected from the content.
+ARTICLE_SUFFIXES = frozenset(
+    {
+        ".txt",
+        ".text",
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".shtml",
+        ".json",
+        ".jsonl",
+        ".ndjson",
+        ".jl",
+        ".warc",
+        ".arc",
+        ".rss",
+        ".atom",
+        ".xml",
+        ".feed",
+        "",
+    }
+)
+GZIP_SUFFIXES = (".gz", ".gzip")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input file (or stdin). ``key`` changes when the file does (size, mtime)."""
+
+    name: str
+    path: str | None  # None for stdin
+    size: int | None
+    key: str | None  # None when progress cannot be checkpointed (stdin)
+
+    def open(self, counter: ByteCounter | None = None) -> io.BufferedReader:
+        raw = sys.stdin.buffer if self.path is None else open(self.path, "rb")  # noqa: SIM115
+        return io.BufferedReader(CountingReader(raw, counter or ByteCounter()), 1 << 16)
+
+
+class ByteCounter:
+    """Bytes taken from input files so far, for progress and ETA."""
+
+    def __init__(self) -> None:
+        self.total = 0
+
+
+class CountingReader(io.RawIOBase):
+    """A binary stream that counts the bytes taken from the underlying file (progress)."""
+
+    def __init__(self, raw: BinaryIO, counter: ByteCounter) -> None:
+        self.raw = raw
+        self.counter = counter
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        data = self.raw.read(len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        self.counter.total += n
+        return n
+
+    def close(self) -> None:
+        if self.raw is not sys.stdin.buffer:
+            self.raw.close()
+        super().close()
+
+
+def wanted_in_directory(name: str) -> bool:
+    """Whether a directory walk picks this file name (hidden files and .in sources never)."""
+    if name.startswith("."):
+        return False
+    lower = name.lower()
+    for gz in GZIP_SUFFIXES:
+        if lower.endswith(gz):
+            lower = lower[: -len(gz)]
+            break
+    return os.path.splitext(lower)[1] in ARTICLE_SUFFIXES
+
+
+def _file_source(path: str) -> Source:
+    st = os.stat(path)
+    absolute = os.path.abspath(path)
+    return Source(path, path, st.st_size, f"{absolute}:{st.st_size}:{st.st_mtime_ns}")
+
+
+def _walk(directory: str) -> Iterator[Source]:
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if wanted_in_directory(name):
+                path = os.path.join(root, name)
+                if os.path.isfile(path):
+                    yield _file_source(path)
+
+
+def expand(paths: list[str]) -> Iterator[Source | Reject]:
+    """Every input file named by ``paths``, in a stable order (sorted within directories)."""
+    for given in paths:
+        if given == STDIN:
+            yield Source("<stdin>", None, None, None)
+        elif os.path.isdir(given):
+            yield from _walk(given)
+        elif os.path.isfile(given):
+            yield _file_source(given)
+        elif glob.has_magic(given):
+            matches = sorted(glob.glob(given, recursive=True))
+            if not matches:
+                yield Reject(given, None, "no file matches this pattern")
+            for match in matches:
+                if os.path.isdir(match):
+                    yield from _walk(match)
+                elif os.path.isfile(match):
+                    yield _file_source(match)
+        elif os.path.exists(given):
+            yield Reject(given, None, "not a regular file")
+        else:
+            yield Reject(given, None, "no such file or directory")
+
+
+class _Prefixed(io.RawIOBase):
+    """Bytes already read (the sniffed head), then the rest of the stream."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self.head = memoryview(head)
+        self.rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n] = self.head[:n]
+            self.head = self.head[n:]
+            return n
+        data = self.rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def read_fully(stream: BinaryIO, n: int) -> bytes:
+    """Up to ``n`` bytes, reading again after short reads (pipes) until EOF."""
+    parts: list[bytes] = []
+    remaining = n
+    while remaining > 0:
+        data = stream.read(remaining)
+        if not data:
+            break
+        parts.append(data)
+        remaining -= len(data)
+    return b"".join(parts)
+
+
+def with_head(stream: BinaryIO, n: int) -> tuple[bytes, io.BufferedReader]:
+    """The first ``n`` bytes and a stream that still starts at the beginning."""
+    head = read_fully(stream, n)
+    return head, io.BufferedReader(_Prefixed(head, stream), 1 << 16)
+
+
+def decompressed(stream: BinaryIO, n: int) -> tuple[bytes, io.BufferedReader, bool]:
+    """Head, stream and whether it was gunzipped (nested gzip too, up to three levels)."""
+    head, buffered = with_head(stream, n)
+    gunzipped = False
+    for _ in range(3):
+        if not head.startswith(GZIP_MAGIC):
+            break
+        gz = gzip.GzipFile(fileobj=buffered, mode="rb")
+        head, buffered = with_head(gz, n)
+        gunzipped = True
+    return head, buffered, gunzipped
