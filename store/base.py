@@ -31,6 +31,10 @@ FACETS: dict[str, str] = {
 
 Sort = Literal["relevance", "date", "date_asc"]
 
+# Search pages end here on both engines (Elasticsearch's max_result_window): deeper pages
+# come back without hits (the total stays exact); stream with ``Store.scan`` instead.
+MAX_RESULT_WINDOW = 10_000
+
 
 class StoreError(RuntimeError):
     """The engine cannot be reached or refused an operation; the message names the engine."""

@@ -1,0 +1,100 @@
+"""Validating what is written, the same way on both engines.
+
+An article and its attributions are checked together: a bad attribution rejects its whole
+article (the unit written atomically), with an error naming the field and the value.
+Attributions get the article's metadata copied in, so search and facets never join.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+from marshmallow import Schema, ValidationError
+
+from schemas import ArticleSchema, AttributionSchema, RecordError, check_spans_within, load
+from schemas.validation import describe
+from store.base import ArticleRecord
+
+# attribution field <- article field, copied on every write
+COPIED_FROM_ARTICLE = {
+    "outlet": "outlet",
+    "outlet_id": "outlet_id",
+    "original_outlet": "original_outlet",
+    "original_outlet_id": "original_outlet_id",
+    "published": "published",
+    "article_title": "title",
+    "article_url": "url",
+}
+
+
+def keyword(value: str) -> str:
+    """Lowercased and accent-folded, like the ``lowercase`` normalizer of facet keywords."""
+    folded = unicodedata.normalize("NFKD", value)
+    return "".join(c for c in folded if not unicodedata.combining(c)).lower()
+
+
+def record_id(record: Any, index: int) -> str:
+    """The id to report for a record, even a malformed one."""
+    article = getattr(record, "article", None)
+    if isinstance(article, dict) and isinstance(article.get("id"), str) and article["id"]:
+        return article["id"]
+    return f"#{index}"
+
+
+def _clean(schema: type[Schema], data: Any) -> dict[str, Any]:
+    return schema().dump(load(schema(), data))
+
+
+def prepare_article(record: ArticleRecord) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The article and its attributions as stored (JSON-ready), or :class:`RecordError`."""
+    if not isinstance(record, ArticleRecord):
+        raise RecordError(f"record: expected an ArticleRecord, got {type(record).__name__}")
+    article = _clean(ArticleSchema, record.article)
+    if not isinstance(record.attributions, list):
+        raise RecordError("attributions: expected a list")
+    attributions: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(record.attributions):
+        if not isinstance(raw, dict):
+            raise RecordError(f"attributions[{index}]: expected an object, got {raw!r:.40}")
+        data = {"article_id": article["id"], **raw}
+        data.update({field: article[source] for field, source in COPIED_FROM_ARTICLE.items()})
+        try:
+            attribution = _clean(AttributionSchema, data)
+            check_spans_within(attribution, article["body"])
+        except RecordError as error:
+            raise RecordError(f"attributions[{index}].{error}") from None
+        except ValidationError as error:
+            raise RecordError(f"attributions[{index}].{describe(error, attribution)}") from None
+        if attribution["article_id"] != article["id"]:
+            raise RecordError(
+                f"attributions[{index}].article_id ({attribution['article_id']!r}): "
+                f"does not match the article id {article['id']!r}"
+            )
+        if attribution["id"] in seen:
+            raise RecordError(f"attributions[{index}].id ({attribution['id']!r}): duplicate id")
+        seen.add(attribution["id"])
+        attributions.append(attribution)
+    return article, attributions
+
+
+def prepare_all(schema: type[Schema], records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Every record validated before any is written; the first bad one raises."""
+    cleaned = []
+    for index, record in enumerate(records):
+        try:
+            cleaned.append(_clean(schema, record))
+        except RecordError as error:
+            raise RecordError(f"{schema.__name__} record {index}: {error}") from None
+    return cleaned
+
+
+def speaker_keys(speaker: dict[str, Any]) -> set[str]:
+    return {keyword(n) for n in [speaker["name"], *speaker.get("aliases", [])] if n}
+
+
+def outlet_keys(outlet: dict[str, Any]) -> set[str]:
+    names = [outlet["name"], *outlet.get("aliases", []), *outlet.get("domains", [])]
+    return {keyword(n) for n in names if n}

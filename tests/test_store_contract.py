@@ -1,0 +1,495 @@
+"""The store contract: both engines, the same corpus, the same answers.
+
+Every test runs on SQLite and on the real Elasticsearch node (``es_url`` from conftest).
+Expected numbers are read off ``tests/store_fixtures.py`` by hand, and
+``test_engines_agree`` compares the two engines result by result.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from store_fixtures import SPEAKERS, article_records, load_corpus
+
+from schemas import SpeakerSchema
+from store.base import HL_END, HL_START, ArticleRecord, SearchQuery, Store, StoreError
+from store.sqlite import SqliteStore
+
+ENGINES = ["sqlite", pytest.param("elastic", marks=pytest.mark.elasticsearch, id="elastic")]
+DATE_ORDER = [
+    "a4-1", "a4-2", "a3-1", "a3-2", "a2-1", "a2-2", "a2-3", "a1-1", "a1-2", "a1-3", "a5-1", "a5-2"
+]  # fmt: skip
+
+
+def open_engine(kind: str, request: pytest.FixtureRequest, tmp_path_factory) -> Store:
+    if kind == "sqlite":
+        return SqliteStore(str(tmp_path_factory.mktemp("store") / "quotetrail.db"))
+    from store.elastic import ElasticStore
+
+    es_url = request.getfixturevalue("es_url")
+    return ElasticStore(es_url, prefix=f"qt-test-{uuid.uuid4().hex[:10]}")
+
+
+def dispose(store: Store) -> None:
+    drop = getattr(store, "drop", None)
+    if drop:
+        drop()
+    store.close()
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def corpus(request, tmp_path_factory):
+    """A store holding the whole corpus, shared by the read-only stories."""
+    store = open_engine(request.param, request, tmp_path_factory)
+    load_corpus(store)
+    yield store
+    dispose(store)
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def _blank_store(request, tmp_path_factory):
+    store = open_engine(request.param, request, tmp_path_factory)
+    yield store
+    dispose(store)
+
+
+@pytest.fixture
+def engine(_blank_store):
+    """An empty store for the stories that write."""
+    _blank_store.clear()
+    return _blank_store
+
+
+def ids(result) -> list[str]:
+    return [hit.attribution["id"] for hit in result.hits]
+
+
+def counts(result, facet: str) -> list[tuple[str, int]]:
+    return [(v.value, v.count) for v in result.facets[facet]]
+
+
+def hit_ids(store: Store, **query) -> set[str]:
+    return set(ids(store.search(SearchQuery(per_page=50, **query))))
+
+
+# --- browsing and facets -----------------------------------------------------------------
+def test_browsing_everything_lists_newest_first_with_undated_last(corpus):
+    result = corpus.search(SearchQuery(sort="date", per_page=50))
+    assert result.total == 12
+    assert ids(result) == DATE_ORDER
+    oldest_first = corpus.search(SearchQuery(sort="date_asc", per_page=50))
+    assert ids(oldest_first)[:3] == ["a1-1", "a1-2", "a1-3"]
+    assert ids(oldest_first)[-2:] == ["a5-1", "a5-2"]
+
+
+def test_without_query_text_the_highlight_is_the_plain_content(corpus):
+    hit = corpus.search(SearchQuery(sort="date", per_page=1)).hits[0]
+    assert hit.highlight == hit.attribution["content"] == "the war could last for years"
+
+
+def test_facets_count_every_attribution_with_canonical_labels(corpus):
+    result = corpus.search(SearchQuery())
+    assert counts(result, "speaker") == [
+        ("zelensky", 5),
+        ("jens-stoltenberg", 3),
+        ("ministry-of-defence", 2),
+    ]
+    assert [v.label for v in result.facets["speaker"]] == [
+        "Volodymyr Zelensky",
+        "Jens Stoltenberg",
+        "Ministry of Defence",
+    ]
+    assert counts(result, "outlet") == [("kyiv-post", 5), ("reuters", 3), ("ap", 2), ("bbc", 2)]
+    # "ap" has no outlet record: its label is the name the articles used
+    assert [v.label for v in result.facets["outlet"]] == ["Kyiv Post", "Reuters", "AP", "BBC News"]
+    assert counts(result, "kind") == [("indirect", 8), ("direct", 4)]
+    assert counts(result, "speaker_type") == [("person", 9), ("organization", 2), ("group", 1)]
+    assert counts(result, "via") == [("reuters", 1)]
+    assert result.facets["via"][0].label == "Reuters"
+    # cue values are lowercased, so "Said" and "said" are one value
+    assert counts(result, "cue")[0] == ("said", 6)
+    assert result.facet_totals == {
+        "speaker": 3,
+        "speaker_type": 3,
+        "outlet": 4,
+        "via": 1,
+        "kind": 2,
+        "cue": 7,
+    }
+
+
+def test_facet_size_limits_values_but_not_the_distinct_total(corpus):
+    result = corpus.search(SearchQuery(facet_size=2))
+    assert counts(result, "cue") == [("said", 6), ("announced", 1)]
+    assert result.facet_totals["cue"] == 7
+
+
+def test_histogram_counts_dated_attributions_by_month(corpus):
+    assert corpus.search(SearchQuery()).histogram == [
+        ("2024-01", 6),
+        ("2024-02", 2),
+        ("2024-03", 2),
+    ]
+
+
+def test_facets_can_be_skipped(corpus):
+    result = corpus.search(SearchQuery(facets=False))
+    assert result.total == 12
+    assert not any(result.facets.values())
+
+
+# --- filters -------------------------------------------------------------------------------
+def test_values_of_one_filter_are_alternatives(corpus):
+    result = corpus.search(SearchQuery(filters={"speaker": ("zelensky", "jens-stoltenberg")}))
+    assert result.total == 8
+
+
+def test_different_filters_must_all_hold(corpus):
+    result = corpus.search(
+        SearchQuery(filters={"speaker": ("zelensky",), "outlet": ("reuters",)}, sort="date")
+    )
+    assert result.total == 2
+    assert ids(result) == ["a2-1", "a2-2"]
+    assert counts(result, "kind") == [("direct", 1), ("indirect", 1)]
+    assert result.histogram == [("2024-01", 2)]
+
+
+def test_a_facet_counts_its_alternatives_under_the_other_filters(corpus):
+    """Each facet ignores its own filter, so a reader sees what else they could add."""
+    result = corpus.search(SearchQuery(filters={"speaker": ("zelensky",), "outlet": ("reuters",)}))
+    assert counts(result, "speaker") == [("zelensky", 2)]
+    assert counts(result, "outlet") == [("kyiv-post", 2), ("reuters", 2), ("bbc", 1)]
+
+
+def test_filters_on_cue_ignore_case_and_via_matches_relayed_quotes(corpus):
+    assert hit_ids(corpus, filters={"cue": ("SAID",), "kind": ("direct",)}) == {"a2-2", "a4-2"}
+    assert hit_ids(corpus, filters={"via": ("reuters",)}) == {"a3-1"}
+    assert hit_ids(corpus, filters={"statement_id": ("st-rebuild", "st-matters")}) == {
+        "a1-2",
+        "a2-2",
+    }
+    assert hit_ids(corpus, filters={"article_id": ("a4",)}) == {"a4-1", "a4-2"}
+
+
+def test_date_range_is_inclusive_and_skips_undated(corpus):
+    result = corpus.search(
+        SearchQuery(date_from=date(2024, 1, 20), date_to=date(2024, 2, 3), sort="date")
+    )
+    assert ids(result) == ["a3-1", "a3-2", "a2-1", "a2-2", "a2-3"]
+    assert hit_ids(corpus, date_from=date(2024, 3, 1)) == {"a4-1", "a4-2"}
+
+
+def test_unknown_filter_is_refused(corpus):
+    with pytest.raises(ValueError, match="colour"):
+        corpus.search(SearchQuery(filters={"colour": ("red",)}))
+
+
+# --- full text ----------------------------------------------------------------------------
+def test_free_text_matches_word_forms(corpus):
+    assert hit_ids(corpus, text="station") == {"a1-2", "a2-1", "a2-2"}
+    assert hit_ids(corpus, text="running") == {"a1-3", "a3-1", "a4-2", "a5-2"}
+    assert hit_ids(corpus, text="Air Defence") == {"a1-3", "a3-2", "a5-2"}
+
+
+def test_quoted_text_matches_the_exact_words(corpus):
+    assert hit_ids(corpus, text='"running"') == {"a1-3", "a5-2"}
+    assert hit_ids(corpus, text='"air defence"') == {"a3-2", "a5-2"}
+    assert hit_ids(corpus, text='"defence air"') == set()
+    assert hit_ids(corpus, text='well "air defence"') == {"a5-2"}
+
+
+def test_matched_words_are_highlighted(corpus):
+    result = corpus.search(SearchQuery(text="running", filters={"article_id": ("a1",)}))
+    assert [h.highlight for h in result.hits] == [
+        f"air defences were {HL_START}running{HL_END} at full capacity"
+    ]
+    phrase = corpus.search(SearchQuery(text='"air defence" well'))
+    assert phrase.hits[0].highlight == (
+        f"Our {HL_START}air{HL_END} {HL_START}defence{HL_END} is running {HL_START}well{HL_END},"
+    )
+
+
+def test_relevance_ranks_scored_hits(corpus):
+    result = corpus.search(SearchQuery(text="station", sort="relevance"))
+    assert {h.attribution["id"] for h in result.hits} == {"a1-2", "a2-1", "a2-2"}
+    scores = [h.score for h in result.hits]
+    assert all(s is not None for s in scores)
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_text_facets_and_filters_combine(corpus):
+    result = corpus.search(SearchQuery(text="station", filters={"kind": ("direct",)}))
+    assert result.total == 2
+    assert counts(result, "kind") == [("direct", 2), ("indirect", 1)]
+    assert counts(result, "speaker") == [("zelensky", 2)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"unbalanced',
+        "a AND (",
+        "station AND (",
+        "<script>alert(1)</script>",
+        "x" * 10_000,
+        "word " * 2_000,
+        'NEAR(a b) OR -"" * ^ ~2 \\ { } [ ] : ',
+        "\u0000\ue000\ue001",
+        "to be or not to be",
+    ],
+)
+def test_hostile_text_never_breaks_search(corpus, text):
+    result = corpus.search(SearchQuery(text=text))
+    assert result.total == len(result.hits) or result.total > len(result.hits)
+    if text == "station AND (":
+        assert result.total == 3
+
+
+def test_stop_words_alone_are_searched_exactly(corpus):
+    assert hit_ids(corpus, text="the") == {"a1-1", "a2-3", "a3-1", "a4-1", "a4-2"}
+
+
+def test_pages_split_the_hits_and_past_the_end_is_empty(corpus):
+    pages = [ids(corpus.search(SearchQuery(sort="date", per_page=5, page=p))) for p in (1, 2, 3)]
+    assert pages == [DATE_ORDER[:5], DATE_ORDER[5:10], DATE_ORDER[10:]]
+    beyond = corpus.search(SearchQuery(sort="date", per_page=5, page=4))
+    assert beyond.hits == []
+    assert beyond.total == 12
+
+
+def test_scan_streams_every_match_in_order(corpus):
+    assert [a["id"] for a in corpus.scan(SearchQuery(sort="date"))] == DATE_ORDER
+    assert sorted(a["id"] for a in corpus.scan(SearchQuery(text="running"))) == [
+        "a1-3",
+        "a3-1",
+        "a4-2",
+        "a5-2",
+    ]
+
+
+# --- records and lookups -------------------------------------------------------------------
+def test_articles_and_attributions_round_trip(corpus):
+    record = article_records()[0]
+    article = corpus.get_article("a1")
+    assert article["body"] == record.article["body"]
+    assert article["published"] == "2024-01-15"
+    quotes = corpus.article_attributions("a1")
+    assert [a["id"] for a in quotes] == ["a1-1", "a1-2", "a1-3"]
+    # the article's metadata is copied into each attribution
+    assert quotes[0]["outlet_id"] == "kyiv-post"
+    assert quotes[0]["published"] == "2024-01-15"
+    assert quotes[0]["article_title"] == "Zelensky warns of winter attacks"
+    assert corpus.get_attribution("a1-2")["statement_id"] == "st-rebuild"
+    assert corpus.get_article("nope") is None
+    assert corpus.get_attribution("nope") is None
+
+
+def test_speakers_outlets_and_statements_round_trip(corpus):
+    assert corpus.get_speaker("zelensky") == SpeakerSchema().dump(SpeakerSchema().load(SPEAKERS[0]))
+    assert corpus.get_outlet("bbc")["name"] == "BBC News"
+    assert corpus.get_statement("st-long-run")["keys"] == ["k5"]
+    assert corpus.get_speaker("nobody") is None
+
+
+def test_speakers_are_found_by_any_name_ignoring_case(corpus):
+    for name in ("Zelenskyy", "ZELENSKY", "volodymyr zelensky", "володимир зеленський"):
+        assert [s["id"] for s in corpus.find_speakers(name)] == ["zelensky"], name
+    assert [s["id"] for s in corpus.find_speakers("nato chief")] == ["jens-stoltenberg"]
+    assert corpus.find_speakers("Zelen") == []
+
+
+def test_outlets_are_found_by_name_alias_or_domain(corpus):
+    assert [o["id"] for o in corpus.find_outlets("REUTERS.com")] == ["reuters"]
+    assert [o["id"] for o in corpus.find_outlets("bbc")] == ["bbc"]
+    assert [o["id"] for o in corpus.find_outlets("kyiv post")] == ["kyiv-post"]
+    assert corpus.find_outlets("ap") == []
+
+
+def test_statements_sharing_keys_come_most_shared_first(corpus):
+    found = corpus.statements_by_keys(["k2", "k3", "unknown"])
+    assert [s["id"] for s in found] == ["st-rebuild", "st-matters"]
+    assert corpus.statements_by_keys([]) == []
+
+
+def test_stats_count_every_kind_of_record(corpus):
+    assert corpus.stats() == {
+        "articles": 5,
+        "attributions": 12,
+        "speakers": 3,
+        "outlets": 3,
+        "statements": 3,
+    }
+
+
+# --- writing ---------------------------------------------------------------------------------
+def test_indexing_the_same_article_twice_keeps_one_copy(engine):
+    record = article_records()[0]
+    assert engine.put_articles([record])[0].status == "indexed"
+    unfingerprinted = ArticleRecord({**record.article, "fingerprint": None}, record.attributions)
+    assert engine.put_articles([unfingerprinted])[0].status == "replaced"
+    assert engine.stats()["attributions"] == 3
+    assert engine.search(SearchQuery(text="station")).total == 1
+
+
+def test_an_unchanged_fingerprint_writes_nothing(engine):
+    record = article_records()[0]
+    engine.put_articles([record])
+    outcome = engine.put_articles([record])[0]
+    assert (outcome.id, outcome.status) == ("a1", "unchanged")
+
+
+def test_a_changed_article_leaves_no_stale_attributions(engine):
+    record = article_records()[0]
+    engine.put_articles([record])
+    changed = ArticleRecord({**record.article, "fingerprint": "fp-a1-v2"}, record.attributions[:1])
+    outcome = engine.put_articles([changed])[0]
+    assert (outcome.status, outcome.attributions) == ("replaced", 1)
+    assert [a["id"] for a in engine.article_attributions("a1")] == ["a1-1"]
+    assert engine.search(SearchQuery(text="station")).total == 0
+    assert engine.search(SearchQuery()).total == 1
+
+
+def test_delete_removes_the_article_and_its_attributions(engine):
+    engine.put_articles(article_records()[:2])
+    assert engine.delete_article("a1") is True
+    assert engine.get_article("a1") is None
+    assert engine.article_attributions("a1") == []
+    assert engine.search(SearchQuery()).total == 3
+    assert engine.delete_article("a1") is False
+
+
+def test_a_bad_record_is_rejected_alone_with_the_field_named(engine):
+    good, second, third, fourth = article_records()[:4]
+    missing_body = ArticleRecord({k: v for k, v in second.article.items() if k != "body"}, [])
+    outside = ArticleRecord(
+        third.article, [{**third.attributions[0], "content_spans": [[0, 10_000]]}]
+    )
+    unknown_kind = ArticleRecord(fourth.article, [{**fourth.attributions[0], "kind": "rumour"}])
+    outcomes = engine.put_articles([missing_body, good, outside, unknown_kind])
+    assert [(o.id, o.status) for o in outcomes] == [
+        ("a2", "rejected"),
+        ("a1", "indexed"),
+        ("a3", "rejected"),
+        ("a4", "rejected"),
+    ]
+    assert outcomes[0].error.startswith("body")
+    assert "content_spans" in outcomes[2].error and "10000" in outcomes[2].error
+    assert "kind" in outcomes[3].error and "rumour" in outcomes[3].error
+    assert outcomes[1].error is None
+    assert engine.stats()["articles"] == 1
+    assert engine.stats()["attributions"] == 3
+
+
+def test_identical_copies_are_found_by_body_hash_oldest_first(engine):
+    first, second, _, fourth = article_records()[:4]
+    copies = [
+        ArticleRecord({**r.article, "body_hash": "same"}, r.attributions)
+        for r in (fourth, second, first)
+    ]
+    engine.put_articles(copies)
+    assert [a["id"] for a in engine.articles_by_body_hash("same")] == ["a1", "a2", "a4"]
+    assert engine.articles_by_body_hash("other") == []
+
+
+def test_reassign_moves_attributions_to_a_merged_speaker(engine):
+    load_corpus(engine)
+    moved = engine.reassign(
+        "speaker_id", "ministry-of-defence", "mod-ukraine", label="Ukrainian MoD"
+    )
+    assert moved == 2
+    assert hit_ids(engine, filters={"speaker": ("mod-ukraine",)}) == {"a1-3", "a5-1"}
+    assert hit_ids(engine, filters={"speaker": ("ministry-of-defence",)}) == set()
+    assert engine.get_attribution("a5-1")["speaker"] == "Ukrainian MoD"
+    assert engine.reassign("statement_id", "st-matters", "st-rebuild") == 1
+    assert hit_ids(engine, filters={"statement_id": ("st-rebuild",)}) == {"a1-2", "a2-2"}
+    assert engine.reassign("via_outlet_ids", "reuters", "reuters-uk", label="Reuters UK") == 1
+    assert engine.get_attribution("a3-1")["via_outlets"] == ["Reuters UK"]
+    assert counts(engine.search(SearchQuery()), "via") == [("reuters-uk", 1)]
+    with pytest.raises(ValueError):
+        engine.reassign("content", "a", "b")
+
+
+def test_replacing_a_speaker_replaces_its_names(engine):
+    engine.put_speakers(SPEAKERS)
+    engine.put_speakers([{**SPEAKERS[0], "aliases": ["Zelenskiy"]}])
+    assert engine.find_speakers("Zelenskyy") == []
+    assert [s["id"] for s in engine.find_speakers("zelenskiy")] == ["zelensky"]
+
+
+def test_clear_empties_the_store(engine):
+    load_corpus(engine)
+    engine.clear()
+    assert engine.stats() == dict.fromkeys(
+        ("articles", "attributions", "speakers", "outlets", "statements"), 0
+    )
+
+
+# --- the two engines side by side ---------------------------------------------------------------
+AGREEMENT_QUERIES = [
+    SearchQuery(sort="date", per_page=50),
+    SearchQuery(sort="date_asc", per_page=4, page=2),
+    SearchQuery(text="station", sort="date"),
+    SearchQuery(text='"air defence" OR running', sort="date"),
+    SearchQuery(text="energy strikes", sort="date", filters={"speaker": ("zelensky",)}),
+    SearchQuery(filters={"outlet": ("kyiv-post", "ap"), "kind": ("indirect",)}, sort="date"),
+    SearchQuery(date_from=date(2024, 1, 16), sort="date_asc", facet_size=3),
+    SearchQuery(text="the", sort="date"),
+]
+
+
+@pytest.mark.elasticsearch
+def test_engines_agree(request, tmp_path_factory):
+    stores = [open_engine(kind, request, tmp_path_factory) for kind in ("sqlite", "elastic")]
+    try:
+        for store in stores:
+            load_corpus(store)
+        for query in AGREEMENT_QUERIES:
+            lite, elastic = (store.search(query) for store in stores)
+            assert lite.total == elastic.total, query
+            assert ids(lite) == ids(elastic), query
+            assert [h.highlight for h in lite.hits] == [h.highlight for h in elastic.hits], query
+            assert lite.facets == elastic.facets, query
+            assert lite.facet_totals == elastic.facet_totals, query
+            assert lite.histogram == elastic.histogram, query
+            relevance = replace(query, sort="relevance")
+            assert {*ids(stores[0].search(relevance))} == {*ids(stores[1].search(relevance))}
+    finally:
+        for store in stores:
+            dispose(store)
+
+
+# --- engine specifics -------------------------------------------------------------------------
+def test_sqlite_serves_several_threads_while_writing(tmp_path):
+    store = SqliteStore(str(tmp_path / "threads.db"))
+    records = article_records()
+    errors: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            for _ in range(30):
+                result = store.search(SearchQuery(text="station"))
+                assert result.total in (0, 1, 3)
+        except BaseException as error:  # reported by the main thread
+            errors.append(error)
+
+    readers = [threading.Thread(target=read) for _ in range(4)]
+    for thread in readers:
+        thread.start()
+    for _ in range(10):
+        store.put_articles(
+            [ArticleRecord({**r.article, "fingerprint": None}, r.attributions) for r in records]
+        )
+    for thread in readers:
+        thread.join()
+    store.close()
+    assert errors == []
+
+
+def test_an_unusable_sqlite_path_is_a_store_error(tmp_path):
+    missing = tmp_path / "no-such-dir" / "quotetrail.db"
+    with pytest.raises(StoreError, match="no-such-dir"):
+        SqliteStore(str(missing))
