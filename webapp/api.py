@@ -1,0 +1,596 @@
+"""The JSON API under ``/api/v1``: the same searches and records as the pages, serialized
+by the schemas, plus token-protected writes."""
+
+from __future__ import annotations
+
+import hmac
+from datetime import date
+from typing import Any
+
+from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
+from marshmallow import Schema
+
+from schemas import RecordError, load
+from store.base import FacetValue, SearchQuery, SearchResult
+from webapp import api_schemas as S
+from webapp import params as P
+from webapp import provenance as prov
+from webapp.export import stream_csv, stream_jsonl
+from webapp.render import highlight
+from webapp.searching import SearchState, run_search, store
+
+api = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+def dated(record: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Stored records carry ISO date strings; the schemas dump ``date`` objects."""
+    if record is None:
+        return None
+    value = record.get("published")
+    if isinstance(value, str) and value:
+        return {**record, "published": date.fromisoformat(value[:10])}
+    return record
+
+
+def respond(schema: Schema, data: Any, status: int = 200) -> Response:
+    response = jsonify(schema.dump(data))
+    response.status_code = status
+    return response
+
+
+def _facet_values(values: list[FacetValue], selected: list[str]) -> list[dict[str, Any]]:
+    return [
+        {"value": v.value, "label": v.label or v.value, "count": v.count,
+         "selected": v.value in selected}
+        for v in values
+    ]
+
+
+def _months(result: SearchResult) -> list[dict[str, Any]]:
+    return [{"month": m, "count": c} for m, c in result.histogram]
+
+
+def _absolute(path: str) -> str:
+    return request.host_url.rstrip("/") + path
+
+
+def _hit_links(attribution_id: str) -> dict[str, str]:
+    return {
+        "html": _absolute(url_for("pages.attribution", attribution_id=attribution_id)),
+        "self": _absolute(url_for("api.attribution", attribution_id=attribution_id)),
+    }
+
+
+def search_body(state: SearchState) -> dict[str, Any]:
+    params, result = state.params, state.result
+    page, pages = params["page"], state.pages
+    return {
+        "total": result.total,
+        "hits": [
+            {
+                "attribution": dated(h.attribution),
+                "highlight": str(highlight(h.highlight or h.attribution.get("content"))),
+                "score": h.score,
+                "links": _hit_links(h.attribution["id"]),
+            }
+            for h in result.hits
+        ],
+        "facets": {
+            name: {
+                "values": _facet_values(values, params.get(name) or []),
+                "distinct": result.facet_totals.get(name, len(values)),
+            }
+            for name, values in result.facets.items()
+        },
+        "histogram": _months(result),
+        "paging": {
+            "page": page,
+            "per_page": params["per_page"],
+            "pages": pages,
+            "self": _absolute(state.url(page=page)),
+            "next": _absolute(state.url(page=page + 1)) if page < pages else None,
+            "prev": _absolute(state.url(page=min(page - 1, pages))) if page > 1 else None,
+            "first": _absolute(state.url(page=1)),
+            "last": _absolute(state.url(page=pages)),
+            "csv": _absolute(state.export_url("csv")),
+            "jsonl": _absolute(state.export_url("jsonl")),
+        },
+    }
+
+
+@api.get("/search")
+def search() -> Response:
+    """Faceted full-text search over attributions.
+    ---
+    get:
+      tags: [search]
+      summary: Search attributions (quotes and claims)
+      parameters:
+      - in: query
+        schema: SearchParams
+      responses:
+        200:
+          content:
+            application/json:
+              schema: SearchResponseSchema
+        400:
+          content:
+            application/json:
+              schema: ErrorSchema
+    """
+    params = P.search_params(request.args)
+    return respond(S.SearchResponseSchema(), search_body(run_search(request.path, params)))
+
+
+@api.get("/search.csv")
+def search_csv() -> Response:
+    """Every attribution of a search, streamed as CSV.
+    ---
+    get:
+      tags: [search]
+      summary: Export a search as CSV (streamed, no paging limit)
+      parameters:
+      - in: query
+        schema: SearchParams
+      responses:
+        200:
+          content:
+            text/csv:
+              schema: {type: string}
+        400:
+          content:
+            application/json:
+              schema: ErrorSchema
+    """
+    params = P.search_params(request.args)
+    return stream_csv(store(), P.to_query(params, facets=False))
+
+
+@api.get("/search.jsonl")
+def search_jsonl() -> Response:
+    """Every attribution of a search, streamed as JSON Lines.
+    ---
+    get:
+      tags: [search]
+      summary: Export a search as JSON Lines (one AttributionSchema record a line)
+      parameters:
+      - in: query
+        schema: SearchParams
+      responses:
+        200:
+          content:
+            application/x-ndjson:
+              schema: {type: string}
+        400:
+          content:
+            application/json:
+              schema: ErrorSchema
+    """
+    params = P.search_params(request.args)
+    return stream_jsonl(store(), P.to_query(params, facets=False))
+
+
+def _no_args() -> None:
+    """Record endpoints take no parameters; say so rather than ignore a typo."""
+    for name in request.args:
+        raise P.ParamError(name, "unknown parameter")
+
+
+def journey_body(journey: prov.Journey) -> dict[str, Any]:
+    return {
+        "statement_id": journey.statement_id,
+        "text": journey.text,
+        "first_seen": dated(journey.first_seen),
+        "carriers": [dated(c) for c in journey.carriers],
+    }
+
+
+@api.get("/attributions/<attribution_id>")
+def attribution(attribution_id: str) -> Response:
+    """One attribution with its provenance.
+    ---
+    get:
+      tags: [records]
+      summary: An attribution, its article, its chain and the statement's journey
+      parameters:
+      - {in: path, name: attribution_id, required: true, schema: {type: string}}
+      responses:
+        200:
+          content:
+            application/json:
+              schema: AttributionResponseSchema
+        404:
+          content:
+            application/json:
+              schema: ErrorSchema
+    """
+    _no_args()
+    st = store()
+    record = st.get_attribution(attribution_id)
+    if record is None:
+        abort(404, f"No attribution has the id '{attribution_id}'.")
+    article = st.get_article(record["article_id"])
+    body = {
+        "attribution": dated(record),
+        "article": dated(article),
+        "chain": [vars(link) for link in prov.chain(record, article or {})],
+        "journey": journey_body(prov.journey(record.get("statement_id"))),
+    }
+    return respond(S.AttributionResponseSchema(), body)
+
+
+@api.get("/articles/<article_id>")
+def article(article_id: str) -> Response:
+    """An article with its attributions.
+    ---
+    get:
+      tags: [records]
+      summary: An article with every attribution found in it, in text order
+      parameters:
+      - {in: path, name: article_id, required: true, schema: {type: string}}
+      responses:
+        200:
+          content:
+            application/json:
+              schema: ArticleResponseSchema
+        404:
+          content:
+            application/json:
+              schema: ErrorSchema
+    """
+    _no_args()
+    st = store()
+    record = st.get_article(article_id)
+    if record is None:
+        abort(404, f"No article has the id '{article_id}'.")
+    body = {
+        "article": dated(record),
+        "attributions": [dated(a) for a in st.article_attributions(article_id)],
+    }
+    return respond(S.ArticleResponseSchema(), body)
+
+
+@api.get("/speakers/<speaker_id>")
+def speaker(speaker_id: str) -> Response:
+    """A canonical speaker.
+    ---
+    get:
+      tags: [records]
+      summary: A speaker with attribution count, top outlets and monthly histogram
+      parameters:
+      - {in: path, name: speaker_id, required: true, schema: {type: string}}
+      responses:
+        200:
+          content:
+            application/json:
+              schema: SpeakerResponseSchema
+        404:
+          content:
+            application/json:
+              schema: ErrorSchema
+    """
+    _no_args()
+    st = store()
+    record = st.get_speaker(speaker_id)
+    if record is None:
+        abort(404, f"No speaker has the id '{speaker_id}'.")
+    result = st.search(SearchQuery(filters={"speaker": (speaker_id,)}, per_page=1))
+    body = {
+        "speaker": record,
+        "attributions": result.total,
+        "top_outlets": _facet_values(result.facets.get("outlet", []), []),
+        "histogram": _months(result),
+    }
+    return respond(S.SpeakerResponseSchema(), body)
+
+
+@api.get("/speakers/<speaker_id>/statements")
+def speaker_statements(speaker_id: str) -> Response:
+    """The statements a speaker made, each with where it was first seen.
+    ---
+    get:
+      tags: [records]
+      summary: A speaker's distinct statements, most recent first, with first-seen
+      parameters:
+      - {in: path, name: speaker_id, required: true, schema: {type: string}}
+      - in: query
+        schema: PageOnlyParams
+      responses:
+        200:
+          content:
+            application/json:
+              schema: SpeakerStatementsSchema
+        400:
+          content:
+            application/json:
+              schema: ErrorSchema
+        404:
+          content:
+            application/json:
+              schema: ErrorSchema
+    """
+    params = P.load_args(P.PageOnlyParams(), request.args)
+    st = store()
+    if st.get_speaker(speaker_id) is None:
+        abort(404, f"No speaker has the id '{speaker_id}'.")
+    ids: list[str] = []
+    for a in st.scan(SearchQuery(filters={"speaker": (speaker_id,)}, sort="date", facets=False)):
+        sid = a.get("statement_id")
+        if sid and sid not in ids:
+            ids.append(sid)
+    start = (params["page"] - 1) * params["per_page"]
+    statements = []
+    for sid in ids[start : start + params["per_page"]]:
+        journey = prov.journey(sid)
+        record = st.get_statement(sid) or {"id": sid, "text": journey.text or "?"}
+        statements.append(
+            {"statement": record, "first_seen": dated(journey.first_seen),
+             "carriers": len(journey.carriers)}
+        )
+    body = {"speaker_id": speaker_id, "total": len(ids), "statements": statements}
+    return respond(S.SpeakerStatementsSchema(), body)
+
+
+@api.get("/outlets/<outlet_id>")
+def outlet(outlet_id: str) -> Response:
+    """A canonical outlet: what it published and what it relayed.
+    ---
+    get:
+      tags: [records]
+      summary: An outlet with counts of what it published and relayed ("per X")
+      parameters:
+      - {in: path, name: outlet_id, required: true, schema: {type: string}}
+      responses:
+        200:
+          content:
+            application/json:
+              schema: OutletResponseSchema
+        404:
+          content:
+            application/json:
+              schema: ErrorSchema
+    """
+    _no_args()
+    st = store()
+    record = st.get_outlet(outlet_id)
+    if record is None:
+        abort(404, f"No outlet has the id '{outlet_id}'.")
+    published = st.search(SearchQuery(filters={"outlet": (outlet_id,)}, per_page=1))
+    relayed = st.search(SearchQuery(filters={"via": (outlet_id,)}, per_page=1, facets=False))
+    body = {
+        "outlet": record,
+        "published": published.total,
+        "relayed": relayed.total,
+        "top_speakers": _facet_values(published.facets.get("speaker", []), []),
+        "histogram": _months(published),
+    }
+    return respond(S.OutletResponseSchema(), body)
+
+
+@api.get("/statements/<statement_id>")
+def statement(statement_id: str) -> Response:
+    """A statement and its journey, or its ClaimReview JSON-LD.
+    ---
+    get:
+      tags: [records]
+      summary: A statement with every article carrying it, oldest first
+      parameters:
+      - {in: path, name: statement_id, required: true, schema: {type: string}}
+      - in: query
+        schema: StatementParams
+      responses:
+        200:
+          content:
+            application/json:
+              schema: StatementResponseSchema
+            application/ld+json:
+              schema: {type: object}
+        400:
+          content:
+            application/json:
+              schema: ErrorSchema
+        404:
+          content:
+            application/json:
+              schema: ErrorSchema
+    """
+    params = P.load_args(P.StatementParams(), request.args)
+    record = store().get_statement(statement_id)
+    if record is None:
+        abort(404, f"No statement has the id '{statement_id}'.")
+    if params["format"] == "claimreview":
+        review = prov.claim_review(statement_id)
+        if review is None:
+            abort(404, f"No ClaimReview can be made for statement '{statement_id}'.")
+        response = jsonify(review)
+        response.mimetype = "application/ld+json"
+        return response
+    body = {"statement": record, "journey": journey_body(prov.journey(statement_id))}
+    return respond(S.StatementResponseSchema(), body)
+
+
+@api.get("/check")
+def check() -> Response:
+    """Check a claim against stored statements.
+    ---
+    get:
+      tags: [search]
+      summary: The stored statements closest to a sentence, with provenance
+      parameters:
+      - in: query
+        schema: CheckParams
+      responses:
+        200:
+          content:
+            application/json:
+              schema: CheckResponseSchema
+        400:
+          content:
+            application/json:
+              schema: ErrorSchema
+    """
+    params = P.load_args(P.CheckParams(), request.args)
+    if not params["text"].strip():
+        raise P.ParamError("text", "must contain words")
+    matches = prov.check(params["text"], params["limit"])
+    return respond(S.CheckResponseSchema(), {"text": params["text"], "matches": matches})
+
+
+# --- writes ----------------------------------------------------------------------------
+
+
+def _authorize() -> None:
+    token = current_app.config.get("API_TOKEN")
+    if not token:
+        abort(403, "Writes are disabled: set QUOTETRAIL_API_TOKEN on the server to enable them.")
+    given = request.headers.get("Authorization", "")
+    scheme, _, value = given.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip(), token):
+        abort(401, "Send 'Authorization: Bearer <token>' with the server's API token.")
+
+
+def _json_body() -> dict[str, Any]:
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise P.ParamError("body", "expected a JSON object")
+    return data
+
+
+@api.post("/articles")
+def put_article() -> tuple[Response, int] | Response:
+    """Index one article: extract its attributions, link them, store it.
+    ---
+    post:
+      tags: [writes]
+      summary: Index one article (needs the API token)
+      security: [{bearer: []}]
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: ArticleInputSchema
+      responses:
+        201:
+          content:
+            application/json:
+              schema: OutcomeSchema
+        400:
+          content:
+            application/json:
+              schema: ErrorSchema
+        401:
+          content:
+            application/json:
+              schema: ErrorSchema
+        403:
+          content:
+            application/json:
+              schema: ErrorSchema
+    """
+    _authorize()
+    data = _json_body()
+    if "id" in data:
+        raise P.ParamError("id", "is derived from the URL or the text; leave it out")
+    try:
+        article = S.ArticleInputSchema().dump(load(S.ArticleInputSchema(), data))
+    except RecordError as error:
+        name = str(error).split(" ", 1)[0].split(".", 1)[0]
+        raise P.ParamError(name, str(error)) from None
+    from indexer.extract import extract
+    from indexer.link import Linker
+    from store.base import ArticleRecord
+
+    found = extract(article["body"])
+    linked_article, linked = Linker(store()).link(article, found)
+    outcome = store().put_articles([ArticleRecord(linked_article, linked)])[0]
+    if outcome.status == "rejected":
+        raise P.ParamError("body", outcome.error or "rejected")
+    status = 201 if outcome.status == "indexed" else 200
+    return respond(S.OutcomeSchema(), vars(outcome), status)
+
+
+@api.delete("/articles/<article_id>")
+def delete_article(article_id: str) -> Response:
+    """Remove an article and its attributions.
+    ---
+    delete:
+      tags: [writes]
+      summary: Delete an article (needs the API token)
+      security: [{bearer: []}]
+      parameters:
+      - {in: path, name: article_id, required: true, schema: {type: string}}
+      responses:
+        200:
+          content:
+            application/json:
+              schema: DeleteResponseSchema
+        401:
+          content:
+            application/json:
+              schema: ErrorSchema
+        403:
+          content:
+            application/json:
+              schema: ErrorSchema
+        404:
+          content:
+            application/json:
+              schema: ErrorSchema
+    """
+    _authorize()
+    if not store().delete_article(article_id):
+        abort(404, f"No article has the id '{article_id}'.")
+    return respond(S.DeleteResponseSchema(), {"id": article_id, "deleted": True})
+
+
+@api.post("/speakers/<speaker_id>/merge")
+def merge_speaker(speaker_id: str) -> Response:
+    """Merge a speaker into another.
+    ---
+    post:
+      tags: [writes]
+      summary: Merge this speaker into another (needs the API token)
+      security: [{bearer: []}]
+      parameters:
+      - {in: path, name: speaker_id, required: true, schema: {type: string}}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: MergeBody
+      responses:
+        200:
+          content:
+            application/json:
+              schema: MergeResponseSchema
+        400:
+          content:
+            application/json:
+              schema: ErrorSchema
+        401:
+          content:
+            application/json:
+              schema: ErrorSchema
+        403:
+          content:
+            application/json:
+              schema: ErrorSchema
+        404:
+          content:
+            application/json:
+              schema: ErrorSchema
+    """
+    _authorize()
+    data = P.load_args(P.MergeBody(), _json_body())
+    st = store()
+    for sid in (speaker_id, data["into"]):
+        if st.get_speaker(sid) is None:
+            abort(404, f"No speaker has the id '{sid}'.")
+    if speaker_id == data["into"]:
+        raise P.ParamError("into", "cannot merge a speaker into itself")
+    from indexer.link import merge
+
+    result = merge(st, speaker_id, data["into"])
+    body = {"merged": speaker_id, "into": data["into"], "result": result}
+    return respond(S.MergeResponseSchema(), body)
+

@@ -1,0 +1,93 @@
+"""Streamed exports of a whole search result (CSV, JSON Lines) via ``store.scan``.
+
+Rows are written as they are read, so an export of a million attributions never holds
+them in memory and starts downloading at once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from flask import Response
+
+from store.base import SearchQuery, Store
+
+CSV_COLUMNS = (
+    "id",
+    "published",
+    "speaker",
+    "speaker_id",
+    "speaker_type",
+    "speaker_role",
+    "kind",
+    "cue",
+    "content",
+    "outlet",
+    "outlet_id",
+    "via_outlets",
+    "original_outlet",
+    "article_title",
+    "article_url",
+    "article_id",
+    "statement_id",
+    "confidence",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> str:
+    """A cell a spreadsheet shows as text: lists joined, formula starts defused."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        value = "; ".join(str(v) for v in value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _csv_rows(store: Store, query: SearchQuery) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def flush() -> str:
+        out = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return out
+
+    writer.writerow(CSV_COLUMNS)
+    yield flush()
+    for n, record in enumerate(store.scan(query), 1):
+        writer.writerow([csv_cell(record.get(c)) for c in CSV_COLUMNS])
+        if n % 200 == 0:
+            yield flush()
+    yield flush()
+
+
+def _jsonl_rows(store: Store, query: SearchQuery) -> Iterator[str]:
+    lines: list[str] = []
+    for record in store.scan(query):
+        lines.append(json.dumps(record, ensure_ascii=False, default=str))
+        if len(lines) == 200:
+            yield "\n".join(lines) + "\n"
+            lines = []
+    if lines:
+        yield "\n".join(lines) + "\n"
+
+
+def _download(body: Iterator[str], mimetype: str, filename: str) -> Response:
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def stream_csv(store: Store, query: SearchQuery) -> Response:
+    return _download(_csv_rows(store, query), "text/csv", "quotetrail-search.csv")
+
+
+def stream_jsonl(store: Store, query: SearchQuery) -> Response:
+    return _download(_jsonl_rows(store, query), "application/x-ndjson", "quotetrail-search.jsonl")

@@ -1,0 +1,104 @@
+"""The OpenAPI document of ``/api/v1``, built by apispec from the marshmallow schemas and
+the YAML in each view's docstring, and a plain HTML rendering of it at ``/api/docs``."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from apispec import APISpec
+from apispec.ext.marshmallow import MarshmallowPlugin
+from apispec.yaml_utils import load_operations_from_docstring
+from flask import Blueprint, Flask, Response, current_app, jsonify, render_template
+
+from schemas.fields import Span
+from webapp import api_schemas, params
+
+docs = Blueprint("docs", __name__)
+
+_RULE_ARG = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")
+_COMPONENTS = (
+    api_schemas.ErrorSchema,
+    api_schemas.SearchResponseSchema,
+    api_schemas.AttributionResponseSchema,
+    api_schemas.ArticleResponseSchema,
+    api_schemas.SpeakerResponseSchema,
+    api_schemas.SpeakerStatementsSchema,
+    api_schemas.OutletResponseSchema,
+    api_schemas.StatementResponseSchema,
+    api_schemas.CheckResponseSchema,
+    api_schemas.ArticleInputSchema,
+    api_schemas.OutcomeSchema,
+    api_schemas.DeleteResponseSchema,
+    api_schemas.MergeResponseSchema,
+    params.MergeBody,
+)
+
+
+def _schema_name(schema: Any) -> str:
+    cls = schema if isinstance(schema, type) else type(schema)
+    name = cls.__name__.removesuffix("Schema") or cls.__name__
+    if not isinstance(schema, type) and (schema.only or schema.exclude):
+        name += "Partial"
+    return name
+
+
+def build_spec(app: Flask) -> dict[str, Any]:
+    """Walk the app's ``/api/v1`` rules and collect each view's documented operations."""
+    plugin = MarshmallowPlugin(schema_name_resolver=_schema_name)
+    spec = APISpec(
+        title="quotetrail API",
+        version="1.0.0",
+        openapi_version="3.0.3",
+        plugins=[plugin],
+        info={
+            "description": (
+                "Search quotes and claims by speaker and outlet, and trace their provenance: "
+                "who said it, who relayed it, who published it, where it was first seen. "
+                "Records are serialized by the project's schemas; writes need "
+                "`Authorization: Bearer <QUOTETRAIL_API_TOKEN>`."
+            )
+        },
+        servers=[{"url": "/"}],
+    )
+    plugin.map_to_openapi_type(Span, "array", None)
+    spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
+    for schema in _COMPONENTS:
+        spec.components.schema(_schema_name(schema), schema=schema)
+    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
+        if not rule.rule.startswith("/api/v1/") or rule.endpoint.startswith("docs."):
+            continue
+        view = app.view_functions[rule.endpoint]
+        operations = load_operations_from_docstring(view.__doc__ or "")
+        if operations:
+            spec.path(path=_RULE_ARG.sub(r"{\1}", rule.rule), operations=operations)
+    return spec.to_dict()
+
+
+def current_spec() -> dict[str, Any]:
+    """Built once per app, on first request (all blueprints are registered by then)."""
+    cached = current_app.extensions.get("quotetrail.openapi")
+    if cached is None:
+        cached = current_app.extensions["quotetrail.openapi"] = build_spec(current_app)
+    return cached
+
+
+@docs.get("/api/v1/openapi.json")
+def openapi_json() -> Response:
+    return jsonify(current_spec())
+
+
+@docs.get("/api/docs")
+def page() -> str:
+    spec = current_spec()
+    operations = [
+        (path, method.upper(), op)
+        for path, item in spec["paths"].items()
+        for method, op in item.items()
+    ]
+    return render_template(
+        "api_docs.html",
+        spec=spec,
+        operations=operations,
+        schemas=spec["components"]["schemas"],
+    )
