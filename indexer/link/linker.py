@@ -88,6 +88,8 @@ class Linker:
     ) -> dict[str, Any]:
         attribution["article_id"] = article["id"]
         attribution["id"] = attribution_id(article["id"], attribution["content_spans"])
+        if not attribution.get("speaker_text"):  # keep the name as written, for splits
+            attribution["speaker_text"] = attribution.get("speaker")
         speaker = self.speakers.resolve(
             attribution.get("speaker") or attribution.get("speaker_text"),
             attribution.get("speaker_type"),

@@ -1,0 +1,95 @@
+"""User-driven speaker merges, and their undo.
+
+A merge points every attribution of the merged speakers at the kept one, adds their names
+to its aliases and records their ids in ``merged_from``, so the merge can be inspected. A
+split undoes it for one alias: the attributions whose speaker was written as that alias
+go back to a speaker of their own.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from indexer.link.speakers import clean_org, clean_person, fold
+from schemas.ids import slug
+from store.base import ArticleRecord, SearchQuery, Store
+
+
+def _require(store: Store, speaker_id: str) -> dict[str, Any]:
+    speaker = store.get_speaker(speaker_id)
+    if speaker is None:
+        raise KeyError(f"no speaker with id {speaker_id!r}")
+    return speaker
+
+
+def merge_speakers(store: Store, into_id: str, other_ids: list[str]) -> dict[str, Any]:
+    """Merge ``other_ids`` into ``into_id``; returns the kept speaker and how many moved."""
+    into = _require(store, into_id)
+    others = [_require(store, i) for i in dict.fromkeys(other_ids) if i != into_id]
+    names = {fold(n) for n in (into["name"], *into.get("aliases", []))}
+    moved = 0
+    for other in others:
+        moved += store.reassign("speaker_id", other["id"], into_id, label=into["name"])
+        for name in (other["name"], *other.get("aliases", [])):
+            if fold(name) not in names:
+                into.setdefault("aliases", []).append(name)
+                names.add(fold(name))
+        roles = into.setdefault("roles", [])
+        roles += [r for r in other.get("roles", []) if r not in roles]
+        merged = into.setdefault("merged_from", [])
+        merged += [i for i in (other["id"], *other.get("merged_from", [])) if i not in merged]
+    store.put_speakers([into])
+    return {"speaker": into, "moved": moved}
+
+
+def _written_as(attribution: dict[str, Any], speaker_type: str) -> str:
+    """The speaker's name as the article wrote it, cleaned like the linker cleans it."""
+    text = attribution.get("speaker_text") or attribution.get("speaker") or ""
+    return clean_org(text) if speaker_type == "organization" else clean_person(text)[0]
+
+
+def split_speaker(store: Store, speaker_id: str, alias: str) -> dict[str, Any]:
+    """Move the attributions written under ``alias`` back to their own speaker.
+
+    The alias's own speaker is the one merged earlier under its slug when it still exists,
+    else a new one named ``alias``. Returns both speakers and how many attributions moved.
+    """
+    speaker = _require(store, speaker_id)
+    aliases = speaker.get("aliases", [])
+    if fold(alias) not in {fold(a) for a in aliases}:
+        raise ValueError(f"{alias!r} is not an alias of speaker {speaker_id!r}")
+    target_id = slug(alias)
+    if target_id == speaker_id:
+        raise ValueError(f"{alias!r} is the name of speaker {speaker_id!r} itself")
+    target = store.get_speaker(target_id) or {
+        "id": target_id,
+        "name": alias,
+        "aliases": [],
+        "type": speaker.get("type", "unknown"),
+        "roles": [],
+        "merged_from": [],
+    }
+    leaving = {fold(n) for n in (alias, target["name"], *target.get("aliases", []))}
+    speaker["aliases"] = [a for a in aliases if fold(a) not in leaving]
+    speaker["merged_from"] = [i for i in speaker.get("merged_from", []) if i != target_id]
+    store.put_speakers([speaker, target])
+
+    by_article: dict[str, set[str]] = defaultdict(set)
+    query = SearchQuery(filters={"speaker": (speaker_id,)}, sort="date_asc", facets=False)
+    for attribution in store.scan(query):
+        if fold(_written_as(attribution, speaker.get("type", "unknown"))) in leaving:
+            by_article[attribution["article_id"]].add(attribution["id"])
+    moved = 0
+    for article_id in sorted(by_article):
+        article = store.get_article(article_id)
+        if article is None:
+            continue
+        attributions = store.article_attributions(article_id)
+        for attribution in attributions:
+            if attribution["id"] in by_article[article_id]:
+                attribution["speaker_id"], attribution["speaker"] = target_id, target["name"]
+                moved += 1
+        # no fingerprint: the stored version is no longer what ingestion produced
+        store.put_articles([ArticleRecord({**article, "fingerprint": None}, attributions)])
+    return {"speaker": speaker, "split": target, "moved": moved}
