@@ -133,7 +133,10 @@ def _contained(short: Sequence[str], long_text: str) -> bool:
     fragments = [f for f in _fragments(short) if len(f) >= 3]
     if sum(len(f) for f in fragments) < 5:
         return False
-    return all(fuzz.partial_ratio(" ".join(f), long_text) >= 92 for f in fragments)
+    return all(
+        fuzz.partial_ratio(" ".join(f), long_text) >= (88 if len(f) >= 10 else 92)
+        for f in fragments
+    )
 
 
 @dataclass(frozen=True)

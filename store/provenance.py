@@ -1,0 +1,258 @@
+"""Provenance, read side: where a statement was first seen and how it travelled.
+
+Pure functions over a :class:`store.base.Store`, so they behave the same on both engines.
+Who carried a statement is read from the attributions pointing at it (never stored on the
+statement), so deleting an article never leaves a stale journey.
+"""
+
+from __future__ import annotations
+
+from itertools import islice
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from indexer.link.statements import compare, keys_for, normalized
+from store.base import SearchQuery, Store
+
+MAX_ATTRIBUTIONS = 1000  # attributions read per journey
+
+
+def _when(record: dict[str, Any]) -> tuple[bool, str, str]:
+    """Date order, undated last, ties by id so the order never depends on the engine."""
+    published = record.get("published")
+    return (published is None, str(published or ""), record.get("article_id") or "")
+
+
+def _is_copy(attribution: dict[str, Any], article: dict[str, Any] | None) -> bool:
+    if article and article.get("syndicated_from"):
+        return True
+    original = attribution.get("original_outlet_id")
+    return bool(original and original != attribution.get("outlet_id"))
+
+
+def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
+    """A statement's journey: first seen, articles and outlets in date order, the distinct
+    outlet count (a syndicated copy counts as its original outlet, not as one more), and
+    the speakers it was attributed to, with a flag when they disagree. None if unknown."""
+    statement = store.get_statement(statement_id)
+    if statement is None:
+        return None
+    query = SearchQuery(filters={"statement_id": (statement_id,)}, sort="date_asc", facets=False)
+    attributions = sorted(
+        islice(store.scan(query), MAX_ATTRIBUTIONS), key=lambda a: (*_when(a), a["id"])
+    )
+    articles: dict[str, dict[str, Any]] = {}
+    for a in attributions:
+        if a["article_id"] not in articles:
+            articles[a["article_id"]] = _appearance(a, store.get_article(a["article_id"]))
+        appearance = articles[a["article_id"]]
+        appearance["attribution_ids"].append(a["id"])
+        if a.get("speaker") and a["speaker"] not in appearance["speakers"]:
+            appearance["speakers"].append(a["speaker"])
+    appearances = list(articles.values())
+    if appearances:
+        appearances[0]["first_seen"] = True
+
+    outlets: dict[str, dict[str, Any]] = {}
+    independent: set[str] = set()
+    for ap in appearances:
+        key = ap["outlet_id"] or ap["outlet"] or ""
+        entry = outlets.setdefault(
+            key,
+            {
+                "id": ap["outlet_id"],
+                "name": ap["outlet"],
+                "first_published": ap["published"],
+                "articles": 0,
+                "syndicated_copies": 0,
+            },
+        )
+        entry["articles"] += 1
+        if ap["syndicated"]:
+            entry["syndicated_copies"] += 1
+            if ap["original_outlet_id"]:
+                independent.add(ap["original_outlet_id"])
+        elif key:
+            independent.add(key)
+
+    speakers: dict[str | None, dict[str, Any]] = {}
+    for a in attributions:
+        entry = speakers.setdefault(
+            a.get("speaker_id"),
+            {
+                "id": a.get("speaker_id"),
+                "name": a.get("speaker"),
+                "attributions": 0,
+                "first_published": a.get("published"),
+                "first_article_id": a["article_id"],
+            },
+        )
+        entry["attributions"] += 1
+    named = [s for s in speakers.values() if s["id"]]
+    return {
+        "statement": {"id": statement["id"], "text": statement["text"]},
+        "first_seen": _first_seen(appearances[0]) if appearances else None,
+        "appearances": appearances,
+        "outlets": list(outlets.values()),
+        "distinct_outlets": len(independent),
+        "attributions": len(attributions),
+        "speakers": list(speakers.values()),
+        "speaker_disagreement": len(named) > 1,
+    }
+
+
+def _appearance(a: dict[str, Any], article: dict[str, Any] | None) -> dict[str, Any]:
+    return {
+        "article_id": a["article_id"],
+        "title": a.get("article_title"),
+        "url": a.get("article_url"),
+        "published": a.get("published"),
+        "outlet": a.get("outlet"),
+        "outlet_id": a.get("outlet_id"),
+        "original_outlet": a.get("original_outlet"),
+        "original_outlet_id": a.get("original_outlet_id"),
+        "syndicated": _is_copy(a, article),
+        "syndicated_from": (article or {}).get("syndicated_from"),
+        "content": a.get("content"),
+        "speakers": [],
+        "attribution_ids": [],
+        "first_seen": False,
+    }
+
+
+def _first_seen(appearance: dict[str, Any]) -> dict[str, Any]:
+    keys = ("article_id", "title", "url", "published", "outlet", "outlet_id")
+    return {k: appearance[k] for k in keys}
+
+
+def attribution_provenance(store: Store, attribution_id: str) -> dict[str, Any] | None:
+    """The chain speaker -> via outlets -> publishing outlet -> original outlet (for a
+    syndicated copy), and the journey of its statement with the earliest marked first seen."""
+    a = store.get_attribution(attribution_id)
+    if a is None:
+        return None
+    article = store.get_article(a["article_id"])
+    chain: list[dict[str, Any]] = [
+        {
+            "role": "speaker",
+            "id": a.get("speaker_id"),
+            "name": a.get("speaker") or a.get("speaker_text"),
+            "type": a.get("speaker_type"),
+            "role_text": a.get("speaker_role"),
+        }
+    ]
+    via_ids = a.get("via_outlet_ids") or []
+    for i, name in enumerate(a.get("via_outlets") or []):
+        chain.append({"role": "via", "id": via_ids[i] if i < len(via_ids) else None, "name": name})
+    chain.append(
+        {
+            "role": "publisher",
+            "id": a.get("outlet_id"),
+            "name": a.get("outlet"),
+            "article_id": a["article_id"],
+            "url": a.get("article_url"),
+            "published": a.get("published"),
+        }
+    )
+    copy = _is_copy(a, article)
+    if copy:
+        chain.append(
+            {
+                "role": "original",
+                "id": a.get("original_outlet_id"),
+                "name": a.get("original_outlet"),
+                "article_id": (article or {}).get("syndicated_from"),
+            }
+        )
+    journey = statement_journey(store, a["statement_id"]) if a.get("statement_id") else None
+    first = journey["first_seen"] if journey else None
+    return {
+        "attribution": a,
+        "chain": chain,
+        "syndicated": copy,
+        "journey": journey,
+        "is_first_seen": bool(first and first["article_id"] == a["article_id"]),
+    }
+
+
+def _work(appearance: dict[str, Any]) -> dict[str, Any]:
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    if appearance.get("url"):
+        work["url"] = appearance["url"]
+    if appearance.get("title"):
+        work["headline"] = appearance["title"]
+    if appearance.get("published"):
+        work["datePublished"] = str(appearance["published"])
+    if appearance.get("outlet"):
+        work["publisher"] = {"@type": "Organization", "name": appearance["outlet"]}
+    return work
+
+
+def claim_review(store: Store, statement_id: str) -> dict[str, Any] | None:
+    """schema.org ClaimReview-ready JSON-LD for a statement (no verdict: that is a human's).
+
+    The claim's author is the speaker of the earliest appearance; ``appearance`` lists
+    every article in date order and ``firstAppearance`` the earliest.
+    """
+    journey = statement_journey(store, statement_id)
+    if journey is None:
+        return None
+    appearances = journey["appearances"]
+    claim: dict[str, Any] = {"@type": "Claim"}
+    first_speaker = next((s for s in journey["speakers"] if s["id"]), None)
+    if first_speaker is not None:
+        record = store.get_speaker(first_speaker["id"]) or {}
+        kind = "Person" if record.get("type") == "person" else "Organization"
+        claim["author"] = {"@type": kind, "name": record.get("name") or first_speaker["name"]}
+    if appearances:
+        if appearances[0].get("published"):
+            claim["datePublished"] = str(appearances[0]["published"])
+        claim["firstAppearance"] = _work(appearances[0])
+        claim["appearance"] = [_work(ap) for ap in appearances]
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": journey["statement"]["text"],
+        "itemReviewed": claim,
+    }
+
+
+def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]]:
+    """The stored statements closest to ``text`` (near-duplicate keys and full-text search),
+    near-duplicates first, each with its journey and first-seen date."""
+    if not text or not text.strip():
+        return []
+    found: dict[str, dict[str, Any]] = {
+        s["id"]: s for s in store.statements_by_keys(keys_for(text), limit=limit * 3)
+    }
+    hits = store.search(SearchQuery(text=text, per_page=min(limit * 5, 100), facets=False)).hits
+    for hit in hits:
+        sid = hit.attribution.get("statement_id")
+        if sid and sid not in found:
+            statement = store.get_statement(sid)
+            if statement is not None:
+                found[sid] = statement
+    wanted = normalized(text)
+    ranked = []
+    for statement in found.values():
+        match = compare(text, statement["text"])
+        similarity = max(match.score, fuzz.WRatio(wanted, normalized(statement["text"])) / 100)
+        ranked.append((not match.same, -similarity, statement["id"], match.same, similarity))
+    ranked.sort()
+    results = []
+    for _, _, sid, same, similarity in ranked[:limit]:
+        journey = statement_journey(store, sid)
+        if journey is None:
+            continue
+        results.append(
+            {
+                "statement_id": sid,
+                "text": journey["statement"]["text"],
+                "near_duplicate": same,
+                "similarity": round(similarity, 3),
+                "first_seen": journey["first_seen"],
+                "journey": journey,
+            }
+        )
+    return results

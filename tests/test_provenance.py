@@ -1,0 +1,182 @@
+"""Provenance stories: where a quote was first seen, how it travelled across outlets, who it
+was attributed to, and what a fact-checker can export or look up."""
+
+from __future__ import annotations
+
+import pytest
+from link_corpus import (
+    JOURNEY,
+    SKIES,
+    article,
+    index,
+    paraphrase,
+    quote,
+    straight,
+    syndicated,
+    trimmed,
+    wire,
+)
+
+from indexer.link import Linker
+from store.provenance import attribution_provenance, check_claim, claim_review, statement_journey
+from store.sqlite import SqliteStore
+
+
+@pytest.fixture
+def store(tmp_path):
+    engine = SqliteStore(str(tmp_path / "provenance.db"))
+    yield engine
+    engine.close()
+
+
+@pytest.fixture
+def journey_ids(store):
+    """The five-outlet journey, stored out of date order: the wire story comes second."""
+    linker = Linker(store)
+    order = (straight, wire, paraphrase, syndicated, trimmed)
+    assert set(order) == set(JOURNEY)
+    linked = {build.__name__: index(store, linker, build()) for build in order}
+    return {name: (art["id"], atts) for name, (art, atts) in linked.items()}
+
+
+def test_a_statement_journey_lists_articles_and_outlets_in_date_order(store, journey_ids):
+    wire_id, atts = journey_ids["wire"]
+    journey = statement_journey(store, atts[0]["statement_id"])
+    dates = [ap["published"] for ap in journey["appearances"]]
+    assert dates == sorted(dates)
+    assert len(journey["appearances"]) == 5
+    assert journey["first_seen"]["article_id"] == wire_id
+    assert journey["first_seen"]["outlet"] == "Continental Press Agency"
+    assert journey["appearances"][0]["first_seen"] is True
+    assert [ap["first_seen"] for ap in journey["appearances"][1:]] == [False] * 4
+    assert journey["outlets"][0]["id"] == "continental-press-agency"
+
+
+def test_a_syndicated_copy_is_not_counted_as_one_more_outlet(store, journey_ids):
+    _, atts = journey_ids["wire"]
+    journey = statement_journey(store, atts[0]["statement_id"])
+    assert {o["id"] for o in journey["outlets"]} == {
+        "continental-press-agency",
+        "harbor-daily",
+        "riverside-post",
+        "newshub",
+        "northern-courier",
+    }
+    assert journey["distinct_outlets"] == 4
+    copy = next(ap for ap in journey["appearances"] if ap["outlet_id"] == "newshub")
+    assert copy["syndicated"] is True
+    assert copy["syndicated_from"] == journey_ids["wire"][0]
+
+
+def test_a_statement_attributed_to_two_speakers_shows_the_disagreement(store, journey_ids):
+    body = f'"{SKIES}," said Oleg Brant, mocking the minister.'
+    index(
+        store,
+        Linker(store),
+        (
+            article("Karsk Today", "brant-mocks", "2024-03-17", body),
+            [
+                quote(body, SKIES, "Oleg Brant"),
+            ],
+        ),
+    )
+    journey = statement_journey(store, journey_ids["wire"][1][0]["statement_id"])
+    assert journey["speaker_disagreement"] is True
+    names = [s["name"] for s in journey["speakers"]]
+    assert names[0] == "Andrii Vedmid" and "Oleg Brant" in names
+
+
+def test_one_speaker_means_no_disagreement(store):
+    _, atts = index(store, Linker(store), wire())
+    journey = statement_journey(store, atts[1]["statement_id"])
+    assert journey["speaker_disagreement"] is False
+    assert journey["distinct_outlets"] == 1
+    assert statement_journey(store, "s-does-not-exist") is None
+
+
+def test_attribution_chain_runs_from_speaker_to_the_original_outlet(store, journey_ids):
+    _, atts = journey_ids["syndicated"]
+    provenance = attribution_provenance(store, atts[0]["id"])
+    roles = [(hop["role"], hop["id"]) for hop in provenance["chain"]]
+    assert roles == [
+        ("speaker", "andrii-vedmid"),
+        ("publisher", "newshub"),
+        ("original", "continental-press-agency"),
+    ]
+    assert provenance["chain"][-1]["article_id"] == journey_ids["wire"][0]
+    assert provenance["syndicated"] is True
+    assert provenance["is_first_seen"] is False
+    assert provenance["journey"]["distinct_outlets"] == 4
+
+
+def test_attribution_chain_shows_the_relaying_outlet(store, journey_ids):
+    _, atts = journey_ids["straight"]
+    provenance = attribution_provenance(store, atts[0]["id"])
+    assert [hop["role"] for hop in provenance["chain"]] == ["speaker", "via", "publisher"]
+    assert provenance["chain"][1]["id"] == "reuters"
+    first = attribution_provenance(store, journey_ids["wire"][1][0]["id"])
+    assert first["is_first_seen"] is True
+    assert attribution_provenance(store, "q-missing") is None
+
+
+def test_claim_review_export_is_schema_org_json_ld(store, journey_ids):
+    review = claim_review(store, journey_ids["wire"][1][0]["statement_id"])
+    assert review["@context"] == "https://schema.org"
+    assert review["@type"] == "ClaimReview"
+    assert "Every drone that crosses our border" in review["claimReviewed"]
+    claim = review["itemReviewed"]
+    assert claim["@type"] == "Claim"
+    assert claim["author"] == {"@type": "Person", "name": "Andrii Vedmid"}
+    assert claim["datePublished"] == "2024-03-14"
+    assert claim["firstAppearance"]["publisher"]["name"] == "Continental Press Agency"
+    assert claim["firstAppearance"]["url"].startswith("https://continentalpressagency.example/")
+    assert len(claim["appearance"]) == 5
+    assert all(work["@type"] == "CreativeWork" for work in claim["appearance"])
+    assert "reviewRating" not in review  # no verdict: that is a fact-checker's call
+
+
+def test_claim_review_of_an_organization_names_an_organization(store):
+    body = '"Forty drones were destroyed," the Russian Defense Ministry said.'
+    _, atts = index(
+        store,
+        Linker(store),
+        (
+            article("Kyiv Wire", "mod", "2024-05-01", body),
+            [
+                quote(
+                    body,
+                    "Forty drones were destroyed",
+                    "the Russian Defense Ministry",
+                    speaker_type="organization",
+                ),
+            ],
+        ),
+    )
+    review = claim_review(store, atts[0]["statement_id"])
+    assert review["itemReviewed"]["author"]["@type"] == "Organization"
+
+
+def test_check_claim_finds_a_paraphrase_with_its_first_sighting(store, journey_ids):
+    results = check_claim(
+        store, "we will not let our skies become a shooting gallery for anyone", limit=5
+    )
+    assert results[0]["statement_id"] == journey_ids["wire"][1][0]["statement_id"]
+    assert results[0]["near_duplicate"] is True
+    assert results[0]["first_seen"]["published"] == "2024-03-14"
+    assert results[0]["journey"]["distinct_outlets"] == 4
+
+
+def test_check_claim_does_not_call_the_opposite_claim_a_duplicate(store, journey_ids):
+    results = check_claim(store, "The drones were not launched from Karsk territory")
+    assert results[0]["near_duplicate"] is True
+    assert results[0]["text"] == "The drones were not launched from Karsk territory"
+    opposite = [r for r in results if r["text"] == "The drones were launched from Karsk territory"]
+    assert opposite and opposite[0]["near_duplicate"] is False
+    assert check_claim(store, "   ") == []
+
+
+def test_a_copy_indexed_alone_still_counts_its_original_outlet(store):
+    _, atts = index(store, Linker(store), syndicated())
+    journey = statement_journey(store, atts[0]["statement_id"])
+    assert journey["distinct_outlets"] == 1
+    assert journey["appearances"][0]["original_outlet_id"] == "continental-press-agency"
