@@ -176,15 +176,6 @@ def _no_args() -> None:
         raise P.ParamError(name, "unknown parameter")
 
 
-def journey_body(journey: prov.Journey) -> dict[str, Any]:
-    return {
-        "statement_id": journey.statement_id,
-        "text": journey.text,
-        "first_seen": dated(journey.first_seen),
-        "carriers": [dated(c) for c in journey.carriers],
-    }
-
-
 @api.get("/attributions/<attribution_id>")
 def attribution(attribution_id: str) -> Response:
     """One attribution with its provenance.
@@ -209,12 +200,11 @@ def attribution(attribution_id: str) -> Response:
     record = st.get_attribution(attribution_id)
     if record is None:
         abort(404, f"No attribution has the id '{attribution_id}'.")
-    article = st.get_article(record["article_id"])
+    provenance = prov.attribution(attribution_id) or {}
     body = {
+        **provenance,
         "attribution": dated(record),
-        "article": dated(article),
-        "chain": [vars(link) for link in prov.chain(record, article or {})],
-        "journey": journey_body(prov.journey(record.get("statement_id"))),
+        "article": dated(st.get_article(record["article_id"])),
     }
     return respond(S.AttributionResponseSchema(), body)
 
@@ -321,11 +311,13 @@ def speaker_statements(speaker_id: str) -> Response:
     start = (params["page"] - 1) * params["per_page"]
     statements = []
     for sid in ids[start : start + params["per_page"]]:
+        record = st.get_statement(sid)
         journey = prov.journey(sid)
-        record = st.get_statement(sid) or {"id": sid, "text": journey.text or "?"}
+        if record is None or journey.raw is None:
+            continue
         statements.append(
-            {"statement": record, "first_seen": dated(journey.first_seen),
-             "carriers": len(journey.carriers)}
+            {"statement": record, "first_seen": journey.raw["first_seen"],
+             "appearances": len(journey.carriers)}
         )
     body = {"speaker_id": speaker_id, "total": len(ids), "statements": statements}
     return respond(S.SpeakerStatementsSchema(), body)
@@ -405,7 +397,7 @@ def statement(statement_id: str) -> Response:
         response = jsonify(review)
         response.mimetype = "application/ld+json"
         return response
-    body = {"statement": record, "journey": journey_body(prov.journey(statement_id))}
+    body = {"statement": record, "journey": prov.journey(statement_id).raw}
     return respond(S.StatementResponseSchema(), body)
 
 
@@ -432,7 +424,9 @@ def check() -> Response:
     params = P.load_args(P.CheckParams(), request.args)
     if not params["text"].strip():
         raise P.ParamError("text", "must contain words")
-    matches = prov.check(params["text"], params["limit"])
+    from store.provenance import check_claim
+
+    matches = check_claim(store(), params["text"], params["limit"])
     return respond(S.CheckResponseSchema(), {"text": params["text"], "matches": matches})
 
 
@@ -588,9 +582,9 @@ def merge_speaker(speaker_id: str) -> Response:
             abort(404, f"No speaker has the id '{sid}'.")
     if speaker_id == data["into"]:
         raise P.ParamError("into", "cannot merge a speaker into itself")
-    from indexer.link import merge
+    from indexer.link.merge import merge_speakers
 
-    result = merge(st, speaker_id, data["into"])
-    body = {"merged": speaker_id, "into": data["into"], "result": result}
+    result = merge_speakers(st, data["into"], [speaker_id])
+    body = {"merged": speaker_id, **result}
     return respond(S.MergeResponseSchema(), body)
 

@@ -7,7 +7,7 @@ provenance, and are what the OpenAPI document describes.
 
 from __future__ import annotations
 
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
 from schemas import (
     ArticleSchema,
@@ -73,44 +73,90 @@ class SearchResponseSchema(Schema):
     paging = fields.Nested(PagingSchema, required=True)
 
 
-class LinkSchema(Schema):
-    role = fields.String(required=True)
-    name = fields.String(required=True)
-    href = fields.String(allow_none=True)
-    note = fields.String()
+def _day(**kwargs: object) -> fields.String:
+    return fields.String(allow_none=True, metadata={"format": "date", **kwargs})
 
 
-class CarrierSchema(Schema):
-    """One article carrying a statement (the journey), oldest first."""
+class StatementRefSchema(Schema):
+    id = fields.String(required=True)
+    text = fields.String(required=True)
 
-    id = fields.String(required=True, metadata={"description": "attribution id"})
-    article_id = fields.String(allow_none=True)
-    article_title = fields.String(allow_none=True)
-    article_url = fields.String(allow_none=True)
+
+class FirstSeenSchema(Schema):
+    article_id = fields.String(required=True)
+    title = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    published = _day()
     outlet = fields.String(allow_none=True)
     outlet_id = fields.String(allow_none=True)
+
+
+class AppearanceSchema(FirstSeenSchema):
+    """One article carrying the statement; ``syndicated`` marks a copy of another's story."""
+
     original_outlet = fields.String(allow_none=True)
-    via_outlets = fields.List(fields.String())
-    speaker = fields.String(allow_none=True)
-    speaker_id = fields.String(allow_none=True)
+    original_outlet_id = fields.String(allow_none=True)
+    syndicated = fields.Boolean(required=True)
+    syndicated_from = fields.String(allow_none=True)
     content = fields.String(allow_none=True)
-    kind = fields.String(allow_none=True)
-    published = fields.Date(allow_none=True)
-    href = fields.String()
+    speakers = fields.List(fields.String())
+    attribution_ids = fields.List(fields.String())
+    first_seen = fields.Boolean(required=True)
+
+
+class JourneyOutletSchema(Schema):
+    id = fields.String(allow_none=True)
+    name = fields.String(allow_none=True)
+    first_published = _day()
+    articles = fields.Integer()
+    syndicated_copies = fields.Integer()
+
+
+class JourneySpeakerSchema(Schema):
+    id = fields.String(allow_none=True)
+    name = fields.String(allow_none=True)
+    attributions = fields.Integer()
+    first_published = _day()
+    first_article_id = fields.String(allow_none=True)
 
 
 class JourneySchema(Schema):
-    statement_id = fields.String(allow_none=True)
-    text = fields.String()
-    first_seen = fields.Nested(CarrierSchema, allow_none=True)
-    carriers = fields.List(fields.Nested(CarrierSchema), required=True)
+    """How a statement travelled: every appearance oldest first, the first marked."""
+
+    statement = fields.Nested(StatementRefSchema, required=True)
+    first_seen = fields.Nested(FirstSeenSchema, allow_none=True)
+    appearances = fields.List(fields.Nested(AppearanceSchema), required=True)
+    outlets = fields.List(fields.Nested(JourneyOutletSchema))
+    distinct_outlets = fields.Integer(
+        metadata={"description": "independent outlets (a syndicated copy counts as its original)"}
+    )
+    attributions = fields.Integer()
+    speakers = fields.List(fields.Nested(JourneySpeakerSchema))
+    speaker_disagreement = fields.Boolean()
+
+
+class ChainHopSchema(Schema):
+    """speaker -> via outlet(s) -> publisher -> original (when the article is a copy)."""
+
+    role = fields.String(
+        required=True, validate=validate.OneOf(("speaker", "via", "publisher", "original"))
+    )
+    id = fields.String(allow_none=True)
+    name = fields.String(allow_none=True)
+    type = fields.String(allow_none=True)
+    role_text = fields.String(allow_none=True)
+    article_id = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    published = _day()
 
 
 class AttributionResponseSchema(Schema):
     attribution = fields.Nested(AttributionSchema, required=True)
     article = fields.Nested(ArticleSchema, allow_none=True)
-    chain = fields.List(fields.Nested(LinkSchema), required=True)
-    journey = fields.Nested(JourneySchema, required=True)
+    chain = fields.List(fields.Nested(ChainHopSchema), required=True)
+    syndicated = fields.Boolean(required=True)
+    is_first_seen = fields.Boolean(required=True)
+    journey = fields.Nested(JourneySchema, allow_none=True)
 
 
 class ArticleResponseSchema(Schema):
@@ -127,8 +173,8 @@ class SpeakerResponseSchema(Schema):
 
 class StatementSummarySchema(Schema):
     statement = fields.Nested(StatementSchema, required=True)
-    first_seen = fields.Nested(CarrierSchema, allow_none=True)
-    carriers = fields.Integer(required=True)
+    first_seen = fields.Nested(FirstSeenSchema, allow_none=True)
+    appearances = fields.Integer(required=True)
 
 
 class SpeakerStatementsSchema(Schema):
@@ -151,11 +197,14 @@ class StatementResponseSchema(Schema):
 
 
 class CheckMatchSchema(Schema):
-    statement = fields.Nested(StatementSchema, required=True)
-    score = fields.Float(allow_none=True)
-    match = fields.String(metadata={"description": "how it matched: fulltext, near-duplicate"})
-    first_seen = fields.Nested(CarrierSchema, allow_none=True)
-    carriers = fields.List(fields.Nested(CarrierSchema))
+    statement_id = fields.String(required=True)
+    text = fields.String(required=True)
+    near_duplicate = fields.Boolean(
+        required=True, metadata={"description": "the same statement, reworded at most slightly"}
+    )
+    similarity = fields.Float(required=True)
+    first_seen = fields.Nested(FirstSeenSchema, allow_none=True)
+    journey = fields.Nested(JourneySchema, required=True)
 
 
 class CheckResponseSchema(Schema):
@@ -184,5 +233,5 @@ class DeleteResponseSchema(Schema):
 
 class MergeResponseSchema(Schema):
     merged = fields.String(required=True, metadata={"description": "id merged away"})
-    into = fields.String(required=True)
-    result = fields.Raw(metadata={"description": "what the merge reported"})
+    speaker = fields.Nested(SpeakerSchema, required=True, metadata={"description": "the kept one"})
+    moved = fields.Integer(required=True, metadata={"description": "attributions reassigned"})

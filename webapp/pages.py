@@ -94,15 +94,17 @@ def attribution(attribution_id: str) -> str:
     article = st.get_article(record["article_id"]) or {}
     body = article.get("body") or ""
     passage = annotate(body, marks_for(record, focus=True), passage_window(body, record))
-    chain = prov.chain(record, article)
-    journey = prov.journey(record.get("statement_id"))
-    stops, height = journey_stops(journey.carriers, attribution_id)
+    provenance = prov.attribution(attribution_id) or {"chain": [], "journey": None}
+    journey = prov.to_journey(provenance["journey"], record.get("statement_id"))
+    stops, height = journey_stops(journey.carriers, record["article_id"])
     return render_template(
         "attribution.html",
         a=record,
         article=article,
         passage=passage,
-        chain=chain,
+        chain=prov.chain_links(provenance["chain"]),
+        syndicated=provenance.get("syndicated", False),
+        is_first_seen=provenance.get("is_first_seen", False),
         journey=journey,
         stops=stops,
         journey_height=height,
@@ -135,13 +137,13 @@ def article(article_id: str) -> str:
 @pages.get("/statements/<statement_id>")
 def statement(statement_id: str) -> str:
     record = store().get_statement(statement_id)
-    journey = prov.journey(statement_id)
-    if record is None and not journey.carriers:
+    if record is None:
         abort(404, f"No statement has the id '{statement_id}'.")
+    journey = prov.journey(statement_id)
     stops, height = journey_stops(journey.carriers, None)
     return render_template(
         "statement.html",
-        statement=record or {"id": statement_id, "text": journey.text},
+        statement=record,
         journey=journey,
         stops=stops,
         journey_height=height,

@@ -1,23 +1,25 @@
-"""Provenance as the pages and the API show it: the chain of one attribution and the
-journey of a statement across outlets.
+"""Provenance as the pages show it, shaped from the linking side's ``store.provenance``.
 
-The chain is read off the attribution and its article. Journeys, first-seen dates,
-ClaimReview and claim checking come from the linking side's ``store.provenance``; this
-module only shapes them for display.
+``store.provenance`` decides what the chain and the journey are (first seen, syndicated
+copies, distinct outlets); this module only adds links and display labels.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import Any
 
 from flask import url_for
 
-from store.base import SearchQuery
+from store import provenance as sp
 from webapp.searching import store
 
-MAX_CARRIERS = 200
+ROLE_LABELS = {
+    "speaker": "speaker",
+    "via": "relayed by (per)",
+    "publisher": "published by",
+    "original": "copied from (original)",
+}
 
 
 @dataclass(frozen=True)
@@ -25,110 +27,98 @@ class Link:
     """One hop of a chain: who, in what role, and where to read more about them."""
 
     role: str
+    label: str
     name: str
     href: str | None = None
     note: str = ""
-
-
-def chain(attribution: dict[str, Any], article: dict[str, Any]) -> list[Link]:
-    """Speaker -> via outlet(s) -> original publisher (for a copy) -> publishing outlet."""
-    hops = [
-        Link(
-            "speaker",
-            attribution.get("speaker") or attribution.get("speaker_text") or "unknown speaker",
-            _url("pages.speaker", speaker_id=attribution.get("speaker_id")),
-            attribution.get("speaker_role") or "",
-        )
-    ]
-    ids = list(attribution.get("via_outlet_ids") or [])
-    for i, name in enumerate(attribution.get("via_outlets") or []):
-        oid = ids[i] if i < len(ids) else None
-        hops.append(Link("relayed by", name, _url("pages.outlet", outlet_id=oid), "per"))
-    copy = bool(article.get("syndicated_from") or (
-        article.get("original_outlet")
-        and article.get("original_outlet_id") != article.get("outlet_id")
-    ))
-    if copy:
-        hops.append(
-            Link(
-                "original publisher",
-                article.get("original_outlet") or "original article",
-                _url("pages.article", article_id=article.get("syndicated_from"))
-                or _url("pages.outlet", outlet_id=article.get("original_outlet_id")),
-                "published it first",
-            )
-        )
-    hops.append(
-        Link(
-            "syndicated copy on" if copy else "published by",
-            attribution.get("outlet") or article.get("outlet") or "unknown outlet",
-            _url("pages.outlet", outlet_id=attribution.get("outlet_id")),
-            "",
-        )
-    )
-    return hops
 
 
 def _url(endpoint: str, **values: Any) -> str | None:
     return url_for(endpoint, **values) if all(values.values()) else None
 
 
+def chain_links(chain: list[dict[str, Any]]) -> list[Link]:
+    links = []
+    for hop in chain:
+        role = hop["role"]
+        if role == "speaker":
+            href = _url("pages.speaker", speaker_id=hop.get("id"))
+            note = hop.get("role_text") or ""
+        elif role == "original" and hop.get("article_id"):
+            href = _url("pages.article", article_id=hop.get("article_id"))
+            note = "this article is a syndicated copy"
+        else:
+            href = _url("pages.outlet", outlet_id=hop.get("id"))
+            note = ""
+        name = hop.get("name") or ("unknown speaker" if role == "speaker" else "unknown outlet")
+        links.append(Link(role, ROLE_LABELS.get(role, role), name, href, note))
+    return links
+
+
 @dataclass
 class Journey:
-    """Every carrier of a statement, oldest first; the first one is where it was first seen."""
+    """Every article carrying a statement, oldest first, the first one marked first seen."""
 
     statement_id: str | None
     text: str = ""
     carriers: list[dict[str, Any]] = field(default_factory=list)
+    distinct_outlets: int = 0
+    speaker_disagreement: bool = False
+    raw: dict[str, Any] | None = None
 
     @property
     def first_seen(self) -> dict[str, Any] | None:
-        dated = [c for c in self.carriers if c.get("published")]
-        return dated[0] if dated else (self.carriers[0] if self.carriers else None)
+        return next((c for c in self.carriers if c["first_seen"]), None)
 
 
-def _carrier(a: dict[str, Any]) -> dict[str, Any]:
+def _carrier(ap: dict[str, Any]) -> dict[str, Any]:
+    first_attr = (ap.get("attribution_ids") or [None])[0]
     return {
-        "id": a["id"],
-        "article_id": a.get("article_id"),
-        "article_title": a.get("article_title"),
-        "article_url": a.get("article_url"),
-        "outlet": a.get("outlet"),
-        "outlet_id": a.get("outlet_id"),
-        "original_outlet": a.get("original_outlet"),
-        "via_outlets": a.get("via_outlets") or [],
-        "speaker": a.get("speaker"),
-        "speaker_id": a.get("speaker_id"),
-        "content": a.get("content"),
-        "kind": a.get("kind"),
-        "published": a.get("published"),
-        "href": url_for("pages.attribution", attribution_id=a["id"]),
+        "id": first_attr,
+        "article_id": ap["article_id"],
+        "article_title": ap.get("title"),
+        "outlet": ap.get("outlet"),
+        "outlet_id": ap.get("outlet_id"),
+        "original_outlet": ap.get("original_outlet"),
+        "original_outlet_id": ap.get("original_outlet_id"),
+        "syndicated": ap.get("syndicated", False),
+        "published": ap.get("published"),
+        "content": ap.get("content"),
+        "speakers": ap.get("speakers") or [],
+        "first_seen": ap.get("first_seen", False),
+        "href": url_for("pages.attribution", attribution_id=first_attr)
+        if first_attr
+        else url_for("pages.article", article_id=ap["article_id"]),
     }
 
 
-def journey(statement_id: str | None) -> Journey:
-    """Carriers of the statement ordered by date (undated last)."""
-    if not statement_id:
-        return Journey(None)
-    query = SearchQuery(filters={"statement_id": (statement_id,)}, sort="date_asc", facets=False)
-    rows = [_carrier(a) for a in islice(store().scan(query), MAX_CARRIERS)]
-    rows.sort(key=lambda c: (c["published"] is None, str(c["published"] or ""), c["id"]))
-    record = store().get_statement(statement_id)
-    text = (record or {}).get("text") or (rows[0]["content"] if rows else "")
-    return Journey(statement_id, text, rows)
+def to_journey(raw: dict[str, Any] | None, statement_id: str | None = None) -> Journey:
+    if raw is None:
+        return Journey(statement_id)
+    return Journey(
+        statement_id=raw["statement"]["id"],
+        text=raw["statement"]["text"],
+        carriers=[_carrier(ap) for ap in raw["appearances"]],
+        distinct_outlets=raw.get("distinct_outlets", 0),
+        speaker_disagreement=raw.get("speaker_disagreement", False),
+        raw=raw,
+    )
+
+
+def journey(statement_id: str) -> Journey:
+    return to_journey(sp.statement_journey(store(), statement_id), statement_id)
+
+
+def attribution(attribution_id: str) -> dict[str, Any] | None:
+    """The linking side's provenance of one attribution (chain, journey, first seen)."""
+    return sp.attribution_provenance(store(), attribution_id)
 
 
 def claim_review(statement_id: str) -> dict[str, Any] | None:
-    """schema.org ClaimReview JSON-LD from the linking side, when it provides it."""
-    try:
-        from store.provenance import claim_review as make
-    except ImportError:
-        return None
-    return make(store(), statement_id)
+    return sp.claim_review(store(), statement_id)
 
 
 def check(text: str, limit: int) -> list[dict[str, Any]]:
-    """Closest stored statements to ``text``, each with its journey."""
-    from store.provenance import check_claim
-
-    return check_claim(store(), text, limit)
+    """Closest stored statements to ``text``, each with its journey for display."""
+    matches = sp.check_claim(store(), text, limit)
+    return [{**m, "view": to_journey(m.get("journey"), m["statement_id"])} for m in matches]

@@ -220,9 +220,9 @@ class Stop:
 
 
 def journey_stops(
-    carriers: Sequence[dict[str, Any]], current_id: str | None, *, width: int = 640
+    carriers: Sequence[dict[str, Any]], current_article: str | None, *, width: int = 640
 ) -> tuple[list[Stop], int]:
-    """Place carriers (dicts with published, outlet, href, id) left to right by date.
+    """Place carriers (dicts with published, outlet, href, article_id) left to right by date.
 
     Returns the stops and the height of the drawing; carriers on the same day stack.
     """
@@ -248,7 +248,7 @@ def journey_stops(
                 date_label=_as_date(c["published"]).isoformat(),
                 href=c.get("href", ""),
                 first=d == lo,
-                current=c.get("id") == current_id,
+                current=c.get("article_id") == current_article,
             )
         )
     return stops, 30 + 34 * max(stacks.values()) + 10

@@ -1,0 +1,22 @@
+// Progressive enhancement only: every control works without this file.
+(function () {
+  "use strict";
+  // A filter box above long facet lists: type to narrow the visible values.
+  document.querySelectorAll(".facet[data-facet]").forEach(function (facet) {
+    var items = facet.querySelectorAll(".fvalues li");
+    if (items.length < 8) return;
+    var title = facet.querySelector("h3");
+    var box = document.createElement("input");
+    box.type = "search";
+    box.className = "ffilter";
+    box.placeholder = "Filter " + (title ? title.firstChild.textContent.trim().toLowerCase() : "values") + "…";
+    box.setAttribute("aria-label", box.placeholder);
+    box.addEventListener("input", function () {
+      var needle = box.value.trim().toLowerCase();
+      items.forEach(function (li) {
+        li.hidden = needle !== "" && li.textContent.toLowerCase().indexOf(needle) === -1;
+      });
+    });
+    facet.insertBefore(box, facet.querySelector(".fvalues"));
+  });
+})();
