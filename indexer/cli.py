@@ -1,0 +1,412 @@
+"""The ``quotetrail`` command: index, extract, serve, stats, reindex, reset, speakers.
+
+Errors are one line on stderr, never a traceback (set QUOTETRAIL_DEBUG=1 to see one).
+Exit status: 0 success, 1 something was rejected, 2 fatal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from importlib import metadata
+from typing import Any
+
+from store.config import StoreConfig, open_store, redact_url
+
+EPILOG_STORE = (
+    "The store is Elasticsearch when ES_URL is set (QUOTETRAIL_INDEX_PREFIX names the "
+    "indices), else SQLite at QUOTETRAIL_DB (default quotetrail.db)."
+)
+
+
+class CliError(Exception):
+    """A user-facing failure: printed as one line, exit status 2."""
+
+
+def _version() -> str:
+    try:
+        return metadata.version("quotetrail")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _location(config: StoreConfig) -> str:
+    if config.es_url:
+        return f"elasticsearch {redact_url(config.es_url)} prefix={config.index_prefix}"
+    return f"sqlite {os.path.abspath(config.db_path)}"
+
+
+def _state_dir(config: StoreConfig, given: str | None) -> str:
+    if given or os.environ.get("QUOTETRAIL_STATE_DIR"):
+        return given or os.environ["QUOTETRAIL_STATE_DIR"]
+    if config.es_url:
+        base = os.environ.get("XDG_STATE_HOME") or os.path.expanduser("~/.local/state")
+        return os.path.join(base, "quotetrail")
+    return os.path.dirname(os.path.abspath(config.db_path))
+
+
+def _open(config: StoreConfig | None = None):  # type: ignore[no-untyped-def]
+    store = open_store(config)
+    store.ping()
+    return store
+
+
+# --- commands ---------------------------------------------------------------------------
+def cmd_index(args: argparse.Namespace) -> int:
+    from indexer.pipeline import Indexer, IndexOptions, StoreDown, install_signal_handlers
+    from indexer.read.fields import MappingError, parse_field_map
+
+    try:
+        field_map = parse_field_map(args.map)
+    except MappingError as error:
+        raise CliError(str(error)) from None
+    config = StoreConfig.from_env()
+    state_dir = _state_dir(config, args.state_dir)
+    rejects = args.rejects or os.path.join(state_dir, "quotetrail-rejects.jsonl")
+    options = IndexOptions(
+        paths=args.paths,
+        field_map=field_map,
+        rejects_path=rejects,
+        state_dir=state_dir,
+        batch_size=args.batch_size,
+        workers=args.workers,
+        retry_seconds=args.retry_for,
+        max_article_bytes=int(args.max_article_mb * 1024 * 1024),
+        store_location=_location(config),
+    )
+    install_signal_handlers()
+    store = _open(config)
+    indexer = Indexer(store, options)
+    try:
+        summary = indexer.run()
+    except StoreDown as error:
+        print(
+            f"quotetrail: error: {error}; gave up after retrying for {args.retry_for:g} s. "
+            "Progress is saved: run the same command again to resume.",
+            file=sys.stderr,
+        )
+        return 2
+    except KeyboardInterrupt as signal_name:
+        print(
+            f"quotetrail: interrupted ({signal_name or 'SIGINT'}); progress is saved: "
+            "run the same command again to resume.",
+            file=sys.stderr,
+        )
+        return 130
+    finally:
+        store.close()
+    print(summary.line(), file=sys.stderr)
+    if summary.rejected or indexer.rejects.count:
+        print(f"quotetrail: {indexer.rejects.count} rejects listed in {rejects}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from indexer.extract.report import run_extract
+
+    return int(run_extract(args.files, args.format, sys.stdout) or 0)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from webapp import create_app
+
+    app = create_app(_open())
+    print(f"quotetrail: serving on http://{args.host}:{args.port}/", file=sys.stderr)
+    app.run(host=args.host, port=args.port, debug=False, use_reloader=False)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    store = _open()
+    try:
+        counts = store.stats()
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(counts, indent=2, sort_keys=True))
+    else:
+        width = max(map(len, counts), default=0)
+        for name in ("articles", "attributions", "speakers", "outlets", "statements"):
+            if name in counts:
+                print(f"{name:<{width}}  {counts[name]}")
+    return 0
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    store = _open()
+    try:
+        if store.engine != "elasticsearch":
+            print(
+                f"quotetrail: the {store.engine} store needs no reindex: its tables follow "
+                "the schemas as they are written.",
+                file=sys.stderr,
+            )
+            return 0
+        result = store.reindex()  # type: ignore[attr-defined]
+    finally:
+        store.close()
+    print(f"quotetrail: reindexed: {result}", file=sys.stderr)
+    return 0
+
+
+def cmd_reset(args: argparse.Namespace) -> int:
+    if not args.yes:
+        raise CliError("reset removes every article, attribution and speaker: add --yes")
+    store = _open()
+    try:
+        store.clear()
+    finally:
+        store.close()
+    print("quotetrail: the store is empty.", file=sys.stderr)
+    return 0
+
+
+def cmd_speakers_merge(args: argparse.Namespace) -> int:
+    from indexer.link.merge import merge_speakers
+
+    store = _open()
+    try:
+        result = merge_speakers(store, args.into, args.others)
+    except KeyError as error:
+        raise CliError(str(error.args[0] if error.args else error)) from None
+    finally:
+        store.close()
+    print(
+        f"quotetrail: merged {', '.join(args.others)} into {args.into} "
+        f"({result['moved']} attributions moved)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_speakers_split(args: argparse.Namespace) -> int:
+    from indexer.link.merge import split_speaker
+
+    store = _open()
+    try:
+        result = split_speaker(store, args.id, args.alias)
+    except KeyError as error:
+        raise CliError(str(error.args[0] if error.args else error)) from None
+    finally:
+        store.close()
+    split = result.get("split") or {}
+    print(
+        f"quotetrail: split {args.alias!r} from {args.id} into {split.get('id', '?')} "
+        f"({result['moved']} attributions moved)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+# --- parser ---------------------------------------------------------------------------------
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return number
+
+
+def _command(sub: Any, name: str, summary: str, example: str, func: Any) -> argparse.ArgumentParser:
+    parser = sub.add_parser(
+        name,
+        help=summary,
+        description=summary,
+        epilog=f"example:\n  {example}\n\n{EPILOG_STORE}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(func=func)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quotetrail",
+        description=(
+            "quotetrail: a quote and claim attribution database. Reads news articles, "
+            "extracts who said what (speaker, cue, relaying outlets), stores them and serves "
+            "faceted search."
+        ),
+        epilog=f"example:\n  quotetrail index fixtures/ && quotetrail serve\n\n{EPILOG_STORE}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"quotetrail {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    index = _command(
+        sub,
+        "index",
+        "Read articles from files, folders, globs or stdin (-), extract attributions and "
+        "store them. Formats are detected from the content: plain text (optional Title:/URL:/"
+        "Outlet:/Date:/Author: header lines or a first-line date), HTML, JSON, JSON Lines, "
+        "WARC/ARC, RSS/Atom, and any of them gzipped. Re-indexing unchanged input writes "
+        "nothing; an interrupted run resumes when started again. Exit status 0 when "
+        "everything was indexed, 1 when something was rejected (see --rejects), 2 on a "
+        "fatal error.",
+        "quotetrail index fixtures/ 'dumps/*.jsonl.gz' --map body=content,published=date",
+        cmd_index,
+    )
+    index.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob or -")
+    index.add_argument(
+        "--map",
+        action="append",
+        metavar="FIELD=INPUT",
+        help="JSON field mapping for dumps with other names, e.g. body=content,title=headline "
+        "(common names such as headline, content, date, link, source, author are "
+        "recognised without it; dotted paths like outlet=source.name work)",
+    )
+    index.add_argument(
+        "--rejects",
+        metavar="FILE",
+        help="JSON Lines file listing rejected inputs (path, offset, reason); default "
+        "quotetrail-rejects.jsonl in the state directory",
+    )
+    index.add_argument(
+        "--batch-size",
+        type=_positive,
+        default=32,
+        metavar="N",
+        help="articles written per store request (default 32)",
+    )
+    index.add_argument(
+        "--workers",
+        type=_positive,
+        default=min(2, os.cpu_count() or 1),
+        metavar="N",
+        help="extraction processes (default: 2, or 1 on one core)",
+    )
+    index.add_argument(
+        "--state-dir",
+        metavar="DIR",
+        help="where the resume checkpoint lives (default: next to the SQLite file; "
+        "~/.local/state/quotetrail for Elasticsearch; or QUOTETRAIL_STATE_DIR)",
+    )
+    index.add_argument(
+        "--retry-for",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="how long to retry when the store fails before stopping (default 60)",
+    )
+    index.add_argument(
+        "--max-article-mb",
+        type=float,
+        default=5.0,
+        metavar="MB",
+        help="larger single articles are rejected (default 5)",
+    )
+
+    extract = _command(
+        sub,
+        "extract",
+        "Print the attributions found in article files without storing anything.",
+        "quotetrail extract fixtures/text/cpa-2024-03-14-drones-strike-osterhal.txt --format table",
+        cmd_extract,
+    )
+    extract.add_argument("files", nargs="+", metavar="FILE")
+    extract.add_argument("--format", choices=("jsonl", "table"), default="table")
+
+    serve = _command(
+        sub,
+        "serve",
+        "Run the development web server (search UI and /api/v1) on the configured store.",
+        "quotetrail serve --host 127.0.0.1 --port 5000",
+        cmd_serve,
+    )
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=5000)
+
+    stats = _command(
+        sub,
+        "stats",
+        "Count articles, attributions, speakers, outlets and statements in the store.",
+        "quotetrail stats --json",
+        cmd_stats,
+    )
+    stats.add_argument("--json", action="store_true", help="print a JSON object")
+
+    _command(
+        sub,
+        "reindex",
+        "Rebuild the Elasticsearch indices with the current mappings (no downtime: "
+        "new indices behind aliases). Not needed with SQLite.",
+        "ES_URL=http://127.0.0.1:9200 quotetrail reindex",
+        cmd_reindex,
+    )
+
+    reset = _command(
+        sub,
+        "reset",
+        "Remove everything from the store.",
+        "quotetrail reset --yes",
+        cmd_reset,
+    )
+    reset.add_argument("--yes", action="store_true", help="confirm")
+
+    speakers = _command(
+        sub,
+        "speakers",
+        "Correct speaker resolution: merge speakers that are one person, or split an "
+        "alias back out.",
+        "quotetrail speakers merge andrii-vedmid andriy-vedmid",
+        lambda args: speakers.print_help() or 2,
+    )
+    speaker_sub = speakers.add_subparsers(dest="action", metavar="ACTION")
+    merge = _command(
+        speaker_sub,
+        "merge",
+        "Merge OTHER speakers into INTO: their attributions move, their names become aliases.",
+        "quotetrail speakers merge andrii-vedmid andriy-vedmid andrii-vedmid-2",
+        cmd_speakers_merge,
+    )
+    merge.add_argument("into", metavar="INTO", help="id of the speaker to keep")
+    merge.add_argument("others", nargs="+", metavar="OTHER", help="ids of speakers merged in")
+    split = _command(
+        speaker_sub,
+        "split",
+        "Undo a merge for one alias: attributions written under ALIAS get their own speaker.",
+        "quotetrail speakers split andrii-vedmid 'Andriy Vedmid'",
+        cmd_speakers_split,
+    )
+    split.add_argument("id", metavar="ID", help="id of the speaker holding the alias")
+    split.add_argument("alias", metavar="ALIAS", help="the name as written in articles")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from schemas.validation import RecordError
+    from store.base import StoreError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except (CliError, StoreError, RecordError) as error:
+        return _fail(str(error))
+    except OSError as error:
+        where = f": {error.filename}" if getattr(error, "filename", None) else ""
+        return _fail(f"{error.strerror or error}{where}")
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except Exception as error:  # noqa: BLE001 - the promise is one line, never a traceback
+        if os.environ.get("QUOTETRAIL_DEBUG"):
+            raise
+        return _fail(
+            f"internal error: {type(error).__name__}: {error} "
+            "(QUOTETRAIL_DEBUG=1 shows the traceback)"
+        )
+
+
+def _fail(message: str, status: int = 2) -> int:
+    line = " ".join(message.split()) or "failed"
+    print(f"quotetrail: error: {line}", file=sys.stderr)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,388 @@
+"""The ``index`` run: read -> clean -> extract -> link -> write, streamed in batches.
+
+Memory stays bounded whatever the input size: readers stream, at most a few batches are
+in flight, and extraction runs in a small pool of worker processes (one per core) while
+the main process links and writes the previous batch. Writes are idempotent (stable ids,
+fingerprints), so a run killed at any moment and started again ends with the same store;
+the checkpoint only saves the work of re-reading inputs that were done.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from indexer.checkpoint import Checkpoint, run_key
+from indexer.progress import Progress
+from indexer.read import ByteCounter, ReadOptions, Reject, Source, expand, read_source
+from indexer.read.fields import as_date
+from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES, too_large
+from schemas.ids import article_id
+from store.base import ArticleRecord, PutOutcome, Store, StoreError
+
+DEFAULT_BATCH = 32
+DEFAULT_RETRY_SECONDS = 60.0
+
+
+class StoreDown(RuntimeError):
+    """The store stayed unreachable through every retry; progress is checkpointed."""
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGINT or SIGTERM: stop, keeping the checkpoint."""
+
+
+@dataclass(frozen=True)
+class IndexOptions:
+    paths: list[str]
+    field_map: dict[str, str] = field(default_factory=dict)
+    rejects_path: str | None = None
+    state_dir: str = "."
+    batch_size: int = DEFAULT_BATCH
+    workers: int = 2
+    retry_seconds: float = DEFAULT_RETRY_SECONDS
+    max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
+    store_location: str = ""
+
+
+@dataclass
+class Summary:
+    inputs: int = 0
+    read: int = 0
+    indexed: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    resumed: int = 0  # articles skipped because a checkpointed earlier run wrote them
+    rejected: int = 0
+    attributions: int = 0
+    elapsed: float = 0.0
+
+    def line(self) -> str:
+        rate = self.read / self.elapsed if self.elapsed else 0.0
+        resumed = f", {self.resumed} done before (resumed)" if self.resumed else ""
+        return (
+            f"quotetrail: read {self.read} articles from {self.inputs} inputs in "
+            f"{self.elapsed:.1f} s ({rate:.1f}/s): {self.indexed} indexed, "
+            f"{self.replaced} replaced, {self.unchanged} unchanged, {self.rejected} rejected"
+            f"{resumed}; {self.attributions} attributions written"
+        )
+
+
+@dataclass
+class Pending:
+    """One article between reading and writing."""
+
+    source_key: str | None
+    ordinal: int  # position among the articles of its input
+    source_name: str
+    article: dict[str, Any]
+
+
+@dataclass
+class Batch:
+    articles: list[Pending] = field(default_factory=list)
+    ended: list[tuple[str | None, int]] = field(default_factory=list)  # inputs fully read
+    future: Future | None = None
+
+
+def extractor_version() -> str:
+    import indexer.extract as extract
+
+    return str(getattr(extract, "VERSION", None) or getattr(extract, "__version__", "1"))
+
+
+def fingerprint(article: dict[str, Any], attributions: list[dict[str, Any]], version: str) -> str:
+    """Same input, same extractor -> same fingerprint -> the store writes nothing."""
+    content = {k: v for k, v in article.items() if k not in ("fingerprint", "source")}
+    text = json.dumps([content, attributions, version], sort_keys=True, default=str)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+# --- extraction workers ---------------------------------------------------------------------
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)  # the indexer was killed (even with SIGKILL): do not linger
+
+
+def _worker_init(parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides what to stop
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _extract(bodies: list[str]) -> list[list[dict[str, Any]]]:
+    from indexer.extract import extract_many
+
+    return list(extract_many(bodies, n_process=1))
+
+
+class Extractor:
+    """Batches go to ``workers`` processes (forked after the model is loaded once)."""
+
+    def __init__(self, workers: int) -> None:
+        from indexer.extract import nlp
+
+        nlp.load()
+        self.pool: ProcessPoolExecutor | None = None
+        if workers > 1:
+            import multiprocessing
+
+            self.pool = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_worker_init,
+                initargs=(os.getpid(),),
+            )
+
+    def submit(self, bodies: list[str]) -> Future:
+        if self.pool is not None:
+            return self.pool.submit(_extract, bodies)
+        future: Future = Future()
+        future.set_result(_extract(bodies))
+        return future
+
+    def close(self, *, abort: bool = False) -> None:
+        if self.pool is None:
+            return
+        if abort:
+            for process in list(getattr(self.pool, "_processes", {}).values()):
+                process.terminate()
+        self.pool.shutdown(wait=not abort, cancel_futures=True)
+        self.pool = None
+
+
+# --- the run ------------------------------------------------------------------------------
+class RejectLog:
+    """Rejects on stderr, one line each, and in a JSON Lines file (created when needed)."""
+
+    def __init__(self, path: str | None, say: Callable[[str], None]) -> None:
+        self.say = say
+        self.path = path
+        self.count = 0
+        self.file: TextIO | None = None
+        if path and os.path.isfile(path):
+            os.remove(path)  # a list from an earlier run would mislead
+
+    def add(self, reject: Reject | dict[str, Any]) -> None:
+        if isinstance(reject, dict):
+            reject = Reject(reject["path"], reject.get("offset"), reject["reason"])
+        self.count += 1
+        self.say(f"quotetrail: rejected {reject}")
+        if self.path is None:
+            return
+        if self.file is None:
+            os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
+            self.file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115
+        self.file.write(json.dumps(reject.as_dict(), ensure_ascii=False) + "\n")
+        self.file.flush()
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+
+
+class Indexer:
+    def __init__(self, store: Store, options: IndexOptions, err: TextIO | None = None) -> None:
+        self.store = store
+        self.options = options
+        self.err = err or sys.stderr
+        self.read_options = ReadOptions(options.max_article_bytes, options.field_map)
+        self.summary = Summary()
+        self.counter = ByteCounter()
+        key = run_key(options.paths, {"map": options.field_map}, options.store_location)
+        self.checkpoint = Checkpoint.load(options.state_dir, key)
+        self.source_rejects: dict[str | None, list[dict[str, Any]]] = {}
+        self.version = extractor_version()
+
+    # The pipeline: reading feeds batches; batches are extracted in the pool while the
+    # previous ones are linked and written, in input order.
+    def run(self) -> Summary:
+        from indexer.link import Linker
+
+        started = time.monotonic()
+        total = sum(s.size or 0 for s in expand(self.options.paths) if isinstance(s, Source))
+        self.progress = Progress(total, self.err)
+        self.rejects = RejectLog(self.options.rejects_path, self.progress.write)
+        self.linker = Linker(self.store)
+        self.extractor = Extractor(self.options.workers)
+        window: deque[Batch] = deque()
+        aborted = True
+        try:
+            for batch in self._batches():
+                batch.future = self.extractor.submit([p.article["body"] for p in batch.articles])
+                window.append(batch)
+                while len(window) > self.options.workers:
+                    self._write(window.popleft())
+            while window:
+                self._write(window.popleft())
+            aborted = False
+        finally:
+            self.extractor.close(abort=aborted)
+            self.progress.close()
+            self.rejects.close()
+            self.summary.elapsed = time.monotonic() - started
+            if aborted:
+                self.checkpoint.close()
+            else:
+                self.checkpoint.remove()
+        return self.summary
+
+    def _batches(self) -> Iterator[Batch]:
+        batch = Batch()
+        for source in expand(self.options.paths):
+            if isinstance(source, Reject):
+                self.rejects.add(source)
+                continue
+            self.summary.inputs += 1
+            state = self.checkpoint.get(source.key)
+            if state is not None and state.done:
+                self.summary.resumed += state.articles
+                self.counter.total += source.size or 0
+                for reject in state.rejects:
+                    self.rejects.add(reject)
+                continue
+            skip = state.articles if state is not None else 0
+            ordinal = 0
+            for item in read_source(source, self.read_options, self.counter):
+                if isinstance(item, Reject):
+                    self._reject(source.key, item)
+                    continue
+                ordinal += 1
+                if ordinal <= skip:
+                    self.summary.resumed += 1
+                    continue
+                self.summary.read += 1
+                prepared = self._prepare(item, source)
+                if isinstance(prepared, Reject):
+                    self._reject(source.key, prepared)
+                    continue
+                batch.articles.append(Pending(source.key, ordinal, source.name, prepared))
+                if len(batch.articles) >= self.options.batch_size:
+                    yield batch
+                    batch = Batch()
+            batch.ended.append((source.key, ordinal))
+        yield batch
+
+    def _reject(self, source_key: str | None, reject: Reject) -> None:
+        self.rejects.add(reject)
+        self.source_rejects.setdefault(source_key, []).append(reject.as_dict())
+
+    def _prepare(self, article: dict[str, Any], source: Source) -> dict[str, Any] | Reject:
+        """Boilerplate removed, dateline date and syndication source kept, stable id."""
+        where = article["source"].removeprefix(source.name).lstrip("#@") or None
+        cleaned = _clean_body(article["body"])
+        body = cleaned.body.strip()
+        if not body:
+            return Reject(source.name, where, "no article text left after removing boilerplate")
+        if len(body.encode("utf-8")) > self.options.max_article_bytes:
+            return Reject(source.name, where, too_large(self.options.max_article_bytes))
+        article["body"] = body
+        if not article.get("published") and cleaned.published:
+            article["published"] = as_date(cleaned.published)
+        if not article.get("original_outlet") and cleaned.original_outlet:
+            article["original_outlet"] = cleaned.original_outlet
+        article["id"] = article_id(article.get("url"), body)
+        return article
+
+    def _write(self, batch: Batch) -> None:
+        assert batch.future is not None
+        extracted = batch.future.result()
+        self._with_retries(lambda: self._link_and_put(batch, extracted))
+        written: dict[str | None, int] = {}
+        for pending in batch.articles:
+            written[pending.source_key] = pending.ordinal
+        ended = dict(batch.ended)
+        for key in dict.fromkeys([*written, *ended]):
+            done = key in ended
+            self.checkpoint.record(
+                key,
+                max(written.get(key, 0), ended.get(key, 0)),
+                done,
+                self.source_rejects.pop(key, []) if done else [],
+            )
+        self.progress.update(self.counter.total, self._written())
+
+    def _written(self) -> int:
+        s = self.summary
+        return s.indexed + s.replaced + s.unchanged
+
+    def _link_and_put(self, batch: Batch, extracted: list[list[dict[str, Any]]]) -> None:
+        records = []
+        for pending, attributions in zip(batch.articles, extracted, strict=True):
+            article, linked = self.linker.link(pending.article, attributions)
+            article["fingerprint"] = fingerprint(article, linked, self.version)
+            records.append(ArticleRecord(article, linked))
+        outcomes = self.store.put_articles(records) if records else []
+        self._count(batch, outcomes)
+
+    def _count(self, batch: Batch, outcomes: list[PutOutcome]) -> None:
+        by_id = {p.article["id"]: p for p in batch.articles}
+        for outcome in outcomes:
+            if outcome.status == "rejected":
+                pending = by_id.get(outcome.id)
+                name = pending.source_name if pending else outcome.id
+                where = (
+                    pending.article["source"].removeprefix(name).lstrip("#@") if pending else None
+                )
+                self._reject(
+                    pending.source_key if pending else None,
+                    Reject(name, where or None, f"refused by the store: {outcome.error}"),
+                )
+                continue
+            setattr(self.summary, outcome.status, getattr(self.summary, outcome.status) + 1)
+            if outcome.status != "unchanged":
+                self.summary.attributions += outcome.attributions
+
+    def _with_retries(self, action: Callable[[], None]) -> None:
+        """Retry store faults with exponential backoff for up to ``retry_seconds``."""
+        delay, waited = 0.5, 0.0
+        while True:
+            try:
+                action()
+                return
+            except StoreError as error:
+                if waited >= self.options.retry_seconds:
+                    raise StoreDown(str(error)) from None
+                pause = min(delay, self.options.retry_seconds - waited, 10.0)
+                self.progress.write(
+                    f"quotetrail: store unavailable ({_first_line(error)}); "
+                    f"retrying in {pause:.1f} s"
+                )
+                time.sleep(pause)
+                waited += pause
+                delay *= 2
+
+
+def _clean_body(text: str) -> Any:
+    try:
+        from indexer.read.boilerplate import clean_body
+    except ImportError:  # the extractor helper's module has not landed yet
+        from types import SimpleNamespace
+
+        return SimpleNamespace(body=text, published=None, original_outlet=None, removed=[])
+    return clean_body(text)
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0][:200] if text else type(error).__name__
+
+
+def install_signal_handlers() -> None:
+    """SIGTERM stops the run like Ctrl-C does: the checkpoint is kept for a resume."""
+
+    def stop(signum: int, frame: Any) -> None:
+        raise Interrupted(signal.Signals(signum).name)
+
+    signal.signal(signal.SIGTERM, stop)
