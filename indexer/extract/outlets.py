@@ -1,0 +1,137 @@
+"""Relaying outlets and media: "per Reuters", "told Ukraine's Channel 24", "in a video statement".
+
+An outlet is recognised by a short list of well-known names, by words news brands are built
+from (Post, Times, Channel 24, ...) or by the noun that introduces it ("media outlet TASS").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from indexer.extract.tokens import name_chain, np_tokens, text_of, wordset
+
+KNOWN_OUTLETS = wordset(
+    """reuters ap afp tass interfax xinhua bbc cnn msnbc nbc cbs abc npr pbs bloomberg axios
+    politico breitbart newsweek time vox buzzfeed huffpost ria novosti ria-novosti
+    al-jazeera ukrinform unian meduza kommersant izvestia yonhap kyodo dpa efe ansa
+    anadolu"""
+) | frozenset(
+    [
+        "associated press", "agence france-presse", "fox news", "the hill", "usa today",
+        "business insider", "huffington post", "al jazeera", "the atlantic", "the guardian",
+        "the telegraph", "the independent", "the economist", "daily mail", "sky news",
+        "new york times", "the new york times", "washington post", "the washington post",
+        "wall street journal", "the wall street journal", "kyiv post", "kyiv independent",
+        "ria novosti", "der spiegel", "le monde", "the times", "financial times",
+        "western journalism", "the daily beast", "daily beast", "the intercept", "rt",
+    ]
+)
+BRAND_WORDS = wordset(
+    """post times news journal telegraph guardian tribune herald gazette channel tv radio
+    press wire daily magazine review insider chronicle observer express mirror inquirer
+    broadcasting network television weekly dispatch independent"""
+)
+OUTLET_NOUNS = wordset(
+    """outlet outlets newspaper paper agency broadcaster channel network daily magazine
+    station tabloid website site publication"""
+)
+MEDIUM_NOUNS = wordset(
+    """statement interview video post tweet speech rally conference briefing address letter
+    email op-ed column editorial memo release broadcast podcast appearance hearing
+    testimony message remarks comments report blog debate town documentary"""
+)
+RELAY_PREPS = frozenset(["per", "via"])
+_CAPS = re.compile(r"^[A-Z][A-Z0-9&.-]+$")
+
+
+def is_outlet(tok: Token) -> bool:
+    """Is the noun phrase headed by `tok` a news outlet?"""
+    name = outlet_name(tok)
+    if name is None:
+        return False
+    low = name.lower()
+    if low in KNOWN_OUTLETS or low.removeprefix("the ") in KNOWN_OUTLETS:
+        return True
+    words = low.split()
+    if any(w in BRAND_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in BRAND_WORDS):
+        return True
+    return any(t.lower_ in OUTLET_NOUNS for t in np_tokens(tok) if t.i < tok.i)
+
+
+def outlet_name(tok: Token) -> str | None:
+    """The proper name of an outlet mention: "state-owned media outlet TASS" -> "TASS"."""
+    chain = name_chain(tok)
+    if not chain:
+        return None
+    first = chain[0]
+    prev = first.nbor(-1) if first.i > 0 else None
+    # "The Telegraph" keeps its capitalised article, "the Kyiv Post" does not.
+    if prev is not None and prev.text == "The" and not prev.is_sent_start:
+        return "The " + text_of(chain)
+    return text_of(chain)
+
+
+def relays(cue: Token, sent_tokens: list[Token]) -> list[str]:
+    """Outlets that relayed the statement whose cue is `cue`."""
+    found: list[str] = []
+    for tok in sent_tokens:
+        if tok.lower_ in RELAY_PREPS and tok.dep_ == "prep":
+            for obj in tok.children:
+                if obj.dep_ == "pobj" and (name := outlet_name(obj)):
+                    found.append(name)
+    for child in cue.children:
+        if child.dep_ in ("dobj", "dative") and is_outlet(child):
+            found.append(_outlet_of(child))
+        if child.dep_ == "prep" and child.lower_ in ("in", "during", "to"):
+            for obj in child.children:
+                for sub in obj.children:
+                    if sub.dep_ == "prep" and sub.lower_ == "with":
+                        found += [_outlet_of(o) for o in sub.children if o.dep_ == "pobj"
+                                  and is_outlet(o)]
+                if obj.dep_ == "pobj" and is_outlet(obj):
+                    found.append(_outlet_of(obj))
+    unique: list[str] = []
+    for name in found:
+        if name and name not in unique:
+            unique.append(name)
+    return unique
+
+
+def _outlet_of(tok: Token) -> str:
+    """"CNN's Jake Tapper" -> "CNN"; otherwise the outlet's own name."""
+    for child in tok.children:
+        if child.dep_ == "poss" and is_outlet(child):
+            return outlet_name(child) or ""
+    return outlet_name(tok) or ""
+
+
+def medium(cue: Token) -> str | None:
+    """How it was said: "in a video statement" -> "video statement", "tweeted" -> "post on X"."""
+    if cue.lower_.startswith("tweet"):
+        return "post on X"
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "during", "at", "on", "via", "through"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lower_ in MEDIUM_NOUNS | {"twitter", "x"}:
+                    return medium_text(obj)
+    for child in cue.children:
+        if child.dep_ in ("nsubj",) and child.lower_ in MEDIUM_NOUNS:
+            return medium_text(child)
+    return None
+
+
+def medium_text(head: Token) -> str:
+    if head.lower_ in ("twitter", "x"):
+        return "post on X"
+    words = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i == head.i - 1]
+    text = " ".join([t.lower_ for t in words] + [head.lower_])
+    if head.lower_ in ("post", "message"):
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "on":
+                obj = [o for o in prep.children if o.dep_ == "pobj"]
+                if obj:
+                    platform = obj[0].text
+                    return f"post on {'X' if platform.lower() == 'twitter' else platform}"
+    return text

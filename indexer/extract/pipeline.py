@@ -1,0 +1,487 @@
+"""From parsed chunks to attribution records: cues, contents, sources, quotes, continuations.
+
+A candidate is a cue word with a content (complement clause, quotation, "according to"
+clause, ...) and usually a source (its subject). Each construction's reliability comes from
+the learned lexicon (`cues.py`); conflicting candidates are settled by reliability because
+PolNeAR-style annotation is univocal (a token belongs to one attribution).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from indexer.extract import cues, nlp, outlets
+from indexer.extract.quotes import Quote, find_quotes
+from indexer.extract.speakers import Speaker, SpeakerIndex
+
+CONTENT_PATTERNS = ("ccomp", "dobj", "xcomp")
+OPEN_MARKS = frozenset('"\u201c\u201e\u201f\u00ab') | {"''", "``"}
+CLOSE_MARKS = frozenset('"\u201d\u00bb') | {"''"}
+SUBJECTS = ("nsubj", "csubj", "expl")
+QUOTE_WINDOW = 8  # tokens between a quotation and its cue ("," said Sen. John Smith, R-Texas.)
+CONTINUATION_SCORE = 0.5
+
+Spans = list[tuple[int, int]]
+
+
+@dataclass
+class Candidate:
+    """One possible attribution, with absolute character spans into the article."""
+
+    pattern: str
+    form: str
+    score: float
+    content: Spans
+    cue: Token | None
+    source: Token | None
+    offset: int
+    paragraph: int
+    sentence: int
+    kind: str = "indirect"
+    inherit: Candidate | None = None
+    result: dict = field(default_factory=dict)
+
+    @property
+    def start(self) -> int:
+        return min(s for s, _ in self.content)
+
+    def cue_span(self) -> tuple[int, int] | None:
+        if self.cue is None:
+            return None
+        toks = [self.cue]
+        if self.form == "according to":
+            toks.append(self.cue.nbor(1))
+        toks += [c for c in self.cue.children if c.dep_ == "prt"]
+        return (
+            self.offset + min(t.idx for t in toks),
+            self.offset + max(t.idx + len(t) for t in toks),
+        )
+
+    def source_span(self) -> tuple[int, int] | None:
+        if self.inherit is not None:
+            return self.inherit.source_span()
+        if self.source is None:
+            return None
+        heads = [self.source] + [
+            s for s in self.source.head.children
+            if s.dep_ == "nsubj" and s.i < self.source.i and self.source.dep_ == "nsubj"
+        ]
+        toks = _contiguous([t for h in heads for t in h.subtree], self.source.i)
+        return (self.offset + toks[0].idx, self.offset + toks[-1].idx + len(toks[-1]))
+
+
+Reliability = Callable[[str, str], float | None]
+
+
+def candidates(text: str, reliability: Reliability = cues.reliability) -> list[Candidate]:
+    """Parse `text` and list every attribution candidate the constructions allow."""
+    paras = nlp.paragraphs(text)
+    parsed = list(nlp.parse(text, nlp.chunks(text, paras)))
+    quotes = find_quotes(text, paras)
+    found: list[Candidate] = []
+    sentence = 0
+    inside = _QuoteLookup(quotes)
+    for chunk, doc in parsed:
+        for sent in doc.sents:
+            for tok in sent:
+                if inside.covers(chunk.start + tok.idx):
+                    continue
+                found += _from_token(tok, chunk.start, chunk.paragraph, sentence, reliability)
+            sentence += 1
+    found = [_with_quotes(c, quotes, text) for c in found]
+    found += _quote_candidates(quotes, found, parsed, inside, reliability)
+    return found
+
+
+def analyse(text: str) -> list[dict]:
+    """The attributions of one article body, in text order."""
+    if not text or not text.strip():
+        return []
+    found = select(candidates(text))
+    if not found:
+        return []
+    found += _continuations(text, found)
+    found.sort(key=lambda c: c.start)
+    docs = _docs_of(found)
+    index = SpeakerIndex.build(docs)
+    records = []
+    previous: Candidate | None = None
+    for cand in found:
+        records.append(_record(cand, text, index, previous))
+        previous = cand
+    return records
+
+
+def select(found: list[Candidate]) -> list[Candidate]:
+    """Keep the most reliable candidate among those sharing content (univocal annotation)."""
+    kept: list[Candidate] = []
+    taken: set[int] = set()
+    for cand in sorted(found, key=lambda c: (-c.score, c.start)):
+        chars = _chars(cand.content)
+        if not chars or len(chars & taken) * 2 >= len(chars):
+            continue
+        kept.append(cand)
+        taken |= chars
+    kept.sort(key=lambda c: c.start)
+    return kept
+
+
+# --- constructions -------------------------------------------------------------------------
+
+
+def _from_token(
+    tok: Token, offset: int, paragraph: int, sentence: int, reliability: Reliability
+) -> list[Candidate]:
+    out: list[Candidate] = []
+
+    def add(pattern: str, form: str, content: list[Token], source: Token | None) -> None:
+        score = reliability(form, pattern)
+        spans = _token_spans(content, offset)
+        if score is not None and spans:
+            out.append(Candidate(pattern, form, score, spans, tok, source, offset, paragraph,
+                                 sentence))
+
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+        source = next((o for o in tok.nbor(1).children if o.dep_ == "pobj"), None)
+        source = source or next((o for o in tok.children if o.dep_ == "pobj"), None)
+        clause = _clause_of(tok)
+        content = [t for t in clause.subtree if not _under(t, tok)]
+        add("according", "according to", content, source)
+        return out
+    if not tok.tag_.startswith("VB"):
+        return out
+    form = tok.lower_
+    source = _subject(tok)
+    for child in tok.children:
+        if child.dep_ in CONTENT_PATTERNS and child.i != tok.i:
+            if child.dep_ == "dobj" and child.tag_ in ("PRP", "WP", "WDT"):
+                continue
+            if child.dep_ == "xcomp" and not any(c.lower_ == "to" for c in child.lefts):
+                continue
+            content = [t for t in child.subtree if not _relay_phrase(t)]
+            add(child.dep_, form, content, source)
+    if (
+        _reporting_tail(tok)
+        and source is not None
+        and not any(c.dep_ == "ccomp" for c in tok.children)
+    ):
+        head = tok.head
+        content = [t for t in head.subtree if not _under(t, tok) and not _relay_phrase(t)]
+        add("parataxis", form, content, source)
+    return out
+
+
+def _reporting_tail(tok: Token) -> bool:
+    """"X, he said." parsed with "said" hanging off the content's verb."""
+    if tok.i <= tok.head.i or tok.dep_ not in ("parataxis", "ccomp"):
+        return False
+    if tok.dep_ == "parataxis":
+        return True
+    left = tok.left_edge.i
+    return left > 0 and tok.doc[left - 1].text in (",", "”", '"', "''")
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a cue verb, looking through "and added", "saying", "went on to say"."""
+    tok = verb
+    for _ in range(3):
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if len(subjects) > 1:  # "A spokesperson, Andriy Yusov told": an apposition misparsed
+            named = [c for c in subjects if c.tag_ in ("NNP", "NNPS")]
+            return (named or subjects)[-1]
+        for child in tok.children:
+            if child.dep_ in SUBJECTS:
+                return None if child.dep_ == "expl" else child
+            if child.dep_ == "nsubjpass":
+                return None
+            if child.dep_ == "agent":
+                return next((o for o in child.children if o.dep_ == "pobj"), None)
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.tag_.startswith("VB"):
+            tok = tok.head
+        else:
+            return None
+    return None
+
+
+def _clause_of(tok: Token) -> Token:
+    head = tok.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and not head.tag_.startswith("VB"):
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return head
+
+
+def _under(tok: Token, ancestor: Token) -> bool:
+    return tok.i == ancestor.i or ancestor.is_ancestor(tok)
+
+
+def _relay_phrase(tok: Token) -> bool:
+    """Tokens of ", per Reuters" or ", according to X" hanging inside a content clause."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.dep_ == "prep" and anc.lower_ in ("per", "according"):
+            return True
+    return False
+
+
+def _token_spans(tokens: list[Token], offset: int) -> Spans:
+    """Contiguous runs of tokens as character spans, trimmed of edge punctuation."""
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    indices = sorted({t.i for t in tokens})
+    runs: list[list[int]] = [[indices[0]]]
+    for i in indices[1:]:
+        if i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    spans: Spans = []
+    for run in runs:
+        toks = [doc[i] for i in run]
+        while toks and toks[0].is_punct and toks[0].text not in OPEN_MARKS:
+            toks.pop(0)
+        while toks and toks[-1].is_punct and toks[-1].text not in CLOSE_MARKS:
+            toks.pop()
+        if any(t.is_alpha or t.like_num for t in toks):
+            spans.append((offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1])))
+    return spans
+
+
+def _contiguous(toks: list[Token], anchor: int) -> list[Token]:
+    toks = sorted(toks, key=lambda t: t.i)
+    pos = next(k for k, t in enumerate(toks) if t.i == anchor)
+    lo = hi = pos
+    while lo > 0 and toks[lo - 1].i == toks[lo].i - 1:
+        lo -= 1
+    while hi + 1 < len(toks) and toks[hi + 1].i == toks[hi].i + 1:
+        hi += 1
+    run = toks[lo : hi + 1]
+    while len(run) > 1 and not run[-1].text[:1].isalnum():
+        run.pop()
+    while len(run) > 1 and not run[0].text[:1].isalnum():
+        run.pop(0)
+    return run
+
+
+# --- quotations ------------------------------------------------------------------------------
+
+
+class _QuoteLookup:
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+        self.starts = [q.start for q in self.quotes]
+
+    def covers(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and self.quotes[k].start < pos < self.quotes[k].end - 1
+
+    def find(self, pos: int) -> Quote | None:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k >= 0 and self.quotes[k].start <= pos < self.quotes[k].end:
+            return self.quotes[k]
+        return None
+
+
+def _with_quotes(cand: Candidate, quotes: list[Quote], text: str) -> Candidate:
+    """Grow a content to whole quotations it touches; decide direct / mixed / indirect."""
+    spans = list(cand.content)
+    touched = [q for q in quotes if any(q.start < e and s < q.end for s, e in spans)]
+    if not touched:
+        return cand
+    groups = {q.group for q in touched}
+    parts = [q for q in quotes if q.group in groups]
+    qspans = [(q.start, q.end) for q in parts]
+    outside = _chars(spans) - _chars(qspans)
+    words = sum(1 for i in outside if text[i].isalnum())
+    if words <= 3:
+        cand.content, cand.kind = _merge(qspans), "direct"
+    else:
+        cand.content, cand.kind = _merge(spans + qspans), "mixed"
+    return cand
+
+
+def _quote_candidates(
+    quotes: list[Quote],
+    found: list[Candidate],
+    parsed: list[tuple[nlp.Chunk, Doc]],
+    inside: _QuoteLookup,
+    reliability: Reliability,
+) -> list[Candidate]:
+    """Quotations no construction claimed: attach them to a cue next to them."""
+    used = set()
+    for cand in found:
+        used |= _chars(cand.content)
+    by_group: dict[int, list[Quote]] = {}
+    for q in quotes:
+        by_group.setdefault(q.group, []).append(q)
+    by_cue = {(c.offset + c.cue.idx): c for c in found if c.cue is not None}
+    out: list[Candidate] = []
+    starts = [c.start for c, _ in parsed]
+    for parts in by_group.values():
+        if any(q.start in used for q in parts) or parts[0].words(_text(parsed)) < 2:
+            continue
+        first, last = parts[0], parts[-1]
+        hit = _cue_near(first, last, parsed, starts, inside, reliability)
+        if hit is None:
+            continue
+        tok, offset, paragraph, sentence, score = hit
+        spans = [(q.start, q.end) for q in parts]
+        existing = by_cue.get(offset + tok.idx)
+        if existing is not None:
+            if existing.kind == "direct" and existing.paragraph == paragraph:
+                existing.content = _merge(existing.content + spans)
+            continue
+        cand = Candidate("quote", tok.lower_, score, spans, tok, _subject(tok), offset,
+                         paragraph, sentence, kind="direct")
+        by_cue[offset + tok.idx] = cand
+        out.append(cand)
+    return out
+
+
+def _text(parsed: list[tuple[nlp.Chunk, Doc]]) -> str:
+    return parsed[0][1].text if parsed else ""
+
+
+def _cue_near(first, last, parsed, starts, inside, reliability):
+    """The nearest cue verb with a subject just after or just before the quotation."""
+    best = None
+    for q, after in ((last, True), (first, False)):
+        pos = q.end if after else q.start
+        k = max(0, bisect.bisect_right(starts, pos) - 1)
+        if after and k + 1 < len(parsed) and parsed[k][0].end <= pos:
+            k += 1
+        chunk, doc = parsed[k]
+        if chunk.paragraph != q.paragraph:
+            continue
+        rel = pos - chunk.start
+        toks = [t for t in doc if (t.idx >= rel if after else t.idx + len(t) <= rel)]
+        toks = toks[:QUOTE_WINDOW] if after else toks[-QUOTE_WINDOW:][::-1]
+        for dist, tok in enumerate(toks):
+            if inside.covers(chunk.start + tok.idx) or tok.text in OPEN_MARKS:
+                break
+            if not after and tok.is_sent_end and dist:
+                break
+            if not tok.tag_.startswith("VB"):
+                continue
+            score = reliability(tok.lower_, "quote")
+            if score is not None and _subject(tok) is not None:
+                if best is None or dist < best[0]:
+                    sentence = sum(1 for _ in doc[: tok.i + 1].sents)
+                    best = (dist, (tok, chunk.start, chunk.paragraph, sentence, score))
+                break
+    return None if best is None else best[1]
+
+
+def _continuations(text: str, kept: list[Candidate]) -> list[Candidate]:
+    """A paragraph that is only a quotation continues the previous paragraph's direct quote."""
+    paras = nlp.paragraphs(text)
+    quotes = find_quotes(text, paras)
+    taken = set()
+    for cand in kept:
+        taken |= _chars(cand.content)
+    last_in: dict[int, Candidate] = {}
+    for cand in kept:
+        last_in[cand.paragraph] = cand
+    out = []
+    for q in quotes:
+        start, end = paras[q.paragraph]
+        if q.start != start or q.start in taken or q.words(text) < 4:
+            continue
+        prev = last_in.get(q.paragraph - 1)
+        if prev is None or prev.kind == "indirect" or prev.source is None:
+            continue
+        if q.end < end - 2 and not q.open_end:
+            continue
+        cand = Candidate("continuation", "", CONTINUATION_SCORE, [(q.start, q.end)], None,
+                         None, prev.offset, q.paragraph, prev.sentence, kind="direct",
+                         inherit=prev)
+        last_in[q.paragraph] = cand
+        out.append(cand)
+    return out
+
+
+# --- records ---------------------------------------------------------------------------------
+
+
+def _docs_of(found: list[Candidate]) -> list[tuple[int, Doc]]:
+    seen: dict[int, Doc] = {}
+    for cand in found:
+        if cand.cue is not None:
+            seen.setdefault(cand.offset, cand.cue.doc)
+        elif cand.source is not None:
+            seen.setdefault(cand.offset, cand.source.doc)
+    return sorted(seen.items())
+
+
+def _record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate | None) -> dict:
+    speaker = Speaker(None)
+    via: list[str] = []
+    medium = None
+    sentence_tokens: list[Token] = []
+    if cand.cue is not None:
+        sent: Span = cand.cue.sent
+        sentence_tokens = list(sent)
+        via = outlets.relays(cand.cue, sentence_tokens)
+        medium = outlets.medium(cand.cue)
+    if cand.inherit is not None:
+        base = cand.inherit.result
+        speaker = Speaker(base["speaker"], base["speaker_type"], base["speaker_role"])
+        via, medium = list(base["via_outlets"]), base["medium"]
+    elif cand.source is not None:
+        src = cand.source
+        if src.lower_ in outlets.MEDIUM_NOUNS and previous is not None and previous.result:
+            base = previous.result
+            speaker = Speaker(base["speaker"], base["speaker_type"], base["speaker_role"])
+            via = via or list(base["via_outlets"])
+            medium = outlets.medium_text(src)
+        elif outlets.is_outlet(src):
+            name = outlets.outlet_name(src) or src.text
+            speaker = Speaker(name, "organization")
+            via = [v for v in via if v != name]
+        else:
+            speaker = index.resolve(src, cand.offset)
+        index.remember(cand.offset + src.idx, speaker)
+    source = cand.source_span()
+    cue = cand.cue_span()
+    content = " ".join(text[s:e] for s, e in cand.content)
+    confidence = cand.score * (1.0 if speaker.name else 0.8)
+    cand.result = {
+        "kind": cand.kind,
+        "content": content,
+        "content_spans": [[s, e] for s, e in cand.content],
+        "cue": text[cue[0] : cue[1]] if cue else None,
+        "cue_span": list(cue) if cue else None,
+        "speaker_text": text[source[0] : source[1]] if source else None,
+        "speaker_span": list(source) if source else None,
+        "speaker": speaker.name,
+        "speaker_type": speaker.kind if speaker.name or speaker.kind != "unknown" else "unknown",
+        "speaker_role": speaker.role,
+        "via_outlets": via,
+        "medium": medium,
+        "paragraph_index": cand.paragraph,
+        "sentence_index": cand.sentence,
+        "confidence": round(min(1.0, max(0.0, confidence)), 3),
+    }
+    return cand.result
+
+
+def _chars(spans: Spans) -> set[int]:
+    out: set[int] = set()
+    for s, e in spans:
+        out.update(range(s, e))
+    return out
+
+
+def _merge(spans: Spans) -> Spans:
+    merged: Spans = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged

@@ -1,0 +1,296 @@
+"""In-article speaker resolution: "he", "Yusov", "The ministry" -> the fullest name used.
+
+Everything is article-local: proper-name runs give the canonical (fullest) names, appositions
+give roles ("A spokesperson for ..., Andriy Yusov"), and pronouns or definite descriptions
+take the most recent compatible subject mention. No world knowledge, no NER.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from indexer.extract.tokens import DETERMINERS, is_proper, name_chain, np_tokens, text_of, wordset
+
+TITLES = wordset(
+    """mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. president senator
+    governor secretary representative lt. col. sgt. prof. prof judge justice"""
+)
+ORG_WORDS = wordset(
+    """ministry department agency committee party campaign inc inc. corp corp. corporation
+    company university institute council commission bureau service office association
+    foundation center centre fund bank court congress senate house administration government
+    police army navy forces intelligence network news times post journal press union
+    organization organisation kremlin pentagon parliament cabinet board authority"""
+)
+GROUP_WORDS = wordset(
+    """legion battalion corps brigade militia regiment movement front rebels coalition alliance
+    group groups democrats republicans brotherhood"""
+)
+PERSON_NOUNS = wordset(
+    """spokesperson spokesman spokeswoman president minister senator governor secretary
+    director chairman chairwoman chair leader candidate nominee adviser advisor aide manager
+    mayor lawyer attorney economist professor ceo executive founder commander general chief
+    deputy ambassador representative congressman congresswoman judge researcher author writer
+    reporter strategist pollster expert analyst official prosecutor investigator
+    man woman father mother wife husband"""
+)
+ANONYMOUS = wordset(
+    """source sources officials people experts analysts critics observers insiders aides
+    residents witnesses voters supporters others someone many some"""
+)
+ORG_NOUNS = wordset(
+    """ministry department campaign government administration agency company committee office
+    military army police court network organization organisation firm party"""
+)
+GROUP_NOUNS = frozenset(["group", "groups", "legion", "battalion", "militia", "coalition"])
+MALE = frozenset(["he", "him", "his", "himself"])
+FEMALE = frozenset(["she", "her", "hers", "herself"])
+PLURAL = frozenset(["they", "them", "their"])
+NEUTER = frozenset(["it", "its"])
+
+
+@dataclass
+class Mention:
+    pos: int
+    name: str
+    kind: str
+    subject: bool
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    kind: str = "unknown"
+    role: str | None = None
+
+
+@dataclass
+class SpeakerIndex:
+    """Names, roles and mentions of one article, built from its parsed chunks."""
+
+    names: dict[str, str] = field(default_factory=dict)  # lower full name -> best casing
+    by_last: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)  # normalised role -> name
+    role_of: dict[str, str] = field(default_factory=dict)  # name -> role as written
+    mentions: list[Mention] = field(default_factory=list)
+    speakers: list[Mention] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, docs: list[tuple[int, Doc]]) -> SpeakerIndex:
+        index = cls()
+        for offset, doc in docs:
+            for tok in doc:
+                chain = name_chain(tok)
+                if not chain or chain[-1].i != tok.i:
+                    continue
+                bare = _without_titles(chain)
+                if bare:
+                    index._add_name(offset + bare[0].idx, text_of(bare))
+        for offset, doc in docs:
+            for tok in doc:
+                chain = name_chain(tok)
+                if chain and chain[-1].i == tok.i and _without_titles(chain):
+                    name = index.canonical(text_of(_without_titles(chain)), offset + tok.idx)
+                    subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in chain)
+                    index.mentions.append(
+                        Mention(offset + tok.idx, name, index.kind_of_name(name), subject)
+                    )
+                for child in tok.children:
+                    if child.dep_ == "appos":
+                        index._add_role(tok, child, offset)
+                subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+                if len(subjects) == 2:
+                    index._add_role(subjects[0], subjects[1], offset)
+                if chain and chain[-1].i == tok.i:
+                    index._add_title_role(chain, offset)
+        return index
+
+    def _add_name(self, pos: int, name: str) -> None:
+        low = name.lower()
+        best = self.names.get(low)
+        if best is None or sum(w[:1].isupper() for w in name.split()) > sum(
+            w[:1].isupper() for w in best.split()
+        ):
+            self.names[low] = name
+        last = low.split()[-1]
+        self.by_last.setdefault(last, []).append((pos, name))
+
+    def canonical(self, name: str, pos: int) -> str:
+        """Fullest form of `name` in the article (nearest earlier one when several compete)."""
+        low = name.lower()
+        name = self.names.get(low, name)
+        words = low.split()
+        if len(words) > 2 or self.kind_of_words(words) != "person":
+            return name
+        fuller = [
+            (p, n) for p, n in self.by_last.get(words[-1], [])
+            if len(n.split()) > len(words) and n.lower().endswith(low)
+        ]
+        if not fuller:
+            return name
+        before = [f for f in fuller if f[0] <= pos]
+        chosen = (before[-1] if before else fuller[0])[1]
+        return self.names.get(chosen.lower(), chosen)
+
+    def kind_of_name(self, name: str) -> str:
+        return self.kind_of_words(name.lower().split(), name)
+
+    def kind_of_words(self, words: list[str], name: str | None = None) -> str:
+        if any(w in GROUP_WORDS for w in words):
+            return "group"
+        if any(w in ORG_WORDS for w in words):
+            return "organization"
+        if name and len(words) == 1 and name.isupper() and len(name) > 1:
+            return "organization"
+        if len(words) >= 2 and len(words) <= 4:
+            return "person"
+        if len(words) == 1 and any(
+            len(n.split()) > 1 for _, n in self.by_last.get(words[0], [])
+        ):
+            return "person"
+        return "unknown"
+
+    def _add_role(self, head: Token, appos: Token, offset: int) -> None:
+        for name_tok, role_tok in ((head, appos), (appos, head)):
+            chain = name_chain(name_tok)
+            if chain and not is_proper(role_tok) and role_tok.lower_ in PERSON_NOUNS:
+                bare = _without_titles(chain)
+                if not bare:
+                    continue
+                name = self.canonical(text_of(bare), offset + name_tok.idx)
+                role = _role_text(np_tokens(role_tok))
+                self.roles.setdefault(_normal(role), name)
+                self.role_of.setdefault(name, role)
+
+    def _add_title_role(self, chain: list[Token], offset: int) -> None:
+        first = chain[0]
+        words = [t for t in first.doc[max(0, first.i - 3) : first.i] if t.tag_ in ("NN", "JJ")]
+        if words and words[-1].i == first.i - 1 and words[-1].lower_ in PERSON_NOUNS:
+            bare = _without_titles(chain)
+            if bare:
+                name = self.canonical(text_of(bare), offset + first.idx)
+                self.role_of.setdefault(name, text_of(words))
+
+    def remember(self, pos: int, speaker: Speaker, subject: bool = True) -> None:
+        if speaker.name:
+            self.speakers.append(Mention(pos, speaker.name, speaker.kind, subject))
+
+    def recent(self, pos: int, kinds: tuple[str, ...], contains: str | None = None) -> str | None:
+        """Most recent subject mention (or speaker) before `pos` of one of `kinds`."""
+        pool = sorted(
+            (m for m in self.mentions + self.speakers if m.pos < pos and m.kind in kinds),
+            key=lambda m: m.pos,
+        )
+        if contains:
+            pool = [m for m in pool if contains in m.name.lower()]
+        subjects = [m for m in pool if m.subject]
+        if subjects and (not pool or pos - subjects[-1].pos < 1500):
+            return subjects[-1].name
+        return pool[-1].name if pool else None
+
+    def resolve(self, head: Token, offset: int, single: bool = False) -> Speaker:
+        """Resolve the source mention headed by `head` (a token of a chunk at `offset`)."""
+        pos = offset + head.idx
+        low = head.lower_
+        if head.tag_ in ("WP", "WDT") and head.head.dep_ in ("relcl", "acl"):
+            return self.resolve(head.head.head, offset, single)
+        if head.tag_ == "PRP":
+            return self._pronoun(low, pos)
+        if not single:
+            return self._coordinated(head, offset) or self.resolve(head, offset, True)
+        return self._single(head, offset, pos, low)
+
+    def _coordinated(self, head: Token, offset: int) -> Speaker | None:
+        """"Clinton and Trump", "groups including A and B": several names, one group."""
+        coordinated = [head] + [c for c in head.children if c.dep_ == "conj"]
+        including = [
+            o for p in head.children if p.dep_ == "prep" and p.lower_ in ("including", "like")
+            for o in p.children if o.dep_ == "pobj"
+        ]
+        if including:
+            coordinated = including + [c for o in including for c in o.children if c.dep_ == "conj"]
+        if len(coordinated) > 1:
+            names = [self.resolve(t, offset, True).name for t in coordinated]
+            names = [n for n in names if n]
+            if len(names) == len(coordinated):
+                return Speaker(" and ".join(dict.fromkeys(names)), "group")
+        return None
+
+    def _single(self, head: Token, offset: int, pos: int, low: str) -> Speaker:
+        chain = name_chain(head)
+        if chain:
+            bare = _without_titles(chain) or chain
+            name = self.canonical(text_of(bare), pos)
+            return Speaker(name, self.kind_of_name(name), self.role_of.get(name))
+        for child in head.children:
+            if child.dep_ == "appos" and name_chain(child):
+                named = self.resolve(child, offset, True)
+                role = _role_text(np_tokens(head)) if low in PERSON_NOUNS else named.role
+                return Speaker(named.name, named.kind, role)
+        phrase = np_tokens(head)
+        role = _role_text(phrase)
+        if (name := self.roles.get(_normal(role))) is not None:
+            return Speaker(name, self.kind_of_name(name), self.role_of.get(name, role))
+        det = phrase[0].lower_ if phrase else ""
+        if det in ("the", "this") and len(phrase) <= 3 and low in ORG_NOUNS | GROUP_NOUNS:
+            name = self.recent(pos, ("organization", "group"), low) or (
+                self.recent(pos, ("group",)) if low in GROUP_NOUNS else None
+            )
+            if name:
+                return Speaker(name, self.kind_of_name(name), self.role_of.get(name))
+        text = _strip_det(phrase)
+        text = self.names.get(text.lower(), text)
+        if text.lower() in self.names:
+            return Speaker(text, self.kind_of_name(text), self.role_of.get(text))
+        if low in ANONYMOUS or (head.tag_ == "NNS" and low not in GROUP_NOUNS | ORG_NOUNS):
+            return Speaker(text, "unknown")
+        if low in PERSON_NOUNS:
+            return Speaker(text, "person", role)
+        if low in ORG_NOUNS or any(t.lower_ in ORG_WORDS for t in phrase):
+            return Speaker(text, "organization")
+        if low in GROUP_NOUNS:
+            return Speaker(text, "group")
+        return Speaker(text, "unknown")
+
+    def _pronoun(self, low: str, pos: int) -> Speaker:
+        if low in MALE | FEMALE:
+            name = self.recent(pos, ("person",))
+            return Speaker(name, "person", self.role_of.get(name or ""))
+        if low in PLURAL:
+            name = self.recent(pos, ("group", "organization"))
+            return Speaker(name, self.kind_of_name(name) if name else "group")
+        if low in NEUTER:
+            name = self.recent(pos, ("organization",))
+            return Speaker(name, "organization" if name else "unknown")
+        return Speaker(None, "unknown")
+
+
+def _without_titles(chain: list[Token]) -> list[Token]:
+    toks = list(chain)
+    while len(toks) > 1 and toks[0].lower_ in TITLES:
+        toks.pop(0)
+    while toks and toks[-1].lower_ in ("'s", "’s"):
+        toks.pop()
+    return toks
+
+
+def _role_text(tokens: list[Token]) -> str:
+    text = text_of(tokens)
+    if tokens and tokens[0].lower_ in DETERMINERS:
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def _strip_det(tokens: list[Token]) -> str:
+    if len(tokens) > 1 and tokens[0].lower_ in DETERMINERS:
+        return text_of(tokens[1:])
+    return text_of(tokens)
+
+
+def _normal(role: str) -> str:
+    words = role.lower().replace("\u2019", "'").split()
+    while words and words[0] in DETERMINERS:
+        words.pop(0)
+    return " ".join(words)

@@ -1,0 +1,85 @@
+"""Small helpers over spaCy tokens shared by the speaker, outlet and cue logic."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+PROPER = frozenset(["NNP", "NNPS"])
+NAME_LINKS = frozenset(["of", "for", "de", "al", "von", "van"])
+DETERMINERS = frozenset(["a", "an", "the", "this", "that", "these", "those"])
+
+
+def is_proper(tok: Token) -> bool:
+    return tok.tag_ in PROPER and (tok.text[:1].isupper() or tok.text[:1].isdigit())
+
+
+def name_chain(tok: Token) -> list[Token]:
+    """The proper-name run around `tok` ("Freedom of Russia Legion", "Channel 24"), or []."""
+    if not is_proper(tok):
+        return []
+    doc = tok.doc
+    start = end = tok.i
+    while start > 0 and (
+        is_proper(doc[start - 1])
+        or (doc[start - 1].lower_ in NAME_LINKS and start > 1 and is_proper(doc[start - 2]))
+    ):
+        start -= 1
+    while end + 1 < len(doc) and (
+        is_proper(doc[end + 1])
+        or (doc[end + 1].like_num and doc[end].lower_ == "channel")
+        or (doc[end + 1].lower_ in NAME_LINKS and end + 2 < len(doc) and is_proper(doc[end + 2]))
+    ):
+        end += 1
+    chain = [doc[i] for i in range(start, end + 1)]
+    while chain and chain[0].lower_ in NAME_LINKS:
+        chain.pop(0)
+    while chain and not chain[0].text[:1].isalnum():
+        chain.pop(0)
+    return chain
+
+
+def text_of(tokens: list[Token]) -> str:
+    """Surface text of a contiguous token run, as written."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+NP_CUT = frozenset(["relcl", "acl", "appos"])
+
+
+def wordset(text: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string (easier to read and extend)."""
+    return frozenset(text.split())
+
+
+def np_tokens(head: Token, cut: frozenset[str] = NP_CUT) -> list[Token]:
+    """The contiguous noun phrase around `head`, without relative clauses and appositions."""
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in cut or child.dep_ == "punct" and child.i > head.i:
+                continue
+            keep.add(child.i)
+            stack.append(child)
+    lo = hi = head.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    doc = head.doc
+    toks = [doc[i] for i in range(lo, hi + 1)]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return toks or [head]
+
+
+def strip_determiner(tokens: list[Token]) -> list[Token]:
+    if len(tokens) > 1 and tokens[0].lower_ in DETERMINERS:
+        return tokens[1:]
+    return tokens

@@ -1,0 +1,89 @@
+"""Article-structure cleaning before extraction: dateline, syndication line, page footers.
+
+Syndicated copies start with a dateline ("May 23, 2024") and end with "Read the original
+article on Business Insider" followed by the host page's comment form. The dateline and the
+original outlet are article facts; none of these lines may reach the attribution extractor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dateutil import parser as dateparser
+
+_DATELINE = re.compile(
+    r"^(?:(?:published|updated|posted)(?: on)?:?\s+)?"
+    r"(?P<date>(?:[A-Z][a-z]+day,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}))"
+    r"(?:\s*(?:at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?\s*$",
+    re.IGNORECASE,
+)
+_SYNDICATION = re.compile(
+    r"^(?:read the original article on|this (?:article|story) (?:was )?(?:originally|first) "
+    r"(?:appeared|published) (?:on|in|at)|originally published (?:on|in|at|by)|"
+    r"(?:this article|story) (?:is )?republished from)\s+(?P<outlet>.+?)\.?\s*$",
+    re.IGNORECASE,
+)
+# Lines after which the rest of the page is a comment form, never article text.
+_CUT = re.compile(r"^(?:leave a (?:reply|comment)|comments are closed|\d+ comments?|"
+                  r"join the conversation|post navigation)\b", re.IGNORECASE)
+_FOOTER = re.compile(
+    r"^(?:your email address will not be published|required fields are marked|"
+    r"sign up (?:for|to) (?:our|the) \w*\s*newsletter|subscribe to (?:our|the) \w*\s*newsletter|"
+    r"share this(?: article| story)?:?$|related (?:posts|articles|stories):?$|"
+    r"click here to (?:subscribe|sign up)|advertisement$|save my name, email)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class CleanedBody:
+    """The article text to index, with facts read from its structure."""
+
+    body: str
+    published: str | None = None
+    original_outlet: str | None = None
+    removed: list[str] = field(default_factory=list)
+
+
+def clean_body(text: str) -> CleanedBody:
+    """Strip the dateline, syndication line and page boilerplate; keep paragraph breaks."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kept: list[str] = []
+    removed: list[str] = []
+    published = outlet = None
+    seen_text = False
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            kept.append(line)
+            continue
+        if not seen_text and published is None and (date := _date(stripped)):
+            published = date
+            removed.append(stripped)
+            continue
+        if match := _SYNDICATION.match(stripped):
+            outlet = outlet or match.group("outlet").strip()
+            removed.append(stripped)
+            continue
+        if _CUT.match(stripped):
+            removed += [x.strip() for x in lines[number:] if x.strip()]
+            break
+        if _FOOTER.match(stripped):
+            removed.append(stripped)
+            continue
+        seen_text = True
+        kept.append(line)
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
+    return CleanedBody(body, published, outlet, removed)
+
+
+def _date(line: str) -> str | None:
+    match = _DATELINE.match(line)
+    if not match:
+        return None
+    try:
+        return dateparser.parse(match.group("date")).date().isoformat()
+    except (ValueError, OverflowError):
+        return None
