@@ -165,6 +165,8 @@ class Bar:
     label: str
     href: str
     selected: bool
+    slot_x: float = 0.0
+    slot_width: float = 0.0
 
 
 def histogram_bars(
@@ -190,17 +192,20 @@ def histogram_bars(
     for i, month in enumerate(months):
         count = counts.get(month, 0)
         h = 0 if count == 0 else max(2.0, (height - 2) * count / top)
+        bar = min(slot * 0.8, 28.0)
         bars.append(
             Bar(
                 month=month,
                 count=count,
-                x=round(i * slot + slot * 0.1, 2),
+                x=round(i * slot + (slot - bar) / 2, 2),
                 y=round(height - h, 2),
-                width=round(max(slot * 0.8, 1.0), 2),
+                width=round(max(bar, 1.0), 2),
                 height=round(h, 2),
                 label=f"{month_label(month)}: {count:,}",
                 href=href_for(month),
                 selected=month == selected,
+                slot_x=round(i * slot, 2),
+                slot_width=round(slot, 2),
             )
         )
     return bars
@@ -247,7 +252,7 @@ def journey_stops(
                 label=c.get("outlet") or "unknown outlet",
                 date_label=_as_date(c["published"]).isoformat(),
                 href=c.get("href", ""),
-                first=d == lo,
+                first=c.get("first_seen", d == lo),
                 current=c.get("article_id") == current_article,
             )
         )

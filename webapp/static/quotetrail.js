@@ -20,3 +20,17 @@
     facet.insertBefore(box, facet.querySelector(".fvalues"));
   });
 })();
+(function () {
+  "use strict";
+  // Keep shared URLs short: leave empty fields (an unset date) out of the query string.
+  document.querySelectorAll("form[method=get]").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      form.querySelectorAll("input[name]").forEach(function (input) {
+        if (input.value === "") input.disabled = true;
+      });
+      setTimeout(function () {
+        form.querySelectorAll("input[name]").forEach(function (input) { input.disabled = false; });
+      }, 0);
+    });
+  });
+})();

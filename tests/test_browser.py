@@ -1,0 +1,152 @@
+"""A journalist's session in a real browser (Debian chromium, headless), no JavaScript needed
+for any step: search a speaker, narrow by two facets, drop one, open the provenance,
+follow it to the article. Screenshots of every page go to test-output/screenshots/."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from webapp_fixtures import DRONES, load_newsroom
+from werkzeug.serving import make_server
+
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = Path(__file__).resolve().parent.parent / "test-output" / "screenshots"
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from store.sqlite import SqliteStore
+    from webapp import create_app
+
+    st = SqliteStore(str(tmp_path_factory.mktemp("browser") / "b.db"))
+    load_newsroom(st)
+    server = make_server("127.0.0.1", 0, create_app(st), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(5)
+        st.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def shot(page: Any, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_search_narrow_and_trace_a_quote_to_its_article(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/")
+    shot(page, "01-search-home")
+    page.get_by_label("Search quotes and claims").fill("rebuild every home")
+    page.get_by_role("button", name="Search").click()
+    assert "q=rebuild+every+home" in page.url
+    assert page.locator(".hit").count() == 3
+    assert page.locator(".hit mark").first.inner_text().lower() in {"rebuild", "every", "home"}
+
+    speaker_facet = page.locator('.facet[data-facet="speaker"]')
+    speaker_facet.get_by_role("link", name="Anna Lindqvist").click()
+    page.locator('.facet[data-facet="via"]').get_by_role("link", name="CPA").click()
+    assert page.locator(".chip").count() == 2
+    assert page.locator(".hit").count() == 2  # the two that credit CPA
+    shot(page, "02-search-two-facets")
+
+    page.get_by_role("link", name="Remove filter Via outlet (per …): CPA").click()
+    assert page.locator(".chip").count() == 1
+    assert page.locator(".hit").count() == 3
+    assert "speaker=anna-lindqvist" in page.url and "via=" not in page.url
+
+    page.go_back()
+    assert page.locator(".chip").count() == 2  # the URL is the state
+
+    page.locator(".hit", has_text="NewsHub").get_by_role("link", name="provenance").click()
+    assert page.get_by_role("heading", name="Chain of attribution").is_visible()
+    chain = page.locator("ol.chain li")
+    roles = [chain.nth(i).locator(".hop-role").inner_text().lower() for i in range(chain.count())]
+    assert roles == ["speaker", "relayed by (per)", "published by", "copied from (original)"]
+    assert chain.last.inner_text().lower().endswith("this article is a syndicated copy")
+    assert page.locator("table.carriers .tag.first").count() == 1
+    first_row = page.locator("table.carriers tbody tr").first
+    assert "first seen" in first_row.inner_text().lower() and "CPA" in first_row.inner_text()
+    assert page.locator(".passage mark.m-content").inner_text() == DRONES
+    shot(page, "03-provenance")
+
+    page.get_by_role("link", name="Osterhal's long night").first.click()
+    assert "/articles/" in page.url
+    assert page.locator(".body .text mark.m-content").first.inner_text() == DRONES
+    shot(page, "04-article")
+
+
+def test_facet_list_is_reachable_and_usable_by_keyboard(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/")
+    target = page.locator('.facet[data-facet="kind"] a', has_text="indirect")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reached the 'indirect' facet value")
+    outline = target.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline != "none", "focused facet link shows no focus ring"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**kind=indirect**")
+    assert page.locator(".chip", has_text="indirect").count() == 1
+    kinds = page.locator(".hit .kind").all_inner_texts()
+    assert kinds and all(t.lower() == "indirect" for t in kinds)
+
+
+def test_every_page_renders_and_escapes(page: Any, base_url: str) -> None:
+    pages = {
+        "05-speaker": "/speakers/anna-lindqvist",
+        "06-outlet": "/outlets/cpa",
+        "07-statement": "/statements/s-drones",
+        "08-check": "/check?text=we+will+rebuild+every+home+hit+tonight",
+        "09-api-docs": "/api/docs",
+        "10-not-found": "/attributions/q-nope",
+        "11-bad-parameter": "/?page=0",
+        "12-hostile-article": "/articles/a-ml-defaced",
+    }
+    for name, path in pages.items():
+        page.goto(base_url + path)
+        assert page.locator("h1").count() == 1, f"{path} needs exactly one h1"
+        shot(page, name)
+    # The stored <script> quote is shown as text and never runs.
+    assert page.evaluate("() => window.__owned === undefined")
+    assert "<script>alert('owned')</script>" in page.locator(".body").inner_text()
+    page.goto(base_url + "/?q=%3Cscript%3Ewindow.__owned%3D1%3C%2Fscript%3E")
+    assert page.evaluate("() => window.__owned === undefined")
+    assert page.locator("#q").input_value() == "<script>window.__owned=1</script>"
