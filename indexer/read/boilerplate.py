@@ -26,8 +26,11 @@ _SYNDICATION = re.compile(
     re.IGNORECASE,
 )
 # Lines after which the rest of the page is a comment form, never article text.
-_CUT = re.compile(r"^(?:leave a (?:reply|comment)|comments are closed|\d+ comments?|"
-                  r"join the conversation|post navigation)\b", re.IGNORECASE)
+_CUT = re.compile(
+    r"^(?:leave a (?:reply|comment)|comments are closed|\d+ comments?|"
+    r"join the conversation|post navigation)\b",
+    re.IGNORECASE,
+)
 _FOOTER = re.compile(
     r"^(?:your email address will not be published|required fields are marked|"
     r"sign up (?:for|to) (?:our|the) \w*\s*newsletter|subscribe to (?:our|the) \w*\s*newsletter|"

@@ -10,9 +10,6 @@ HEAD_BYTES = 64 * 1024
 
 _XML_PROLOG = re.compile(r"^(?:\s|<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.S | re.I)
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
-_HTML_START = re.compile(
-    r"<(?:!doctype\s+html|html|head|body|article|main|div|p|meta|title|h[1-6])[\s>/]", re.I
-)
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jl")
 
 
@@ -43,12 +40,13 @@ def detect(head: bytes, name: str) -> str:
         rest = stripped[_XML_PROLOG.match(stripped).end() :]
         if _FEED_ROOT.match(rest):
             return "feed"
-        if _HTML_START.match(rest) or "<html" in stripped[:4096].lower():
-            return "html"
-        if stripped.startswith("<?xml") and base.endswith((".rss", ".atom", ".xml", ".feed")):
+        if base.endswith((".rss", ".atom", ".feed")) and rest.startswith("<?xml"):
             return "feed"
+        return "html"  # markup of some kind: the HTML reader finds the text or says why not
     if base.endswith(_JSONL_SUFFIXES):
         return "jsonl"
+    if base.endswith(".json"):
+        return "json"
     if base.endswith((".html", ".htm", ".xhtml", ".shtml")) and "<" in stripped[:4096]:
         return "html"
     return "text"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import math
 import re
 from datetime import UTC, date, datetime
 from typing import Any
@@ -166,5 +166,18 @@ def from_record(record: dict[str, Any], source: str, field_map: dict[str, str]) 
         original_outlet=as_text(values.get("original_outlet")),
         original_url=as_text(values.get("original_url")),
     )
-    article["metadata"] = json.loads(json.dumps(metadata, default=str))
+    article["metadata"] = plain_json(metadata)
     return article
+
+
+def plain_json(value: Any) -> Any:
+    """Values every engine accepts: no NaN or infinity, no non-JSON types."""
+    if isinstance(value, dict):
+        return {str(k): plain_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain_json(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)

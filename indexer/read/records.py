@@ -67,7 +67,7 @@ def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[Ar
             continue
         try:
             value = json.loads(text.lstrip("\ufeff"))
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             yield Reject(name, where, f"broken JSON: {error}")
             continue
         if isinstance(value, list):
@@ -137,7 +137,7 @@ def _read_document(
             return
     try:
         value = json.loads(buffer.text)
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
         yield Reject(name, None, f"broken JSON: {error}")
         return
     yield from _records(value, name, "", options)
@@ -160,6 +160,9 @@ def _read_array(buffer: _TextBuffer, name: str, options: ReadOptions) -> Iterato
             try:
                 value, end = decoder.raw_decode(buffer.text)
                 break
+            except RecursionError:
+                yield Reject(name, f"item {index}", "broken JSON: nested too deeply")
+                return
             except ValueError as error:
                 if len(buffer.text) > limit:
                     yield Reject(name, f"item {index}", f"broken JSON or {too_large(limit)}")
