@@ -65,6 +65,8 @@ def _read_stream(
 ) -> Iterator[Article | Reject]:
     name = source.name
     head, body, gunzipped = decompressed(stream, HEAD_BYTES)
+    if gunzipped and not head:
+        body.read(1)  # raises the gzip error when the data was broken, not empty
     if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xfe\xff"):
         yield Reject(name, None, "empty file")
         return
@@ -76,9 +78,10 @@ def _read_stream(
     if fmt in ("warc", "arc"):
         if gunzipped and source.path is not None:
             # warcio reads gzip members itself, so offsets are those of the file on disk
-            stream.close()
-            body = source.open(counter)
-        yield from read_warc(body, name, options)
+            with source.open(counter) as raw:
+                yield from read_warc(raw, name, options, source.size)
+        else:
+            yield from read_warc(body, name, options, None if gunzipped else source.size)
     elif fmt == "jsonl":
         yield from read_jsonl(body, name, options)
     elif fmt == "json":

@@ -65,10 +65,13 @@ def _article(record, name: str, where: str, options: ReadOptions) -> Article | R
     return article
 
 
-def read_warc(stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[Article | Reject]:
+def read_warc(
+    stream: BinaryIO, name: str, options: ReadOptions, size: int | None = None
+) -> Iterator[Article | Reject]:
     """Articles from the HTML records; a broken record ends the file with a reject.
 
     Records before the broken one have been yielded already, so they are still indexed.
+    ``size`` (the file's, when known) reveals a last record too short to be parsed at all.
     """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
@@ -84,6 +87,10 @@ def read_warc(stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[Art
             if record.rec_type is None:
                 yield Reject(name, where, "broken WARC record header (no WARC-Type)")
                 return
+            length = record.rec_headers.get_header("Content-Length")
+            if length is not None and not length.strip().isdigit():
+                yield Reject(name, where, f"broken WARC record header (Content-Length {length!r})")
+                return
             result = _article(record, name, where, options)
             if _drained_short(record):
                 yield Reject(name, where, "truncated WARC record (ends before its length)")
@@ -98,3 +105,5 @@ def read_warc(stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[Art
         return
     if not seen:
         yield Reject(name, None, "no WARC record found (broken or truncated WARC)")
+    elif size is not None and records.offset < size:
+        yield Reject(name, f"record at offset {records.offset}", "truncated WARC record")

@@ -7,6 +7,7 @@ import gzip
 import io
 import os
 import sys
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -138,11 +139,16 @@ def expand(paths: list[str]) -> Iterator[Source | Reject]:
 
 
 class _Prefixed(io.RawIOBase):
-    """Bytes already read (the sniffed head), then the rest of the stream."""
+    """Bytes already read (the sniffed head), then the rest of the stream.
 
-    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+    When reading the head failed (a truncated gzip file), the error is raised again once
+    the head has been consumed, so readers see the good part first and then the fault.
+    """
+
+    def __init__(self, head: bytes, rest: BinaryIO, error: Exception | None = None) -> None:
         self.head = memoryview(head)
         self.rest = rest
+        self.error = error
 
     def readable(self) -> bool:
         return True
@@ -153,6 +159,8 @@ class _Prefixed(io.RawIOBase):
             buffer[:n] = self.head[:n]
             self.head = self.head[n:]
             return n
+        if self.error is not None:
+            raise self.error
         data = self.rest.read(len(buffer))
         buffer[: len(data)] = data
         return len(data)
@@ -173,8 +181,21 @@ def read_fully(stream: BinaryIO, n: int) -> bytes:
 
 def with_head(stream: BinaryIO, n: int) -> tuple[bytes, io.BufferedReader]:
     """The first ``n`` bytes and a stream that still starts at the beginning."""
-    head = read_fully(stream, n)
-    return head, io.BufferedReader(_Prefixed(head, stream), 1 << 16)
+    parts: list[bytes] = []
+    size = 0
+    error: Exception | None = None
+    read = getattr(stream, "read1", stream.read)  # read1: keep what came before a fault
+    try:
+        while size < n:
+            data = read(min(n - size, 1 << 14))
+            if not data:
+                break
+            parts.append(data)
+            size += len(data)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as fault:
+        error = fault
+    head = b"".join(parts)
+    return head, io.BufferedReader(_Prefixed(head, stream, error), 1 << 16)
 
 
 def decompressed(stream: BinaryIO, n: int) -> tuple[bytes, io.BufferedReader, bool]:

@@ -10,6 +10,8 @@ from indexer.read.model import Article, new_article
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _HTML_LANG = re.compile(r"""<html[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})\b""", re.I)
+_INVISIBLE = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
+_TAG = re.compile(r"<[^>]*>")
 _BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "dd")
 
 
@@ -55,7 +57,7 @@ def read_html(html: str, source: str, url: str | None = None) -> Article:
     )
     text = paragraphs(doc.text or "") if doc is not None else ""
     if not text:
-        text = fragment_text(html)
+        text = fragment_text(html) or stripped_text(html)
     if not text:
         raise ValueError("no article text found in the HTML")
     title = doc.title if doc is not None else None
@@ -85,6 +87,15 @@ def read_html(html: str, source: str, url: str | None = None) -> Article:
     )
 
 
+def stripped_text(html: str) -> str:
+    """Last resort for markup no parser accepts (e.g. nesting too deep): tags removed."""
+    import html as entities
+
+    text = _INVISIBLE.sub(" ", html)
+    text = entities.unescape(_TAG.sub(" ", text))
+    return " ".join(text.split())
+
+
 def fragment_text(html: str) -> str:
     """Plain text of an HTML fragment (feed entry content), one paragraph per block."""
     import lxml.html
@@ -92,7 +103,7 @@ def fragment_text(html: str) -> str:
 
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
-    except (etree.ParserError, ValueError):
+    except (etree.ParserError, ValueError, AssertionError):  # lxml's "too many bodies"
         return ""
     for bad in root.xpath("//script|//style|//nav|//footer|//form|//noscript"):
         bad.drop_tree()
