@@ -313,3 +313,23 @@ def test_paraphrase_with_changed_words_joins_the_statement(store):
     _, para = index(store, linker, paraphrase())
     assert para[0]["statement_id"] == first[0]["statement_id"]
     assert para[0]["speaker_id"] == "andrii-vedmid"
+
+
+def test_relinking_the_original_after_its_copy_keeps_it_original(store):
+    linker = Linker(store)
+    original, _ = index(store, linker, wire())
+    same_day = dict(syndicated()[0], published="2024-03-14")
+    copy, _ = index(store, linker, (same_day, syndicated()[1]))
+    again, _ = index(store, Linker(store), wire())
+    assert copy["syndicated_from"] == original["id"]
+    assert again["syndicated_from"] is None
+
+
+def test_identical_copies_in_one_unwritten_batch_are_linked(store):
+    linker = Linker(store, autoflush=False)
+    original, _ = linker.link(*wire())
+    copy, _ = linker.link(*syndicated())
+    assert store.stats()["statements"] == 0  # nothing written before the flush
+    linker.flush()
+    assert copy["syndicated_from"] == original["id"]
+    assert store.stats()["statements"] == 3

@@ -11,12 +11,23 @@ from typing import Any
 
 from indexer.link.outlets import OutletBook
 from indexer.link.speakers import SpeakerBook
-from indexer.link.statements import MAX_KEYS, better_text, compare, keys_for, statement_id
+from indexer.link.statements import (
+    MAX_KEYS,
+    better_text,
+    compare_tokens,
+    keys_for,
+    statement_id,
+    tokens,
+    words,
+)
 from indexer.link.syndication import body_hash, find_original, footer_outlet
 from schemas.ids import article_id, attribution_id
 from store.base import Store
 
 MEMORY_LIMIT = 20_000  # statements remembered in-process before the memory starts over
+MAX_VARIANTS = 6  # copies of a statement compared with, per statement, in-process
+STORE_CANDIDATES = 20  # statements read per quote, most shared keys first
+EDGE_KEYS = ("t:", "h:", "e:")  # exact, head and tail keys (see statements.keys_for)
 
 
 class Linker:
@@ -28,33 +39,41 @@ class Linker:
     engine's refresh to see its own writes.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, autoflush: bool = True) -> None:
+        """With ``autoflush=False`` the caller writes pending records with :meth:`flush`
+        (before writing the articles): one write per batch instead of one per article."""
         self.store = store
+        self.autoflush = autoflush
         self.outlets = OutletBook(store)
         self.speakers = SpeakerBook(store)
         self._statements: dict[str, dict[str, Any]] = {}
+        # statement id -> tokens of the copies seen in this process (its text first)
+        self._variants: dict[str, list[list[str]]] = {}
         self._by_key: dict[str, list[str]] = {}
+        self._pending: dict[str, dict[str, Any]] = {}  # statements not written yet
+        self._copies: dict[str, list[dict[str, Any]]] = {}  # body hash -> articles linked
 
     def link(
         self, article: dict[str, Any], attributions: list[dict[str, Any]]
     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         article = self._link_article(dict(article))
         people: dict[str, set[str]] = {}
-        touched: dict[str, dict[str, Any]] = {}
-        linked = [self._link_attribution(article, dict(a), people, touched) for a in attributions]
-        self.flush(touched)
+        linked = [self._link_attribution(article, dict(a), people) for a in attributions]
+        if self.autoflush:
+            self.flush()
         return article, linked
 
-    def flush(self, statements: dict[str, dict[str, Any]] | None = None) -> None:
-        """Write what changed: outlets, speakers, then the given statements."""
+    def flush(self) -> None:
+        """Write what changed since the last flush: outlets, speakers, then statements."""
         if self.outlets.dirty:
             self.store.put_outlets(list(self.outlets.dirty.values()))
             self.outlets.dirty.clear()
         if self.speakers.dirty:
             self.store.put_speakers(list(self.speakers.dirty.values()))
             self.speakers.dirty.clear()
-        if statements:
-            self.store.put_statements(list(statements.values()))
+        if self._pending:
+            self.store.put_statements(list(self._pending.values()))
+            self._pending.clear()
 
     # --- article -------------------------------------------------------------------------
     def _link_article(self, article: dict[str, Any]) -> dict[str, Any]:
@@ -64,7 +83,8 @@ class Linker:
         outlet = self.outlets.resolve(article.get("outlet"), article.get("url"))
         article["outlet"] = outlet["name"] if outlet else article.get("outlet")
         article["outlet_id"] = outlet["id"] if outlet else None
-        original = find_original(self.store, article)
+        original = find_original(self.store, article, self._copies.get(article["body_hash"], []))
+        self._remember_copy(article)
         article["syndicated_from"] = original["id"] if original else None
         named = article.get("original_outlet") or footer_outlet(body)
         if not named and original is not None and original.get("outlet_id") != article["outlet_id"]:
@@ -78,13 +98,21 @@ class Linker:
             article["original_outlet"] = article["original_outlet_id"] = None
         return article
 
+    def _remember_copy(self, article: dict[str, Any]) -> None:
+        """Keep the article for identical copies later in the same batch (not stored yet)."""
+        if len(self._copies) >= MEMORY_LIMIT:
+            self._copies.clear()
+        copies = self._copies.setdefault(article["body_hash"], [])
+        if all(c["id"] != article["id"] for c in copies):
+            keep = ("id", "published", "outlet", "outlet_id", "syndicated_from")
+            copies.append({k: article.get(k) for k in keep})
+
     # --- attribution ---------------------------------------------------------------------
     def _link_attribution(
         self,
         article: dict[str, Any],
         attribution: dict[str, Any],
         people: dict[str, set[str]],
-        touched: dict[str, dict[str, Any]],
     ) -> dict[str, Any]:
         attribution["article_id"] = article["id"]
         attribution["id"] = attribution_id(article["id"], attribution["content_spans"])
@@ -110,7 +138,6 @@ class Linker:
                 ids.append(outlet["id"])
         attribution["via_outlets"], attribution["via_outlet_ids"] = names, ids
         statement = self._statement(attribution["content"])
-        touched[statement["id"]] = statement
         attribution["statement_id"] = statement["id"]
         attribution.update(
             outlet=article.get("outlet"),
@@ -125,32 +152,58 @@ class Linker:
 
     # --- statements ----------------------------------------------------------------------
     def _statement(self, content: str) -> dict[str, Any]:
-        """The statement this quote belongs to, created or extended with its keys."""
+        """The statement this quote belongs to; a new or extended one is pending a write.
+
+        A joining variant adds only its exact, head and tail keys (its LSH bands mostly
+        repeat the statement's), so records stay small and later copies of it match.
+        """
+        toks = tokens(content)
         keys = keys_for(content)
         best: tuple[float, str] | None = None
         for candidate in self._candidates(keys):
-            match = compare(content, candidate["text"])
-            if match.same and (best is None or (-match.score, candidate["id"]) < best):
-                best = (-match.score, candidate["id"])
+            score = self._match(toks, keys, candidate)
+            if score is not None and (best is None or (-score, candidate["id"]) < best):
+                best = (-score, candidate["id"])
         if best is None:
-            record = self._statements.get(statement_id(content)) or {
-                "id": statement_id(content),
-                "text": content,
-                "keys": [],
-            }
+            new_id = statement_id(content)
+            record = self._statements.get(new_id) or {"id": new_id, "text": content, "keys": []}
+            added = [k for k in keys if k not in record["keys"]]
         else:
             record = self._statements[best[1]]
-        record["text"] = better_text(record["text"], content)
-        record["keys"] = (record["keys"] + [k for k in keys if k not in record["keys"]])[:MAX_KEYS]
-        self._remember(record)
+            added = [k for k in keys if k.startswith(EDGE_KEYS) and k not in record["keys"]]
+        text = better_text(record["text"], content)
+        if added or text != record["text"] or record["id"] not in self._statements:
+            record["text"] = text
+            record["keys"] = (record["keys"] + added)[:MAX_KEYS]
+            self._pending[record["id"]] = record
+        record = self._remember(record)
+        variants = self._variants[record["id"]]
+        if len(variants) < MAX_VARIANTS and all(words(v) != words(toks) for v in variants):
+            variants.append(toks)
         return record
+
+    def _match(self, toks: list[str], keys: list[str], candidate: dict[str, Any]) -> float | None:
+        """The best score of the quote against the statement's known copies; None: no match.
+
+        Sharing the exact-text key means equal words to a copy seen before (perhaps by an
+        earlier run): the strongest match there is.
+        """
+        if keys and keys[0] in candidate["keys"]:
+            return 1.0
+        matches = [compare_tokens(toks, v) for v in self._variants[candidate["id"]]]
+        if any(m.negated for m in matches):
+            return None  # one copy says the opposite: an elided copy cannot vouch for it
+        scores = [m.score for m in matches if m.same]
+        return max(scores) if scores else None
 
     def _candidates(self, keys: list[str]) -> list[dict[str, Any]]:
         if not keys:
             return []
         ids = {i for k in keys for i in self._by_key.get(k, ())}
         found = [self._statements[i] for i in sorted(ids)]
-        for stored in self.store.statements_by_keys(keys, limit=50):
+        if self._by_key.get(keys[0]):
+            return found  # an exact copy seen in this process: nothing can match better
+        for stored in self.store.statements_by_keys(keys, limit=STORE_CANDIDATES):
             if stored["id"] not in ids:
                 ids.add(stored["id"])
                 found.append(self._remember(stored))
@@ -159,8 +212,11 @@ class Linker:
     def _remember(self, record: dict[str, Any]) -> dict[str, Any]:
         if len(self._statements) >= MEMORY_LIMIT and record["id"] not in self._statements:
             self._statements.clear()
+            self._variants.clear()
             self._by_key.clear()
         record = self._statements.setdefault(record["id"], record)
+        if record["id"] not in self._variants:
+            self._variants[record["id"]] = [tokens(record["text"])]
         for key in record["keys"]:
             bucket = self._by_key.setdefault(key, [])
             if record["id"] not in bucket:

@@ -23,7 +23,8 @@ ELLIPSIS = "…"
 NUM_PERM = 60
 BAND_ROWS = 3  # 20 bands of 3 rows: a pair with Jaccard 0.5 shares a band 93% of the time
 EDGE_WORDS = 6  # words in the head/tail keys that catch trimmed and elided copies
-MAX_KEYS = 96  # keys kept per statement as variants add theirs
+MAX_KEYS = 64  # keys kept per statement as variants add their exact/head/tail keys
+LONG_QUOTE = 15  # words from which a paraphrase may change a few (20%) of them
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
 _ELLIPSIS_RE = re.compile(r"[\[(]\s*(?:\.\s*){3,}[\])]|(?:\.\s*){3,}|…")
@@ -143,25 +144,32 @@ def _contained(short: Sequence[str], long_text: str) -> bool:
 class Match:
     same: bool
     score: float  # word-level similarity in [0, 1], for ranking candidates
+    negated: bool = False  # alike but for a negation: evidence of the opposite claim
 
 
 def compare(a_text: str, b_text: str) -> Match:
-    """Whether two quotes are one statement: tolerant of marks, trims, elisions and a few
-    changed words in a long quote; strict about negation and short different sentences."""
-    a, b = tokens(a_text), tokens(b_text)
+    """Whether two quotes are one statement (see :func:`compare_tokens`)."""
+    return compare_tokens(tokens(a_text), tokens(b_text))
+
+
+def compare_tokens(a: Sequence[str], b: Sequence[str]) -> Match:
+    """Whether two tokenized quotes are one statement: tolerant of marks, trims, elisions
+    and a few changed words in a long quote; strict about negation and short sentences."""
     wa, wb = words(a), words(b)
     if not wa or not wb:
         return Match(False, 0.0)
-    score = Indel.normalized_similarity(wa, wb)
     if wa == wb:
         return Match(True, 1.0)
-    if _negation_conflict(a, b):
-        return Match(False, score)
+    distance = Indel.distance(wa, wb)
+    total = len(wa) + len(wb)
+    score = 1 - distance / total
     shortest = min(len(wa), len(wb))
-    if score >= (0.9 if shortest < 10 else 0.8):
-        return Match(True, score)
-    short, long_words = (a, wb) if len(wa) <= len(wb) else (b, wa)
-    return Match(_contained(short, " ".join(long_words)), score)
+    similar = score >= (0.9 if shortest < LONG_QUOTE else 0.8)
+    if not similar and shortest >= 5 and (total - distance) / 2 >= 0.8 * shortest:
+        short, long_words = (a, wb) if len(wa) <= len(wb) else (b, wa)
+        similar = _contained(short, " ".join(long_words))
+    flipped = similar and _negation_conflict(a, b)
+    return Match(similar and not flipped, score, flipped)
 
 
 def statement_id(text: str) -> str:

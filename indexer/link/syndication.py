@@ -44,20 +44,34 @@ def body_hash(body: str) -> str:
     return "b-" + digest("body", normalize_text(strip_footer(body)), length=24)
 
 
-def find_original(store: Store, article: dict[str, Any]) -> dict[str, Any] | None:
-    """The stored article this one copies, or None when it is (as far as known) original."""
+def find_original(
+    store: Store, article: dict[str, Any], recent: list[dict[str, Any]] = ()
+) -> dict[str, Any] | None:
+    """The article this one copies, or None when it is (as far as known) original.
+
+    ``recent`` are articles with the same body hash linked earlier in this process and
+    perhaps not stored yet (the pipeline writes a batch at a time).
+    """
     own = article["id"]
     original_url = article.get("original_url")
     if original_url:
         found = store.get_article(article_id(original_url, ""))
         if found is not None and found["id"] != own:
             return _root(store, found)
-    copies = [a for a in store.articles_by_body_hash(article["body_hash"]) if a["id"] != own]
+    copies = {a["id"]: a for a in store.articles_by_body_hash(article["body_hash"])}
+    for a in recent:
+        copies.setdefault(a["id"], a)
+    copies.pop(own, None)
+    for copy_id in [i for i, a in copies.items() if a.get("syndicated_from") == own]:
+        del copies[copy_id]  # our own copies: re-linking the original must not loop
     if not copies:
         return None
-    first = copies[0]
+    first = min(
+        copies.values(),
+        key=lambda a: (a.get("published") is None, str(a.get("published") or ""), a["id"]),
+    )
     mine, theirs = article.get("published"), first.get("published")
-    names_original = bool(article.get("original_outlet"))
+    names_original = bool(article.get("original_outlet") or footer_outlet(article["body"]))
     if not names_original and mine and theirs and str(mine) < str(theirs):
         return None  # we predate the stored copy: we are the original
     return _root(store, first)
