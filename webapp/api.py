@@ -492,10 +492,12 @@ def put_article() -> tuple[Response, int] | Response:
         raise P.ParamError(name, str(error)) from None
     from indexer.extract import extract
     from indexer.link import Linker
+    from indexer.pipeline import extractor_version, fingerprint
     from store.base import ArticleRecord
 
     found = extract(article["body"])
     linked_article, linked = Linker(store()).link(article, found)
+    linked_article["fingerprint"] = fingerprint(linked_article, linked, extractor_version())
     outcome = store().put_articles([ArticleRecord(linked_article, linked)])[0]
     if outcome.status == "rejected":
         raise P.ParamError("body", outcome.error or "rejected")

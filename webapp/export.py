@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from itertools import chain
 from typing import Any
 
 from flask import Response
@@ -49,7 +50,15 @@ def csv_cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _csv_rows(store: Store, query: SearchQuery) -> Iterator[str]:
+def _started(store: Store, query: SearchQuery) -> Iterator[dict[str, Any]]:
+    """The scan with its first record already read, so an engine failure is an error
+    response (503) rather than a download cut short after a 200."""
+    records = store.scan(query)
+    first = next(records, None)
+    return records if first is None else chain([first], records)
+
+
+def _csv_rows(records: Iterator[dict[str, Any]]) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
 
@@ -61,16 +70,16 @@ def _csv_rows(store: Store, query: SearchQuery) -> Iterator[str]:
 
     writer.writerow(CSV_COLUMNS)
     yield flush()
-    for n, record in enumerate(store.scan(query), 1):
+    for n, record in enumerate(records, 1):
         writer.writerow([csv_cell(record.get(c)) for c in CSV_COLUMNS])
         if n % 200 == 0:
             yield flush()
     yield flush()
 
 
-def _jsonl_rows(store: Store, query: SearchQuery) -> Iterator[str]:
+def _jsonl_rows(records: Iterator[dict[str, Any]]) -> Iterator[str]:
     lines: list[str] = []
-    for record in store.scan(query):
+    for record in records:
         lines.append(json.dumps(record, ensure_ascii=False, default=str))
         if len(lines) == 200:
             yield "\n".join(lines) + "\n"
@@ -86,8 +95,9 @@ def _download(body: Iterator[str], mimetype: str, filename: str) -> Response:
 
 
 def stream_csv(store: Store, query: SearchQuery) -> Response:
-    return _download(_csv_rows(store, query), "text/csv", "quotetrail-search.csv")
+    return _download(_csv_rows(_started(store, query)), "text/csv", "quotetrail-search.csv")
 
 
 def stream_jsonl(store: Store, query: SearchQuery) -> Response:
-    return _download(_jsonl_rows(store, query), "application/x-ndjson", "quotetrail-search.jsonl")
+    rows = _jsonl_rows(_started(store, query))
+    return _download(rows, "application/x-ndjson", "quotetrail-search.jsonl")
