@@ -24,6 +24,7 @@ from indexer.link.syndication import body_hash, find_original, footer_outlet
 from schemas.ids import article_id, attribution_id
 from store.base import Store
 
+Copy = tuple[list[str], list[str]]  # a quote's tokens and its words
 MEMORY_LIMIT = 20_000  # statements remembered in-process before the memory starts over
 MAX_VARIANTS = 6  # copies of a statement compared with, per statement, in-process
 STORE_CANDIDATES = 20  # statements read per quote, most shared keys first
@@ -48,7 +49,7 @@ class Linker:
         self.speakers = SpeakerBook(store)
         self._statements: dict[str, dict[str, Any]] = {}
         # statement id -> tokens of the copies seen in this process (its text first)
-        self._variants: dict[str, list[list[str]]] = {}
+        self._variants: dict[str, list[Copy]] = {}
         self._by_key: dict[str, list[str]] = {}
         self._pending: dict[str, dict[str, Any]] = {}  # statements not written yet
         self._copies: dict[str, list[dict[str, Any]]] = {}  # body hash -> articles linked
@@ -158,10 +159,11 @@ class Linker:
         repeat the statement's), so records stay small and later copies of it match.
         """
         toks = tokens(content)
-        keys = keys_for(content)
+        copy = (toks, words(toks))
+        keys = keys_for(content, toks)
         best: tuple[float, str] | None = None
         for candidate in self._candidates(keys):
-            score = self._match(toks, keys, candidate)
+            score = self._match(copy, keys, candidate)
             if score is not None and (best is None or (-score, candidate["id"]) < best):
                 best = (-score, candidate["id"])
         if best is None:
@@ -178,11 +180,11 @@ class Linker:
             self._pending[record["id"]] = record
         record = self._remember(record)
         variants = self._variants[record["id"]]
-        if len(variants) < MAX_VARIANTS and all(words(v) != words(toks) for v in variants):
-            variants.append(toks)
+        if len(variants) < MAX_VARIANTS and all(v[1] != copy[1] for v in variants):
+            variants.append(copy)
         return record
 
-    def _match(self, toks: list[str], keys: list[str], candidate: dict[str, Any]) -> float | None:
+    def _match(self, copy: Copy, keys: list[str], candidate: dict[str, Any]) -> float | None:
         """The best score of the quote against the statement's known copies; None: no match.
 
         Sharing the exact-text key means equal words to a copy seen before (perhaps by an
@@ -190,7 +192,8 @@ class Linker:
         """
         if keys and keys[0] in candidate["keys"]:
             return 1.0
-        matches = [compare_tokens(toks, v) for v in self._variants[candidate["id"]]]
+        toks, ws = copy
+        matches = [compare_tokens(toks, v, ws, vw) for v, vw in self._variants[candidate["id"]]]
         if any(m.negated for m in matches):
             return None  # one copy says the opposite: an elided copy cannot vouch for it
         scores = [m.score for m in matches if m.same]
@@ -216,7 +219,8 @@ class Linker:
             self._by_key.clear()
         record = self._statements.setdefault(record["id"], record)
         if record["id"] not in self._variants:
-            self._variants[record["id"]] = [tokens(record["text"])]
+            toks = tokens(record["text"])
+            self._variants[record["id"]] = [(toks, words(toks))]
         for key in record["keys"]:
             bucket = self._by_key.setdefault(key, [])
             if record["id"] not in bucket:

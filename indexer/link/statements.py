@@ -8,7 +8,9 @@ statements sharing a key, and rapidfuzz then decides, refusing opposite negation
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,19 +30,14 @@ LONG_QUOTE = 15  # words from which a paraphrase may change a few (20%) of them
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
 _ELLIPSIS_RE = re.compile(r"[\[(]\s*(?:\.\s*){3,}[\])]|(?:\.\s*){3,}|…")
-_CONTRACTIONS = (
-    (re.compile(r"\bwon't\b"), "will not"),
-    (re.compile(r"\bshan't\b"), "shall not"),
-    (re.compile(r"\bcan't\b|\bcannot\b"), "can not"),
-    (re.compile(r"\bain't\b"), "is not"),
-    (re.compile(r"n't\b"), " not"),
-)
+_NEGATED = re.compile(r"\b(won|shan|can|ain)'t\b|\bcannot\b|n't\b")
+_EXPANDED = {"won": "will not", "shan": "shall not", "can": "can not", "ain": "is not"}
 _TOKEN_RE = re.compile(r"\w+|…")
 NEGATIONS = frozenset(
     {"not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "nowhere", "without"}
 )
 
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=7)
+_LOCAL = threading.local()
 
 
 def tokens(text: str) -> list[str]:
@@ -52,15 +49,19 @@ def tokens(text: str) -> list[str]:
     """
     folded = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
     folded = _ELLIPSIS_RE.sub(f" {ELLIPSIS} ", folded)
-    for pattern, replacement in _CONTRACTIONS:
-        folded = pattern.sub(replacement, folded)
-    folded = folded.replace("'", "")
+    if "'" in folded or "cannot" in folded:
+        folded = _NEGATED.sub(_expand, folded).replace("'", "")
     found = _TOKEN_RE.findall(folded.replace("_", " "))
     while found and found[0] == ELLIPSIS:
         found.pop(0)
     while found and found[-1] == ELLIPSIS:
         found.pop()
     return found
+
+
+def _expand(found: re.Match[str]) -> str:
+    """ "won't" -> "will not", "cannot" -> "can not", "isn't" -> "is not"."""
+    return _EXPANDED.get(found.group(1) or "", "can not" if found.group(0) == "cannot" else " not")
 
 
 def words(toks: Sequence[str]) -> list[str]:
@@ -78,10 +79,19 @@ def _shingles(ws: Sequence[str]) -> list[bytes]:
     return [f"{a} {b}".encode() for a, b in zip(ws, ws[1:], strict=False)]
 
 
-def keys_for(text: str) -> list[str]:
-    """Near-duplicate keys of a quote: exact text, head, tail and MinHash LSH bands."""
-    toks = tokens(text)
-    ws = words(toks)
+def _minhash() -> MinHash:
+    """A cleared MinHash for this thread: building one per quote costs more than hashing."""
+    mh = getattr(_LOCAL, "minhash", None)
+    if mh is None:
+        mh = _LOCAL.minhash = MinHash(num_perm=NUM_PERM, seed=7)
+    mh.clear()
+    return mh
+
+
+def keys_for(text: str, toks: Sequence[str] | None = None) -> list[str]:
+    """Near-duplicate keys of a quote (its ``tokens`` when already known): exact text,
+    head, tail and MinHash LSH bands. The exact-text key always comes first."""
+    ws = words(tokens(text) if toks is None else toks)
     if not ws:
         return []
     keys = ["t:" + digest(" ".join(ws))]
@@ -89,14 +99,12 @@ def keys_for(text: str) -> list[str]:
         keys.append("h:" + digest(" ".join(ws[:EDGE_WORDS])))
         keys.append("e:" + digest(" ".join(ws[-EDGE_WORDS:])))
     if len(ws) >= 4:
-        mh = MinHash(
-            num_perm=NUM_PERM, seed=7, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme
-        )
+        mh = _minhash()
         mh.update_batch(_shingles(ws))
         values = mh.hashvalues
         for band in range(NUM_PERM // BAND_ROWS):
-            chunk = values[band * BAND_ROWS : (band + 1) * BAND_ROWS]
-            keys.append(f"b{band}:" + digest(chunk.tobytes().hex(), length=12))
+            chunk = values[band * BAND_ROWS : (band + 1) * BAND_ROWS].tobytes()
+            keys.append(f"b{band}:" + hashlib.blake2b(chunk, digest_size=6).hexdigest())
     return keys
 
 
@@ -152,10 +160,17 @@ def compare(a_text: str, b_text: str) -> Match:
     return compare_tokens(tokens(a_text), tokens(b_text))
 
 
-def compare_tokens(a: Sequence[str], b: Sequence[str]) -> Match:
+def compare_tokens(
+    a: Sequence[str],
+    b: Sequence[str],
+    wa: Sequence[str] | None = None,
+    wb: Sequence[str] | None = None,
+) -> Match:
     """Whether two tokenized quotes are one statement: tolerant of marks, trims, elisions
-    and a few changed words in a long quote; strict about negation and short sentences."""
-    wa, wb = words(a), words(b)
+    and a few changed words in a long quote; strict about negation and short sentences.
+    ``wa``/``wb`` are their :func:`words` when the caller has them already."""
+    wa = words(a) if wa is None else wa
+    wb = words(b) if wb is None else wb
     if not wa or not wb:
         return Match(False, 0.0)
     if wa == wb:
