@@ -25,6 +25,7 @@ from typing import Any, TextIO
 from indexer.checkpoint import Checkpoint, run_key
 from indexer.progress import Progress
 from indexer.read import ByteCounter, ReadOptions, Reject, Source, expand, read_source
+from indexer.read.boilerplate import clean_body
 from indexer.read.fields import as_date
 from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES, too_large
 from schemas.ids import article_id
@@ -281,7 +282,7 @@ class Indexer:
     def _prepare(self, article: dict[str, Any], source: Source) -> dict[str, Any] | Reject:
         """Boilerplate removed, dateline date and syndication source kept, stable id."""
         where = article["source"].removeprefix(source.name).lstrip("#@") or None
-        cleaned = _clean_body(article["body"])
+        cleaned = clean_body(article["body"])
         body = cleaned.body.strip()
         if not body:
             return Reject(source.name, where, "no article text left after removing boilerplate")
@@ -362,16 +363,6 @@ class Indexer:
                 time.sleep(pause)
                 waited += pause
                 delay *= 2
-
-
-def _clean_body(text: str) -> Any:
-    try:
-        from indexer.read.boilerplate import clean_body
-    except ImportError:  # the extractor helper's module has not landed yet
-        from types import SimpleNamespace
-
-        return SimpleNamespace(body=text, published=None, original_outlet=None, removed=[])
-    return clean_body(text)
 
 
 def _first_line(error: BaseException) -> str:

@@ -1,0 +1,75 @@
+"""Helpers for the indexing stories: a small corpus and a comparable store snapshot."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from store.base import SearchQuery, Store
+
+STORIES = {
+    "text/budget.txt": (
+        "Title: Marchetti unveils budget\nURL: https://harbordaily.example/budget\n"
+        "Outlet: Harbor Daily\nDate: 2024-05-08\nAuthor: Nadia Kessler\n\n"
+        "PORT ELLERY — Mayor Celia Marchetti presented a $1.2 billion budget on Wednesday.\n\n"
+        "“This budget keeps the buses running and the libraries open,” Marchetti said.\n"
+    ),
+    "text/ports-dateline.txt": (
+        "May 21, 2024\n\nBRENNA — Defence Minister Andrii Vedmid spoke to port workers.\n\n"
+        '"We will not allow our ports to become a bargaining chip for anyone," Vedmid said.\n'
+    ),
+    "json/recall.json": json.dumps(
+        {
+            "url": "https://channel9news.example/recall",
+            "title": "Pharmacies swamped",
+            "outlet": "Channel 9 News",
+            "published": "2024-09-05",
+            "body": "Pharmacies reported long queues on Thursday.\n\n"
+            '"We have never seen anything like it," pharmacist Sofia Lindgren told Channel 9 News.',
+        }
+    ),
+    "json/dump.jsonl": "\n".join(
+        json.dumps(
+            {
+                "headline": f"Levy story {i}",
+                "content": f'"We will charge the levy in {2025 + i}," '
+                "Environment Minister Jurgen Feld said on Tuesday.",
+                "date": f"2025-0{i + 1}-08",
+                "source": "Northern Courier",
+                "link": f"https://northerncourier.example/levy-{i}",
+            }
+        )
+        for i in range(2)
+    )
+    + "\n",
+    "html/veto.html": (
+        "<html lang='en'><head><title>Veto threat</title>"
+        "<meta property='og:site_name' content='Metro Ledger'>"
+        "<link rel='canonical' href='https://metroledger.example/veto'>"
+        "<meta property='article:published_time' content='2024-06-18'></head><body>"
+        "<nav>Home | Local</nav><article><h1>Veto threat</h1>"
+        "<p>PORT ELLERY — The council budget faces a veto.</p>"
+        '<p>"I will not sign this budget as written," Mayor Celia Marchetti said on Tuesday.</p>'
+        "</article><footer>© Metro Ledger</footer></body></html>"
+    ),
+}
+
+
+def write_corpus(root: Path) -> Path:
+    for name, text in STORIES.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def snapshot(store: Store) -> dict[str, Any]:
+    """Everything a reader can see: counts, articles and attributions by id."""
+    attributions = {a["id"]: a for a in store.scan(SearchQuery(sort="date"))}
+    article_ids = sorted({a["article_id"] for a in attributions.values()})
+    return {
+        "stats": store.stats(),
+        "articles": {i: store.get_article(i) for i in article_ids},
+        "attributions": attributions,
+    }
