@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from indexing import snapshot, write_corpus
 
 from indexer.cli import main
-from indexing import snapshot, write_corpus
 from schemas.ids import article_id
 from store.base import StoreError
 from store.sqlite import SqliteStore
