@@ -333,3 +333,59 @@ def test_identical_copies_in_one_unwritten_batch_are_linked(store):
     linker.flush()
     assert copy["syndicated_from"] == original["id"]
     assert store.stats()["statements"] == 3
+
+
+def test_a_bare_surname_joins_the_full_name_the_article_uses(store):
+    body = (
+        "Mayor Celia Marchetti opened the session. "
+        '"The budget is balanced," Marchetti said. "It is not," Okafor replied.'
+    )
+    _, atts = index(
+        store,
+        Linker(store),
+        (
+            article("Metro Ledger", "budget", "2024-05-01", body),
+            [
+                quote(body, "The budget is balanced", "Marchetti"),
+                quote(body, "It is not", "Okafor"),
+            ],
+        ),
+    )
+    assert atts[0]["speaker_id"] == "celia-marchetti"
+    assert "Mayor" in store.get_speaker("celia-marchetti")["roles"]
+    assert atts[1]["speaker_id"] == "okafor"  # no full name in sight: a speaker of its own
+
+
+def test_pronouns_groups_and_outlets_are_not_taken_for_people(store):
+    body = '"One," he said. "Two," several residents said. "Three," Harbor Daily reported.'
+    _, atts = index(
+        store,
+        Linker(store),
+        (
+            article("Harbor Daily", "who", "2024-05-01", body),
+            [
+                quote(body, "One", "he"),
+                quote(body, "Two", "Several residents"),
+                quote(body, "Three", "Harbor Daily"),
+            ],
+        ),
+    )
+    assert atts[0]["speaker_id"] is None
+    assert store.get_speaker(atts[1]["speaker_id"])["type"] == "group"
+    assert store.get_speaker(atts[2]["speaker_id"])["type"] == "organization"
+
+
+def test_an_outlet_acronym_and_feed_title_resolve_to_the_outlet(store):
+    linker = Linker(store)
+    index(store, linker, wire())
+    body = '"Quiet night," an official told CPA.'
+    _, atts = index(
+        store,
+        linker,
+        (
+            article("Channel 9 News - Top Stories", "quiet", "2024-05-01", body),
+            [quote(body, "Quiet night", "an official", speaker_type="unknown", via=["CPA"])],
+        ),
+    )
+    assert atts[0]["via_outlet_ids"] == ["continental-press-agency"]
+    assert atts[0]["outlet"] == "Channel 9 News"

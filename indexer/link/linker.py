@@ -46,7 +46,7 @@ class Linker:
         self.store = store
         self.autoflush = autoflush
         self.outlets = OutletBook(store)
-        self.speakers = SpeakerBook(store)
+        self.speakers = SpeakerBook(store, self.outlets.knows)
         self._statements: dict[str, dict[str, Any]] = {}
         # statement id -> tokens of the copies seen in this process (its text first)
         self._variants: dict[str, list[Copy]] = {}
@@ -124,6 +124,7 @@ class Linker:
             attribution.get("speaker_type"),
             attribution.get("speaker_role"),
             people,
+            article.get("body"),
         )
         if speaker is not None:
             attribution["speaker"], attribution["speaker_id"] = speaker["name"], speaker["id"]

@@ -45,21 +45,26 @@ _NOUNS = (
     r"website|publication|tabloid|magazine|radio station|radio|broadcasting company"
 )
 _LEADING = re.compile(
-    rf"^(?:the\s+)?(?:\w+['’]s\s+)?(?:(?:{_ADJECTIVES})\s+)*(?:{_NOUNS})\s+(?=\S)", re.I
+    # descriptors are lowercase nouns: "Channel 9 News" keeps its "Channel"
+    rf"^(?i:the\s+)?(?:\w+['’]s\s+)?(?i:(?:{_ADJECTIVES})\s+)*(?:{_NOUNS})\s+(?=\S)"
 )
 _TRAILING = re.compile(
     r"\s+(?:media outlet|news outlet|news agency|newspaper|broadcaster|news site|website|"
     r"tv channel|wire service)$",
     re.I,
 )
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+_SEPARATOR = re.compile(r"\s+[—–|]\s+|\s+-\s+")
 _THE = re.compile(r"^the\s+", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DOMAIN_RE = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/:].*)?$", re.I)
 
 
 def clean_name(name: str) -> str:
-    """The outlet's own name without article, descriptors or possessive."""
-    text = " ".join(name.split()).strip(" ,.;:\"'“”")
+    """The outlet's own name without article, descriptors, possessive or feed decorations
+    ("STA — State Telegraph Agency of Karsk (English service)" -> "STA")."""
+    text = _PARENTHESIS.sub("", " ".join(name.split())).strip(" ,.;:\"'“”")
+    text = _SEPARATOR.split(text)[0].strip() or text
     stripped = _LEADING.sub("", text)
     stripped = _TRAILING.sub("", stripped)
     stripped = _POSSESSIVE.sub("", stripped).strip(" ,")
@@ -76,6 +81,15 @@ def domain_of(value: str | None) -> str | None:
         return re.sub(r"^www\.", "", host.lower()) or None
     found = _DOMAIN_RE.match(value)
     return found.group(1).lower() if found else None
+
+
+def initials(name: str) -> str:
+    """ "Continental Press Agency" -> "CPA" (articles and "of" do not count)."""
+    return "".join(
+        w[0]
+        for w in re.findall(r"[A-Za-z]\w*", name)
+        if w.casefold() not in {"the", "of", "and", "for"}
+    ).upper()
 
 
 def _key(name: str) -> str:
@@ -101,6 +115,11 @@ class OutletBook:
                 self._known_key[_key(alias)] = canonical
             for domain in domains:
                 self._known_domain[domain] = canonical
+
+    def knows(self, name: str) -> bool:
+        """Whether ``name`` is an outlet already known (built in, or seen in this process)."""
+        key = _key(clean_name(name))
+        return key in self.by_key or key in self._known_key
 
     def resolve(
         self, name: str | None, url_or_domain: str | None = None, *, create: bool = True
@@ -135,6 +154,9 @@ class OutletBook:
                 ids.append(self.by_domain[domain])
             elif domain in self._known_domain and _key(self._known_domain[domain]) in self.by_key:
                 ids.append(self.by_key[_key(self._known_domain[domain])])
+        if not ids and cleaned and cleaned.isupper() and 2 <= len(cleaned) <= 6:
+            ids = [i for i, r in sorted(self.by_id.items()) if initials(r["name"]) == cleaned]
+            ids = ids if len(ids) == 1 else []  # "CPA": the one known outlet with those initials
         if ids:
             return self.by_id[ids[0]]
         probes = [p for p in (cleaned, self._known_key.get(_key(cleaned or "")), domain) if p]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -144,6 +145,138 @@ SPELLING = {
     "dept": "department",
     "govt": "government",
 }
+PRONOUNS = frozenset(
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "you",
+        "him",
+        "her",
+        "them",
+        "his",
+        "hers",
+        "its",
+        "their",
+        "our",
+        "who",
+    ]
+)
+# Words that open a group or a sentence, never a given name ("Several delegates", "Two").
+GENERIC_WORDS = frozenset(
+    [
+        "several",
+        "two",
+        "three",
+        "four",
+        "five",
+        "many",
+        "some",
+        "local",
+        "both",
+        "most",
+        "few",
+        "all",
+        "others",
+        "one",
+        "residents",
+        "officials",
+        "analysts",
+        "experts",
+        "sources",
+        "witnesses",
+        "critics",
+        "protesters",
+        "delegates",
+        "observers",
+        "economists",
+        "diplomats",
+        "police",
+        "authorities",
+    ]
+)
+ORG_WORDS = frozenset(
+    [
+        "ministry",
+        "agency",
+        "commission",
+        "council",
+        "committee",
+        "department",
+        "office",
+        "government",
+        "party",
+        "union",
+        "institute",
+        "association",
+        "company",
+        "corporation",
+        "pharmaceuticals",
+        "bank",
+        "university",
+        "court",
+        "police",
+        "army",
+        "navy",
+        "embassy",
+        "authority",
+        "service",
+        "bureau",
+        "foundation",
+        "federation",
+        "organisation",
+        "inc",
+        "ltd",
+        "plc",
+        "compact",
+        "alliance",
+        "coalition",
+        "parliament",
+        "senate",
+    ]
+)
+SENTENCE_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "but",
+        "and",
+        "yesterday",
+        "today",
+        "on",
+        "in",
+        "at",
+        "when",
+        "while",
+        "after",
+        "before",
+        "if",
+        "as",
+        "said",
+        "says",
+        "according",
+        "meanwhile",
+        "however",
+        "also",
+        "then",
+        "so",
+        "because",
+        "although",
+        "for",
+        "with",
+        "by",
+        "from",
+        "this",
+        "that",
+        "last",
+        "next",
+        "new",
+    ]
+)
 ORG_STOPWORDS = frozenset({"the", "of", "for", "and", "s", "on", "in"})
 
 
@@ -176,6 +309,9 @@ def clean_person(name: str) -> tuple[str, str | None]:
     head, _, tail = text.partition(",")
     role = tail.strip() or None
     toks = [_POSSESSIVE.sub("", t) for t in _WORD_RE.findall(head)]
+    ends = [i for i, t in enumerate(toks) if t.endswith(".") and len(t) > 3]
+    if ends and ends[-1] < len(toks) - 1:  # "January. Halvern": a sentence ended there
+        toks = toks[ends[-1] + 1 :]
     toks = [t for t in toks if t and not _HONORIFIC_RE.match(t)]
     last_title = max(
         (i for i, t in enumerate(toks) if t.casefold().strip(".") in TITLES), default=-1
@@ -207,6 +343,22 @@ def clean_org(name: str) -> str:
     return re.sub(r"^the\s+", "", text, flags=re.I)
 
 
+def full_name_in(body: str, surname: str) -> str | None:
+    """The one full name ending in ``surname`` that the article uses, as written ("Mayor
+    Celia Marchetti"), or None when there is none or more than one."""
+    found: dict[str, str] = {}
+    pattern = rf"((?:[A-Z][\w'’.-]*\s+){{1,4}}){re.escape(surname)}\b"
+    for match in re.finditer(pattern, body):
+        name = clean_person(match.group(0))[0]
+        toks = name.split()
+        if len(toks) < 2 or toks[0].casefold() in SENTENCE_WORDS | GENERIC_WORDS:
+            continue
+        key = person_key(name)
+        if key[-1] == translit(surname):
+            found.setdefault(" ".join(key), match.group(0))  # with its title, for the role
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def looks_like_person(name: str) -> bool:
     toks = name.split()
     return 1 <= len(toks) <= 4 and all(t[:1].isupper() for t in toks)
@@ -219,8 +371,9 @@ class SpeakerBook:
     and asks the store for exact names and aliases; changed records gather in ``dirty``.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, is_outlet: Callable[[str], bool] = lambda name: False) -> None:
         self.store = store
+        self.is_outlet = is_outlet  # "Northern Courier said": the outlet, not a person
         self.by_id: dict[str, dict[str, Any]] = {}
         self.by_key: dict[str, str] = {}  # "p:andri yusov", "o:defence ministry russian"
         self.by_surname: dict[str, set[str]] = {}  # folded surname -> ids of full-name people
@@ -232,27 +385,43 @@ class SpeakerBook:
         speaker_type: str | None,
         role: str | None = None,
         article_people: dict[str, set[str]] | None = None,
+        body: str | None = None,
     ) -> dict[str, Any] | None:
-        """The canonical speaker for an attribution, or None when it has no speaker.
+        """The canonical speaker for an attribution, or None when it has no (named) speaker.
 
-        ``article_people`` maps folded surnames to ids resolved earlier in the same article;
-        the caller keeps it per article so a later bare surname finds its full name.
+        ``article_people`` maps folded surnames to ids resolved earlier in the same article
+        (the caller keeps it per article) and ``body`` is the article text: a bare surname
+        joins the full name the same article uses.
         """
-        if not name or not name.strip():
+        display = " ".join((name or "").split()).strip(" ,.;:")
+        if not display or fold(display) in PRONOUNS:
             return None
         kind = speaker_type or "unknown"
-        if kind == "unknown" and looks_like_person(clean_person(name)[0]):
+        cleaned = clean_person(display)[0]
+        if kind in ("person", "unknown") and self.is_outlet(cleaned):
+            kind = "organization"
+        elif kind in ("person", "unknown") and GENERIC_WORDS & set(cleaned.casefold().split()):
+            kind = "group"
+        elif kind == "person" and ORG_WORDS & set(org_key(cleaned).split()):
+            kind = "organization"  # "Ministry", "Halvern Pharmaceuticals"
+        elif kind == "person" and not any(t[:1].isupper() for t in cleaned.split()):
+            kind = "unknown"  # "the minister": a description, not a name
+        elif kind == "unknown" and looks_like_person(cleaned):
             kind = "person"
         if kind == "person":
-            return self._person(name, role, article_people if article_people is not None else {})
+            people = article_people if article_people is not None else {}
+            return self._person(display, role, people, body)
         if kind == "organization":
-            return self._other(clean_org(name), "o:" + org_key(name), kind, role)
-        display = " ".join(name.split())
+            return self._other(clean_org(display), "o:" + org_key(display), kind, role)
         return self._other(display, "g:" + fold(display), kind, role)
 
     # --- people --------------------------------------------------------------------------
     def _person(
-        self, raw: str, role: str | None, article_people: dict[str, set[str]]
+        self,
+        raw: str,
+        role: str | None,
+        article_people: dict[str, set[str]],
+        body: str | None = None,
     ) -> dict[str, Any]:
         name, found_role = clean_person(raw)
         role = role or found_role
@@ -271,6 +440,9 @@ class SpeakerBook:
                 ]
                 record = self.by_id[same[0]] if len(same) == 1 else None
         else:
+            full = None if surname in article_people else full_name_in(body or "", name)
+            if full is not None:
+                return self._person(full, role, article_people)
             record = self._surname_only(name, surname, role, article_people)
         if record is None:
             record = self._create(name, "person")
