@@ -7,8 +7,10 @@ Attributions get the article's metadata copied in, so search and facets never jo
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from marshmallow import Schema, ValidationError
@@ -43,8 +45,16 @@ def record_id(record: Any, index: int) -> str:
     return f"#{index}"
 
 
+@functools.cache
+def _instance(schema: type[Schema]) -> Schema:
+    """One instance per schema: building one costs more than loading a record."""
+    return schema()
+
+
 def _clean(schema: type[Schema], data: Any) -> dict[str, Any]:
-    return schema().dump(load(schema(), data))
+    """The validated record, JSON-ready (dates as ISO strings, as a dump would give)."""
+    loaded = load(_instance(schema), data)
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in loaded.items()}
 
 
 def prepare_article(record: ArticleRecord) -> tuple[dict[str, Any], list[dict[str, Any]]]:

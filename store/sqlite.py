@@ -63,18 +63,25 @@ CREATE TABLE IF NOT EXISTS attributions (
     cue TEXT,
     statement_id TEXT,
     published TEXT,
+    month TEXT,
     paragraph_index INTEGER,
-    sentence_index INTEGER,
-    doc TEXT NOT NULL
+    sentence_index INTEGER
 );
+CREATE TABLE IF NOT EXISTS attribution_docs (rid INTEGER PRIMARY KEY, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS attributions_article ON attributions (article_id);
 CREATE INDEX IF NOT EXISTS attributions_speaker ON attributions (speaker_id, published);
 CREATE INDEX IF NOT EXISTS attributions_outlet ON attributions (outlet_id, published);
+CREATE INDEX IF NOT EXISTS attributions_speaker_label ON attributions (speaker_id, id)
+    WHERE speaker IS NOT NULL;
+CREATE INDEX IF NOT EXISTS attributions_outlet_label ON attributions (outlet_id, id)
+    WHERE outlet IS NOT NULL;
 CREATE INDEX IF NOT EXISTS attributions_statement ON attributions (statement_id);
 CREATE INDEX IF NOT EXISTS attributions_kind ON attributions (kind, published);
 CREATE INDEX IF NOT EXISTS attributions_cue ON attributions (cue);
+CREATE INDEX IF NOT EXISTS attributions_speaker_type ON attributions (speaker_type);
+CREATE INDEX IF NOT EXISTS attributions_month ON attributions (month);
 CREATE INDEX IF NOT EXISTS attributions_date ON attributions
-    (published, article_id, paragraph_index, sentence_index, id);
+    (published DESC, article_id, paragraph_index, sentence_index, id);
 CREATE TABLE IF NOT EXISTS attribution_via (
     attribution INTEGER NOT NULL,
     outlet_id TEXT NOT NULL,
@@ -115,9 +122,9 @@ _COLUMNS = {
 }
 _TIEBREAK = "a.article_id, a.paragraph_index, a.sentence_index, a.id"
 _ORDER = {
-    "date": f"a.published IS NULL, a.published DESC, {_TIEBREAK}",
+    "date": f"a.published DESC, {_TIEBREAK}",  # NULLs sort last when descending
     "date_asc": f"a.published IS NULL, a.published ASC, {_TIEBREAK}",
-    "relevance": f"t.score DESC, a.published IS NULL, a.published DESC, {_TIEBREAK}",
+    "relevance": f"score DESC, a.published DESC, {_TIEBREAK}",
 }
 # reassignable attribution field -> its label field
 _REASSIGN = {
@@ -140,6 +147,7 @@ class SqliteStore(Store):
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
         self._pid = os.getpid()
+        self._unanalyzed = 0  # attributions written since the planner statistics were taken
         try:
             conn = self._conn()
             conn.execute("PRAGMA journal_mode = WAL")
@@ -215,7 +223,22 @@ class SqliteStore(Store):
                 batch = []
         if batch:
             outcomes += self._put_batch(batch)
+        self._unanalyzed += sum(o.attributions for o in outcomes if o.status != "unchanged")
+        self._refresh_statistics()
         return outcomes
+
+    def _refresh_statistics(self) -> None:
+        """Re-sample the planner statistics once the data has grown by half.
+
+        Without them SQLite cannot tell a selective filter (one outlet) from a broad one
+        (one kind) and may drive a faceted query from the wrong index, ten times slower.
+        """
+        conn = self._conn()
+        total = conn.execute("SELECT max(rid) FROM attributions").fetchone()[0] or 0
+        if self._unanalyzed < max(1000, total // 2):
+            return
+        conn.execute("ANALYZE")
+        self._unanalyzed = 0
 
     def _put_batch(self, batch: list[tuple[int, ArticleRecord]]) -> list[PutOutcome]:
         prepared = []
@@ -267,8 +290,8 @@ class SqliteStore(Store):
     def _insert_attribution(self, conn: sqlite3.Connection, a: dict[str, Any]) -> None:
         cursor = conn.execute(
             "INSERT INTO attributions (id, article_id, kind, speaker_id, speaker, speaker_type,"
-            " outlet_id, outlet, cue, statement_id, published, paragraph_index, sentence_index,"
-            " doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " outlet_id, outlet, cue, statement_id, published, month, paragraph_index,"
+            " sentence_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 a["id"],
                 a["article_id"],
@@ -281,12 +304,13 @@ class SqliteStore(Store):
                 keyword(a["cue"]) if a["cue"] else None,
                 a["statement_id"],
                 a["published"],
+                a["published"][:7] if a["published"] else None,
                 a["paragraph_index"],
                 a["sentence_index"],
-                json.dumps(a),
             ),
         )
         rid = cursor.lastrowid
+        conn.execute("INSERT INTO attribution_docs (rid, doc) VALUES (?, ?)", (rid, json.dumps(a)))
         conn.execute("INSERT INTO fts_stem (rowid, content) VALUES (?, ?)", (rid, a["content"]))
         conn.execute("INSERT INTO fts_exact (rowid, content) VALUES (?, ?)", (rid, a["content"]))
         self._insert_via(conn, rid, a)
@@ -313,6 +337,7 @@ class SqliteStore(Store):
             ("fts_stem", "rowid"),
             ("fts_exact", "rowid"),
             ("attribution_via", "attribution"),
+            ("attribution_docs", "rid"),
             ("attributions", "rid"),
         ):
             conn.execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", rids)
@@ -369,13 +394,15 @@ class SqliteStore(Store):
         with self._write(conn):
             if field_name == "via_outlet_ids":
                 rows = conn.execute(
-                    "SELECT a.rid, a.doc FROM attributions a JOIN attribution_via v"
-                    " ON v.attribution = a.rid WHERE v.outlet_id = ?",
+                    "SELECT v.attribution, d.doc FROM attribution_via v JOIN attribution_docs d"
+                    " ON d.rid = v.attribution WHERE v.outlet_id = ?",
                     (old,),
                 ).fetchall()
             else:
                 rows = conn.execute(
-                    f"SELECT rid, doc FROM attributions WHERE {field_name} = ?", (old,)
+                    f"SELECT a.rid, d.doc FROM attributions a JOIN attribution_docs d"
+                    f" ON d.rid = a.rid WHERE a.{field_name} = ?",
+                    (old,),
                 ).fetchall()
             for rid, doc in rows:
                 a = json.loads(doc)
@@ -398,7 +425,9 @@ class SqliteStore(Store):
                         + " WHERE rid = ?",
                         (new, a[label_field], rid) if label_field else (new, rid),
                     )
-                conn.execute("UPDATE attributions SET doc = ? WHERE rid = ?", (json.dumps(a), rid))
+                conn.execute(
+                    "UPDATE attribution_docs SET doc = ? WHERE rid = ?", (json.dumps(a), rid)
+                )
         return len(rows)
 
     # --- reading -----------------------------------------------------------------------
@@ -413,10 +442,18 @@ class SqliteStore(Store):
         return self._doc("SELECT doc FROM articles WHERE id = ?", (article_id,))
 
     def get_attribution(self, attribution_id: str) -> dict[str, Any] | None:
-        return self._doc("SELECT doc FROM attributions WHERE id = ?", (attribution_id,))
+        return self._doc(
+            "SELECT d.doc FROM attributions a JOIN attribution_docs d ON d.rid = a.rid"
+            " WHERE a.id = ?",
+            (attribution_id,),
+        )
 
     def article_attributions(self, article_id: str) -> list[dict[str, Any]]:
-        docs = self._docs("SELECT doc FROM attributions WHERE article_id = ?", (article_id,))
+        docs = self._docs(
+            "SELECT d.doc FROM attributions a JOIN attribution_docs d ON d.rid = a.rid"
+            " WHERE a.article_id = ?",
+            (article_id,),
+        )
         return sorted(docs, key=text_order)
 
     def get_speaker(self, speaker_id: str) -> dict[str, Any] | None:
@@ -471,6 +508,15 @@ class SqliteStore(Store):
             raise StoreError(f"SQLite database {self.path}: {error}") from None
 
     def _search(self, conn: sqlite3.Connection, query: SearchQuery, plan: _Plan) -> SearchResult:
+        if plan.parsed:
+            # Match the text once, copying the matching rows (narrow: facet columns only);
+            # the count, the facets, the histogram and the page then read only those.
+            conn.execute("DROP TABLE IF EXISTS temp.matched")
+            conn.execute(
+                f"CREATE TEMP TABLE matched AS SELECT a.*, t.score {plan.source}",
+                plan.source_params,
+            )
+            plan.materialized()
         where, params = plan.where()
         total = conn.execute(f"SELECT count(*) {plan.source} WHERE {where}", params).fetchone()[0]
         offset = (max(query.page, 1) - 1) * query.per_page
@@ -478,13 +524,21 @@ class SqliteStore(Store):
         if offset < min(total, MAX_RESULT_WINDOW) and query.per_page > 0:
             size = min(query.per_page, MAX_RESULT_WINDOW - offset)
             rows = conn.execute(
-                f"SELECT a.rid, a.doc, {plan.score} {plan.source} WHERE {where}"
+                f"SELECT a.rid, {plan.score} {plan.source} WHERE {where}"
                 f" ORDER BY {plan.order} LIMIT ? OFFSET ?",
                 [*params, size, offset],
             ).fetchall()
-            marks = self._highlights(conn, plan.parsed, [r[0] for r in rows])
-            for rid, doc, score in rows:
-                attribution = json.loads(doc)
+            rids = [rid for rid, _ in rows]
+            docs = dict(
+                conn.execute(
+                    "SELECT rid, doc FROM attribution_docs"
+                    f" WHERE rid IN ({','.join('?' * len(rids))})",
+                    rids,
+                ).fetchall()
+            )
+            marks = self._highlights(conn, plan.parsed, rids)
+            for rid, score in rows:
+                attribution = json.loads(docs[rid])
                 hits.append(Hit(attribution, marks.get(rid, attribution["content"]), score))
         facets: dict[str, list[FacetValue]] = {}
         facet_totals: dict[str, int] = {}
@@ -495,8 +549,8 @@ class SqliteStore(Store):
             histogram = [
                 (month, count)
                 for month, count in conn.execute(
-                    f"SELECT substr(a.published, 1, 7) AS month, count(*) {plan.source}"
-                    f" WHERE {where} AND a.published IS NOT NULL GROUP BY month ORDER BY month",
+                    f"SELECT a.month, count(*) {plan.source}"
+                    f" WHERE {where} AND a.month IS NOT NULL GROUP BY a.month ORDER BY a.month",
                     params,
                 )
             ]
@@ -507,11 +561,12 @@ class SqliteStore(Store):
     ) -> tuple[list[FacetValue], int]:
         """Counts of one facet under every filter except its own (so OR-within shows)."""
         where, params = plan.where(exclude=name)
-        if name == "via":
-            column, source = (
-                "v.outlet_id",
-                (f"{plan.source} JOIN attribution_via v ON v.attribution = a.rid"),
-            )
+        if name == "via" and plan.parsed:
+            column = "v.outlet_id"
+            source = f"{plan.source} JOIN attribution_via v ON v.attribution = a.rid"
+        elif name == "via":  # the few relayed quotes drive, not every attribution
+            column = "v.outlet_id"
+            source = "FROM attribution_via v CROSS JOIN attributions a ON a.rid = v.attribution"
         else:
             column, source = _COLUMNS[name], plan.source
         rows = conn.execute(
@@ -585,7 +640,9 @@ class SqliteStore(Store):
         conn = self._connect()
         try:
             cursor = conn.execute(
-                f"SELECT a.doc {plan.source} WHERE {where} ORDER BY {plan.order}", params
+                f"SELECT d.doc {plan.source} JOIN attribution_docs d ON d.rid = a.rid"
+                f" WHERE {where} ORDER BY {plan.order}",
+                params,
             )
             while rows := cursor.fetchmany(500):
                 for (doc,) in rows:
@@ -616,6 +673,7 @@ class SqliteStore(Store):
             for table in (
                 "articles",
                 "attributions",
+                "attribution_docs",
                 "attribution_via",
                 "fts_stem",
                 "fts_exact",
@@ -661,7 +719,8 @@ class _Plan:
             match = f"SELECT rowid AS rid, -rank AS score FROM {table} WHERE {table} MATCH ?"
             params.append(fts5_query(terms or [" ".join(p) for p in phrases]))
         if self.parsed:
-            self.source = f"FROM ({match}) t JOIN attributions a ON a.rid = t.rid"
+            # CROSS JOIN: the text match drives, never an FTS probe per filtered row
+            self.source = f"FROM ({match}) t CROSS JOIN attributions a ON a.rid = t.rid"
             self.score = "t.score"
         else:
             self.source = "FROM attributions a"
@@ -689,6 +748,12 @@ class _Plan:
             else:
                 sql = f"{_COLUMNS[name]} IN ({marks})"
             self.conditions.append((name, sql, values))
+
+    def materialized(self) -> None:
+        """Read the matching rows from ``temp.matched`` instead of matching again."""
+        self.source = "FROM temp.matched a"
+        self.source_params = []
+        self.score = "a.score"
 
     def where(self, exclude: str | None = None) -> tuple[str, list[Any]]:
         """The WHERE clause and all parameters (source first), minus one facet's filter."""

@@ -1,0 +1,201 @@
+"""Store benchmark: bulk load rate and faceted full-text query latency, per engine.
+
+    .venv/bin/python bench/store.py --n 100000 --engine both   # elastic needs ES_URL
+
+Loads N synthetic attributions (five per article, Zipf-distributed words, speakers and
+outlets, four years of dates) through ``Store.put_articles`` (validation included), then
+times ``Store.search`` for queries of one or two words with two filters and all facets.
+Targets on a 2-core machine: ES >= 5,000 attributions/s; p95 <= 50 ms (ES), 100 ms (SQLite).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from store.base import ArticleRecord, SearchQuery, Store  # noqa: E402
+
+PER_ARTICLE = 5
+KINDS = ("direct", "indirect", "mixed")
+CUES = ("said", "says", "told", "stated", "added", "warned", "claimed", "according to")
+START = date(2021, 1, 1)
+
+
+def vocabulary(rng: random.Random, size: int = 4000) -> list[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words: set[str] = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(letters) for _ in range(rng.randint(3, 9))))
+    return sorted(words)
+
+
+def zipf_weights(n: int) -> list[float]:
+    """Cumulative Zipf weights, ready for ``random.choices(cum_weights=...)``."""
+    return list(itertools.accumulate(1.0 / (rank + 1) for rank in range(n)))
+
+
+class Corpus:
+    """Deterministic synthetic articles: the same seed gives the same data on every engine."""
+
+    def __init__(self, seed: int = 7) -> None:
+        self.rng = random.Random(seed)
+        self.words = vocabulary(self.rng)
+        self.word_weights = zipf_weights(len(self.words))
+        self.speakers = [f"speaker-{i}" for i in range(600)]
+        self.speaker_weights = zipf_weights(len(self.speakers))
+        self.outlets = [f"outlet-{i}" for i in range(40)]
+        self.outlet_weights = zipf_weights(len(self.outlets))
+
+    def sentence(self) -> str:
+        n = self.rng.randint(8, 24)
+        words = self.rng.choices(self.words, cum_weights=self.word_weights, k=n)
+        return " ".join(words).capitalize()
+
+    def articles(self, n_attributions: int) -> Iterator[ArticleRecord]:
+        rng = self.rng
+        for number in range(-(-n_attributions // PER_ARTICLE)):
+            outlet = rng.choices(self.outlets, cum_weights=self.outlet_weights)[0]
+            quotes = [self.sentence() for _ in range(PER_ARTICLE)]
+            body = ". ".join(quotes) + "."
+            article_id = f"bench-{number}"
+            article = {
+                "id": article_id,
+                "title": self.sentence()[:60],
+                "outlet": outlet.replace("-", " ").title(),
+                "outlet_id": outlet,
+                "published": (START + timedelta(days=rng.randrange(4 * 365))).isoformat(),
+                "body": body,
+                "fingerprint": None,
+            }
+            attributions, offset = [], 0
+            for index, content in enumerate(quotes):
+                speaker = rng.choices(self.speakers, cum_weights=self.speaker_weights)[0]
+                via = rng.sample(self.outlets, 1) if rng.random() < 0.1 else []
+                attributions.append(
+                    {
+                        "id": f"{article_id}-{index}",
+                        "kind": rng.choice(KINDS),
+                        "content": content,
+                        "content_spans": [[offset, offset + len(content)]],
+                        "cue": rng.choice(CUES),
+                        "speaker": speaker.replace("-", " ").title(),
+                        "speaker_id": speaker,
+                        "speaker_type": "person",
+                        "via_outlet_ids": via,
+                        "via_outlets": [v.title() for v in via],
+                        "sentence_index": index,
+                    }
+                )
+                offset += len(content) + 2
+            yield ArticleRecord(article, attributions)
+
+    def queries(self, count: int) -> list[SearchQuery]:
+        """A word of middling frequency (rank 10-300), a speaker or an outlet, and a kind."""
+        rng = random.Random(11)
+        queries = []
+        for i in range(count):
+            word = self.words[rng.randint(10, 300)]
+            second = (
+                {"outlet": (rng.choice(self.outlets[:10]),)}
+                if i % 2
+                else {"speaker": (rng.choice(self.speakers[:50]),)}
+            )
+            filters = {"kind": (rng.choice(KINDS),), **second}
+            queries.append(SearchQuery(text=word, filters=filters))
+        return queries
+
+
+def open_engine(name: str, workdir: str) -> Store:
+    if name == "sqlite":
+        from store.sqlite import SqliteStore
+
+        return SqliteStore(os.path.join(workdir, "bench.db"))
+    from store.elastic import ElasticStore
+
+    url = os.environ.get("ES_URL")
+    if not url:
+        sys.exit("ES_URL is not set: start the node (tests/elasticsearch/node.sh) first")
+    return ElasticStore(
+        url,
+        api_key=os.environ.get("ES_API_KEY"),
+        ca_certs=os.environ.get("ES_CA_CERTS"),
+        prefix=f"quotetrail-bench-{uuid.uuid4().hex[:8]}",
+    )
+
+
+def load(store: Store, n: int, batch: int) -> float:
+    """Attributions per second through put_articles, batches of ``batch`` articles."""
+    records = list(Corpus().articles(n))  # generated up front: only the store is timed
+    written = 0
+    started = time.perf_counter()
+    for first in range(0, len(records), batch):
+        outcomes = store.put_articles(records[first : first + batch])
+        written += sum(o.attributions for o in outcomes if o.status != "rejected")
+    elapsed = time.perf_counter() - started
+    expected = -(-n // PER_ARTICLE) * PER_ARTICLE
+    if written != expected:
+        raise SystemExit(f"only {written} of {expected} attributions were written")
+    return written / elapsed
+
+
+def query_latencies(store: Store, count: int) -> tuple[list[float], float]:
+    queries = Corpus().queries(count)
+    for query in queries[:10]:  # warm caches, as a running server would be
+        store.search(query)
+    timings, hits = [], 0
+    for query in queries:
+        started = time.perf_counter()
+        result = store.search(query)
+        timings.append((time.perf_counter() - started) * 1000)
+        hits += result.total
+    return timings, hits / len(queries)
+
+
+def percentile(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+
+
+def run(engine: str, n: int, count: int, batch: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="quotetrail-bench-") as workdir:
+        store = open_engine(engine, workdir)
+        try:
+            rate = load(store, n, batch)
+            timings, mean_hits = query_latencies(store, count)
+        finally:
+            drop = getattr(store, "drop", None)
+            if drop:
+                drop()
+            store.close()
+    print(
+        f"{engine}: {n} attributions, bulk load {rate:,.0f} attributions/s; "
+        f"faceted query ({count} queries, two filters, {mean_hits:.0f} hits on average): "
+        f"p50 {percentile(timings, 50):.1f} ms, p95 {percentile(timings, 95):.1f} ms"
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100_000, help="attributions to load")
+    parser.add_argument("--engine", choices=("sqlite", "elastic", "both"), default="sqlite")
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--batch", type=int, default=500, help="articles per put_articles call")
+    args = parser.parse_args(argv)
+    engines = ("sqlite", "elastic") if args.engine == "both" else (args.engine,)
+    for engine in engines:
+        run(engine, args.n, args.queries, args.batch)
+
+
+if __name__ == "__main__":
+    main()
