@@ -67,6 +67,11 @@ class Summary:
     rejected: int = 0
     attributions: int = 0
     elapsed: float = 0.0
+    # Seconds of work per stage: read (read + clean, main process), extract (summed over
+    # the worker processes, which run in parallel with the rest), link, write.
+    stages: dict[str, float] = field(
+        default_factory=lambda: dict.fromkeys(("read", "extract", "link", "write"), 0.0)
+    )
 
     def line(self) -> str:
         rate = self.read / self.elapsed if self.elapsed else 0.0
@@ -122,10 +127,13 @@ def _worker_init(parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
-def _extract(bodies: list[str]) -> list[list[dict[str, Any]]]:
+def _extract(bodies: list[str]) -> tuple[list[list[dict[str, Any]]], float]:
+    """Attributions per body, and the seconds it took (for the stage shares)."""
     from indexer.extract import extract_many
 
-    return list(extract_many(bodies, n_process=1))
+    started = time.perf_counter()
+    found = list(extract_many(bodies, n_process=1))
+    return found, time.perf_counter() - started
 
 
 class Extractor:
@@ -255,7 +263,7 @@ class Indexer:
                 continue
             skip = state.articles if state is not None else 0
             ordinal = 0
-            for item in read_source(source, self.read_options, self.counter):
+            for item in self._timed(read_source(source, self.read_options, self.counter)):
                 if isinstance(item, Reject):
                     self._reject(source.key, item)
                     continue
@@ -264,7 +272,9 @@ class Indexer:
                     self.summary.resumed += 1
                     continue
                 self.summary.read += 1
+                started = time.perf_counter()
                 prepared = self._prepare(item, source)
+                self.summary.stages["read"] += time.perf_counter() - started
                 if isinstance(prepared, Reject):
                     self._reject(source.key, prepared)
                     continue
@@ -274,6 +284,16 @@ class Indexer:
                     batch = Batch()
             batch.ended.append((source.key, ordinal))
         yield batch
+
+    def _timed(self, items: Iterator[Any]) -> Iterator[Any]:
+        """The items, with the time spent producing them (and preparing them) counted."""
+        stages = self.summary.stages
+        started = time.perf_counter()
+        for item in items:
+            stages["read"] += time.perf_counter() - started
+            yield item
+            started = time.perf_counter()
+        stages["read"] += time.perf_counter() - started
 
     def _reject(self, source_key: str | None, reject: Reject) -> None:
         self.rejects.add(reject)
@@ -298,7 +318,8 @@ class Indexer:
 
     def _write(self, batch: Batch) -> None:
         assert batch.future is not None
-        extracted = batch.future.result()
+        extracted, seconds = batch.future.result()
+        self.summary.stages["extract"] += seconds
         self._with_retries(lambda: self._link_and_put(batch, extracted))
         written: dict[str | None, int] = {}
         for pending in batch.articles:
@@ -319,12 +340,21 @@ class Indexer:
         return s.indexed + s.replaced + s.unchanged
 
     def _link_and_put(self, batch: Batch, extracted: list[list[dict[str, Any]]]) -> None:
+        stages = self.summary.stages
+        started = time.perf_counter()
         records = []
-        for pending, attributions in zip(batch.articles, extracted, strict=True):
-            article, linked = self.linker.link(pending.article, attributions)
-            article["fingerprint"] = fingerprint(article, linked, self.version)
-            records.append(ArticleRecord(article, linked))
-        outcomes = self.store.put_articles(records) if records else []
+        try:
+            for pending, attributions in zip(batch.articles, extracted, strict=True):
+                article, linked = self.linker.link(pending.article, attributions)
+                article["fingerprint"] = fingerprint(article, linked, self.version)
+                records.append(ArticleRecord(article, linked))
+        finally:
+            stages["link"] += time.perf_counter() - started
+        started = time.perf_counter()
+        try:
+            outcomes = self.store.put_articles(records) if records else []
+        finally:
+            stages["write"] += time.perf_counter() - started
         self._count(batch, outcomes)
 
     def _count(self, batch: Batch, outcomes: list[PutOutcome]) -> None:
