@@ -389,3 +389,40 @@ def test_an_outlet_acronym_and_feed_title_resolve_to_the_outlet(store):
     )
     assert atts[0]["via_outlet_ids"] == ["continental-press-agency"]
     assert atts[0]["outlet"] == "Channel 9 News"
+
+
+def reworded_copy():
+    """NewsHub's own version of the wire story: new intro, same quotes, a footer."""
+    body = (
+        "Drones hit Osterhal overnight, officials said.\n\n"
+        f"\u201c{SKIES},\u201d Defence Minister Andrii Vedmid said.\n\n"
+        "\u201cThe drones were launched from Karsk territory,\u201d said Mara Voss.\n\n"
+        "Read the original article on Continental Press Agency"
+    )
+    return article("NewsHub", "drones-hit-osterhal", "2024-03-15", body), [
+        quote(body, SKIES, "Defence Minister Andrii Vedmid"),
+        quote(body, "The drones were launched from Karsk territory", "Mara Voss"),
+    ]
+
+
+def test_a_reworded_copy_finds_its_original_by_shared_quotes(store):
+    linker = Linker(store)
+    original, _ = index(store, linker, wire())
+    copy, _ = index(store, Linker(store), reworded_copy())
+    assert copy["body_hash"] != original["body_hash"]
+    assert copy["syndicated_from"] == original["id"]
+
+
+def test_a_copy_indexed_before_its_original_is_pointed_at_it_later(store):
+    copy, _ = index(store, Linker(store), reworded_copy())
+    assert copy["syndicated_from"] is None
+    original, _ = index(store, Linker(store), wire())
+    assert store.get_article(copy["id"])["syndicated_from"] == original["id"]
+    assert len(store.article_attributions(copy["id"])) == 2
+
+
+def test_a_copy_waiting_in_the_same_batch_learns_its_original(store):
+    linker = Linker(store, autoflush=False)
+    copy, _ = linker.link(*reworded_copy())
+    original, _ = linker.link(*wire())
+    assert copy["syndicated_from"] == original["id"]

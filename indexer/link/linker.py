@@ -22,11 +22,13 @@ from indexer.link.statements import (
 )
 from indexer.link.syndication import body_hash, find_original, footer_outlet
 from schemas.ids import article_id, attribution_id
-from store.base import Store
+from store.base import ArticleRecord, SearchQuery, Store
 
 Copy = tuple[list[str], list[str]]  # a quote's tokens and its words
 MEMORY_LIMIT = 20_000  # statements remembered in-process before the memory starts over
 MAX_VARIANTS = 6  # copies of a statement compared with, per statement, in-process
+RECENT_ARTICLES = 2_000
+MAX_PROBES = 5  # statements of a copy looked up to find its original article
 STORE_CANDIDATES = 20  # statements read per quote, most shared keys first
 EDGE_KEYS = ("t:", "h:", "e:")  # exact, head and tail keys (see statements.keys_for)
 
@@ -51,15 +53,30 @@ class Linker:
         # statement id -> tokens of the copies seen in this process (its text first)
         self._variants: dict[str, list[Copy]] = {}
         self._by_key: dict[str, list[str]] = {}
+        # articles returned lately, by id: a copy still waiting in the caller's batch learns
+        # its original in place when the original follows it in the same batch
+        self._recent: dict[str, dict[str, Any]] = {}
+        self._known_before: set[str] = set()  # statements of this article seen before it
         self._pending: dict[str, dict[str, Any]] = {}  # statements not written yet
         self._copies: dict[str, list[dict[str, Any]]] = {}  # body hash -> articles linked
+        # statement id -> (article id, outlet id, published) of the articles carrying it
+        self._carriers: dict[str, list[tuple[str, str | None, str]]] = {}
 
     def link(
         self, article: dict[str, Any], attributions: list[dict[str, Any]]
     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         article = self._link_article(dict(article))
         people: dict[str, set[str]] = {}
+        self._known_before = set()
         linked = [self._link_attribution(article, dict(a), people) for a in attributions]
+        if article["syndicated_from"] is None and article.get("original_outlet_id"):
+            article["syndicated_from"] = self._original_by_statements(article, linked)
+        elif article["syndicated_from"] is None and article.get("outlet_id"):
+            self._adopt_copies(article, sorted(self._known_before))
+        self._remember_carrier(article, linked)
+        self._recent[article["id"]] = article
+        while len(self._recent) > RECENT_ARTICLES:
+            self._recent.pop(next(iter(self._recent)))
         if self.autoflush:
             self.flush()
         return article, linked
@@ -107,6 +124,80 @@ class Linker:
         if all(c["id"] != article["id"] for c in copies):
             keep = ("id", "published", "outlet", "outlet_id", "syndicated_from")
             copies.append({k: article.get(k) for k in keep})
+
+    def _original_by_statements(
+        self, article: dict[str, Any], linked: list[dict[str, Any]]
+    ) -> str | None:
+        """The original outlet's article carrying the most of this copy's statements.
+
+        A republished story is rarely byte-identical (its own headline, dateline, footer),
+        but it carries the same quotes: two shared statements (or all, if fewer) suffice.
+        """
+        source = article["original_outlet_id"]
+        statements = list(dict.fromkeys(a["statement_id"] for a in linked))[:MAX_PROBES]
+        shared: dict[str, set[str]] = {}
+        dates: dict[str, str] = {}
+        for sid in statements:
+            carriers = list(self._carriers.get(sid, ()))
+            query = SearchQuery(
+                filters={"statement_id": (sid,), "outlet": (source,)}, per_page=10, facets=False
+            )
+            carriers += [
+                (
+                    h.attribution["article_id"],
+                    h.attribution.get("outlet_id"),
+                    str(h.attribution.get("published") or ""),
+                )
+                for h in self.store.search(query).hits
+            ]
+            for article_id_, outlet_id, published in carriers:
+                if outlet_id == source and article_id_ != article["id"]:
+                    shared.setdefault(article_id_, set()).add(sid)
+                    dates[article_id_] = published
+        needed = min(2, len(statements))
+        ranked = sorted(shared, key=lambda i: (-len(shared[i]), dates[i] or "~", i))
+        return ranked[0] if ranked and needed and len(shared[ranked[0]]) >= needed else None
+
+    def _adopt_copies(self, article: dict[str, Any], statements: list[str]) -> None:
+        """Point stored copies that name this article's outlet as their source, and carry
+        its statements, at this article: the copy may have been indexed first."""
+        statements = statements[:MAX_PROBES]
+        shared: dict[str, set[str]] = {}
+        waiting: set[str] = set()  # copies linked by this process, maybe not stored yet
+        for sid in statements:
+            for carrier_id, _, _ in self._carriers.get(sid, ()):
+                copy = self._recent.get(carrier_id)
+                if copy and copy.get("original_outlet_id") == article["outlet_id"]:
+                    shared.setdefault(carrier_id, set()).add(sid)
+                    waiting.add(carrier_id)
+            query = SearchQuery(filters={"statement_id": (sid,)}, per_page=20, facets=False)
+            for hit in self.store.search(query).hits:
+                a = hit.attribution
+                if a.get("original_outlet_id") == article["outlet_id"] and (
+                    a["article_id"] != article["id"]
+                ):
+                    shared.setdefault(a["article_id"], set()).add(sid)
+        needed = min(2, len(statements))
+        for copy_id in sorted(i for i, found in shared.items() if len(found) >= needed):
+            if copy_id in waiting and not self._recent[copy_id].get("syndicated_from"):
+                self._recent[copy_id]["syndicated_from"] = article["id"]  # the caller's dict
+            copy = self.store.get_article(copy_id)
+            if copy is None or copy.get("syndicated_from"):
+                continue
+            # no fingerprint: this stored version is no longer what ingestion produced
+            copy.update(syndicated_from=article["id"], fingerprint=None)
+            records = [ArticleRecord(copy, self.store.article_attributions(copy_id))]
+            self.store.put_articles(records)
+
+    def _remember_carrier(self, article: dict[str, Any], linked: list[dict[str, Any]]) -> None:
+        """Which articles of this process carried each statement (the store may lag)."""
+        if len(self._carriers) >= MEMORY_LIMIT:
+            self._carriers.clear()
+        entry = (article["id"], article.get("outlet_id"), str(article.get("published") or ""))
+        for sid in dict.fromkeys(a["statement_id"] for a in linked):
+            carriers = self._carriers.setdefault(sid, [])
+            if entry not in carriers:
+                carriers.append(entry)
 
     # --- attribution ---------------------------------------------------------------------
     def _link_attribution(
@@ -167,6 +258,8 @@ class Linker:
             score = self._match(copy, keys, candidate)
             if score is not None and (best is None or (-score, candidate["id"]) < best):
                 best = (-score, candidate["id"])
+        if best is not None:
+            self._known_before.add(best[1])
         if best is None:
             new_id = statement_id(content)
             record = self._statements.get(new_id) or {"id": new_id, "text": content, "keys": []}
