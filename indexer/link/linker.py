@@ -137,23 +137,21 @@ class Linker:
         statements = list(dict.fromkeys(a["statement_id"] for a in linked))[:MAX_PROBES]
         shared: dict[str, set[str]] = {}
         dates: dict[str, str] = {}
-        for sid in statements:
-            carriers = list(self._carriers.get(sid, ()))
-            query = SearchQuery(
-                filters={"statement_id": (sid,), "outlet": (source,)}, per_page=10, facets=False
-            )
-            carriers += [
-                (
-                    h.attribution["article_id"],
-                    h.attribution.get("outlet_id"),
-                    str(h.attribution.get("published") or ""),
-                )
-                for h in self.store.search(query).hits
-            ]
-            for article_id_, outlet_id, published in carriers:
-                if outlet_id == source and article_id_ != article["id"]:
-                    shared.setdefault(article_id_, set()).add(sid)
-                    dates[article_id_] = published
+        carriers = [c for sid in statements for c in self._carriers.get(sid, ())]
+        stated = [sid for sid in statements for c in self._carriers.get(sid, ())]
+        query = SearchQuery(
+            filters={"statement_id": tuple(statements), "outlet": (source,)},
+            per_page=50,
+            facets=False,
+        )
+        for hit in self.store.search(query).hits if statements else ():
+            a = hit.attribution
+            carriers.append((a["article_id"], a.get("outlet_id"), str(a.get("published") or "")))
+            stated.append(a["statement_id"])
+        for (article_id_, outlet_id, published), sid in zip(carriers, stated, strict=True):
+            if outlet_id == source and article_id_ != article["id"]:
+                shared.setdefault(article_id_, set()).add(sid)
+                dates[article_id_] = published
         needed = min(2, len(statements))
         ranked = sorted(shared, key=lambda i: (-len(shared[i]), dates[i] or "~", i))
         return ranked[0] if ranked and needed and len(shared[ranked[0]]) >= needed else None
@@ -170,13 +168,13 @@ class Linker:
                 if copy and copy.get("original_outlet_id") == article["outlet_id"]:
                     shared.setdefault(carrier_id, set()).add(sid)
                     waiting.add(carrier_id)
-            query = SearchQuery(filters={"statement_id": (sid,)}, per_page=20, facets=False)
-            for hit in self.store.search(query).hits:
-                a = hit.attribution
-                if a.get("original_outlet_id") == article["outlet_id"] and (
-                    a["article_id"] != article["id"]
-                ):
-                    shared.setdefault(a["article_id"], set()).add(sid)
+        query = SearchQuery(filters={"statement_id": tuple(statements)}, per_page=50, facets=False)
+        for hit in self.store.search(query).hits if statements else ():
+            a = hit.attribution
+            if a.get("original_outlet_id") == article["outlet_id"] and (
+                a["article_id"] != article["id"]
+            ):
+                shared.setdefault(a["article_id"], set()).add(a["statement_id"])
         needed = min(2, len(statements))
         for copy_id in sorted(i for i, found in shared.items() if len(found) >= needed):
             if copy_id in waiting and not self._recent[copy_id].get("syndicated_from"):
