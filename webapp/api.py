@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hmac
 from datetime import date
+from functools import cache
 from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
@@ -32,8 +33,15 @@ def dated(record: dict[str, Any] | None) -> dict[str, Any] | None:
     return record
 
 
-def respond(schema: Schema, data: Any, status: int = 200) -> Response:
-    response = jsonify(schema.dump(data))
+@cache
+def _schema(cls: type[Schema]) -> Schema:
+    """One instance per schema class: building nested schemas per request costs more than
+    dumping with them, and dumping shares no state between requests."""
+    return cls()
+
+
+def respond(schema: type[Schema], data: Any, status: int = 200) -> Response:
+    response = jsonify(_schema(schema).dump(data))
     response.status_code = status
     return response
 
@@ -119,7 +127,7 @@ def search() -> Response:
               schema: ErrorSchema
     """
     params = P.search_params(request.args)
-    return respond(S.SearchResponseSchema(), search_body(run_search(request.path, params)))
+    return respond(S.SearchResponseSchema, search_body(run_search(request.path, params)))
 
 
 @api.get("/search.csv")
@@ -206,7 +214,7 @@ def attribution(attribution_id: str) -> Response:
         "attribution": dated(record),
         "article": dated(st.get_article(record["article_id"])),
     }
-    return respond(S.AttributionResponseSchema(), body)
+    return respond(S.AttributionResponseSchema, body)
 
 
 @api.get("/articles/<article_id>")
@@ -237,7 +245,7 @@ def article(article_id: str) -> Response:
         "article": dated(record),
         "attributions": [dated(a) for a in st.article_attributions(article_id)],
     }
-    return respond(S.ArticleResponseSchema(), body)
+    return respond(S.ArticleResponseSchema, body)
 
 
 @api.get("/speakers/<speaker_id>")
@@ -271,7 +279,7 @@ def speaker(speaker_id: str) -> Response:
         "top_outlets": _facet_values(result.facets.get("outlet", []), []),
         "histogram": _months(result),
     }
-    return respond(S.SpeakerResponseSchema(), body)
+    return respond(S.SpeakerResponseSchema, body)
 
 
 @api.get("/speakers/<speaker_id>/statements")
@@ -320,7 +328,7 @@ def speaker_statements(speaker_id: str) -> Response:
              "appearances": len(journey.carriers)}
         )
     body = {"speaker_id": speaker_id, "total": len(ids), "statements": statements}
-    return respond(S.SpeakerStatementsSchema(), body)
+    return respond(S.SpeakerStatementsSchema, body)
 
 
 @api.get("/outlets/<outlet_id>")
@@ -356,7 +364,7 @@ def outlet(outlet_id: str) -> Response:
         "top_speakers": _facet_values(published.facets.get("speaker", []), []),
         "histogram": _months(published),
     }
-    return respond(S.OutletResponseSchema(), body)
+    return respond(S.OutletResponseSchema, body)
 
 
 @api.get("/statements/<statement_id>")
@@ -398,7 +406,7 @@ def statement(statement_id: str) -> Response:
         response.mimetype = "application/ld+json"
         return response
     body = {"statement": record, "journey": prov.journey(statement_id).raw}
-    return respond(S.StatementResponseSchema(), body)
+    return respond(S.StatementResponseSchema, body)
 
 
 @api.get("/check")
@@ -427,7 +435,7 @@ def check() -> Response:
     from store.provenance import check_claim
 
     matches = check_claim(store(), params["text"], params["limit"])
-    return respond(S.CheckResponseSchema(), {"text": params["text"], "matches": matches})
+    return respond(S.CheckResponseSchema, {"text": params["text"], "matches": matches})
 
 
 # --- writes ----------------------------------------------------------------------------
@@ -502,7 +510,7 @@ def put_article() -> tuple[Response, int] | Response:
     if outcome.status == "rejected":
         raise P.ParamError("body", outcome.error or "rejected")
     status = 201 if outcome.status == "indexed" else 200
-    return respond(S.OutcomeSchema(), vars(outcome), status)
+    return respond(S.OutcomeSchema, vars(outcome), status)
 
 
 @api.delete("/articles/<article_id>")
@@ -536,7 +544,7 @@ def delete_article(article_id: str) -> Response:
     _authorize()
     if not store().delete_article(article_id):
         abort(404, f"No article has the id '{article_id}'.")
-    return respond(S.DeleteResponseSchema(), {"id": article_id, "deleted": True})
+    return respond(S.DeleteResponseSchema, {"id": article_id, "deleted": True})
 
 
 @api.post("/speakers/<speaker_id>/merge")
@@ -588,5 +596,5 @@ def merge_speaker(speaker_id: str) -> Response:
 
     result = merge_speakers(st, data["into"], [speaker_id])
     body = {"merged": speaker_id, **result}
-    return respond(S.MergeResponseSchema(), body)
+    return respond(S.MergeResponseSchema, body)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from marshmallow import (
     EXCLUDE,
@@ -137,8 +138,11 @@ def load_args(schema: Schema, args: Mapping[str, Any]) -> dict[str, Any]:
         raise ParamError(str(param), text) from None
 
 
+_SEARCH_PARAMS = SearchParams()
+
+
 def search_params(args: Mapping[str, Any]) -> dict[str, Any]:
-    return load_args(SearchParams(), args)
+    return load_args(_SEARCH_PARAMS, args)
 
 
 def to_query(params: dict[str, Any], *, facets: bool = True) -> SearchQuery:
@@ -161,26 +165,44 @@ def to_query(params: dict[str, Any], *, facets: bool = True) -> SearchQuery:
     )
 
 
+# Query-string order of the search parameters (params key -> URL name).
+ARG_ORDER: tuple[tuple[str, str], ...] = (
+    ("q", "q"),
+    *((name, name) for name in (*FACET_PARAMS, "article_id", "statement_id")),
+    ("date_from", "from"),
+    ("date_to", "to"),
+    ("sort", "sort"),
+    ("per_page", "per_page"),
+    ("more", "more"),
+    ("page", "page"),
+)
+_DEFAULTS: dict[str, Any] = {"sort": "relevance", "per_page": 20, "page": 1}
+
+
+def arg_pairs(key: str, value: Any) -> list[tuple[str, str]]:
+    """One parameter as query-string pairs; empty when it is unset or the default."""
+    name = _NAMES[key]
+    if value in (None, "", [], ()) or _DEFAULTS.get(key) == value:
+        return []
+    if isinstance(value, list | tuple):
+        return [(name, str(v)) for v in value]
+    if isinstance(value, date):
+        return [(name, value.isoformat())]
+    return [(name, str(value))]
+
+
+_NAMES = dict(ARG_ORDER)
+
+
 def to_args(params: dict[str, Any]) -> list[tuple[str, str]]:
     """Parameters back to query-string pairs, defaults left out (short, shareable URLs)."""
-    pairs: list[tuple[str, str]] = []
-    if params.get("q"):
-        pairs.append(("q", params["q"]))
-    for name in (*FACET_PARAMS, "article_id", "statement_id"):
-        pairs += [(name, v) for v in params.get(name) or ()]
-    for key, name in (("date_from", "from"), ("date_to", "to")):
-        value: date | None = params.get(key)
-        if value:
-            pairs.append((name, value.isoformat()))
-    if params.get("sort", "relevance") != "relevance":
-        pairs.append(("sort", params["sort"]))
-    if params.get("per_page", 20) != 20:
-        pairs.append(("per_page", str(params["per_page"])))
-    if params.get("more"):
-        pairs.append(("more", params["more"]))
-    if params.get("page", 1) != 1:
-        pairs.append(("page", str(params["page"])))
-    return pairs
+    return [pair for key, _ in ARG_ORDER for pair in arg_pairs(key, params.get(key))]
+
+
+def encode_args(params: dict[str, Any]) -> dict[str, str]:
+    """Each parameter's URL-encoded piece, so a link changing one of them re-encodes only
+    that one (a result page links to the same search with one change a hundred times)."""
+    return {key: urlencode(arg_pairs(key, params.get(key))) for key, _ in ARG_ORDER}
 
 
 class CheckParams(Schema):

@@ -43,12 +43,16 @@ class SearchState:
     labels: dict[tuple[str, str], str] = field(default_factory=dict)
 
     # --- urls ----------------------------------------------------------------------
+    def __post_init__(self) -> None:
+        self._encoded = P.encode_args({**self.params, "page": 1})
+
     def url(self, path: str | None = None, **changes: Any) -> str:
-        new = dict(self.params)
-        new["page"] = 1
-        new.update(changes)
-        pairs = P.to_args(new)
-        return (path or self.path) + ("?" + urlencode(pairs) if pairs else "")
+        """This search with ``changes`` applied, back on page 1 unless ``page`` is given."""
+        pieces = dict(self._encoded)
+        for key, value in changes.items():
+            pieces[key] = urlencode(P.arg_pairs(key, value))
+        query = "&".join(piece for piece in pieces.values() if piece)
+        return (path or self.path) + ("?" + query if query else "")
 
     def toggle(self, facet: str, value: str) -> str:
         current = list(self.params.get(facet) or [])
