@@ -88,13 +88,13 @@ def cmd_index(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    except KeyboardInterrupt as signal_name:
+    except KeyboardInterrupt as stop:
         print(
-            f"quotetrail: interrupted ({signal_name or 'SIGINT'}); progress is saved: "
+            f"quotetrail: interrupted ({stop or 'SIGINT'}); progress is saved: "
             "run the same command again to resume.",
             file=sys.stderr,
         )
-        return 130
+        return getattr(stop, "status", 130)
     finally:
         store.close()
     print(summary.line(), file=sys.stderr)

@@ -40,7 +40,11 @@ class StoreDown(RuntimeError):
 
 
 class Interrupted(KeyboardInterrupt):
-    """SIGINT or SIGTERM: stop, keeping the checkpoint."""
+    """SIGTERM (SIGINT arrives as a plain KeyboardInterrupt): stop, keeping the checkpoint."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.status = 128 + signum
 
 
 @dataclass(frozen=True)
@@ -404,6 +408,6 @@ def install_signal_handlers() -> None:
     """SIGTERM stops the run like Ctrl-C does: the checkpoint is kept for a resume."""
 
     def stop(signum: int, frame: Any) -> None:
-        raise Interrupted(signal.Signals(signum).name)
+        raise Interrupted(signum)
 
     signal.signal(signal.SIGTERM, stop)
