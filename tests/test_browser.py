@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from webapp_fixtures import DRONES, load_newsroom
+from webapp_fixtures import DRONES, load_newsroom, quote
 from werkzeug.serving import make_server
+
+from store.base import ArticleRecord
 
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = Path(__file__).resolve().parent.parent / "test-output" / "screenshots"
@@ -27,6 +29,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     st = SqliteStore(str(tmp_path_factory.mktemp("browser") / "b.db"))
     load_newsroom(st)
+    st.put_articles([many_voices()])
     server = make_server("127.0.0.1", 0, create_app(st), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -64,9 +67,23 @@ def page(browser: Any) -> Iterator[Any]:
     assert not errors, f"JavaScript errors: {errors}"
 
 
-def shot(page: Any, name: str) -> None:
+def many_voices() -> ArticleRecord:
+    """One article quoting fourteen people, so the speaker facet has more than ten values."""
+    names = [f"Voice {chr(65 + i)}{'x' * (i % 3)}" for i in range(14)]
+    body = " ".join(f"{name} said claim number {i} holds." for i, name in enumerate(names))
+    attributions = [
+        quote(body, f"claim number {i} holds", speaker=name, speaker_id=f"voice-{i}",
+              article_id="a-many")
+        for i, name in enumerate(names)
+    ]
+    article = {"id": "a-many", "title": "Many voices", "outlet": "CPA", "outlet_id": "cpa",
+               "published": "2024-12-01", "body": body}
+    return ArticleRecord(article, attributions)
+
+
+def shot(page: Any, name: str, *, full: bool = True) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full)
 
 
 def test_search_narrow_and_trace_a_quote_to_its_article(page: Any, base_url: str) -> None:
@@ -143,10 +160,26 @@ def test_every_page_renders_and_escapes(page: Any, base_url: str) -> None:
     for name, path in pages.items():
         page.goto(base_url + path)
         assert page.locator("h1").count() == 1, f"{path} needs exactly one h1"
-        shot(page, name)
+        shot(page, name, full=name != "09-api-docs")
     # The stored <script> quote is shown as text and never runs.
     assert page.evaluate("() => window.__owned === undefined")
     assert "<script>alert('owned')</script>" in page.locator(".body").inner_text()
     page.goto(base_url + "/?q=%3Cscript%3Ewindow.__owned%3D1%3C%2Fscript%3E")
     assert page.evaluate("() => window.__owned === undefined")
     assert page.locator("#q").input_value() == "<script>window.__owned=1</script>"
+
+
+def test_long_facets_get_a_filter_box_and_show_more(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/?q=claim")
+    facet = page.locator('.facet[data-facet="speaker"]')
+    assert facet.locator("li").count() == 10
+    facet.get_by_role("link", name="show more (14)").click()
+    facet = page.locator('.facet[data-facet="speaker"]')
+    assert facet.locator("li").count() == 14
+    box = facet.get_by_role("searchbox", name="Filter speaker…")
+    box.fill("xx")
+    visible = [t.split("\n")[0] for t in facet.locator("li:visible").all_inner_texts()]
+    assert visible and all("xx" in name.lower() for name in visible)
+    shot(page, "13-facet-filter-box")
+    facet.locator("li:visible a").first.click()
+    assert page.locator(".chip").count() == 1 and "speaker=voice-" in page.url
