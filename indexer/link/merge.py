@@ -49,6 +49,16 @@ def _written_as(attribution: dict[str, Any], speaker_type: str) -> str:
     return clean_org(text) if speaker_type == "organization" else clean_person(text)[0]
 
 
+def _is_full_name(name: str) -> bool:
+    return len(name.split()) >= 2
+
+
+def _names_in(body: str, names: set[str]) -> bool:
+    """Whether the article uses one of these full (folded) names."""
+    text = fold(body)
+    return any(_is_full_name(n) and n in text for n in names)
+
+
 def split_speaker(store: Store, speaker_id: str, alias: str) -> dict[str, Any]:
     """Move the attributions written under ``alias`` back to their own speaker.
 
@@ -58,10 +68,10 @@ def split_speaker(store: Store, speaker_id: str, alias: str) -> dict[str, Any]:
     speaker = _require(store, speaker_id)
     aliases = speaker.get("aliases", [])
     if fold(alias) not in {fold(a) for a in aliases}:
-        raise ValueError(f"{alias!r} is not an alias of speaker {speaker_id!r}")
+        raise KeyError(f"{alias!r} is not an alias of speaker {speaker_id!r}")
     target_id = slug(alias)
     if target_id == speaker_id:
-        raise ValueError(f"{alias!r} is the name of speaker {speaker_id!r} itself")
+        raise KeyError(f"{alias!r} names speaker {speaker_id!r} itself, not a merged one")
     target = store.get_speaker(target_id) or {
         "id": target_id,
         "name": alias,
@@ -75,11 +85,21 @@ def split_speaker(store: Store, speaker_id: str, alias: str) -> dict[str, Any]:
     speaker["merged_from"] = [i for i in speaker.get("merged_from", []) if i != target_id]
     store.put_speakers([speaker, target])
 
-    by_article: dict[str, set[str]] = defaultdict(set)
+    staying = {fold(n) for n in (speaker["name"], *speaker["aliases"])}
+    kind = speaker.get("type", "unknown")
+    candidates: dict[str, list[dict[str, Any]]] = defaultdict(list)
     query = SearchQuery(filters={"speaker": (speaker_id,)}, sort="date_asc", facets=False)
     for attribution in store.scan(query):
-        if fold(_written_as(attribution, speaker.get("type", "unknown"))) in leaving:
-            by_article[attribution["article_id"]].add(attribution["id"])
+        candidates[attribution["article_id"]].append(attribution)
+    by_article: dict[str, set[str]] = defaultdict(set)
+    for article_id, attributions in candidates.items():
+        body = (store.get_article(article_id) or {}).get("body") or ""
+        # an article naming only the alias: its pronouns and bare surnames are the alias's
+        only_alias = _names_in(body, leaving) and not _names_in(body, staying)
+        for attribution in attributions:
+            written = fold(_written_as(attribution, kind))
+            if written in leaving or (only_alias and not _is_full_name(written)):
+                by_article[article_id].add(attribution["id"])
     moved = 0
     for article_id in sorted(by_article):
         article = store.get_article(article_id)
