@@ -426,3 +426,41 @@ def test_a_copy_waiting_in_the_same_batch_learns_its_original(store):
     copy, _ = linker.link(*reworded_copy())
     original, _ = linker.link(*wire())
     assert copy["syndicated_from"] == original["id"]
+
+
+def test_a_split_takes_back_pronouns_in_articles_naming_only_the_alias(store):
+    linker = Linker(store)
+    daniel = '"Roads first," said Daniel Okafor. "Then parks," he added.'
+    grace = '"Recall the batches," said Grace Okafor. "Now," she said.'
+    _, d_atts = index(
+        store,
+        linker,
+        (
+            article("Metro Ledger", "daniel", "2024-05-01", daniel),
+            [
+                quote(daniel, "Roads first", "Daniel Okafor"),
+                quote(daniel, "Then parks", "Daniel Okafor", speaker_text="he"),
+            ],
+        ),
+    )
+    _, g_atts = index(
+        store,
+        linker,
+        (
+            article("Metro Ledger", "grace", "2024-05-02", grace),
+            [
+                quote(grace, "Recall the batches", "Grace Okafor"),
+                quote(grace, "Now", "Grace Okafor", speaker_text="she"),
+            ],
+        ),
+    )
+    assert merge_speakers(store, "grace-okafor", ["daniel-okafor"])["moved"] == 2
+    assert split_speaker(store, "grace-okafor", "Daniel Okafor")["moved"] == 2
+    assert [store.get_attribution(a["id"])["speaker_id"] for a in d_atts + g_atts] == [
+        "daniel-okafor",
+        "daniel-okafor",
+        "grace-okafor",
+        "grace-okafor",
+    ]
+    with pytest.raises(KeyError):
+        split_speaker(store, "grace-okafor", "Nobody")
