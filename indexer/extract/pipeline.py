@@ -19,6 +19,8 @@ from indexer.extract.quotes import Quote, find_quotes
 from indexer.extract.speakers import Speaker, SpeakerIndex
 
 CONTENT_PATTERNS = ("ccomp", "dobj", "xcomp")
+NOMINAL = frozenset(["dobj", "prep", "noun"])
+CONTENT_PREPS = frozenset(["for", "to", "about", "of", "on", "against", "with", "as"])
 OPEN_MARKS = frozenset('"\u201c\u201e\u201f\u00ab') | {"''", "``"}
 CLOSE_MARKS = frozenset('"\u201d\u00bb') | {"''"}
 SUBJECTS = ("nsubj", "csubj", "expl")
@@ -70,18 +72,36 @@ class Candidate:
             s for s in self.source.head.children
             if s.dep_ == "nsubj" and s.i < self.source.i and self.source.dep_ == "nsubj"
         ]
-        toks = _contiguous([t for h in heads for t in h.subtree], self.source.i)
+        content = _chars(self.content)
+        toks = [t for h in heads for t in h.subtree if self.offset + t.idx not in content]
+        if self.source not in toks:
+            toks.append(self.source)
+        toks = _contiguous(toks, self.source.i)
         return (self.offset + toks[0].idx, self.offset + toks[-1].idx + len(toks[-1]))
 
 
 Reliability = Callable[[str, str], float | None]
 
 
-def candidates(text: str, reliability: Reliability = cues.reliability) -> list[Candidate]:
-    """Parse `text` and list every attribution candidate the constructions allow."""
+@dataclass
+class Layout:
+    """What the article looks like before any attribution is chosen."""
+
+    text: str
+    paras: list[tuple[int, int]]
+    quotes: list[Quote]
+    parsed: list[tuple[nlp.Chunk, Doc]]
+
+
+def layout(text: str, wanted: Callable[[str], bool] | None = cues.may_attribute) -> Layout:
     paras = nlp.paragraphs(text)
-    parsed = list(nlp.parse(text, nlp.chunks(text, paras)))
-    quotes = find_quotes(text, paras)
+    parsed = list(nlp.parse(text, nlp.chunks(text, paras, wanted)))
+    return Layout(text, paras, find_quotes(text, paras), parsed)
+
+
+def candidates(page: Layout, reliability: Reliability = cues.reliability) -> list[Candidate]:
+    """Every attribution candidate the constructions allow in a parsed article."""
+    text, paras, quotes, parsed = page.text, page.paras, page.quotes, page.parsed
     found: list[Candidate] = []
     sentence = 0
     inside = _QuoteLookup(quotes)
@@ -94,6 +114,7 @@ def candidates(text: str, reliability: Reliability = cues.reliability) -> list[C
             sentence += 1
     found = [_with_quotes(c, quotes, text) for c in found]
     found += _quote_candidates(quotes, found, parsed, inside, reliability)
+    _join_split_quotes(text, found, quotes, paras)
     return found
 
 
@@ -101,13 +122,13 @@ def analyse(text: str) -> list[dict]:
     """The attributions of one article body, in text order."""
     if not text or not text.strip():
         return []
-    found = select(candidates(text))
+    page = layout(text)
+    found = select(candidates(page), text)
     if not found:
         return []
-    found += _continuations(text, found)
+    found += _continuations(page, found)
     found.sort(key=lambda c: c.start)
-    docs = _docs_of(found)
-    index = SpeakerIndex.build(docs)
+    index = SpeakerIndex.build([(c.start, d) for c, d in page.parsed], text)
     records = []
     previous: Candidate | None = None
     for cand in found:
@@ -116,18 +137,46 @@ def analyse(text: str) -> list[dict]:
     return records
 
 
-def select(found: list[Candidate]) -> list[Candidate]:
-    """Keep the most reliable candidate among those sharing content (univocal annotation)."""
+def select(found: list[Candidate], text: str) -> list[Candidate]:
+    """Most reliable candidates first; later ones lose the characters already taken and are
+    dropped when less than half remains (PolNeAR-style annotation is univocal)."""
     kept: list[Candidate] = []
     taken: set[int] = set()
     for cand in sorted(found, key=lambda c: (-c.score, c.start)):
         chars = _chars(cand.content)
-        if not chars or len(chars & taken) * 2 >= len(chars):
+        left = chars - taken
+        if not chars or len(left) * 2 < len(chars):
             continue
+        if len(left) < len(chars):
+            cand.content = _trimmed(text, left)
+            if not cand.content:
+                continue
         kept.append(cand)
-        taken |= chars
+        taken |= _chars(cand.content)
+        for span in (cand.cue_span(), cand.source_span()):
+            if span:
+                taken |= set(range(*span))
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+def _trimmed(text: str, chars: set[int]) -> Spans:
+    """Character set back to spans, without edge whitespace and punctuation."""
+    spans: Spans = []
+    for i in sorted(chars):
+        if spans and i == spans[-1][1]:
+            spans[-1] = (spans[-1][0], i + 1)
+        else:
+            spans.append((i, i + 1))
+    out: Spans = []
+    for s, e in spans:
+        while s < e and (text[s].isspace() or text[s] in ",;:.-\u2014"):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:-\u2014"):
+            e -= 1
+        if any(c.isalnum() for c in text[s:e]):
+            out.append((s, e))
+    return out
 
 
 # --- constructions -------------------------------------------------------------------------
@@ -139,6 +188,8 @@ def _from_token(
     out: list[Candidate] = []
 
     def add(pattern: str, form: str, content: list[Token], source: Token | None) -> None:
+        if pattern in NOMINAL:
+            pattern = f"{pattern}:{_source_kind(source)}"
         score = reliability(form, pattern)
         spans = _token_spans(content, offset)
         if score is not None and spans:
@@ -152,6 +203,12 @@ def _from_token(
         content = [t for t in clause.subtree if not _under(t, tok)]
         add("according", "according to", content, source)
         return out
+    if tok.tag_ in ("NN", "NNS"):
+        for child in tok.children:
+            if child.dep_ in ("acl", "ccomp") and _complement_clause(child):
+                source = next((c for c in tok.children if c.dep_ == "poss"), None)
+                add("noun", tok.lower_, list(child.subtree), source)
+        return out
     if not tok.tag_.startswith("VB"):
         return out
     form = tok.lower_
@@ -164,6 +221,12 @@ def _from_token(
                 continue
             content = [t for t in child.subtree if not _relay_phrase(t)]
             add(child.dep_, form, content, source)
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.tag_ not in ("PRP", "WP", "WDT"):
+                    content = [t for t in obj.subtree if not _relay_phrase(t)]
+                    add("prep", f"{form} {child.lower_}", content, source)
     if (
         _reporting_tail(tok)
         and source is not None
@@ -175,12 +238,27 @@ def _from_token(
     return out
 
 
+def _source_kind(source: Token | None) -> str:
+    """Coarse source shape; object contents are reliable for named or pronoun sources only."""
+    if source is None:
+        return "none"
+    if source.tag_ in ("PRP", "WP", "WDT"):
+        return "pronoun"
+    named = [source] + [c for c in source.children if c.dep_ in ("compound", "nmod", "poss")]
+    return "name" if any(t.tag_ in ("NNP", "NNPS") for t in named) else "common"
+
+
+def _complement_clause(tok: Token) -> bool:
+    """A "that"-clause or "to"-infinitive, as in "his insistence that ...", "a call to ..."."""
+    return any(c.lower_ in ("that", "to") and c.dep_ in ("mark", "aux") for c in tok.lefts)
+
+
 def _reporting_tail(tok: Token) -> bool:
-    """"X, he said." parsed with "said" hanging off the content's verb."""
-    if tok.i <= tok.head.i or tok.dep_ not in ("parataxis", "ccomp"):
-        return False
+    """"X, he said." (or "X, he said, is Y.") parsed with "said" hanging off the content."""
     if tok.dep_ == "parataxis":
         return True
+    if tok.i <= tok.head.i or tok.dep_ != "ccomp":
+        return False
     left = tok.left_edge.i
     return left > 0 and tok.doc[left - 1].text in (",", "”", '"', "''")
 
@@ -343,6 +421,43 @@ def _quote_candidates(
     return out
 
 
+def _join_split_quotes(
+    text: str, found: list[Candidate], quotes: list[Quote], paras: list[tuple[int, int]]
+) -> None:
+    """`"A," he said. "B."`: the quotation right after the cue clause goes on with the same
+    statement, so it joins the content (PolNeAR: one attribution, two content spans)."""
+    used: set[int] = set()
+    for cand in found:
+        used |= _chars(cand.content)
+    for cand in sorted(found, key=lambda c: c.start):
+        if cand.kind != "direct" or cand.cue is None:
+            continue
+        cue_end = cand.offset + cand.cue.idx + len(cand.cue)
+        if max(e for _, e in cand.content) > cand.offset + cand.cue.idx:
+            continue
+        para_end = paras[cand.paragraph][1] if cand.paragraph < len(paras) else len(text)
+        pos = cue_end
+        for q in quotes:
+            if q.start < pos or q.start >= para_end:
+                continue
+            gap = text[pos : q.start]
+            if q.start in used or (pos == cue_end and not _clause_tail(gap)) or (
+                pos != cue_end and gap.strip()
+            ):
+                break
+            cand.content = _merge(cand.content + [(q.start, q.end)])
+            used |= set(range(q.start, q.end))
+            pos = q.end
+
+
+def _clause_tail(gap: str) -> bool:
+    """The rest of a cue clause: ' Smith, a senior fellow at X.' or ', adding:' (no new clause)."""
+    stripped = gap.rstrip()
+    return len(gap.split()) <= 25 and (not stripped or stripped[-1] in ".,:;") and not any(
+        c in gap for c in "\"\u201c\u201d"
+    )
+
+
 def _text(parsed: list[tuple[nlp.Chunk, Doc]]) -> str:
     return parsed[0][1].text if parsed else ""
 
@@ -377,10 +492,9 @@ def _cue_near(first, last, parsed, starts, inside, reliability):
     return None if best is None else best[1]
 
 
-def _continuations(text: str, kept: list[Candidate]) -> list[Candidate]:
+def _continuations(page: Layout, kept: list[Candidate]) -> list[Candidate]:
     """A paragraph that is only a quotation continues the previous paragraph's direct quote."""
-    paras = nlp.paragraphs(text)
-    quotes = find_quotes(text, paras)
+    text, paras, quotes = page.text, page.paras, page.quotes
     taken = set()
     for cand in kept:
         taken |= _chars(cand.content)
@@ -406,16 +520,6 @@ def _continuations(text: str, kept: list[Candidate]) -> list[Candidate]:
 
 
 # --- records ---------------------------------------------------------------------------------
-
-
-def _docs_of(found: list[Candidate]) -> list[tuple[int, Doc]]:
-    seen: dict[int, Doc] = {}
-    for cand in found:
-        if cand.cue is not None:
-            seen.setdefault(cand.offset, cand.cue.doc)
-        elif cand.source is not None:
-            seen.setdefault(cand.offset, cand.source.doc)
-    return sorted(seen.items())
 
 
 def _record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate | None) -> dict:

@@ -7,6 +7,7 @@ take the most recent compatible subject mention. No world knowledge, no NER.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -78,8 +79,20 @@ class SpeakerIndex:
     speakers: list[Mention] = field(default_factory=list)
 
     @classmethod
-    def build(cls, docs: list[tuple[int, Doc]]) -> SpeakerIndex:
+    def build(cls, docs: list[tuple[int, Doc]], text: str = "") -> SpeakerIndex:
+        """Index parsed chunks, plus capitalised names in the unparsed rest of `text`."""
         index = cls()
+        unparsed = _gaps(text, [(o, o + len(d.text)) for o, d in docs])
+        for start, end in unparsed:
+            for match in _CAPITALISED.finditer(text, start, end):
+                words = match.group().split()
+                while words and words[0].lower() in _NOT_NAMES:
+                    words.pop(0)
+                if words and (len(words) > 1 or len(words[0]) > 3):
+                    pos = match.end() - len(" ".join(words))
+                    index._add_name(pos, " ".join(words))
+                    subject = pos == start or text[pos - 2 : pos].strip() in (".", "")
+                    index.mentions.append(Mention(pos, " ".join(words), "", subject))
         for offset, doc in docs:
             for tok in doc:
                 chain = name_chain(tok)
@@ -88,6 +101,9 @@ class SpeakerIndex:
                 bare = _without_titles(chain)
                 if bare:
                     index._add_name(offset + bare[0].idx, text_of(bare))
+        for mention in index.mentions:
+            mention.name = index.canonical(mention.name, mention.pos)
+            mention.kind = index.kind_of_name(mention.name)
         for offset, doc in docs:
             for tok in doc:
                 chain = name_chain(tok)
@@ -265,6 +281,27 @@ class SpeakerIndex:
             name = self.recent(pos, ("organization",))
             return Speaker(name, "organization" if name else "unknown")
         return Speaker(None, "unknown")
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w\u2019'.-]*(?:\s+(?:of\s+)?[A-Z][\w\u2019'.-]*)*")
+_NOT_NAMES = wordset(
+    """the a an in on at but and or he she it they we i you this that these those his her
+    their its our my when while after before if as for with from by to of then there here
+    what who why how mr. mrs. ms. dr. monday tuesday wednesday thursday friday saturday
+    sunday january february march april may june july august september october november
+    december"""
+)
+
+
+def _gaps(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    gaps, pos = [], 0
+    for start, end in sorted(covered):
+        if start > pos:
+            gaps.append((pos, start))
+        pos = max(pos, end)
+    if pos < len(text):
+        gaps.append((pos, len(text)))
+    return gaps
 
 
 def _without_titles(chain: list[Token]) -> list[Token]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from indexer.extract import nlp
 from indexer.extract.cues import LEXICON_PATH
-from indexer.extract.pipeline import candidates
+from indexer.extract.pipeline import candidates, layout
 
 REPO = Path(__file__).resolve().parents[3]
 DEFAULT_GOLD = REPO.parent / "shared" / "bench" / "polnear" / "train"
@@ -37,7 +37,7 @@ def _tally(doc) -> list[tuple[str, str, bool]]:
     text = doc.text
     gold = [(_chars(text, a.content), _chars(text, a.source)) for a in doc.attributions]
     out = []
-    for cand in candidates(text, _accept_all):
+    for cand in candidates(layout(text, None), _accept_all):
         content = _chars(text, cand.content)
         span = cand.source_span()
         source = _chars(text, [span]) if span else set()
