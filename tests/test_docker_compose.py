@@ -1,0 +1,96 @@
+"""Someone with Docker gets Elasticsearch, the indexer and the web app from docker-compose.yml."""
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+ES_IMAGE = "docker.elastic.co/elasticsearch/elasticsearch"
+
+
+@pytest.fixture(scope="module")
+def compose() -> dict:
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def test_elasticsearch_is_the_official_single_node_image_of_the_test_nodes_version(
+    compose: dict,
+) -> None:
+    es = compose["services"]["elasticsearch"]
+    image, _, tag = es["image"].partition(":")
+    assert image == ES_IMAGE
+    pom = ET.parse(ROOT / "tests/elasticsearch/pom.xml").getroot()
+    ns = {"m": "http://maven.apache.org/POM/4.0.0"}
+    assert tag == pom.findtext("m:properties/m:elasticsearch.version", namespaces=ns)
+    assert tag.startswith("8.")
+    env = es["environment"]
+    assert env["discovery.type"] == "single-node"
+    assert env["xpack.security.enabled"] == "false"
+    assert "-Xmx" in env["ES_JAVA_OPTS"]
+    assert es["mem_limit"]
+    assert es["ulimits"]["memlock"] == {"soft": -1, "hard": -1}
+
+
+def test_elasticsearch_keeps_its_data_and_listens_on_loopback_only(compose: dict) -> None:
+    es = compose["services"]["elasticsearch"]
+    assert "esdata:/usr/share/elasticsearch/data" in es["volumes"]
+    assert "esdata" in compose["volumes"]
+    assert es["ports"] == ["127.0.0.1:9200:9200"]
+
+
+def test_elasticsearch_reports_healthy_only_once_the_cluster_is_yellow(compose: dict) -> None:
+    check = compose["services"]["elasticsearch"]["healthcheck"]
+    assert check["test"][0] == "CMD-SHELL"
+    assert "curl" in check["test"][1]
+    assert "_cluster/health" in check["test"][1]
+    assert check["retries"] > 0
+
+
+@pytest.mark.parametrize("service", ["webapp", "indexer"])
+def test_the_app_services_wait_for_a_healthy_elasticsearch(compose: dict, service: str) -> None:
+    app = compose["services"][service]
+    assert app["build"] == "."
+    assert app["environment"]["ES_URL"] == "http://elasticsearch:9200"
+    assert app["depends_on"]["elasticsearch"]["condition"] == "service_healthy"
+
+
+def test_the_webapp_is_served_by_gunicorn_on_loopback_port_8000(compose: dict) -> None:
+    assert compose["services"]["webapp"]["ports"] == ["127.0.0.1:8000:8000"]
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert dockerfile.startswith("#") and "FROM python:3.11-slim" in dockerfile
+    assert "pip install /app" in dockerfile
+    assert '"gunicorn", "-w", "2", "-b", "0.0.0.0:8000", "webapp:create_app()"' in dockerfile
+
+
+def test_the_indexer_indexes_the_demo_fixtures_once(compose: dict) -> None:
+    indexer = compose["services"]["indexer"]
+    assert indexer["command"] == ["quotetrail", "index", "/app/fixtures"]
+    assert indexer["restart"] == "no"
+    assert (ROOT / "fixtures").is_dir()
+
+
+def _compose_command() -> list[str] | None:
+    docker = shutil.which("docker")
+    if docker:
+        probe = subprocess.run([docker, "compose", "version"], capture_output=True, timeout=30)
+        if probe.returncode == 0:
+            return [docker, "compose"]
+    legacy = shutil.which("docker-compose")
+    return [legacy] if legacy else None
+
+
+def test_docker_compose_accepts_the_file() -> None:
+    command = _compose_command()
+    if command is None:
+        pytest.skip("neither the docker compose plugin nor docker-compose is installed here")
+    result = subprocess.run(
+        [*command, "-f", str(ROOT / "docker-compose.yml"), "config", "-q"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
