@@ -17,6 +17,16 @@ def _date(value: Any) -> str:
     return f"{d.day} {d.strftime('%b')} {d.year}"
 
 
+_QUOTE_MARKS = "\"'“”‘’«»„‹›"
+
+
+def _is_quoted(text: str | None) -> bool:
+    """Whether the text already opens with a quotation mark (direct quotes often do), so
+    the page adds none of its own."""
+    clean = render.plain(text).lstrip()
+    return bool(clean) and clean[0] in _QUOTE_MARKS
+
+
 def _number(value: int | None) -> str:
     return f"{value or 0:,}"
 
@@ -37,6 +47,7 @@ def register(app: Flask) -> None:
         day=_date,
         num=_number,
         month_label=render.month_label,
+        is_quoted=_is_quoted,
     )
     app.jinja_env.globals.update(
         speaker_url=_speaker_url,
