@@ -23,6 +23,8 @@ class Progress:
         self._last_log = self.started
         self._bar = None
         if self.stream.isatty():
+            import shutil
+
             from tqdm import tqdm
 
             self._bar = tqdm(
@@ -31,7 +33,10 @@ class Progress:
                 unit_scale=True,
                 desc="indexing",
                 file=self.stream,
-                dynamic_ncols=True,
+                # a terminal that reports no size (0x0) would otherwise hide the bar
+                ncols=min(shutil.get_terminal_size((100, 20)).columns or 100, 120),
+                nrows=shutil.get_terminal_size((100, 20)).lines or 20,
+                mininterval=0.5,
             )
 
     def update(self, bytes_read: int, articles: int) -> None:
