@@ -8,10 +8,34 @@ it: the same speaker saying something else, and the same words with the negation
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
 from typing import Any
+
+import pytest
 
 from indexer.link import Linker
 from store.base import ArticleRecord, Store
+from store.sqlite import SqliteStore
+
+ENGINES = ["sqlite", pytest.param("elastic", marks=pytest.mark.elasticsearch, id="elastic")]
+
+
+def engine(request: pytest.FixtureRequest, tmp_path_factory: Any) -> Iterator[Store]:
+    """A store of the requested engine for one test module, dropped afterwards."""
+    if request.param == "sqlite":
+        store: Store = SqliteStore(str(tmp_path_factory.mktemp("link") / "quotetrail.db"))
+    else:
+        from store.elastic import ElasticStore
+
+        es_url = request.getfixturevalue("es_url")
+        store = ElasticStore(es_url, prefix=f"qt-link-{uuid.uuid4().hex[:10]}")
+    yield store
+    drop = getattr(store, "drop", None)
+    if drop:
+        drop()
+    store.close()
+
 
 SKIES = (
     "We will not allow our skies to become a shooting gallery for anyone. "

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 from link_corpus import (
+    ENGINES,
     JOURNEY,
     SKIES,
     article,
+    engine,
     index,
     paraphrase,
     quote,
@@ -24,11 +26,16 @@ from schemas.ids import article_id, attribution_id
 from store.sqlite import SqliteStore
 
 
+@pytest.fixture(scope="module", params=ENGINES)
+def _engine(request, tmp_path_factory):
+    yield from engine(request, tmp_path_factory)
+
+
 @pytest.fixture
-def store(tmp_path):
-    engine = SqliteStore(str(tmp_path / "link.db"))
-    yield engine
-    engine.close()
+def store(_engine):
+    """An empty store, on SQLite and on the real Elasticsearch node."""
+    _engine.clear()
+    return _engine
 
 
 def index_journey(store, linker=None):
