@@ -108,3 +108,9 @@ def speaker_keys(speaker: dict[str, Any]) -> set[str]:
 def outlet_keys(outlet: dict[str, Any]) -> set[str]:
     names = [outlet["name"], *outlet.get("aliases", []), *outlet.get("domains", [])]
     return {keyword(n) for n in names if n}
+
+
+def text_order(attribution: dict[str, Any]) -> tuple[int, str]:
+    """Where an attribution sits in its article: first content span, then id."""
+    spans = attribution.get("content_spans") or [[0, 0]]
+    return (min(span[0] for span in spans), attribution["id"])

@@ -39,6 +39,7 @@ from store.records import (
     prepare_article,
     record_id,
     speaker_keys,
+    text_order,
 )
 
 SCHEMA = """
@@ -692,12 +693,6 @@ class SqliteStore(Store):
             self._local = threading.local()
         for conn in connections:
             conn.close()
-
-
-def text_order(attribution: dict[str, Any]) -> tuple:
-    """Where an attribution sits in its article: first content span, then id."""
-    spans = attribution.get("content_spans") or [[0, 0]]
-    return (min(s[0] for s in spans), attribution["id"])
 
 
 class _Plan:

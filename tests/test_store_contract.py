@@ -493,3 +493,71 @@ def test_an_unusable_sqlite_path_is_a_store_error(tmp_path):
     missing = tmp_path / "no-such-dir" / "quotetrail.db"
     with pytest.raises(StoreError, match="no-such-dir"):
         SqliteStore(str(missing))
+
+
+@pytest.mark.elasticsearch
+def test_the_live_mapping_is_the_one_derived_from_the_schemas(es_url):
+    from schemas.mappings import SCHEMAS, mapping_for
+    from store.elastic import ElasticStore
+
+    store = ElasticStore(es_url, prefix=f"qt-test-{uuid.uuid4().hex[:10]}")
+    try:
+        for kind, schema in SCHEMAS.items():
+            live = store.es.indices.get_mapping(index=store.alias(kind))
+            ((index_name, body),) = live.items()
+            assert index_name == f"{store.alias(kind)}-v1"
+            assert body["mappings"] == mapping_for(schema), kind
+    finally:
+        dispose(store)
+
+
+def test_an_unreachable_elasticsearch_is_a_one_line_store_error_without_secrets():
+    from store.elastic import ElasticStore
+
+    with pytest.raises(StoreError) as raised:
+        ElasticStore("http://elastic:s3cret-pw@127.0.0.1:9", prefix="qt-unreachable")
+    message = str(raised.value)
+    assert "http://***@127.0.0.1:9" in message
+    assert "s3cret-pw" not in message and "elastic:" not in message
+    assert "\n" not in message
+
+
+@pytest.mark.elasticsearch
+def test_reindex_swaps_versions_while_readers_keep_reading(es_url):
+    from store.elastic import ElasticStore
+
+    store = ElasticStore(es_url, prefix=f"qt-test-{uuid.uuid4().hex[:10]}")
+    seen: list[int] = []
+    done = threading.Event()
+
+    def read() -> None:
+        while not done.is_set():
+            seen.append(store.search(SearchQuery(facets=False)).total)
+
+    try:
+        load_corpus(store)
+        reader = threading.Thread(target=read)
+        reader.start()
+        try:
+            copied = store.reindex(2)
+        finally:
+            done.set()
+            reader.join()
+        assert copied == {
+            "articles": 5,
+            "attributions": 12,
+            "speakers": 3,
+            "outlets": 3,
+            "statements": 3,
+        }
+        assert seen and set(seen) == {12}
+        assert list(store.es.indices.get_alias(name=store.alias("attributions"))) == [
+            f"{store.alias('attributions')}-v2"
+        ]
+        assert ids(store.search(SearchQuery(sort="date", per_page=50))) == DATE_ORDER
+        store.delete_article("a4")
+        assert store.stats()["attributions"] == 10
+        with pytest.raises(ValueError):
+            store.reindex(2)
+    finally:
+        dispose(store)

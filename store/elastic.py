@@ -1,0 +1,743 @@
+"""The Elasticsearch 8 engine: one index per record kind, versioned behind an alias.
+
+Readers and writers only ever name the alias (``{prefix}-attributions``); the concrete
+index (``{prefix}-attributions-v1``) can be rebuilt with :meth:`ElasticStore.reindex` and
+swapped in atomically. Mappings come from ``schemas.mappings``. Writes refresh before
+returning, so a search right after a write sees it. Every failure of the node surfaces as
+one-line :class:`StoreError` naming the URL without its credentials.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import inspect
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
+
+from schemas import OutletSchema, RecordError, SpeakerSchema, StatementSchema
+from schemas.mappings import SCHEMAS, index_body
+from store.base import (
+    FACETS,
+    HL_END,
+    HL_START,
+    MAX_RESULT_WINDOW,
+    ArticleRecord,
+    FacetValue,
+    Hit,
+    PutOutcome,
+    SearchQuery,
+    SearchResult,
+    Store,
+    StoreError,
+)
+from store.config import redact_url
+from store.query_text import merge_marks, parse, simple_query_string
+from store.records import prepare_all, prepare_article, record_id, text_order
+
+KINDS = tuple(SCHEMAS)
+# One shard keeps facet counts exact; a replica appears when a second node joins.
+INDEX_SETTINGS = {"number_of_shards": 1, "auto_expand_replicas": "0-1"}
+_FILTER_FIELDS = {**FACETS, "article_id": "article_id", "statement_id": "statement_id"}
+_TIEBREAK = [{"article_id": "asc"}, {"paragraph_index": "asc"}, {"sentence_index": "asc"}]
+_SORTS: dict[str, list[Any]] = {
+    "date": [{"published": {"order": "desc", "missing": "_last"}}, *_TIEBREAK, {"id": "asc"}],
+    "date_asc": [{"published": {"order": "asc", "missing": "_last"}}, *_TIEBREAK, {"id": "asc"}],
+}
+_REASSIGN = {
+    "speaker_id": "speaker",
+    "statement_id": None,
+    "outlet_id": "outlet",
+    "via_outlet_ids": "via_outlets",
+}
+_ERRNO = re.compile(r"\[Errno -?\d+\] [^)'\"]+")
+_SCAN_PAGE = 1000
+
+T = TypeVar("T")
+
+
+def _split_credentials(url: str) -> tuple[str, tuple[str, str] | None]:
+    """The URL without user:password, and those credentials for basic auth."""
+    parts = urlsplit(url)
+    if not parts.username:
+        return url, None
+    host = parts.hostname or ""
+    netloc = f"[{host}]" if ":" in host else host
+    if parts.port:
+        netloc += f":{parts.port}"
+    bare = urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    return bare, (unquote(parts.username), unquote(parts.password or ""))
+
+
+def _guarded(method: Callable[..., T]) -> Callable[..., T]:
+    """Turn the client's exceptions into StoreError, also inside generators."""
+    if inspect.isgeneratorfunction(method):
+
+        @functools.wraps(method)
+        def generator(self: ElasticStore, *args: Any, **kwargs: Any) -> Any:
+            with self._errors():
+                yield from method(self, *args, **kwargs)
+
+        return generator  # type: ignore[return-value]
+
+    @functools.wraps(method)
+    def wrapper(self: ElasticStore, *args: Any, **kwargs: Any) -> T:
+        with self._errors():
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
+class ElasticStore(Store):
+    """A store in an Elasticsearch 8 cluster, under ``prefix``-named aliases."""
+
+    engine = "elasticsearch"
+
+    def __init__(
+        self,
+        url: str,
+        api_key: str | None = None,
+        ca_certs: str | None = None,
+        prefix: str = "quotetrail",
+        request_timeout: float = 30,
+    ) -> None:
+        self.url = redact_url(url)
+        self.prefix = prefix
+        host, basic_auth = _split_credentials(url)
+        options: dict[str, Any] = {
+            "request_timeout": request_timeout,
+            "max_retries": 3,
+            "retry_on_timeout": True,
+        }
+        if basic_auth:
+            options["basic_auth"] = basic_auth
+        if api_key:
+            options["api_key"] = api_key
+        if ca_certs:
+            options["ca_certs"] = ca_certs
+        try:
+            self.es = Elasticsearch(host, **options)
+        except ValueError as error:
+            raise StoreError(f"Elasticsearch at {self.url}: {error}") from None
+        with self._errors():
+            self._ensure_indices()
+
+    # --- plumbing ----------------------------------------------------------------------
+    @contextlib.contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except ApiError as error:
+            reason = _api_reason(error)
+            raise StoreError(
+                f"Elasticsearch at {self.url} refused the request ({error.meta.status}: {reason})"
+            ) from None
+        except TransportError as error:
+            detail = _ERRNO.search(str(error))
+            why = detail.group(0).strip() if detail else type(error).__name__
+            raise StoreError(f"Elasticsearch at {self.url} is unreachable ({why})") from None
+        except helpers.BulkIndexError as error:
+            raise StoreError(f"Elasticsearch at {self.url}: {error}") from None
+
+    def alias(self, kind: str) -> str:
+        return f"{self.prefix}-{kind}"
+
+    def _ensure_indices(self) -> None:
+        for kind in KINDS:
+            alias = self.alias(kind)
+            if self.es.indices.exists_alias(name=alias):
+                continue
+            if self.es.indices.exists(index=alias):
+                raise StoreError(
+                    f"Elasticsearch at {self.url}: {alias} is an index, expected an alias"
+                )
+            self._create_index(kind, 1, alias=True)
+
+    def _create_index(self, kind: str, version: int, alias: bool) -> str:
+        name = f"{self.alias(kind)}-v{version}"
+        body = index_body(kind)
+        settings = {**body["settings"], "index": INDEX_SETTINGS}
+        try:
+            self.es.indices.create(
+                index=name,
+                settings=settings,
+                mappings=body["mappings"],
+                aliases={self.alias(kind): {}} if alias else None,
+            )
+        except ApiError as error:  # another worker created it first
+            if _api_type(error) != "resource_already_exists_exception":
+                raise
+        return name
+
+    def _current_index(self, kind: str) -> str:
+        return next(iter(self.es.indices.get_alias(name=self.alias(kind))))
+
+    def _refresh(self, *kinds: str) -> None:
+        self.es.indices.refresh(index=",".join(self.alias(kind) for kind in kinds))
+
+    def _bulk(self, actions: list[dict[str, Any]]) -> list[tuple[bool, dict[str, Any]]]:
+        return list(
+            helpers.streaming_bulk(
+                self.es,
+                actions,
+                chunk_size=2000,
+                max_retries=3,
+                initial_backoff=1,
+                raise_on_error=False,
+                raise_on_exception=True,
+            )
+        )
+
+    # --- writing -----------------------------------------------------------------------
+    @_guarded
+    def put_articles(self, records: Iterable[ArticleRecord]) -> list[PutOutcome]:
+        outcomes: dict[int, PutOutcome] = {}
+        prepared: list[tuple[int, dict[str, Any], list[dict[str, Any]]]] = []
+        batch = list(records)
+        for index, record in enumerate(batch):
+            try:
+                prepared.append((index, *prepare_article(record)))
+            except RecordError as error:
+                outcomes[index] = PutOutcome(record_id(record, index), "rejected", error=str(error))
+        stored = self._fingerprints([article["id"] for _, article, _ in prepared])
+        writes = []
+        for index, article, attributions in prepared:
+            known = article["id"] in stored
+            if known and article["fingerprint"] and stored[article["id"]] == article["fingerprint"]:
+                outcomes[index] = PutOutcome(article["id"], "unchanged", len(attributions))
+            else:
+                writes.append((index, article, attributions, known))
+        if writes:
+            stale = self._attribution_ids([a["id"] for _, a, _, known in writes if known])
+            actions: list[dict[str, Any]] = []
+            owner: dict[str, str] = {}
+            for _, article, attributions, _ in writes:
+                actions.append(
+                    {"_index": self.alias("articles"), "_id": article["id"], "_source": article}
+                )
+                fresh = {a["id"] for a in attributions}
+                for attribution in attributions:
+                    owner[attribution["id"]] = article["id"]
+                    actions.append(
+                        {
+                            "_index": self.alias("attributions"),
+                            "_id": attribution["id"],
+                            "_source": attribution,
+                        }
+                    )
+                for old in stale.get(article["id"], set()) - fresh:
+                    actions.append(
+                        {"_op_type": "delete", "_index": self.alias("attributions"), "_id": old}
+                    )
+            failed: dict[str, str] = {}
+            for ok, item in self._bulk(actions):
+                op_type, result = next(iter(item.items()))
+                if ok or (op_type == "delete" and result.get("status") == 404):
+                    continue
+                article_id = owner.get(result.get("_id"), result.get("_id"))
+                failed.setdefault(article_id, _bulk_reason(result))
+            self._refresh("articles", "attributions")
+            for index, article, attributions, known in writes:
+                if article["id"] in failed:
+                    error = f"Elasticsearch refused it: {failed[article['id']]}"
+                    outcomes[index] = PutOutcome(article["id"], "rejected", error=error)
+                else:
+                    status = "replaced" if known else "indexed"
+                    outcomes[index] = PutOutcome(article["id"], status, len(attributions))
+        return [outcomes[index] for index in range(len(batch))]
+
+    def _fingerprints(self, article_ids: list[str]) -> dict[str, str | None]:
+        if not article_ids:
+            return {}
+        docs = self.es.mget(
+            index=self.alias("articles"), ids=article_ids, source_includes=["fingerprint"]
+        )["docs"]
+        return {d["_id"]: d["_source"].get("fingerprint") for d in docs if d.get("found")}
+
+    def _attribution_ids(self, article_ids: list[str]) -> dict[str, set[str]]:
+        """The stored attribution ids of these articles, by article."""
+        found: dict[str, set[str]] = {}
+        if not article_ids:
+            return found
+        for doc in helpers.scan(
+            self.es,
+            index=self.alias("attributions"),
+            query={"query": {"terms": {"article_id": article_ids}}},
+            _source=["article_id"],
+            size=_SCAN_PAGE,
+        ):
+            found.setdefault(doc["_source"]["article_id"], set()).add(doc["_id"])
+        return found
+
+    @_guarded
+    def delete_article(self, article_id: str) -> bool:
+        try:
+            self.es.delete(index=self.alias("articles"), id=article_id, refresh=True)
+            found = True
+        except NotFoundError:
+            found = False
+        stale = self._attribution_ids([article_id]).get(article_id, set())
+        self._bulk(
+            [
+                {"_op_type": "delete", "_index": self.alias("attributions"), "_id": old}
+                for old in stale
+            ]
+        )
+        self._refresh("attributions")
+        return found
+
+    @_guarded
+    def put_speakers(self, speakers: Iterable[dict[str, Any]]) -> None:
+        self._put_records("speakers", prepare_all(SpeakerSchema, speakers))
+
+    @_guarded
+    def put_outlets(self, outlets: Iterable[dict[str, Any]]) -> None:
+        self._put_records("outlets", prepare_all(OutletSchema, outlets))
+
+    @_guarded
+    def put_statements(self, statements: Iterable[dict[str, Any]]) -> None:
+        self._put_records("statements", prepare_all(StatementSchema, statements))
+
+    def _put_records(self, kind: str, records: list[dict[str, Any]]) -> None:
+        if not records:
+            return
+        index = self.alias(kind)
+        results = self._bulk([{"_index": index, "_id": r["id"], "_source": r} for r in records])
+        refused = [_bulk_reason(next(iter(item.values()))) for ok, item in results if not ok]
+        self._refresh(kind)
+        if refused:
+            raise StoreError(f"Elasticsearch at {self.url} refused {kind}: {refused[0]}")
+
+    @_guarded
+    def reassign(self, field_name: str, old: str, new: str, label: str | None = None) -> int:
+        if field_name not in _REASSIGN:
+            raise ValueError(f"cannot reassign {field_name!r}; one of {sorted(_REASSIGN)}")
+        # Read, change and write back in Python: no scripting module needed on the node.
+        label_field = _REASSIGN[field_name]
+        changed = []
+        for hit in helpers.scan(
+            self.es,
+            index=self.alias("attributions"),
+            query={"query": {"term": {field_name: old}}},
+            size=_SCAN_PAGE,
+        ):
+            changed.append(_reassigned(hit["_source"], field_name, label_field, old, new, label))
+        results = self._bulk(
+            [{"_index": self.alias("attributions"), "_id": a["id"], "_source": a} for a in changed]
+        )
+        self._refresh("attributions")
+        refused = [_bulk_reason(next(iter(item.values()))) for ok, item in results if not ok]
+        if refused:
+            raise StoreError(f"Elasticsearch at {self.url} refused a reassignment: {refused[0]}")
+        return len(changed)
+
+    # --- reading -----------------------------------------------------------------------
+    def _get(self, kind: str, record_id: str) -> dict[str, Any] | None:
+        try:
+            return self.es.get(index=self.alias(kind), id=record_id)["_source"]
+        except NotFoundError:
+            return None
+
+    def _sources(self, kind: str, **search: Any) -> list[dict[str, Any]]:
+        response = self.es.search(index=self.alias(kind), **search)
+        return [hit["_source"] for hit in response["hits"]["hits"]]
+
+    @_guarded
+    def get_article(self, article_id: str) -> dict[str, Any] | None:
+        return self._get("articles", article_id)
+
+    @_guarded
+    def get_attribution(self, attribution_id: str) -> dict[str, Any] | None:
+        return self._get("attributions", attribution_id)
+
+    @_guarded
+    def article_attributions(self, article_id: str) -> list[dict[str, Any]]:
+        docs = self._sources(
+            "attributions", query={"term": {"article_id": article_id}}, size=MAX_RESULT_WINDOW
+        )
+        return sorted(docs, key=text_order)
+
+    @_guarded
+    def get_speaker(self, speaker_id: str) -> dict[str, Any] | None:
+        return self._get("speakers", speaker_id)
+
+    @_guarded
+    def get_outlet(self, outlet_id: str) -> dict[str, Any] | None:
+        return self._get("outlets", outlet_id)
+
+    @_guarded
+    def get_statement(self, statement_id: str) -> dict[str, Any] | None:
+        return self._get("statements", statement_id)
+
+    def _named(self, kind: str, fields: list[str], name: str, limit: int) -> list[dict]:
+        """Exact, case-insensitive: the fields' lowercase normalizer also applies to ``term``."""
+        should = [{"term": {field: name}} for field in fields]
+        return self._sources(
+            kind,
+            query={"bool": {"should": should, "minimum_should_match": 1}},
+            sort=[{"id": "asc"}],
+            size=limit,
+        )
+
+    @_guarded
+    def find_speakers(self, name: str, limit: int = 20) -> list[dict[str, Any]]:
+        return self._named("speakers", ["name.raw", "aliases"], name, limit)
+
+    @_guarded
+    def find_outlets(self, name_or_domain: str, limit: int = 20) -> list[dict[str, Any]]:
+        return self._named("outlets", ["name.raw", "aliases", "domains"], name_or_domain, limit)
+
+    @_guarded
+    def statements_by_keys(self, keys: Iterable[str], limit: int = 50) -> list[dict[str, Any]]:
+        keys = sorted(set(keys))
+        if not keys:
+            return []
+        # each shared key scores exactly 1, so the score counts the shared keys
+        should = [{"constant_score": {"filter": {"term": {"keys": key}}}} for key in keys]
+        return self._sources(
+            "statements",
+            query={"bool": {"should": should, "minimum_should_match": 1}},
+            sort=[{"_score": "desc"}, {"id": "asc"}],
+            size=limit,
+        )
+
+    @_guarded
+    def articles_by_body_hash(self, body_hash: str) -> list[dict[str, Any]]:
+        return self._sources(
+            "articles",
+            query={"term": {"body_hash": body_hash}},
+            sort=[{"published": {"order": "asc", "missing": "_last"}}, {"id": "asc"}],
+            size=1000,
+        )
+
+    # --- search ------------------------------------------------------------------------
+    @_guarded
+    def search(self, query: SearchQuery) -> SearchResult:
+        plan = _Plan(query)
+        offset = (max(query.page, 1) - 1) * query.per_page
+        size = max(0, min(query.per_page, MAX_RESULT_WINDOW - offset))
+        body: dict[str, Any] = {
+            "query": plan.query(),
+            "post_filter": plan.filters(),
+            "sort": plan.sort,
+            "from": min(offset, MAX_RESULT_WINDOW),
+            "size": size,
+            "track_total_hits": True,
+        }
+        if plan.parsed:
+            body["track_scores"] = True
+            body["highlight"] = {
+                "pre_tags": [HL_START],
+                "post_tags": [HL_END],
+                "number_of_fragments": 0,
+                "fields": {"content": {}, "content.exact": {}},
+            }
+        if query.facets:
+            body["aggs"] = plan.aggregations(query.facet_size)
+        response = self.es.search(index=self.alias("attributions"), **body)
+        hits = []
+        for hit in response["hits"]["hits"]:
+            attribution = hit["_source"]
+            marked = [texts[0] for texts in hit.get("highlight", {}).values()]
+            highlight = merge_marks(attribution["content"], marked) if marked else None
+            score = hit.get("_score") if plan.parsed else None
+            hits.append(Hit(attribution, highlight or attribution["content"], score))
+        facets: dict[str, list[FacetValue]] = {}
+        totals: dict[str, int] = {}
+        histogram: list[tuple[str, int]] = []
+        aggs = response.get("aggregations") or {}
+        if aggs:
+            buckets = {name: aggs[name]["values"]["buckets"][: query.facet_size] for name in FACETS}
+            labels = self._labels({name: [b["key"] for b in buckets[name]] for name in FACETS})
+            for name in FACETS:
+                facets[name] = [
+                    FacetValue(b["key"], b["doc_count"], labels.get((name, b["key"]), b["key"]))
+                    for b in buckets[name]
+                ]
+                totals[name] = int(aggs[name]["distinct"]["value"])
+            histogram = [
+                (b["key_as_string"], b["doc_count"])
+                for b in aggs["months"]["values"]["buckets"]
+                if b["doc_count"]
+            ]
+        total = response["hits"]["total"]["value"]
+        return SearchResult(total, hits, facets, histogram, totals)
+
+    def _labels(self, values: dict[str, list[str]]) -> dict[tuple[str, str], str]:
+        """Display names: the canonical record's name, else the name the text used."""
+        labels: dict[tuple[str, str], str] = {}
+        wanted = {
+            "speakers": [("speaker", v) for v in values["speaker"]],
+            "outlets": [("outlet", v) for v in values["outlet"]]
+            + [("via", v) for v in values["via"]],
+        }
+        for kind, keys in wanted.items():
+            ids = sorted({value for _, value in keys})
+            if not ids:
+                continue
+            docs = self.es.mget(index=self.alias(kind), ids=ids, source_includes=["name"])
+            names = {d["_id"]: d["_source"]["name"] for d in docs["docs"] if d.get("found")}
+            labels.update({key: names[key[1]] for key in keys if key[1] in names})
+        missing = [
+            (name, value)
+            for name in ("speaker", "outlet", "via")
+            for value in values[name]
+            if (name, value) not in labels
+        ]
+        if not missing:
+            return labels
+        searches: list[dict[str, Any]] = []
+        for name, value in missing:
+            field, label = {
+                "speaker": ("speaker_id", "speaker"),
+                "outlet": ("outlet_id", "outlet"),
+                "via": ("via_outlet_ids", "via_outlets"),
+            }[name]
+            searches += [
+                {"index": self.alias("attributions")},
+                {
+                    "query": {"term": {field: value}},
+                    "sort": [{"id": "asc"}],
+                    "size": 1,
+                    "_source": [field, label],
+                },
+            ]
+        responses = self.es.msearch(searches=searches)["responses"]
+        for (name, value), response in zip(missing, responses, strict=True):
+            for hit in response.get("hits", {}).get("hits", []):
+                source = hit["_source"]
+                if name == "via":
+                    ids, names = source.get("via_outlet_ids", []), source.get("via_outlets", [])
+                    position = ids.index(value) if value in ids else len(names)
+                    text = names[position] if position < len(names) else None
+                else:
+                    text = source.get(name)
+                if text:
+                    labels[(name, value)] = text
+        return labels
+
+    @_guarded
+    def scan(self, query: SearchQuery) -> Iterator[dict[str, Any]]:
+        """Every match in order, paged with a point in time and ``search_after``."""
+        plan = _Plan(query)
+        pit = self.es.open_point_in_time(index=self.alias("attributions"), keep_alive="2m")["id"]
+        try:
+            after = None
+            while True:
+                page = self.es.search(
+                    query={"bool": {"must": plan.query(), "filter": plan.filters()}},
+                    sort=plan.sort,
+                    size=_SCAN_PAGE,
+                    pit={"id": pit, "keep_alive": "2m"},
+                    search_after=after,
+                    track_total_hits=False,
+                )
+                hits = page["hits"]["hits"]
+                for hit in hits:
+                    yield hit["_source"]
+                if len(hits) < _SCAN_PAGE:
+                    return
+                pit, after = page.get("pit_id", pit), hits[-1]["sort"]
+        finally:
+            with contextlib.suppress(ApiError, TransportError):  # else it expires on its own
+                self.es.close_point_in_time(id=pit)
+
+    @_guarded
+    def stats(self) -> dict[str, int]:
+        return {kind: int(self.es.count(index=self.alias(kind))["count"]) for kind in KINDS}
+
+    # --- lifecycle ---------------------------------------------------------------------
+    @_guarded
+    def ping(self) -> None:
+        self.es.cluster.health(index=",".join(self.alias(kind) for kind in KINDS))
+
+    @_guarded
+    def clear(self) -> None:
+        """Drop and recreate the indices: faster than deleting every document."""
+        self.drop()
+        self._ensure_indices()
+
+    @_guarded
+    def drop(self) -> None:
+        """Delete every index of this prefix (tests, benches): the aliases go with them."""
+        names = [
+            name
+            for name in self.es.indices.get(index=f"{self.prefix}-*", expand_wildcards="all")
+            if any(name.startswith(f"{self.alias(kind)}-v") for kind in KINDS)
+        ]
+        if names:
+            self.es.indices.delete(index=",".join(names))
+
+    @_guarded
+    def reindex(self, new_version: int) -> dict[str, int]:
+        """Copy every index into version ``new_version`` (current mappings), then swap.
+
+        The aliases move in one atomic request, so readers never see a missing or half
+        filled index. Pause writers meanwhile: writes to the old version after its copy
+        would be lost. The old indices are kept for a rollback; :meth:`drop` removes all.
+        """
+        copied: dict[str, int] = {}
+        actions: list[dict[str, Any]] = []
+        for kind in KINDS:
+            current = self._current_index(kind)
+            target = f"{self.alias(kind)}-v{new_version}"
+            if target == current:
+                raise ValueError(f"{kind} is already at version {new_version}")
+            self._create_index(kind, new_version, alias=False)
+            copied[kind] = self._copy(current, target)
+            actions += [
+                {"remove": {"index": current, "alias": self.alias(kind)}},
+                {"add": {"index": target, "alias": self.alias(kind)}},
+            ]
+        self.es.indices.update_aliases(actions=actions)
+        return copied
+
+    def _copy(self, source: str, target: str) -> int:
+        """Copy with the reindex API; a node without the reindex module copies client-side."""
+        try:
+            response = self.es.options(request_timeout=3600).reindex(
+                source={"index": source},
+                dest={"index": target},
+                wait_for_completion=True,
+                refresh=True,
+            )
+            return int(response["total"])
+        except ApiError as error:
+            # without the module, /_reindex is taken for an index name (or not routed at all)
+            if error.meta.status not in (400, 404, 405) or "_reindex" not in str(error.body):
+                raise
+        copied = 0
+        documents = helpers.scan(self.es, index=source, size=_SCAN_PAGE)
+        actions = ({"_index": target, "_id": d["_id"], "_source": d["_source"]} for d in documents)
+        for ok, _ in helpers.streaming_bulk(self.es, actions, chunk_size=2000, max_retries=3):
+            copied += ok
+        self.es.indices.refresh(index=target)
+        return copied
+
+    def close(self) -> None:
+        self.es.close()
+
+
+class _Plan:
+    """The query DSL pieces of one SearchQuery."""
+
+    def __init__(self, query: SearchQuery) -> None:
+        self.parsed = parse(query.text)
+        self.date_range: dict[str, str] = {}
+        if query.date_from:
+            self.date_range["gte"] = query.date_from.isoformat()
+        if query.date_to:
+            self.date_range["lte"] = query.date_to.isoformat()
+        self.clauses: dict[str, dict[str, Any]] = {}
+        for name, values in query.filters.items():
+            if name not in _FILTER_FIELDS:
+                raise ValueError(f"unknown filter {name!r}")
+            if values:
+                self.clauses[name] = {"terms": {_FILTER_FIELDS[name]: list(values)}}
+        if query.sort == "relevance" and self.parsed:
+            self.sort: list[Any] = [{"_score": "desc"}, *_SORTS["date"]]
+        else:
+            self.sort = _SORTS.get(query.sort, _SORTS["date"])
+
+    def query(self) -> dict[str, Any]:
+        """Text and dates: what every facet counts within."""
+        must: list[dict[str, Any]] = []
+        if self.parsed:
+            must.append(
+                {
+                    "simple_query_string": {
+                        "query": simple_query_string(self.parsed),
+                        "fields": ["content"],
+                        "quote_field_suffix": ".exact",
+                        "default_operator": "and",
+                        "flags": "PHRASE|WHITESPACE",
+                    }
+                }
+            )
+        filters = [{"range": {"published": self.date_range}}] if self.date_range else []
+        return {"bool": {"must": must or [{"match_all": {}}], "filter": filters}}
+
+    def filters(self, exclude: str | None = None) -> dict[str, Any]:
+        return {"bool": {"filter": [c for n, c in self.clauses.items() if n != exclude]}}
+
+    def aggregations(self, size: int) -> dict[str, Any]:
+        """Each facet under every filter but its own; the histogram under all of them."""
+        aggs: dict[str, Any] = {}
+        for name, field in FACETS.items():
+            aggs[name] = {
+                "filter": self.filters(exclude=name),
+                "aggs": {
+                    "values": {
+                        "terms": {
+                            "field": field,
+                            "size": max(size, 1),
+                            "order": [{"_count": "desc"}, {"_key": "asc"}],
+                        }
+                    },
+                    "distinct": {"cardinality": {"field": field, "precision_threshold": 40000}},
+                },
+            }
+        aggs["months"] = {
+            "filter": self.filters(),
+            "aggs": {
+                "values": {
+                    "date_histogram": {
+                        "field": "published",
+                        "calendar_interval": "month",
+                        "format": "yyyy-MM",
+                        "min_doc_count": 1,
+                    }
+                }
+            },
+        }
+        return aggs
+
+
+def _api_type(error: ApiError) -> str:
+    body = error.body if isinstance(error.body, dict) else {}
+    return str((body.get("error") or {}).get("type", "")) if isinstance(body, dict) else ""
+
+
+def _api_reason(error: ApiError) -> str:
+    body = error.body if isinstance(error.body, dict) else {}
+    detail = body.get("error") if isinstance(body, dict) else None
+    if isinstance(detail, dict):
+        text = f"{detail.get('type', '')}: {detail.get('reason', '')}"
+    else:
+        text = str(detail or error.message)
+    return " ".join(text.split())[:300]
+
+
+def _bulk_reason(result: dict[str, Any]) -> str:
+    error = result.get("error") or {}
+    if isinstance(error, dict):
+        return " ".join(f"{error.get('type', '')}: {error.get('reason', '')}".split())[:300]
+    return str(error)[:300]
+
+
+def _reassigned(
+    attribution: dict[str, Any],
+    field: str,
+    label_field: str | None,
+    old: str,
+    new: str,
+    label: str | None,
+) -> dict[str, Any]:
+    """The attribution pointing at ``new`` where it pointed at ``old``."""
+    value = attribution.get(field)
+    if isinstance(value, list):
+        labels = attribution.get(label_field) or [] if label_field else []
+        for position, item in enumerate(value):
+            if item == old:
+                value[position] = new
+                if label is not None and position < len(labels):
+                    labels[position] = label
+    else:
+        attribution[field] = new
+        if label is not None and label_field:
+            attribution[label_field] = label
+    return attribution
