@@ -145,11 +145,20 @@ def cmd_reindex(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 0
-        result = store.reindex()  # type: ignore[attr-defined]
+        version = args.to_version or _next_version(store)
+        copied = store.reindex(version)  # type: ignore[attr-defined]
     finally:
         store.close()
-    print(f"quotetrail: reindexed: {result}", file=sys.stderr)
+    counts = ", ".join(f"{n} {kind}" for kind, n in copied.items())
+    print(f"quotetrail: reindexed into version {version} ({counts})", file=sys.stderr)
     return 0
+
+
+def _next_version(store: Any) -> int:
+    """One more than the version behind the articles alias (``<prefix>-articles-vN``)."""
+    current = store._current_index("articles")
+    _, _, number = current.rpartition("-v")
+    return int(number) + 1 if number.isdigit() else 2
 
 
 def cmd_reset(args: argparse.Namespace) -> int:
@@ -327,13 +336,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--json", action="store_true", help="print a JSON object")
 
-    _command(
+    reindex = _command(
         sub,
         "reindex",
-        "Rebuild the Elasticsearch indices with the current mappings (no downtime: "
-        "new indices behind aliases). Not needed with SQLite.",
+        "Rebuild the Elasticsearch indices with the current mappings: every index is copied "
+        "into a new version and the aliases move in one step, so searches never see a "
+        "half-filled index (pause indexing meanwhile). Not needed with SQLite.",
         "ES_URL=http://127.0.0.1:9200 quotetrail reindex",
         cmd_reindex,
+    )
+    reindex.add_argument(
+        "--to-version",
+        type=_positive,
+        metavar="N",
+        help="version number of the new indices (default: current + 1)",
     )
 
     reset = _command(

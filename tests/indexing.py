@@ -73,3 +73,62 @@ def snapshot(store: Store) -> dict[str, Any]:
         "articles": {i: store.get_article(i) for i in article_ids},
         "attributions": attributions,
     }
+
+
+NAMES = [
+    "Celia Marchetti",
+    "Daniel Okafor",
+    "Grace Okafor",
+    "Andrii Vedmid",
+    "Mara Voss",
+    "Katarina Moll",
+    "Viktor Haas",
+    "Amina Sorensen",
+    "Jurgen Feld",
+    "Noor Haddad",
+]
+TOPICS = [
+    "the budget",
+    "the ferry timetable",
+    "the recall",
+    "the election",
+    "the levy",
+    "the library hours",
+    "the border talks",
+    "the harbour dredging",
+]
+
+
+def write_many(root: Path, files: int, lines: int) -> Path:
+    """``files`` text articles plus one JSON Lines file of ``lines`` articles, all distinct."""
+    root.mkdir(parents=True, exist_ok=True)
+
+    def body(i: int) -> str:
+        name, other = NAMES[i % len(NAMES)], NAMES[(i * 3 + 1) % len(NAMES)]
+        topic = TOPICS[i % len(TOPICS)]
+        return (
+            f"PORT ELLERY — Officials met for the {i + 1}th time to discuss {topic}.\n\n"
+            f"“We will settle {topic} before the summer,” {name} said on Monday.\n\n"
+            f"{other} said that the plan for {topic} would cost {i + 3} million.\n\n"
+            f'"Nobody should pay twice for {topic}," {other.split()[1]} told reporters.'
+        )
+
+    for i in range(files):
+        (root / f"story-{i:03d}.txt").write_text(
+            f"Title: Story {i}\nURL: https://many.example/{i}\nOutlet: Harbor Daily\n"
+            f"Date: 2024-{i % 12 + 1:02d}-{i % 27 + 1:02d}\n\n{body(i)}\n"
+        )
+    records = [
+        json.dumps(
+            {
+                "url": f"https://many.example/line-{j}",
+                "title": f"Line {j}",
+                "outlet": "Metro Ledger",
+                "published": "2025-01-15",
+                "body": body(files + j),
+            }
+        )
+        for j in range(lines)
+    ]
+    (root / "wire.jsonl").write_text("\n".join(records) + "\n")
+    return root

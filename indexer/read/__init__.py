@@ -78,6 +78,7 @@ def _read_stream(
     if fmt in ("warc", "arc"):
         if gunzipped and source.path is not None:
             # warcio reads gzip members itself, so offsets are those of the file on disk
+            stream.raw.uncount()  # type: ignore[attr-defined]
             with source.open(counter) as raw:
                 yield from read_warc(raw, name, options, source.size)
         else:

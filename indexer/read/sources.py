@@ -69,6 +69,7 @@ class CountingReader(io.RawIOBase):
     def __init__(self, raw: BinaryIO, counter: ByteCounter) -> None:
         self.raw = raw
         self.counter = counter
+        self.consumed = 0
 
     def readable(self) -> bool:
         return True
@@ -78,7 +79,13 @@ class CountingReader(io.RawIOBase):
         n = len(data)
         buffer[:n] = data
         self.counter.total += n
+        self.consumed += n
         return n
+
+    def uncount(self) -> None:
+        """Take back what was counted: the file is about to be read again from the start."""
+        self.counter.total -= self.consumed
+        self.consumed = 0
 
     def close(self) -> None:
         if self.raw is not sys.stdin.buffer:
