@@ -1,6 +1,7 @@
 """Statement clustering benchmark: pairwise precision/recall and linking cost per article.
 
-    .venv/bin/python bench/statements.py --bases 600 --seed 7   # SQLite in a temp dir
+    .venv/bin/python bench/statements.py --bases 600 --batch 20   # SQLite in a temp dir
+    ES_URL=... .venv/bin/python bench/statements.py --engine elastic --batch 20
 
 Generates quotes from templates (so different statements of one "speaker" share most of
 their words), then copies of each: other quotation marks, extra whitespace, a trimmed
@@ -14,17 +15,19 @@ article, so that ingestion keeps >= 25 articles/s.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
 import time
+import uuid
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from indexer.link import Linker  # noqa: E402
-from store.base import ArticleRecord  # noqa: E402
+from store.base import ArticleRecord, Store  # noqa: E402
 from store.sqlite import SqliteStore  # noqa: E402
 
 PER_ARTICLE = 5
@@ -310,7 +313,17 @@ def article_for(number: int, chunk: list[tuple[str, str, str]]) -> tuple[dict, l
     return article, quotes
 
 
-def run(bases: int, seed: int, batch: int) -> None:
+def open_engine(engine: str, tmp: Path) -> Store:
+    if engine == "sqlite":
+        return SqliteStore(str(tmp / "bench.db"))
+    from store.elastic import ElasticStore
+
+    if not os.environ.get("ES_URL"):
+        sys.exit("bench/statements.py: --engine elastic needs ES_URL")
+    return ElasticStore(os.environ["ES_URL"], prefix=f"qt-bench-link-{uuid.uuid4().hex[:8]}")
+
+
+def run(bases: int, seed: int, batch: int, engine: str = "sqlite") -> None:
     """Link every quote (``batch`` articles per store write, as the pipeline does; 1 means
     the linker writes after each article) and score the clusters it assigned."""
     items = generate(bases, seed)
@@ -318,7 +331,7 @@ def run(bases: int, seed: int, batch: int) -> None:
     predicted: list[str] = []
     link_seconds = store_seconds = 0.0
     with tempfile.TemporaryDirectory() as tmp:
-        store = SqliteStore(str(Path(tmp) / "bench.db"))
+        store = open_engine(engine, Path(tmp))
         linker = Linker(store, autoflush=batch == 1)
         for start in range(0, len(chunks), batch):
             t0 = time.perf_counter()
@@ -332,6 +345,7 @@ def run(bases: int, seed: int, batch: int) -> None:
             store_seconds += time.perf_counter() - t1
             link_seconds += t1 - t0
             predicted += [a["statement_id"] for r in records for a in r.attributions]
+        getattr(store, "drop", lambda: None)()
         store.close()
     articles = len(chunks)
     truth = [cluster for cluster, _, _ in items]
@@ -362,7 +376,7 @@ def run(bases: int, seed: int, batch: int) -> None:
     wrong = sum(originals.get(c.removesuffix("-neg")) == p for c, p in negs)
     print(f"  negated    wrongly merged with its original: {wrong}/{len(negs)}")
     print(
-        f"articles: {articles} (batch {batch}), "
+        f"articles: {articles} ({engine}, batch {batch}), "
         f"link: {1000 * link_seconds / articles:.2f} ms/article "
         f"({articles / link_seconds:.0f} articles/s), store write: "
         f"{1000 * store_seconds / articles:.2f} ms/article"
@@ -379,8 +393,9 @@ def main() -> None:
         default=1,
         help="articles per store write (1: the linker writes per article)",
     )
+    parser.add_argument("--engine", choices=("sqlite", "elastic"), default="sqlite")
     args = parser.parse_args()
-    run(args.bases, args.seed, args.batch)
+    run(args.bases, args.seed, args.batch, args.engine)
 
 
 if __name__ == "__main__":

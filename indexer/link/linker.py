@@ -22,7 +22,7 @@ from indexer.link.statements import (
 )
 from indexer.link.syndication import body_hash, find_original, footer_outlet
 from schemas.ids import article_id, attribution_id
-from store.base import ArticleRecord, SearchQuery, Store
+from store.base import ArticleRecord, Hit, SearchQuery, Store
 
 Copy = tuple[list[str], list[str]]  # a quote's tokens and its words
 MEMORY_LIMIT = 20_000  # statements remembered in-process before the memory starts over
@@ -57,6 +57,7 @@ class Linker:
         # its original in place when the original follows it in the same batch
         self._recent: dict[str, dict[str, Any]] = {}
         self._known_before: set[str] = set()  # statements of this article seen before it
+        self._created: set[str] = set()  # statements created by this process
         self._pending: dict[str, dict[str, Any]] = {}  # statements not written yet
         self._copies: dict[str, list[dict[str, Any]]] = {}  # body hash -> articles linked
         # statement id -> (article id, outlet id, published) of the articles carrying it
@@ -65,10 +66,13 @@ class Linker:
     def link(
         self, article: dict[str, Any], attributions: list[dict[str, Any]]
     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        if len(self._statements) >= MEMORY_LIMIT:
+            self._forget()
         article = self._link_article(dict(article))
         people: dict[str, set[str]] = {}
         self._known_before = set()
-        linked = [self._link_attribution(article, dict(a), people) for a in attributions]
+        prepared = self._prefetch([a["content"] for a in attributions])
+        linked = [self._link_attribution(article, dict(a), people, prepared) for a in attributions]
         if article["syndicated_from"] is None and article.get("original_outlet_id"):
             article["syndicated_from"] = self._original_by_statements(article, linked)
         elif article["syndicated_from"] is None and article.get("outlet_id"):
@@ -118,8 +122,6 @@ class Linker:
 
     def _remember_copy(self, article: dict[str, Any]) -> None:
         """Keep the article for identical copies later in the same batch (not stored yet)."""
-        if len(self._copies) >= MEMORY_LIMIT:
-            self._copies.clear()
         copies = self._copies.setdefault(article["body_hash"], [])
         if all(c["id"] != article["id"] for c in copies):
             keep = ("id", "published", "outlet", "outlet_id", "syndicated_from")
@@ -144,7 +146,7 @@ class Linker:
             per_page=50,
             facets=False,
         )
-        for hit in self.store.search(query).hits if statements else ():
+        for hit in self._carrying(query, statements):
             a = hit.attribution
             carriers.append((a["article_id"], a.get("outlet_id"), str(a.get("published") or "")))
             stated.append(a["statement_id"])
@@ -169,7 +171,7 @@ class Linker:
                     shared.setdefault(carrier_id, set()).add(sid)
                     waiting.add(carrier_id)
         query = SearchQuery(filters={"statement_id": tuple(statements)}, per_page=50, facets=False)
-        for hit in self.store.search(query).hits if statements else ():
+        for hit in self._carrying(query, statements):
             a = hit.attribution
             if a.get("original_outlet_id") == article["outlet_id"] and (
                 a["article_id"] != article["id"]
@@ -187,10 +189,15 @@ class Linker:
             records = [ArticleRecord(copy, self.store.article_attributions(copy_id))]
             self.store.put_articles(records)
 
+    def _carrying(self, query: SearchQuery, statements: list[str]) -> list[Hit]:
+        """Stored attributions of these statements, unless this process created them all
+        (then it knows every article carrying them and the store has nothing to add)."""
+        if all(sid in self._created for sid in statements):
+            return []
+        return self.store.search(query).hits
+
     def _remember_carrier(self, article: dict[str, Any], linked: list[dict[str, Any]]) -> None:
         """Which articles of this process carried each statement (the store may lag)."""
-        if len(self._carriers) >= MEMORY_LIMIT:
-            self._carriers.clear()
         entry = (article["id"], article.get("outlet_id"), str(article.get("published") or ""))
         for sid in dict.fromkeys(a["statement_id"] for a in linked):
             carriers = self._carriers.setdefault(sid, [])
@@ -203,6 +210,7 @@ class Linker:
         article: dict[str, Any],
         attribution: dict[str, Any],
         people: dict[str, set[str]],
+        prepared: dict[str, tuple[Copy, list[str]]],
     ) -> dict[str, Any]:
         attribution["article_id"] = article["id"]
         attribution["id"] = attribution_id(article["id"], attribution["content_spans"])
@@ -228,7 +236,7 @@ class Linker:
                 names.append(outlet["name"])
                 ids.append(outlet["id"])
         attribution["via_outlets"], attribution["via_outlet_ids"] = names, ids
-        statement = self._statement(attribution["content"])
+        statement = self._statement(attribution["content"], *prepared[attribution["content"]])
         attribution["statement_id"] = statement["id"]
         attribution.update(
             outlet=article.get("outlet"),
@@ -242,15 +250,29 @@ class Linker:
         return attribution
 
     # --- statements ----------------------------------------------------------------------
-    def _statement(self, content: str) -> dict[str, Any]:
+    def _prefetch(self, contents: list[str]) -> dict[str, tuple[Copy, list[str]]]:
+        """Tokens and keys of an article's quotes, and one store read for the statements
+        they may join (quotes with an exact copy in memory need none)."""
+        prepared: dict[str, tuple[Copy, list[str]]] = {}
+        wanted: dict[str, None] = {}
+        for content in dict.fromkeys(contents):
+            toks = tokens(content)
+            keys = keys_for(content, toks)
+            prepared[content] = ((toks, words(toks)), keys)
+            if keys and not self._by_key.get(keys[0]):
+                wanted.update(dict.fromkeys(keys))
+        if wanted:
+            limit = STORE_CANDIDATES * len(prepared)
+            for stored in self.store.statements_by_keys(list(wanted), limit=limit):
+                self._remember(stored)
+        return prepared
+
+    def _statement(self, content: str, copy: Copy, keys: list[str]) -> dict[str, Any]:
         """The statement this quote belongs to; a new or extended one is pending a write.
 
         A joining variant adds only its exact, head and tail keys (its LSH bands mostly
         repeat the statement's), so records stay small and later copies of it match.
         """
-        toks = tokens(content)
-        copy = (toks, words(toks))
-        keys = keys_for(content, toks)
         best: tuple[float, str] | None = None
         for candidate in self._candidates(keys):
             score = self._match(copy, keys, candidate)
@@ -261,6 +283,7 @@ class Linker:
         if best is None:
             new_id = statement_id(content)
             record = self._statements.get(new_id) or {"id": new_id, "text": content, "keys": []}
+            self._created.add(new_id)
             added = [k for k in keys if k not in record["keys"]]
         else:
             record = self._statements[best[1]]
@@ -295,20 +318,21 @@ class Linker:
         if not keys:
             return []
         ids = {i for k in keys for i in self._by_key.get(k, ())}
-        found = [self._statements[i] for i in sorted(ids)]
-        if self._by_key.get(keys[0]):
-            return found  # an exact copy seen in this process: nothing can match better
-        for stored in self.store.statements_by_keys(keys, limit=STORE_CANDIDATES):
-            if stored["id"] not in ids:
-                ids.add(stored["id"])
-                found.append(self._remember(stored))
-        return found
+        return [self._statements[i] for i in sorted(ids)]
+
+    def _forget(self) -> None:
+        """Start the in-process memory over (the store keeps everything)."""
+        for memory in (
+            self._statements,
+            self._variants,
+            self._by_key,
+            self._created,
+            self._carriers,
+            self._copies,
+        ):
+            memory.clear()
 
     def _remember(self, record: dict[str, Any]) -> dict[str, Any]:
-        if len(self._statements) >= MEMORY_LIMIT and record["id"] not in self._statements:
-            self._statements.clear()
-            self._variants.clear()
-            self._by_key.clear()
         record = self._statements.setdefault(record["id"], record)
         if record["id"] not in self._variants:
             toks = tokens(record["text"])
