@@ -6,16 +6,18 @@
 #   tests/elasticsearch/node.sh status   # exit 0 and print the URL when the node answers
 #
 # Maven resolves the jars (cached in ~/.m2) from tests/elasticsearch/pom.xml; the computed
-# classpath and the compiled launcher are cached under var/es-test/cache (gitignored) and are
-# redone only when pom.xml or the Java sources change. The node's data lives in a temp dir that
-# stop removes. Knobs: ES_HEAP (default 1g), ES_START_TIMEOUT (s, default 180),
+# classpath and the compiled launcher are cached outside the repo, in
+# ${XDG_CACHE_HOME:-~/.cache}/quotetrail/es-test, keyed by a hash of pom.xml and the Java sources,
+# so fresh clones (CI) reuse them. The node's data lives in a temp dir that stop removes; its
+# pid, URL and logs are in var/es-test (gitignored), or in $ES_TEST_STATE when set (one per
+# concurrent node). Knobs: ES_HEAP (default 1g), ES_START_TIMEOUT (s, default 180),
 # ES_STOP_TIMEOUT (s, default 20).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-state="$root/var/es-test"
-cache="$state/cache"
+state="${ES_TEST_STATE:-$root/var/es-test}"
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/quotetrail/es-test"
 pid_file="$state/pid"
 url_file="$state/url"
 home_file="$state/home"
@@ -54,19 +56,24 @@ prepare_classpath() {
         [ "$missing" = 0 ] && [ -d "$classes" ] && { echo "$cp_file"; return; }
     fi
     ensure_jdk_and_maven
-    rm -rf "$cache" && mkdir -p "$cache"
+    # Built in a private dir, then renamed: clones sharing the cache never see half a build.
+    local work
+    mkdir -p "$cache"
+    work="$(mktemp -d "$cache/build.XXXXXX")"
     say "resolving Elasticsearch jars with Maven (first run downloads ~130 MB into ~/.m2) ..."
     if ! mvn -B -q -f "$here/pom.xml" dependency:build-classpath \
-        -Dmdep.outputFile="$cp_file.jars" >"$cache/mvn.log" 2>&1; then
-        tail -n 40 "$cache/mvn.log" >&2
-        die "Maven could not resolve tests/elasticsearch/pom.xml (log: $cache/mvn.log)"
+        -Dmdep.outputFile="$work/jars" >"$work/mvn.log" 2>&1; then
+        tail -n 40 "$work/mvn.log" >&2
+        die "Maven could not resolve tests/elasticsearch/pom.xml (log: $work/mvn.log)"
     fi
     say "compiling the node launcher ..."
-    mkdir -p "$classes"
     # shellcheck disable=SC2046
-    javac -nowarn -d "$classes" -cp "$(cat "$cp_file.jars")" $(find "$here/src" -name '*.java') >&2 \
+    javac -nowarn -d "$work/classes" -cp "$(cat "$work/jars")" $(find "$here/src" -name '*.java') >&2 \
         || die "javac failed on tests/elasticsearch/src"
-    echo "$classes:$(cat "$cp_file.jars")" >"$cp_file"
+    rm -rf "$classes" && mv "$work/classes" "$classes"
+    mv "$work/jars" "$cp_file.jars"
+    echo "$classes:$(cat "$cp_file.jars")" >"$cp_file.tmp.$$" && mv "$cp_file.tmp.$$" "$cp_file"
+    rm -rf "$work"
     echo "$cp_file"
 }
 
