@@ -471,3 +471,24 @@ def test_a_split_takes_back_pronouns_in_articles_naming_only_the_alias(store):
     ]
     with pytest.raises(KeyError):
         split_speaker(store, "grace-okafor", "Nobody")
+
+
+def test_a_later_run_knows_a_transliteration_of_a_stored_name(store):
+    body = '"We are watching," said Andriy Yusov.'
+    built = (
+        article("Kyiv Wire", "yusov-1", "2024-05-01", body),
+        [quote(body, "We are watching", "Andriy Yusov")],
+    )
+    index(store, Linker(store), built)
+    later = '"Nothing changed," said Andrii Yusov.'
+    _, atts = index(
+        store,
+        Linker(store),
+        (
+            article("Kyiv Wire", "yusov-2", "2024-05-02", later),
+            [
+                quote(later, "Nothing changed", "Andrii Yusov"),
+            ],
+        ),
+    )
+    assert atts[0]["speaker_id"] == "andriy-yusov"

@@ -324,6 +324,29 @@ def clean_person(name: str) -> tuple[str, str | None]:
     return (" ".join(names or toks).strip(" .") or text), role
 
 
+_ENDINGS = ("iy", "ii", "yi", "ij", "y", "i")
+
+
+def spellings(name: str, limit: int = 6) -> list[str]:
+    """Other romanizations of a name, to ask the store for ("Andrii Yusov" -> "Andriy
+    Yusov", "Andrij Yusov", ...): endings -iy/-ii/-y/-ij and yu/iu/ju."""
+    options: list[list[str]] = []
+    for token in name.split():
+        forms = [token]
+        stem = next((token[: -len(e)] for e in _ENDINGS if token.endswith(e)), None)
+        if stem and len(stem) >= 3:
+            forms += [stem + e for e in _ENDINGS if stem + e != token]
+        for a, b in (("yu", "iu"), ("iu", "yu"), ("Yu", "Iu"), ("Iu", "Yu"), ("Ju", "Yu")):
+            if a in token:
+                forms.append(token.replace(a, b))
+        options.append(list(dict.fromkeys(forms)))
+    found: list[str] = []
+    for index, forms in enumerate(options):
+        for form in forms[1:]:
+            found.append(" ".join(o[0] if i != index else form for i, o in enumerate(options)))
+    return found[:limit]
+
+
 def person_key(name: str) -> list[str]:
     return [translit(t) for t in name.replace("-", " ").split() if t.strip(".")]
 
@@ -432,6 +455,11 @@ class SpeakerBook:
         record: dict[str, Any] | None = None
         if len(key) >= 2:
             record = self._by_key("p:" + " ".join(key)) or self._from_store(name, "person")
+            for variant in spellings(name) if record is None else ():
+                found = self._from_store(variant, "person")  # known to an earlier run
+                if found is not None and person_key(variant) == key:
+                    record = found
+                    break
             if record is None:
                 same = [
                     i
