@@ -429,6 +429,7 @@ def _join_split_quotes(
     used: set[int] = set()
     for cand in found:
         used |= _chars(cand.content)
+    starts = [q.start for q in quotes]
     for cand in sorted(found, key=lambda c: c.start):
         if cand.kind != "direct" or cand.cue is None:
             continue
@@ -437,9 +438,9 @@ def _join_split_quotes(
             continue
         para_end = paras[cand.paragraph][1] if cand.paragraph < len(paras) else len(text)
         pos = cue_end
-        for q in quotes:
-            if q.start < pos or q.start >= para_end:
-                continue
+        for q in quotes[bisect.bisect_left(starts, cue_end) :]:
+            if q.start >= para_end:
+                break
             gap = text[pos : q.start]
             if q.start in used or (pos == cue_end and not _clause_tail(gap)) or (
                 pos != cue_end and gap.strip()

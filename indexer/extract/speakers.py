@@ -7,6 +7,7 @@ take the most recent compatible subject mention. No world knowledge, no NER.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -16,7 +17,9 @@ from indexer.extract.tokens import DETERMINERS, is_proper, name_chain, np_tokens
 
 TITLES = wordset(
     """mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. president senator
-    governor secretary representative lt. col. sgt. prof. prof judge justice"""
+    governor secretary representative lt. col. sgt. prof. prof judge justice mayor minister
+    prime chancellor ambassador spokesman spokeswoman spokesperson chairman chairwoman ceo
+    deputy chief commander general"""
 )
 ORG_WORDS = wordset(
     """ministry department agency committee party campaign inc inc. corp corp. corporation
@@ -50,6 +53,7 @@ MALE = frozenset(["he", "him", "his", "himself"])
 FEMALE = frozenset(["she", "her", "hers", "herself"])
 PLURAL = frozenset(["they", "them", "their"])
 NEUTER = frozenset(["it", "its"])
+LOOKBACK = 60  # mentions searched backwards for a pronoun or definite description
 
 
 @dataclass
@@ -72,11 +76,13 @@ class SpeakerIndex:
     """Names, roles and mentions of one article, built from its parsed chunks."""
 
     names: dict[str, str] = field(default_factory=dict)  # lower full name -> best casing
-    by_last: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    by_last: dict[str, dict[str, int]] = field(default_factory=dict)  # surname -> name -> pos
     roles: dict[str, str] = field(default_factory=dict)  # normalised role -> name
     role_of: dict[str, str] = field(default_factory=dict)  # name -> role as written
     mentions: list[Mention] = field(default_factory=list)
     speakers: list[Mention] = field(default_factory=list)
+    _sorted: bool = False
+    _starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, docs: list[tuple[int, Doc]], text: str = "") -> SpeakerIndex:
@@ -86,7 +92,9 @@ class SpeakerIndex:
         for start, end in unparsed:
             for match in _CAPITALISED.finditer(text, start, end):
                 words = match.group().split()
-                while words and words[0].lower() in _NOT_NAMES:
+                while words and (words[0].lower() in _NOT_NAMES or (
+                    words[0].lower() in TITLES and len(words) > 1
+                )):
                     words.pop(0)
                 if words and (len(words) > 1 or len(words[0]) > 3):
                     pos = match.end() - len(" ".join(words))
@@ -131,7 +139,7 @@ class SpeakerIndex:
         ):
             self.names[low] = name
         last = low.split()[-1]
-        self.by_last.setdefault(last, []).append((pos, name))
+        self.by_last.setdefault(last, {}).setdefault(name, pos)
 
     def canonical(self, name: str, pos: int) -> str:
         """Fullest form of `name` in the article (nearest earlier one when several compete)."""
@@ -141,7 +149,7 @@ class SpeakerIndex:
         if len(words) > 2 or self.kind_of_words(words) != "person":
             return name
         fuller = [
-            (p, n) for p, n in self.by_last.get(words[-1], [])
+            (p, n) for n, p in self.by_last.get(words[-1], {}).items()
             if len(n.split()) > len(words) and n.lower().endswith(low)
         ]
         if not fuller:
@@ -163,7 +171,7 @@ class SpeakerIndex:
         if len(words) >= 2 and len(words) <= 4:
             return "person"
         if len(words) == 1 and any(
-            len(n.split()) > 1 for _, n in self.by_last.get(words[0], [])
+            len(n.split()) > 1 for n in self.by_last.get(words[0], {})
         ):
             return "person"
         return "unknown"
@@ -194,15 +202,21 @@ class SpeakerIndex:
             self.speakers.append(Mention(pos, speaker.name, speaker.kind, subject))
 
     def recent(self, pos: int, kinds: tuple[str, ...], contains: str | None = None) -> str | None:
-        """Most recent subject mention (or speaker) before `pos` of one of `kinds`."""
-        pool = sorted(
-            (m for m in self.mentions + self.speakers if m.pos < pos and m.kind in kinds),
-            key=lambda m: m.pos,
-        )
+        """Most recent subject mention (or speaker) before `pos` of one of `kinds`.
+
+        Looks back a bounded number of mentions, so long articles stay linear."""
+        if not self._sorted:
+            self.mentions.sort(key=lambda m: m.pos)
+            self._starts = [m.pos for m in self.mentions]
+            self._sorted = True
+        k = bisect.bisect_left(self._starts, pos)
+        pool = self.mentions[max(0, k - LOOKBACK) : k]
+        pool += [m for m in self.speakers[-LOOKBACK:] if m.pos < pos]
+        pool = sorted((m for m in pool if m.kind in kinds), key=lambda m: m.pos)
         if contains:
-            pool = [m for m in pool if contains in m.name.lower()]
+            pool = [m for m in pool if contains in m.name.lower().split()]
         subjects = [m for m in pool if m.subject]
-        if subjects and (not pool or pos - subjects[-1].pos < 1500):
+        if subjects and pos - subjects[-1].pos < 1500:
             return subjects[-1].name
         return pool[-1].name if pool else None
 

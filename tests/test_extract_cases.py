@@ -1,0 +1,191 @@
+"""User stories for the attribution extractor: the shapes quotes and claims take in news."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from indexer.extract import extract, extract_many
+
+
+def only(text: str) -> dict:
+    found = extract(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def assert_spans_valid(text: str, found: list[dict]) -> None:
+    for att in found:
+        assert att["content_spans"], att
+        for start, end in att["content_spans"]:
+            assert 0 <= start < end <= len(text)
+        assert " ".join(text[s:e] for s, e in att["content_spans"]) == att["content"]
+        for key in ("cue_span", "speaker_span"):
+            if att[key] is not None:
+                assert 0 <= att[key][0] < att[key][1] <= len(text)
+
+
+def test_the_speaker_before_the_cue_with_a_reported_claim():
+    text = "Senator Jane Smith said on Monday that the bill would pass easily."
+    att = only(text)
+    assert att["kind"] == "indirect"
+    assert att["content"] == "that the bill would pass easily"
+    assert att["speaker"] == "Jane Smith" and att["speaker_type"] == "person"
+    assert att["cue"] == "said" and att["speaker_text"] == "Senator Jane Smith"
+    assert set(att) == {
+        "kind", "content", "content_spans", "cue", "cue_span", "speaker_text", "speaker_span",
+        "speaker", "speaker_type", "speaker_role", "via_outlets", "medium",
+        "paragraph_index", "sentence_index", "confidence",
+    }
+
+
+def test_the_speaker_after_the_cue_with_a_role():
+    text = "\u201cThe bill will pass,\u201d said Jane Smith, a senator from Ohio."
+    att = only(text)
+    assert att["kind"] == "direct"
+    assert att["content"] == "\u201cThe bill will pass,\u201d"
+    assert att["speaker"] == "Jane Smith"
+    assert att["speaker_role"] == "a senator from Ohio"
+
+
+def test_a_split_quote_is_one_attribution_with_two_content_spans():
+    text = 'Mayor Anna Berg spoke on Monday.\n\n"We will," she said, "win."'
+    att = only(text)
+    assert att["kind"] == "direct"
+    assert [text[s:e] for s, e in att["content_spans"]] == ['"We will,"', '"win."']
+    assert att["speaker"] == "Anna Berg" and att["speaker_text"] == "she"
+
+
+def test_a_quote_running_over_two_paragraphs_stays_one_quote():
+    text = (
+        'Anna Berg said: "The first part of the plan is to repair the harbour.\n\n'
+        '"The second part is to build the new ferry terminal by next summer."'
+    )
+    att = only(text)
+    assert att["kind"] == "direct"
+    assert len(att["content_spans"]) == 2
+    assert att["content"].endswith('next summer."')
+    assert att["speaker"] == "Anna Berg"
+
+
+def test_a_quote_paragraph_continues_the_previous_speaker():
+    text = (
+        '"We will win this vote," said Anna Berg, the mayor of Karsk.\n\n'
+        '"Nobody can stop the harbour plan now, not even the weather."'
+    )
+    first, second = extract(text)
+    assert second["kind"] == "direct"
+    assert second["speaker"] == "Anna Berg"
+    assert second["content"].startswith('"Nobody')
+    assert second["paragraph_index"] == 1
+    assert second["confidence"] < first["confidence"]
+
+
+def test_pronouns_and_short_names_resolve_to_the_fullest_name():
+    text = (
+        "Anna Berg, the mayor of Karsk, opened the meeting on Monday.\n\n"
+        "She said the budget was balanced.\n\n"
+        "Berg added that taxes would not rise."
+    )
+    found = extract(text)
+    assert [a["speaker"] for a in found] == ["Anna Berg", "Anna Berg"]
+    assert [a["speaker_text"] for a in found] == ["She", "Berg"]
+
+
+def test_according_to_makes_the_rest_of_the_sentence_the_content():
+    text = (
+        "The budget is balanced for the first time in a decade, according to the finance ministry."
+    )
+    att = only(text)
+    assert att["cue"] == "according to"
+    assert att["content"] == "The budget is balanced for the first time in a decade"
+    assert att["speaker"] == "finance ministry"
+    assert att["speaker_type"] == "organization"
+
+
+def test_relaying_outlets_and_media_are_recorded():
+    per = only("The minister said the plant would close next year, per Reuters.")
+    assert per["via_outlets"] == ["Reuters"]
+    assert per["content"] == "the plant would close next year"
+    told = only("Anna Berg told Channel 9 that the harbour would reopen in May.")
+    assert told["via_outlets"] == ["Channel 9"]
+    video = only('"We are ready," the union said in a video statement, per the Harbor Daily.')
+    assert video["medium"] == "video statement"
+    assert video["via_outlets"] == ["Harbor Daily"]
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        '"We will win the vote,"',
+        "\u201cWe will win the vote,\u201d",
+        "\u00abWe will win the vote,\u00bb",
+        "''We will win the vote,''",
+    ],
+    ids=["straight", "curly", "guillemets", "nyt-apostrophes"],
+)
+def test_every_quotation_mark_style_gives_a_direct_quote(quoted):
+    text = f"{quoted} Anna Berg said."
+    att = only(text)
+    assert att["kind"] == "direct"
+    assert att["content"] == quoted
+    assert att["speaker"] == "Anna Berg"
+
+
+def test_a_reported_clause_with_a_quoted_fragment_is_mixed():
+    att = only('Berg said the plan was "a disaster for the harbour" and must be stopped.')
+    assert att["kind"] == "mixed"
+    assert '"a disaster for the harbour"' in att["content"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "The sun rose over the hills of Karsk."])
+def test_nothing_to_attribute_gives_an_empty_list(text):
+    assert extract(text) == []
+
+
+def test_unbalanced_quotes_never_produce_a_runaway_quote():
+    text = 'Berg said "we will win the vote on Monday.\n\nThe council meets again in June.'
+    found = extract(text)
+    assert_spans_valid(text, found)
+    assert all("June" not in a["content"] for a in found)
+
+
+def test_non_english_text_does_not_break_extraction():
+    text = (
+        "Der Bürgermeister sagte, dass der Hafen im Mai wieder öffnet. "
+        "«Wir schaffen das», sagte er."
+    )
+    found = extract(text)
+    assert_spans_valid(text, found)
+    assert extract("Мэр заявил, что порт откроется в мае.") is not None
+
+
+def test_html_left_in_the_text_keeps_offsets_right():
+    text = "<p>Anna Berg said that the harbour would reopen in May.</p>\n<p>&nbsp;</p>"
+    att = only(text)
+    assert_spans_valid(text, [att])
+    assert att["speaker"] == "Anna Berg"
+    assert "harbour would reopen in May" in att["content"]
+
+
+@pytest.mark.timeout(240)
+def test_a_one_megabyte_paragraph_finishes_in_linear_time():
+    sentence = "Anna Berg said the harbour would reopen in May. The weather was mild that day. "
+    text = sentence * (1_000_000 // len(sentence))
+    started = time.perf_counter()
+    found = extract(text)
+    elapsed = time.perf_counter() - started
+    assert len(found) >= 0.9 * (1_000_000 // len(sentence))
+    assert_spans_valid(text[:5000], [a for a in found if a["content_spans"][0][1] < 5000])
+    assert elapsed < 200
+
+
+def test_extract_many_keeps_the_input_order_and_matches_extract():
+    texts = [
+        "Anna Berg said that the harbour would reopen in May.",
+        "",
+        '"We will win," said Jon Lund.',
+        "The sun rose over the hills.",
+    ]
+    assert list(extract_many(texts, n_process=2)) == [extract(t) for t in texts]
