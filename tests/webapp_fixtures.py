@@ -210,7 +210,7 @@ def empty_store(engine: str, request: pytest.FixtureRequest, tmp_path: Any) -> I
     try:
         yield st
     finally:
-        st.clear()
+        getattr(st, "drop", st.clear)()  # Elasticsearch: remove this test's indices
         st.close()
 
 
