@@ -1,8 +1,9 @@
 """The linking stage: completes an article and its attributions for storage.
 
 It gives every record its stable id, resolves speakers and outlets to canonical records,
-clusters each quote into a statement and links syndicated copies to their original; the
-canonical records it creates or extends are written through the store right away.
+clusters each quote into a statement and links syndicated copies to their original. The
+canonical records it creates or extends are written through the store after each article,
+or at :meth:`Linker.flush` when the caller writes a batch at a time (``autoflush=False``).
 """
 
 from __future__ import annotations
@@ -66,6 +67,13 @@ class Linker:
     def link(
         self, article: dict[str, Any], attributions: list[dict[str, Any]]
     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """The article and its extractor attributions, completed for storage.
+
+        The article gets its id (when missing), ``body_hash``, canonical ``outlet_id``,
+        ``original_outlet(_id)`` and ``syndicated_from``; each attribution its ``id``,
+        ``article_id``, canonical speaker, via outlets, ``statement_id`` and the article
+        fields that search needs without a join. The inputs are not modified.
+        """
         if len(self._statements) >= MEMORY_LIMIT:
             self._forget()
         article = self._link_article(dict(article))
