@@ -492,3 +492,18 @@ def test_a_later_run_knows_a_transliteration_of_a_stored_name(store):
         ),
     )
     assert atts[0]["speaker_id"] == "andriy-yusov"
+
+
+def test_an_organization_acronym_joins_the_organization(store):
+    body = (
+        '"The batches are unsafe," the National Medicines Agency said. '
+        '"Stop taking them," the NMA added.'
+    )
+    quotes = [
+        quote(body, "The batches are unsafe", "National Medicines Agency", "organization"),
+        quote(body, "Stop taking them", "NMA", "organization"),
+    ]
+    built = (article("Metro Ledger", "nma", "2024-05-01", body), quotes)
+    _, atts = index(store, Linker(store), built)
+    assert [a["speaker_id"] for a in atts] == ["national-medicines-agency"] * 2
+    assert "NMA" in store.get_speaker("national-medicines-agency")["aliases"]

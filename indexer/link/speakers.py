@@ -16,6 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from indexer.link.outlets import initials
 from schemas.ids import slug
 from store.base import Store
 
@@ -324,10 +325,26 @@ class SpeakerBook:
 
     # --- organizations and groups ------------------------------------------------------------
     def _other(self, name: str, key: str, kind: str, role: str | None) -> dict[str, Any]:
-        record = self._by_key(key) or self._from_store(name, kind) or self._create(name, kind)
+        record = (
+            self._by_key(key)
+            or self._from_store(name, kind)
+            or (self._acronym(name) if kind == "organization" else None)
+            or self._create(name, kind)
+        )
         self.by_key.setdefault(key, record["id"])
         self._learn(record, name, role)
         return record
+
+    def _acronym(self, name: str) -> dict[str, Any] | None:
+        """ "NMA": the one organization seen in this process with those initials."""
+        if not (name.isupper() and 2 <= len(name) <= 6 and name.isalpha()):
+            return None
+        found = [
+            r
+            for _, r in sorted(self.by_id.items())
+            if r.get("type") == "organization" and initials(r["name"]) == name
+        ]
+        return found[0] if len(found) == 1 else None
 
     # --- records ---------------------------------------------------------------------------
     def _by_key(self, key: str) -> dict[str, Any] | None:
