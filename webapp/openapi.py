@@ -17,6 +17,7 @@ from webapp import api_schemas, params
 docs = Blueprint("docs", __name__)
 
 _RULE_ARG = re.compile(r"<(?:[^:<>]+:)?([^<>]+)>")
+TAG_ORDER = ["search", "records", "writes"]
 _COMPONENTS = (
     api_schemas.ErrorSchema,
     api_schemas.SearchResponseSchema,
@@ -56,7 +57,7 @@ def build_spec(app: Flask) -> dict[str, Any]:
                 "Search quotes and claims by speaker and outlet, and trace their provenance: "
                 "who said it, who relayed it, who published it, where it was first seen. "
                 "Records are serialized by the project's schemas; writes need "
-                "`Authorization: Bearer <QUOTETRAIL_API_TOKEN>`."
+                "Authorization: Bearer <QUOTETRAIL_API_TOKEN>."
             )
         },
         servers=[{"url": "/"}],
@@ -65,13 +66,21 @@ def build_spec(app: Flask) -> dict[str, Any]:
     spec.components.security_scheme("bearer", {"type": "http", "scheme": "bearer"})
     for schema in _COMPONENTS:
         spec.components.schema(_schema_name(schema), schema=schema)
-    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
+    documented: dict[str, dict[str, Any]] = {}
+    for rule in app.url_map.iter_rules():
         if not rule.rule.startswith("/api/v1/") or rule.endpoint.startswith("docs."):
             continue
         view = app.view_functions[rule.endpoint]
         operations = load_operations_from_docstring(view.__doc__ or "")
         if operations:
-            spec.path(path=_RULE_ARG.sub(r"{\1}", rule.rule), operations=operations)
+            documented.setdefault(_RULE_ARG.sub(r"{\1}", rule.rule), {}).update(operations)
+
+    def reading_order(item: tuple[str, dict[str, Any]]) -> tuple[int, str]:
+        tags = [t for op in item[1].values() for t in op.get("tags", [])]
+        return (min((TAG_ORDER.index(t) for t in tags if t in TAG_ORDER), default=9), item[0])
+
+    for path, operations in sorted(documented.items(), key=reading_order):
+        spec.path(path=path, operations=operations)
     return spec.to_dict()
 
 
