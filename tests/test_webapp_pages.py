@@ -312,3 +312,12 @@ def test_an_unreachable_engine_is_a_503_naming_it() -> None:
     assert "elasticsearch at http://es:9200 is down" in response.get_data(as_text=True)
     api = app.test_client().get("/api/v1/search")
     assert api.status_code == 503 and api.get_json()["status"] == 503
+
+
+def test_an_empty_database_still_has_a_working_home(empty_store: Store) -> None:
+    client = create_app(empty_store, {"TESTING": True}).test_client()
+    page = html(client, "/")
+    assert "No attributions match" in page and "No dated results" in page
+    assert client.get("/api/v1/search").get_json()["total"] == 0
+    html(client, "/check?text=anything+at+all")
+    html(client, "/speakers/anyone", status=404)
