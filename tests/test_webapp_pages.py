@@ -157,7 +157,7 @@ def test_a_ten_thousand_character_query_is_answered(client: Any) -> None:
     html(client, "/?q=" + "x" * 10_001, status=400)
 
 
-def test_script_in_query_and_in_stored_quotes_is_escaped(client: Any) -> None:
+def test_script_in_query_and_in_stored_quotes_is_escaped(client: Any, store: Store) -> None:
     page = html(client, "/?q=%3Cscript%3Ealert(1)%3C/script%3E")
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
     home = html(client, "/")
@@ -166,6 +166,9 @@ def test_script_in_query_and_in_stored_quotes_is_escaped(client: Any) -> None:
     assert "Eve &lt;b&gt;Hacker&lt;/b&gt;" in home and "<b>Hacker</b>" not in home
     article = html(client, "/articles/a-ml-defaced")
     assert "<script>alert(" not in article and "<i>Website</i>" not in article
+    assert 'href="javascript:' not in article  # a stored javascript: URL is shown, not linked
+    attribution = store.article_attributions("a-ml-defaced")[0]["id"]
+    assert 'href="javascript:' not in html(client, f"/attributions/{attribution}")
 
 
 @pytest.mark.parametrize(

@@ -173,6 +173,7 @@ def newsroom() -> list[ArticleRecord]:
     body = f'Our comment form was defaced. "{SCRIPT}," Eve Hacker said in a statement.'
     a = article("a-ml-defaced", "metro-ledger", "2024-11-02", "<i>Website</i> defacement",
                 body)
+    a["url"] = "javascript:alert('owned')"
     records.append(ArticleRecord(a, [quote(body, SCRIPT, speaker="Eve <b>Hacker</b>",
                                            speaker_id="eve-hacker", kind="mixed",
                                            article_id=a["id"])]))
