@@ -108,7 +108,7 @@ def test_csv_export_streams_the_whole_result(client: Any) -> None:
     assert {r["via_outlets"] for r in rows} == {"", "CPA"}
 
 
-def test_csv_cells_never_start_a_formula(client: Any, store: Store) -> None:
+def test_csv_cells_never_start_a_formula() -> None:
     from webapp.export import csv_cell
 
     assert csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)" and csv_cell(["a", "b"]) == "a; b"
@@ -214,7 +214,8 @@ def test_writes_need_the_right_token(client: Any, store: Store) -> None:
     assert store.get_article("a-hd-veto") is not None
 
 
-def test_delete_an_article(client: Any) -> None:
+def test_delete_an_article(fresh_client: Any) -> None:
+    client = fresh_client
     response = client.delete("/api/v1/articles/a-hd-veto", headers=AUTH)
     assert response.status_code == 200 and response.get_json() == {"id": "a-hd-veto",
                                                                     "deleted": True}
@@ -223,7 +224,8 @@ def test_delete_an_article(client: Any) -> None:
     assert client.delete("/api/v1/articles/a-hd-veto", headers=AUTH).status_code == 404
 
 
-def test_post_an_article_extracts_links_and_indexes_it(client: Any) -> None:
+def test_post_an_article_extracts_links_and_indexes_it(fresh_client: Any) -> None:
+    client = fresh_client
     article = {
         "url": "https://harbordaily.example/2024/12/ferry",
         "title": "Ferry service saved",
@@ -252,12 +254,14 @@ def test_post_an_article_extracts_links_and_indexes_it(client: Any) -> None:
         (["not", "an", "object"], "body"),
     ],
 )
-def test_bad_articles_are_400s(client: Any, payload: Any, param: str) -> None:
+def test_bad_articles_are_400s(fresh_client: Any, payload: Any, param: str) -> None:
+    client = fresh_client
     response = client.post("/api/v1/articles", json=payload, headers=AUTH)
     assert response.status_code == 400 and response.get_json()["param"] == param
 
 
-def test_merge_speakers(client: Any, store: Store) -> None:
+def test_merge_speakers(fresh_client: Any, fresh_store: Store) -> None:
+    client, store = fresh_client, fresh_store
     store.put_speakers([{"id": "a-lindqvist", "name": "A. Lindqvist", "type": "person"}])
     assert client.post("/api/v1/speakers/a-lindqvist/merge", json={}, headers=AUTH).status_code \
         == 400

@@ -106,7 +106,8 @@ def test_no_results_is_a_helpful_page(client: Any) -> None:
     assert "No attributions match" in page and 'class="hit' not in page
 
 
-def test_many_values_offer_show_more(client: Any, store: Store) -> None:
+def test_many_values_offer_show_more(fresh_client: Any, fresh_store: Store) -> None:
+    client, store = fresh_client, fresh_store
     body = " ".join(f"Speaker{i} said claim number {i} is true." for i in range(14))
     attributions = [
         quote(body, f"claim number {i} is true", speaker=f"Speaker{i}",

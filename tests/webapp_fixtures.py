@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -189,41 +190,70 @@ def load_newsroom(store: Store) -> None:
     assert not bad, bad
 
 
-def open_engine(engine: str, request: pytest.FixtureRequest, tmp_path: Any) -> Store:
+def open_engine(engine: str, request: pytest.FixtureRequest, folder: Path) -> Store:
     if engine == "sqlite":
         from store.sqlite import SqliteStore
 
-        return SqliteStore(str(tmp_path / "webapp.db"))
+        return SqliteStore(str(folder / f"webapp-{uuid.uuid4().hex[:8]}.db"))
     from store.elastic import ElasticStore
 
     url = request.getfixturevalue("es_url")
     return ElasticStore(url, prefix=f"qt-web-{uuid.uuid4().hex[:8]}")
 
 
-@pytest.fixture(params=["sqlite", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+def close_engine(st: Store) -> None:
+    getattr(st, "drop", st.clear)()  # Elasticsearch: remove this test's indices
+    st.close()
+
+
+@pytest.fixture(
+    scope="module",
+    params=["sqlite", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)],
+)
 def engine(request: pytest.FixtureRequest) -> str:
     return request.param
 
 
 @pytest.fixture
-def empty_store(engine: str, request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[Store]:
+def empty_store(engine: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     st = open_engine(engine, request, tmp_path)
     try:
         yield st
     finally:
-        getattr(st, "drop", st.clear)()  # Elasticsearch: remove this test's indices
-        st.close()
+        close_engine(st)
+
+
+@pytest.fixture(scope="module")
+def store(
+    engine: str, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
+    """The newsroom, shared by the tests of a module that only read it."""
+    st = open_engine(engine, request, tmp_path_factory.mktemp("newsroom"))
+    load_newsroom(st)
+    try:
+        yield st
+    finally:
+        close_engine(st)
 
 
 @pytest.fixture
-def store(empty_store: Store) -> Store:
+def fresh_store(empty_store: Store) -> Store:
+    """The newsroom for a test that writes to it."""
     load_newsroom(empty_store)
     return empty_store
 
 
-@pytest.fixture
-def client(store: Store) -> Any:
+def _client(st: Store) -> Any:
     from webapp import create_app
 
-    app = create_app(store, {"TESTING": True, "API_TOKEN": "s3cret"})
-    return app.test_client()
+    return create_app(st, {"TESTING": True, "API_TOKEN": "s3cret"}).test_client()
+
+
+@pytest.fixture
+def client(store: Store) -> Any:
+    return _client(store)
+
+
+@pytest.fixture
+def fresh_client(fresh_store: Store) -> Any:
+    return _client(fresh_store)
