@@ -32,9 +32,10 @@ SEED_FORMS = wordset(
     boasted joke joked mention mentioned observe observed testify testified charge charged
     caution cautioned promise promised vow vowed pledge pledged indicate indicated"""
 )
-THRESHOLD = 0.35  # tuned on train: below it a construction misfires more often than it hits
+THRESHOLD = 0.25  # tuned on PolNeAR train/dev: the F1 optimum with precision above 70
 SEED_PRIOR = 0.6
 MIN_EVIDENCE = 3
+PRIOR_WEIGHT = 4  # pseudo-observations at the construction's base rate
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -59,6 +60,18 @@ def may_attribute(sentence: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def base_rates() -> dict[str, float]:
+    """Share of hits per construction over all forms: the prior for thinly attested forms."""
+    hits: dict[str, int] = {}
+    totals: dict[str, int] = {}
+    for patterns in lexicon().values():
+        for pattern, (hit, total) in patterns.items():
+            hits[pattern] = hits.get(pattern, 0) + hit
+            totals[pattern] = totals.get(pattern, 0) + total
+    return {p: hits[p] / totals[p] for p in totals if totals[p]}
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> dict[str, dict[str, list[int]]]:
     if not LEXICON_PATH.exists():
         return {}
@@ -68,10 +81,15 @@ def lexicon() -> dict[str, dict[str, list[int]]]:
 def reliability(form: str, pattern: str) -> float | None:
     """Estimated precision of `form` used as a cue in `pattern`, or None when it is no cue."""
     form = form.lower()
-    stats = lexicon().get(form, {}).get(pattern)
+    known = lexicon().get(form, {})
+    stats = known.get(pattern)
+    if stats is None and pattern == "quote":
+        # A verb that reliably introduces a clause also introduces a quotation next to it.
+        stats = known.get("ccomp")
     if stats is not None and stats[1] >= MIN_EVIDENCE:
         hits, total = stats
-        score = (hits + 1) / (total + 2)
+        prior = base_rates().get(pattern, 0.5)
+        score = (hits + PRIOR_WEIGHT * prior) / (total + PRIOR_WEIGHT)
         return score if score >= THRESHOLD else None
     if form in SEED_FORMS and pattern in ("ccomp", "quote", "parataxis"):
         return SEED_PRIOR

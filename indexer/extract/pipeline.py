@@ -26,6 +26,7 @@ CLOSE_MARKS = frozenset('"\u201d\u00bb') | {"''"}
 SUBJECTS = ("nsubj", "csubj", "expl")
 QUOTE_WINDOW = 8  # tokens between a quotation and its cue ("," said Sen. John Smith, R-Texas.)
 CONTINUATION_SCORE = 0.5
+COLON_DISCOUNT = 0.8  # a cue one paragraph away is less certain than one next to the quote
 
 Spans = list[tuple[int, int]]
 
@@ -113,7 +114,7 @@ def candidates(page: Layout, reliability: Reliability = cues.reliability) -> lis
                 found += _from_token(tok, chunk.start, chunk.paragraph, sentence, reliability)
             sentence += 1
     found = [_with_quotes(c, quotes, text) for c in found]
-    found += _quote_candidates(quotes, found, parsed, inside, reliability)
+    found += _quote_candidates(text, quotes, found, parsed, inside, reliability)
     _join_split_quotes(text, found, quotes, paras)
     return found
 
@@ -384,6 +385,7 @@ def _with_quotes(cand: Candidate, quotes: list[Quote], text: str) -> Candidate:
 
 
 def _quote_candidates(
+    text: str,
     quotes: list[Quote],
     found: list[Candidate],
     parsed: list[tuple[nlp.Chunk, Doc]],
@@ -401,10 +403,11 @@ def _quote_candidates(
     out: list[Candidate] = []
     starts = [c.start for c, _ in parsed]
     for parts in by_group.values():
-        if any(q.start in used for q in parts) or parts[0].words(_text(parsed)) < 2:
+        if any(q.start in used for q in parts) or parts[0].words(text) < 2:
             continue
         first, last = parts[0], parts[-1]
         hit = _cue_near(first, last, parsed, starts, inside, reliability)
+        hit = hit or _colon_intro(text, first, parsed, starts, reliability)
         if hit is None:
             continue
         tok, offset, paragraph, sentence, score = hit
@@ -459,8 +462,27 @@ def _clause_tail(gap: str) -> bool:
     )
 
 
-def _text(parsed: list[tuple[nlp.Chunk, Doc]]) -> str:
-    return parsed[0][1].text if parsed else ""
+def _colon_intro(text, first, parsed, starts, reliability):
+    """'Trump issued the following statement:' closing the paragraph before a quotation."""
+    k = bisect.bisect_right(starts, first.start) - 1
+    while k >= 0 and parsed[k][0].end > first.start:
+        k -= 1
+    if k < 0:
+        return None
+    chunk, doc = parsed[k]
+    if chunk.paragraph != first.paragraph - 1 or not text[chunk.start : chunk.end].endswith(":"):
+        return None
+    if text[chunk.end : first.start].strip():
+        return None
+    sent = doc[-1].sent
+    for tok in reversed(list(sent)):
+        if tok.tag_.startswith("VB") and _subject(tok) is not None:
+            score = reliability(tok.lower_, "quote") or reliability(tok.lower_, "ccomp")
+            if score is None:
+                return None
+            sentence = sum(1 for _ in doc[: tok.i + 1].sents)
+            return tok, chunk.start, chunk.paragraph, sentence, score * COLON_DISCOUNT
+    return None
 
 
 def _cue_near(first, last, parsed, starts, inside, reliability):
