@@ -98,7 +98,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(summary.line(), file=sys.stderr)
-    if summary.rejected or indexer.rejects.count:
+    if summary.rejected:
         print(f"quotetrail: {indexer.rejects.count} rejects listed in {rejects}", file=sys.stderr)
         return 1
     return 0

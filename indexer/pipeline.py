@@ -245,6 +245,7 @@ class Indexer:
             self.progress.close()
             self.rejects.close()
             self.summary.elapsed = time.monotonic() - started
+            self.summary.rejected = self.rejects.count
             if aborted:
                 self.checkpoint.close()
             else:
