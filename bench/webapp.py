@@ -92,12 +92,16 @@ def percentile(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
-def in_process(store: Store, targets: list[str]) -> list[float]:
-    """Server time of each URL in milliseconds: the WSGI app alone, no sockets."""
+def in_process(store: Store, targets: list[str], warmup: list[str]) -> list[float]:
+    """Server time of each URL in milliseconds: the WSGI app alone, no sockets.
+
+    ``warmup`` URLs (other words and filters than the timed ones) run first, as a server
+    that has been up for a while would have run: a freshly bulk-loaded engine is still
+    merging and has cold caches."""
     from webapp import create_app
 
     client = create_app(store).test_client()
-    for url in targets[:10]:  # warm caches and templates, as a running server would be
+    for url in warmup:
         client.get(url)
     timings = []
     for url in targets:
@@ -117,9 +121,20 @@ def free_port() -> int:
 
 def start_gunicorn(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
     command = [
-        sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}",
-        "--access-logfile", str(log), "--access-logformat", '%(s)s %(D)s "%(r)s"',
-        "--log-level", "warning", "webapp.wsgi:app",
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--workers",
+        "2",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--access-logfile",
+        str(log),
+        "--access-logformat",
+        '%(s)s %(D)s "%(r)s"',
+        "--log-level",
+        "warning",
+        "webapp.wsgi:app",
     ]
     server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env})
     deadline = time.time() + 60
@@ -170,8 +185,12 @@ def load(port: int, targets: list[str], duration: float, clients: int) -> dict[s
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - began
-    return {"requests": len(latencies), "elapsed": elapsed, "latencies": latencies,
-            "errors": errors}
+    return {
+        "requests": len(latencies),
+        "elapsed": elapsed,
+        "latencies": latencies,
+        "errors": errors,
+    }
 
 
 def server_times(log: Path) -> list[float]:
@@ -191,9 +210,13 @@ def run(engine: str, n: int, count: int, duration: float, clients: int) -> bool:
         try:
             rate = BENCH_STORE.load(store, n, 500)
             print(f"{engine}: loaded {n:,} attributions ({rate:,.0f}/s)")
-            pages, apis = urls(count)
-            page_ms = in_process(store, pages)
-            json_ms = in_process(store, apis)
+            all_pages, all_apis = urls(2 * count)
+            pages, apis = all_pages[:count], all_apis[:count]
+            warm = [
+                u for pair in zip(all_pages[count:], all_apis[count:], strict=True) for u in pair
+            ]
+            page_ms = in_process(store, pages, warm)
+            json_ms = in_process(store, apis, [])
             page_p95, json_p95 = percentile(page_ms, 95), percentile(json_ms, 95)
             print(
                 f"{engine}: server time, search page with a query and two facets: "
@@ -229,6 +252,11 @@ def run(engine: str, n: int, count: int, duration: float, clients: int) -> bool:
             )
             for line in errors[:5]:
                 print(f"  error: {line}")
+            one, five, _ = os.getloadavg()
+            print(
+                f"{engine}: machine load average {one:.1f} (1 min), {five:.1f} (5 min) "
+                f"on {os.cpu_count()} cores: latencies above include waiting for a core"
+            )
             ok = ok and not errors
         finally:
             drop = getattr(store, "drop", None)
