@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -191,6 +192,15 @@ class Store(abc.ABC):
         """Counts: articles, attributions, speakers, outlets, statements."""
 
     # --- lifecycle -------------------------------------------------------------------
+    def bulk_load(self) -> AbstractContextManager[None]:
+        """A context for loading many articles at once (``quotetrail index`` of a corpus).
+
+        Inside it an engine may defer work that makes each write visible at once (the
+        Elasticsearch engine stops refreshing), so reads may lag until the block ends;
+        on exit everything written is searchable. Engines without such work do nothing.
+        """
+        return nullcontext()
+
     @abc.abstractmethod
     def ping(self) -> None:
         """Raise :class:`StoreError` naming the engine and location when it is unusable."""

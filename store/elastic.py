@@ -14,6 +14,7 @@ import functools
 import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit, urlunsplit
 
@@ -56,6 +57,7 @@ _REASSIGN = {
 }
 _ERRNO = re.compile(r"\[Errno -?\d+\] [^)'\"]+")
 _SCAN_PAGE = 1000
+_SLICE = 200  # articles per bulk request
 
 T = TypeVar("T")
 
@@ -123,6 +125,7 @@ class ElasticStore(Store):
             self.es = Elasticsearch(host, **options)
         except ValueError as error:
             raise StoreError(f"Elasticsearch at {self.url}: {error}") from None
+        self._bulk_loading = False
         with self._errors():
             self._ensure_indices()
 
@@ -195,60 +198,76 @@ class ElasticStore(Store):
     # --- writing -----------------------------------------------------------------------
     @_guarded
     def put_articles(self, records: Iterable[ArticleRecord]) -> list[PutOutcome]:
-        outcomes: dict[int, PutOutcome] = {}
-        prepared: list[tuple[int, dict[str, Any], list[dict[str, Any]]]] = []
+        """Validated and sent in slices: a sender thread bulk-writes one slice while this
+        thread validates the next, so Python and Elasticsearch work at the same time."""
         batch = list(records)
-        for index, record in enumerate(batch):
+        outcomes: dict[int, PutOutcome] = {}
+        sent: list[tuple[Future, list[tuple[int, dict, int, bool]], dict[str, str]]] = []
+        with ThreadPoolExecutor(max_workers=1) as sender:
+            for start in range(0, len(batch), _SLICE):
+                writes, actions, owner = self._prepare_slice(batch, start, outcomes)
+                if actions:
+                    sent.append((sender.submit(self._bulk, actions), writes, owner))
+            for future, writes, owner in sent:
+                failed: dict[str, str] = {}
+                for ok, item in future.result():
+                    op_type, result = next(iter(item.items()))
+                    if ok or (op_type == "delete" and result.get("status") == 404):
+                        continue
+                    article_id = owner.get(result.get("_id"), result.get("_id"))
+                    failed.setdefault(article_id, _bulk_reason(result))
+                for index, article, count, known in writes:
+                    if article["id"] in failed:
+                        error = f"Elasticsearch refused it: {failed[article['id']]}"
+                        outcomes[index] = PutOutcome(article["id"], "rejected", error=error)
+                    else:
+                        status = "replaced" if known else "indexed"
+                        outcomes[index] = PutOutcome(article["id"], status, count)
+        if sent and not self._bulk_loading:
+            self._refresh("articles", "attributions")
+        return [outcomes[index] for index in range(len(batch))]
+
+    def _prepare_slice(
+        self, batch: list[ArticleRecord], start: int, outcomes: dict[int, PutOutcome]
+    ) -> tuple[list[tuple[int, dict, int, bool]], list[dict[str, Any]], dict[str, str]]:
+        """Validate one slice; bulk actions for what changed (stale attributions deleted)."""
+        prepared = []
+        for index in range(start, min(start + _SLICE, len(batch))):
             try:
-                prepared.append((index, *prepare_article(record)))
+                prepared.append((index, *prepare_article(batch[index])))
             except RecordError as error:
-                outcomes[index] = PutOutcome(record_id(record, index), "rejected", error=str(error))
+                outcomes[index] = PutOutcome(
+                    record_id(batch[index], index), "rejected", error=str(error)
+                )
         stored = self._fingerprints([article["id"] for _, article, _ in prepared])
-        writes = []
+        changed = []
         for index, article, attributions in prepared:
             known = article["id"] in stored
             if known and article["fingerprint"] and stored[article["id"]] == article["fingerprint"]:
                 outcomes[index] = PutOutcome(article["id"], "unchanged", len(attributions))
             else:
-                writes.append((index, article, attributions, known))
-        if writes:
-            stale = self._attribution_ids([a["id"] for _, a, _, known in writes if known])
-            actions: list[dict[str, Any]] = []
-            owner: dict[str, str] = {}
-            for _, article, attributions, _ in writes:
+                changed.append((index, article, attributions, known))
+        stale = self._attribution_ids([article["id"] for _, article, _, k in changed if k])
+        writes, actions, owner = [], [], {}
+        for index, article, attributions, known in changed:
+            writes.append((index, article, len(attributions), known))
+            actions.append(
+                {"_index": self.alias("articles"), "_id": article["id"], "_source": article}
+            )
+            for attribution in attributions:
+                owner[attribution["id"]] = article["id"]
                 actions.append(
-                    {"_index": self.alias("articles"), "_id": article["id"], "_source": article}
+                    {
+                        "_index": self.alias("attributions"),
+                        "_id": attribution["id"],
+                        "_source": attribution,
+                    }
                 )
-                fresh = {a["id"] for a in attributions}
-                for attribution in attributions:
-                    owner[attribution["id"]] = article["id"]
-                    actions.append(
-                        {
-                            "_index": self.alias("attributions"),
-                            "_id": attribution["id"],
-                            "_source": attribution,
-                        }
-                    )
-                for old in stale.get(article["id"], set()) - fresh:
-                    actions.append(
-                        {"_op_type": "delete", "_index": self.alias("attributions"), "_id": old}
-                    )
-            failed: dict[str, str] = {}
-            for ok, item in self._bulk(actions):
-                op_type, result = next(iter(item.items()))
-                if ok or (op_type == "delete" and result.get("status") == 404):
-                    continue
-                article_id = owner.get(result.get("_id"), result.get("_id"))
-                failed.setdefault(article_id, _bulk_reason(result))
-            self._refresh("articles", "attributions")
-            for index, article, attributions, known in writes:
-                if article["id"] in failed:
-                    error = f"Elasticsearch refused it: {failed[article['id']]}"
-                    outcomes[index] = PutOutcome(article["id"], "rejected", error=error)
-                else:
-                    status = "replaced" if known else "indexed"
-                    outcomes[index] = PutOutcome(article["id"], status, len(attributions))
-        return [outcomes[index] for index in range(len(batch))]
+            for old in stale.get(article["id"], set()) - {a["id"] for a in attributions}:
+                actions.append(
+                    {"_op_type": "delete", "_index": self.alias("attributions"), "_id": old}
+                )
+        return writes, actions, owner
 
     def _fingerprints(self, article_ids: list[str]) -> dict[str, str | None]:
         if not article_ids:
@@ -470,18 +489,22 @@ class ElasticStore(Store):
     def _labels(self, values: dict[str, list[str]]) -> dict[tuple[str, str], str]:
         """Display names: the canonical record's name, else the name the text used."""
         labels: dict[tuple[str, str], str] = {}
-        wanted = {
-            "speakers": [("speaker", v) for v in values["speaker"]],
-            "outlets": [("outlet", v) for v in values["outlet"]]
-            + [("via", v) for v in values["via"]],
-        }
-        for kind, keys in wanted.items():
-            ids = sorted({value for _, value in keys})
-            if not ids:
-                continue
-            docs = self.es.mget(index=self.alias(kind), ids=ids, source_includes=["name"])
-            names = {d["_id"]: d["_source"]["name"] for d in docs["docs"] if d.get("found")}
-            labels.update({key: names[key[1]] for key in keys if key[1] in names})
+        keys = [(name, value) for name in ("speaker", "outlet", "via") for value in values[name]]
+        wanted = sorted({("speakers" if name == "speaker" else "outlets", v) for name, v in keys})
+        if wanted:
+            docs = self.es.mget(
+                docs=[{"_index": self.alias(kind), "_id": v} for kind, v in wanted],
+                source_includes=["name"],
+            )["docs"]
+            names = {
+                (kind, doc["_id"]): doc["_source"]["name"]
+                for (kind, _), doc in zip(wanted, docs, strict=True)
+                if doc.get("found")
+            }
+            for name, value in keys:
+                kind = "speakers" if name == "speaker" else "outlets"
+                if (kind, value) in names:
+                    labels[(name, value)] = names[(kind, value)]
         missing = [
             (name, value)
             for name in ("speaker", "outlet", "via")
@@ -551,6 +574,21 @@ class ElasticStore(Store):
         return {kind: int(self.es.count(index=self.alias(kind))["count"]) for kind in KINDS}
 
     # --- lifecycle ---------------------------------------------------------------------
+    @contextlib.contextmanager
+    def bulk_load(self) -> Iterator[None]:
+        """No periodic or per-call refresh while loading; one refresh at the end."""
+        indices = ",".join(self.alias(kind) for kind in ("articles", "attributions"))
+        with self._errors():
+            self.es.indices.put_settings(index=indices, settings={"refresh_interval": "-1"})
+        self._bulk_loading = True
+        try:
+            yield
+        finally:
+            self._bulk_loading = False
+            with self._errors():
+                self.es.indices.put_settings(index=indices, settings={"refresh_interval": None})
+                self.es.indices.refresh(index=indices)
+
     @_guarded
     def ping(self) -> None:
         self.es.cluster.health(index=",".join(self.alias(kind) for kind in KINDS))
@@ -678,7 +716,7 @@ class _Plan:
                             "order": [{"_count": "desc"}, {"_key": "asc"}],
                         }
                     },
-                    "distinct": {"cardinality": {"field": field, "precision_threshold": 40000}},
+                    "distinct": {"cardinality": {"field": field}},
                 },
             }
         aggs["months"] = {

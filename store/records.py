@@ -45,6 +45,13 @@ def record_id(record: Any, index: int) -> str:
     return f"#{index}"
 
 
+class _AttributionWithoutArticle(AttributionSchema):
+    """The attribution fields the caller supplies; the article's are validated with it."""
+
+    class Meta:
+        exclude = tuple(COPIED_FROM_ARTICLE)
+
+
 @functools.cache
 def _instance(schema: type[Schema]) -> Schema:
     """One instance per schema: building one costs more than loading a record."""
@@ -70,9 +77,13 @@ def prepare_article(record: ArticleRecord) -> tuple[dict[str, Any], list[dict[st
         if not isinstance(raw, dict):
             raise RecordError(f"attributions[{index}]: expected an object, got {raw!r:.40}")
         data = {"article_id": article["id"], **raw}
-        data.update({field: article[source] for field, source in COPIED_FROM_ARTICLE.items()})
+        for field in COPIED_FROM_ARTICLE:
+            data.pop(field, None)
         try:
-            attribution = _clean(AttributionSchema, data)
+            attribution = _clean(_AttributionWithoutArticle, data)
+            attribution.update(
+                {field: article[source] for field, source in COPIED_FROM_ARTICLE.items()}
+            )
             check_spans_within(attribution, article["body"])
         except RecordError as error:
             raise RecordError(f"attributions[{index}].{error}") from None

@@ -561,3 +561,12 @@ def test_reindex_swaps_versions_while_readers_keep_reading(es_url):
             store.reindex(2)
     finally:
         dispose(store)
+
+
+def test_a_bulk_load_is_searchable_when_it_ends(engine):
+    with engine.bulk_load():
+        outcomes = engine.put_articles(article_records())
+    assert {o.status for o in outcomes} == {"indexed"}
+    assert engine.search(SearchQuery()).total == 12
+    engine.put_articles([ArticleRecord({**article_records()[0].article, "fingerprint": "v2"}, [])])
+    assert engine.search(SearchQuery()).total == 9
