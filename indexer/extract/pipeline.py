@@ -17,9 +17,14 @@ from spacy.tokens import Doc, Span, Token
 from indexer.extract import cues, nlp, outlets
 from indexer.extract.quotes import Quote, find_quotes
 from indexer.extract.speakers import Speaker, SpeakerIndex
+from indexer.extract.tokens import wordset
 
 CONTENT_PATTERNS = ("ccomp", "dobj", "xcomp")
 NOMINAL = frozenset(["dobj", "prep", "noun"])
+TEMPORAL = wordset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    week weeks month months year years day days night morning evening time"""
+)
 CONTENT_PREPS = frozenset(["for", "to", "about", "of", "on", "against", "with", "as"])
 OPEN_MARKS = frozenset('"\u201c\u201e\u201f\u00ab') | {"''", "``"}
 CLOSE_MARKS = frozenset('"\u201d\u00bb') | {"''"}
@@ -220,12 +225,17 @@ def _from_token(
                 continue
             if child.dep_ == "xcomp" and not any(c.lower_ == "to" for c in child.lefts):
                 continue
-            content = [t for t in child.subtree if not _relay_phrase(t)]
+            if child.dep_ == "dobj" and child.lower_ in TEMPORAL and child.n_lefts == 0:
+                continue  # "said Monday": a date parsed as an object
+            tail = _trailing_participle(child)
+            content = [t for t in child.subtree if not _relay_phrase(t) and t not in tail]
             add(child.dep_, form, content, source)
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.tag_ not in ("PRP", "WP", "WDT"):
+                if obj.dep_ == "pobj" and obj.tag_ not in ("PRP", "WP", "WDT") and not (
+                    obj.lower_ in TEMPORAL and obj.n_lefts == 0
+                ):
                     content = [t for t in obj.subtree if not _relay_phrase(t)]
                     add("prep", f"{form} {child.lower_}", content, source)
     if (
@@ -264,6 +274,22 @@ def _reporting_tail(tok: Token) -> bool:
     return left > 0 and tok.doc[left - 1].text in (",", "”", '"', "''")
 
 
+def _trailing_participle(head: Token) -> set[Token]:
+    """", adding that ..." / ", pointing to ...": a new statement hanging at the end of a
+    content clause; it belongs to the speaker, not to the content."""
+    out: set[Token] = set()
+    for child in head.children:
+        if (
+            child.dep_ == "advcl"
+            and child.tag_ == "VBG"
+            and child.i > head.i
+            and child.left_edge.i > 0
+            and child.doc[child.left_edge.i - 1].text == ","
+        ):
+            out.update(child.subtree)
+    return out
+
+
 def _subject(verb: Token) -> Token | None:
     """The subject of a cue verb, looking through "and added", "saying", "went on to say"."""
     tok = verb
@@ -281,6 +307,8 @@ def _subject(verb: Token) -> Token | None:
                 return next((o for o in child.children if o.dep_ == "pobj"), None)
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.tag_.startswith("VB"):
             tok = tok.head
+        elif tok.dep_ == "pcomp" and tok.head.head.tag_.startswith("VB"):
+            tok = tok.head.head  # "responded by saying that ..."
         else:
             return None
     return None
