@@ -87,6 +87,13 @@ def test_sort_by_date_puts_newest_first(client: Any) -> None:
     assert oldest == sorted(oldest)
 
 
+def test_without_words_the_newest_come_first(client: Any) -> None:
+    page = html(client, "/")
+    dates = re.findall(r'<time datetime="(\d{4}-\d\d-\d\d)"', page)
+    assert dates == sorted(dates, reverse=True)
+    assert ">relevance<" not in page.split('class="sort"')[1].split("</nav>")[0]
+
+
 def test_pagination_shows_the_total_and_walks_pages(client: Any) -> None:
     page = html(client, "/?per_page=3")
     assert "1–3 of <strong>8</strong>" in page

@@ -145,6 +145,13 @@ def search_params(args: Mapping[str, Any]) -> dict[str, Any]:
     return load_args(_SEARCH_PARAMS, args)
 
 
+def effective_sort(params: dict[str, Any]) -> str:
+    """Relevance needs words to be relevant to: without a query, newest first."""
+    if params["sort"] == "relevance" and not params["q"].strip():
+        return "date"
+    return str(params["sort"])
+
+
 def to_query(params: dict[str, Any], *, facets: bool = True) -> SearchQuery:
     """The store query for validated parameters."""
     filters = {
@@ -157,7 +164,7 @@ def to_query(params: dict[str, Any], *, facets: bool = True) -> SearchQuery:
         filters=filters,
         date_from=params.get("date_from"),
         date_to=params.get("date_to"),
-        sort=params["sort"],
+        sort=effective_sort(params),
         page=params["page"],
         per_page=params["per_page"],
         facet_size=100 if params.get("more") else 10,

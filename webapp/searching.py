@@ -81,6 +81,10 @@ class SearchState:
 
     # --- state ---------------------------------------------------------------------
     @property
+    def sort(self) -> str:
+        return P.effective_sort(self.params)
+
+    @property
     def selected_month(self) -> str | None:
         start: date | None = self.params.get("date_from")
         end: date | None = self.params.get("date_to")
