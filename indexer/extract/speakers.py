@@ -49,6 +49,11 @@ ORG_NOUNS = wordset(
     military army police court network organization organisation firm party"""
 )
 GROUP_NOUNS = frozenset(["group", "groups", "legion", "battalion", "militia", "coalition"])
+THING_WORDS = wordset(
+    """amendment act bill law plan program project report policy deal agreement treaty war
+    day election street avenue road river county city state states island america
+    americans"""
+)
 MALE = frozenset(["he", "him", "his", "himself"])
 FEMALE = frozenset(["she", "her", "hers", "herself"])
 PLURAL = frozenset(["they", "them", "their"])
@@ -168,7 +173,10 @@ class SpeakerIndex:
             return "organization"
         if name and len(words) == 1 and name.isupper() and len(name) > 1:
             return "organization"
-        if len(words) >= 2 and len(words) <= 4:
+        if 2 <= len(words) <= 4 and not any(w in THING_WORDS for w in words) and all(
+            w.replace(".", "").replace("-", "").replace("'", "").replace("\u2019", "").isalpha()
+            for w in words
+        ):
             return "person"
         if len(words) == 1 and any(
             len(n.split()) > 1 for n in self.by_last.get(words[0], {})
@@ -179,7 +187,9 @@ class SpeakerIndex:
     def _add_role(self, head: Token, appos: Token, offset: int) -> None:
         for name_tok, role_tok in ((head, appos), (appos, head)):
             chain = name_chain(name_tok)
-            if chain and not is_proper(role_tok) and role_tok.lower_ in PERSON_NOUNS:
+            if chain and not is_proper(role_tok) and (
+                role_tok.lower_ in PERSON_NOUNS or role_tok.tag_ == "NN"
+            ):
                 bare = _without_titles(chain)
                 if not bare:
                     continue
@@ -241,7 +251,7 @@ class SpeakerIndex:
         ]
         if including:
             coordinated = including + [c for o in including for c in o.children if c.dep_ == "conj"]
-        if len(coordinated) > 1:
+        if len(coordinated) > 1 and all(name_chain(t) for t in coordinated):
             names = [self.resolve(t, offset, True).name for t in coordinated]
             names = [n for n in names if n]
             if len(names) == len(coordinated):
@@ -259,6 +269,9 @@ class SpeakerIndex:
                 named = self.resolve(child, offset, True)
                 role = _role_text(np_tokens(head)) if low in PERSON_NOUNS else named.role
                 return Speaker(named.name, named.kind, role)
+        if head.text[:1].isupper() and head.lower_ in self.by_last and head.i > head.sent.start:
+            name = self.canonical(head.text, pos)
+            return Speaker(name, self.kind_of_name(name), self.role_of.get(name))
         phrase = np_tokens(head)
         role = _role_text(phrase)
         if (name := self.roles.get(_normal(role))) is not None:
@@ -297,7 +310,11 @@ class SpeakerIndex:
         return Speaker(None, "unknown")
 
 
-_CAPITALISED = re.compile(r"\b[A-Z][\w\u2019'.-]*(?:\s+(?:of\s+)?[A-Z][\w\u2019'.-]*)*")
+# Capitalised runs; a word ending a sentence ("Schools.") ends the run.
+_CAPITALISED = re.compile(
+    r"\b[A-Z][\w\u2019'-]*(?:\.(?=\s+[a-z])|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|St))\.)?"
+    r"(?:\s+(?:of\s+)?[A-Z][\w\u2019'-]*(?:(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|St))\.)?)*"
+)
 _NOT_NAMES = wordset(
     """the a an in on at but and or he she it they we i you this that these those his her
     their its our my when while after before if as for with from by to of then there here

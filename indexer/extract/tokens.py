@@ -47,6 +47,7 @@ def text_of(tokens: list[Token]) -> str:
 
 
 NP_CUT = frozenset(["relcl", "acl", "appos"])
+CLAUSE_PUNCT = frozenset([",", ";", ":", "(", ")", "\u2014", "\u2013", "--"])
 
 
 def wordset(text: str) -> frozenset[str]:
@@ -61,7 +62,7 @@ def np_tokens(head: Token, cut: frozenset[str] = NP_CUT) -> list[Token]:
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if child.dep_ in cut or child.dep_ == "punct" and child.i > head.i:
+            if child.dep_ in cut or (child.i > head.i and child.text in CLAUSE_PUNCT):
                 continue
             keep.add(child.i)
             stack.append(child)
