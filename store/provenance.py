@@ -53,6 +53,9 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
     appearances = list(articles.values())
     if appearances:
         appearances[0]["first_seen"] = True
+    for ap in appearances:
+        if ap["syndicated"] and not ap["syndicated_from"]:
+            ap["syndicated_from"] = _original_article(ap, appearances)
 
     outlets: dict[str, dict[str, Any]] = {}
     independent: set[str] = set()
@@ -100,6 +103,20 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
         "speakers": list(speakers.values()),
         "speaker_disagreement": len(named) > 1,
     }
+
+
+def _original_article(copy: dict[str, Any], appearances: list[dict[str, Any]]) -> str | None:
+    """For a copy linked before its original arrived: the earliest article of the outlet it
+    names as its source that carries the same statement."""
+    source = copy.get("original_outlet_id")
+    return next(
+        (
+            ap["article_id"]
+            for ap in appearances
+            if source and ap["outlet_id"] == source and not ap["syndicated"]
+        ),
+        None,
+    )
 
 
 def _appearance(a: dict[str, Any], article: dict[str, Any] | None) -> dict[str, Any]:
@@ -155,17 +172,23 @@ def attribution_provenance(store: Store, attribution_id: str) -> dict[str, Any] 
             "published": a.get("published"),
         }
     )
+    journey = statement_journey(store, a["statement_id"]) if a.get("statement_id") else None
     copy = _is_copy(a, article)
     if copy:
+        mine = [
+            ap
+            for ap in (journey or {}).get("appearances", [])
+            if ap["article_id"] == a["article_id"]
+        ]
         chain.append(
             {
                 "role": "original",
                 "id": a.get("original_outlet_id"),
                 "name": a.get("original_outlet"),
-                "article_id": (article or {}).get("syndicated_from"),
+                "article_id": (article or {}).get("syndicated_from")
+                or (mine[0]["syndicated_from"] if mine else None),
             }
         )
-    journey = statement_journey(store, a["statement_id"]) if a.get("statement_id") else None
     first = journey["first_seen"] if journey else None
     return {
         "attribution": a,

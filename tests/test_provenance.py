@@ -186,3 +186,28 @@ def test_a_copy_indexed_alone_still_counts_its_original_outlet(store):
     journey = statement_journey(store, atts[0]["statement_id"])
     assert journey["distinct_outlets"] == 1
     assert journey["appearances"][0]["original_outlet_id"] == "continental-press-agency"
+
+
+def test_a_copy_stored_before_its_original_still_leads_to_it(store):
+    body = (
+        "Drones hit Osterhal overnight.\n\n"
+        f"\u201c{SKIES},\u201d Defence Minister Andrii Vedmid said.\n\n"
+        "Read the original article on Continental Press Agency"
+    )
+    copy = (
+        article("NewsHub", "drones-hit", "2024-03-15", body),
+        [quote(body, SKIES, "Andrii Vedmid")],
+    )
+    linker = Linker(store)
+    _, copy_atts = index(store, linker, copy)
+    original, _ = index(store, linker, wire())
+    provenance = attribution_provenance(store, copy_atts[0]["id"])
+    assert provenance["chain"][-1] == {
+        "role": "original",
+        "id": "continental-press-agency",
+        "name": "Continental Press Agency",
+        "article_id": original["id"],
+    }
+    journey = provenance["journey"]
+    assert journey["distinct_outlets"] == 1
+    assert journey["appearances"][1]["syndicated_from"] == original["id"]

@@ -23,12 +23,11 @@ from indexer.link.statements import (
 )
 from indexer.link.syndication import body_hash, find_original, footer_outlet
 from schemas.ids import article_id, attribution_id
-from store.base import ArticleRecord, Hit, SearchQuery, Store
+from store.base import Hit, SearchQuery, Store
 
 Copy = tuple[list[str], list[str]]  # a quote's tokens and its words
 MEMORY_LIMIT = 20_000  # statements remembered in-process before the memory starts over
 MAX_VARIANTS = 6  # copies of a statement compared with, per statement, in-process
-RECENT_ARTICLES = 2_000
 MAX_PROBES = 5  # statements of a copy looked up to find its original article
 STORE_CANDIDATES = 20  # statements read per quote, most shared keys first
 EDGE_KEYS = ("t:", "h:", "e:")  # exact, head and tail keys (see statements.keys_for)
@@ -54,10 +53,6 @@ class Linker:
         # statement id -> tokens of the copies seen in this process (its text first)
         self._variants: dict[str, list[Copy]] = {}
         self._by_key: dict[str, list[str]] = {}
-        # articles returned lately, by id: a copy still waiting in the caller's batch learns
-        # its original in place when the original follows it in the same batch
-        self._recent: dict[str, dict[str, Any]] = {}
-        self._known_before: set[str] = set()  # statements of this article seen before it
         self._created: set[str] = set()  # statements created by this process
         self._pending: dict[str, dict[str, Any]] = {}  # statements not written yet
         self._copies: dict[str, list[dict[str, Any]]] = {}  # body hash -> articles linked
@@ -76,19 +71,13 @@ class Linker:
         """
         if len(self._statements) >= MEMORY_LIMIT:
             self._forget()
-        article = self._link_article(dict(article))
+        article, relinked = self._link_article(dict(article))
         people: dict[str, set[str]] = {}
-        self._known_before = set()
         prepared = self._prefetch([a["content"] for a in attributions])
         linked = [self._link_attribution(article, dict(a), people, prepared) for a in attributions]
-        if article["syndicated_from"] is None and article.get("original_outlet_id"):
+        if relinked is None and article["original_outlet_id"] and not article["syndicated_from"]:
             article["syndicated_from"] = self._original_by_statements(article, linked)
-        elif article["syndicated_from"] is None and article.get("outlet_id"):
-            self._adopt_copies(article, sorted(self._known_before))
         self._remember_carrier(article, linked)
-        self._recent[article["id"]] = article
-        while len(self._recent) > RECENT_ARTICLES:
-            self._recent.pop(next(iter(self._recent)))
         if self.autoflush:
             self.flush()
         return article, linked
@@ -106,19 +95,34 @@ class Linker:
             self._pending.clear()
 
     # --- article -------------------------------------------------------------------------
-    def _link_article(self, article: dict[str, Any]) -> dict[str, Any]:
+    def _link_article(
+        self, article: dict[str, Any]
+    ) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """The article completed, and its stored version when it is being re-indexed.
+
+        A stored article keeps the original it was linked to then: re-indexing the same
+        input changes nothing, whatever arrived since (the read side finds the original
+        of a copy that arrived first; see ``store.provenance``).
+        """
         body = article.get("body") or ""
         article["id"] = article.get("id") or article_id(article.get("url"), body)
         article["body_hash"] = body_hash(body)
         outlet = self.outlets.resolve(article.get("outlet"), article.get("url"))
         article["outlet"] = outlet["name"] if outlet else article.get("outlet")
         article["outlet_id"] = outlet["id"] if outlet else None
-        original = find_original(self.store, article, self._copies.get(article["body_hash"], []))
-        self._remember_copy(article)
-        article["syndicated_from"] = original["id"] if original else None
+        same_body = self.store.articles_by_body_hash(article["body_hash"])
+        stored = next((a for a in same_body if a["id"] == article["id"]), None)
         named = article.get("original_outlet") or footer_outlet(body)
-        if not named and original is not None and original.get("outlet_id") != article["outlet_id"]:
-            named = original.get("outlet")
+        if stored is not None:
+            article["syndicated_from"] = stored.get("syndicated_from")
+            named = named or stored.get("original_outlet")
+        else:
+            recent = self._copies.get(article["body_hash"], [])
+            original = find_original(self.store, article, [*same_body, *recent])
+            article["syndicated_from"] = original["id"] if original else None
+            if not named and original and original.get("outlet_id") != article["outlet_id"]:
+                named = original.get("outlet")
+        self._remember_copy(article)
         source = self.outlets.resolve(named, article.get("original_url")) if named else None
         if source is None and article.get("original_url"):
             source = self.outlets.resolve(None, article["original_url"])
@@ -126,7 +130,7 @@ class Linker:
             article["original_outlet"], article["original_outlet_id"] = source["name"], source["id"]
         else:
             article["original_outlet"] = article["original_outlet_id"] = None
-        return article
+        return article, stored
 
     def _remember_copy(self, article: dict[str, Any]) -> None:
         """Keep the article for identical copies later in the same batch (not stored yet)."""
@@ -165,37 +169,6 @@ class Linker:
         needed = min(2, len(statements))
         ranked = sorted(shared, key=lambda i: (-len(shared[i]), dates[i] or "~", i))
         return ranked[0] if ranked and needed and len(shared[ranked[0]]) >= needed else None
-
-    def _adopt_copies(self, article: dict[str, Any], statements: list[str]) -> None:
-        """Point stored copies that name this article's outlet as their source, and carry
-        its statements, at this article: the copy may have been indexed first."""
-        statements = statements[:MAX_PROBES]
-        shared: dict[str, set[str]] = {}
-        waiting: set[str] = set()  # copies linked by this process, maybe not stored yet
-        for sid in statements:
-            for carrier_id, _, _ in self._carriers.get(sid, ()):
-                copy = self._recent.get(carrier_id)
-                if copy and copy.get("original_outlet_id") == article["outlet_id"]:
-                    shared.setdefault(carrier_id, set()).add(sid)
-                    waiting.add(carrier_id)
-        query = SearchQuery(filters={"statement_id": tuple(statements)}, per_page=50, facets=False)
-        for hit in self._carrying(query, statements):
-            a = hit.attribution
-            if a.get("original_outlet_id") == article["outlet_id"] and (
-                a["article_id"] != article["id"]
-            ):
-                shared.setdefault(a["article_id"], set()).add(a["statement_id"])
-        needed = min(2, len(statements))
-        for copy_id in sorted(i for i, found in shared.items() if len(found) >= needed):
-            if copy_id in waiting and not self._recent[copy_id].get("syndicated_from"):
-                self._recent[copy_id]["syndicated_from"] = article["id"]  # the caller's dict
-            copy = self.store.get_article(copy_id)
-            if copy is None or copy.get("syndicated_from"):
-                continue
-            # no fingerprint: this stored version is no longer what ingestion produced
-            copy.update(syndicated_from=article["id"], fingerprint=None)
-            records = [ArticleRecord(copy, self.store.article_attributions(copy_id))]
-            self.store.put_articles(records)
 
     def _carrying(self, query: SearchQuery, statements: list[str]) -> list[Hit]:
         """Stored attributions of these statements, unless this process created them all
@@ -286,8 +259,6 @@ class Linker:
             score = self._match(copy, keys, candidate)
             if score is not None and (best is None or (-score, candidate["id"]) < best):
                 best = (-score, candidate["id"])
-        if best is not None:
-            self._known_before.add(best[1])
         if best is None:
             new_id = statement_id(content)
             record = self._statements.get(new_id) or {"id": new_id, "text": content, "keys": []}

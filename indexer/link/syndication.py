@@ -45,12 +45,12 @@ def body_hash(body: str) -> str:
 
 
 def find_original(
-    store: Store, article: dict[str, Any], recent: list[dict[str, Any]] = ()
+    store: Store, article: dict[str, Any], same_body: list[dict[str, Any]]
 ) -> dict[str, Any] | None:
     """The article this one copies, or None when it is (as far as known) original.
 
-    ``recent`` are articles with the same body hash linked earlier in this process and
-    perhaps not stored yet (the pipeline writes a batch at a time).
+    ``same_body`` are the articles with its body hash: stored ones, and those linked
+    earlier in this process that may not be stored yet (the pipeline writes by batch).
     """
     own = article["id"]
     original_url = article.get("original_url")
@@ -58,10 +58,7 @@ def find_original(
         found = store.get_article(article_id(original_url, ""))
         if found is not None and found["id"] != own:
             return _root(store, found)
-    copies = {a["id"]: a for a in store.articles_by_body_hash(article["body_hash"])}
-    for a in recent:
-        copies.setdefault(a["id"], a)
-    copies.pop(own, None)
+    copies = {a["id"]: a for a in same_body if a["id"] != own}
     for copy_id in [i for i, a in copies.items() if a.get("syndicated_from") == own]:
         del copies[copy_id]  # our own copies: re-linking the original must not loop
     if not copies:
