@@ -199,6 +199,15 @@ class SpeakerIndex:
                 self.role_of.setdefault(name, role)
 
     def _add_title_role(self, chain: list[Token], offset: int) -> None:
+        """"Mayor Celia Marchetti", "Trump spokeswoman Hope Hicks": the title is a role that
+        later definite descriptions ("the mayor") refer back to."""
+        bare = _without_titles(chain)
+        titles = chain[: len(chain) - len(bare)] if bare else []
+        if titles and titles[-1].lower_.rstrip(".") not in ("mr", "mrs", "ms", "dr"):
+            name = self.canonical(text_of(bare), offset + bare[0].idx)
+            title = text_of(titles).lower()
+            self.roles.setdefault(_normal(title), name)
+            self.role_of.setdefault(name, title)
         first = chain[0]
         words = [t for t in first.doc[max(0, first.i - 3) : first.i] if t.tag_ in ("NN", "JJ")]
         if words and words[-1].i == first.i - 1 and words[-1].lower_ in PERSON_NOUNS:
