@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
+import json
 import time
 
 import pytest
 
 from indexer.extract import extract, extract_many
+from indexer.extract.report import run_extract
 
 
 def only(text: str) -> dict:
@@ -189,3 +192,29 @@ def test_extract_many_keeps_the_input_order_and_matches_extract():
         "The sun rose over the hills.",
     ]
     assert list(extract_many(texts, n_process=2)) == [extract(t) for t in texts]
+
+
+def test_the_extract_command_writes_prediction_lines_and_names_bad_files(tmp_path, capsys):
+    good = tmp_path / "harbour-story.txt"
+    good.write_text("Anna Berg said that the harbour would reopen in May.\n", encoding="utf-8")
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Caf\xe9 owners said prices rose.".encode("latin-1"))
+    missing = tmp_path / "missing.txt"
+    out = io.StringIO()
+    code = run_extract([str(good), str(bad), str(missing)], "jsonl", out)
+    assert code == 1
+    errors = capsys.readouterr().err.strip().splitlines()
+    assert len(errors) == 2
+    assert str(bad) in errors[0] and str(missing) in errors[1]
+    (line,) = out.getvalue().splitlines()
+    record = json.loads(line)
+    assert record["doc_id"] == "harbour-story"
+    (att,) = record["attributions"]
+    assert att["speaker"] == "Anna Berg"
+    text = good.read_text(encoding="utf-8")
+    assert text[slice(*att["content"][0])] == "that the harbour would reopen in May"
+    assert text[slice(*att["source"][0])] == "Anna Berg"
+
+    table = io.StringIO()
+    assert run_extract([str(good)], "table", table) == 0
+    assert "Anna Berg (person) said" in table.getvalue()
