@@ -7,6 +7,7 @@ import hmac
 from datetime import date
 from functools import cache
 from typing import Any
+from urllib.parse import quote as url_quote
 
 from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
 from marshmallow import Schema
@@ -62,16 +63,25 @@ def _absolute(path: str) -> str:
     return request.host_url.rstrip("/") + path
 
 
-def _hit_links(attribution_id: str) -> dict[str, str]:
-    return {
-        "html": _absolute(url_for("pages.attribution", attribution_id=attribution_id)),
-        "self": _absolute(url_for("api.attribution", attribution_id=attribution_id)),
-    }
+_ID = "__id__"
+
+
+def _hit_links() -> Any:
+    """A function giving a hit's links: url_for once per response, not twice per hit."""
+    html = _absolute(url_for("pages.attribution", attribution_id=_ID))
+    api_url = _absolute(url_for("api.attribution", attribution_id=_ID))
+
+    def links(attribution_id: str) -> dict[str, str]:
+        quoted = url_quote(attribution_id, safe="")
+        return {"html": html.replace(_ID, quoted), "self": api_url.replace(_ID, quoted)}
+
+    return links
 
 
 def search_body(state: SearchState) -> dict[str, Any]:
     params, result = state.params, state.result
     page, pages = params["page"], state.pages
+    hit_links = _hit_links()
     return {
         "total": result.total,
         "hits": [
@@ -79,7 +89,7 @@ def search_body(state: SearchState) -> dict[str, Any]:
                 "attribution": dated(h.attribution),
                 "highlight": str(highlight(h.highlight or h.attribution.get("content"))),
                 "score": h.score,
-                "links": _hit_links(h.attribution["id"]),
+                "links": hit_links(h.attribution["id"]),
             }
             for h in result.hits
         ],
