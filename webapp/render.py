@@ -237,7 +237,7 @@ def journey_stops(
     days = [_as_date(c["published"]).toordinal() for c in dated]
     lo, hi = min(days), max(days)
     span = max(hi - lo, 1)
-    left, right = 70, width - 70
+    left, right = 100, width - 100
     stacks: dict[float, int] = {}
     stops = []
     for c, d in zip(dated, days, strict=True):
