@@ -218,8 +218,13 @@ def _from_token(
     if not tok.tag_.startswith("VB"):
         return out
     form = tok.lower_
+    children = list(tok.children)
+    if not any(c.dep_ in CONTENT_PATTERNS or c.dep_ == "prep" for c in children) and (
+        tok.dep_ not in ("parataxis", "ccomp")
+    ):
+        return out
     source = _subject(tok)
-    for child in tok.children:
+    for child in children:
         if child.dep_ in CONTENT_PATTERNS and child.i != tok.i:
             if child.dep_ == "dobj" and child.tag_ in ("PRP", "WP", "WDT"):
                 continue
@@ -490,6 +495,18 @@ def _clause_tail(gap: str) -> bool:
     )
 
 
+def _token_at(doc: Doc, rel: int) -> int:
+    """Index of the token covering (or following) character offset `rel` of a chunk."""
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx + len(doc[mid]) <= rel:
+            lo = mid + 1
+        else:
+            hi = mid
+    return min(lo, max(0, len(doc) - 1))
+
+
 def _colon_intro(text, first, parsed, starts, reliability):
     """'Trump issued the following statement:' closing the paragraph before a quotation."""
     k = bisect.bisect_right(starts, first.start) - 1
@@ -525,8 +542,12 @@ def _cue_near(first, last, parsed, starts, inside, reliability):
         if chunk.paragraph != q.paragraph:
             continue
         rel = pos - chunk.start
-        toks = [t for t in doc if (t.idx >= rel if after else t.idx + len(t) <= rel)]
-        toks = toks[:QUOTE_WINDOW] if after else toks[-QUOTE_WINDOW:][::-1]
+        at = _token_at(doc, rel)
+        if after:
+            toks = [t for t in doc[at : at + QUOTE_WINDOW + 1] if t.idx >= rel][:QUOTE_WINDOW]
+        else:
+            window = doc[max(0, at - QUOTE_WINDOW - 1) : at + 1]
+            toks = [t for t in window if t.idx + len(t) <= rel][-QUOTE_WINDOW:][::-1]
         for dist, tok in enumerate(toks):
             if inside.covers(chunk.start + tok.idx) or tok.text in OPEN_MARKS:
                 break

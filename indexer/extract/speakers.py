@@ -106,34 +106,34 @@ class SpeakerIndex:
                     index._add_name(pos, " ".join(words))
                     subject = pos == start or text[pos - 2 : pos].strip() in (".", "")
                     index.mentions.append(Mention(pos, " ".join(words), "", subject))
-        for offset, doc in docs:
-            for tok in doc:
-                chain = name_chain(tok)
-                if not chain or chain[-1].i != tok.i:
-                    continue
-                bare = _without_titles(chain)
-                if bare:
-                    index._add_name(offset + bare[0].idx, text_of(bare))
+        chains = [(offset, chain) for offset, doc in docs for chain in _chains(doc)]
+        for offset, chain in chains:
+            bare = _without_titles(chain)
+            if bare:
+                index._add_name(offset + bare[0].idx, text_of(bare))
         for mention in index.mentions:
             mention.name = index.canonical(mention.name, mention.pos)
             mention.kind = index.kind_of_name(mention.name)
+        for offset, chain in chains:
+            bare = _without_titles(chain)
+            if bare:
+                end = chain[-1]
+                name = index.canonical(text_of(bare), offset + end.idx)
+                subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in chain)
+                index.mentions.append(
+                    Mention(offset + end.idx, name, index.kind_of_name(name), subject)
+                )
+            index._add_title_role(chain, offset)
         for offset, doc in docs:
+            subjects: dict[int, list[Token]] = {}
             for tok in doc:
-                chain = name_chain(tok)
-                if chain and chain[-1].i == tok.i and _without_titles(chain):
-                    name = index.canonical(text_of(_without_titles(chain)), offset + tok.idx)
-                    subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in chain)
-                    index.mentions.append(
-                        Mention(offset + tok.idx, name, index.kind_of_name(name), subject)
-                    )
-                for child in tok.children:
-                    if child.dep_ == "appos":
-                        index._add_role(tok, child, offset)
-                subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-                if len(subjects) == 2:
-                    index._add_role(subjects[0], subjects[1], offset)
-                if chain and chain[-1].i == tok.i:
-                    index._add_title_role(chain, offset)
+                if tok.dep_ == "appos":
+                    index._add_role(tok.head, tok, offset)
+                elif tok.dep_ == "nsubj":
+                    subjects.setdefault(tok.head.i, []).append(tok)
+            for pair in subjects.values():
+                if len(pair) == 2:
+                    index._add_role(pair[0], pair[1], offset)
         return index
 
     def _add_name(self, pos: int, name: str) -> None:
@@ -331,6 +331,17 @@ _NOT_NAMES = wordset(
     sunday january february march april may june july august september october november
     december"""
 )
+
+
+def _chains(doc: Doc) -> list[list[Token]]:
+    """Every maximal proper-name run of a parsed chunk, once."""
+    out = []
+    for tok in doc:
+        if tok.tag_ in ("NNP", "NNPS", "CD"):
+            chain = name_chain(tok)
+            if chain and chain[-1].i == tok.i:
+                out.append(chain)
+    return out
 
 
 def _gaps(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
