@@ -136,23 +136,49 @@ def open_engine(name: str, workdir: str) -> Store:
     )
 
 
-def load(store: Store, n: int, batch: int) -> float:
-    """Attributions per second through put_articles, batches of ``batch`` articles."""
+def engine_cpu_seconds(store: Store) -> float | None:
+    """CPU time the Elasticsearch nodes have used so far (None for the embedded engine)."""
+    es = getattr(store, "es", None)
+    if es is None:
+        return None
+    nodes = es.nodes.stats(metric="process")["nodes"].values()
+    return sum(node["process"]["cpu"]["total_in_millis"] for node in nodes) / 1000
+
+
+def load(store: Store, n: int, batch: int) -> tuple[float, str]:
+    """Attributions per second through put_articles (batches of ``batch`` articles), and
+    the CPU seconds each side spent: on a shared machine the rate depends on the others."""
     corpus = Corpus()
     records = list(corpus.articles(n))  # generated up front: only the store is timed
     store.put_speakers({"id": s, "name": s.replace("-", " ").title()} for s in corpus.speakers)
     store.put_outlets({"id": o, "name": o.replace("-", " ").title()} for o in corpus.outlets)
     written = 0
+    engine_before = engine_cpu_seconds(store)
+    client_before = time.process_time()
     started = time.perf_counter()
     with store.bulk_load():
         for first in range(0, len(records), batch):
             outcomes = store.put_articles(records[first : first + batch])
             written += sum(o.attributions for o in outcomes if o.status != "rejected")
     elapsed = time.perf_counter() - started
+    cpu = f"client CPU {time.process_time() - client_before:.1f} s"
+    if engine_before is not None:
+        cpu += f", Elasticsearch CPU {engine_cpu_seconds(store) - engine_before:.1f} s"
     expected = -(-n // PER_ARTICLE) * PER_ARTICLE
     if written != expected:
         raise SystemExit(f"only {written} of {expected} attributions were written")
-    return written / elapsed
+    return written / elapsed, cpu
+
+
+def settle(store: Store, limit: float = 120) -> None:
+    """Wait for Elasticsearch's background merges after the load: measure steady state."""
+    es = getattr(store, "es", None)
+    deadline = time.monotonic() + limit
+    while es is not None and time.monotonic() < deadline:
+        merges = es.indices.stats(metric="merge")["_all"]["total"]["merges"]["current"]
+        if not merges:
+            return
+        time.sleep(0.5)
 
 
 def query_latencies(store: Store, count: int) -> tuple[list[float], float]:
@@ -176,7 +202,8 @@ def run(engine: str, n: int, count: int, batch: int) -> None:
     with tempfile.TemporaryDirectory(prefix="quotetrail-bench-") as workdir:
         store = open_engine(engine, workdir)
         try:
-            rate = load(store, n, batch)
+            rate, cpu = load(store, n, batch)
+            settle(store)
             timings, mean_hits = query_latencies(store, count)
         finally:
             drop = getattr(store, "drop", None)
@@ -184,9 +211,10 @@ def run(engine: str, n: int, count: int, batch: int) -> None:
                 drop()
             store.close()
     print(
-        f"{engine}: {n} attributions, bulk load {rate:,.0f} attributions/s; "
+        f"{engine}: {n} attributions, bulk load {rate:,.0f} attributions/s ({cpu}); "
         f"faceted query ({count} queries, two filters, {mean_hits:.0f} hits on average): "
-        f"p50 {percentile(timings, 50):.1f} ms, p95 {percentile(timings, 95):.1f} ms"
+        f"p50 {percentile(timings, 50):.1f} ms, p95 {percentile(timings, 95):.1f} ms; "
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
     )
 
 

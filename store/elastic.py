@@ -179,6 +179,12 @@ class ElasticStore(Store):
     def _current_index(self, kind: str) -> str:
         return next(iter(self.es.indices.get_alias(name=self.alias(kind))))
 
+    @_guarded
+    def current_version(self, kind: str = "articles") -> int:
+        """The version number of the index behind ``kind``'s alias (1 until a reindex)."""
+        _, _, number = self._current_index(kind).rpartition("-v")
+        return int(number)
+
     def _refresh(self, *kinds: str) -> None:
         self.es.indices.refresh(index=",".join(self.alias(kind) for kind in kinds))
 
