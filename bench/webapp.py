@@ -208,7 +208,8 @@ def run(engine: str, n: int, count: int, duration: float, clients: int) -> bool:
         store, env = open_engine(engine, workdir)
         ok = True
         try:
-            rate = BENCH_STORE.load(store, n, 500)
+            loaded = BENCH_STORE.load(store, n, 500)  # rate, or (rate, CPU note)
+            rate = loaded[0] if isinstance(loaded, tuple) else loaded
             print(f"{engine}: loaded {n:,} attributions ({rate:,.0f}/s)")
             all_pages, all_apis = urls(2 * count)
             pages, apis = all_pages[:count], all_apis[:count]
