@@ -35,7 +35,9 @@ SEED_FORMS = wordset(
 THRESHOLD = 0.25  # tuned on PolNeAR train/dev: the F1 optimum with precision above 70
 SEED_PRIOR = 0.6
 MIN_EVIDENCE = 3
-PRIOR_WEIGHT = 4  # pseudo-observations at the construction's base rate
+PRIOR_WEIGHT = 4
+# Sentences whose only cue candidates are this rare in train are not worth parsing.
+PARSE_MIN_HITS = 3
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -47,7 +49,10 @@ def cue_words() -> frozenset[str]:
     marks) cannot hold an attribution and need not be parsed."""
     words = set(SEED_FORMS) | {"according"}
     for form, patterns in lexicon().items():
-        if any(reliability(form, pattern) is not None for pattern in patterns):
+        hits = sum(
+            patterns[p][0] for p in patterns if reliability(form, p) is not None
+        )
+        if hits >= PARSE_MIN_HITS:
             words.add(form.split()[0])
     return frozenset(words)
 
