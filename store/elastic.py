@@ -18,7 +18,14 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError, helpers
+from elasticsearch import (
+    ApiError,
+    ConnectionTimeout,
+    Elasticsearch,
+    NotFoundError,
+    TransportError,
+    helpers,
+)
 
 from schemas import OutletSchema, RecordError, SpeakerSchema, StatementSchema
 from schemas.mappings import SCHEMAS, index_body
@@ -139,6 +146,8 @@ class ElasticStore(Store):
             raise StoreError(
                 f"Elasticsearch at {self.url} refused the request ({error.meta.status}: {reason})"
             ) from None
+        except ConnectionTimeout:
+            raise StoreError(f"Elasticsearch at {self.url} did not answer in time") from None
         except TransportError as error:
             detail = _ERRNO.search(str(error))
             why = detail.group(0).strip() if detail else type(error).__name__
