@@ -89,6 +89,10 @@ class FacetValue:
 
 @dataclass(frozen=True)
 class Hit:
+    """One attribution found. ``highlight`` is its content with matched words between
+    HL_START/HL_END (plain content without query text); ``score`` is the engine's relevance
+    score when ranked by relevance, else None (scores differ between engines)."""
+
     attribution: dict[str, Any]
     highlight: str
     score: float | None = None
@@ -96,6 +100,13 @@ class Hit:
 
 @dataclass(frozen=True)
 class SearchResult:
+    """One page of hits with the total, and counts over all hits.
+
+    Each facet is counted under every filter except its own (values of one filter are
+    alternatives, so its other values stay visible with their counts); the histogram is
+    counted under all filters. Both are empty when the query asked for ``facets=False``.
+    """
+
     total: int
     hits: list[Hit]
     facets: dict[str, list[FacetValue]]

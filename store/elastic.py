@@ -463,7 +463,6 @@ class ElasticStore(Store):
             "track_total_hits": True,
         }
         if plan.parsed:
-            body["track_scores"] = True
             body["highlight"] = {
                 "pre_tags": [HL_START],
                 "post_tags": [HL_END],
@@ -478,7 +477,7 @@ class ElasticStore(Store):
             attribution = hit["_source"]
             marked = [texts[0] for texts in hit.get("highlight", {}).values()]
             highlight = merge_marks(attribution["content"], marked) if marked else None
-            score = hit.get("_score") if plan.parsed else None
+            score = hit.get("_score")  # only ranked by relevance; None when sorted by date
             hits.append(Hit(attribution, highlight or attribution["content"], score))
         facets: dict[str, list[FacetValue]] = {}
         totals: dict[str, int] = {}

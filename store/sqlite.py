@@ -702,16 +702,20 @@ class _Plan:
         self.parsed = parse(query.text)
         terms, phrases = self.parsed.terms, self.parsed.phrases
         params: list[Any] = []
+        # bm25 costs as much as the match itself: computed only to rank by relevance
+        ranked = query.sort not in ("date", "date_asc")
         if terms and phrases:
+            score = "-s.rank - e.rank" if ranked else "NULL"
             match = (
-                "SELECT s.rowid AS rid, -s.rank - e.rank AS score FROM fts_stem s"
+                f"SELECT s.rowid AS rid, {score} AS score FROM fts_stem s"
                 " JOIN fts_exact e ON e.rowid = s.rowid"
                 " WHERE fts_stem MATCH ? AND fts_exact MATCH ?"
             )
             params += [fts5_query(terms), fts5_query([" ".join(p) for p in phrases])]
         elif terms or phrases:
             table = "fts_stem" if terms else "fts_exact"
-            match = f"SELECT rowid AS rid, -rank AS score FROM {table} WHERE {table} MATCH ?"
+            score = "-rank" if ranked else "NULL"
+            match = f"SELECT rowid AS rid, {score} AS score FROM {table} WHERE {table} MATCH ?"
             params.append(fts5_query(terms or [" ".join(p) for p in phrases]))
         if self.parsed:
             # CROSS JOIN: the text match drives, never an FTS probe per filtered row

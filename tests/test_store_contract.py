@@ -219,6 +219,8 @@ def test_relevance_ranks_scored_hits(corpus):
     scores = [h.score for h in result.hits]
     assert all(s is not None for s in scores)
     assert scores == sorted(scores, reverse=True)
+    by_date = corpus.search(SearchQuery(text="station", sort="date"))
+    assert [h.score for h in by_date.hits] == [None, None, None]
 
 
 def test_text_facets_and_filters_combine(corpus):
