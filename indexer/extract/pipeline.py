@@ -9,6 +9,7 @@ PolNeAR-style annotation is univocal (a token belongs to one attribution).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -340,6 +341,12 @@ def _relay_phrase(tok: Token) -> bool:
     return False
 
 
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,40},?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?(?:\([A-Za-z .]+\)\s*)?"
+    r"[-\u2013\u2014]+\s+"
+)
+
+
 def _token_spans(tokens: list[Token], offset: int) -> Spans:
     """Contiguous runs of tokens as character spans, trimmed of edge punctuation."""
     if not tokens:
@@ -359,8 +366,12 @@ def _token_spans(tokens: list[Token], offset: int) -> Spans:
             toks.pop(0)
         while toks and toks[-1].is_punct and toks[-1].text not in CLOSE_MARKS:
             toks.pop()
-        if any(t.is_alpha or t.like_num for t in toks):
-            spans.append((offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1])))
+        if not any(t.is_alpha or t.like_num for t in toks):
+            continue
+        start = toks[0].idx
+        if toks[0].i == 0 and (dateline := _DATELINE.match(doc.text)):
+            start = dateline.end()  # "BRENNA, Sept 3 (CPA) - " opens the story, not the claim
+        spans.append((offset + start, offset + toks[-1].idx + len(toks[-1])))
     return spans
 
 

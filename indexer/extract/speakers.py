@@ -19,14 +19,17 @@ TITLES = wordset(
     """mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. president senator
     governor secretary representative lt. col. sgt. prof. prof judge justice mayor minister
     prime chancellor ambassador spokesman spokeswoman spokesperson chairman chairwoman ceo
-    deputy chief commander general"""
+    deputy commander councilman councilwoman councillor councilor alderman commissioner
+    inspector superintendent sheriff officer detective pastor rabbi bishop sir dame"""
 )
 ORG_WORDS = wordset(
     """ministry department agency committee party campaign inc inc. corp corp. corporation
     company university institute council commission bureau service office association
     foundation center centre fund bank court congress senate house administration government
     police army navy forces intelligence network news times post journal press union
-    organization organisation kremlin pentagon parliament cabinet board authority"""
+    organization organisation kremlin pentagon parliament cabinet board authority
+    pharmaceuticals industries holdings systems technologies airlines motors labs
+    laboratories energy"""
 )
 GROUP_WORDS = wordset(
     """legion battalion corps brigade militia regiment movement front rebels coalition alliance
@@ -46,7 +49,8 @@ ANONYMOUS = wordset(
 )
 ORG_NOUNS = wordset(
     """ministry department campaign government administration agency company committee office
-    military army police court network organization organisation firm party"""
+    military army police court network organization organisation firm party regulator
+    watchdog authority council commission union"""
 )
 GROUP_NOUNS = frozenset(["group", "groups", "legion", "battalion", "militia", "coalition"])
 THING_WORDS = wordset(
@@ -58,6 +62,7 @@ MALE = frozenset(["he", "him", "his", "himself"])
 FEMALE = frozenset(["she", "her", "hers", "herself"])
 PLURAL = frozenset(["they", "them", "their"])
 NEUTER = frozenset(["it", "its"])
+TITLE_REACH = 800  # characters: "the minister said" right after a quote by the minister
 LOOKBACK = 60  # mentions searched backwards for a pronoun or definite description
 
 
@@ -151,6 +156,8 @@ class SpeakerIndex:
         low = name.lower()
         name = self.names.get(low, name)
         words = low.split()
+        if len(words) == 1 and (longer := self._organization_starting_with(low)):
+            return longer
         if len(words) > 2 or self.kind_of_words(words) != "person":
             return name
         fuller = [
@@ -162,6 +169,22 @@ class SpeakerIndex:
         before = [f for f in fuller if f[0] <= pos]
         chosen = (before[-1] if before else fuller[0])[1]
         return self.names.get(chosen.lower(), chosen)
+
+    def _organization_starting_with(self, word: str) -> str | None:
+        """"Halvern" for "Halvern Pharmaceuticals": organisations go by their first word;
+        "NMA" for "National Medicines Agency": or by their initials."""
+        if 2 <= len(word) <= 6:
+            spelled = [
+                n for n in self.names.values()
+                if len(n.split()) > 1 and _initials(n) == word.upper()
+            ]
+            if len(set(spelled)) == 1:
+                return spelled[0]
+        found = [
+            n for low, n in self.names.items()
+            if low.startswith(word + " ") and self.kind_of_words(low.split()) == "organization"
+        ]
+        return min(found, key=len) if len(set(found)) == 1 else None
 
     def kind_of_name(self, name: str) -> str:
         return self.kind_of_words(name.lower().split(), name)
@@ -215,6 +238,23 @@ class SpeakerIndex:
             if bare:
                 name = self.canonical(text_of(bare), offset + first.idx)
                 self.role_of.setdefault(name, text_of(words))
+
+    def _titled(self, head: str, pos: int) -> str | None:
+        """"the minister" -> the person introduced as "Defence Minister Andrii Vedmid"."""
+        names = [name for role, name in self.roles.items() if role.split()[-1:] == [head]]
+        names = list(dict.fromkeys(names))
+        if len(names) == 1:
+            return names[0]
+        if names:
+            recent = self.recent(pos, ("person",))
+            return recent if recent in names else None
+        if head not in PERSON_NOUNS:
+            return None
+        # No one was introduced with that title: news style means the person just quoted.
+        last = next((m for m in reversed(self.speakers) if m.pos < pos), None)
+        if last is not None and last.kind == "person" and pos - last.pos < TITLE_REACH:
+            return last.name
+        return None
 
     def remember(self, pos: int, speaker: Speaker, subject: bool = True) -> None:
         if speaker.name:
@@ -286,6 +326,8 @@ class SpeakerIndex:
         if (name := self.roles.get(_normal(role))) is not None:
             return Speaker(name, self.kind_of_name(name), self.role_of.get(name, role))
         det = phrase[0].lower_ if phrase else ""
+        if det in ("the", "this") and len(phrase) <= 3 and (name := self._titled(low, pos)):
+            return Speaker(name, self.kind_of_name(name), self.role_of.get(name))
         if det in ("the", "this") and len(phrase) <= 3 and low in ORG_NOUNS | GROUP_NOUNS:
             name = self.recent(pos, ("organization", "group"), low) or (
                 self.recent(pos, ("group",)) if low in GROUP_NOUNS else None
@@ -333,6 +375,10 @@ _NOT_NAMES = wordset(
 )
 
 
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 def _chains(doc: Doc) -> list[list[Token]]:
     """Every maximal proper-name run of a parsed chunk, once."""
     out = []
@@ -356,10 +402,16 @@ def _gaps(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _without_titles(chain: list[Token]) -> list[Token]:
+    """"Defence Minister Andrii Vedmid" -> "Andrii Vedmid"; "Secretary of State X" -> "X"."""
     toks = list(chain)
-    while len(toks) > 1 and toks[0].lower_ in TITLES:
-        toks.pop(0)
-    while toks and toks[-1].lower_ in ("'s", "’s"):
+    last = -1
+    for i, tok in enumerate(toks[:-1]):
+        if tok.lower_ in TITLES:
+            last = i
+        elif tok.lower_ == "of" and i - 1 == last and i + 2 < len(toks):
+            last = i + 1
+    toks = toks[last + 1 :]
+    while toks and toks[-1].lower_ in ("'s", "’s", "'", "’"):
         toks.pop()
     return toks
 
