@@ -634,6 +634,11 @@ def _record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate
             speaker = index.resolve(src, cand.offset)
         index.remember(cand.offset + src.idx, speaker)
     source = cand.source_span()
+    dateline = _DATELINE.match(text[source[0] : source[1]]) if source else None
+    if source and dateline and source[0] + dateline.end() < source[1]:
+        source = (source[0] + dateline.end(), source[1])
+    if speaker.name and (dateline := _DATELINE.match(speaker.name)):
+        speaker.name = speaker.name[dateline.end() :]
     cue = cand.cue_span()
     content = " ".join(text[s:e] for s, e in cand.content)
     confidence = cand.score * (1.0 if speaker.name else 0.8)
