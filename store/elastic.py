@@ -297,13 +297,24 @@ class ElasticStore(Store):
         found: dict[str, set[str]] = {}
         if not article_ids:
             return found
-        for doc in helpers.scan(
-            self.es,
+        query = {"terms": {"article_id": article_ids}}
+        page = self.es.search(
             index=self.alias("attributions"),
-            query={"query": {"terms": {"article_id": article_ids}}},
+            query=query,
             _source=["article_id"],
-            size=_SCAN_PAGE,
-        ):
+            size=MAX_RESULT_WINDOW,
+            track_total_hits=True,
+        )["hits"]
+        docs: Iterable[dict[str, Any]] = page["hits"]
+        if page["total"]["value"] > len(page["hits"]):  # more than one page: scroll
+            docs = helpers.scan(
+                self.es,
+                index=self.alias("attributions"),
+                query={"query": query},
+                _source=["article_id"],
+                size=_SCAN_PAGE,
+            )
+        for doc in docs:
             found.setdefault(doc["_source"]["article_id"], set()).add(doc["_id"])
         return found
 
