@@ -255,6 +255,7 @@ def test_article_page_highlights_every_attribution(client: Any, store: Store) ->
     assert text.count('class="m-content k-direct"') == 1
     assert text.count('class="m-content k-indirect"') == 1
     assert 'title="indirect quote, Jonas Feld (says)"' in text
+    assert text.count('<a class="qlink" href="/attributions/q-') == 2  # quote -> provenance
     assert "direct quote</mark>" in page and "indirect quote</mark>" in page  # legend
     copy = html(client, "/articles/a-nh-drones")
     assert "this is a syndicated copy" in copy and "/articles/a-rp-drones" in copy

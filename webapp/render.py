@@ -89,6 +89,9 @@ def _render_segment(text: str, covering: Sequence[Mark]) -> str:
         classes = f"m-{mark.role} k-{mark.kind}" + (" focus" if mark.focus else "")
         title = escape(mark.title)
         safe = f'<mark class="{classes}" title="{title}">{safe}</mark>'
+    href = next((m.href for m in covering if m.role == "content" and m.href), "")
+    if href:  # the quote leads to its provenance
+        safe = f'<a class="qlink" href="{escape(href)}">{safe}</a>'
     return safe
 
 
