@@ -574,11 +574,13 @@ class SqliteStore(Store):
             f"SELECT value, n, count(*) OVER () FROM (SELECT {column} AS value, count(*) AS n"
             f" {source} WHERE {where} AND {column} IS NOT NULL GROUP BY {column})"
             " ORDER BY n DESC, value LIMIT ?",
-            [*params, size],
+            [*params, max(size, 1)],  # one row at least: it carries the distinct total
         ).fetchall()
+        distinct = rows[0][2] if rows else 0
+        rows = rows[: max(size, 0)]
         labels = self._labels(conn, name, [r[0] for r in rows])
         values = [FacetValue(value, count, labels.get(value, value)) for value, count, _ in rows]
-        return values, rows[0][2] if rows else 0
+        return values, distinct
 
     def _labels(self, conn: sqlite3.Connection, name: str, values: list[str]) -> dict[str, str]:
         """Display names: the canonical record's name, else the name the text used."""

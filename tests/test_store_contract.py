@@ -126,6 +126,9 @@ def test_facet_size_limits_values_but_not_the_distinct_total(corpus):
     result = corpus.search(SearchQuery(facet_size=2))
     assert counts(result, "cue") == [("said", 6), ("announced", 1)]
     assert result.facet_totals["cue"] == 7
+    only_totals = corpus.search(SearchQuery(facet_size=0))
+    assert only_totals.facets["cue"] == []
+    assert only_totals.facet_totals["cue"] == 7
 
 
 def test_histogram_counts_dated_attributions_by_month(corpus):
