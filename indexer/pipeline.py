@@ -272,16 +272,17 @@ class Indexer:
                 if isinstance(item, Reject):
                     self._reject(source.key, item)
                     continue
-                ordinal += 1
-                if ordinal <= skip:
-                    self.summary.resumed += 1
-                    continue
                 self.summary.read += 1
+                ordinal += 1
+                done_before = ordinal <= skip
                 started = time.perf_counter()
                 prepared = self._prepare(item, source)
                 self.summary.stages["read"] += time.perf_counter() - started
                 if isinstance(prepared, Reject):
-                    self._reject(source.key, prepared)
+                    self._reject(source.key, prepared)  # again when resuming: a full list
+                    continue
+                if done_before:
+                    self.summary.resumed += 1
                     continue
                 batch.articles.append(Pending(source.key, ordinal, source.name, prepared))
                 if len(batch.articles) >= self.options.batch_size:
