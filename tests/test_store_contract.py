@@ -577,3 +577,30 @@ def test_a_bulk_load_is_searchable_when_it_ends(engine):
     assert engine.search(SearchQuery()).total == 12
     engine.put_articles([ArticleRecord({**article_records()[0].article, "fingerprint": "v2"}, [])])
     assert engine.search(SearchQuery()).total == 9
+
+
+def _count_in_child(store: SqliteStore, inherited, results) -> None:
+    total = store.search(SearchQuery(text="station")).total
+    results.put((total, store._conn() is not inherited))
+
+
+def test_a_forked_worker_opens_its_own_sqlite_connection(tmp_path):
+    """gunicorn forks workers after the app (and its store) was created."""
+    import multiprocessing
+
+    store = SqliteStore(str(tmp_path / "forked.db"))
+    store.put_articles(article_records())
+    assert store.search(SearchQuery(text="station")).total == 3  # the parent's connection
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    inherited = store._conn()
+    workers = [
+        context.Process(target=_count_in_child, args=(store, inherited, results)) for _ in range(2)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+    assert [results.get(timeout=5) for _ in workers] == [(3, True), (3, True)]
+    assert store.search(SearchQuery(text="station")).total == 3
+    store.close()
