@@ -90,8 +90,10 @@ def main(argv: list[str] | None = None) -> int:
             started = time.perf_counter()
             count = len(extract(text))
             elapsed = time.perf_counter() - started
-            print(f"  {size / 1000:>7,.0f} KB: {elapsed:7.2f}s  {elapsed / size * 1e6:6.2f} s/MB  "
-                  f"({count} attributions)")
+            print(
+                f"  {size / 1000:>7,.0f} KB: {elapsed:7.2f}s  {elapsed / size * 1e6:6.2f} s/MB  "
+                f"({count} attributions)"
+            )
         print(f"peak RSS after scaling: {_peak_rss_mb():.0f} MB")
     return 0
 

@@ -37,9 +37,21 @@ def test_the_speaker_before_the_cue_with_a_reported_claim():
     assert att["speaker"] == "Jane Smith" and att["speaker_type"] == "person"
     assert att["cue"] == "said" and att["speaker_text"] == "Senator Jane Smith"
     assert set(att) == {
-        "kind", "content", "content_spans", "cue", "cue_span", "speaker_text", "speaker_span",
-        "speaker", "speaker_type", "speaker_role", "via_outlets", "medium",
-        "paragraph_index", "sentence_index", "confidence",
+        "kind",
+        "content",
+        "content_spans",
+        "cue",
+        "cue_span",
+        "speaker_text",
+        "speaker_span",
+        "speaker",
+        "speaker_type",
+        "speaker_role",
+        "via_outlets",
+        "medium",
+        "paragraph_index",
+        "sentence_index",
+        "confidence",
     }
 
 

@@ -21,29 +21,84 @@ pytestmark = pytest.mark.skipif(
 
 # (start of content, kind, acceptable speakers, cue, via outlets)
 EXPECTED = [
-    ("they were there to liberate their countrymen", "indirect",
-     [["Freedom of Russia Legion"]], "said", []),
-    ("the groups were acting independently", "indirect",
-     [["Andriy Yusov"], ["spokesperson for Ukraine's military intelligence"]], "said", []),
-    ("they were launching a joint attack across Russia's borders", "indirect",
-     [["Freedom of Russia Legion", "Siberian Battalion"]], "said", ["The Telegraph"]),
-    ("\u201cWe are not coming to kill, erase, or punish,", "direct",
-     [["Freedom of Russia Legion"]], "said", ["Kyiv Post"]),
-    ("\u201cWe come to live, to liberate you from poverty", "direct",
-     [["Freedom of Russia Legion"]], "continued", ["Kyiv Post"]),
-    ("a third group, the Russian Volunteer Corps also took part in the attacks", "indirect",
-     [["Andriy Yusov"]], "told", ["Channel 24"]),
+    (
+        "they were there to liberate their countrymen",
+        "indirect",
+        [["Freedom of Russia Legion"]],
+        "said",
+        [],
+    ),
+    (
+        "the groups were acting independently",
+        "indirect",
+        [["Andriy Yusov"], ["spokesperson for Ukraine's military intelligence"]],
+        "said",
+        [],
+    ),
+    (
+        "they were launching a joint attack across Russia's borders",
+        "indirect",
+        [["Freedom of Russia Legion", "Siberian Battalion"]],
+        "said",
+        ["The Telegraph"],
+    ),
+    (
+        "\u201cWe are not coming to kill, erase, or punish,",
+        "direct",
+        [["Freedom of Russia Legion"]],
+        "said",
+        ["Kyiv Post"],
+    ),
+    (
+        "\u201cWe come to live, to liberate you from poverty",
+        "direct",
+        [["Freedom of Russia Legion"]],
+        "continued",
+        ["Kyiv Post"],
+    ),
+    (
+        "a third group, the Russian Volunteer Corps also took part in the attacks",
+        "indirect",
+        [["Andriy Yusov"]],
+        "told",
+        ["Channel 24"],
+    ),
     ("the attacks weren't directed by Ukraine", "indirect", [["Andriy Yusov"]], "said", []),
-    ("\u201cOn the territory of the Russian Federation, they act absolutely autonomously", "direct",
-     [["Andriy Yusov"]], "said", []),
-    ("they had responded to three different attacks in Belgorod", "indirect",
-     [["Russian Ministry of Defense"], ["Russia's defense ministry"]], "said", ["TASS"]),
-    ("Russian forces managed to repel the attackers", "indirect",
-     [["Russian Ministry of Defense"], ["Russia's defense ministry"]], "told", ["TASS"]),
-    ("responsibility for an attack near Terebreno village, in Belgorod", "indirect",
-     [["Freedom of Russia Legion"]], "claimed", []),
-    ("it had destroyed a Russian troop stronghold and left landmines", "indirect",
-     [["Freedom of Russia Legion"]], "claimed", ["Reuters"]),
+    (
+        "\u201cOn the territory of the Russian Federation, they act absolutely autonomously",
+        "direct",
+        [["Andriy Yusov"]],
+        "said",
+        [],
+    ),
+    (
+        "they had responded to three different attacks in Belgorod",
+        "indirect",
+        [["Russian Ministry of Defense"], ["Russia's defense ministry"]],
+        "said",
+        ["TASS"],
+    ),
+    (
+        "Russian forces managed to repel the attackers",
+        "indirect",
+        [["Russian Ministry of Defense"], ["Russia's defense ministry"]],
+        "told",
+        ["TASS"],
+    ),
+    (
+        "responsibility for an attack near Terebreno village, in Belgorod",
+        "indirect",
+        [["Freedom of Russia Legion"]],
+        "claimed",
+        [],
+    ),
+    (
+        "it had destroyed a Russian troop stronghold and left landmines",
+        "indirect",
+        [["Freedom of Russia Legion"]],
+        "claimed",
+        ["Reuters"],
+    ),
 ]
 
 
@@ -91,7 +146,9 @@ def test_all_twelve_attributions_with_kind_speaker_cue_and_outlet(attributions):
         assert att["cue"] == cue, (start, att["cue"])
         speaker = _plain(att["speaker"] or "")
         assert any(all(_plain(name) in speaker for name in names) for names in speakers), (
-            start, att["speaker"])
+            start,
+            att["speaker"],
+        )
         assert att["via_outlets"] == via, (start, att["via_outlets"])
     assert len(attributions) == len(EXPECTED)
 

@@ -1,8 +1,8 @@
 """Attribution extraction: who said what, with which cue, relayed by whom.
 
-    from indexer.extract import extract, extract_many
-    extract(text) -> list[dict]
-    extract_many(texts, n_process=2) -> iterator of list[dict], in input order
+from indexer.extract import extract, extract_many
+extract(text) -> list[dict]
+extract_many(texts, n_process=2) -> iterator of list[dict], in input order
 """
 
 from __future__ import annotations

@@ -49,9 +49,7 @@ def cue_words() -> frozenset[str]:
     marks) cannot hold an attribution and need not be parsed."""
     words = set(SEED_FORMS) | {"according"}
     for form, patterns in lexicon().items():
-        hits = sum(
-            patterns[p][0] for p in patterns if reliability(form, p) is not None
-        )
+        hits = sum(patterns[p][0] for p in patterns if reliability(form, p) is not None)
         if hits >= PARSE_MIN_HITS:
             words.add(form.split()[0])
     return frozenset(words)

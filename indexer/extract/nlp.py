@@ -77,7 +77,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pos = start
     for match in _SENTENCE_END.finditer(text, start, end):
         word = text[max(start, match.start() - 6) : match.start()].split()[-1:]
-        stem = word[0].lstrip("(\"\u201c").lower() if word else ""
+        stem = word[0].lstrip('("\u201c').lower() if word else ""
         if stem in _ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()):
             continue
         spans.append((pos, match.start() + 1))

@@ -19,13 +19,39 @@ KNOWN_OUTLETS = wordset(
     anadolu"""
 ) | frozenset(
     [
-        "associated press", "agence france-presse", "fox news", "the hill", "usa today",
-        "business insider", "huffington post", "al jazeera", "the atlantic", "the guardian",
-        "the telegraph", "the independent", "the economist", "daily mail", "sky news",
-        "new york times", "the new york times", "washington post", "the washington post",
-        "wall street journal", "the wall street journal", "kyiv post", "kyiv independent",
-        "ria novosti", "der spiegel", "le monde", "the times", "financial times",
-        "western journalism", "the daily beast", "daily beast", "the intercept", "rt",
+        "associated press",
+        "agence france-presse",
+        "fox news",
+        "the hill",
+        "usa today",
+        "business insider",
+        "huffington post",
+        "al jazeera",
+        "the atlantic",
+        "the guardian",
+        "the telegraph",
+        "the independent",
+        "the economist",
+        "daily mail",
+        "sky news",
+        "new york times",
+        "the new york times",
+        "washington post",
+        "the washington post",
+        "wall street journal",
+        "the wall street journal",
+        "kyiv post",
+        "kyiv independent",
+        "ria novosti",
+        "der spiegel",
+        "le monde",
+        "the times",
+        "financial times",
+        "western journalism",
+        "the daily beast",
+        "daily beast",
+        "the intercept",
+        "rt",
     ]
 )
 BRAND_WORDS = wordset(
@@ -88,8 +114,9 @@ def relays(cue: Token, sent_tokens: list[Token]) -> list[str]:
             for obj in child.children:
                 for sub in obj.children:
                     if sub.dep_ == "prep" and sub.lower_ == "with":
-                        found += [_outlet_of(o) for o in sub.children if o.dep_ == "pobj"
-                                  and is_outlet(o)]
+                        found += [
+                            _outlet_of(o) for o in sub.children if o.dep_ == "pobj" and is_outlet(o)
+                        ]
                 if obj.dep_ == "pobj" and is_outlet(obj):
                     found.append(_outlet_of(obj))
     unique: list[str] = []
@@ -100,7 +127,7 @@ def relays(cue: Token, sent_tokens: list[Token]) -> list[str]:
 
 
 def _outlet_of(tok: Token) -> str:
-    """"CNN's Jake Tapper" -> "CNN"; otherwise the outlet's own name."""
+    """ "CNN's Jake Tapper" -> "CNN"; otherwise the outlet's own name."""
     for child in tok.children:
         if child.dep_ == "poss" and is_outlet(child):
             return outlet_name(child) or ""

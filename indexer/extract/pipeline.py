@@ -22,6 +22,7 @@ from indexer.extract.tokens import wordset
 
 CONTENT_PATTERNS = ("ccomp", "dobj", "xcomp")
 NOMINAL = frozenset(["dobj", "prep", "noun"])
+CLAUSAL = frozenset(["ccomp", "parataxis", "according"])
 TEMPORAL = wordset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
     week weeks month months year years day days night morning evening time"""
@@ -76,7 +77,8 @@ class Candidate:
         if self.source is None:
             return None
         heads = [self.source] + [
-            s for s in self.source.head.children
+            s
+            for s in self.source.head.children
             if s.dep_ == "nsubj" and s.i < self.source.i and self.source.dep_ == "nsubj"
         ]
         content = _chars(self.content)
@@ -195,13 +197,16 @@ def _from_token(
     out: list[Candidate] = []
 
     def add(pattern: str, form: str, content: list[Token], source: Token | None) -> None:
+        if pattern in CLAUSAL and sum(t.is_alpha for t in content) < 2:
+            return  # a one-word "clause" ("He said that.") is a parse accident
         if pattern in NOMINAL:
             pattern = f"{pattern}:{_source_kind(source)}"
         score = reliability(form, pattern)
         spans = _token_spans(content, offset)
         if score is not None and spans:
-            out.append(Candidate(pattern, form, score, spans, tok, source, offset, paragraph,
-                                 sentence))
+            out.append(
+                Candidate(pattern, form, score, spans, tok, source, offset, paragraph, sentence)
+            )
 
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
         source = next((o for o in tok.nbor(1).children if o.dep_ == "pobj"), None)
@@ -227,7 +232,10 @@ def _from_token(
     source = _subject(tok)
     for child in children:
         if child.dep_ in CONTENT_PATTERNS and child.i != tok.i:
-            if child.dep_ == "dobj" and child.tag_ in ("PRP", "WP", "WDT"):
+            if child.dep_ == "dobj" and (
+                child.tag_ in ("PRP", "WP", "WDT")
+                or (child.tag_ == "DT" and not child.n_lefts and not child.n_rights)
+            ):
                 continue
             if child.dep_ == "xcomp" and not any(c.lower_ == "to" for c in child.lefts):
                 continue
@@ -239,8 +247,10 @@ def _from_token(
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.tag_ not in ("PRP", "WP", "WDT") and not (
-                    obj.lower_ in TEMPORAL and obj.n_lefts == 0
+                if (
+                    obj.dep_ == "pobj"
+                    and obj.tag_ not in ("PRP", "WP", "WDT")
+                    and not (obj.lower_ in TEMPORAL and obj.n_lefts == 0)
                 ):
                     content = [t for t in obj.subtree if not _relay_phrase(t)]
                     add("prep", f"{form} {child.lower_}", content, source)
@@ -271,17 +281,17 @@ def _complement_clause(tok: Token) -> bool:
 
 
 def _reporting_tail(tok: Token) -> bool:
-    """"X, he said." (or "X, he said, is Y.") parsed with "said" hanging off the content."""
+    """ "X, he said." (or "X, he said, is Y.") parsed with "said" hanging off the content."""
     if tok.dep_ == "parataxis":
         return True
     if tok.i <= tok.head.i or tok.dep_ != "ccomp":
         return False
     left = tok.left_edge.i
-    return left > 0 and tok.doc[left - 1].text in (",", "”", '"', "''")
+    return left > 0 and tok.doc[left - 1].text in (",", "\u201d", '"', "''")
 
 
 def _trailing_participle(head: Token) -> set[Token]:
-    """", adding that ..." / ", pointing to ...": a new statement hanging at the end of a
+    """ ", adding that ..." / ", pointing to ...": a new statement hanging at the end of a
     content clause; it belongs to the speaker, not to the content."""
     out: set[Token] = set()
     for child in head.children:
@@ -461,8 +471,18 @@ def _quote_candidates(
             if existing.kind == "direct" and existing.paragraph == paragraph:
                 existing.content = _merge(existing.content + spans)
             continue
-        cand = Candidate("quote", tok.lower_, score, spans, tok, _subject(tok), offset,
-                         paragraph, sentence, kind="direct")
+        cand = Candidate(
+            "quote",
+            tok.lower_,
+            score,
+            spans,
+            tok,
+            _subject(tok),
+            offset,
+            paragraph,
+            sentence,
+            kind="direct",
+        )
         by_cue[offset + tok.idx] = cand
         out.append(cand)
     return out
@@ -489,8 +509,10 @@ def _join_split_quotes(
             if q.start >= para_end:
                 break
             gap = text[pos : q.start]
-            if q.start in used or (pos == cue_end and not _clause_tail(gap)) or (
-                pos != cue_end and gap.strip()
+            if (
+                q.start in used
+                or (pos == cue_end and not _clause_tail(gap))
+                or (pos != cue_end and gap.strip())
             ):
                 break
             cand.content = _merge(cand.content + [(q.start, q.end)])
@@ -501,8 +523,10 @@ def _join_split_quotes(
 def _clause_tail(gap: str) -> bool:
     """The rest of a cue clause: ' Smith, a senior fellow at X.' or ', adding:' (no new clause)."""
     stripped = gap.rstrip()
-    return len(gap.split()) <= 25 and (not stripped or stripped[-1] in ".,:;") and not any(
-        c in gap for c in "\"\u201c\u201d"
+    return (
+        len(gap.split()) <= 25
+        and (not stripped or stripped[-1] in ".,:;")
+        and not any(c in gap for c in '"\u201c\u201d')
     )
 
 
@@ -594,9 +618,19 @@ def _continuations(page: Layout, kept: list[Candidate]) -> list[Candidate]:
             continue
         if q.end < end - 2 and not q.open_end:
             continue
-        cand = Candidate("continuation", "", CONTINUATION_SCORE, [(q.start, q.end)], None,
-                         None, prev.offset, q.paragraph, prev.sentence, kind="direct",
-                         inherit=prev)
+        cand = Candidate(
+            "continuation",
+            "",
+            CONTINUATION_SCORE,
+            [(q.start, q.end)],
+            None,
+            None,
+            prev.offset,
+            q.paragraph,
+            prev.sentence,
+            kind="direct",
+            inherit=prev,
+        )
         last_in[q.paragraph] = cand
         out.append(cand)
     return out

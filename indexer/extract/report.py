@@ -64,8 +64,9 @@ def _read(paths: Iterable[str]) -> tuple[list[tuple[str, str]], int]:
 def run_extract(paths: list[str], fmt: str, out: TextIO) -> int:
     """Extract attributions from text files and write them; 1 if any file failed."""
     if fmt not in FORMATS:
-        print(f"quotetrail extract: unknown format {fmt!r} (use {'/'.join(FORMATS)})",
-              file=sys.stderr)
+        print(
+            f"quotetrail extract: unknown format {fmt!r} (use {'/'.join(FORMATS)})", file=sys.stderr
+        )
         return 2
     docs, failed = _read(paths)
     n_process = 2 if len(docs) > 1 else 1

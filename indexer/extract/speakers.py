@@ -90,6 +90,7 @@ class SpeakerIndex:
     roles: dict[str, str] = field(default_factory=dict)  # normalised role -> name
     role_of: dict[str, str] = field(default_factory=dict)  # name -> role as written
     mentions: list[Mention] = field(default_factory=list)
+    persons: set[str] = field(default_factory=set)  # names seen with a personal title
     speakers: list[Mention] = field(default_factory=list)
     _sorted: bool = False
     _starts: list[int] = field(default_factory=list)
@@ -102,9 +103,10 @@ class SpeakerIndex:
         for start, end in unparsed:
             for match in _CAPITALISED.finditer(text, start, end):
                 words = match.group().split()
-                while words and (words[0].lower() in _NOT_NAMES or (
-                    words[0].lower() in TITLES and len(words) > 1
-                )):
+                while words and (
+                    words[0].lower() in _NOT_NAMES
+                    or (words[0].lower() in TITLES and len(words) > 1)
+                ):
                     words.pop(0)
                 if words and (len(words) > 1 or len(words[0]) > 3):
                     pos = match.end() - len(" ".join(words))
@@ -116,6 +118,8 @@ class SpeakerIndex:
             bare = _without_titles(chain)
             if bare:
                 index._add_name(offset + bare[0].idx, text_of(bare))
+                if len(bare) < len(chain):  # "Mr. Smith", "Mayor Berg": titles are for people
+                    index.persons.update([text_of(bare).lower(), bare[-1].lower_])
         for mention in index.mentions:
             mention.name = index.canonical(mention.name, mention.pos)
             mention.kind = index.kind_of_name(mention.name)
@@ -161,7 +165,8 @@ class SpeakerIndex:
         if len(words) > 2 or self.kind_of_words(words) != "person":
             return name
         fuller = [
-            (p, n) for n, p in self.by_last.get(words[-1], {}).items()
+            (p, n)
+            for n, p in self.by_last.get(words[-1], {}).items()
             if len(n.split()) > len(words) and n.lower().endswith(low)
         ]
         if not fuller:
@@ -171,17 +176,19 @@ class SpeakerIndex:
         return self.names.get(chosen.lower(), chosen)
 
     def _organization_starting_with(self, word: str) -> str | None:
-        """"Halvern" for "Halvern Pharmaceuticals": organisations go by their first word;
+        """ "Halvern" for "Halvern Pharmaceuticals": organisations go by their first word;
         "NMA" for "National Medicines Agency": or by their initials."""
         if 2 <= len(word) <= 6:
             spelled = [
-                n for n in self.names.values()
+                n
+                for n in self.names.values()
                 if len(n.split()) > 1 and _initials(n) == word.upper()
             ]
             if len(set(spelled)) == 1:
                 return spelled[0]
         found = [
-            n for low, n in self.names.items()
+            n
+            for low, n in self.names.items()
             if low.startswith(word + " ") and self.kind_of_words(low.split()) == "organization"
         ]
         return min(found, key=len) if len(set(found)) == 1 else None
@@ -190,28 +197,34 @@ class SpeakerIndex:
         return self.kind_of_words(name.lower().split(), name)
 
     def kind_of_words(self, words: list[str], name: str | None = None) -> str:
+        if " ".join(words) in self.persons:
+            return "person"
         if any(w in GROUP_WORDS for w in words):
             return "group"
         if any(w in ORG_WORDS for w in words):
             return "organization"
         if name and len(words) == 1 and name.isupper() and len(name) > 1:
             return "organization"
-        if 2 <= len(words) <= 4 and not any(w in THING_WORDS for w in words) and all(
-            w.replace(".", "").replace("-", "").replace("'", "").replace("\u2019", "").isalpha()
-            for w in words
+        if (
+            2 <= len(words) <= 4
+            and not any(w in THING_WORDS for w in words)
+            and all(
+                w.replace(".", "").replace("-", "").replace("'", "").replace("\u2019", "").isalpha()
+                for w in words
+            )
         ):
             return "person"
-        if len(words) == 1 and any(
-            len(n.split()) > 1 for n in self.by_last.get(words[0], {})
-        ):
+        if len(words) == 1 and any(len(n.split()) > 1 for n in self.by_last.get(words[0], {})):
             return "person"
         return "unknown"
 
     def _add_role(self, head: Token, appos: Token, offset: int) -> None:
         for name_tok, role_tok in ((head, appos), (appos, head)):
             chain = name_chain(name_tok)
-            if chain and not is_proper(role_tok) and (
-                role_tok.lower_ in PERSON_NOUNS or role_tok.tag_ == "NN"
+            if (
+                chain
+                and not is_proper(role_tok)
+                and (role_tok.lower_ in PERSON_NOUNS or role_tok.tag_ == "NN")
             ):
                 bare = _without_titles(chain)
                 if not bare:
@@ -222,7 +235,7 @@ class SpeakerIndex:
                 self.role_of.setdefault(name, role)
 
     def _add_title_role(self, chain: list[Token], offset: int) -> None:
-        """"Mayor Celia Marchetti", "Trump spokeswoman Hope Hicks": the title is a role that
+        """ "Mayor Celia Marchetti", "Trump spokeswoman Hope Hicks": the title is a role that
         later definite descriptions ("the mayor") refer back to."""
         bare = _without_titles(chain)
         titles = chain[: len(chain) - len(bare)] if bare else []
@@ -240,7 +253,7 @@ class SpeakerIndex:
                 self.role_of.setdefault(name, text_of(words))
 
     def _titled(self, head: str, pos: int) -> str | None:
-        """"the minister" -> the person introduced as "Defence Minister Andrii Vedmid"."""
+        """ "the minister" -> the person introduced as "Defence Minister Andrii Vedmid"."""
         names = [name for role, name in self.roles.items() if role.split()[-1:] == [head]]
         names = list(dict.fromkeys(names))
         if len(names) == 1:
@@ -292,11 +305,14 @@ class SpeakerIndex:
         return self._single(head, offset, pos, low)
 
     def _coordinated(self, head: Token, offset: int) -> Speaker | None:
-        """"Clinton and Trump", "groups including A and B": several names, one group."""
+        """ "Clinton and Trump", "groups including A and B": several names, one group."""
         coordinated = [head] + [c for c in head.children if c.dep_ == "conj"]
         including = [
-            o for p in head.children if p.dep_ == "prep" and p.lower_ in ("including", "like")
-            for o in p.children if o.dep_ == "pobj"
+            o
+            for p in head.children
+            if p.dep_ == "prep" and p.lower_ in ("including", "like")
+            for o in p.children
+            if o.dep_ == "pobj"
         ]
         if including:
             coordinated = including + [c for o in including for c in o.children if c.dep_ == "conj"]
@@ -402,7 +418,7 @@ def _gaps(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _without_titles(chain: list[Token]) -> list[Token]:
-    """"Defence Minister Andrii Vedmid" -> "Andrii Vedmid"; "Secretary of State X" -> "X"."""
+    """ "Defence Minister Andrii Vedmid" -> "Andrii Vedmid"; "Secretary of State X" -> "X"."""
     toks = list(chain)
     last = -1
     for i, tok in enumerate(toks[:-1]):

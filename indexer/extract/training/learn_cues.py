@@ -42,7 +42,8 @@ def _tally(doc) -> list[tuple[str, str, bool]]:
         span = cand.source_span()
         source = _chars(text, [span]) if span else set()
         hit = any(
-            content and len(content & g) / max(len(content), len(g)) >= 0.5
+            content
+            and len(content & g) / max(len(content), len(g)) >= 0.5
             and ((source & gs) or (not source and not gs))
             for g, gs in gold
         )
