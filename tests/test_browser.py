@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from webapp_fixtures import DRONES, load_newsroom, quote
+from webapp_data import DRONES, load_newsroom, quote
 from werkzeug.serving import make_server
 
 from store.base import ArticleRecord

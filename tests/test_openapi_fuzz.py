@@ -17,7 +17,7 @@ from schemathesis.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
-from webapp_fixtures import load_newsroom
+from webapp_data import load_newsroom
 
 from store.sqlite import SqliteStore
 from webapp import create_app

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 import pytest
-from webapp_fixtures import DRONES, SCRIPT
+from webapp_data import DRONES, SCRIPT
 
 from schemas import AttributionSchema
 from store.base import Store

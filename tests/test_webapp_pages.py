@@ -1,7 +1,7 @@
 """The HTML pages as a fact-checker uses them, on SQLite and on Elasticsearch.
 
 Each test opens pages with the Flask test client over the hand-written newsroom in
-``webapp_fixtures`` and reads the HTML the way a person would: totals, chips, highlights,
+``webapp_data`` and reads the HTML the way a person would: totals, chips, highlights,
 links onward.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from webapp_fixtures import DRONES, RECALL, quote
+from webapp_data import DRONES, RECALL, quote
 
 from store.base import ArticleRecord, SearchResult, Store, StoreError
 from webapp import create_app
