@@ -7,6 +7,7 @@ extract_many(texts, n_process=2) -> iterator of list[dict], in input order
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 from collections.abc import Iterable, Iterator
 
@@ -31,5 +32,8 @@ def extract_many(
         return
     nlp.load()  # loaded once, shared with the forked workers
     ctx = multiprocessing.get_context("fork")
+    window = n_process * batch_size * 16  # bounded read-ahead: input may be a long stream
+    iterator = iter(texts)
     with ctx.Pool(n_process) as pool:
-        yield from pool.imap(analyse, texts, chunksize=batch_size)
+        while chunk := list(itertools.islice(iterator, window)):
+            yield from pool.imap(analyse, chunk, chunksize=batch_size)
