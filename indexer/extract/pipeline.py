@@ -675,7 +675,7 @@ def _record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate
         speaker.name = speaker.name[dateline.end() :]
     cue = cand.cue_span()
     content = " ".join(text[s:e] for s, e in cand.content)
-    confidence = cand.score * (1.0 if speaker.name else 0.8)
+    confidence = cand.score * (speaker.certainty if speaker.name else 0.8)
     cand.result = {
         "kind": cand.kind,
         "content": content,

@@ -62,6 +62,8 @@ MALE = frozenset(["he", "him", "his", "himself"])
 FEMALE = frozenset(["she", "her", "hers", "herself"])
 PLURAL = frozenset(["they", "them", "their"])
 NEUTER = frozenset(["it", "its"])
+PRONOUN_CERTAINTY = 0.9
+DESCRIPTION_CERTAINTY = 0.85  # "the minister", "the group": a guess from the context
 TITLE_REACH = 800  # characters: "the minister said" right after a quote by the minister
 LOOKBACK = 60  # mentions searched backwards for a pronoun or definite description
 
@@ -79,6 +81,7 @@ class Speaker:
     name: str | None
     kind: str = "unknown"
     role: str | None = None
+    certainty: float = 1.0  # below 1 when the name was inferred (pronoun, description)
 
 
 @dataclass
@@ -343,13 +346,15 @@ class SpeakerIndex:
             return Speaker(name, self.kind_of_name(name), self.role_of.get(name, role))
         det = phrase[0].lower_ if phrase else ""
         if det in ("the", "this") and len(phrase) <= 3 and (name := self._titled(low, pos)):
-            return Speaker(name, self.kind_of_name(name), self.role_of.get(name))
+            role = self.role_of.get(name)
+            return Speaker(name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY)
         if det in ("the", "this") and len(phrase) <= 3 and low in ORG_NOUNS | GROUP_NOUNS:
             name = self.recent(pos, ("organization", "group"), low) or (
                 self.recent(pos, ("group",)) if low in GROUP_NOUNS else None
             )
             if name:
-                return Speaker(name, self.kind_of_name(name), self.role_of.get(name))
+                role = self.role_of.get(name)
+                return Speaker(name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY)
         text = _strip_det(phrase)
         text = self.names.get(text.lower(), text)
         if text.lower() in self.names:
@@ -367,13 +372,14 @@ class SpeakerIndex:
     def _pronoun(self, low: str, pos: int) -> Speaker:
         if low in MALE | FEMALE:
             name = self.recent(pos, ("person",))
-            return Speaker(name, "person", self.role_of.get(name or ""))
+            return Speaker(name, "person", self.role_of.get(name or ""), PRONOUN_CERTAINTY)
         if low in PLURAL:
             name = self.recent(pos, ("group", "organization"))
-            return Speaker(name, self.kind_of_name(name) if name else "group")
+            kind = self.kind_of_name(name) if name else "group"
+            return Speaker(name, kind, None, PRONOUN_CERTAINTY)
         if low in NEUTER:
             name = self.recent(pos, ("organization",))
-            return Speaker(name, "organization" if name else "unknown")
+            return Speaker(name, "organization" if name else "unknown", None, PRONOUN_CERTAINTY)
         return Speaker(None, "unknown")
 
 
