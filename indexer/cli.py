@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+import textwrap
 from importlib import metadata
 from typing import Any
 
@@ -221,9 +222,9 @@ def _positive(value: str) -> int:
 def _command(sub: Any, name: str, summary: str, example: str, func: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         name,
-        help=summary,
-        description=summary,
-        epilog=f"example:\n  {example}\n\n{EPILOG_STORE}",
+        help=summary.split(". ")[0].rstrip(".") + ".",
+        description=textwrap.fill(summary, 88),
+        epilog=f"example:\n  {example}\n\n{textwrap.fill(EPILOG_STORE, 88)}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.set_defaults(func=func)
@@ -233,12 +234,14 @@ def _command(sub: Any, name: str, summary: str, example: str, func: Any) -> argp
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quotetrail",
-        description=(
+        description=textwrap.fill(
             "quotetrail: a quote and claim attribution database. Reads news articles, "
             "extracts who said what (speaker, cue, relaying outlets), stores them and serves "
-            "faceted search."
+            "faceted search.",
+            88,
         ),
-        epilog=f"example:\n  quotetrail index fixtures/ && quotetrail serve\n\n{EPILOG_STORE}",
+        epilog="example:\n  quotetrail index fixtures/ && quotetrail serve\n\n"
+        + textwrap.fill(EPILOG_STORE, 88),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"quotetrail {_version()}")

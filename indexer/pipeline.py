@@ -81,7 +81,8 @@ class Summary:
         rate = self.read / self.elapsed if self.elapsed else 0.0
         resumed = f", {self.resumed} done before (resumed)" if self.resumed else ""
         return (
-            f"quotetrail: read {self.read} articles from {self.inputs} inputs in "
+            f"quotetrail: read {self.read} articles from {self.inputs} "
+            f"input{'' if self.inputs == 1 else 's'} in "
             f"{self.elapsed:.1f} s ({rate:.1f}/s): {self.indexed} indexed, "
             f"{self.replaced} replaced, {self.unchanged} unchanged, {self.rejected} rejected"
             f"{resumed}; {self.attributions} attributions written"
