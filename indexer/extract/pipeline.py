@@ -211,8 +211,7 @@ def _from_token(
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
         source = next((o for o in tok.nbor(1).children if o.dep_ == "pobj"), None)
         source = source or next((o for o in tok.children if o.dep_ == "pobj"), None)
-        clause = _clause_of(tok)
-        content = [t for t in clause.subtree if not _under(t, tok)]
+        content = [t for t in tok.sent if not _under(t, tok)]
         add("according", "according to", content, source)
         return out
     if tok.tag_ in ("NN", "NNS"):
@@ -241,8 +240,10 @@ def _from_token(
                 continue
             if child.dep_ == "dobj" and child.lower_ in TEMPORAL and child.n_lefts == 0:
                 continue  # "said Monday": a date parsed as an object
-            tail = _trailing_participle(child)
+            tail = _trailing_participle(child) | _trailing_relative(child)
             content = [t for t in child.subtree if not _relay_phrase(t) and t not in tail]
+            if child.dep_ == "ccomp":
+                content += _coordinated_that(tok, child)
             add(child.dep_, form, content, source)
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
@@ -290,6 +291,36 @@ def _reporting_tail(tok: Token) -> bool:
     return left > 0 and tok.doc[left - 1].text in (",", "\u201d", '"', "''")
 
 
+def _trailing_relative(head: Token) -> set[Token]:
+    """ ", which is spread by mosquitoes" closing a claim: the writer's gloss, not the claim."""
+    doc = head.doc
+    last = head.right_edge.i
+    for tok in head.subtree:
+        if (
+            tok.dep_ == "relcl"
+            and tok.right_edge.i == last
+            and tok.left_edge.i > 0
+            and doc[tok.left_edge.i - 1].text == ","
+            and doc[tok.left_edge.i].lower_ in ("which", "who")
+        ):
+            return set(tok.subtree)
+    return set()
+
+
+def _coordinated_that(cue: Token, first: Token) -> list[Token]:
+    """ "said X, but that Y": the second that-clause is part of the same statement."""
+    out: list[Token] = []
+    for conj in cue.children:
+        if (
+            conj.dep_ == "conj"
+            and conj.i > first.i
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children)
+        ):
+            out += [t for t in cue.doc[first.right_edge.i + 1 : conj.i] if t.dep_ == "cc"]
+            out += list(conj.subtree)
+    return out
+
+
 def _trailing_participle(head: Token) -> set[Token]:
     """ ", adding that ..." / ", pointing to ...": a new statement hanging at the end of a
     content clause; it belongs to the speaker, not to the content."""
@@ -328,15 +359,6 @@ def _subject(verb: Token) -> Token | None:
         else:
             return None
     return None
-
-
-def _clause_of(tok: Token) -> Token:
-    head = tok.head
-    while head.dep_ not in ("ROOT", "ccomp", "conj") and not head.tag_.startswith("VB"):
-        if head.head.i == head.i:
-            break
-        head = head.head
-    return head
 
 
 def _under(tok: Token, ancestor: Token) -> bool:
