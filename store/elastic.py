@@ -64,7 +64,7 @@ _REASSIGN = {
 }
 _ERRNO = re.compile(r"\[Errno -?\d+\] [^)'\"]+")
 _SCAN_PAGE = 1000
-_SLICE = 200  # articles per bulk request
+_SLICE = 100  # articles per bulk request
 
 T = TypeVar("T")
 
