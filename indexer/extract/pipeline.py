@@ -121,7 +121,7 @@ def candidates(page: Layout, reliability: Reliability = cues.reliability) -> lis
                     continue
                 found += _from_token(tok, chunk.start, chunk.paragraph, sentence, reliability)
             sentence += 1
-    found = [_with_quotes(c, quotes, text) for c in found]
+    found = [_with_quotes(c, inside, text) for c in found]
     found += _quote_candidates(text, quotes, found, parsed, inside, reliability)
     _join_split_quotes(text, found, quotes, paras)
     return found
@@ -435,21 +435,31 @@ class _QuoteLookup:
         k = bisect.bisect_right(self.starts, pos) - 1
         return k >= 0 and self.quotes[k].start < pos < self.quotes[k].end - 1
 
-    def find(self, pos: int) -> Quote | None:
-        k = bisect.bisect_right(self.starts, pos) - 1
-        if k >= 0 and self.quotes[k].start <= pos < self.quotes[k].end:
-            return self.quotes[k]
-        return None
+    def overlapping(self, start: int, end: int) -> list[Quote]:
+        """Quotations sharing characters with [start, end) (quotations never overlap)."""
+        k = bisect.bisect_left(self.starts, end) - 1
+        out = []
+        while k >= 0 and self.quotes[k].end > start:
+            out.append(self.quotes[k])
+            k -= 1
+        return out
+
+    def group(self, gid: int) -> list[Quote]:
+        if not hasattr(self, "_groups"):
+            self._groups: dict[int, list[Quote]] = {}
+            for q in self.quotes:
+                self._groups.setdefault(q.group, []).append(q)
+        return self._groups[gid]
 
 
-def _with_quotes(cand: Candidate, quotes: list[Quote], text: str) -> Candidate:
+def _with_quotes(cand: Candidate, lookup: _QuoteLookup, text: str) -> Candidate:
     """Grow a content to whole quotations it touches; decide direct / mixed / indirect."""
     spans = list(cand.content)
-    touched = [q for q in quotes if any(q.start < e and s < q.end for s, e in spans)]
+    touched = [q for s, e in spans for q in lookup.overlapping(s, e)]
     if not touched:
         return cand
-    groups = {q.group for q in touched}
-    parts = [q for q in quotes if q.group in groups]
+    groups = sorted({q.group for q in touched})
+    parts = [q for gid in groups for q in lookup.group(gid)]
     qspans = [(q.start, q.end) for q in parts]
     outside = _chars(spans) - _chars(qspans)
     words = sum(1 for i in outside if text[i].isalnum())

@@ -94,6 +94,9 @@ class SpeakerIndex:
     role_of: dict[str, str] = field(default_factory=dict)  # name -> role as written
     mentions: list[Mention] = field(default_factory=list)
     persons: set[str] = field(default_factory=set)  # names seen with a personal title
+    _initials: dict[str, set[str]] = field(default_factory=dict)
+    _first_words: dict[str, set[str]] = field(default_factory=dict)
+    _short_forms_size: int = -1
     speakers: list[Mention] = field(default_factory=list)
     _sorted: bool = False
     _starts: list[int] = field(default_factory=list)
@@ -181,20 +184,21 @@ class SpeakerIndex:
     def _organization_starting_with(self, word: str) -> str | None:
         """ "Halvern" for "Halvern Pharmaceuticals": organisations go by their first word;
         "NMA" for "National Medicines Agency": or by their initials."""
-        if 2 <= len(word) <= 6:
-            spelled = [
-                n
-                for n in self.names.values()
-                if len(n.split()) > 1 and _initials(n) == word.upper()
-            ]
-            if len(set(spelled)) == 1:
-                return spelled[0]
-        found = [
-            n
-            for low, n in self.names.items()
-            if low.startswith(word + " ") and self.kind_of_words(low.split()) == "organization"
-        ]
-        return min(found, key=len) if len(set(found)) == 1 else None
+        if self._short_forms_size != len(self.names):  # names only grow: rebuild when they did
+            self._initials.clear()
+            self._first_words.clear()
+            for low, name in self.names.items():
+                words = low.split()
+                if len(words) > 1:
+                    self._initials.setdefault(_initials(name), set()).add(name)
+                    if self.kind_of_words(words) == "organization":
+                        self._first_words.setdefault(words[0], set()).add(name)
+            self._short_forms_size = len(self.names)
+        spelled = self._initials.get(word.upper(), set()) if 2 <= len(word) <= 6 else set()
+        if len(spelled) == 1:
+            return next(iter(spelled))
+        found = self._first_words.get(word, set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def kind_of_name(self, name: str) -> str:
         return self.kind_of_words(name.lower().split(), name)
