@@ -135,6 +135,7 @@ _REASSIGN = {
     "via_outlet_ids": "via_outlets",
 }
 _BATCH = 200
+SCHEMA_VERSION = 1  # PRAGMA user_version of the files this module writes
 
 
 class SqliteStore(Store):
@@ -153,11 +154,24 @@ class SqliteStore(Store):
             conn = self._conn()
             conn.execute("PRAGMA journal_mode = WAL")
             with self._write(conn):
+                self._check_version(conn)
                 for statement in SCHEMA.split(";"):
                     if statement.strip():
                         conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.Error as error:
             raise StoreError(f"SQLite database {self.path}: {error}") from None
+
+    def _check_version(self, conn: sqlite3.Connection) -> None:
+        """Refuse a file whose tables this code does not know, instead of failing later."""
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(attributions)")}
+        if version > SCHEMA_VERSION or (version == 0 and columns and "month" not in columns):
+            raise StoreError(
+                f"SQLite database {self.path} has tables of another quotetrail version"
+                f" (schema {version}, this one writes {SCHEMA_VERSION}): move it away and index"
+                " again"
+            )
 
     # --- connections -----------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:

@@ -7,6 +7,7 @@ Expected numbers are read off ``tests/store_fixtures.py`` by hand, and
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import uuid
 from dataclasses import replace
@@ -499,6 +500,12 @@ def test_an_unusable_sqlite_path_is_a_store_error(tmp_path):
     missing = tmp_path / "no-such-dir" / "quotetrail.db"
     with pytest.raises(StoreError, match="no-such-dir"):
         SqliteStore(str(missing))
+    newer = tmp_path / "newer.db"
+    SqliteStore(str(newer)).close()
+    with sqlite3.connect(newer) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    with pytest.raises(StoreError, match="another quotetrail version"):
+        SqliteStore(str(newer))
 
 
 @pytest.mark.elasticsearch
