@@ -108,6 +108,27 @@ def test_pronouns_and_short_names_resolve_to_the_fullest_name():
     assert [a["speaker_text"] for a in found] == ["She", "Berg"]
 
 
+def test_he_and_she_keep_to_people_of_their_gender():
+    text = (
+        "Anna Berg, the mayor, met Jon Lund on Monday.\n\n"
+        "Lund said the harbour plan was too expensive. Berg said she disagreed with him.\n\n"
+        "She said that the port would grow. He said that it would not."
+    )
+    found = extract(text)
+    assert [(a["speaker_text"], a["speaker"]) for a in found] == [
+        ("Lund", "Jon Lund"),
+        ("Berg", "Anna Berg"),
+        ("She", "Anna Berg"),
+        ("He", "Jon Lund"),
+    ]
+    assert found[2]["confidence"] < found[1]["confidence"]
+    titled = extract(
+        "Mrs. Clinton met Mr. Sanders. Sanders said the race was close. "
+        "She said that she would win."
+    )
+    assert [a["speaker"] for a in titled] == ["Sanders", "Clinton"]
+
+
 def test_according_to_makes_the_rest_of_the_sentence_the_content():
     text = (
         "The budget is balanced for the first time in a decade, according to the finance ministry."

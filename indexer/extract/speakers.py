@@ -58,6 +58,7 @@ THING_WORDS = wordset(
     day election street avenue road river county city state states island america
     americans"""
 )
+GENDERED_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
 MALE = frozenset(["he", "him", "his", "himself"])
 FEMALE = frozenset(["she", "her", "hers", "herself"])
 PLURAL = frozenset(["they", "them", "their"])
@@ -94,6 +95,7 @@ class SpeakerIndex:
     role_of: dict[str, str] = field(default_factory=dict)  # name -> role as written
     mentions: list[Mention] = field(default_factory=list)
     persons: set[str] = field(default_factory=set)  # names seen with a personal title
+    genders: dict[str, str] = field(default_factory=dict)  # surname -> "m" / "f"
     _initials: dict[str, set[str]] = field(default_factory=dict)
     _first_words: dict[str, set[str]] = field(default_factory=dict)
     _short_forms_size: int = -1
@@ -109,14 +111,17 @@ class SpeakerIndex:
         for start, end in unparsed:
             for match in _CAPITALISED.finditer(text, start, end):
                 words = match.group().split()
+                title = None
                 while words and (
                     words[0].lower() in _NOT_NAMES
                     or (words[0].lower() in TITLES and len(words) > 1)
                 ):
-                    words.pop(0)
+                    title = words.pop(0).lower().rstrip(".")
                 if words and (len(words) > 1 or len(words[0]) > 3):
                     pos = match.end() - len(" ".join(words))
                     index._add_name(pos, " ".join(words))
+                    if title in TITLES or f"{title}." in TITLES:
+                        index._titled_person(" ".join(words), title)
                     subject = pos == start or text[pos - 2 : pos].strip() in (".", "")
                     index.mentions.append(Mention(pos, " ".join(words), "", subject))
         chains = [(offset, chain) for offset, doc in docs for chain in _chains(doc)]
@@ -124,8 +129,9 @@ class SpeakerIndex:
             bare = _without_titles(chain)
             if bare:
                 index._add_name(offset + bare[0].idx, text_of(bare))
-                if len(bare) < len(chain):  # "Mr. Smith", "Mayor Berg": titles are for people
-                    index.persons.update([text_of(bare).lower(), bare[-1].lower_])
+                if len(bare) < len(chain):
+                    title = chain[len(chain) - len(bare) - 1].lower_.rstrip(".")
+                    index._titled_person(text_of(bare), title)
         for mention in index.mentions:
             mention.name = index.canonical(mention.name, mention.pos)
             mention.kind = index.kind_of_name(mention.name)
@@ -150,6 +156,12 @@ class SpeakerIndex:
                 if len(pair) == 2:
                     index._add_role(pair[0], pair[1], offset)
         return index
+
+    def _titled_person(self, name: str, title: str) -> None:
+        """ "Mr. Smith", "Mayor Berg": titles are for people, some tell their gender."""
+        self.persons.update([name.lower(), _surname(name)])
+        if title in GENDERED_TITLES:
+            self.genders[_surname(name)] = GENDERED_TITLES[title]
 
     def _add_name(self, pos: int, name: str) -> None:
         low = name.lower()
@@ -280,7 +292,13 @@ class SpeakerIndex:
         if speaker.name:
             self.speakers.append(Mention(pos, speaker.name, speaker.kind, subject))
 
-    def recent(self, pos: int, kinds: tuple[str, ...], contains: str | None = None) -> str | None:
+    def recent(
+        self,
+        pos: int,
+        kinds: tuple[str, ...],
+        contains: str | None = None,
+        gender: str | None = None,
+    ) -> str | None:
         """Most recent subject mention (or speaker) before `pos` of one of `kinds`.
 
         Looks back a bounded number of mentions, so long articles stay linear."""
@@ -294,6 +312,8 @@ class SpeakerIndex:
         pool = sorted((m for m in pool if m.kind in kinds), key=lambda m: m.pos)
         if contains:
             pool = [m for m in pool if contains in m.name.lower().split()]
+        if gender:  # "she" never refers to someone already known as "he"
+            pool = [m for m in pool if self.genders.get(_surname(m.name), gender) == gender]
         subjects = [m for m in pool if m.subject]
         if subjects and pos - subjects[-1].pos < 1500:
             return subjects[-1].name
@@ -341,7 +361,11 @@ class SpeakerIndex:
                 named = self.resolve(child, offset, True)
                 role = _role_text(np_tokens(head)) if low in PERSON_NOUNS else named.role
                 return Speaker(named.name, named.kind, role)
-        if head.text[:1].isupper() and head.lower_ in self.by_last and head.i > head.sent.start:
+        if (
+            head.text[:1].isupper()
+            and head.lower_ in self.by_last
+            and (head.i > head.sent.start or self.kind_of_words([low]) == "person")
+        ):
             name = self.canonical(head.text, pos)
             return Speaker(name, self.kind_of_name(name), self.role_of.get(name))
         phrase = np_tokens(head)
@@ -375,7 +399,10 @@ class SpeakerIndex:
 
     def _pronoun(self, low: str, pos: int) -> Speaker:
         if low in MALE | FEMALE:
-            name = self.recent(pos, ("person",))
+            gender = "m" if low in MALE else "f"
+            name = self.recent(pos, ("person",), gender=gender)
+            if name:
+                self.genders.setdefault(_surname(name), gender)
             return Speaker(name, "person", self.role_of.get(name or ""), PRONOUN_CERTAINTY)
         if low in PLURAL:
             name = self.recent(pos, ("group", "organization"))
@@ -388,9 +415,13 @@ class SpeakerIndex:
 
 
 # Capitalised runs; a word ending a sentence ("Schools.") ends the run.
+_ABBREVIATED = r"(?:(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|St))\.|(?<=\b(?:Mrs|Sen|Rep|Gov|Gen))\.)?"
 _CAPITALISED = re.compile(
-    r"\b[A-Z][\w\u2019'-]*(?:\.(?=\s+[a-z])|(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|St))\.)?"
-    r"(?:\s+(?:of\s+)?[A-Z][\w\u2019'-]*(?:(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|St))\.)?)*"
+    r"\b[A-Z][\w\u2019'-]*(?:\.(?=\s+[a-z])|"
+    + _ABBREVIATED[3:]
+    + r"(?:\s+(?:of\s+)?[A-Z][\w\u2019'-]*"
+    + _ABBREVIATED
+    + ")*"
 )
 _NOT_NAMES = wordset(
     """the a an in on at but and or he she it they we i you this that these those his her
@@ -399,6 +430,10 @@ _NOT_NAMES = wordset(
     sunday january february march april may june july august september october november
     december"""
 )
+
+
+def _surname(name: str) -> str:
+    return name.lower().split()[-1] if name.split() else ""
 
 
 def _initials(name: str) -> str:
