@@ -31,7 +31,7 @@ CONTENT_PREPS = frozenset(["for", "to", "about", "of", "on", "against", "with", 
 OPEN_MARKS = frozenset('"\u201c\u201e\u201f\u00ab') | {"''", "``"}
 CLOSE_MARKS = frozenset('"\u201d\u00bb') | {"''"}
 SUBJECTS = ("nsubj", "csubj", "expl")
-QUOTE_WINDOW = 8  # tokens between a quotation and its cue ("," said Sen. John Smith, R-Texas.)
+QUOTE_WINDOW = 16  # tokens between a quotation and its cue ("," said Sen. John Smith, R-Texas.)
 CONTINUATION_SCORE = 0.5
 COLON_DISCOUNT = 0.8  # a cue one paragraph away is less certain than one next to the quote
 
