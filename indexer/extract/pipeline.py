@@ -33,6 +33,7 @@ CLOSE_MARKS = frozenset('"\u201d\u00bb') | {"''"}
 SUBJECTS = ("nsubj", "csubj", "expl")
 QUOTE_WINDOW = 16  # tokens between a quotation and its cue ("," said Sen. John Smith, R-Texas.)
 CONTINUATION_SCORE = 0.5
+LABEL_SCORE = 0.55  # share of such lines that are attributions in PolNeAR train
 COLON_DISCOUNT = 0.8  # a cue one paragraph away is less certain than one next to the quote
 
 Spans = list[tuple[int, int]]
@@ -53,6 +54,7 @@ class Candidate:
     sentence: int
     kind: str = "indirect"
     inherit: Candidate | None = None
+    label: tuple[int, int] | None = None  # "Lynch: No outside influence ...": the name before ":"
     result: dict = field(default_factory=dict)
 
     @property
@@ -60,6 +62,9 @@ class Candidate:
         return min(s for s, _ in self.content)
 
     def cue_span(self) -> tuple[int, int] | None:
+        if self.label is not None:
+            colon = self.label[1]
+            return (colon, colon + 1)
         if self.cue is None:
             return None
         toks = [self.cue]
@@ -72,6 +77,8 @@ class Candidate:
         )
 
     def source_span(self) -> tuple[int, int] | None:
+        if self.label is not None:
+            return self.label
         if self.inherit is not None:
             return self.inherit.source_span()
         if self.source is None:
@@ -114,13 +121,16 @@ def candidates(page: Layout, reliability: Reliability = cues.reliability) -> lis
     found: list[Candidate] = []
     sentence = 0
     inside = _QuoteLookup(quotes)
+    sentence_starts: list[int] = []
     for chunk, doc in parsed:
         for sent in doc.sents:
+            sentence_starts.append(chunk.start + sent.start_char)
             for tok in sent:
                 if inside.covers(chunk.start + tok.idx):
                     continue
                 found += _from_token(tok, chunk.start, chunk.paragraph, sentence, reliability)
             sentence += 1
+    found += _labelled_lines(text, paras, sentence_starts)
     found = [_with_quotes(c, inside, text) for c in found]
     found += _quote_candidates(text, quotes, found, parsed, inside, reliability)
     _join_split_quotes(text, found, quotes, paras)
@@ -141,7 +151,10 @@ def analyse(text: str) -> list[dict]:
     records = []
     previous: Candidate | None = None
     for cand in found:
-        records.append(_record(cand, text, index, previous))
+        record = _record(cand, text, index, previous)
+        if cand.label is not None and record["speaker_type"] == "unknown":
+            continue  # "Iowa: ...", "The Latest: ...": a section label, not a speaker
+        records.append(record)
         previous = cand
     return records
 
@@ -520,6 +533,41 @@ def _quote_candidates(
     return out
 
 
+_NAME_WORD = r"[A-Z][\w.\u2019'-]*"
+_LABEL = re.compile(rf"((?:{_NAME_WORD}\s){{0,3}}{_NAME_WORD}):[ \t]+(?=\S)")
+NOT_LABELS = wordset(
+    """the so but and update updated note photo photos related read watch video breaking
+    exclusive title url date author outlet source sources editor q a correction clarification disclosure warning
+    spoiler transcript story more also see follow subscribe tags topics share"""
+)
+
+
+def _labelled_lines(
+    text: str, paras: list[tuple[int, int]], sentence_starts: list[int]
+) -> list[Candidate]:
+    """Headlines and transcripts: "Lynch: No outside influence on FBI probe", "FALLIN: Well, I
+    think ...". The name before the colon is the source, the rest of the line the content."""
+    out = []
+    for index, (start, end) in enumerate(paras):
+        match = _LABEL.match(text, start, end)
+        if not match or match.group(1).split()[0].lower().rstrip(".") in NOT_LABELS:
+            continue
+        if match.group(1).isupper() and " " in match.group(1):
+            continue  # "FIX IS IN:" is a headline kicker; transcripts shout one name
+
+        content = _trimmed(text, set(range(match.end(), end)))
+        if not content or sum(c.isalpha() for c in text[match.end() : end]) < 12:
+            continue
+        label = (match.start(1), match.end(1))
+        sentence = max(0, bisect.bisect_right(sentence_starts, start) - 1)
+        out.append(
+            Candidate(
+                "label", ":", LABEL_SCORE, content, None, None, 0, index, sentence, label=label
+            )
+        )
+    return out
+
+
 def _join_split_quotes(
     text: str, found: list[Candidate], quotes: list[Quote], paras: list[tuple[int, int]]
 ) -> None:
@@ -685,6 +733,9 @@ def _record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate
         base = cand.inherit.result
         speaker = Speaker(base["speaker"], base["speaker_type"], base["speaker_role"])
         via, medium = list(base["via_outlets"]), base["medium"]
+    elif cand.label is not None:
+        speaker = index.resolve_name(text[slice(*cand.label)], cand.label[0])
+        index.remember(cand.label[0], speaker)
     elif cand.source is not None:
         src = cand.source
         if src.lower_ in outlets.MEDIUM_NOUNS and previous is not None and previous.result:

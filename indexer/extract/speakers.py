@@ -58,6 +58,7 @@ THING_WORDS = wordset(
     day election street avenue road river county city state states island america
     americans"""
 )
+GENERAL_TITLES = frozenset(["attorney", "surgeon", "inspector", "solicitor", "postmaster"])
 GENDERED_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
 MALE = frozenset(["he", "him", "his", "himself"])
 FEMALE = frozenset(["she", "her", "hers", "herself"])
@@ -114,7 +115,8 @@ class SpeakerIndex:
                 title = None
                 while words and (
                     words[0].lower() in _NOT_NAMES
-                    or (words[0].lower() in TITLES and len(words) > 1)
+                    or (words[0].lower() in TITLES | GENERAL_TITLES and len(words) > 1)
+                    or (words[0] == "General" and len(words) > 2)
                 ):
                     title = words.pop(0).lower().rstrip(".")
                 if words and (len(words) > 1 or len(words[0]) > 3):
@@ -331,6 +333,17 @@ class SpeakerIndex:
             return self._coordinated(head, offset) or self.resolve(head, offset, True)
         return self._single(head, offset, pos, low)
 
+    def resolve_name(self, written: str, pos: int) -> Speaker:
+        """A name known only as text ("FALLIN", "Sen. Kristen Gillibrand") -> fullest name."""
+        words = written.split()
+        while len(words) > 1 and words[0].lower() in TITLES:
+            words.pop(0)
+        name = " ".join(words)
+        if name.isupper() and len(name) > 4:  # transcripts shout: FALLIN
+            name = name.title()
+        name = self.canonical(name, pos)
+        return Speaker(name, self.kind_of_name(name), self.role_of.get(name))
+
     def _coordinated(self, head: Token, offset: int) -> Speaker | None:
         """ "Clinton and Trump", "groups including A and B": several names, one group."""
         coordinated = [head] + [c for c in head.children if c.dep_ == "conj"]
@@ -467,7 +480,9 @@ def _without_titles(chain: list[Token]) -> list[Token]:
     toks = list(chain)
     last = -1
     for i, tok in enumerate(toks[:-1]):
-        if tok.lower_ in TITLES:
+        if tok.lower_ in TITLES or (
+            tok.lower_ == "general" and i > 0 and toks[i - 1].lower_ in GENERAL_TITLES
+        ):
             last = i
         elif tok.lower_ == "of" and i - 1 == last and i + 2 < len(toks):
             last = i + 1
