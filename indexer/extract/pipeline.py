@@ -537,8 +537,8 @@ _NAME_WORD = r"[A-Z][\w.\u2019'-]*"
 _LABEL = re.compile(rf"((?:{_NAME_WORD}\s){{0,3}}{_NAME_WORD}):[ \t]+(?=\S)")
 NOT_LABELS = wordset(
     """the so but and update updated note photo photos related read watch video breaking
-    exclusive title url date author outlet source sources editor q a correction clarification disclosure warning
-    spoiler transcript story more also see follow subscribe tags topics share"""
+    exclusive title url date author outlet source sources editor q a correction clarification
+    disclosure warning spoiler transcript story more also see follow subscribe tags topics share"""
 )
 
 
