@@ -129,6 +129,23 @@ def test_he_and_she_keep_to_people_of_their_gender():
     assert [a["speaker"] for a in titled] == ["Sanders", "Clinton"]
 
 
+def test_headline_and_transcript_labels_name_the_speaker():
+    text = (
+        "Lynch: No outside influence on the harbour inquiry.\n\n"
+        "Attorney General Loretta Lynch met Mayor Anna Berg in Karsk on Monday.\n\n"
+        "The Latest: Council meets again on Friday evening.\n\n"
+        "BERG: Well, I think the whole city needs to work together.\n\n"
+        "KARSK: Rain all week, with storms on the coast."
+    )
+    found = extract(text)
+    assert [(a["cue"], a["speaker"]) for a in found] == [
+        (":", "Loretta Lynch"),
+        (":", "Anna Berg"),
+    ]
+    assert found[0]["content"] == "No outside influence on the harbour inquiry."
+    assert found[1]["speaker_text"] == "BERG"
+
+
 def test_according_to_makes_the_rest_of_the_sentence_the_content():
     text = (
         "The budget is balanced for the first time in a decade, according to the finance ministry."

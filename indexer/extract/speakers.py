@@ -339,7 +339,7 @@ class SpeakerIndex:
         while len(words) > 1 and words[0].lower() in TITLES:
             words.pop(0)
         name = " ".join(words)
-        if name.isupper() and len(name) > 4:  # transcripts shout: FALLIN
+        if name.isupper() and len(name) > 2 and " " not in name:  # transcripts shout: FALLIN
             name = name.title()
         name = self.canonical(name, pos)
         return Speaker(name, self.kind_of_name(name), self.role_of.get(name))
