@@ -33,9 +33,9 @@ SEED_FORMS = wordset(
     caution cautioned promise promised vow vowed pledge pledged indicate indicated"""
 )
 THRESHOLD = 0.25  # tuned on PolNeAR train/dev: the F1 optimum with precision above 70
-SEED_PRIOR = 0.6
+SEED_PRIOR = 0.6  # reliability of a seed form the lexicon has not seen
 MIN_EVIDENCE = 3
-PRIOR_WEIGHT = 4
+PRIOR_WEIGHT = 4  # pseudo-observations at the construction's base rate (thin evidence)
 # Sentences whose only cue candidates are this rare in train are not worth parsing.
 PARSE_MIN_HITS = 3
 

@@ -78,9 +78,3 @@ def np_tokens(head: Token, cut: frozenset[str] = NP_CUT) -> list[Token]:
     while toks and toks[0].is_punct:
         toks.pop(0)
     return toks or [head]
-
-
-def strip_determiner(tokens: list[Token]) -> list[Token]:
-    if len(tokens) > 1 and tokens[0].lower_ in DETERMINERS:
-        return tokens[1:]
-    return tokens
