@@ -7,14 +7,20 @@ extract_many(texts, n_process=2) -> iterator of list[dict], in input order
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import multiprocessing
 from collections.abc import Iterable, Iterator
 
 from indexer.extract import nlp
+from indexer.extract.cues import LEXICON_PATH
 from indexer.extract.pipeline import analyse
 
-__all__ = ["extract", "extract_many"]
+__all__ = ["VERSION", "extract", "extract_many"]
+
+# Changes whenever the rules or the learned lexicon do, so stored results can be refreshed.
+RULES_VERSION = "1"
+VERSION = f"{RULES_VERSION}.{hashlib.sha1(LEXICON_PATH.read_bytes()).hexdigest()[:8]}"
 
 
 def extract(text: str) -> list[dict]:
