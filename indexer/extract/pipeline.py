@@ -369,6 +369,11 @@ def _subject(verb: Token) -> Token | None:
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.head.tag_.startswith("VB"):
             tok = tok.head.head  # "responded by saying that ..."
+        elif tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj"):
+            # "issued a statement saying ...": the issuer speaks
+            tok = next((a for a in tok.head.ancestors if a.tag_.startswith("VB")), None)
+            if tok is None:
+                return None
         else:
             return None
     return None
