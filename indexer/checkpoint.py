@@ -40,6 +40,7 @@ class Checkpoint:
         self.sources = sources or {}
         self.loaded = bool(self.sources)  # resuming: append to the saved log
         self._file = None
+        self._closed = False
 
     @classmethod
     def load(cls, state_dir: str, key: str) -> Checkpoint:
@@ -71,8 +72,8 @@ class Checkpoint:
         self, source_key: str | None, articles: int, done: bool, rejects: list[dict]
     ) -> None:
         """Append one input's progress (called after its articles were written)."""
-        if source_key is None:
-            return
+        if source_key is None or self._closed:
+            return  # closed: a write finishing after an interruption saves nothing more
         state = self.sources.setdefault(source_key, SourceState())
         state.articles = max(state.articles, articles)
         state.done = state.done or done
@@ -91,6 +92,7 @@ class Checkpoint:
         self._file.flush()
 
     def close(self) -> None:
+        self._closed = True
         if self._file is not None:
             self._file.close()
             self._file = None

@@ -20,7 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from indexer.checkpoint import Checkpoint, run_key
 from indexer.progress import Progress
@@ -31,6 +31,7 @@ from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES, too_large
 from schemas.ids import article_id
 from store.base import ArticleRecord, PutOutcome, Store, StoreError
 
+T = TypeVar("T")
 DEFAULT_BATCH = 32
 DEFAULT_RETRY_SECONDS = 60.0
 
@@ -177,6 +178,38 @@ class Extractor:
 
 
 # --- the run ------------------------------------------------------------------------------
+class Writer:
+    """Writes one batch on a background thread while the main thread links the next.
+
+    At most one write is in flight, so batches are written (and checkpointed) in order; a
+    write's failure surfaces in the main thread at the next ``submit`` or ``wait``. The
+    thread is a daemon: an interrupted run does not wait for it (writes are idempotent).
+    """
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+        self._failure: list[BaseException] = []
+
+    def submit(self, task: Callable[[], None]) -> None:
+        self.wait()
+
+        def run() -> None:
+            try:
+                task()
+            except BaseException as error:  # noqa: BLE001 - handed to the main thread
+                self._failure.append(error)
+
+        self._thread = threading.Thread(target=run, name="quotetrail-writer", daemon=True)
+        self._thread.start()
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._failure:
+            raise self._failure.pop()
+
+
 class RejectLog:
     """Rejects on stderr, one line each, and in a JSON Lines file (created when needed)."""
 
@@ -218,6 +251,8 @@ class Indexer:
         self.checkpoint = Checkpoint.load(options.state_dir, key)
         self.source_rejects: dict[str | None, list[dict[str, Any]]] = {}
         self.version = extractor_version()
+        self.lock = threading.Lock()
+        self.writer = Writer()
 
     # The pipeline: reading feeds batches; batches are extracted in the pool while the
     # previous ones are linked and written, in input order.
@@ -240,6 +275,7 @@ class Indexer:
                     self._write(window.popleft())
             while window:
                 self._write(window.popleft())
+            self.writer.wait()
             aborted = False
         finally:
             self.extractor.close(abort=aborted)
@@ -303,8 +339,9 @@ class Indexer:
         stages["read"] += time.perf_counter() - started
 
     def _reject(self, source_key: str | None, reject: Reject) -> None:
-        self.rejects.add(reject)
-        self.source_rejects.setdefault(source_key, []).append(reject.as_dict())
+        with self.lock:  # the writer thread reports what the store refused
+            self.rejects.add(reject)
+            self.source_rejects.setdefault(source_key, []).append(reject.as_dict())
 
     def _prepare(self, article: dict[str, Any], source: Source) -> dict[str, Any] | Reject:
         """Boilerplate removed, dateline date and syndication source kept, stable id."""
@@ -324,30 +361,14 @@ class Indexer:
         return article
 
     def _write(self, batch: Batch) -> None:
+        """Link in this thread, then hand the write to the writer (which checkpoints it)."""
         assert batch.future is not None
         extracted, seconds = batch.future.result()
         self.summary.stages["extract"] += seconds
-        self._with_retries(lambda: self._link_and_put(batch, extracted))
-        written: dict[str | None, int] = {}
-        for pending in batch.articles:
-            written[pending.source_key] = pending.ordinal
-        ended = dict(batch.ended)
-        for key in dict.fromkeys([*written, *ended]):
-            done = key in ended
-            self.checkpoint.record(
-                key,
-                max(written.get(key, 0), ended.get(key, 0)),
-                done,
-                self.source_rejects.pop(key, []) if done else [],
-            )
-        self.progress.update(self.counter.total, self._written())
+        records = self._with_retries(lambda: self._link(batch, extracted))
+        self.writer.submit(lambda: self._store(batch, records))
 
-    def _written(self) -> int:
-        s = self.summary
-        return s.indexed + s.replaced + s.unchanged
-
-    def _link_and_put(self, batch: Batch, extracted: list[list[dict[str, Any]]]) -> None:
-        stages = self.summary.stages
+    def _link(self, batch: Batch, extracted: list[list[dict[str, Any]]]) -> list[ArticleRecord]:
         started = time.perf_counter()
         records = []
         try:
@@ -356,13 +377,33 @@ class Indexer:
                 article["fingerprint"] = fingerprint(article, linked, self.version)
                 records.append(ArticleRecord(article, linked))
         finally:
-            stages["link"] += time.perf_counter() - started
+            self.summary.stages["link"] += time.perf_counter() - started
+        return records
+
+    def _store(self, batch: Batch, records: list[ArticleRecord]) -> None:
+        """Write a batch (with retries), count the outcomes, record the progress."""
         started = time.perf_counter()
         try:
-            outcomes = self.store.put_articles(records) if records else []
+            outcomes = self._with_retries(
+                lambda: self.store.put_articles(records) if records else []
+            )
         finally:
-            stages["write"] += time.perf_counter() - started
+            self.summary.stages["write"] += time.perf_counter() - started
         self._count(batch, outcomes)
+        written: dict[str | None, int] = {}
+        for pending in batch.articles:
+            written[pending.source_key] = pending.ordinal
+        ended = dict(batch.ended)
+        for key in dict.fromkeys([*written, *ended]):
+            done = key in ended
+            with self.lock:
+                rejects = self.source_rejects.pop(key, []) if done else []
+            self.checkpoint.record(key, max(written.get(key, 0), ended.get(key, 0)), done, rejects)
+        self.progress.update(self.counter.total, self._written())
+
+    def _written(self) -> int:
+        s = self.summary
+        return s.indexed + s.replaced + s.unchanged
 
     def _count(self, batch: Batch, outcomes: list[PutOutcome]) -> None:
         by_id = {p.article["id"]: p for p in batch.articles}
@@ -382,13 +423,12 @@ class Indexer:
             if outcome.status != "unchanged":
                 self.summary.attributions += outcome.attributions
 
-    def _with_retries(self, action: Callable[[], None]) -> None:
+    def _with_retries(self, action: Callable[[], T]) -> T:
         """Retry store faults with exponential backoff for up to ``retry_seconds``."""
         delay, waited = 0.5, 0.0
         while True:
             try:
-                action()
-                return
+                return action()
             except StoreError as error:
                 if waited >= self.options.retry_seconds:
                     raise StoreDown(str(error)) from None
