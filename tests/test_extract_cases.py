@@ -129,6 +129,30 @@ def test_he_and_she_keep_to_people_of_their_gender():
     assert [a["speaker"] for a in titled] == ["Sanders", "Clinton"]
 
 
+def test_a_surname_is_the_person_even_when_an_organisation_starts_with_it():
+    text = (
+        "Donald Trump spoke in Ohio. The Trump Foundation paid the fine. "
+        "Trump said that the payment was a mistake."
+    )
+    assert only(text)["speaker"] == "Donald Trump"
+
+
+def test_a_possessive_name_is_resolved_without_its_apostrophe():
+    text = "Barack Obama\u2019s speech was long.\n\nHe said that the economy had recovered."
+    assert only(text)["speaker"] == "Barack Obama"
+
+
+def test_the_outlets_own_hedging_is_not_an_attribution():
+    text = (
+        "Harbor Daily has covered the attack since March. Our correspondent visited the "
+        "terminal last week; repairs are expected to take until the summer harvest."
+    )
+    found = extract(text)
+    assert not any(a["content"].startswith("Our correspondent") for a in found), found
+    assert all(a["confidence"] < 0.3 for a in found if a["speaker_span"] is None), found
+    assert extract("It is widely believed that the mayor will resign.") == []
+
+
 def test_headline_and_transcript_labels_name_the_speaker():
     text = (
         "Lynch: No outside influence on the harbour inquiry.\n\n"

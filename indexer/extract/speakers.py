@@ -119,8 +119,12 @@ class SpeakerIndex:
                     or (words[0] == "General" and len(words) > 2)
                 ):
                     title = words.pop(0).lower().rstrip(".")
+                end = match.end()
+                if words and words[-1][-2:] in ("'s", "\u2019s"):  # "Obama's" names Obama
+                    words[-1] = words[-1][:-2]
+                    end -= 2
                 if words and (len(words) > 1 or len(words[0]) > 3):
-                    pos = match.end() - len(" ".join(words))
+                    pos = end - len(" ".join(words))
                     index._add_name(pos, " ".join(words))
                     if title in TITLES or f"{title}." in TITLES:
                         index._titled_person(" ".join(words), title)
@@ -180,7 +184,11 @@ class SpeakerIndex:
         low = name.lower()
         name = self.names.get(low, name)
         words = low.split()
-        if len(words) == 1 and (longer := self._organization_starting_with(low)):
+        if (
+            len(words) == 1
+            and self.kind_of_words(words) != "person"
+            and (longer := self._organization_starting_with(low))
+        ):  # but "Trump" is Donald Trump, not the Trump Foundation
             return longer
         if len(words) > 2 or self.kind_of_words(words) != "person":
             return name
@@ -291,8 +299,11 @@ class SpeakerIndex:
         return None
 
     def remember(self, pos: int, speaker: Speaker, subject: bool = True) -> None:
+        """A resolved speaker is a likely antecedent; a description ("Republican presidential
+        nominee") only when no named subject is near, since pronouns mostly point to names."""
         if speaker.name:
-            self.speakers.append(Mention(pos, speaker.name, speaker.kind, subject))
+            named = all(w[:1].isupper() or not w[:1].isalpha() for w in speaker.name.split())
+            self.speakers.append(Mention(pos, speaker.name, speaker.kind, subject and named))
 
     def recent(
         self,
@@ -327,7 +338,7 @@ class SpeakerIndex:
         low = head.lower_
         if head.tag_ in ("WP", "WDT") and head.head.dep_ in ("relcl", "acl"):
             return self.resolve(head.head.head, offset, single)
-        if head.tag_ == "PRP":
+        if head.tag_ in ("PRP", "PRP$"):
             return self._pronoun(low, pos)
         if not single:
             return self._coordinated(head, offset) or self.resolve(head, offset, True)
