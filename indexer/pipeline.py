@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import queue
 import signal
 import sys
 import threading
@@ -181,33 +182,41 @@ class Extractor:
 class Writer:
     """Writes one batch on a background thread while the main thread links the next.
 
-    At most one write is in flight, so batches are written (and checkpointed) in order; a
-    write's failure surfaces in the main thread at the next ``submit`` or ``wait``. The
-    thread is a daemon: an interrupted run does not wait for it (writes are idempotent).
+    One long-lived thread (engines keep a connection per thread), at most one write in
+    flight, so batches are written and checkpointed in order; a write's failure surfaces
+    in the main thread at the next ``submit`` or ``wait``. The thread is a daemon: an
+    interrupted run does not wait for it (writes are idempotent).
     """
 
     def __init__(self) -> None:
-        self._thread: threading.Thread | None = None
+        self._tasks: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._idle = threading.Event()
+        self._idle.set()
         self._failure: list[BaseException] = []
+        self._thread: threading.Thread | None = None
 
     def submit(self, task: Callable[[], None]) -> None:
         self.wait()
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="quotetrail-writer", daemon=True)
+            self._thread.start()
+        self._idle.clear()
+        self._tasks.put(task)
 
-        def run() -> None:
+    def wait(self) -> None:
+        self._idle.wait()
+        if self._failure:
+            raise self._failure.pop()
+
+    def _run(self) -> None:
+        while True:
+            task = self._tasks.get()
             try:
                 task()
             except BaseException as error:  # noqa: BLE001 - handed to the main thread
                 self._failure.append(error)
-
-        self._thread = threading.Thread(target=run, name="quotetrail-writer", daemon=True)
-        self._thread.start()
-
-    def wait(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
-        if self._failure:
-            raise self._failure.pop()
+            finally:
+                self._idle.set()
 
 
 class RejectLog:
