@@ -153,6 +153,23 @@ def test_the_outlets_own_hedging_is_not_an_attribution():
     assert extract("It is widely believed that the mayor will resign.") == []
 
 
+def test_a_rare_inflection_of_a_known_cue_verb_is_a_cue():
+    att = only("The finance minister reiterates that the budget is balanced.")
+    assert att["cue"] == "reiterates" and att["content"] == "that the budget is balanced"
+
+
+def test_claims_the_parser_hangs_elsewhere_still_find_their_cue():
+    text = "He said legalizing it could put thousands of people to work in upstate New York."
+    assert only(text)["content"].startswith("legalizing it could put")
+    text = (
+        "Anna Berg opened the meeting.\n\n"
+        "The council remains committed to the plan, her deputy, Jon Lund, told The Courier."
+    )
+    att = only(text)
+    assert (att["speaker"], att["cue"]) == ("Jon Lund", "told")
+    assert att["content"] == "The council remains committed to the plan"
+
+
 def test_headline_and_transcript_labels_name_the_speaker():
     text = (
         "Lynch: No outside influence on the harbour inquiry.\n\n"

@@ -257,15 +257,20 @@ def _from_token(
                 or (child.tag_ == "DT" and not child.n_lefts and not child.n_rights)
             ):
                 continue
+            pattern = child.dep_
             if child.dep_ == "xcomp" and not any(c.lower_ == "to" for c in child.lefts):
-                continue
+                if child.i < tok.i or not _finite_clause(child):
+                    continue
+                pattern = "ccomp"  # "He said legalizing it could put ...": a clause misparsed
             if child.dep_ == "dobj" and child.lower_ in TEMPORAL and child.n_lefts == 0:
                 continue  # "said Monday": a date parsed as an object
             tail = _trailing_participle(child) | _trailing_relative(child)
             content = [t for t in child.subtree if not _relay_phrase(t) and t not in tail]
             if child.dep_ == "ccomp":
                 content += _coordinated_that(tok, child)
-            add(child.dep_, form, content, source)
+            add(pattern, form, content, source)
+    if not any(c.dep_ == "ccomp" for c in children) and (late := _late_that_clause(tok)):
+        add("ccomp", form, [t for t in late.subtree if not _relay_phrase(t)], source)
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
             for obj in child.children:
@@ -302,9 +307,38 @@ def _complement_clause(tok: Token) -> bool:
     return any(c.lower_ in ("that", "to") and c.dep_ in ("mark", "aux") for c in tok.lefts)
 
 
+def _finite_clause(head: Token) -> bool:
+    """A clause with a tensed verb or modal of its own ("legalizing it could put ...")."""
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in head.subtree if t.i > head.i)
+
+
+def _late_that_clause(tok: Token) -> Token | None:
+    """ "said on Friday during a news conference that he may wait": the that-clause was
+    attached to a noun of the adjuncts between the cue and it."""
+    for child in tok.rights:
+        if child.dep_ not in ("prep", "npadvmod", "advmod"):
+            continue
+        for t in child.subtree:
+            if t.dep_ in ("acl", "relcl", "ccomp", "advcl") and any(
+                c.dep_ == "mark" and c.lower_ == "that" and c.i == t.left_edge.i for c in t.children
+            ):
+                return t
+    return None
+
+
 def _reporting_tail(tok: Token) -> bool:
-    """ "X, he said." (or "X, he said, is Y.") parsed with "said" hanging off the content."""
+    """ "X, he said." (or "X, he said, is Y.") parsed with "said" hanging off the content;
+    also "X, his aide, Tad Devine, told The Post." parsed as a second conjunct."""
     if tok.dep_ == "parataxis":
+        return True
+    if (
+        tok.dep_ == "conj"
+        and tok.i > tok.head.i
+        and any(c.dep_ == "nsubj" for c in tok.lefts)
+        and not any(c.dep_ == "cc" for c in tok.head.children if c.i < tok.i)
+        and tok.left_edge.i > 0
+        and tok.doc[tok.left_edge.i - 1].text == ","
+    ):
         return True
     if tok.i <= tok.head.i or tok.dep_ != "ccomp":
         return False
