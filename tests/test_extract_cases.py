@@ -170,6 +170,17 @@ def test_claims_the_parser_hangs_elsewhere_still_find_their_cue():
     assert att["content"] == "The council remains committed to the plan"
 
 
+def test_the_ministry_is_not_the_spokesperson_for_the_ministry():
+    text = (
+        "Mara Voss, a spokesperson for the Interior Ministry, said that crews had restored "
+        "power.\n\nThe Karsk Foreign Ministry rejected the accusation.\n\n"
+        "None of the injuries was life-threatening, the ministry added."
+    )
+    last = extract(text)[-1]
+    assert last["speaker_text"] == "the ministry"
+    assert last["speaker_type"] == "organization" and last["speaker"] != "Mara Voss"
+
+
 def test_headline_and_transcript_labels_name_the_speaker():
     text = (
         "Lynch: No outside influence on the harbour inquiry.\n\n"

@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from indexer.extract.tokens import DETERMINERS, is_proper, name_chain, np_tokens, text_of, wordset
+from indexer.extract.tokens import (
+    DETERMINERS,
+    NAME_LINKS,
+    is_proper,
+    name_chain,
+    np_tokens,
+    text_of,
+    wordset,
+)
 
 TITLES = wordset(
     """mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. president senator
@@ -283,7 +291,7 @@ class SpeakerIndex:
 
     def _titled(self, head: str, pos: int) -> str | None:
         """ "the minister" -> the person introduced as "Defence Minister Andrii Vedmid"."""
-        names = [name for role, name in self.roles.items() if role.split()[-1:] == [head]]
+        names = [name for role, name in self.roles.items() if _role_head(role) == head]
         names = list(dict.fromkeys(names))
         if len(names) == 1:
             return names[0]
@@ -302,7 +310,9 @@ class SpeakerIndex:
         """A resolved speaker is a likely antecedent; a description ("Republican presidential
         nominee") only when no named subject is near, since pronouns mostly point to names."""
         if speaker.name:
-            named = all(w[:1].isupper() or not w[:1].isalpha() for w in speaker.name.split())
+            named = speaker.kind != "person" or all(
+                w[:1].isupper() or not w[:1].isalpha() or w in _LINKS for w in speaker.name.split()
+            )
             self.speakers.append(Mention(pos, speaker.name, speaker.kind, subject and named))
 
     def recent(
@@ -454,6 +464,21 @@ _NOT_NAMES = wordset(
     sunday january february march april may june july august september october november
     december"""
 )
+
+
+def _role_head(role: str) -> str:
+    """ "spokesperson for the interior ministry" -> "spokesperson": the noun before any
+    prepositional phrase is what "the spokesperson" (not "the ministry") refers back to."""
+    words = []
+    for word in role.split():
+        if word in _ROLE_PREPOSITIONS:
+            break
+        words.append(word)
+    return words[-1] if words else ""
+
+
+_LINKS = NAME_LINKS | {"the", "and"}  # "Ministry of the Interior" is a name
+_ROLE_PREPOSITIONS = frozenset(["of", "for", "at", "to", "in", "with", "from", "on", "and"])
 
 
 def _surname(name: str) -> str:
