@@ -181,6 +181,17 @@ def test_the_ministry_is_not_the_spokesperson_for_the_ministry():
     assert last["speaker_type"] == "organization" and last["speaker"] != "Mara Voss"
 
 
+def test_a_second_statement_coordinated_with_the_first_is_its_own_attribution():
+    text = (
+        "He said his recent attacks on Trump have given his campaign momentum and said that "
+        "Trump did not represent the legacy of the \u201cparty of Reagan.\u201d"
+    )
+    assert [a["content"] for a in extract(text)] == [
+        "his recent attacks on Trump have given his campaign momentum",
+        "that Trump did not represent the legacy of the \u201cparty of Reagan.\u201d",
+    ]
+
+
 def test_headline_and_transcript_labels_name_the_speaker():
     text = (
         "Lynch: No outside influence on the harbour inquiry.\n\n"

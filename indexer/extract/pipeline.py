@@ -34,6 +34,7 @@ SUBJECTS = ("nsubj", "csubj", "expl")
 QUOTE_WINDOW = 16  # tokens between a quotation and its cue ("," said Sen. John Smith, R-Texas.)
 CONTINUATION_SCORE = 0.5
 LABEL_SCORE = 0.55  # share of such lines that are attributions in PolNeAR train
+STATEMENT_CUE = 0.6  # reliability of a verb that opens a new statement ("and said ...")
 NO_SOURCE_DISCOUNT = 0.6  # sourceless outputs match PolNeAR about 30% of the time
 COLON_DISCOUNT = 0.8  # a cue one paragraph away is less certain than one next to the quote
 
@@ -265,6 +266,7 @@ def _from_token(
             if child.dep_ == "dobj" and child.lower_ in TEMPORAL and child.n_lefts == 0:
                 continue  # "said Monday": a date parsed as an object
             tail = _trailing_participle(child) | _trailing_relative(child)
+            tail |= _trailing_statement(child, reliability)
             content = [t for t in child.subtree if not _relay_phrase(t) and t not in tail]
             if child.dep_ == "ccomp":
                 content += _coordinated_that(tok, child)
@@ -362,6 +364,22 @@ def _trailing_relative(head: Token) -> set[Token]:
     return set()
 
 
+def _trailing_statement(head: Token, reliability: Reliability) -> set[Token]:
+    """ "said he respects Clinton and calls her ...": a coordinated speech verb ending the
+    clause is the speaker's next statement (misattached by the parser), not this content."""
+    out: set[Token] = set()
+    for conj in head.children:
+        if (
+            conj.dep_ == "conj"
+            and conj.i > head.i
+            and conj.tag_.startswith("VB")
+            and (reliability(conj.lower_, "ccomp") or 0) >= STATEMENT_CUE
+        ):
+            out.update(conj.subtree)
+            out.update(t for t in head.doc[head.i + 1 : conj.left_edge.i] if t.dep_ == "cc")
+    return out
+
+
 def _coordinated_that(cue: Token, first: Token) -> list[Token]:
     """ "said X, but that Y": the second that-clause is part of the same statement."""
     out: list[Token] = []
@@ -456,8 +474,10 @@ def _token_spans(tokens: list[Token], offset: int) -> Spans:
         toks = [doc[i] for i in run]
         while toks and toks[0].is_punct and toks[0].text not in OPEN_MARKS:
             toks.pop(0)
-        while toks and toks[-1].is_punct and toks[-1].text not in CLOSE_MARKS:
-            toks.pop()
+        while toks and (
+            (toks[-1].is_punct and toks[-1].text not in CLOSE_MARKS) or toks[-1].dep_ == "cc"
+        ):
+            toks.pop()  # "he was staying in the race and [added ...]": no dangling "and"
         if not any(t.is_alpha or t.like_num for t in toks):
             continue
         start = toks[0].idx
