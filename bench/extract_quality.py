@@ -105,8 +105,9 @@ def _ner():
 
 def _verdict(speaker: str, earlier: list[tuple[str, str]], text: str) -> str:
     """ "full name": several capitalised words, written in the article, whose last word ends
-    a PERSON/ORG named earlier; "surname": one word although an earlier PERSON has a longer
-    name ending with it; "other": anything else (a description, a wrong or partial name)."""
+    a PERSON/ORG named earlier (or a one-word name that is the longest form written);
+    "surname": one word although an earlier PERSON has a longer name ending with it;
+    "other": anything else (a description, a wrong or partial name)."""
     if not speaker:
         return "none"
     words = speaker.split()
@@ -118,9 +119,11 @@ def _verdict(speaker: str, earlier: list[tuple[str, str]], text: str) -> str:
         and (_last(speaker) in surnames or speaker in {t for t, lab in earlier if lab == "ORG"})
     ):
         return "full name"
-    longer = [t for t, lab in earlier if lab == "PERSON" and len(t.split()) > 1]
-    if len(words) == 1 and any(_last(t) == words[0].lower() for t in longer):
+    same = [t for t, lab in earlier if lab == "PERSON" and _last(t) == _last(speaker)]
+    if len(words) == 1 and any(len(t.split()) > 1 for t in same):
         return "surname"
+    if same and speaker in text:  # "Obama" where the article never writes a longer name
+        return "full name"
     return "other"
 
 
