@@ -325,8 +325,8 @@ def open_engine(engine: str, tmp: Path) -> Store:
 
 
 def run(bases: int, seed: int, batch: int, engine: str = "sqlite") -> None:
-    """Link every quote (``batch`` articles per store write, as the pipeline does; 1 means
-    the linker writes after each article) and score the clusters it assigned."""
+    """Link every quote (``batch`` articles per ``link_batch``, as the pipeline does; 1 means
+    ``link`` and a write after each article) and score the clusters it assigned."""
     items = generate(bases, seed)
     chunks = [items[i : i + PER_ARTICLE] for i in range(0, len(items), PER_ARTICLE)]
     predicted: list[str] = []
@@ -336,11 +336,11 @@ def run(bases: int, seed: int, batch: int, engine: str = "sqlite") -> None:
         linker = Linker(store, autoflush=batch == 1)
         for start in range(0, len(chunks), batch):
             t0, c0 = time.perf_counter(), time.process_time()
-            records = [
-                ArticleRecord(*linker.link(*article_for(start + i, chunk)))
-                for i, chunk in enumerate(chunks[start : start + batch])
-            ]
-            linker.flush()
+            items = [article_for(start + i, c) for i, c in enumerate(chunks[start : start + batch])]
+            if batch == 1:
+                records = [ArticleRecord(*linker.link(*item)) for item in items]
+            else:
+                records = [ArticleRecord(*linked) for linked in linker.link_batch(items)]
             t1 = time.perf_counter()
             link_cpu += time.process_time() - c0
             store.put_articles(records)

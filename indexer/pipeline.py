@@ -272,7 +272,7 @@ class Indexer:
         total = sum(s.size or 0 for s in expand(self.options.paths) if isinstance(s, Source))
         self.progress = Progress(total, self.err)
         self.rejects = RejectLog(self.options.rejects_path, self.progress.write)
-        self.linker = Linker(self.store)
+        self.linker = Linker(self.store, autoflush=False)  # link_batch writes once a batch
         self.extractor = Extractor(self.options.workers)
         window: deque[Batch] = deque()
         aborted = True
@@ -381,8 +381,8 @@ class Indexer:
         started = time.perf_counter()
         records = []
         try:
-            for pending, attributions in zip(batch.articles, extracted, strict=True):
-                article, linked = self.linker.link(pending.article, attributions)
+            items = [(p.article, a) for p, a in zip(batch.articles, extracted, strict=True)]
+            for article, linked in self.linker.link_batch(items):
                 article["fingerprint"] = fingerprint(article, linked, self.version)
                 records.append(ArticleRecord(article, linked))
         finally:

@@ -190,6 +190,18 @@ class Store(abc.ABC):
     def articles_by_body_hash(self, body_hash: str) -> list[dict[str, Any]]:
         """Articles with this body hash (identical copies), oldest first."""
 
+    def statements_by_key_sets(
+        self, key_sets: list[tuple[list[str], int]]
+    ) -> list[list[dict[str, Any]]]:
+        """:meth:`statements_by_keys` for each (keys, limit), in one round trip where the
+        engine can (the linker reads a batch's candidates at once)."""
+        return [self.statements_by_keys(keys, limit=limit) for keys, limit in key_sets]
+
+    def articles_by_body_hashes(self, body_hashes: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """:meth:`articles_by_body_hash` for each distinct hash, in one round trip where
+        the engine can."""
+        return {h: self.articles_by_body_hash(h) for h in dict.fromkeys(body_hashes)}
+
     @abc.abstractmethod
     def search(self, query: SearchQuery) -> SearchResult:
         """Faceted full-text search over attribution content."""

@@ -439,25 +439,39 @@ class ElasticStore(Store):
     @_guarded
     def statements_by_keys(self, keys: Iterable[str], limit: int = 50) -> list[dict[str, Any]]:
         keys = sorted(set(keys))
-        if not keys:
-            return []
-        # each shared key scores exactly 1, so the score counts the shared keys
-        should = [{"constant_score": {"filter": {"term": {"keys": key}}}} for key in keys]
-        return self._sources(
-            "statements",
-            query={"bool": {"should": should, "minimum_should_match": 1}},
-            sort=[{"_score": "desc"}, {"id": "asc"}],
-            size=limit,
-        )
+        return self._sources("statements", **_sharing_keys(keys, limit)) if keys else []
+
+    @_guarded
+    def statements_by_key_sets(
+        self, key_sets: list[tuple[list[str], int]]
+    ) -> list[list[dict[str, Any]]]:
+        searches = [(sorted(set(keys)), limit) for keys, limit in key_sets]
+        found = iter(self._msearch("statements", [_sharing_keys(*s) for s in searches if s[0]]))
+        return [next(found) if keys else [] for keys, _ in searches]
 
     @_guarded
     def articles_by_body_hash(self, body_hash: str) -> list[dict[str, Any]]:
-        return self._sources(
-            "articles",
-            query={"term": {"body_hash": body_hash}},
-            sort=[{"published": {"order": "asc", "missing": "_last"}}, {"id": "asc"}],
-            size=1000,
-        )
+        return self._sources("articles", **_same_body(body_hash))
+
+    @_guarded
+    def articles_by_body_hashes(self, body_hashes: list[str]) -> dict[str, list[dict[str, Any]]]:
+        hashes = list(dict.fromkeys(body_hashes))
+        found = self._msearch("articles", [_same_body(h) for h in hashes])
+        return dict(zip(hashes, found, strict=True))
+
+    def _msearch(self, kind: str, bodies: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+        """The sources each search body finds, in one request."""
+        if not bodies:
+            return []
+        index = self.alias(kind)
+        searches: list[dict[str, Any]] = []
+        for body in bodies:
+            searches += [{"index": index}, body]
+        answers = self.es.msearch(searches=searches)["responses"]
+        failed = [a["error"] for a in answers if "error" in a]
+        if failed:
+            raise StoreError(f"Elasticsearch at {self.url} refused a search: {failed[0]}")
+        return [[hit["_source"] for hit in a["hits"]["hits"]] for a in answers]
 
     # --- search ------------------------------------------------------------------------
     @_guarded
@@ -804,3 +818,21 @@ def _reassigned(
         if label is not None and label_field:
             attribution[label_field] = label
     return attribution
+
+
+def _sharing_keys(keys: list[str], limit: int) -> dict[str, Any]:
+    """Statements sharing a key; each shared key scores exactly 1, so the score counts them."""
+    should = [{"constant_score": {"filter": {"term": {"keys": key}}}} for key in keys]
+    return {
+        "query": {"bool": {"should": should, "minimum_should_match": 1}},
+        "sort": [{"_score": "desc"}, {"id": "asc"}],
+        "size": limit,
+    }
+
+
+def _same_body(body_hash: str) -> dict[str, Any]:
+    return {
+        "query": {"term": {"body_hash": body_hash}},
+        "sort": [{"published": {"order": "asc", "missing": "_last"}}, {"id": "asc"}],
+        "size": 1000,
+    }

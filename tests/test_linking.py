@@ -3,6 +3,8 @@ and outlets, copies point at their original, and near misses stay apart."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from link_corpus import (
     ENGINES,
@@ -23,6 +25,7 @@ from indexer.link import Linker
 from indexer.link.merge import merge_speakers, split_speaker
 from indexer.link.statements import compare, keys_for
 from schemas.ids import article_id, attribution_id
+from store.base import ArticleRecord
 from store.sqlite import SqliteStore
 
 
@@ -501,3 +504,46 @@ def test_an_organization_acronym_joins_the_organization(store):
     _, atts = index(store, Linker(store), built)
     assert [a["speaker_id"] for a in atts] == ["national-medicines-agency"] * 2
     assert "NMA" in store.get_speaker("national-medicines-agency")["aliases"]
+
+
+def test_a_batch_links_exactly_like_one_article_at_a_time(store):
+    one_by_one = index_journey(store)  # written article by article, as the web API does
+    store.clear()
+    linker = Linker(store, autoflush=False)
+    batched = linker.link_batch([build() for build in JOURNEY])
+    assert batched == one_by_one
+    assert store.stats()["statements"] == len({a["statement_id"] for _, x in batched for a in x})
+    store.put_articles([ArticleRecord(art, atts) for art, atts in batched])
+    # a later run over the same input, in one batch: identical again
+    assert Linker(store, autoflush=False).link_batch([build() for build in JOURNEY]) == batched
+
+
+def test_a_batch_reads_its_copies_and_statements_in_one_go(store):
+    index(store, Linker(store), wire())  # an earlier run: the statements are in the store
+    reads: Counter[str] = Counter()
+    inside: list[str] = []  # an engine may answer a batched read one lookup at a time
+
+    def counted(name):
+        method = getattr(store, name)
+
+        def read(*args, **kwargs):
+            if not inside:
+                reads[name] += 1
+            inside.append(name)
+            try:
+                return method(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        return read
+
+    names = ("articles_by_body_hash", "statements_by_keys")
+    batched = ("articles_by_body_hashes", "statements_by_key_sets")
+    for name in names + batched:
+        setattr(store, name, counted(name))
+    try:
+        Linker(store, autoflush=False).link_batch([build() for build in JOURNEY])
+    finally:
+        for name in names + batched:
+            delattr(store, name)
+    assert reads == Counter(batched)  # once each for the batch, never per article

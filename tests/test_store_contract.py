@@ -322,6 +322,19 @@ def test_statements_sharing_keys_come_most_shared_first(corpus):
     assert corpus.statements_by_keys([]) == []
 
 
+def test_key_sets_are_looked_up_at_once_like_one_by_one(corpus):
+    sets = [(["k2", "k3", "unknown"], 50), ([], 5), (["k2", "k3"], 1), (["unknown"], 3)]
+    found = corpus.statements_by_key_sets(sets)
+    assert found == [corpus.statements_by_keys(keys, limit=limit) for keys, limit in sets]
+    assert [[s["id"] for s in f] for f in found] == [
+        ["st-rebuild", "st-matters"],
+        [],
+        ["st-rebuild"],
+        [],
+    ]
+    assert corpus.statements_by_key_sets([]) == []
+
+
 def test_stats_count_every_kind_of_record(corpus):
     assert corpus.stats() == {
         "articles": 5,
@@ -400,6 +413,12 @@ def test_identical_copies_are_found_by_body_hash_oldest_first(engine):
     engine.put_articles(copies)
     assert [a["id"] for a in engine.articles_by_body_hash("same")] == ["a1", "a2", "a4"]
     assert engine.articles_by_body_hash("other") == []
+    found = engine.articles_by_body_hashes(["other", "same", "same"])
+    assert list(found) == ["other", "same"]
+    assert [a["id"] for a in found["same"]] == ["a1", "a2", "a4"]
+    assert found["other"] == []
+    assert found["same"] == engine.articles_by_body_hash("same")
+    assert engine.articles_by_body_hashes([]) == {}
 
 
 def test_reassign_moves_attributions_to_a_merged_speaker(engine):

@@ -4,6 +4,8 @@ It gives every record its stable id, resolves speakers and outlets to canonical 
 clusters each quote into a statement and links syndicated copies to their original. The
 canonical records it creates or extends are written through the store after each article,
 or at :meth:`Linker.flush` when the caller writes a batch at a time (``autoflush=False``).
+:meth:`Linker.link_batch` links a batch with one store read for its copies and one for
+its statements (instead of one each per article), then flushes once.
 """
 
 from __future__ import annotations
@@ -58,6 +60,11 @@ class Linker:
         self._copies: dict[str, list[dict[str, Any]]] = {}  # body hash -> articles linked
         # statement id -> (article id, outlet id, published) of the articles carrying it
         self._carriers: dict[str, list[tuple[str, str | None, str]]] = {}
+        # read ahead by link_batch for the batch being linked: stored articles by body
+        # hash, and per article the statement keys it will ask for with the answer
+        self._same_body: dict[str, list[dict[str, Any]]] = {}
+        self._planned: dict[int, tuple[list[str], list[dict[str, Any]]]] = {}
+        self._prepared_texts: dict[str, tuple[Copy, list[str]]] = {}  # for one call
 
     def link(
         self, article: dict[str, Any], attributions: list[dict[str, Any]]
@@ -69,17 +76,61 @@ class Linker:
         ``article_id``, canonical speaker, via outlets, ``statement_id`` and the article
         fields that search needs without a join. The inputs are not modified.
         """
+        try:
+            linked = self._link_one(article, attributions, None)
+        finally:
+            self._prepared_texts.clear()
+        if self.autoflush:
+            self.flush()
+        return linked
+
+    def link_batch(
+        self, items: list[tuple[dict[str, Any], list[dict[str, Any]]]]
+    ) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+        """:meth:`link` for each (article, attributions) in order, then :meth:`flush`.
+
+        Same results as linking them one by one, with two store reads for the whole batch:
+        the stored copies of every body, and the statements each article would look up
+        (the keys it will want are known in advance: those of quotes whose exact text
+        neither memory nor an earlier article of the batch knows).
+        """
+        try:
+            self._read_ahead(items)
+            linked = [self._link_one(a, atts, i) for i, (a, atts) in enumerate(items)]
+        finally:
+            self._same_body.clear()
+            self._planned.clear()
+            self._prepared_texts.clear()
+        self.flush()
+        return linked
+
+    def _read_ahead(self, items: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
+        hashes = [body_hash(article.get("body") or "") for article, _ in items]
+        self._same_body = self.store.articles_by_body_hashes(hashes) if hashes else {}
+        known: set[str] = set()
+        plans: list[tuple[int, list[str], int]] = []
+        for index, (_, attributions) in enumerate(items):
+            prepared = self._prepared([a["content"] for a in attributions])
+            wanted = self._wanted(prepared, known)
+            if wanted:
+                plans.append((index, wanted, STORE_CANDIDATES * len(prepared)))
+            known.update(keys[0] for _, keys in prepared.values() if keys)
+        found = self.store.statements_by_key_sets([(keys, limit) for _, keys, limit in plans])
+        self._planned = {i: (keys, got) for (i, keys, _), got in zip(plans, found, strict=True)}
+
+    def _link_one(
+        self, article: dict[str, Any], attributions: list[dict[str, Any]], index: int | None
+    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         if len(self._statements) >= MEMORY_LIMIT:
+            self.flush()  # what memory forgets must be in the store
             self._forget()
         article, relinked = self._link_article(dict(article))
         people: dict[str, set[str]] = {}
-        prepared = self._prefetch([a["content"] for a in attributions])
+        prepared = self._prefetch([a["content"] for a in attributions], index)
         linked = [self._link_attribution(article, dict(a), people, prepared) for a in attributions]
         if relinked is None and article["original_outlet_id"] and not article["syndicated_from"]:
             article["syndicated_from"] = self._original_by_statements(article, linked)
         self._remember_carrier(article, linked)
-        if self.autoflush:
-            self.flush()
         return article, linked
 
     def flush(self) -> None:
@@ -110,7 +161,9 @@ class Linker:
         outlet = self.outlets.resolve(article.get("outlet"), article.get("url"))
         article["outlet"] = outlet["name"] if outlet else article.get("outlet")
         article["outlet_id"] = outlet["id"] if outlet else None
-        same_body = self.store.articles_by_body_hash(article["body_hash"])
+        same_body = self._same_body.get(article["body_hash"])
+        if same_body is None:
+            same_body = self.store.articles_by_body_hash(article["body_hash"])
         stored = next((a for a in same_body if a["id"] == article["id"]), None)
         named = article.get("original_outlet") or footer_outlet(body)
         if stored is not None:
@@ -231,22 +284,44 @@ class Linker:
         return attribution
 
     # --- statements ----------------------------------------------------------------------
-    def _prefetch(self, contents: list[str]) -> dict[str, tuple[Copy, list[str]]]:
+    def _prefetch(
+        self, contents: list[str], index: int | None = None
+    ) -> dict[str, tuple[Copy, list[str]]]:
         """Tokens and keys of an article's quotes, and one store read for the statements
-        they may join (quotes with an exact copy in memory need none)."""
-        prepared: dict[str, tuple[Copy, list[str]]] = {}
-        wanted: dict[str, None] = {}
-        for content in dict.fromkeys(contents):
-            toks = tokens(content)
-            keys = keys_for(content, toks)
-            prepared[content] = ((toks, words(toks)), keys)
-            if keys and not self._by_key.get(keys[0]):
-                wanted.update(dict.fromkeys(keys))
+        they may join (quotes with an exact copy in memory need none); read ahead by
+        :meth:`link_batch` when it planned the same keys."""
+        prepared = self._prepared(contents)
+        wanted = self._wanted(prepared, set())
         if wanted:
-            limit = STORE_CANDIDATES * len(prepared)
-            for stored in self.store.statements_by_keys(list(wanted), limit=limit):
+            planned = self._planned.get(index) if index is not None else None
+            if planned is not None and planned[0] == wanted:
+                found = planned[1]
+            else:
+                limit = STORE_CANDIDATES * len(prepared)
+                found = self.store.statements_by_keys(wanted, limit=limit)
+            for stored in found:
                 self._remember(stored)
         return prepared
+
+    def _prepared(self, contents: list[str]) -> dict[str, tuple[Copy, list[str]]]:
+        """Tokens, words and near-duplicate keys of each distinct quote (memoized per text)."""
+        prepared: dict[str, tuple[Copy, list[str]]] = {}
+        for content in dict.fromkeys(contents):
+            found = self._prepared_texts.get(content)
+            if found is None:
+                toks = tokens(content)
+                found = ((toks, words(toks)), keys_for(content, toks))
+                self._prepared_texts[content] = found
+            prepared[content] = found
+        return prepared
+
+    def _wanted(self, prepared: dict[str, tuple[Copy, list[str]]], known: set[str]) -> list[str]:
+        """The keys to ask the store for: those of quotes whose exact text is not known."""
+        wanted: dict[str, None] = {}
+        for _, keys in prepared.values():
+            if keys and keys[0] not in known and not self._by_key.get(keys[0]):
+                wanted.update(dict.fromkeys(keys))
+        return list(wanted)
 
     def _statement(self, content: str, copy: Copy, keys: list[str]) -> dict[str, Any]:
         """The statement this quote belongs to; a new or extended one is pending a write.
@@ -301,6 +376,7 @@ class Linker:
 
     def _forget(self) -> None:
         """Start the in-process memory over (the store keeps everything)."""
+        self._planned.clear()  # planned against the memory being forgotten
         for memory in (
             self._statements,
             self._variants,
