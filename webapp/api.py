@@ -126,15 +126,12 @@ def search() -> Response:
       parameters:
       - in: query
         schema: SearchParams
+      errors: [400]
       responses:
         200:
           content:
             application/json:
               schema: SearchResponseSchema
-        400:
-          content:
-            application/json:
-              schema: ErrorSchema
     """
     params = P.search_params(request.args)
     return respond(S.SearchResponseSchema, search_body(run_search(request.path, params)))
@@ -150,15 +147,12 @@ def search_csv() -> Response:
       parameters:
       - in: query
         schema: SearchParams
+      errors: [400]
       responses:
         200:
           content:
             text/csv:
               schema: {type: string}
-        400:
-          content:
-            application/json:
-              schema: ErrorSchema
     """
     params = P.search_params(request.args)
     return stream_csv(store(), P.to_query(params, facets=False))
@@ -174,15 +168,12 @@ def search_jsonl() -> Response:
       parameters:
       - in: query
         schema: SearchParams
+      errors: [400]
       responses:
         200:
           content:
             application/x-ndjson:
               schema: {type: string}
-        400:
-          content:
-            application/json:
-              schema: ErrorSchema
     """
     params = P.search_params(request.args)
     return stream_jsonl(store(), P.to_query(params, facets=False))
@@ -203,15 +194,12 @@ def attribution(attribution_id: str) -> Response:
       summary: An attribution, its article, its chain and the statement's journey
       parameters:
       - {in: path, name: attribution_id, required: true, schema: {type: string}}
+      errors: [404]
       responses:
         200:
           content:
             application/json:
               schema: AttributionResponseSchema
-        404:
-          content:
-            application/json:
-              schema: ErrorSchema
     """
     _no_args()
     st = store()
@@ -236,15 +224,12 @@ def article(article_id: str) -> Response:
       summary: An article with every attribution found in it, in text order
       parameters:
       - {in: path, name: article_id, required: true, schema: {type: string}}
+      errors: [404]
       responses:
         200:
           content:
             application/json:
               schema: ArticleResponseSchema
-        404:
-          content:
-            application/json:
-              schema: ErrorSchema
     """
     _no_args()
     st = store()
@@ -267,15 +252,12 @@ def speaker(speaker_id: str) -> Response:
       summary: A speaker with attribution count, top outlets and monthly histogram
       parameters:
       - {in: path, name: speaker_id, required: true, schema: {type: string}}
+      errors: [404]
       responses:
         200:
           content:
             application/json:
               schema: SpeakerResponseSchema
-        404:
-          content:
-            application/json:
-              schema: ErrorSchema
     """
     _no_args()
     st = store()
@@ -303,19 +285,12 @@ def speaker_statements(speaker_id: str) -> Response:
       - {in: path, name: speaker_id, required: true, schema: {type: string}}
       - in: query
         schema: PageOnlyParams
+      errors: [400, 404]
       responses:
         200:
           content:
             application/json:
               schema: SpeakerStatementsSchema
-        400:
-          content:
-            application/json:
-              schema: ErrorSchema
-        404:
-          content:
-            application/json:
-              schema: ErrorSchema
     """
     params = P.load_args(P.PageOnlyParams(), request.args)
     st = store()
@@ -350,15 +325,12 @@ def outlet(outlet_id: str) -> Response:
       summary: An outlet with counts of what it published and relayed ("per X")
       parameters:
       - {in: path, name: outlet_id, required: true, schema: {type: string}}
+      errors: [404]
       responses:
         200:
           content:
             application/json:
               schema: OutletResponseSchema
-        404:
-          content:
-            application/json:
-              schema: ErrorSchema
     """
     _no_args()
     st = store()
@@ -388,6 +360,7 @@ def statement(statement_id: str) -> Response:
       - {in: path, name: statement_id, required: true, schema: {type: string}}
       - in: query
         schema: StatementParams
+      errors: [400, 404]
       responses:
         200:
           content:
@@ -395,14 +368,6 @@ def statement(statement_id: str) -> Response:
               schema: StatementResponseSchema
             application/ld+json:
               schema: {type: object}
-        400:
-          content:
-            application/json:
-              schema: ErrorSchema
-        404:
-          content:
-            application/json:
-              schema: ErrorSchema
     """
     params = P.load_args(P.StatementParams(), request.args)
     record = store().get_statement(statement_id)
@@ -429,15 +394,12 @@ def check() -> Response:
       parameters:
       - in: query
         schema: CheckParams
+      errors: [400]
       responses:
         200:
           content:
             application/json:
               schema: CheckResponseSchema
-        400:
-          content:
-            application/json:
-              schema: ErrorSchema
     """
     params = P.load_args(P.CheckParams(), request.args)
     if not params["text"].strip():
@@ -481,23 +443,12 @@ def put_article() -> tuple[Response, int] | Response:
         content:
           application/json:
             schema: ArticleInputSchema
+      errors: [400, 401, 403]
       responses:
         201:
           content:
             application/json:
               schema: OutcomeSchema
-        400:
-          content:
-            application/json:
-              schema: ErrorSchema
-        401:
-          content:
-            application/json:
-              schema: ErrorSchema
-        403:
-          content:
-            application/json:
-              schema: ErrorSchema
     """
     _authorize()
     data = _json_body()
@@ -533,23 +484,12 @@ def delete_article(article_id: str) -> Response:
       security: [{bearer: []}]
       parameters:
       - {in: path, name: article_id, required: true, schema: {type: string}}
+      errors: [401, 403, 404]
       responses:
         200:
           content:
             application/json:
               schema: DeleteResponseSchema
-        401:
-          content:
-            application/json:
-              schema: ErrorSchema
-        403:
-          content:
-            application/json:
-              schema: ErrorSchema
-        404:
-          content:
-            application/json:
-              schema: ErrorSchema
     """
     _authorize()
     if not store().delete_article(article_id):
@@ -572,27 +512,12 @@ def merge_speaker(speaker_id: str) -> Response:
         content:
           application/json:
             schema: MergeBody
+      errors: [400, 401, 403, 404]
       responses:
         200:
           content:
             application/json:
               schema: MergeResponseSchema
-        400:
-          content:
-            application/json:
-              schema: ErrorSchema
-        401:
-          content:
-            application/json:
-              schema: ErrorSchema
-        403:
-          content:
-            application/json:
-              schema: ErrorSchema
-        404:
-          content:
-            application/json:
-              schema: ErrorSchema
     """
     _authorize()
     data = P.load_args(P.MergeBody(), _json_body())

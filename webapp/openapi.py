@@ -44,6 +44,17 @@ def _schema_name(schema: Any) -> str:
     return name
 
 
+def _with_error_responses(operations: dict[str, Any]) -> dict[str, Any]:
+    """Expand an operation's ``errors: [404, ...]`` into responses carrying ErrorSchema, so
+    the views' docstrings list the codes they answer instead of repeating the same block."""
+    for operation in operations.values():
+        for code in operation.pop("errors", []):
+            operation.setdefault("responses", {})[code] = {
+                "content": {"application/json": {"schema": "ErrorSchema"}}
+            }
+    return operations
+
+
 def build_spec(app: Flask) -> dict[str, Any]:
     """Walk the app's ``/api/v1`` rules and collect each view's documented operations."""
     plugin = MarshmallowPlugin(schema_name_resolver=_schema_name)
@@ -71,7 +82,7 @@ def build_spec(app: Flask) -> dict[str, Any]:
         if not rule.rule.startswith("/api/v1/") or rule.endpoint.startswith("docs."):
             continue
         view = app.view_functions[rule.endpoint]
-        operations = load_operations_from_docstring(view.__doc__ or "")
+        operations = _with_error_responses(load_operations_from_docstring(view.__doc__ or ""))
         if operations:
             documented.setdefault(_RULE_ARG.sub(r"{\1}", rule.rule), {}).update(operations)
 
