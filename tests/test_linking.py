@@ -23,9 +23,9 @@ from link_corpus import (
 
 from indexer.link import Linker
 from indexer.link.merge import merge_speakers, split_speaker
-from indexer.link.statements import compare, keys_for
 from schemas.ids import article_id, attribution_id
 from store.base import ArticleRecord
+from store.near_duplicates import compare, keys_for
 from store.sqlite import SqliteStore
 
 

@@ -14,7 +14,10 @@ from typing import Any
 
 from indexer.link.outlets import OutletBook
 from indexer.link.speakers import SpeakerBook
-from indexer.link.statements import (
+from indexer.link.syndication import body_hash, find_original, footer_outlet
+from schemas.ids import article_id, attribution_id
+from store.base import Hit, SearchQuery, Store
+from store.near_duplicates import (
     MAX_KEYS,
     better_text,
     compare_tokens,
@@ -23,9 +26,6 @@ from indexer.link.statements import (
     tokens,
     words,
 )
-from indexer.link.syndication import body_hash, find_original, footer_outlet
-from schemas.ids import article_id, attribution_id
-from store.base import Hit, SearchQuery, Store
 
 Copy = tuple[list[str], list[str]]  # a quote's tokens and its words
 MEMORY_LIMIT = 20_000  # statements remembered in-process before the memory starts over
