@@ -10,10 +10,9 @@ from __future__ import annotations
 from itertools import islice
 from typing import Any
 
-from rapidfuzz import fuzz
-
-from indexer.link.statements import compare, keys_for, normalized
 from store.base import SearchQuery, Store
+from store.near_duplicates import compare, keys_for, normalized
+from store.query_text import parse
 
 MAX_ATTRIBUTIONS = 1000  # attributions read per journey
 
@@ -241,6 +240,58 @@ def claim_review(store: Store, statement_id: str) -> dict[str, Any] | None:
     }
 
 
+CLAIM_WORDS = 6  # distinctive words searched one by one when the whole sentence finds little
+MIN_RESEMBLANCE = 0.34  # share of the sentence's words a stored quote must carry to be "close"
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to let "keeps" meet "keep" when comparing word sets."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _resemblance(terms: set[str], claim: str, quote: str) -> float:
+    """How close a stored quote is to a pasted sentence: the near-duplicate score, or the
+    share of the sentence's content words the quote carries, halved for an opposite claim."""
+    match = compare(claim, quote)
+    words = {_stem(w) for w in normalized(quote).split()}
+    covered = len(terms & words) / len(terms) if terms else 0.0
+    closeness = max(match.score, covered)
+    # The same words with the opposite negation is another claim: rank it below real matches.
+    return closeness / 2 if match.negated else closeness
+
+
+def _claim_terms(text: str) -> set[str]:
+    return {_stem(w) for w in normalized(" ".join(parse(text).terms)).split()}
+
+
+def _statements_sharing_words(store: Store, text: str, limit: int) -> list[str]:
+    """Statement ids of stored quotes resembling ``text``, most similar first.
+
+    A pasted sentence rarely matches word for word (search wants every word): it names the
+    speaker, says "said", paraphrases. So when the whole sentence finds too little, its
+    longest words are searched one at a time and the hits ranked by resemblance.
+    """
+    hits = store.search(SearchQuery(text=text, per_page=min(limit * 5, 100), facets=False)).hits
+    if len(hits) < limit:
+        distinctive = sorted(
+            {w for w in parse(text).terms if len(w) > 3}, key=lambda w: (-len(w), w)
+        )
+        for word in distinctive[:CLAIM_WORDS]:
+            hits += store.search(SearchQuery(text=word, per_page=limit * 2, facets=False)).hits
+    terms = _claim_terms(text)
+    best: dict[str, float] = {}
+    for hit in hits:
+        sid = hit.attribution.get("statement_id")
+        if sid:
+            score = _resemblance(terms, text, hit.attribution["content"])
+            best[sid] = max(best.get(sid, 0.0), score)
+    ranked = sorted(best, key=lambda sid: (-best[sid], sid))
+    return [sid for sid in ranked if best[sid] >= MIN_RESEMBLANCE][: limit * 2]
+
+
 def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]]:
     """The stored statements closest to ``text`` (near-duplicate keys and full-text search),
     near-duplicates first, each with its journey and first-seen date."""
@@ -249,19 +300,18 @@ def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]
     found: dict[str, dict[str, Any]] = {
         s["id"]: s for s in store.statements_by_keys(keys_for(text), limit=limit * 3)
     }
-    hits = store.search(SearchQuery(text=text, per_page=min(limit * 5, 100), facets=False)).hits
-    for hit in hits:
-        sid = hit.attribution.get("statement_id")
-        if sid and sid not in found:
+    for sid in _statements_sharing_words(store, text, limit):
+        if sid not in found:
             statement = store.get_statement(sid)
             if statement is not None:
                 found[sid] = statement
-    wanted = normalized(text)
+    terms = _claim_terms(text)
     ranked = []
     for statement in found.values():
-        match = compare(text, statement["text"])
-        similarity = max(match.score, fuzz.WRatio(wanted, normalized(statement["text"])) / 100)
-        ranked.append((not match.same, -similarity, statement["id"], match.same, similarity))
+        same = compare(text, statement["text"]).same
+        similarity = _resemblance(terms, text, statement["text"])
+        if same or similarity >= MIN_RESEMBLANCE:
+            ranked.append((not same, -similarity, statement["id"], same, similarity))
     ranked.sort()
     results = []
     for _, _, sid, same, similarity in ranked[:limit]:

@@ -181,6 +181,25 @@ def test_check_claim_does_not_call_the_opposite_claim_a_duplicate(store, journey
     assert check_claim(store, "   ") == []
 
 
+def test_a_pasted_sentence_in_reported_speech_finds_the_quote(store, journey_ids):
+    """People paste what they read, not the quote: a speaker's name, "said", other words."""
+    results = check_claim(store, "Vedmid said they would not let the skies be a shooting gallery")
+    assert results, "the quote should be found from its distinctive words"
+    assert results[0]["statement_id"] == journey_ids["wire"][1][0]["statement_id"]
+    assert results[0]["near_duplicate"] is False
+
+
+def test_an_opposite_claim_ranks_below_the_claim_itself(store, journey_ids):
+    results = check_claim(store, "The drones were not launched from Karsk territory")
+    scores = {r["text"]: r["similarity"] for r in results}
+    negated = scores["The drones were launched from Karsk territory"]
+    assert negated < scores["The drones were not launched from Karsk territory"]
+
+
+def test_an_unrelated_sentence_finds_nothing(store, journey_ids):
+    assert check_claim(store, "Bananas ripen faster in a paper bag") == []
+
+
 def test_a_copy_indexed_alone_still_counts_its_original_outlet(store):
     _, atts = index(store, Linker(store), syndicated())
     journey = statement_journey(store, atts[0]["statement_id"])
