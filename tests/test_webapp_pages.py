@@ -108,6 +108,14 @@ def test_page_past_the_end_says_so_and_links_back(client: Any) -> None:
     assert any("page=3" in h for h in links(page))
 
 
+def test_typing_a_speaker_or_outlet_name_offers_their_page(client: Any) -> None:
+    page = html(client, "/?q=mayor+lindqvist")
+    assert 'href="/speakers/anna-lindqvist"' in page
+    page = html(client, "/?q=Central+Press+Agency")
+    assert 'href="/outlets/cpa"' in page
+    assert 'class="note named"' not in html(client, "/?q=drones")
+
+
 def test_no_results_is_a_helpful_page(client: Any) -> None:
     page = html(client, "/?q=zeppelin")
     assert "No attributions match" in page and 'class="hit' not in page
