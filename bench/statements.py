@@ -336,11 +336,13 @@ def run(bases: int, seed: int, batch: int, engine: str = "sqlite") -> None:
         linker = Linker(store, autoflush=batch == 1)
         for start in range(0, len(chunks), batch):
             t0, c0 = time.perf_counter(), time.process_time()
-            items = [article_for(start + i, c) for i, c in enumerate(chunks[start : start + batch])]
+            batch_items = [
+                article_for(start + i, c) for i, c in enumerate(chunks[start : start + batch])
+            ]
             if batch == 1:
-                records = [ArticleRecord(*linker.link(*item)) for item in items]
+                records = [ArticleRecord(*linker.link(*item)) for item in batch_items]
             else:
-                records = [ArticleRecord(*linked) for linked in linker.link_batch(items)]
+                records = [ArticleRecord(*linked) for linked in linker.link_batch(batch_items)]
             t1 = time.perf_counter()
             link_cpu += time.process_time() - c0
             store.put_articles(records)
