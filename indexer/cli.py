@@ -156,10 +156,8 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
 
 def _next_version(store: Any) -> int:
-    """One more than the version behind the articles alias (``<prefix>-articles-vN``)."""
-    current = store._current_index("articles")
-    _, _, number = current.rpartition("-v")
-    return int(number) + 1 if number.isdigit() else 2
+    """One more than the version behind the articles alias."""
+    return store.current_version("articles") + 1
 
 
 def cmd_reset(args: argparse.Namespace) -> int:

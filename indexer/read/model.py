@@ -41,10 +41,6 @@ class ReadOptions:
         return self.max_article_bytes * CONTAINER_FACTOR
 
 
-class Oversized(Exception):
-    """More bytes than the limit: raised before the rest of the input is read."""
-
-
 def too_large(limit: int) -> str:
     return f"article larger than the {human_size(limit)} limit"
 
