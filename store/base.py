@@ -115,6 +115,9 @@ class Store(abc.ABC):
     """One storage engine. Every method is safe to call from several webapp workers."""
 
     engine: str
+    # Whether the engine keeps versioned indices that :meth:`reindex` rebuilds (the
+    # Elasticsearch engine); an engine whose tables follow the schemas as written has none.
+    supports_reindex: bool = False
 
     # --- writing -------------------------------------------------------------------
     @abc.abstractmethod
@@ -210,6 +213,25 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def stats(self) -> dict[str, int]:
         """Counts: articles, attributions, speakers, outlets, statements."""
+
+    # --- versions --------------------------------------------------------------------
+    def current_version(self, kind: str = "articles") -> int:
+        """The version of the index behind ``kind`` (1 until a reindex).
+
+        Raises :class:`StoreError` on an engine without versions (``supports_reindex``
+        False).
+        """
+        raise StoreError(f"the {self.engine} store has no index versions")
+
+    def reindex(self, new_version: int) -> dict[str, int]:
+        """Rebuild every index as version ``new_version`` with the current mappings and swap
+        it in; returns the records copied per kind. ValueError when a kind is already at
+        that version.
+
+        Raises :class:`StoreError` on an engine without versions (``supports_reindex``
+        False): its tables follow the schemas as they are written.
+        """
+        raise StoreError(f"the {self.engine} store has no index versions to rebuild")
 
     # --- lifecycle -------------------------------------------------------------------
     def bulk_load(self) -> AbstractContextManager[None]:

@@ -100,6 +100,7 @@ class ElasticStore(Store):
     """A store in an Elasticsearch 8 cluster, under ``prefix``-named aliases."""
 
     engine = "elasticsearch"
+    supports_reindex = True
 
     def __init__(
         self,
