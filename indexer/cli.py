@@ -14,6 +14,7 @@ import textwrap
 from importlib import metadata
 from typing import Any
 
+from store.base import Store
 from store.config import StoreConfig, open_store, redact_url
 
 EPILOG_STORE = (
@@ -139,7 +140,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_reindex(args: argparse.Namespace) -> int:
     store = _open()
     try:
-        if store.engine != "elasticsearch":
+        if not store.supports_reindex:
             print(
                 f"quotetrail: the {store.engine} store needs no reindex: its tables follow "
                 "the schemas as they are written.",
@@ -147,7 +148,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
             )
             return 0
         version = args.to_version or _next_version(store)
-        copied = store.reindex(version)  # type: ignore[attr-defined]
+        copied = store.reindex(version)
     finally:
         store.close()
     counts = ", ".join(f"{n} {kind}" for kind, n in copied.items())
@@ -155,7 +156,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     return 0
 
 
-def _next_version(store: Any) -> int:
+def _next_version(store: Store) -> int:
     """One more than the version behind the articles alias."""
     return store.current_version("articles") + 1
 

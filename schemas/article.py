@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.fields import ENGLISH_TEXT, FACET_KEYWORD, KEYWORD, STORED_ONLY, es
+from schemas.fields import ENGLISH_TEXT, FACET_KEYWORD, KEYWORD, STORED_ONLY, Column, es
 
 
 class ArticleSchema(Schema):
     """One article. ``id`` is stable: derived from the canonical URL, else the text."""
 
-    id = fields.String(required=True, validate=validate.Length(min=1, max=128), **es(KEYWORD))
+    id = fields.String(
+        required=True,
+        validate=validate.Length(min=1, max=128),
+        **es(KEYWORD, column=Column(constraint="PRIMARY KEY")),
+    )
     url = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
     title = fields.String(load_default=None, allow_none=True, **es(ENGLISH_TEXT))
     outlet = fields.String(load_default=None, allow_none=True, **es(FACET_KEYWORD))
@@ -24,13 +28,19 @@ class ArticleSchema(Schema):
         metadata={"es": KEYWORD, "doc": "id of the original article this is a copy of"},
     )
     authors = fields.List(fields.String(), load_default=list, **es(FACET_KEYWORD))
-    published = fields.Date(load_default=None, allow_none=True, **es({"type": "date"}))
+    published = fields.Date(
+        load_default=None, allow_none=True, **es({"type": "date"}, column=Column())
+    )
     language = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
     body = fields.String(required=True, validate=validate.Length(min=1), **es(ENGLISH_TEXT))
     body_hash = fields.String(
         load_default=None,
         allow_none=True,
-        metadata={"es": KEYWORD, "doc": "hash of the normalized body, to find identical copies"},
+        metadata={
+            "es": KEYWORD,
+            "column": Column(index="articles_body_hash"),
+            "doc": "hash of the normalized body, to find identical copies",
+        },
     )
     source = fields.String(
         load_default=None,
@@ -44,5 +54,9 @@ class ArticleSchema(Schema):
     fingerprint = fields.String(
         load_default=None,
         allow_none=True,
-        metadata={"es": KEYWORD, "doc": "hash of article + attributions: unchanged re-index"},
+        metadata={
+            "es": KEYWORD,
+            "column": Column(),
+            "doc": "hash of article + attributions: unchanged re-index",
+        },
     )

@@ -6,7 +6,16 @@ from typing import Any
 
 from marshmallow import Schema, fields, validate
 
-from schemas.fields import ENGLISH_TEXT, FACET_KEYWORD, KEYWORD, STORED_ONLY, Span, es
+from schemas.fields import (
+    ENGLISH_TEXT,
+    FACET_KEYWORD,
+    KEYWORD,
+    STORED_ONLY,
+    Column,
+    Filter,
+    Span,
+    es,
+)
 from schemas.validation import RecordError
 
 KINDS = ("direct", "indirect", "mixed")
@@ -16,49 +25,168 @@ SPEAKER_TYPES = ("person", "organization", "group", "unknown")
 class AttributionSchema(Schema):
     """One quote or reported claim, as the extractor finds it and the store keeps it.
 
-    Fields after ``confidence`` are copied from the article when stored, so that search,
-    facets and sorting never need a join.
+    Fields declaring ``from_article`` are copied from the article when stored, so that
+    search, facets and sorting never need a join.
     """
 
-    id = fields.String(required=True, **es(KEYWORD))
-    article_id = fields.String(required=True, **es(KEYWORD))
-    kind = fields.String(required=True, validate=validate.OneOf(KINDS), **es(KEYWORD))
-    content = fields.String(required=True, validate=validate.Length(min=1), **es(ENGLISH_TEXT))
+    id = fields.String(
+        required=True, **es(KEYWORD, column=Column(constraint="NOT NULL UNIQUE"), csv=0)
+    )
+    article_id = fields.String(
+        required=True,
+        **es(
+            KEYWORD,
+            column=Column(constraint="NOT NULL", index="attributions_article"),
+            filter=Filter("article_id", 6, "article id"),
+            csv=15,
+        ),
+    )
+    kind = fields.String(
+        required=True,
+        validate=validate.OneOf(KINDS),
+        **es(
+            KEYWORD,
+            column=Column(index="attributions_kind", index_with=("published",)),
+            filter=Filter("kind", 4, "kind (direct, indirect, mixed)", title="Kind"),
+            csv=6,
+        ),
+    )
+    content = fields.String(
+        required=True, validate=validate.Length(min=1), **es(ENGLISH_TEXT, csv=8)
+    )
     content_spans = fields.List(Span(), required=True, validate=validate.Length(min=1))
-    cue = fields.String(load_default=None, allow_none=True, **es(FACET_KEYWORD))
+    cue = fields.String(
+        load_default=None,
+        allow_none=True,
+        **es(
+            FACET_KEYWORD,
+            column=Column(index="attributions_cue"),
+            filter=Filter("cue", 5, "cue verb", title="Cue"),
+            csv=7,
+        ),
+    )
     cue_span = Span(load_default=None, allow_none=True)
     speaker_text = fields.String(load_default=None, allow_none=True, **es(STORED_ONLY))
     speaker_span = Span(load_default=None, allow_none=True)
     speaker = fields.String(
         load_default=None,
         allow_none=True,
-        **es({"type": "text", "analyzer": "standard", "fields": {"raw": FACET_KEYWORD}}),
+        **es(
+            {"type": "text", "analyzer": "standard", "fields": {"raw": FACET_KEYWORD}},
+            column=Column(),
+            csv=2,
+        ),
     )
-    speaker_id = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
+    speaker_id = fields.String(
+        load_default=None,
+        allow_none=True,
+        **es(
+            KEYWORD,
+            column=Column(index="attributions_speaker", index_with=("published",)),
+            filter=Filter(
+                "speaker",
+                0,
+                "speaker id",
+                title="Speaker",
+                refers_to="speakers",
+                label_field="speaker",
+            ),
+            csv=3,
+        ),
+    )
     speaker_type = fields.String(
-        load_default="unknown", validate=validate.OneOf(SPEAKER_TYPES), **es(KEYWORD)
+        load_default="unknown",
+        validate=validate.OneOf(SPEAKER_TYPES),
+        **es(
+            KEYWORD,
+            column=Column(index="attributions_speaker_type"),
+            filter=Filter("speaker_type", 1, "speaker type", title="Speaker type"),
+            csv=4,
+        ),
     )
-    speaker_role = fields.String(load_default=None, allow_none=True, **es(STORED_ONLY))
-    via_outlets = fields.List(fields.String(), load_default=list, **es(FACET_KEYWORD))
-    via_outlet_ids = fields.List(fields.String(), load_default=list, **es(KEYWORD))
+    speaker_role = fields.String(load_default=None, allow_none=True, **es(STORED_ONLY, csv=5))
+    via_outlets = fields.List(fields.String(), load_default=list, **es(FACET_KEYWORD, csv=11))
+    via_outlet_ids = fields.List(
+        fields.String(),
+        load_default=list,
+        **es(
+            KEYWORD,
+            filter=Filter(
+                "via",
+                3,
+                "relaying (via) outlet id",
+                title="Via outlet (per …)",
+                refers_to="outlets",
+                label_field="via_outlets",
+            ),
+        ),
+    )
     medium = fields.String(load_default=None, allow_none=True, **es(FACET_KEYWORD))
     paragraph_index = fields.Integer(
-        load_default=0, validate=validate.Range(min=0), **es({"type": "integer"})
+        load_default=0,
+        validate=validate.Range(min=0),
+        **es({"type": "integer"}, column=Column("INTEGER")),
     )
     sentence_index = fields.Integer(
-        load_default=0, validate=validate.Range(min=0), **es({"type": "integer"})
+        load_default=0,
+        validate=validate.Range(min=0),
+        **es({"type": "integer"}, column=Column("INTEGER")),
     )
     confidence = fields.Float(
-        load_default=1.0, validate=validate.Range(0.0, 1.0), **es({"type": "float"})
+        load_default=1.0, validate=validate.Range(0.0, 1.0), **es({"type": "float"}, csv=17)
     )
-    statement_id = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
-    outlet = fields.String(load_default=None, allow_none=True, **es(FACET_KEYWORD))
-    outlet_id = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
-    original_outlet = fields.String(load_default=None, allow_none=True, **es(FACET_KEYWORD))
-    original_outlet_id = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
-    published = fields.Date(load_default=None, allow_none=True, **es({"type": "date"}))
-    article_title = fields.String(load_default=None, allow_none=True, **es(STORED_ONLY))
-    article_url = fields.String(load_default=None, allow_none=True, **es(STORED_ONLY))
+    statement_id = fields.String(
+        load_default=None,
+        allow_none=True,
+        **es(
+            KEYWORD,
+            column=Column(index="attributions_statement"),
+            filter=Filter("statement_id", 7, "statement id", refers_to="statements"),
+            csv=16,
+        ),
+    )
+    outlet = fields.String(
+        load_default=None,
+        allow_none=True,
+        **es(FACET_KEYWORD, column=Column(), csv=9, from_article="outlet"),
+    )
+    outlet_id = fields.String(
+        load_default=None,
+        allow_none=True,
+        **es(
+            KEYWORD,
+            column=Column(index="attributions_outlet", index_with=("published",)),
+            filter=Filter(
+                "outlet",
+                2,
+                "publishing outlet id",
+                title="Publishing outlet",
+                refers_to="outlets",
+                label_field="outlet",
+            ),
+            csv=10,
+            from_article="outlet_id",
+        ),
+    )
+    original_outlet = fields.String(
+        load_default=None,
+        allow_none=True,
+        **es(FACET_KEYWORD, csv=12, from_article="original_outlet"),
+    )
+    original_outlet_id = fields.String(
+        load_default=None, allow_none=True, **es(KEYWORD, from_article="original_outlet_id")
+    )
+    published = fields.Date(
+        load_default=None,
+        allow_none=True,
+        **es({"type": "date"}, column=Column(), csv=1, from_article="published"),
+    )
+    article_title = fields.String(
+        load_default=None, allow_none=True, **es(STORED_ONLY, csv=13, from_article="title")
+    )
+    article_url = fields.String(
+        load_default=None, allow_none=True, **es(STORED_ONLY, csv=14, from_article="url")
+    )
 
 
 def check_spans_within(attribution: dict[str, Any], body: str) -> None:

@@ -6,6 +6,7 @@ Every field declares how it is indexed in its metadata (``es``), so the mapping 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from marshmallow import ValidationError, fields
@@ -44,6 +45,62 @@ class Span(fields.Field):
         return None if value is None else [int(value[0]), int(value[1])]
 
 
-def es(mapping: dict[str, Any], **field_kwargs: Any) -> dict[str, Any]:
-    """Metadata for a field: its Elasticsearch mapping."""
-    return {"metadata": {"es": mapping}, **field_kwargs}
+@dataclass(frozen=True)
+class Column:
+    """How the SQLite engine keeps a field as a column of its table, beside the JSON document.
+
+    ``constraint`` follows the type in the DDL (``PRIMARY KEY``, ``NOT NULL``); ``index``
+    names the field's index, on the column followed by ``index_with``.
+    """
+
+    type: str = "TEXT"
+    constraint: str = ""
+    index: str | None = None
+    index_with: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A search filter on an attribution field (the search parameter ``name``); a facet too
+    when it has a ``title``.
+
+    ``position`` orders filters in URLs, the OpenAPI document and the sidebar;
+    ``description`` documents the search parameter. ``refers_to`` is the record kind
+    (``speakers``, ``outlets``, ``statements``) whose ids the field holds: such a field can be
+    reassigned from one record to another. ``label_field`` holds the name the text used:
+    a facet value is shown with its record's name, else with that name.
+    """
+
+    name: str
+    position: int
+    description: str
+    title: str | None = None
+    refers_to: str | None = None
+    label_field: str | None = None
+
+
+def es(
+    mapping: dict[str, Any],
+    *,
+    column: Column | None = None,
+    filter: Filter | None = None,  # noqa: A002 - the metadata key it sets
+    csv: int | None = None,
+    from_article: str | None = None,
+    **field_kwargs: Any,
+) -> dict[str, Any]:
+    """Metadata for a field: its Elasticsearch mapping and what else it is used for.
+
+    ``column``: kept as a SQLite column; ``filter``: a search filter or facet; ``csv``:
+    position among the CSV export's columns; ``from_article``: the article field it is
+    copied from when stored. ``schemas.catalog`` reads these.
+    """
+    metadata: dict[str, Any] = {"es": mapping}
+    for key, value in (
+        ("column", column),
+        ("filter", filter),
+        ("csv", csv),
+        ("from_article", from_article),
+    ):
+        if value is not None:
+            metadata[key] = value
+    return {"metadata": metadata, **field_kwargs}

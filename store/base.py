@@ -16,19 +16,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from schemas import catalog
+
 HL_START = "\ue000"
 HL_END = "\ue001"
 
-# Facets over attributions: name -> stored field. Values of every facet are ids or
-# lowercase keywords, so case never splits a facet; labels come with the counts.
-FACETS: dict[str, str] = {
-    "speaker": "speaker_id",
-    "speaker_type": "speaker_type",
-    "outlet": "outlet_id",
-    "via": "via_outlet_ids",
-    "kind": "kind",
-    "cue": "cue",
-}
+# Facets over attributions: name -> stored field, declared by the schema (see
+# ``schemas.catalog``). Values of every facet are ids or lowercase keywords, so case never
+# splits a facet; labels come with the counts.
+FACETS: dict[str, str] = {facet.name: facet.field for facet in catalog.FACETS}
 
 Sort = Literal["relevance", "date", "date_asc"]
 
@@ -64,9 +60,10 @@ class PutOutcome:
 class SearchQuery:
     """A faceted full-text query over attributions.
 
-    ``text`` is user input and never raises a syntax error. ``filters`` maps a facet
-    name (see :data:`FACETS`) or ``article_id``/``statement_id`` to accepted values: OR
-    within one filter, AND across filters. Dates bound ``published`` inclusively.
+    ``text`` is user input and never raises a syntax error. ``filters`` maps a filter
+    name (``schemas.catalog.FILTERS``: the facets of :data:`FACETS`, ``article_id``,
+    ``statement_id``) to accepted values: OR within one filter, AND across filters; an
+    unknown name raises ValueError. Dates bound ``published`` inclusively.
     """
 
     text: str = ""
@@ -118,6 +115,9 @@ class Store(abc.ABC):
     """One storage engine. Every method is safe to call from several webapp workers."""
 
     engine: str
+    # Whether the engine keeps versioned indices that :meth:`reindex` rebuilds (the
+    # Elasticsearch engine); an engine whose tables follow the schemas as written has none.
+    supports_reindex: bool = False
 
     # --- writing -------------------------------------------------------------------
     @abc.abstractmethod
@@ -213,6 +213,25 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def stats(self) -> dict[str, int]:
         """Counts: articles, attributions, speakers, outlets, statements."""
+
+    # --- versions --------------------------------------------------------------------
+    def current_version(self, kind: str = "articles") -> int:
+        """The version of the index behind ``kind`` (1 until a reindex).
+
+        Raises :class:`StoreError` on an engine without versions (``supports_reindex``
+        False).
+        """
+        raise StoreError(f"the {self.engine} store has no index versions")
+
+    def reindex(self, new_version: int) -> dict[str, int]:
+        """Rebuild every index as version ``new_version`` with the current mappings and swap
+        it in; returns the records copied per kind. ValueError when a kind is already at
+        that version.
+
+        Raises :class:`StoreError` on an engine without versions (``supports_reindex``
+        False): its tables follow the schemas as they are written.
+        """
+        raise StoreError(f"the {self.engine} store has no index versions to rebuild")
 
     # --- lifecycle -------------------------------------------------------------------
     def bulk_load(self) -> AbstractContextManager[None]:

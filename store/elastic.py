@@ -30,7 +30,6 @@ from elasticsearch import (
 from schemas import OutletSchema, RecordError, SpeakerSchema, StatementSchema
 from schemas.mappings import SCHEMAS, index_body
 from store.base import (
-    FACETS,
     HL_END,
     HL_START,
     MAX_RESULT_WINDOW,
@@ -44,24 +43,20 @@ from store.base import (
     StoreError,
 )
 from store.config import redact_url
-from store.query_text import merge_marks, parse, simple_query_string
+from store.plan import (
+    LABELLED,
+    Plan,
+    SortKey,
+    reassign_label_field,
+    reassigned,
+    text_label,
+)
+from store.query_text import merge_marks, simple_query_string
 from store.records import prepare_all, prepare_article, record_id, text_order
 
 KINDS = tuple(SCHEMAS)
 # One shard keeps facet counts exact; a replica appears when a second node joins.
 INDEX_SETTINGS = {"number_of_shards": 1, "auto_expand_replicas": "0-1"}
-_FILTER_FIELDS = {**FACETS, "article_id": "article_id", "statement_id": "statement_id"}
-_TIEBREAK = [{"article_id": "asc"}, {"paragraph_index": "asc"}, {"sentence_index": "asc"}]
-_SORTS: dict[str, list[Any]] = {
-    "date": [{"published": {"order": "desc", "missing": "_last"}}, *_TIEBREAK, {"id": "asc"}],
-    "date_asc": [{"published": {"order": "asc", "missing": "_last"}}, *_TIEBREAK, {"id": "asc"}],
-}
-_REASSIGN = {
-    "speaker_id": "speaker",
-    "statement_id": None,
-    "outlet_id": "outlet",
-    "via_outlet_ids": "via_outlets",
-}
 _ERRNO = re.compile(r"\[Errno -?\d+\] [^)'\"]+")
 _SCAN_PAGE = 1000
 _SLICE = 100  # articles per bulk request
@@ -105,6 +100,7 @@ class ElasticStore(Store):
     """A store in an Elasticsearch 8 cluster, under ``prefix``-named aliases."""
 
     engine = "elasticsearch"
+    supports_reindex = True
 
     def __init__(
         self,
@@ -359,10 +355,8 @@ class ElasticStore(Store):
 
     @_guarded
     def reassign(self, field_name: str, old: str, new: str, label: str | None = None) -> int:
-        if field_name not in _REASSIGN:
-            raise ValueError(f"cannot reassign {field_name!r}; one of {sorted(_REASSIGN)}")
+        reassign_label_field(field_name)
         # Read, change and write back in Python: no scripting module needed on the node.
-        label_field = _REASSIGN[field_name]
         changed = []
         for hit in helpers.scan(
             self.es,
@@ -370,7 +364,7 @@ class ElasticStore(Store):
             query={"query": {"term": {field_name: old}}},
             size=_SCAN_PAGE,
         ):
-            changed.append(_reassigned(hit["_source"], field_name, label_field, old, new, label))
+            changed.append(reassigned(hit["_source"], field_name, old, new, label))
         results = self._bulk(
             [{"_index": self.alias("attributions"), "_id": a["id"], "_source": a} for a in changed]
         )
@@ -476,7 +470,7 @@ class ElasticStore(Store):
     # --- search ------------------------------------------------------------------------
     @_guarded
     def search(self, query: SearchQuery) -> SearchResult:
-        plan = _Plan(query)
+        plan = _Dsl(Plan(query))
         offset = (max(query.page, 1) - 1) * query.per_page
         size = max(0, min(query.per_page, MAX_RESULT_WINDOW - offset))
         body: dict[str, Any] = {
@@ -509,9 +503,12 @@ class ElasticStore(Store):
         histogram: list[tuple[str, int]] = []
         aggs = response.get("aggregations") or {}
         if aggs:
-            buckets = {name: aggs[name]["values"]["buckets"][: query.facet_size] for name in FACETS}
-            labels = self._labels({name: [b["key"] for b in buckets[name]] for name in FACETS})
-            for name in FACETS:
+            names = [facet.name for facet in plan.plan.facets]
+            buckets = {name: aggs[name]["values"]["buckets"][: query.facet_size] for name in names}
+            labels = self._labels(
+                plan.plan, {name: [b["key"] for b in buckets[name]] for name in names}
+            )
+            for name in names:
                 facets[name] = [
                     FacetValue(b["key"], b["doc_count"], labels.get((name, b["key"]), b["key"]))
                     for b in buckets[name]
@@ -525,11 +522,12 @@ class ElasticStore(Store):
         total = response["hits"]["total"]["value"]
         return SearchResult(total, hits, facets, histogram, totals)
 
-    def _labels(self, values: dict[str, list[str]]) -> dict[tuple[str, str], str]:
-        """Display names: the canonical record's name, else the name the text used."""
+    def _labels(self, plan: Plan, values: dict[str, list[str]]) -> dict[tuple[str, str], str]:
+        """Display names (``store.plan.LABELLED``): the record's name, else the name the
+        text used in the first attribution (by id) that has one."""
         labels: dict[tuple[str, str], str] = {}
-        keys = [(name, value) for name in ("speaker", "outlet", "via") for value in values[name]]
-        wanted = sorted({("speakers" if name == "speaker" else "outlets", v) for name, v in keys})
+        keys = [(name, value) for name in LABELLED for value in values.get(name, [])]
+        wanted = sorted({(LABELLED[name], v) for name, v in keys})
         if wanted:
             docs = self.es.mget(
                 docs=[{"_index": self.alias(kind), "_id": v} for kind, v in wanted],
@@ -541,28 +539,21 @@ class ElasticStore(Store):
                 if doc.get("found")
             }
             for name, value in keys:
-                kind = "speakers" if name == "speaker" else "outlets"
-                if (kind, value) in names:
-                    labels[(name, value)] = names[(kind, value)]
-        missing = [
-            (name, value)
-            for name in ("speaker", "outlet", "via")
-            for value in values[name]
-            if (name, value) not in labels
-        ]
+                if (LABELLED[name], value) in names:
+                    labels[(name, value)] = names[(LABELLED[name], value)]
+        missing = [key for key in keys if key not in labels]
         if not missing:
             return labels
+        facets = {facet.name: facet for facet in plan.facets}
         searches: list[dict[str, Any]] = []
         for name, value in missing:
-            field, label = {
-                "speaker": ("speaker_id", "speaker"),
-                "outlet": ("outlet_id", "outlet"),
-                "via": ("via_outlet_ids", "via_outlets"),
-            }[name]
+            field, label = facets[name].field, facets[name].filter.label_field
             searches += [
                 {"index": self.alias("attributions")},
                 {
-                    "query": {"term": {field: value}},
+                    "query": {
+                        "bool": {"filter": [{"term": {field: value}}, {"exists": {"field": label}}]}
+                    },
                     "sort": [{"id": "asc"}],
                     "size": 1,
                     "_source": [field, label],
@@ -571,13 +562,7 @@ class ElasticStore(Store):
         responses = self.es.msearch(searches=searches)["responses"]
         for (name, value), response in zip(missing, responses, strict=True):
             for hit in response.get("hits", {}).get("hits", []):
-                source = hit["_source"]
-                if name == "via":
-                    ids, names = source.get("via_outlet_ids", []), source.get("via_outlets", [])
-                    position = ids.index(value) if value in ids else len(names)
-                    text = names[position] if position < len(names) else None
-                else:
-                    text = source.get(name)
+                text = text_label(hit["_source"], facets[name], value)
                 if text:
                     labels[(name, value)] = text
         return labels
@@ -585,7 +570,7 @@ class ElasticStore(Store):
     @_guarded
     def scan(self, query: SearchQuery) -> Iterator[dict[str, Any]]:
         """Every match in order, paged with a point in time and ``search_after``."""
-        plan = _Plan(query)
+        plan = _Dsl(Plan(query))
         pit = self.es.open_point_in_time(index=self.alias("attributions"), keep_alive="2m")["id"]
         try:
             after = None
@@ -699,26 +684,32 @@ class ElasticStore(Store):
         self.es.close()
 
 
-class _Plan:
-    """The query DSL pieces of one SearchQuery."""
-
-    def __init__(self, query: SearchQuery) -> None:
-        self.parsed = parse(query.text)
-        self.date_range: dict[str, str] = {}
-        if query.date_from:
-            self.date_range["gte"] = query.date_from.isoformat()
-        if query.date_to:
-            self.date_range["lte"] = query.date_to.isoformat()
-        self.clauses: dict[str, dict[str, Any]] = {}
-        for name, values in query.filters.items():
-            if name not in _FILTER_FIELDS:
-                raise ValueError(f"unknown filter {name!r}")
-            if values:
-                self.clauses[name] = {"terms": {_FILTER_FIELDS[name]: list(values)}}
-        if query.sort == "relevance" and self.parsed:
-            self.sort: list[Any] = [{"_score": "desc"}, *_SORTS["date"]]
+def _sort(keys: tuple[SortKey, ...]) -> list[Any]:
+    """The sort clause for the plan's sort keys; missing values last."""
+    out: list[Any] = []
+    for key in keys:
+        order = "desc" if key.descending else "asc"
+        if key.field == "score":
+            out.append({"_score": order})
+        elif key.nullable:
+            out.append({key.field: {"order": order, "missing": "_last"}})
         else:
-            self.sort = _SORTS.get(query.sort, _SORTS["date"])
+            out.append({key.field: order})
+    return out
+
+
+class _Dsl:
+    """A plan (``store.plan``) in the query DSL."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.parsed = plan.parsed
+        self.date_range: dict[str, str] = {}
+        if plan.date_from:
+            self.date_range["gte"] = plan.date_from
+        if plan.date_to:
+            self.date_range["lte"] = plan.date_to
+        self.sort = _sort(plan.sort)
 
     def query(self) -> dict[str, Any]:
         """Text and dates: what every facet counts within."""
@@ -739,23 +730,27 @@ class _Plan:
         return {"bool": {"must": must or [{"match_all": {}}], "filter": filters}}
 
     def filters(self, exclude: str | None = None) -> dict[str, Any]:
-        return {"bool": {"filter": [c for n, c in self.clauses.items() if n != exclude]}}
+        clauses = [
+            {"terms": {facet.field: list(values)}}
+            for facet, values in self.plan.filters_except(exclude)
+        ]
+        return {"bool": {"filter": clauses}}
 
     def aggregations(self, size: int) -> dict[str, Any]:
         """Each facet under every filter but its own; the histogram under all of them."""
         aggs: dict[str, Any] = {}
-        for name, field in FACETS.items():
-            aggs[name] = {
-                "filter": self.filters(exclude=name),
+        for facet in self.plan.facets:
+            aggs[facet.name] = {
+                "filter": self.filters(exclude=facet.name),
                 "aggs": {
                     "values": {
                         "terms": {
-                            "field": field,
+                            "field": facet.field,
                             "size": max(size, 1),
                             "order": [{"_count": "desc"}, {"_key": "asc"}],
                         }
                     },
-                    "distinct": {"cardinality": {"field": field}},
+                    "distinct": {"cardinality": {"field": facet.field}},
                 },
             }
         aggs["months"] = {
@@ -794,30 +789,6 @@ def _bulk_reason(result: dict[str, Any]) -> str:
     if isinstance(error, dict):
         return " ".join(f"{error.get('type', '')}: {error.get('reason', '')}".split())[:300]
     return str(error)[:300]
-
-
-def _reassigned(
-    attribution: dict[str, Any],
-    field: str,
-    label_field: str | None,
-    old: str,
-    new: str,
-    label: str | None,
-) -> dict[str, Any]:
-    """The attribution pointing at ``new`` where it pointed at ``old``."""
-    value = attribution.get(field)
-    if isinstance(value, list):
-        labels = attribution.get(label_field) or [] if label_field else []
-        for position, item in enumerate(value):
-            if item == old:
-                value[position] = new
-                if label is not None and position < len(labels):
-                    labels[position] = label
-    else:
-        attribution[field] = new
-        if label is not None and label_field:
-            attribution[label_field] = label
-    return attribution
 
 
 def _sharing_keys(keys: list[str], limit: int) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
 An article and its attributions are checked together: a bad attribution rejects its whole
 article (the unit written atomically), with an error naming the field and the value.
-Attributions get the article's metadata copied in, so search and facets never join.
+Attributions get the article's metadata copied in (``schemas.catalog.COPIED_FROM_ARTICLE``,
+whatever the caller sent for those fields), so search and facets never join.
 """
 
 from __future__ import annotations
@@ -16,19 +17,9 @@ from typing import Any
 from marshmallow import Schema, ValidationError
 
 from schemas import ArticleSchema, AttributionSchema, RecordError, check_spans_within, load
+from schemas.catalog import COPIED_FROM_ARTICLE, copy_from_article
 from schemas.validation import describe
 from store.base import ArticleRecord
-
-# attribution field <- article field, copied on every write
-COPIED_FROM_ARTICLE = {
-    "outlet": "outlet",
-    "outlet_id": "outlet_id",
-    "original_outlet": "original_outlet",
-    "original_outlet_id": "original_outlet_id",
-    "published": "published",
-    "article_title": "title",
-    "article_url": "url",
-}
 
 
 def keyword(value: str) -> str:
@@ -81,9 +72,7 @@ def prepare_article(record: ArticleRecord) -> tuple[dict[str, Any], list[dict[st
             data.pop(field, None)
         try:
             attribution = _clean(_AttributionWithoutArticle, data)
-            attribution.update(
-                {field: article[source] for field, source in COPIED_FROM_ARTICLE.items()}
-            )
+            copy_from_article(attribution, article)
             check_spans_within(attribution, article["body"])
         except RecordError as error:
             raise RecordError(f"attributions[{index}].{error}") from None

@@ -17,8 +17,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from schemas import OutletSchema, RecordError, SpeakerSchema, StatementSchema
+from schemas.catalog import ARTICLE_COLUMNS, ATTRIBUTION_COLUMNS, FILTERS, FilterField
+from schemas.fields import Column
 from store.base import (
-    FACETS,
     HL_END,
     HL_START,
     MAX_RESULT_WINDOW,
@@ -31,7 +32,8 @@ from store.base import (
     Store,
     StoreError,
 )
-from store.query_text import ParsedText, fts5_query, merge_marks, parse
+from store.plan import LABELLED, Plan, SortKey, reassign_label_field, reassigned
+from store.query_text import ParsedText, fts5_query, merge_marks
 from store.records import (
     keyword,
     outlet_keys,
@@ -42,44 +44,31 @@ from store.records import (
     text_order,
 )
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY,
-    fingerprint TEXT,
-    body_hash TEXT,
-    published TEXT,
-    doc TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS articles_body_hash ON articles (body_hash);
-CREATE TABLE IF NOT EXISTS attributions (
-    rid INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    article_id TEXT NOT NULL,
-    kind TEXT,
-    speaker_id TEXT,
-    speaker TEXT,
-    speaker_type TEXT,
-    outlet_id TEXT,
-    outlet TEXT,
-    cue TEXT,
-    statement_id TEXT,
-    published TEXT,
-    month TEXT,
-    paragraph_index INTEGER,
-    sentence_index INTEGER
-);
+
+def _create_table(table: str, columns: dict[str, Column], first: str, last: str) -> str:
+    """CREATE TABLE and CREATE INDEX for the columns a schema declares (``schemas.catalog``)."""
+    specs = [first] if first else []
+    specs += [" ".join(filter(None, (n, c.type, c.constraint))) for n, c in columns.items()]
+    specs += [last] if last else []
+    ddl = [f"CREATE TABLE IF NOT EXISTS {table} ({', '.join(specs)})"]
+    for name, column in columns.items():
+        if column.index:
+            on = ", ".join((name, *column.index_with))
+            ddl.append(f"CREATE INDEX IF NOT EXISTS {column.index} ON {table} ({on})")
+    return ";\n".join(ddl) + ";\n"
+
+
+# Tables and indices of the fields the schemas keep as columns; ``month`` (YYYY-MM of
+# ``published``) buckets the histogram. Below: what only this engine needs.
+SCHEMA = (
+    _create_table("articles", ARTICLE_COLUMNS, "", "doc TEXT NOT NULL")
+    + _create_table("attributions", ATTRIBUTION_COLUMNS, "rid INTEGER PRIMARY KEY", "month TEXT")
+    + """
 CREATE TABLE IF NOT EXISTS attribution_docs (rid INTEGER PRIMARY KEY, doc TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS attributions_article ON attributions (article_id);
-CREATE INDEX IF NOT EXISTS attributions_speaker ON attributions (speaker_id, published);
-CREATE INDEX IF NOT EXISTS attributions_outlet ON attributions (outlet_id, published);
 CREATE INDEX IF NOT EXISTS attributions_speaker_label ON attributions (speaker_id, id)
     WHERE speaker IS NOT NULL;
 CREATE INDEX IF NOT EXISTS attributions_outlet_label ON attributions (outlet_id, id)
     WHERE outlet IS NOT NULL;
-CREATE INDEX IF NOT EXISTS attributions_statement ON attributions (statement_id);
-CREATE INDEX IF NOT EXISTS attributions_kind ON attributions (kind, published);
-CREATE INDEX IF NOT EXISTS attributions_cue ON attributions (cue);
-CREATE INDEX IF NOT EXISTS attributions_speaker_type ON attributions (speaker_type);
 CREATE INDEX IF NOT EXISTS attributions_month ON attributions (month);
 CREATE INDEX IF NOT EXISTS attributions_date ON attributions
     (published DESC, article_id, paragraph_index, sentence_index, id);
@@ -110,30 +99,40 @@ CREATE TABLE IF NOT EXISTS statement_keys (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS statement_keys_statement ON statement_keys (statement_id);
 """
+)
 
-# facet -> column of the attributions table (``via`` lives in attribution_via)
-_COLUMNS = {
-    "speaker": "a.speaker_id",
-    "speaker_type": "a.speaker_type",
-    "outlet": "a.outlet_id",
-    "kind": "a.kind",
-    "cue": "a.cue",
-    "article_id": "a.article_id",
-    "statement_id": "a.statement_id",
-}
-_TIEBREAK = "a.article_id, a.paragraph_index, a.sentence_index, a.id"
-_ORDER = {
-    "date": f"a.published DESC, {_TIEBREAK}",  # NULLs sort last when descending
-    "date_asc": f"a.published IS NULL, a.published ASC, {_TIEBREAK}",
-    "relevance": f"score DESC, a.published DESC, {_TIEBREAK}",
-}
-# reassignable attribution field -> its label field
-_REASSIGN = {
-    "speaker_id": "speaker",
-    "statement_id": None,
-    "outlet_id": "outlet",
-    "via_outlet_ids": "via_outlets",
-}
+# Column values stored keyword-folded, like the ``lowercase`` normalizer folds them on
+# Elasticsearch (filter values are folded alike).
+_FOLDED = frozenset(f.field for f in FILTERS if f.folded)
+# List-valued filter fields live in a side table: field -> (table, id column, name column).
+_SIDE_TABLES = {"via_outlet_ids": ("attribution_via", "outlet_id", "outlet")}
+_MISSING = [f.field for f in FILTERS if f.multi and f.field not in _SIDE_TABLES]
+if _MISSING:
+    raise RuntimeError(f"list-valued filter fields without a SQLite side table: {_MISSING}")
+_INSERT_ATTRIBUTION = (
+    f"INSERT INTO attributions ({', '.join(ATTRIBUTION_COLUMNS)}, month)"
+    f" VALUES ({', '.join('?' * (len(ATTRIBUTION_COLUMNS) + 1))})"
+)
+_INSERT_ARTICLE = (
+    f"INSERT OR REPLACE INTO articles ({', '.join(ARTICLE_COLUMNS)}, doc)"
+    f" VALUES ({', '.join('?' * (len(ARTICLE_COLUMNS) + 1))})"
+)
+
+
+def _order(keys: tuple[SortKey, ...]) -> str:
+    """ORDER BY for the plan's sort keys; NULLs last (SQLite sorts them first ascending)."""
+    terms = []
+    for key in keys:
+        column = "score" if key.field == "score" else f"a.{key.field}"
+        if key.descending:
+            terms.append(f"{column} DESC")
+        elif key.nullable:
+            terms += [f"{column} IS NULL", f"{column} ASC"]
+        else:
+            terms.append(column)
+    return ", ".join(terms)
+
+
 _BATCH = 200
 SCHEMA_VERSION = 1  # PRAGMA user_version of the files this module writes
 
@@ -287,15 +286,7 @@ class SqliteStore(Store):
         if row:
             self._delete_attributions(conn, "article_id = ?", (article["id"],))
         conn.execute(
-            "INSERT OR REPLACE INTO articles (id, fingerprint, body_hash, published, doc)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (
-                article["id"],
-                article["fingerprint"],
-                article["body_hash"],
-                article["published"],
-                json.dumps(article),
-            ),
+            _INSERT_ARTICLE, [*(article[name] for name in ARTICLE_COLUMNS), json.dumps(article)]
         )
         for attribution in attributions:
             self._delete_attributions(conn, "id = ?", (attribution["id"],))
@@ -303,27 +294,12 @@ class SqliteStore(Store):
         return PutOutcome(article["id"], "replaced" if row else "indexed", len(attributions))
 
     def _insert_attribution(self, conn: sqlite3.Connection, a: dict[str, Any]) -> None:
-        cursor = conn.execute(
-            "INSERT INTO attributions (id, article_id, kind, speaker_id, speaker, speaker_type,"
-            " outlet_id, outlet, cue, statement_id, published, month, paragraph_index,"
-            " sentence_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                a["id"],
-                a["article_id"],
-                a["kind"],
-                a["speaker_id"],
-                a["speaker"],
-                a["speaker_type"],
-                a["outlet_id"],
-                a["outlet"],
-                keyword(a["cue"]) if a["cue"] else None,
-                a["statement_id"],
-                a["published"],
-                a["published"][:7] if a["published"] else None,
-                a["paragraph_index"],
-                a["sentence_index"],
-            ),
-        )
+        values = [
+            keyword(a[name]) if name in _FOLDED and a[name] else a[name]
+            for name in ATTRIBUTION_COLUMNS
+        ]
+        month = a["published"][:7] if a["published"] else None
+        cursor = conn.execute(_INSERT_ATTRIBUTION, [*values, month])
         rid = cursor.lastrowid
         conn.execute("INSERT INTO attribution_docs (rid, doc) VALUES (?, ?)", (rid, json.dumps(a)))
         conn.execute("INSERT INTO fts_stem (rowid, content) VALUES (?, ?)", (rid, a["content"]))
@@ -402,15 +378,15 @@ class SqliteStore(Store):
                 )
 
     def reassign(self, field_name: str, old: str, new: str, label: str | None = None) -> int:
-        if field_name not in _REASSIGN:
-            raise ValueError(f"cannot reassign {field_name!r}; one of {sorted(_REASSIGN)}")
-        label_field = _REASSIGN[field_name]
+        label_field = reassign_label_field(field_name)
+        side = _SIDE_TABLES.get(field_name)
         conn = self._conn()
         with self._write(conn):
-            if field_name == "via_outlet_ids":
+            if side:
+                table, id_column, _ = side
                 rows = conn.execute(
-                    "SELECT v.attribution, d.doc FROM attribution_via v JOIN attribution_docs d"
-                    " ON d.rid = v.attribution WHERE v.outlet_id = ?",
+                    f"SELECT v.attribution, d.doc FROM {table} v JOIN attribution_docs d"
+                    f" ON d.rid = v.attribution WHERE v.{id_column} = ?",
                     (old,),
                 ).fetchall()
             else:
@@ -420,25 +396,16 @@ class SqliteStore(Store):
                     (old,),
                 ).fetchall()
             for rid, doc in rows:
-                a = json.loads(doc)
-                if field_name == "via_outlet_ids":
-                    ids = a["via_outlet_ids"]
-                    for i, value in enumerate(ids):
-                        if value == old:
-                            ids[i] = new
-                            if label is not None and i < len(a["via_outlets"]):
-                                a["via_outlets"][i] = label
-                    conn.execute("DELETE FROM attribution_via WHERE attribution = ?", (rid,))
+                a = reassigned(json.loads(doc), field_name, old, new, label)
+                if side:
+                    conn.execute(f"DELETE FROM {side[0]} WHERE attribution = ?", (rid,))
                     self._insert_via(conn, rid, a)
                 else:
-                    a[field_name] = new
-                    if label is not None and label_field:
-                        a[label_field] = label
+                    changed = [c for c in (field_name, label_field) if c in ATTRIBUTION_COLUMNS]
                     conn.execute(
-                        f"UPDATE attributions SET {field_name} = ?"
-                        + (f", {label_field} = ?" if label_field else "")
-                        + " WHERE rid = ?",
-                        (new, a[label_field], rid) if label_field else (new, rid),
+                        f"UPDATE attributions SET {', '.join(f'{c} = ?' for c in changed)}"
+                        " WHERE rid = ?",
+                        [*(a[c] for c in changed), rid],
                     )
                 conn.execute(
                     "UPDATE attribution_docs SET doc = ? WHERE rid = ?", (json.dumps(a), rid)
@@ -514,7 +481,7 @@ class SqliteStore(Store):
 
     # --- search ------------------------------------------------------------------------
     def search(self, query: SearchQuery) -> SearchResult:
-        plan = _Plan(query)
+        plan = _Sql(Plan(query))
         conn = self._conn()
         try:
             with self._read(conn):
@@ -522,7 +489,7 @@ class SqliteStore(Store):
         except sqlite3.OperationalError as error:
             raise StoreError(f"SQLite database {self.path}: {error}") from None
 
-    def _search(self, conn: sqlite3.Connection, query: SearchQuery, plan: _Plan) -> SearchResult:
+    def _search(self, conn: sqlite3.Connection, query: SearchQuery, plan: _Sql) -> SearchResult:
         if plan.parsed:
             # Match the text once, copying the matching rows (narrow: facet columns only);
             # the count, the facets, the histogram and the page then read only those.
@@ -559,8 +526,10 @@ class SqliteStore(Store):
         facet_totals: dict[str, int] = {}
         histogram: list[tuple[str, int]] = []
         if query.facets:
-            for name in FACETS:
-                facets[name], facet_totals[name] = self._facet(conn, plan, name, query.facet_size)
+            for facet in plan.plan.facets:
+                facets[facet.name], facet_totals[facet.name] = self._facet(
+                    conn, plan, facet, query.facet_size
+                )
             histogram = [
                 (month, count)
                 for month, count in conn.execute(
@@ -572,18 +541,19 @@ class SqliteStore(Store):
         return SearchResult(total, hits, facets, histogram, facet_totals)
 
     def _facet(
-        self, conn: sqlite3.Connection, plan: _Plan, name: str, size: int
+        self, conn: sqlite3.Connection, plan: _Sql, facet: FilterField, size: int
     ) -> tuple[list[FacetValue], int]:
         """Counts of one facet under every filter except its own (so OR-within shows)."""
-        where, params = plan.where(exclude=name)
-        if name == "via" and plan.parsed:
-            column = "v.outlet_id"
-            source = f"{plan.source} JOIN attribution_via v ON v.attribution = a.rid"
-        elif name == "via":  # the few relayed quotes drive, not every attribution
-            column = "v.outlet_id"
-            source = "FROM attribution_via v CROSS JOIN attributions a ON a.rid = v.attribution"
+        where, params = plan.where(exclude=facet.name)
+        side = _SIDE_TABLES.get(facet.field)
+        if side and plan.parsed:
+            column = f"v.{side[1]}"
+            source = f"{plan.source} JOIN {side[0]} v ON v.attribution = a.rid"
+        elif side:  # the few relayed quotes drive, not every attribution
+            column = f"v.{side[1]}"
+            source = f"FROM {side[0]} v CROSS JOIN attributions a ON a.rid = v.attribution"
         else:
-            column, source = _COLUMNS[name], plan.source
+            column, source = f"a.{facet.field}", plan.source
         rows = conn.execute(
             f"SELECT value, n, count(*) OVER () FROM (SELECT {column} AS value, count(*) AS n"
             f" {source} WHERE {where} AND {column} IS NOT NULL GROUP BY {column})"
@@ -592,37 +562,42 @@ class SqliteStore(Store):
         ).fetchall()
         distinct = rows[0][2] if rows else 0
         rows = rows[: max(size, 0)]
-        labels = self._labels(conn, name, [r[0] for r in rows])
+        labels = self._labels(conn, facet, [r[0] for r in rows])
         values = [FacetValue(value, count, labels.get(value, value)) for value, count, _ in rows]
         return values, distinct
 
-    def _labels(self, conn: sqlite3.Connection, name: str, values: list[str]) -> dict[str, str]:
-        """Display names: the canonical record's name, else the name the text used."""
-        if name not in ("speaker", "outlet", "via") or not values:
+    def _labels(
+        self, conn: sqlite3.Connection, facet: FilterField, values: list[str]
+    ) -> dict[str, str]:
+        """Display names (``store.plan.LABELLED``): the record's name, else the name the
+        text used in the first attribution (by id) that has one."""
+        if facet.name not in LABELLED or not values:
             return {}
-        table = "speakers" if name == "speaker" else "outlets"
         marks = ",".join("?" * len(values))
         labels = dict(
             conn.execute(
-                f"SELECT id, json_extract(doc, '$.name') FROM {table} WHERE id IN ({marks})",
+                f"SELECT id, json_extract(doc, '$.name') FROM {LABELLED[facet.name]}"
+                f" WHERE id IN ({marks})",
                 values,
             ).fetchall()
         )
+        side = _SIDE_TABLES.get(facet.field)
+        if side:
+            table, id_column, name_column = side
+            sql = (
+                f"SELECT v.{name_column} FROM {table} v JOIN attributions a"
+                f" ON a.rid = v.attribution WHERE v.{id_column} = ?"
+                f" AND v.{name_column} IS NOT NULL ORDER BY a.id LIMIT 1"
+            )
+        else:
+            column, label = facet.field, facet.filter.label_field
+            sql = (
+                f"SELECT {label} FROM attributions WHERE {column} = ?"
+                f" AND {label} IS NOT NULL ORDER BY id LIMIT 1"
+            )
         for value in values:
             if value in labels:
                 continue
-            if name == "via":
-                sql = (
-                    "SELECT v.outlet FROM attribution_via v JOIN attributions a"
-                    " ON a.rid = v.attribution WHERE v.outlet_id = ? AND v.outlet IS NOT NULL"
-                    " ORDER BY a.id LIMIT 1"
-                )
-            else:
-                column = "speaker" if name == "speaker" else "outlet"
-                sql = (
-                    f"SELECT {column} FROM attributions WHERE {column}_id = ?"
-                    f" AND {column} IS NOT NULL ORDER BY id LIMIT 1"
-                )
             row = conn.execute(sql, (value,)).fetchone()
             if row:
                 labels[value] = row[0]
@@ -652,7 +627,7 @@ class SqliteStore(Store):
 
     def scan(self, query: SearchQuery) -> Iterator[dict[str, Any]]:
         """Streamed from a private connection, so the caller may write while reading."""
-        plan = _Plan(query)
+        plan = _Sql(Plan(query))
         where, params = plan.where()
         conn = self._connect()
         try:
@@ -711,17 +686,18 @@ class SqliteStore(Store):
             conn.close()
 
 
-class _Plan:
-    """The SQL pieces of one query: where the rows come from, how they are filtered/ordered."""
+class _Sql:
+    """A plan (``store.plan``) in SQL: where the rows come from, how they are filtered and
+    ordered."""
 
-    def __init__(self, query: SearchQuery) -> None:
-        self.parsed = parse(query.text)
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.parsed = plan.parsed
         terms, phrases = self.parsed.terms, self.parsed.phrases
         params: list[Any] = []
         # bm25 costs as much as the match itself: computed only to rank by relevance
-        ranked = query.sort not in ("date", "date_asc")
         if terms and phrases:
-            score = "-s.rank - e.rank" if ranked else "NULL"
+            score = "-s.rank - e.rank" if plan.ranked else "NULL"
             match = (
                 f"SELECT s.rowid AS rid, {score} AS score FROM fts_stem s"
                 " JOIN fts_exact e ON e.rowid = s.rowid"
@@ -730,7 +706,7 @@ class _Plan:
             params += [fts5_query(terms), fts5_query([" ".join(p) for p in phrases])]
         elif terms or phrases:
             table = "fts_stem" if terms else "fts_exact"
-            score = "-rank" if ranked else "NULL"
+            score = "-rank" if plan.ranked else "NULL"
             match = f"SELECT rowid AS rid, {score} AS score FROM {table} WHERE {table} MATCH ?"
             params.append(fts5_query(terms or [" ".join(p) for p in phrases]))
         if self.parsed:
@@ -741,28 +717,12 @@ class _Plan:
             self.source = "FROM attributions a"
             self.score = "NULL"
         self.source_params = params
-        sort = query.sort if query.sort in _ORDER else "relevance"
-        self.order = _ORDER["date" if sort == "relevance" and not self.parsed else sort]
-        self.conditions: list[tuple[str | None, str, list[Any]]] = []
-        if query.date_from:
-            self.conditions.append((None, "a.published >= ?", [query.date_from.isoformat()]))
-        if query.date_to:
-            self.conditions.append((None, "a.published <= ?", [query.date_to.isoformat()]))
-        for name, values in query.filters.items():
-            if name not in _COLUMNS and name != "via":
-                raise ValueError(f"unknown filter {name!r}")
-            values = [keyword(v) if name == "cue" else v for v in values]
-            if not values:
-                continue
-            marks = ",".join("?" * len(values))
-            if name == "via":
-                sql = (
-                    "EXISTS (SELECT 1 FROM attribution_via f WHERE f.attribution = a.rid"
-                    f" AND f.outlet_id IN ({marks}))"
-                )
-            else:
-                sql = f"{_COLUMNS[name]} IN ({marks})"
-            self.conditions.append((name, sql, values))
+        self.order = _order(plan.sort)
+        self.dates: list[tuple[str, list[Any]]] = []
+        if plan.date_from:
+            self.dates.append(("a.published >= ?", [plan.date_from]))
+        if plan.date_to:
+            self.dates.append(("a.published <= ?", [plan.date_to]))
 
     def materialized(self) -> None:
         """Read the matching rows from ``temp.matched`` instead of matching again."""
@@ -772,10 +732,18 @@ class _Plan:
 
     def where(self, exclude: str | None = None) -> tuple[str, list[Any]]:
         """The WHERE clause and all parameters (source first), minus one facet's filter."""
-        kept = [
-            (sql, values)
-            for name, sql, values in self.conditions
-            if name is None or name != exclude
-        ]
+        kept = list(self.dates)
+        for facet, values in self.plan.filters_except(exclude):
+            folded = [keyword(v) for v in values] if facet.folded else list(values)
+            marks = ",".join("?" * len(folded))
+            side = _SIDE_TABLES.get(facet.field)
+            if side:
+                sql = (
+                    f"EXISTS (SELECT 1 FROM {side[0]} f WHERE f.attribution = a.rid"
+                    f" AND f.{side[1]} IN ({marks}))"
+                )
+            else:
+                sql = f"a.{facet.field} IN ({marks})"
+            kept.append((sql, folded))
         clause = " AND ".join(sql for sql, _ in kept) or "1"
         return clause, [*self.source_params, *(v for _, values in kept for v in values)]

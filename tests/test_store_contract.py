@@ -630,3 +630,15 @@ def test_a_forked_worker_opens_its_own_sqlite_connection(tmp_path):
     assert [results.get(timeout=5) for _ in workers] == [(3, True), (3, True)]
     assert store.search(SearchQuery(text="station")).total == 3
     store.close()
+
+
+def test_an_engine_without_index_versions_says_so(tmp_path):
+    store = SqliteStore(str(tmp_path / "quotetrail.db"))
+    try:
+        assert store.supports_reindex is False
+        with pytest.raises(StoreError, match="sqlite"):
+            store.reindex(2)
+        with pytest.raises(StoreError, match="sqlite"):
+            store.current_version()
+    finally:
+        store.close()

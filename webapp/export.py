@@ -15,28 +15,9 @@ from typing import Any
 
 from flask import Response
 
+from schemas.catalog import CSV_COLUMNS
 from store.base import SearchQuery, Store
 
-CSV_COLUMNS = (
-    "id",
-    "published",
-    "speaker",
-    "speaker_id",
-    "speaker_type",
-    "speaker_role",
-    "kind",
-    "cue",
-    "content",
-    "outlet",
-    "outlet_id",
-    "via_outlets",
-    "original_outlet",
-    "article_title",
-    "article_url",
-    "article_id",
-    "statement_id",
-    "confidence",
-)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

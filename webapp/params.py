@@ -23,12 +23,14 @@ from marshmallow import (
 )
 from werkzeug.datastructures import MultiDict
 
+from schemas.catalog import FILTERS
 from store.base import FACETS, SearchQuery
 
 MAX_QUERY = 10_000  # longer is refused; the store sees at most QUERY_SENT of it
 QUERY_SENT = 1_000
 MAX_WINDOW = 10_000  # deepest result reachable by paging (the export has no limit)
 FACET_PARAMS = tuple(FACETS)
+FILTER_PARAMS = tuple(f.name for f in FILTERS)  # facets first, then article_id, statement_id
 SORTS = ("relevance", "date", "date_asc")
 
 
@@ -49,25 +51,28 @@ def _facet_field(name: str) -> fields.List:
     )
 
 
-class SearchParams(Schema):
-    """Everything a search URL may say. Facet filters repeat for OR (``?kind=a&kind=b``)."""
-
-    class Meta:
-        unknown = RAISE
-
+class _TextParams(Schema):
     q = fields.String(
         load_default="",
         validate=validate.Length(max=MAX_QUERY),
         metadata={"description": "words to find in the quote or claim (plain text)"},
     )
-    speaker = _facet_field("speaker id")
-    speaker_type = _facet_field("speaker type")
-    outlet = _facet_field("publishing outlet id")
-    via = _facet_field("relaying (via) outlet id")
-    kind = _facet_field("kind (direct, indirect, mixed)")
-    cue = _facet_field("cue verb")
-    article_id = _facet_field("article id")
-    statement_id = _facet_field("statement id")
+
+
+# One list parameter per filter the schema declares (schemas.catalog.FILTERS), after ``q``.
+_FilterParams = type(
+    "_FilterParams",
+    (_TextParams,),
+    {f.name: _facet_field(f.filter.description) for f in FILTERS},
+)
+
+
+class SearchParams(_FilterParams):
+    """Everything a search URL may say. Facet filters repeat for OR (``?kind=a&kind=b``)."""
+
+    class Meta:
+        unknown = RAISE
+
     date_from = fields.Date(
         data_key="from",
         load_default=None,
@@ -117,7 +122,7 @@ def _flatten(args: MultiDict[str, str], list_fields: set[str]) -> dict[str, Any]
     return out
 
 
-LIST_PARAMS = {*FACET_PARAMS, "article_id", "statement_id"}
+LIST_PARAMS = set(FILTER_PARAMS)
 
 
 def load_args(schema: Schema, args: Mapping[str, Any]) -> dict[str, Any]:
@@ -155,9 +160,7 @@ def effective_sort(params: dict[str, Any]) -> str:
 def to_query(params: dict[str, Any], *, facets: bool = True) -> SearchQuery:
     """The store query for validated parameters."""
     filters = {
-        name: tuple(dict.fromkeys(params[name]))
-        for name in (*FACET_PARAMS, "article_id", "statement_id")
-        if params.get(name)
+        name: tuple(dict.fromkeys(params[name])) for name in FILTER_PARAMS if params.get(name)
     }
     return SearchQuery(
         text=params["q"][:QUERY_SENT],
@@ -175,7 +178,7 @@ def to_query(params: dict[str, Any], *, facets: bool = True) -> SearchQuery:
 # Query-string order of the search parameters (params key -> URL name).
 ARG_ORDER: tuple[tuple[str, str], ...] = (
     ("q", "q"),
-    *((name, name) for name in (*FACET_PARAMS, "article_id", "statement_id")),
+    *((name, name) for name in FILTER_PARAMS),
     ("date_from", "from"),
     ("date_to", "to"),
     ("sort", "sort"),

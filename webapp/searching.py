@@ -13,18 +13,13 @@ from urllib.parse import urlencode
 
 from flask import current_app
 
+from schemas.catalog import FILTERS
 from store.base import FACETS, FacetValue, SearchResult, Store
 from webapp import params as P
 from webapp.render import month_bounds, month_label
 
-FACET_TITLES = {
-    "speaker": "Speaker",
-    "speaker_type": "Speaker type",
-    "outlet": "Publishing outlet",
-    "via": "Via outlet (per …)",
-    "kind": "Kind",
-    "cue": "Cue",
-}
+# facet -> its sidebar heading, as the schema declares it
+FACET_TITLES = {f.name: f.filter.title for f in FILTERS if f.filter.title is not None}
 DEFAULT_FACET_SIZE = 10
 
 
@@ -135,7 +130,7 @@ class SearchState:
     def chips(self) -> list[tuple[str, str, str]]:
         """Active filters as (what, label, url that removes it)."""
         out = []
-        for name in (*FACETS, "article_id", "statement_id"):
+        for name in P.FILTER_PARAMS:
             if name in self.hidden:
                 continue
             for value in self.params.get(name) or []:
