@@ -15,6 +15,7 @@ from typing import Any
 from indexer.link.outlets import OutletBook
 from indexer.link.speakers import SpeakerBook
 from indexer.link.syndication import body_hash, find_original, footer_outlet
+from schemas.catalog import copy_from_article
 from schemas.ids import article_id, attribution_id
 from store.base import Hit, SearchQuery, Store
 from store.near_duplicates import (
@@ -272,15 +273,7 @@ class Linker:
         attribution["via_outlets"], attribution["via_outlet_ids"] = names, ids
         statement = self._statement(attribution["content"], *prepared[attribution["content"]])
         attribution["statement_id"] = statement["id"]
-        attribution.update(
-            outlet=article.get("outlet"),
-            outlet_id=article.get("outlet_id"),
-            original_outlet=article.get("original_outlet"),
-            original_outlet_id=article.get("original_outlet_id"),
-            published=article.get("published"),
-            article_title=article.get("title"),
-            article_url=article.get("url"),
-        )
+        copy_from_article(attribution, article)
         return attribution
 
     # --- statements ----------------------------------------------------------------------
