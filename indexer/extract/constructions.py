@@ -30,7 +30,7 @@ from indexer.extract.contents import (
 )
 from indexer.extract.sources import source_kind, subject
 from indexer.extract.spans import token_spans, trimmed
-from indexer.extract.tokens import wordset
+from indexer.lexicon import wordset
 
 CONTENT_PATTERNS = ("ccomp", "dobj", "xcomp")
 NOMINAL = frozenset(["dobj", "prep", "noun"])  # scored per source shape: "dobj:name", ...

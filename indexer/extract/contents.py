@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from indexer.extract.candidate import Reliability
-from indexer.extract.tokens import wordset
+from indexer.lexicon import wordset
 
 TEMPORAL = wordset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
