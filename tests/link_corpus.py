@@ -1,4 +1,5 @@
-"""Articles written for the linking and provenance tests, and a helper that indexes them.
+"""Articles written for the linking and provenance tests, and the helpers that index them
+(``conftest.linked_corpus`` serves the whole journey as a fixture).
 
 One quote travels through five outlets: curly quotes at the wire (first seen), straight
 quotes, a copy trimmed with an ellipsis, a syndicated copy with a "Read the original
@@ -8,34 +9,11 @@ it: the same speaker saying something else, and the same words with the negation
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Sequence
 from typing import Any
-
-import pytest
 
 from indexer.link import Linker
 from store.base import ArticleRecord, Store
-from store.sqlite import SqliteStore
-
-ENGINES = ["sqlite", pytest.param("elastic", marks=pytest.mark.elasticsearch, id="elastic")]
-
-
-def engine(request: pytest.FixtureRequest, tmp_path_factory: Any) -> Iterator[Store]:
-    """A store of the requested engine for one test module, dropped afterwards."""
-    if request.param == "sqlite":
-        store: Store = SqliteStore(str(tmp_path_factory.mktemp("link") / "quotetrail.db"))
-    else:
-        from store.elastic import ElasticStore
-
-        es_url = request.getfixturevalue("es_url")
-        store = ElasticStore(es_url, prefix=f"qt-link-{uuid.uuid4().hex[:10]}")
-    yield store
-    drop = getattr(store, "drop", None)
-    if drop:
-        drop()
-    store.close()
-
 
 SKIES = (
     "We will not allow our skies to become a shooting gallery for anyone. "
@@ -164,3 +142,15 @@ def index(
     outcome = store.put_articles([ArticleRecord(linked_article, linked)])[0]
     assert outcome.status in ("indexed", "replaced", "unchanged"), outcome
     return linked_article, linked
+
+
+def load_journey(
+    store: Store,
+    order: Sequence[Callable[[], tuple[dict[str, Any], list[dict[str, Any]]]]] = JOURNEY,
+    linker: Linker | None = None,
+) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Link and store the journey's articles one by one in ``order`` (by default the date
+    order of ``JOURNEY``), with one linker (a new one unless given): ``(article,
+    attributions)`` per article, in that order."""
+    linker = linker or Linker(store)
+    return [index(store, linker, build()) for build in order]

@@ -7,12 +7,11 @@ from collections import Counter
 
 import pytest
 from link_corpus import (
-    ENGINES,
     JOURNEY,
     SKIES,
     article,
-    engine,
     index,
+    load_journey,
     paraphrase,
     quote,
     straight,
@@ -29,25 +28,8 @@ from store.near_duplicates import compare, keys_for
 from store.sqlite import SqliteStore
 
 
-@pytest.fixture(scope="module", params=ENGINES)
-def _engine(request, tmp_path_factory):
-    yield from engine(request, tmp_path_factory)
-
-
-@pytest.fixture
-def store(_engine):
-    """An empty store, on SQLite and on the real Elasticsearch node."""
-    _engine.clear()
-    return _engine
-
-
-def index_journey(store, linker=None):
-    linker = linker or Linker(store)
-    return [index(store, linker, build()) for build in JOURNEY]
-
-
 def test_one_quote_in_five_outlets_is_one_statement(store):
-    linked = index_journey(store)
+    linked = load_journey(store)
     skies = [atts[0]["statement_id"] for _, atts in linked]
     assert len(set(skies)) == 1
     statement = store.get_statement(skies[0])
@@ -56,7 +38,7 @@ def test_one_quote_in_five_outlets_is_one_statement(store):
 
 
 def test_opposite_negation_and_other_statements_stay_apart(store):
-    (_, wire_atts), (_, straight_atts), *_ = index_journey(store)
+    (_, wire_atts), (_, straight_atts), *_ = load_journey(store)
     skies, launched, not_launched = (a["statement_id"] for a in wire_atts)
     shot_down = straight_atts[1]["statement_id"]
     assert len({skies, launched, not_launched, shot_down}) == 4
@@ -105,8 +87,8 @@ def test_relinking_the_same_article_changes_no_id(store):
 def test_same_input_order_gives_the_same_ids_on_a_fresh_store(tmp_path):
     runs = []
     for name in ("one.db", "two.db"):
-        engine = SqliteStore(str(tmp_path / name))
-        linked = index_journey(engine)
+        sqlite_store = SqliteStore(str(tmp_path / name))
+        linked = load_journey(sqlite_store)
         runs.append(
             [
                 (a["id"], a["statement_id"], a["speaker_id"], tuple(a["via_outlet_ids"]))
@@ -114,7 +96,7 @@ def test_same_input_order_gives_the_same_ids_on_a_fresh_store(tmp_path):
                 for a in atts
             ]
         )
-        engine.close()
+        sqlite_store.close()
     assert runs[0] == runs[1]
 
 
@@ -507,7 +489,7 @@ def test_an_organization_acronym_joins_the_organization(store):
 
 
 def test_a_batch_links_exactly_like_one_article_at_a_time(store):
-    one_by_one = index_journey(store)  # written article by article, as the web API does
+    one_by_one = load_journey(store)  # written article by article, as the web API does
     store.clear()
     linker = Linker(store, autoflush=False)
     batched = linker.link_batch([build() for build in JOURNEY])

@@ -3,19 +3,12 @@ was attributed to, and what a fact-checker can export or look up."""
 
 from __future__ import annotations
 
-import pytest
 from link_corpus import (
-    ENGINES,
-    JOURNEY,
     SKIES,
     article,
-    engine,
     index,
-    paraphrase,
     quote,
-    straight,
     syndicated,
-    trimmed,
     wire,
 )
 
@@ -23,30 +16,8 @@ from indexer.link import Linker
 from store.provenance import attribution_provenance, check_claim, claim_review, statement_journey
 
 
-@pytest.fixture(scope="module", params=ENGINES)
-def _engine(request, tmp_path_factory):
-    yield from engine(request, tmp_path_factory)
-
-
-@pytest.fixture
-def store(_engine):
-    """An empty store, on SQLite and on the real Elasticsearch node."""
-    _engine.clear()
-    return _engine
-
-
-@pytest.fixture
-def journey_ids(store):
-    """The five-outlet journey, stored out of date order: the wire story comes second."""
-    linker = Linker(store)
-    order = (straight, wire, paraphrase, syndicated, trimmed)
-    assert set(order) == set(JOURNEY)
-    linked = {build.__name__: index(store, linker, build()) for build in order}
-    return {name: (art["id"], atts) for name, (art, atts) in linked.items()}
-
-
-def test_a_statement_journey_lists_articles_and_outlets_in_date_order(store, journey_ids):
-    wire_id, atts = journey_ids["wire"]
+def test_a_statement_journey_lists_articles_and_outlets_in_date_order(store, linked_corpus):
+    wire_id, atts = linked_corpus["wire"]
     journey = statement_journey(store, atts[0]["statement_id"])
     dates = [ap["published"] for ap in journey["appearances"]]
     assert dates == sorted(dates)
@@ -58,8 +29,8 @@ def test_a_statement_journey_lists_articles_and_outlets_in_date_order(store, jou
     assert journey["outlets"][0]["id"] == "continental-press-agency"
 
 
-def test_a_syndicated_copy_is_not_counted_as_one_more_outlet(store, journey_ids):
-    _, atts = journey_ids["wire"]
+def test_a_syndicated_copy_is_not_counted_as_one_more_outlet(store, linked_corpus):
+    _, atts = linked_corpus["wire"]
     journey = statement_journey(store, atts[0]["statement_id"])
     assert {o["id"] for o in journey["outlets"]} == {
         "continental-press-agency",
@@ -71,10 +42,10 @@ def test_a_syndicated_copy_is_not_counted_as_one_more_outlet(store, journey_ids)
     assert journey["distinct_outlets"] == 4
     copy = next(ap for ap in journey["appearances"] if ap["outlet_id"] == "newshub")
     assert copy["syndicated"] is True
-    assert copy["syndicated_from"] == journey_ids["wire"][0]
+    assert copy["syndicated_from"] == linked_corpus["wire"][0]
 
 
-def test_a_statement_attributed_to_two_speakers_shows_the_disagreement(store, journey_ids):
+def test_a_statement_attributed_to_two_speakers_shows_the_disagreement(store, linked_corpus):
     body = f'"{SKIES}," said Oleg Brant, mocking the minister.'
     index(
         store,
@@ -86,7 +57,7 @@ def test_a_statement_attributed_to_two_speakers_shows_the_disagreement(store, jo
             ],
         ),
     )
-    journey = statement_journey(store, journey_ids["wire"][1][0]["statement_id"])
+    journey = statement_journey(store, linked_corpus["wire"][1][0]["statement_id"])
     assert journey["speaker_disagreement"] is True
     names = [s["name"] for s in journey["speakers"]]
     assert names[0] == "Andrii Vedmid" and "Oleg Brant" in names
@@ -100,8 +71,8 @@ def test_one_speaker_means_no_disagreement(store):
     assert statement_journey(store, "s-does-not-exist") is None
 
 
-def test_attribution_chain_runs_from_speaker_to_the_original_outlet(store, journey_ids):
-    _, atts = journey_ids["syndicated"]
+def test_attribution_chain_runs_from_speaker_to_the_original_outlet(store, linked_corpus):
+    _, atts = linked_corpus["syndicated"]
     provenance = attribution_provenance(store, atts[0]["id"])
     roles = [(hop["role"], hop["id"]) for hop in provenance["chain"]]
     assert roles == [
@@ -109,24 +80,24 @@ def test_attribution_chain_runs_from_speaker_to_the_original_outlet(store, journ
         ("publisher", "newshub"),
         ("original", "continental-press-agency"),
     ]
-    assert provenance["chain"][-1]["article_id"] == journey_ids["wire"][0]
+    assert provenance["chain"][-1]["article_id"] == linked_corpus["wire"][0]
     assert provenance["syndicated"] is True
     assert provenance["is_first_seen"] is False
     assert provenance["journey"]["distinct_outlets"] == 4
 
 
-def test_attribution_chain_shows_the_relaying_outlet(store, journey_ids):
-    _, atts = journey_ids["straight"]
+def test_attribution_chain_shows_the_relaying_outlet(store, linked_corpus):
+    _, atts = linked_corpus["straight"]
     provenance = attribution_provenance(store, atts[0]["id"])
     assert [hop["role"] for hop in provenance["chain"]] == ["speaker", "via", "publisher"]
     assert provenance["chain"][1]["id"] == "reuters"
-    first = attribution_provenance(store, journey_ids["wire"][1][0]["id"])
+    first = attribution_provenance(store, linked_corpus["wire"][1][0]["id"])
     assert first["is_first_seen"] is True
     assert attribution_provenance(store, "q-missing") is None
 
 
-def test_claim_review_export_is_schema_org_json_ld(store, journey_ids):
-    review = claim_review(store, journey_ids["wire"][1][0]["statement_id"])
+def test_claim_review_export_is_schema_org_json_ld(store, linked_corpus):
+    review = claim_review(store, linked_corpus["wire"][1][0]["statement_id"])
     assert review["@context"] == "https://schema.org"
     assert review["@type"] == "ClaimReview"
     assert "Every drone that crosses our border" in review["claimReviewed"]
@@ -162,17 +133,17 @@ def test_claim_review_of_an_organization_names_an_organization(store):
     assert review["itemReviewed"]["author"]["@type"] == "Organization"
 
 
-def test_check_claim_finds_a_paraphrase_with_its_first_sighting(store, journey_ids):
+def test_check_claim_finds_a_paraphrase_with_its_first_sighting(store, linked_corpus):
     results = check_claim(
         store, "we will not let our skies become a shooting gallery for anyone", limit=5
     )
-    assert results[0]["statement_id"] == journey_ids["wire"][1][0]["statement_id"]
+    assert results[0]["statement_id"] == linked_corpus["wire"][1][0]["statement_id"]
     assert results[0]["near_duplicate"] is True
     assert results[0]["first_seen"]["published"] == "2024-03-14"
     assert results[0]["journey"]["distinct_outlets"] == 4
 
 
-def test_check_claim_does_not_call_the_opposite_claim_a_duplicate(store, journey_ids):
+def test_check_claim_does_not_call_the_opposite_claim_a_duplicate(store, linked_corpus):
     results = check_claim(store, "The drones were not launched from Karsk territory")
     assert results[0]["near_duplicate"] is True
     assert results[0]["text"] == "The drones were not launched from Karsk territory"
@@ -181,22 +152,22 @@ def test_check_claim_does_not_call_the_opposite_claim_a_duplicate(store, journey
     assert check_claim(store, "   ") == []
 
 
-def test_a_pasted_sentence_in_reported_speech_finds_the_quote(store, journey_ids):
+def test_a_pasted_sentence_in_reported_speech_finds_the_quote(store, linked_corpus):
     """People paste what they read, not the quote: a speaker's name, "said", other words."""
     results = check_claim(store, "Vedmid said they would not let the skies be a shooting gallery")
     assert results, "the quote should be found from its distinctive words"
-    assert results[0]["statement_id"] == journey_ids["wire"][1][0]["statement_id"]
+    assert results[0]["statement_id"] == linked_corpus["wire"][1][0]["statement_id"]
     assert results[0]["near_duplicate"] is False
 
 
-def test_an_opposite_claim_ranks_below_the_claim_itself(store, journey_ids):
+def test_an_opposite_claim_ranks_below_the_claim_itself(store, linked_corpus):
     results = check_claim(store, "The drones were not launched from Karsk territory")
     scores = {r["text"]: r["similarity"] for r in results}
     negated = scores["The drones were launched from Karsk territory"]
     assert negated < scores["The drones were not launched from Karsk territory"]
 
 
-def test_an_unrelated_sentence_finds_nothing(store, journey_ids):
+def test_an_unrelated_sentence_finds_nothing(store, linked_corpus):
     assert check_claim(store, "Bananas ripen faster in a paper bag") == []
 
 

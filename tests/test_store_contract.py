@@ -1,6 +1,7 @@
 """The store contract: both engines, the same corpus, the same answers.
 
-Every test runs on SQLite and on the real Elasticsearch node (``es_url`` from conftest).
+Every test runs on SQLite and on the real Elasticsearch node (the ``fixtures_corpus`` and
+``store`` fixtures of conftest).
 Expected numbers are read off ``tests/store_fixtures.py`` by hand, and
 ``test_engines_agree`` compares the two engines result by result.
 """
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import uuid
 from dataclasses import replace
 from datetime import date
 
@@ -20,49 +20,9 @@ from schemas import SpeakerSchema
 from store.base import HL_END, HL_START, ArticleRecord, SearchQuery, Store, StoreError
 from store.sqlite import SqliteStore
 
-ENGINES = ["sqlite", pytest.param("elastic", marks=pytest.mark.elasticsearch, id="elastic")]
 DATE_ORDER = [
     "a4-1", "a4-2", "a3-1", "a3-2", "a2-1", "a2-2", "a2-3", "a1-1", "a1-2", "a1-3", "a5-1", "a5-2"
 ]  # fmt: skip
-
-
-def open_engine(kind: str, request: pytest.FixtureRequest, tmp_path_factory) -> Store:
-    if kind == "sqlite":
-        return SqliteStore(str(tmp_path_factory.mktemp("store") / "quotetrail.db"))
-    from store.elastic import ElasticStore
-
-    es_url = request.getfixturevalue("es_url")
-    return ElasticStore(es_url, prefix=f"qt-test-{uuid.uuid4().hex[:10]}")
-
-
-def dispose(store: Store) -> None:
-    drop = getattr(store, "drop", None)
-    if drop:
-        drop()
-    store.close()
-
-
-@pytest.fixture(scope="module", params=ENGINES)
-def corpus(request, tmp_path_factory):
-    """A store holding the whole corpus, shared by the read-only stories."""
-    store = open_engine(request.param, request, tmp_path_factory)
-    load_corpus(store)
-    yield store
-    dispose(store)
-
-
-@pytest.fixture(scope="module", params=ENGINES)
-def _blank_store(request, tmp_path_factory):
-    store = open_engine(request.param, request, tmp_path_factory)
-    yield store
-    dispose(store)
-
-
-@pytest.fixture
-def engine(_blank_store):
-    """An empty store for the stories that write."""
-    _blank_store.clear()
-    return _blank_store
 
 
 def ids(result) -> list[str]:
@@ -78,22 +38,22 @@ def hit_ids(store: Store, **query) -> set[str]:
 
 
 # --- browsing and facets -----------------------------------------------------------------
-def test_browsing_everything_lists_newest_first_with_undated_last(corpus):
-    result = corpus.search(SearchQuery(sort="date", per_page=50))
+def test_browsing_everything_lists_newest_first_with_undated_last(fixtures_corpus):
+    result = fixtures_corpus.search(SearchQuery(sort="date", per_page=50))
     assert result.total == 12
     assert ids(result) == DATE_ORDER
-    oldest_first = corpus.search(SearchQuery(sort="date_asc", per_page=50))
+    oldest_first = fixtures_corpus.search(SearchQuery(sort="date_asc", per_page=50))
     assert ids(oldest_first)[:3] == ["a1-1", "a1-2", "a1-3"]
     assert ids(oldest_first)[-2:] == ["a5-1", "a5-2"]
 
 
-def test_without_query_text_the_highlight_is_the_plain_content(corpus):
-    hit = corpus.search(SearchQuery(sort="date", per_page=1)).hits[0]
+def test_without_query_text_the_highlight_is_the_plain_content(fixtures_corpus):
+    hit = fixtures_corpus.search(SearchQuery(sort="date", per_page=1)).hits[0]
     assert hit.highlight == hit.attribution["content"] == "the war could last for years"
 
 
-def test_facets_count_every_attribution_with_canonical_labels(corpus):
-    result = corpus.search(SearchQuery())
+def test_facets_count_every_attribution_with_canonical_labels(fixtures_corpus):
+    result = fixtures_corpus.search(SearchQuery())
     assert counts(result, "speaker") == [
         ("zelensky", 5),
         ("jens-stoltenberg", 3),
@@ -123,37 +83,39 @@ def test_facets_count_every_attribution_with_canonical_labels(corpus):
     }
 
 
-def test_facet_size_limits_values_but_not_the_distinct_total(corpus):
-    result = corpus.search(SearchQuery(facet_size=2))
+def test_facet_size_limits_values_but_not_the_distinct_total(fixtures_corpus):
+    result = fixtures_corpus.search(SearchQuery(facet_size=2))
     assert counts(result, "cue") == [("said", 6), ("announced", 1)]
     assert result.facet_totals["cue"] == 7
-    only_totals = corpus.search(SearchQuery(facet_size=0))
+    only_totals = fixtures_corpus.search(SearchQuery(facet_size=0))
     assert only_totals.facets["cue"] == []
     assert only_totals.facet_totals["cue"] == 7
 
 
-def test_histogram_counts_dated_attributions_by_month(corpus):
-    assert corpus.search(SearchQuery()).histogram == [
+def test_histogram_counts_dated_attributions_by_month(fixtures_corpus):
+    assert fixtures_corpus.search(SearchQuery()).histogram == [
         ("2024-01", 6),
         ("2024-02", 2),
         ("2024-03", 2),
     ]
 
 
-def test_facets_can_be_skipped(corpus):
-    result = corpus.search(SearchQuery(facets=False))
+def test_facets_can_be_skipped(fixtures_corpus):
+    result = fixtures_corpus.search(SearchQuery(facets=False))
     assert result.total == 12
     assert not any(result.facets.values())
 
 
 # --- filters -------------------------------------------------------------------------------
-def test_values_of_one_filter_are_alternatives(corpus):
-    result = corpus.search(SearchQuery(filters={"speaker": ("zelensky", "jens-stoltenberg")}))
+def test_values_of_one_filter_are_alternatives(fixtures_corpus):
+    result = fixtures_corpus.search(
+        SearchQuery(filters={"speaker": ("zelensky", "jens-stoltenberg")})
+    )
     assert result.total == 8
 
 
-def test_different_filters_must_all_hold(corpus):
-    result = corpus.search(
+def test_different_filters_must_all_hold(fixtures_corpus):
+    result = fixtures_corpus.search(
         SearchQuery(filters={"speaker": ("zelensky",), "outlet": ("reuters",)}, sort="date")
     )
     assert result.total == 2
@@ -162,73 +124,78 @@ def test_different_filters_must_all_hold(corpus):
     assert result.histogram == [("2024-01", 2)]
 
 
-def test_a_facet_counts_its_alternatives_under_the_other_filters(corpus):
+def test_a_facet_counts_its_alternatives_under_the_other_filters(fixtures_corpus):
     """Each facet ignores its own filter, so a reader sees what else they could add."""
-    result = corpus.search(SearchQuery(filters={"speaker": ("zelensky",), "outlet": ("reuters",)}))
+    result = fixtures_corpus.search(
+        SearchQuery(filters={"speaker": ("zelensky",), "outlet": ("reuters",)})
+    )
     assert counts(result, "speaker") == [("zelensky", 2)]
     assert counts(result, "outlet") == [("kyiv-post", 2), ("reuters", 2), ("bbc", 1)]
 
 
-def test_filters_on_cue_ignore_case_and_via_matches_relayed_quotes(corpus):
-    assert hit_ids(corpus, filters={"cue": ("SAID",), "kind": ("direct",)}) == {"a2-2", "a4-2"}
-    assert hit_ids(corpus, filters={"via": ("reuters",)}) == {"a3-1"}
-    assert hit_ids(corpus, filters={"statement_id": ("st-rebuild", "st-matters")}) == {
+def test_filters_on_cue_ignore_case_and_via_matches_relayed_quotes(fixtures_corpus):
+    assert hit_ids(fixtures_corpus, filters={"cue": ("SAID",), "kind": ("direct",)}) == {
+        "a2-2",
+        "a4-2",
+    }
+    assert hit_ids(fixtures_corpus, filters={"via": ("reuters",)}) == {"a3-1"}
+    assert hit_ids(fixtures_corpus, filters={"statement_id": ("st-rebuild", "st-matters")}) == {
         "a1-2",
         "a2-2",
     }
-    assert hit_ids(corpus, filters={"article_id": ("a4",)}) == {"a4-1", "a4-2"}
+    assert hit_ids(fixtures_corpus, filters={"article_id": ("a4",)}) == {"a4-1", "a4-2"}
 
 
-def test_date_range_is_inclusive_and_skips_undated(corpus):
-    result = corpus.search(
+def test_date_range_is_inclusive_and_skips_undated(fixtures_corpus):
+    result = fixtures_corpus.search(
         SearchQuery(date_from=date(2024, 1, 20), date_to=date(2024, 2, 3), sort="date")
     )
     assert ids(result) == ["a3-1", "a3-2", "a2-1", "a2-2", "a2-3"]
-    assert hit_ids(corpus, date_from=date(2024, 3, 1)) == {"a4-1", "a4-2"}
+    assert hit_ids(fixtures_corpus, date_from=date(2024, 3, 1)) == {"a4-1", "a4-2"}
 
 
-def test_unknown_filter_is_refused(corpus):
+def test_unknown_filter_is_refused(fixtures_corpus):
     with pytest.raises(ValueError, match="colour"):
-        corpus.search(SearchQuery(filters={"colour": ("red",)}))
+        fixtures_corpus.search(SearchQuery(filters={"colour": ("red",)}))
 
 
 # --- full text ----------------------------------------------------------------------------
-def test_free_text_matches_word_forms(corpus):
-    assert hit_ids(corpus, text="station") == {"a1-2", "a2-1", "a2-2"}
-    assert hit_ids(corpus, text="running") == {"a1-3", "a3-1", "a4-2", "a5-2"}
-    assert hit_ids(corpus, text="Air Defence") == {"a1-3", "a3-2", "a5-2"}
+def test_free_text_matches_word_forms(fixtures_corpus):
+    assert hit_ids(fixtures_corpus, text="station") == {"a1-2", "a2-1", "a2-2"}
+    assert hit_ids(fixtures_corpus, text="running") == {"a1-3", "a3-1", "a4-2", "a5-2"}
+    assert hit_ids(fixtures_corpus, text="Air Defence") == {"a1-3", "a3-2", "a5-2"}
 
 
-def test_quoted_text_matches_the_exact_words(corpus):
-    assert hit_ids(corpus, text='"running"') == {"a1-3", "a5-2"}
-    assert hit_ids(corpus, text='"air defence"') == {"a3-2", "a5-2"}
-    assert hit_ids(corpus, text='"defence air"') == set()
-    assert hit_ids(corpus, text='well "air defence"') == {"a5-2"}
+def test_quoted_text_matches_the_exact_words(fixtures_corpus):
+    assert hit_ids(fixtures_corpus, text='"running"') == {"a1-3", "a5-2"}
+    assert hit_ids(fixtures_corpus, text='"air defence"') == {"a3-2", "a5-2"}
+    assert hit_ids(fixtures_corpus, text='"defence air"') == set()
+    assert hit_ids(fixtures_corpus, text='well "air defence"') == {"a5-2"}
 
 
-def test_matched_words_are_highlighted(corpus):
-    result = corpus.search(SearchQuery(text="running", filters={"article_id": ("a1",)}))
+def test_matched_words_are_highlighted(fixtures_corpus):
+    result = fixtures_corpus.search(SearchQuery(text="running", filters={"article_id": ("a1",)}))
     assert [h.highlight for h in result.hits] == [
         f"air defences were {HL_START}running{HL_END} at full capacity"
     ]
-    phrase = corpus.search(SearchQuery(text='"air defence" well'))
+    phrase = fixtures_corpus.search(SearchQuery(text='"air defence" well'))
     assert phrase.hits[0].highlight == (
         f"Our {HL_START}air{HL_END} {HL_START}defence{HL_END} is running {HL_START}well{HL_END},"
     )
 
 
-def test_relevance_ranks_scored_hits(corpus):
-    result = corpus.search(SearchQuery(text="station", sort="relevance"))
+def test_relevance_ranks_scored_hits(fixtures_corpus):
+    result = fixtures_corpus.search(SearchQuery(text="station", sort="relevance"))
     assert {h.attribution["id"] for h in result.hits} == {"a1-2", "a2-1", "a2-2"}
     scores = [h.score for h in result.hits]
     assert all(s is not None for s in scores)
     assert scores == sorted(scores, reverse=True)
-    by_date = corpus.search(SearchQuery(text="station", sort="date"))
+    by_date = fixtures_corpus.search(SearchQuery(text="station", sort="date"))
     assert [h.score for h in by_date.hits] == [None, None, None]
 
 
-def test_text_facets_and_filters_combine(corpus):
-    result = corpus.search(SearchQuery(text="station", filters={"kind": ("direct",)}))
+def test_text_facets_and_filters_combine(fixtures_corpus):
+    result = fixtures_corpus.search(SearchQuery(text="station", filters={"kind": ("direct",)}))
     assert result.total == 2
     assert counts(result, "kind") == [("direct", 2), ("indirect", 1)]
     assert counts(result, "speaker") == [("zelensky", 2)]
@@ -250,27 +217,29 @@ def test_text_facets_and_filters_combine(corpus):
         ("to be or not to be", 0),
     ],
 )
-def test_hostile_text_never_breaks_search(corpus, text, total):
-    result = corpus.search(SearchQuery(text=text, per_page=5))
+def test_hostile_text_never_breaks_search(fixtures_corpus, text, total):
+    result = fixtures_corpus.search(SearchQuery(text=text, per_page=5))
     assert result.total == total
     assert len(result.hits) == min(total, 5)
 
 
-def test_stop_words_alone_are_searched_exactly(corpus):
-    assert hit_ids(corpus, text="the") == {"a1-1", "a2-3", "a3-1", "a4-1", "a4-2"}
+def test_stop_words_alone_are_searched_exactly(fixtures_corpus):
+    assert hit_ids(fixtures_corpus, text="the") == {"a1-1", "a2-3", "a3-1", "a4-1", "a4-2"}
 
 
-def test_pages_split_the_hits_and_past_the_end_is_empty(corpus):
-    pages = [ids(corpus.search(SearchQuery(sort="date", per_page=5, page=p))) for p in (1, 2, 3)]
+def test_pages_split_the_hits_and_past_the_end_is_empty(fixtures_corpus):
+    pages = [
+        ids(fixtures_corpus.search(SearchQuery(sort="date", per_page=5, page=p))) for p in (1, 2, 3)
+    ]
     assert pages == [DATE_ORDER[:5], DATE_ORDER[5:10], DATE_ORDER[10:]]
-    beyond = corpus.search(SearchQuery(sort="date", per_page=5, page=4))
+    beyond = fixtures_corpus.search(SearchQuery(sort="date", per_page=5, page=4))
     assert beyond.hits == []
     assert beyond.total == 12
 
 
-def test_scan_streams_every_match_in_order(corpus):
-    assert [a["id"] for a in corpus.scan(SearchQuery(sort="date"))] == DATE_ORDER
-    assert sorted(a["id"] for a in corpus.scan(SearchQuery(text="running"))) == [
+def test_scan_streams_every_match_in_order(fixtures_corpus):
+    assert [a["id"] for a in fixtures_corpus.scan(SearchQuery(sort="date"))] == DATE_ORDER
+    assert sorted(a["id"] for a in fixtures_corpus.scan(SearchQuery(text="running"))) == [
         "a1-3",
         "a3-1",
         "a4-2",
@@ -279,64 +248,66 @@ def test_scan_streams_every_match_in_order(corpus):
 
 
 # --- records and lookups -------------------------------------------------------------------
-def test_articles_and_attributions_round_trip(corpus):
+def test_articles_and_attributions_round_trip(fixtures_corpus):
     record = article_records()[0]
-    article = corpus.get_article("a1")
+    article = fixtures_corpus.get_article("a1")
     assert article["body"] == record.article["body"]
     assert article["published"] == "2024-01-15"
-    quotes = corpus.article_attributions("a1")
+    quotes = fixtures_corpus.article_attributions("a1")
     assert [a["id"] for a in quotes] == ["a1-1", "a1-2", "a1-3"]
     # the article's metadata is copied into each attribution
     assert quotes[0]["outlet_id"] == "kyiv-post"
     assert quotes[0]["published"] == "2024-01-15"
     assert quotes[0]["article_title"] == "Zelensky warns of winter attacks"
-    assert corpus.get_attribution("a1-2")["statement_id"] == "st-rebuild"
-    assert corpus.get_article("nope") is None
-    assert corpus.get_attribution("nope") is None
+    assert fixtures_corpus.get_attribution("a1-2")["statement_id"] == "st-rebuild"
+    assert fixtures_corpus.get_article("nope") is None
+    assert fixtures_corpus.get_attribution("nope") is None
 
 
-def test_speakers_outlets_and_statements_round_trip(corpus):
-    assert corpus.get_speaker("zelensky") == SpeakerSchema().dump(SpeakerSchema().load(SPEAKERS[0]))
-    assert corpus.get_outlet("bbc")["name"] == "BBC News"
-    assert corpus.get_statement("st-long-run")["keys"] == ["k5"]
-    assert corpus.get_speaker("nobody") is None
+def test_speakers_outlets_and_statements_round_trip(fixtures_corpus):
+    assert fixtures_corpus.get_speaker("zelensky") == SpeakerSchema().dump(
+        SpeakerSchema().load(SPEAKERS[0])
+    )
+    assert fixtures_corpus.get_outlet("bbc")["name"] == "BBC News"
+    assert fixtures_corpus.get_statement("st-long-run")["keys"] == ["k5"]
+    assert fixtures_corpus.get_speaker("nobody") is None
 
 
-def test_speakers_are_found_by_any_name_ignoring_case(corpus):
+def test_speakers_are_found_by_any_name_ignoring_case(fixtures_corpus):
     for name in ("Zelenskyy", "ZELENSKY", "volodymyr zelensky", "володимир зеленський"):
-        assert [s["id"] for s in corpus.find_speakers(name)] == ["zelensky"], name
-    assert [s["id"] for s in corpus.find_speakers("nato chief")] == ["jens-stoltenberg"]
-    assert corpus.find_speakers("Zelen") == []
+        assert [s["id"] for s in fixtures_corpus.find_speakers(name)] == ["zelensky"], name
+    assert [s["id"] for s in fixtures_corpus.find_speakers("nato chief")] == ["jens-stoltenberg"]
+    assert fixtures_corpus.find_speakers("Zelen") == []
 
 
-def test_outlets_are_found_by_name_alias_or_domain(corpus):
-    assert [o["id"] for o in corpus.find_outlets("REUTERS.com")] == ["reuters"]
-    assert [o["id"] for o in corpus.find_outlets("bbc")] == ["bbc"]
-    assert [o["id"] for o in corpus.find_outlets("kyiv post")] == ["kyiv-post"]
-    assert corpus.find_outlets("ap") == []
+def test_outlets_are_found_by_name_alias_or_domain(fixtures_corpus):
+    assert [o["id"] for o in fixtures_corpus.find_outlets("REUTERS.com")] == ["reuters"]
+    assert [o["id"] for o in fixtures_corpus.find_outlets("bbc")] == ["bbc"]
+    assert [o["id"] for o in fixtures_corpus.find_outlets("kyiv post")] == ["kyiv-post"]
+    assert fixtures_corpus.find_outlets("ap") == []
 
 
-def test_statements_sharing_keys_come_most_shared_first(corpus):
-    found = corpus.statements_by_keys(["k2", "k3", "unknown"])
+def test_statements_sharing_keys_come_most_shared_first(fixtures_corpus):
+    found = fixtures_corpus.statements_by_keys(["k2", "k3", "unknown"])
     assert [s["id"] for s in found] == ["st-rebuild", "st-matters"]
-    assert corpus.statements_by_keys([]) == []
+    assert fixtures_corpus.statements_by_keys([]) == []
 
 
-def test_key_sets_are_looked_up_at_once_like_one_by_one(corpus):
+def test_key_sets_are_looked_up_at_once_like_one_by_one(fixtures_corpus):
     sets = [(["k2", "k3", "unknown"], 50), ([], 5), (["k2", "k3"], 1), (["unknown"], 3)]
-    found = corpus.statements_by_key_sets(sets)
-    assert found == [corpus.statements_by_keys(keys, limit=limit) for keys, limit in sets]
+    found = fixtures_corpus.statements_by_key_sets(sets)
+    assert found == [fixtures_corpus.statements_by_keys(keys, limit=limit) for keys, limit in sets]
     assert [[s["id"] for s in f] for f in found] == [
         ["st-rebuild", "st-matters"],
         [],
         ["st-rebuild"],
         [],
     ]
-    assert corpus.statements_by_key_sets([]) == []
+    assert fixtures_corpus.statements_by_key_sets([]) == []
 
 
-def test_stats_count_every_kind_of_record(corpus):
-    assert corpus.stats() == {
+def test_stats_count_every_kind_of_record(fixtures_corpus):
+    assert fixtures_corpus.stats() == {
         "articles": 5,
         "attributions": 12,
         "speakers": 3,
@@ -346,50 +317,50 @@ def test_stats_count_every_kind_of_record(corpus):
 
 
 # --- writing ---------------------------------------------------------------------------------
-def test_indexing_the_same_article_twice_keeps_one_copy(engine):
+def test_indexing_the_same_article_twice_keeps_one_copy(store):
     record = article_records()[0]
-    assert engine.put_articles([record])[0].status == "indexed"
+    assert store.put_articles([record])[0].status == "indexed"
     unfingerprinted = ArticleRecord({**record.article, "fingerprint": None}, record.attributions)
-    assert engine.put_articles([unfingerprinted])[0].status == "replaced"
-    assert engine.stats()["attributions"] == 3
-    assert engine.search(SearchQuery(text="station")).total == 1
+    assert store.put_articles([unfingerprinted])[0].status == "replaced"
+    assert store.stats()["attributions"] == 3
+    assert store.search(SearchQuery(text="station")).total == 1
 
 
-def test_an_unchanged_fingerprint_writes_nothing(engine):
+def test_an_unchanged_fingerprint_writes_nothing(store):
     record = article_records()[0]
-    engine.put_articles([record])
-    outcome = engine.put_articles([record])[0]
+    store.put_articles([record])
+    outcome = store.put_articles([record])[0]
     assert (outcome.id, outcome.status) == ("a1", "unchanged")
 
 
-def test_a_changed_article_leaves_no_stale_attributions(engine):
+def test_a_changed_article_leaves_no_stale_attributions(store):
     record = article_records()[0]
-    engine.put_articles([record])
+    store.put_articles([record])
     changed = ArticleRecord({**record.article, "fingerprint": "fp-a1-v2"}, record.attributions[:1])
-    outcome = engine.put_articles([changed])[0]
+    outcome = store.put_articles([changed])[0]
     assert (outcome.status, outcome.attributions) == ("replaced", 1)
-    assert [a["id"] for a in engine.article_attributions("a1")] == ["a1-1"]
-    assert engine.search(SearchQuery(text="station")).total == 0
-    assert engine.search(SearchQuery()).total == 1
+    assert [a["id"] for a in store.article_attributions("a1")] == ["a1-1"]
+    assert store.search(SearchQuery(text="station")).total == 0
+    assert store.search(SearchQuery()).total == 1
 
 
-def test_delete_removes_the_article_and_its_attributions(engine):
-    engine.put_articles(article_records()[:2])
-    assert engine.delete_article("a1") is True
-    assert engine.get_article("a1") is None
-    assert engine.article_attributions("a1") == []
-    assert engine.search(SearchQuery()).total == 3
-    assert engine.delete_article("a1") is False
+def test_delete_removes_the_article_and_its_attributions(store):
+    store.put_articles(article_records()[:2])
+    assert store.delete_article("a1") is True
+    assert store.get_article("a1") is None
+    assert store.article_attributions("a1") == []
+    assert store.search(SearchQuery()).total == 3
+    assert store.delete_article("a1") is False
 
 
-def test_a_bad_record_is_rejected_alone_with_the_field_named(engine):
+def test_a_bad_record_is_rejected_alone_with_the_field_named(store):
     good, second, third, fourth = article_records()[:4]
     missing_body = ArticleRecord({k: v for k, v in second.article.items() if k != "body"}, [])
     outside = ArticleRecord(
         third.article, [{**third.attributions[0], "content_spans": [[0, 10_000]]}]
     )
     unknown_kind = ArticleRecord(fourth.article, [{**fourth.attributions[0], "kind": "rumour"}])
-    outcomes = engine.put_articles([missing_body, good, outside, unknown_kind])
+    outcomes = store.put_articles([missing_body, good, outside, unknown_kind])
     assert [(o.id, o.status) for o in outcomes] == [
         ("a2", "rejected"),
         ("a1", "indexed"),
@@ -400,56 +371,56 @@ def test_a_bad_record_is_rejected_alone_with_the_field_named(engine):
     assert "content_spans" in outcomes[2].error and "10000" in outcomes[2].error
     assert "kind" in outcomes[3].error and "rumour" in outcomes[3].error
     assert outcomes[1].error is None
-    assert engine.stats()["articles"] == 1
-    assert engine.stats()["attributions"] == 3
+    assert store.stats()["articles"] == 1
+    assert store.stats()["attributions"] == 3
 
 
-def test_identical_copies_are_found_by_body_hash_oldest_first(engine):
+def test_identical_copies_are_found_by_body_hash_oldest_first(store):
     first, second, _, fourth = article_records()[:4]
     copies = [
         ArticleRecord({**r.article, "body_hash": "same"}, r.attributions)
         for r in (fourth, second, first)
     ]
-    engine.put_articles(copies)
-    assert [a["id"] for a in engine.articles_by_body_hash("same")] == ["a1", "a2", "a4"]
-    assert engine.articles_by_body_hash("other") == []
-    found = engine.articles_by_body_hashes(["other", "same", "same"])
+    store.put_articles(copies)
+    assert [a["id"] for a in store.articles_by_body_hash("same")] == ["a1", "a2", "a4"]
+    assert store.articles_by_body_hash("other") == []
+    found = store.articles_by_body_hashes(["other", "same", "same"])
     assert list(found) == ["other", "same"]
     assert [a["id"] for a in found["same"]] == ["a1", "a2", "a4"]
     assert found["other"] == []
-    assert found["same"] == engine.articles_by_body_hash("same")
-    assert engine.articles_by_body_hashes([]) == {}
+    assert found["same"] == store.articles_by_body_hash("same")
+    assert store.articles_by_body_hashes([]) == {}
 
 
-def test_reassign_moves_attributions_to_a_merged_speaker(engine):
-    load_corpus(engine)
-    moved = engine.reassign(
+def test_reassign_moves_attributions_to_a_merged_speaker(store):
+    load_corpus(store)
+    moved = store.reassign(
         "speaker_id", "ministry-of-defence", "mod-ukraine", label="Ukrainian MoD"
     )
     assert moved == 2
-    assert hit_ids(engine, filters={"speaker": ("mod-ukraine",)}) == {"a1-3", "a5-1"}
-    assert hit_ids(engine, filters={"speaker": ("ministry-of-defence",)}) == set()
-    assert engine.get_attribution("a5-1")["speaker"] == "Ukrainian MoD"
-    assert engine.reassign("statement_id", "st-matters", "st-rebuild") == 1
-    assert hit_ids(engine, filters={"statement_id": ("st-rebuild",)}) == {"a1-2", "a2-2"}
-    assert engine.reassign("via_outlet_ids", "reuters", "reuters-uk", label="Reuters UK") == 1
-    assert engine.get_attribution("a3-1")["via_outlets"] == ["Reuters UK"]
-    assert counts(engine.search(SearchQuery()), "via") == [("reuters-uk", 1)]
+    assert hit_ids(store, filters={"speaker": ("mod-ukraine",)}) == {"a1-3", "a5-1"}
+    assert hit_ids(store, filters={"speaker": ("ministry-of-defence",)}) == set()
+    assert store.get_attribution("a5-1")["speaker"] == "Ukrainian MoD"
+    assert store.reassign("statement_id", "st-matters", "st-rebuild") == 1
+    assert hit_ids(store, filters={"statement_id": ("st-rebuild",)}) == {"a1-2", "a2-2"}
+    assert store.reassign("via_outlet_ids", "reuters", "reuters-uk", label="Reuters UK") == 1
+    assert store.get_attribution("a3-1")["via_outlets"] == ["Reuters UK"]
+    assert counts(store.search(SearchQuery()), "via") == [("reuters-uk", 1)]
     with pytest.raises(ValueError):
-        engine.reassign("content", "a", "b")
+        store.reassign("content", "a", "b")
 
 
-def test_replacing_a_speaker_replaces_its_names(engine):
-    engine.put_speakers(SPEAKERS)
-    engine.put_speakers([{**SPEAKERS[0], "aliases": ["Zelenskiy"]}])
-    assert engine.find_speakers("Zelenskyy") == []
-    assert [s["id"] for s in engine.find_speakers("zelenskiy")] == ["zelensky"]
+def test_replacing_a_speaker_replaces_its_names(store):
+    store.put_speakers(SPEAKERS)
+    store.put_speakers([{**SPEAKERS[0], "aliases": ["Zelenskiy"]}])
+    assert store.find_speakers("Zelenskyy") == []
+    assert [s["id"] for s in store.find_speakers("zelenskiy")] == ["zelensky"]
 
 
-def test_clear_empties_the_store(engine):
-    load_corpus(engine)
-    engine.clear()
-    assert engine.stats() == dict.fromkeys(
+def test_clear_empties_the_store(store):
+    load_corpus(store)
+    store.clear()
+    assert store.stats() == dict.fromkeys(
         ("articles", "attributions", "speakers", "outlets", "statements"), 0
     )
 
@@ -468,24 +439,20 @@ AGREEMENT_QUERIES = [
 
 
 @pytest.mark.elasticsearch
-def test_engines_agree(request, tmp_path_factory):
-    stores = [open_engine(kind, request, tmp_path_factory) for kind in ("sqlite", "elastic")]
-    try:
-        for store in stores:
-            load_corpus(store)
-        for query in AGREEMENT_QUERIES:
-            lite, elastic = (store.search(query) for store in stores)
-            assert lite.total == elastic.total, query
-            assert ids(lite) == ids(elastic), query
-            assert [h.highlight for h in lite.hits] == [h.highlight for h in elastic.hits], query
-            assert lite.facets == elastic.facets, query
-            assert lite.facet_totals == elastic.facet_totals, query
-            assert lite.histogram == elastic.histogram, query
-            relevance = replace(query, sort="relevance")
-            assert {*ids(stores[0].search(relevance))} == {*ids(stores[1].search(relevance))}
-    finally:
-        for store in stores:
-            dispose(store)
+def test_engines_agree(open_store):
+    stores = [open_store(engine_name) for engine_name in ("sqlite", "elasticsearch")]
+    for store in stores:
+        load_corpus(store)
+    for query in AGREEMENT_QUERIES:
+        lite, elastic = (store.search(query) for store in stores)
+        assert lite.total == elastic.total, query
+        assert ids(lite) == ids(elastic), query
+        assert [h.highlight for h in lite.hits] == [h.highlight for h in elastic.hits], query
+        assert lite.facets == elastic.facets, query
+        assert lite.facet_totals == elastic.facet_totals, query
+        assert lite.histogram == elastic.histogram, query
+        relevance = replace(query, sort="relevance")
+        assert {*ids(stores[0].search(relevance))} == {*ids(stores[1].search(relevance))}
 
 
 # --- engine specifics -------------------------------------------------------------------------
@@ -528,19 +495,15 @@ def test_an_unusable_sqlite_path_is_a_store_error(tmp_path):
 
 
 @pytest.mark.elasticsearch
-def test_the_live_mapping_is_the_one_derived_from_the_schemas(es_url):
+def test_the_live_mapping_is_the_one_derived_from_the_schemas(open_store):
     from schemas.mappings import SCHEMAS, mapping_for
-    from store.elastic import ElasticStore
 
-    store = ElasticStore(es_url, prefix=f"qt-test-{uuid.uuid4().hex[:10]}")
-    try:
-        for kind, schema in SCHEMAS.items():
-            live = store.es.indices.get_mapping(index=store.alias(kind))
-            ((index_name, body),) = live.items()
-            assert index_name == f"{store.alias(kind)}-v1"
-            assert body["mappings"] == mapping_for(schema), kind
-    finally:
-        dispose(store)
+    store = open_store("elasticsearch")
+    for kind, schema in SCHEMAS.items():
+        live = store.es.indices.get_mapping(index=store.alias(kind))
+        ((index_name, body),) = live.items()
+        assert index_name == f"{store.alias(kind)}-v1"
+        assert body["mappings"] == mapping_for(schema), kind
 
 
 def test_an_unreachable_elasticsearch_is_a_one_line_store_error_without_secrets():
@@ -555,10 +518,8 @@ def test_an_unreachable_elasticsearch_is_a_one_line_store_error_without_secrets(
 
 
 @pytest.mark.elasticsearch
-def test_reindex_swaps_versions_while_readers_keep_reading(es_url):
-    from store.elastic import ElasticStore
-
-    store = ElasticStore(es_url, prefix=f"qt-test-{uuid.uuid4().hex[:10]}")
+def test_reindex_swaps_versions_while_readers_keep_reading(open_store):
+    store = open_store("elasticsearch")
     seen: list[int] = []
     done = threading.Event()
 
@@ -566,43 +527,40 @@ def test_reindex_swaps_versions_while_readers_keep_reading(es_url):
         while not done.is_set():
             seen.append(store.search(SearchQuery(facets=False)).total)
 
+    load_corpus(store)
+    reader = threading.Thread(target=read)
+    reader.start()
     try:
-        load_corpus(store)
-        reader = threading.Thread(target=read)
-        reader.start()
-        try:
-            copied = store.reindex(2)
-        finally:
-            done.set()
-            reader.join()
-        assert copied == {
-            "articles": 5,
-            "attributions": 12,
-            "speakers": 3,
-            "outlets": 3,
-            "statements": 3,
-        }
-        assert seen and set(seen) == {12}
-        assert store.current_version() == store.current_version("attributions") == 2
-        assert list(store.es.indices.get_alias(name=store.alias("attributions"))) == [
-            f"{store.alias('attributions')}-v2"
-        ]
-        assert ids(store.search(SearchQuery(sort="date", per_page=50))) == DATE_ORDER
-        store.delete_article("a4")
-        assert store.stats()["attributions"] == 10
-        with pytest.raises(ValueError):
-            store.reindex(2)
+        copied = store.reindex(2)
     finally:
-        dispose(store)
+        done.set()
+        reader.join()
+    assert copied == {
+        "articles": 5,
+        "attributions": 12,
+        "speakers": 3,
+        "outlets": 3,
+        "statements": 3,
+    }
+    assert seen and set(seen) == {12}
+    assert store.current_version() == store.current_version("attributions") == 2
+    assert list(store.es.indices.get_alias(name=store.alias("attributions"))) == [
+        f"{store.alias('attributions')}-v2"
+    ]
+    assert ids(store.search(SearchQuery(sort="date", per_page=50))) == DATE_ORDER
+    store.delete_article("a4")
+    assert store.stats()["attributions"] == 10
+    with pytest.raises(ValueError):
+        store.reindex(2)
 
 
-def test_a_bulk_load_is_searchable_when_it_ends(engine):
-    with engine.bulk_load():
-        outcomes = engine.put_articles(article_records())
+def test_a_bulk_load_is_searchable_when_it_ends(store):
+    with store.bulk_load():
+        outcomes = store.put_articles(article_records())
     assert {o.status for o in outcomes} == {"indexed"}
-    assert engine.search(SearchQuery()).total == 12
-    engine.put_articles([ArticleRecord({**article_records()[0].article, "fingerprint": "v2"}, [])])
-    assert engine.search(SearchQuery()).total == 9
+    assert store.search(SearchQuery()).total == 12
+    store.put_articles([ArticleRecord({**article_records()[0].article, "fingerprint": "v2"}, [])])
+    assert store.search(SearchQuery()).total == 9
 
 
 def _count_in_child(store: SqliteStore, inherited, results) -> None:

@@ -14,8 +14,6 @@ from schemas import AttributionSchema
 from store.base import Store
 from webapp import create_app
 
-pytest_plugins = ["webapp_fixtures"]
-
 AUTH = {"Authorization": "Bearer s3cret"}
 
 
@@ -129,8 +127,8 @@ def test_export_parameters_are_validated(client: Any) -> None:
 # --- records --------------------------------------------------------------------------
 
 
-def test_attribution_with_provenance(client: Any, store: Store) -> None:
-    copy = store.article_attributions("a-nh-drones")[0]
+def test_attribution_with_provenance(client: Any, newsroom: Store) -> None:
+    copy = newsroom.article_attributions("a-nh-drones")[0]
     body = get(client, f"/api/v1/attributions/{copy['id']}")
     assert body["attribution"]["id"] == copy["id"]
     assert [hop["role"] for hop in body["chain"]] == ["speaker", "via", "publisher", "original"]
@@ -201,17 +199,17 @@ def test_unknown_ids_are_json_404s(client: Any, url: str) -> None:
 # --- writes ---------------------------------------------------------------------------
 
 
-def test_writes_are_refused_without_a_configured_token(store: Store) -> None:
-    app = create_app(store, {"TESTING": True, "API_TOKEN": None})
+def test_writes_are_refused_without_a_configured_token(newsroom: Store) -> None:
+    app = create_app(newsroom, {"TESTING": True, "API_TOKEN": None})
     response = app.test_client().delete("/api/v1/articles/a-hd-veto", headers=AUTH)
     assert response.status_code == 403 and "disabled" in response.get_json()["message"]
-    assert store.get_article("a-hd-veto") is not None
+    assert newsroom.get_article("a-hd-veto") is not None
 
 
-def test_writes_need_the_right_token(client: Any, store: Store) -> None:
+def test_writes_need_the_right_token(client: Any, newsroom: Store) -> None:
     for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "s3cret"}):
         assert client.delete("/api/v1/articles/a-hd-veto", headers=headers).status_code == 401
-    assert store.get_article("a-hd-veto") is not None
+    assert newsroom.get_article("a-hd-veto") is not None
 
 
 def test_delete_an_article(fresh_client: Any) -> None:
@@ -260,8 +258,8 @@ def test_bad_articles_are_400s(fresh_client: Any, payload: Any, param: str) -> N
     assert response.status_code == 400 and response.get_json()["param"] == param
 
 
-def test_merge_speakers(fresh_client: Any, fresh_store: Store) -> None:
-    client, store = fresh_client, fresh_store
+def test_merge_speakers(fresh_client: Any, fresh_newsroom: Store) -> None:
+    client, store = fresh_client, fresh_newsroom
     store.put_speakers([{"id": "a-lindqvist", "name": "A. Lindqvist", "type": "person"}])
     assert client.post("/api/v1/speakers/a-lindqvist/merge", json={}, headers=AUTH).status_code \
         == 400

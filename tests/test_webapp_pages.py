@@ -18,8 +18,6 @@ from webapp_data import DRONES, RECALL, quote
 from store.base import ArticleRecord, SearchResult, Store, StoreError
 from webapp import create_app
 
-pytest_plugins = ["webapp_fixtures"]
-
 
 def html(client: Any, url: str, status: int = 200) -> str:
     response = client.get(url)
@@ -121,8 +119,8 @@ def test_no_results_is_a_helpful_page(client: Any) -> None:
     assert "No attributions match" in page and 'class="hit' not in page
 
 
-def test_many_values_offer_show_more(fresh_client: Any, fresh_store: Store) -> None:
-    client, store = fresh_client, fresh_store
+def test_many_values_offer_show_more(fresh_client: Any, fresh_newsroom: Store) -> None:
+    client, store = fresh_client, fresh_newsroom
     body = " ".join(f"Speaker{i} said claim number {i} is true." for i in range(14))
     attributions = [
         quote(body, f"claim number {i} is true", speaker=f"Speaker{i}",
@@ -173,7 +171,7 @@ def test_a_ten_thousand_character_query_is_answered(client: Any) -> None:
     html(client, "/?q=" + "x" * 10_001, status=400)
 
 
-def test_script_in_query_and_in_stored_quotes_is_escaped(client: Any, store: Store) -> None:
+def test_script_in_query_and_in_stored_quotes_is_escaped(client: Any, newsroom: Store) -> None:
     page = html(client, "/?q=%3Cscript%3Ealert(1)%3C/script%3E")
     assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
     home = html(client, "/")
@@ -183,7 +181,7 @@ def test_script_in_query_and_in_stored_quotes_is_escaped(client: Any, store: Sto
     article = html(client, "/articles/a-ml-defaced")
     assert "<script>alert(" not in article and "<i>Website</i>" not in article
     assert 'href="javascript:' not in article  # a stored javascript: URL is shown, not linked
-    attribution = store.article_attributions("a-ml-defaced")[0]["id"]
+    attribution = newsroom.article_attributions("a-ml-defaced")[0]["id"]
     assert 'href="javascript:' not in html(client, f"/attributions/{attribution}")
 
 
@@ -239,8 +237,8 @@ def test_outlet_page_separates_published_from_relayed(client: Any) -> None:
     assert RECALL in relayed and "Northern Courier" in relayed
 
 
-def test_attribution_page_shows_chain_passage_and_journey(client: Any, store: Store) -> None:
-    copy = store.article_attributions("a-nh-drones")[0]
+def test_attribution_page_shows_chain_passage_and_journey(client: Any, newsroom: Store) -> None:
+    copy = newsroom.article_attributions("a-nh-drones")[0]
     page = html(client, f"/attributions/{copy['id']}")
     chain = page.split('class="chain"')[1].split("</ol>")[0]
     order = [chain.index(name) for name in ("Anna Lindqvist", "CPA", "NewsHub", "Riverside Post")]
@@ -256,7 +254,7 @@ def test_attribution_page_shows_chain_passage_and_journey(client: Any, store: St
     assert '<svg viewBox="0 0 640' in page
 
 
-def test_article_page_highlights_every_attribution(client: Any, store: Store) -> None:
+def test_article_page_highlights_every_attribution(client: Any, newsroom: Store) -> None:
     page = html(client, "/articles/a-hd-veto")
     assert "<h1>Mayor threatens budget veto</h1>" in page
     text = page.split('<div class="text">')[1].split("</div>")[0]
@@ -334,8 +332,8 @@ def test_an_unreachable_engine_is_a_503_naming_it() -> None:
     assert api.status_code == 503 and api.get_json()["status"] == 503
 
 
-def test_an_empty_database_still_has_a_working_home(empty_store: Store) -> None:
-    client = create_app(empty_store, {"TESTING": True}).test_client()
+def test_an_empty_database_still_has_a_working_home(new_store: Store) -> None:
+    client = create_app(new_store, {"TESTING": True}).test_client()
     page = html(client, "/")
     assert "No attributions match" in page and "No dated results" in page
     assert client.get("/api/v1/search").get_json()["total"] == 0

@@ -1,5 +1,5 @@
 """A small newsroom, written by hand through the store, for the webapp tests on both engines
-(the pytest fixtures that serve it are in ``webapp_fixtures``).
+(served by the ``newsroom`` fixtures of ``conftest``).
 
 Six outlets over 2024: a wire (CPA) whose drone-strike quote from Mayor Lindqvist is
 relayed by the Riverside Post ("per CPA") and copied by NewsHub (a syndicated copy), so
