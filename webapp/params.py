@@ -23,6 +23,7 @@ from marshmallow import (
 )
 from werkzeug.datastructures import MultiDict
 
+from quotetrail.errors import ParamError as ParamError
 from store.base import FACETS, SearchQuery
 
 MAX_QUERY = 10_000  # longer is refused; the store sees at most QUERY_SENT of it
@@ -30,15 +31,6 @@ QUERY_SENT = 1_000
 MAX_WINDOW = 10_000  # deepest result reachable by paging (the export has no limit)
 FACET_PARAMS = tuple(FACETS)
 SORTS = ("relevance", "date", "date_asc")
-
-
-class ParamError(ValueError):
-    """A request parameter is invalid; ``param`` names it for the 400 response."""
-
-    def __init__(self, param: str, message: str) -> None:
-        super().__init__(f"{param}: {message}")
-        self.param = param
-        self.message = message
 
 
 def _facet_field(name: str) -> fields.List:
