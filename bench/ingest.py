@@ -211,7 +211,7 @@ def peak_rss_mb(who: int) -> float:
 
 
 def run_rate(engine: str, corpus: Path, workdir: Path, workers: int, batch: int) -> None:
-    from indexer.pipeline import Indexer, IndexOptions
+    from indexer.indexing import Indexer, IndexOptions
     from store.config import StoreConfig, open_store
 
     if engine == "elasticsearch":

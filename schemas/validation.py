@@ -6,9 +6,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError
 
-
-class RecordError(ValueError):
-    """A record failed validation; the message names each bad field and its value."""
+from quotetrail.errors import RecordError as RecordError
 
 
 def _child(value: Any, key: Any) -> Any:

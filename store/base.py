@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from quotetrail.errors import StoreError as StoreError
 from schemas import catalog
 
 HL_START = "\ue000"
@@ -31,10 +32,6 @@ Sort = Literal["relevance", "date", "date_asc"]
 # Search pages end here on both engines (Elasticsearch's max_result_window): deeper pages
 # come back without hits (the total stays exact); stream with ``Store.scan`` instead.
 MAX_RESULT_WINDOW = 10_000
-
-
-class StoreError(RuntimeError):
-    """The engine cannot be reached or refused an operation; the message names the engine."""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from indexer.extract import extract, extract_many
-from indexer.extract.report import run_extract
+from quotetrail.cli import run_extract
 
 
 def only(text: str) -> dict:
@@ -310,8 +310,8 @@ def test_extract_many_keeps_the_input_order_and_matches_extract():
 def test_the_extract_command_writes_prediction_lines_and_names_bad_files(tmp_path, capsys):
     good = tmp_path / "harbour-story.txt"
     good.write_text("Anna Berg said that the harbour would reopen in May.\n", encoding="utf-8")
-    bad = tmp_path / "latin1.txt"
-    bad.write_bytes("Caf\xe9 owners said prices rose.".encode("latin-1"))
+    bad = tmp_path / "scan.txt"  # read as `index` reads it: a PDF is rejected, latin-1 is not
+    bad.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n")
     missing = tmp_path / "missing.txt"
     out = io.StringIO()
     code = run_extract([str(good), str(bad), str(missing)], "jsonl", out)

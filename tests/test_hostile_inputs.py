@@ -325,7 +325,7 @@ def test_hostile_corpus_next_to_valid_files_through_the_cli(tmp_path: Path) -> N
         [
             sys.executable,
             "-m",
-            "indexer.cli",
+            "quotetrail.cli",
             "index",
             str(corpus),
             "--rejects",

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from indexing import snapshot, write_corpus
 
-from indexer.cli import main
+from quotetrail.cli import main
 from schemas.ids import article_id
 from store.base import StoreError
 from store.sqlite import SqliteStore
@@ -49,7 +49,7 @@ def run(*argv: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
 
 def cli(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "indexer.cli", *argv],
+        [sys.executable, "-m", "quotetrail.cli", *argv],
         capture_output=True,
         text=True,
         timeout=300,
@@ -196,7 +196,7 @@ def test_standard_input_and_field_mapping(
         [
             sys.executable,
             "-m",
-            "indexer.cli",
+            "quotetrail.cli",
             "index",
             "-",
             "--workers",

@@ -111,7 +111,7 @@ def index(corpus: Path, url: str, prefix: str, state: Path, *extra: str) -> subp
         [
             sys.executable,
             "-m",
-            "indexer.cli",
+            "quotetrail.cli",
             "index",
             str(corpus),
             "--state-dir",

@@ -432,7 +432,8 @@ def _json_body() -> dict[str, Any]:
 
 @api.post("/articles")
 def put_article() -> tuple[Response, int] | Response:
-    """Index one article: extract its attributions, link them, store it.
+    """Index one article: prepared as ``quotetrail index`` prepares a file (cleaned,
+    extracted, linked, fingerprinted; see ``indexer.prepare``), then stored.
     ---
     post:
       tags: [writes]
@@ -459,15 +460,15 @@ def put_article() -> tuple[Response, int] | Response:
     except RecordError as error:
         name = str(error).split(" ", 1)[0].split(".", 1)[0]
         raise P.ParamError(name, str(error)) from None
-    from indexer.extract import extract
     from indexer.link import Linker
-    from indexer.pipeline import extractor_version, fingerprint
-    from store.base import ArticleRecord
+    from indexer.prepare import prepare
+    from indexer.read.model import new_article
 
-    found = extract(article["body"])
-    linked_article, linked = Linker(store()).link(article, found)
-    linked_article["fingerprint"] = fingerprint(linked_article, linked, extractor_version())
-    outcome = store().put_articles([ArticleRecord(linked_article, linked)])[0]
+    fields = {k: v for k, v in article.items() if k not in ("source", "body")}
+    record = prepare(new_article(article["source"], article["body"], **fields), Linker(store()))
+    if isinstance(record, str):
+        raise P.ParamError("body", record)
+    outcome = store().put_articles([record])[0]
     if outcome.status == "rejected":
         raise P.ParamError("body", outcome.error or "rejected")
     status = 201 if outcome.status == "indexed" else 200

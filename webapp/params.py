@@ -23,6 +23,7 @@ from marshmallow import (
 )
 from werkzeug.datastructures import MultiDict
 
+from quotetrail.errors import ParamError as ParamError
 from schemas.catalog import FILTERS
 from store.base import FACETS, SearchQuery
 
@@ -32,15 +33,6 @@ MAX_WINDOW = 10_000  # deepest result reachable by paging (the export has no lim
 FACET_PARAMS = tuple(FACETS)
 FILTER_PARAMS = tuple(f.name for f in FILTERS)  # facets first, then article_id, statement_id
 SORTS = ("relevance", "date", "date_asc")
-
-
-class ParamError(ValueError):
-    """A request parameter is invalid; ``param`` names it for the 400 response."""
-
-    def __init__(self, param: str, message: str) -> None:
-        super().__init__(f"{param}: {message}")
-        self.param = param
-        self.message = message
 
 
 def _facet_field(name: str) -> fields.List:

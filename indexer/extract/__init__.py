@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 
-from indexer.extract import nlp
 from indexer.extract.attributions import analyse
 from indexer.extract.cues import LEXICON_PATH
 
@@ -31,15 +31,21 @@ def extract(text: str) -> list[dict]:
 def extract_many(
     texts: Iterable[str], n_process: int = 2, batch_size: int = 4
 ) -> Iterator[list[dict]]:
-    """Attributions of many articles, in input order, spread over `n_process` processes."""
+    """Attributions of many articles, in input order, spread over `n_process` processes
+    (the :class:`~indexer.extract.workers.ExtractionPool`) in batches of `batch_size`."""
     if n_process <= 1:
         for text in texts:
             yield analyse(text)
         return
-    nlp.load()  # loaded once, shared with the forked workers
-    ctx = multiprocessing.get_context("fork")
-    window = n_process * batch_size * 16  # bounded read-ahead: input may be a long stream
+    from indexer.extract.workers import ExtractionPool
+
+    window = n_process * 16  # batches in flight: bounded read-ahead, input may be a long stream
     iterator = iter(texts)
-    with ctx.Pool(n_process) as pool:
-        while chunk := list(itertools.islice(iterator, window)):
-            yield from pool.imap(analyse, chunk, chunksize=batch_size)
+    with ExtractionPool(n_process) as pool:
+        pending: deque[Future[tuple[list[list[dict]], float]]] = deque()
+        while batch := list(itertools.islice(iterator, batch_size)):
+            pending.append(pool.submit(batch))
+            while len(pending) > window:
+                yield from pending.popleft().result()[0]
+        while pending:
+            yield from pending.popleft().result()[0]

@@ -1,19 +1,11 @@
 """Writing extraction results: bench prediction JSON Lines or a readable table.
 
-`run_extract` backs `quotetrail extract FILE... --format jsonl|table`.
+They back `quotetrail extract FILE... --format jsonl|table` (``quotetrail.cli.run_extract``).
 """
 
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Iterable
-from pathlib import Path
-from typing import TextIO
-
-from indexer.extract import extract_many
-
-FORMATS = ("jsonl", "table")
 
 
 def prediction_line(doc_id: str, attributions: list[dict]) -> str:
@@ -46,34 +38,3 @@ def table(doc_id: str, attributions: list[dict], width: int = 70) -> str:
             f"{att['cue'] or '-'}{medium}{via}: {content}  [conf {att['confidence']:.2f}]"
         )
     return "\n".join(lines)
-
-
-def _read(paths: Iterable[str]) -> tuple[list[tuple[str, str]], int]:
-    docs, failed = [], 0
-    for path in paths:
-        try:
-            with open(path, encoding="utf-8") as handle:
-                docs.append((Path(path).stem, handle.read()))
-        except (OSError, UnicodeDecodeError) as error:
-            reason = error.strerror if isinstance(error, OSError) else "not valid UTF-8"
-            print(f"quotetrail extract: {path}: {reason or error}", file=sys.stderr)
-            failed += 1
-    return docs, failed
-
-
-def run_extract(paths: list[str], fmt: str, out: TextIO) -> int:
-    """Extract attributions from text files and write them; 1 if any file failed."""
-    if fmt not in FORMATS:
-        print(
-            f"quotetrail extract: unknown format {fmt!r} (use {'/'.join(FORMATS)})", file=sys.stderr
-        )
-        return 2
-    docs, failed = _read(paths)
-    n_process = 2 if len(docs) > 1 else 1
-    results = extract_many((text for _, text in docs), n_process=n_process)
-    for (doc_id, _), attributions in zip(docs, results, strict=True):
-        if fmt == "jsonl":
-            out.write(prediction_line(doc_id, attributions) + "\n")
-        else:
-            out.write(table(doc_id, attributions) + "\n")
-    return 1 if failed else 0

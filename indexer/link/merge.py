@@ -12,6 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from indexer.link.speakers import clean_org, clean_person, fold
+from quotetrail.errors import SpeakerEditError
 from schemas.ids import slug
 from store.base import ArticleRecord, SearchQuery, Store
 
@@ -19,12 +20,13 @@ from store.base import ArticleRecord, SearchQuery, Store
 def _require(store: Store, speaker_id: str) -> dict[str, Any]:
     speaker = store.get_speaker(speaker_id)
     if speaker is None:
-        raise KeyError(f"no speaker with id {speaker_id!r}")
+        raise SpeakerEditError(f"no speaker with id {speaker_id!r}")
     return speaker
 
 
 def merge_speakers(store: Store, into_id: str, other_ids: list[str]) -> dict[str, Any]:
-    """Merge ``other_ids`` into ``into_id``; returns the kept speaker and how many moved."""
+    """Merge ``other_ids`` into ``into_id``; returns the kept speaker and how many moved.
+    Raises :class:`SpeakerEditError` naming an id that is not a stored speaker."""
     into = _require(store, into_id)
     others = [_require(store, i) for i in dict.fromkeys(other_ids) if i != into_id]
     names = {fold(n) for n in (into["name"], *into.get("aliases", []))}
@@ -64,14 +66,16 @@ def split_speaker(store: Store, speaker_id: str, alias: str) -> dict[str, Any]:
 
     The alias's own speaker is the one merged earlier under its slug when it still exists,
     else a new one named ``alias``. Returns both speakers and how many attributions moved.
+    Raises :class:`SpeakerEditError` when ``speaker_id`` is unknown or ``alias`` is not one
+    of its merged aliases.
     """
     speaker = _require(store, speaker_id)
     aliases = speaker.get("aliases", [])
     if fold(alias) not in {fold(a) for a in aliases}:
-        raise KeyError(f"{alias!r} is not an alias of speaker {speaker_id!r}")
+        raise SpeakerEditError(f"{alias!r} is not an alias of speaker {speaker_id!r}")
     target_id = slug(alias)
     if target_id == speaker_id:
-        raise KeyError(f"{alias!r} names speaker {speaker_id!r} itself, not a merged one")
+        raise SpeakerEditError(f"{alias!r} names speaker {speaker_id!r} itself, not a merged one")
     target = store.get_speaker(target_id) or {
         "id": target_id,
         "name": alias,

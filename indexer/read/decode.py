@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from quotetrail.errors import Undecodable as Undecodable
+
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -27,10 +29,6 @@ BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
 # Control characters that never occur in text (tab, newlines, form feed, escape do).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
 _C1 = re.compile(r"[\x80-\x9f]")
-
-
-class Undecodable(ValueError):
-    """The bytes are not text in any encoding we accept."""
 
 
 def bom_encoding(data: bytes) -> str | None:

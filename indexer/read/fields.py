@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from indexer.read.model import Article, new_article
+from quotetrail.errors import MappingError as MappingError
 
 # Canonical field -> names other dumps use for it, tried in order when the canonical
 # name is absent. Explicit ``--map`` entries win over these.
@@ -33,10 +34,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 FIELDS = tuple(ALIASES)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&)\s*")
-
-
-class MappingError(ValueError):
-    """A ``--map`` option that cannot be understood."""
 
 
 def parse_field_map(specs: list[str] | None) -> dict[str, str]:

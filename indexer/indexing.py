@@ -1,4 +1,4 @@
-"""The ``index`` run: read -> clean -> extract -> link -> write, streamed in batches.
+"""The ``index`` run: read -> prepare (:mod:`indexer.prepare`) -> write, streamed in batches.
 
 Memory stays bounded whatever the input size: readers stream, at most a few batches are
 in flight, and extraction runs in a small pool of worker processes (one per core) while
@@ -9,7 +9,6 @@ the checkpoint only saves the work of re-reading inputs that were done.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import queue
@@ -19,26 +18,22 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any, TextIO, TypeVar
 
 from indexer.checkpoint import Checkpoint, run_key
+from indexer.extract.workers import ExtractionPool
+from indexer.prepare import clean_or_reject, complete, extractor_version
 from indexer.progress import Progress
 from indexer.read import ByteCounter, ReadOptions, Reject, Source, expand, read_source
-from indexer.read.boilerplate import clean_body
-from indexer.read.fields import as_date
-from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES, too_large
-from schemas.ids import article_id
+from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES
+from quotetrail.errors import StoreDown
 from store.base import ArticleRecord, PutOutcome, Store, StoreError
 
 T = TypeVar("T")
 DEFAULT_BATCH = 32
 DEFAULT_RETRY_SECONDS = 60.0
-
-
-class StoreDown(RuntimeError):
-    """The store stayed unreachable through every retry; progress is checkpointed."""
 
 
 class Interrupted(KeyboardInterrupt):
@@ -106,77 +101,6 @@ class Batch:
     articles: list[Pending] = field(default_factory=list)
     ended: list[tuple[str | None, int]] = field(default_factory=list)  # inputs fully read
     future: Future | None = None
-
-
-def extractor_version() -> str:
-    """Part of every fingerprint: a new extractor re-extracts unchanged input."""
-    from indexer.extract import VERSION
-
-    return VERSION
-
-
-def fingerprint(article: dict[str, Any], attributions: list[dict[str, Any]], version: str) -> str:
-    """Same input, same extractor -> same fingerprint -> the store writes nothing."""
-    content = {k: v for k, v in article.items() if k not in ("fingerprint", "source")}
-    text = json.dumps([content, attributions, version], sort_keys=True, default=str)
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
-# --- extraction workers ---------------------------------------------------------------------
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(0)  # the indexer was killed (even with SIGKILL): do not linger
-
-
-def _worker_init(parent: int) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process decides what to stop
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-
-
-def _extract(bodies: list[str]) -> tuple[list[list[dict[str, Any]]], float]:
-    """Attributions per body, and the seconds it took (for the stage shares)."""
-    from indexer.extract import extract_many
-
-    started = time.perf_counter()
-    found = list(extract_many(bodies, n_process=1))
-    return found, time.perf_counter() - started
-
-
-class Extractor:
-    """Batches go to ``workers`` processes (forked after the model is loaded once)."""
-
-    def __init__(self, workers: int) -> None:
-        from indexer.extract import nlp
-
-        nlp.load()
-        self.pool: ProcessPoolExecutor | None = None
-        if workers > 1:
-            import multiprocessing
-
-            self.pool = ProcessPoolExecutor(
-                max_workers=workers,
-                mp_context=multiprocessing.get_context("fork"),
-                initializer=_worker_init,
-                initargs=(os.getpid(),),
-            )
-
-    def submit(self, bodies: list[str]) -> Future:
-        if self.pool is not None:
-            return self.pool.submit(_extract, bodies)
-        future: Future = Future()
-        future.set_result(_extract(bodies))
-        return future
-
-    def close(self, *, abort: bool = False) -> None:
-        if self.pool is None:
-            return
-        if abort:
-            for process in list(getattr(self.pool, "_processes", {}).values()):
-                process.terminate()
-        self.pool.shutdown(wait=not abort, cancel_futures=True)
-        self.pool = None
 
 
 # --- the run ------------------------------------------------------------------------------
@@ -274,7 +198,7 @@ class Indexer:
         self.progress = Progress(total, self.err)
         self.rejects = RejectLog(self.options.rejects_path, self.progress.write)
         self.linker = Linker(self.store, autoflush=False)  # link_batch writes once a batch
-        self.extractor = Extractor(self.options.workers)
+        self.extractor = ExtractionPool(self.options.workers)
         window: deque[Batch] = deque()
         aborted = True
         try:
@@ -323,7 +247,7 @@ class Indexer:
                 ordinal += 1
                 done_before = ordinal <= skip
                 started = time.perf_counter()
-                prepared = self._prepare(item, source)
+                prepared = clean_or_reject(item, source, self.read_options)
                 self.summary.stages["read"] += time.perf_counter() - started
                 if isinstance(prepared, Reject):
                     self._reject(source.key, prepared)  # again when resuming: a full list
@@ -353,23 +277,6 @@ class Indexer:
             self.rejects.add(reject)
             self.source_rejects.setdefault(source_key, []).append(reject.as_dict())
 
-    def _prepare(self, article: dict[str, Any], source: Source) -> dict[str, Any] | Reject:
-        """Boilerplate removed, dateline date and syndication source kept, stable id."""
-        where = article["source"].removeprefix(source.name).lstrip("#@") or None
-        cleaned = clean_body(article["body"])
-        body = cleaned.body.strip()
-        if not body:
-            return Reject(source.name, where, "no article text left after removing boilerplate")
-        if len(body.encode("utf-8")) > self.options.max_article_bytes:
-            return Reject(source.name, where, too_large(self.options.max_article_bytes))
-        article["body"] = body
-        if not article.get("published") and cleaned.published:
-            article["published"] = as_date(cleaned.published)
-        if not article.get("original_outlet") and cleaned.original_outlet:
-            article["original_outlet"] = cleaned.original_outlet
-        article["id"] = article_id(article.get("url"), body)
-        return article
-
     def _write(self, batch: Batch) -> None:
         """Link in this thread, then hand the write to the writer (which checkpoints it)."""
         assert batch.future is not None
@@ -380,12 +287,9 @@ class Indexer:
 
     def _link(self, batch: Batch, extracted: list[list[dict[str, Any]]]) -> list[ArticleRecord]:
         started = time.perf_counter()
-        records = []
         try:
             items = [(p.article, a) for p, a in zip(batch.articles, extracted, strict=True)]
-            for article, linked in self.linker.link_batch(items):
-                article["fingerprint"] = fingerprint(article, linked, self.version)
-                records.append(ArticleRecord(article, linked))
+            records = complete(self.linker, items, self.version)
         finally:
             self.summary.stages["link"] += time.perf_counter() - started
         return records

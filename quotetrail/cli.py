@@ -11,11 +11,16 @@ import json
 import os
 import sys
 import textwrap
+from collections.abc import Callable
 from importlib import metadata
-from typing import Any
+from pathlib import Path
+from typing import Any, TextIO
 
+from indexer.read.model import Reject
+from quotetrail import config as settings
+from quotetrail.errors import CliError, QuotetrailError, SpeakerEditError, StoreDown
 from store.base import Store
-from store.config import StoreConfig, open_store, redact_url
+from store.config import StoreConfig, open_store
 
 EPILOG_STORE = (
     "The store is Elasticsearch when ES_URL is set (QUOTETRAIL_INDEX_PREFIX names the "
@@ -23,30 +28,11 @@ EPILOG_STORE = (
 )
 
 
-class CliError(Exception):
-    """A user-facing failure: printed as one line, exit status 2."""
-
-
 def _version() -> str:
     try:
         return metadata.version("quotetrail")
     except metadata.PackageNotFoundError:
         return "unknown"
-
-
-def _location(config: StoreConfig) -> str:
-    if config.es_url:
-        return f"elasticsearch {redact_url(config.es_url)} prefix={config.index_prefix}"
-    return f"sqlite {os.path.abspath(config.db_path)}"
-
-
-def _state_dir(config: StoreConfig, given: str | None) -> str:
-    if given or os.environ.get("QUOTETRAIL_STATE_DIR"):
-        return given or os.environ["QUOTETRAIL_STATE_DIR"]
-    if config.es_url:
-        base = os.environ.get("XDG_STATE_HOME") or os.path.expanduser("~/.local/state")
-        return os.path.join(base, "quotetrail")
-    return os.path.dirname(os.path.abspath(config.db_path))
 
 
 def _open(config: StoreConfig | None = None):  # type: ignore[no-untyped-def]
@@ -57,7 +43,7 @@ def _open(config: StoreConfig | None = None):  # type: ignore[no-untyped-def]
 
 # --- commands ---------------------------------------------------------------------------
 def cmd_index(args: argparse.Namespace) -> int:
-    from indexer.pipeline import Indexer, IndexOptions, StoreDown, install_signal_handlers
+    from indexer.indexing import Indexer, IndexOptions, install_signal_handlers
     from indexer.read.fields import MappingError, parse_field_map
 
     try:
@@ -65,7 +51,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     except MappingError as error:
         raise CliError(str(error)) from None
     config = StoreConfig.from_env()
-    state_dir = _state_dir(config, args.state_dir)
+    state_dir = settings.state_dir(config, args.state_dir)
     rejects = args.rejects or os.path.join(state_dir, "quotetrail-rejects.jsonl")
     options = IndexOptions(
         paths=args.paths,
@@ -76,7 +62,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         workers=args.workers,
         retry_seconds=args.retry_for,
         max_article_bytes=int(args.max_article_mb * 1024 * 1024),
-        store_location=_location(config),
+        store_location=settings.store_location(config),
     )
     install_signal_handlers()
     store = _open(config)
@@ -107,9 +93,33 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from indexer.extract.report import run_extract
+    return run_extract(args.files, args.format, sys.stdout)
 
-    return int(run_extract(args.files, args.format, sys.stdout) or 0)
+
+def run_extract(paths: list[str], fmt: str, out: TextIO) -> int:
+    """Print the attributions of every article in ``paths`` (read and cleaned as ``index``
+    does it, see :mod:`indexer.prepare`) as prediction JSON Lines or a table; unreadable
+    inputs are named on stderr. Returns the exit status: 1 if any input was rejected."""
+    from indexer.extract.report import prediction_line, table
+    from indexer.prepare import extract_files
+
+    write = prediction_line if fmt == "jsonl" else table
+    workers = 2 if len(paths) > 1 else 1
+    failed = False
+    for item in extract_files(paths, workers):
+        if isinstance(item, Reject):
+            print(f"quotetrail extract: {item}", file=sys.stderr)
+            failed = True
+            continue
+        name, article, attributions = item
+        out.write(write(_doc_id(name, article), attributions) + "\n")
+    return 1 if failed else 0
+
+
+def _doc_id(name: str, article: dict[str, Any]) -> str:
+    """The input's file name without extension, then the article's place in it when the
+    input holds several (``dump#line 3``, ``crawl@1234``)."""
+    return Path(name).stem + article["source"].removeprefix(name)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -173,41 +183,40 @@ def cmd_reset(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_speakers_merge(args: argparse.Namespace) -> int:
-    from indexer.link.merge import merge_speakers
-
+def _edit_speakers(edit: Callable[[Any], dict[str, Any]], done: str) -> int:
+    """Run a speaker merge or split on the store and report what moved; ``done`` describes
+    the edit and may name ``{split}``, the id of the speaker a split creates."""
     store = _open()
     try:
-        result = merge_speakers(store, args.into, args.others)
-    except KeyError as error:
-        raise CliError(str(error.args[0] if error.args else error)) from None
+        result = edit(store)
+    except SpeakerEditError as error:
+        raise CliError(str(error)) from None
     finally:
         store.close()
+    split = (result.get("split") or {}).get("id", "?")
     print(
-        f"quotetrail: merged {', '.join(args.others)} into {args.into} "
-        f"({result['moved']} attributions moved)",
+        f"quotetrail: {done.format(split=split)} ({result['moved']} attributions moved)",
         file=sys.stderr,
     )
     return 0
+
+
+def cmd_speakers_merge(args: argparse.Namespace) -> int:
+    from indexer.link.merge import merge_speakers
+
+    return _edit_speakers(
+        lambda store: merge_speakers(store, args.into, args.others),
+        f"merged {', '.join(args.others)} into {args.into}",
+    )
 
 
 def cmd_speakers_split(args: argparse.Namespace) -> int:
     from indexer.link.merge import split_speaker
 
-    store = _open()
-    try:
-        result = split_speaker(store, args.id, args.alias)
-    except KeyError as error:
-        raise CliError(str(error.args[0] if error.args else error)) from None
-    finally:
-        store.close()
-    split = result.get("split") or {}
-    print(
-        f"quotetrail: split {args.alias!r} from {args.id} into {split.get('id', '?')} "
-        f"({result['moved']} attributions moved)",
-        file=sys.stderr,
+    return _edit_speakers(
+        lambda store: split_speaker(store, args.id, args.alias),
+        f"split {args.alias!r} from {args.id} into {{split}}",
     )
-    return 0
 
 
 # --- parser ---------------------------------------------------------------------------------
@@ -394,9 +403,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from schemas.validation import RecordError
-    from store.base import StoreError
-
+    """Run the ``quotetrail`` command with ``argv`` (default: the process arguments) and
+    return its exit status: 0 success, 1 something was rejected, 2 fatal error (printed as
+    one line; a :class:`QuotetrailError` is printed as its message)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -404,7 +413,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args) or 0)
-    except (CliError, StoreError, RecordError) as error:
+    except QuotetrailError as error:
         return _fail(str(error))
     except OSError as error:
         where = f": {error.filename}" if getattr(error, "filename", None) else ""
@@ -412,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
     except Exception as error:  # noqa: BLE001 - the promise is one line, never a traceback
-        if os.environ.get("QUOTETRAIL_DEBUG"):
+        if settings.debug():
             raise
         return _fail(
             f"internal error: {type(error).__name__}: {error} "

@@ -1,0 +1,160 @@
+"""Article preparation: the one path from a read article to what is stored.
+
+``quotetrail index``, ``quotetrail extract`` and ``POST /api/v1/articles`` all take an
+article as a reader makes it (:func:`indexer.read.model.new_article`) through the same steps,
+so one input gives the same attributions and fingerprint whichever way it arrives:
+
+1. :func:`clean` removes the dateline, syndication line and page boilerplate
+   (:mod:`indexer.read.boilerplate`), applies the size limit and gives the stable id;
+2. the extractor finds the attributions in the cleaned body (:func:`indexer.extract.extract`,
+   or batches in the :class:`~indexer.extract.workers.ExtractionPool`);
+3. :func:`complete` links them against the store and fingerprints each article.
+
+:func:`prepare` runs the three steps for one article (the API); :func:`extract_files` runs
+the first two over files (``quotetrail extract``); the ``index`` run
+(:mod:`indexer.indexing`) runs them in batches with the extraction in worker processes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future
+from typing import Any
+
+from indexer.extract.workers import ExtractionPool
+from indexer.link import Linker
+from indexer.read import ReadOptions, Reject, Source, expand, read_source
+from indexer.read.boilerplate import clean_body
+from indexer.read.fields import as_date
+from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES, Article, too_large
+from schemas.ids import article_id
+from store.base import ArticleRecord
+
+Attributions = list[dict[str, Any]]
+Named = tuple[str, Article]  # an article and the name of the input it was read from
+EMPTY_AFTER_CLEANING = "no article text left after removing boilerplate"
+EXTRACT_BATCH = 4  # articles per task given to an extraction worker by `extract_files`
+
+
+def clean(article: Article, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> Article | str:
+    """The article with its body cleaned, its dateline date and syndication source kept
+    (when the reader found none) and its stable id; or the reason it is rejected (nothing
+    left after cleaning, or a cleaned body over ``max_article_bytes`` UTF-8 bytes).
+    Modifies and returns ``article``."""
+    cleaned = clean_body(article["body"])
+    body = cleaned.body.strip()
+    if not body:
+        return EMPTY_AFTER_CLEANING
+    if len(body.encode("utf-8")) > max_article_bytes:
+        return too_large(max_article_bytes)
+    article["body"] = body
+    if not article.get("published") and cleaned.published:
+        article["published"] = as_date(cleaned.published)
+    if not article.get("original_outlet") and cleaned.original_outlet:
+        article["original_outlet"] = cleaned.original_outlet
+    article["id"] = article_id(article.get("url"), body)
+    return article
+
+
+def extractor_version() -> str:
+    """Part of every fingerprint: a new extractor re-extracts unchanged input."""
+    from indexer.extract import VERSION
+
+    return VERSION
+
+
+def fingerprint(article: dict[str, Any], attributions: Attributions, version: str) -> str:
+    """SHA-1 hex of the linked article (without ``fingerprint`` and ``source``), its linked
+    attributions and the extractor version: same input, same extractor -> same fingerprint
+    -> the store writes nothing."""
+    content = {k: v for k, v in article.items() if k not in ("fingerprint", "source")}
+    text = json.dumps([content, attributions, version], sort_keys=True, default=str)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def complete(
+    linker: Linker, items: list[tuple[Article, Attributions]], version: str
+) -> list[ArticleRecord]:
+    """Cleaned articles with their extracted attributions, linked as one batch (see
+    :meth:`Linker.link_batch`, which writes outlets, speakers and statements) and
+    fingerprinted: the records to write, in order."""
+    records = []
+    for article, linked in linker.link_batch(items):
+        article["fingerprint"] = fingerprint(article, linked, version)
+        records.append(ArticleRecord(article, linked))
+    return records
+
+
+def prepare(
+    article: Article, linker: Linker, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
+) -> ArticleRecord | str:
+    """One read article cleaned, extracted in this process, linked and fingerprinted; or
+    the reason :func:`clean` rejected it."""
+    from indexer.extract import extract
+
+    cleaned = clean(article, max_article_bytes)
+    if isinstance(cleaned, str):
+        return cleaned
+    return complete(linker, [(cleaned, extract(cleaned["body"]))], extractor_version())[0]
+
+
+def extract_files(
+    paths: list[str], workers: int, options: ReadOptions | None = None
+) -> Iterator[tuple[str, Article, Attributions] | Reject]:
+    """Every article of ``paths`` (files, folders, globs or ``-``, read as ``index`` reads
+    them) as (input name, cleaned article, attributions), or a reject, in input order;
+    nothing is linked or stored. Extraction runs in ``workers`` processes with a bounded
+    read-ahead."""
+    options = options or ReadOptions()
+    with ExtractionPool(workers) as pool:
+        window: deque[tuple[list[Named | Reject], Future]] = deque()
+        batch: list[Named | Reject] = []
+        for item in _cleaned(paths, options):
+            batch.append(item)
+            if len(batch) >= EXTRACT_BATCH:
+                window.append(_submit(pool, batch))
+                batch = []
+                while len(window) > 2 * workers:
+                    yield from _in_order(*window.popleft())
+        window.append(_submit(pool, batch))
+        while window:
+            yield from _in_order(*window.popleft())
+
+
+def _cleaned(paths: list[str], options: ReadOptions) -> Iterator[Named | Reject]:
+    for source in expand(paths):
+        if isinstance(source, Reject):
+            yield source
+            continue
+        for item in read_source(source, options):
+            if not isinstance(item, Reject):
+                item = clean_or_reject(item, source, options)
+            yield item if isinstance(item, Reject) else (source.name, item)
+
+
+def clean_or_reject(article: Article, source: Source, options: ReadOptions) -> Article | Reject:
+    """:func:`clean` for an article read from ``source``, a rejection as a :class:`Reject`
+    naming the input and the article's place in it (record offset, line)."""
+    cleaned = clean(article, options.max_article_bytes)
+    if isinstance(cleaned, str):
+        where = article["source"].removeprefix(source.name).lstrip("#@") or None
+        return Reject(source.name, where, cleaned)
+    return cleaned
+
+
+def _submit(
+    pool: ExtractionPool, batch: list[Named | Reject]
+) -> tuple[list[Named | Reject], Future]:
+    bodies = [item[1]["body"] for item in batch if not isinstance(item, Reject)]
+    return batch, pool.submit(bodies)
+
+
+def _in_order(
+    batch: list[Named | Reject], future: Future
+) -> Iterator[tuple[str, Article, Attributions] | Reject]:
+    found = iter(future.result()[0])
+    for item in batch:
+        yield item if isinstance(item, Reject) else (*item, next(found))

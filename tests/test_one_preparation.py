@@ -1,0 +1,91 @@
+"""One article, three ways in: `quotetrail index`, `quotetrail extract` and
+`POST /api/v1/articles` prepare it the same way (indexer.prepare), so they find the same
+attributions and store the same fingerprint."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from quotetrail.cli import main, run_extract
+from store.base import SearchQuery
+from store.sqlite import SqliteStore
+
+# A syndicated copy as a JSON dump holds it: a dateline, the syndication line and the host
+# page's comment form around the text; cleaning must remove them on every path.
+ARTICLE = {
+    "url": "https://harbordaily.example/2024/12/ferry",
+    "title": "Ferry service saved",
+    "outlet": "Harbor Daily",
+    "published": "2024-12-03",
+    "body": "December 3, 2024\n\n"
+    "PORT ELLERY — The ferry will keep running, the council said on Monday.\n\n"
+    '"We found the money in the end," said Anna Lindqvist, the mayor, on Tuesday.\n\n'
+    "Harbour pilot Jonas Feld told reporters that the crossings would double in summer.\n\n"
+    "Read the original article on Coast Wire.\n\n"
+    "Leave a reply\n\nYour email address will not be published.\n",
+}
+
+
+def stored(store: SqliteStore, article_id: str) -> tuple[dict, list[dict]]:
+    article = store.get_article(article_id)
+    assert article is not None
+    return article, sorted(store.article_attributions(article_id), key=lambda a: a["id"])
+
+
+def test_index_extract_and_the_api_prepare_an_article_the_same_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "ferry.json"
+    path.write_text(json.dumps(ARTICLE), encoding="utf-8")
+
+    indexed_db = tmp_path / "indexed.db"
+    monkeypatch.setenv("QUOTETRAIL_DB", str(indexed_db))
+    monkeypatch.delenv("ES_URL", raising=False)
+    monkeypatch.delenv("QUOTETRAIL_STATE_DIR", raising=False)
+    assert main(["index", str(path), "--workers", "1"]) == 0, capsys.readouterr().err
+    store = SqliteStore(str(indexed_db))
+    try:
+        (article_id,) = {a["article_id"] for a in store.scan(SearchQuery())}
+        indexed, indexed_attributions = stored(store, article_id)
+    finally:
+        store.close()
+    assert "Leave a reply" not in indexed["body"] and "December 3" not in indexed["body"]
+    assert len(indexed_attributions) >= 2
+
+    out = io.StringIO()
+    assert run_extract([str(path)], "jsonl", out) == 0
+    (line,) = out.getvalue().splitlines()
+    extracted = sorted(json.loads(line)["attributions"], key=lambda a: a["content"])
+    assert [
+        {
+            "content": a["content_spans"],
+            "source": [a["speaker_span"]] if a["speaker_span"] else [],
+            "cue": [a["cue_span"]] if a["cue_span"] else [],
+            "kind": a["kind"],
+            "confidence": a["confidence"],
+        }
+        for a in sorted(indexed_attributions, key=lambda a: a["content_spans"])
+    ] == [{k: a[k] for k in ("content", "source", "cue", "kind", "confidence")} for a in extracted]
+
+    from webapp import create_app
+
+    api_store = SqliteStore(str(tmp_path / "api.db"))
+    try:
+        client = create_app(api_store, {"TESTING": True, "API_TOKEN": "s3cret"}).test_client()
+        response = client.post(
+            "/api/v1/articles", json=ARTICLE, headers={"Authorization": "Bearer s3cret"}
+        )
+        assert response.status_code == 201, response.get_json()
+        assert response.get_json()["id"] == article_id
+        posted, posted_attributions = stored(api_store, article_id)
+    finally:
+        api_store.close()
+    assert posted["fingerprint"] == indexed["fingerprint"]
+    assert posted_attributions == indexed_attributions
+    assert {k: v for k, v in posted.items() if k != "source"} == {
+        k: v for k, v in indexed.items() if k != "source"
+    }
