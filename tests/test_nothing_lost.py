@@ -86,7 +86,8 @@ def test_utf8_with_one_bad_byte_is_read_as_utf8_with_a_named_repair(tmp_path: Pa
     [article] = read_source(source, ReadOptions(), repairs=repairs.append)
     assert "Grüße aus Köln" in article["body"]  # not mojibake ("GrÃ¼ÃŸe")
     assert [str(r) for r in repairs] == [
-        f"{path}: 1 invalid UTF-8 byte sequence (the first at byte {len(data) - 1}) replaced with U+FFFD"
+        f"{path}: 1 invalid UTF-8 byte sequence (the first at byte {len(data) - 1}) "
+        "replaced with U+FFFD"
     ]
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from indexer.pipeline import IndexOptions, Indexer
+from indexer.pipeline import Indexer, IndexOptions
 from store.base import Store
 from webapp import create_app
 
