@@ -10,4 +10,4 @@ COPY . /app
 RUN pip install /app
 
 EXPOSE 8000
-CMD ["gunicorn", "-w", "2", "-b", "0.0.0.0:8000", "webapp:create_app()"]
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "webapp:create_app()"]

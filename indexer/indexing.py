@@ -26,7 +26,7 @@ from indexer.checkpoint import Checkpoint, run_key
 from indexer.extract.workers import ExtractionPool
 from indexer.prepare import clean_or_reject, complete, extractor_version
 from indexer.progress import Progress
-from indexer.read import ByteCounter, ReadOptions, Reject, Source, expand, read_source
+from indexer.read import ByteCounter, ReadOptions, Reject, Repair, Source, expand, read_source
 from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES
 from quotetrail.errors import StoreDown
 from store.base import ArticleRecord, PutOutcome, Store, StoreError
@@ -66,6 +66,7 @@ class Summary:
     unchanged: int = 0
     resumed: int = 0  # articles skipped because a checkpointed earlier run wrote them
     rejected: int = 0
+    repaired: int = 0  # records read after a repair of their text (said on stderr)
     attributions: int = 0
     elapsed: float = 0.0
     # Seconds of work per stage: read (read + clean, main process), extract (summed over
@@ -82,8 +83,12 @@ class Summary:
             f"input{'' if self.inputs == 1 else 's'} in "
             f"{self.elapsed:.1f} s ({rate:.1f}/s): {self.indexed} indexed, "
             f"{self.replaced} replaced, {self.unchanged} unchanged, {self.rejected} rejected"
-            f"{resumed}; {self.attributions} attributions written"
+            f"{resumed}{_repaired(self.repaired)}; {self.attributions} attributions written"
         )
+
+
+def _repaired(count: int) -> str:
+    return f", {count} repaired (text made valid Unicode)" if count else ""
 
 
 @dataclass
@@ -239,7 +244,8 @@ class Indexer:
                 continue
             skip = state.articles if state is not None else 0
             ordinal = 0
-            for item in self._timed(read_source(source, self.read_options, self.counter)):
+            items = read_source(source, self.read_options, self.counter, self._repair)
+            for item in self._timed(items):
                 if isinstance(item, Reject):
                     self._reject(source.key, item)
                     continue
@@ -276,6 +282,11 @@ class Indexer:
         with self.lock:  # the writer thread reports what the store refused
             self.rejects.add(reject)
             self.source_rejects.setdefault(source_key, []).append(reject.as_dict())
+
+    def _repair(self, repair: Repair) -> None:
+        """Text read after a repair: said on stderr and counted, not rejected."""
+        self.summary.repaired += 1
+        self.progress.write(f"quotetrail: repaired {repair}")
 
     def _write(self, batch: Batch) -> None:
         """Link in this thread, then hand the write to the writer (which checkpoints it)."""

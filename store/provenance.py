@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import islice
 from typing import Any
 
+from schemas.links import web_url
 from store.base import SearchQuery, Store
 from store.near_duplicates import compare, keys_for, normalized
 from store.query_text import parse
@@ -200,8 +201,9 @@ def attribution_provenance(store: Store, attribution_id: str) -> dict[str, Any] 
 
 def _work(appearance: dict[str, Any]) -> dict[str, Any]:
     work: dict[str, Any] = {"@type": "CreativeWork"}
-    if appearance.get("url"):
-        work["url"] = appearance["url"]
+    url = web_url(appearance.get("url"))  # a stored javascript: URL is never published
+    if url:
+        work["url"] = url
     if appearance.get("title"):
         work["headline"] = appearance["title"]
     if appearance.get("published"):

@@ -183,3 +183,24 @@ def test_long_facets_get_a_filter_box_and_show_more(page: Any, base_url: str) ->
     shot(page, "13-facet-filter-box")
     facet.locator("li:visible a").first.click()
     assert page.locator(".chip").count() == 1 and "speaker=voice-" in page.url
+
+
+def test_main_pages_run_under_the_content_security_policy_without_a_violation(
+    browser: Any, base_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    violations: list[str] = []
+    pg.on("console", lambda m: violations.append(m.text)
+          if "Content Security Policy" in m.text else None)
+    try:
+        for path in ("/", "/?q=rebuild", "/check?text=rebuild+every+home",
+                     "/speakers/anna-lindqvist", "/outlets/cpa", "/api/docs", "/nowhere"):
+            response = pg.goto(base_url + path)
+            assert "script-src 'self'" in response.headers["content-security-policy"], path
+        pg.goto(base_url + "/speakers/anna-lindqvist")
+        bar = pg.locator(".meter span").first
+        assert bar.evaluate("b => b.getBoundingClientRect().width") > 0  # widths set by script
+    finally:
+        context.close()
+    assert violations == []

@@ -9,8 +9,13 @@ from typing import Any
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
+from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES
 from store.base import Store, StoreError
 from webapp.params import ParamError
+from webapp.security import add_security_headers
+from webapp.writes import DEFAULT_BUDGET_SECONDS, Indexing
+
+BODY_FIELDS_BYTES = 64 * 1024  # a posted article's title, URL, authors... besides its body
 
 log = logging.getLogger(__name__)
 
@@ -77,10 +82,17 @@ def create_app(store: Store | None = None, config: dict[str, Any] | None = None)
     """The app for ``store`` (the configured engine when None).
 
     ``config`` overrides Flask settings; ``API_TOKEN`` (default: env
-    ``QUOTETRAIL_API_TOKEN``) enables the write endpoints.
+    ``QUOTETRAIL_API_TOKEN``) enables the write endpoints; ``BASE_URL`` (default: env
+    ``QUOTETRAIL_BASE_URL``) makes the API's links absolute on it (else they are relative
+    to the site root); ``WRITE_BUDGET_SECONDS`` bounds how long ``POST /api/v1/articles``
+    holds a request (``webapp.writes``). Request bodies are limited to the article size
+    limit of ``quotetrail index`` plus room for the other fields (413 past it).
     """
     app = Flask(__name__)
     app.config["API_TOKEN"] = os.environ.get("QUOTETRAIL_API_TOKEN") or None
+    app.config["BASE_URL"] = os.environ.get("QUOTETRAIL_BASE_URL") or None
+    app.config["WRITE_BUDGET_SECONDS"] = DEFAULT_BUDGET_SECONDS
+    app.config["MAX_CONTENT_LENGTH"] = DEFAULT_MAX_ARTICLE_BYTES + BODY_FIELDS_BYTES
     app.config["JSON_SORT_KEYS"] = False
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.config.update(config or {})
@@ -89,6 +101,8 @@ def create_app(store: Store | None = None, config: dict[str, Any] | None = None)
 
         store = open_store()
     app.extensions["quotetrail.store"] = store
+    app.extensions["quotetrail.writes"] = Indexing()
+    app.after_request(add_security_headers)
 
     from webapp import filters
     from webapp.api import api

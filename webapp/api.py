@@ -3,7 +3,6 @@ by the schemas, plus token-protected writes."""
 
 from __future__ import annotations
 
-import hmac
 from datetime import date
 from functools import cache
 from typing import Any
@@ -12,6 +11,7 @@ from urllib.parse import quote as url_quote
 from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
 from marshmallow import Schema
 
+from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES, human_size
 from schemas import RecordError, load
 from store.base import FacetValue, SearchQuery, SearchResult
 from webapp import api_schemas as S
@@ -20,6 +20,8 @@ from webapp import provenance as prov
 from webapp.export import stream_csv, stream_jsonl
 from webapp.render import highlight
 from webapp.searching import SearchState, run_search, store
+from webapp.security import bearer_matches, json_body
+from webapp.writes import Busy, Indexing
 
 api = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -60,7 +62,10 @@ def _months(result: SearchResult) -> list[dict[str, Any]]:
 
 
 def _absolute(path: str) -> str:
-    return request.host_url.rstrip("/") + path
+    """A link for a response: on BASE_URL (env QUOTETRAIL_BASE_URL) when configured, else
+    relative to the site root. Never the request's Host header, which the client sets."""
+    base = current_app.config.get("BASE_URL")
+    return base.rstrip("/") + path if base else path
 
 
 _ID = "__id__"
@@ -401,7 +406,32 @@ def check() -> Response:
             application/json:
               schema: CheckResponseSchema
     """
-    params = P.load_args(P.CheckParams(), request.args)
+    return _check(P.load_args(P.CheckParams(), request.args))
+
+
+@api.post("/check")
+def check_long() -> Response:
+    """Check a claim sent in a JSON body: for claims too long for a URL.
+    ---
+    post:
+      tags: [search]
+      summary: The same as GET /check, for claims longer than a URL carries (about 8 KB)
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: CheckParams
+      errors: [400, 413]
+      responses:
+        200:
+          content:
+            application/json:
+              schema: CheckResponseSchema
+    """
+    return _check(P.load_args(P.CheckParams(), json_body()))
+
+
+def _check(params: dict[str, Any]) -> Response:
     if not params["text"].strip():
         raise P.ParamError("text", "must contain words")
     from store.provenance import check_claim
@@ -417,17 +447,8 @@ def _authorize() -> None:
     token = current_app.config.get("API_TOKEN")
     if not token:
         abort(403, "Writes are disabled: set QUOTETRAIL_API_TOKEN on the server to enable them.")
-    given = request.headers.get("Authorization", "")
-    scheme, _, value = given.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip(), token):
+    if not bearer_matches(request.headers.get("Authorization", ""), token):
         abort(401, "Send 'Authorization: Bearer <token>' with the server's API token.")
-
-
-def _json_body() -> dict[str, Any]:
-    data = request.get_json(silent=True)
-    if not isinstance(data, dict):
-        raise P.ParamError("body", "expected a JSON object")
-    return data
 
 
 @api.post("/articles")
@@ -444,15 +465,26 @@ def put_article() -> tuple[Response, int] | Response:
         content:
           application/json:
             schema: ArticleInputSchema
-      errors: [400, 401, 403]
+      errors: [400, 401, 403, 413, 503]
       responses:
+        200:
+          content:
+            application/json:
+              schema: OutcomeSchema
         201:
           content:
             application/json:
               schema: OutcomeSchema
+        202:
+          description: >-
+            Still being indexed when the time budget ran out: the article's URL (self,
+            and the Location header) answers 404 until it is stored.
+          content:
+            application/json:
+              schema: AcceptedSchema
     """
     _authorize()
-    data = _json_body()
+    data = json_body()
     if "id" in data:
         raise P.ParamError("id", "is derived from the URL or the text; leave it out")
     try:
@@ -460,15 +492,31 @@ def put_article() -> tuple[Response, int] | Response:
     except RecordError as error:
         name = str(error).split(" ", 1)[0].split(".", 1)[0]
         raise P.ParamError(name, str(error)) from None
-    from indexer.link import Linker
-    from indexer.prepare import prepare
+    from indexer.prepare import clean
     from indexer.read.model import new_article
 
+    limit = DEFAULT_MAX_ARTICLE_BYTES
+    if len(article["body"].encode("utf-8")) > limit:
+        abort(413, f"The article body is larger than the {human_size(limit)} limit.")
     fields = {k: v for k, v in article.items() if k not in ("source", "body")}
-    record = prepare(new_article(article["source"], article["body"], **fields), Linker(store()))
-    if isinstance(record, str):
-        raise P.ParamError("body", record)
-    outcome = store().put_articles([record])[0]
+    cleaned = clean(new_article(article["source"], article["body"], **fields), limit)
+    if isinstance(cleaned, str):
+        raise P.ParamError("body", cleaned)
+    writes: Indexing = current_app.extensions["quotetrail.writes"]
+    try:
+        outcome = writes.submit(store(), cleaned, current_app.config["WRITE_BUDGET_SECONDS"])
+    except Busy as busy:
+        response = jsonify({"status": 503, "error": "Busy",
+                            "message": f"{busy}; post again in a minute."})
+        response.status_code = 503
+        response.headers["Retry-After"] = "60"
+        return response
+    if outcome is None:
+        link = _absolute(url_for("api.article", article_id=cleaned["id"]))
+        response = respond(S.AcceptedSchema, {"id": cleaned["id"], "status": "accepted",
+                                              "self": link}, 202)
+        response.headers["Location"] = link
+        return response
     if outcome.status == "rejected":
         raise P.ParamError("body", outcome.error or "rejected")
     status = 201 if outcome.status == "indexed" else 200
@@ -521,7 +569,7 @@ def merge_speaker(speaker_id: str) -> Response:
               schema: MergeResponseSchema
     """
     _authorize()
-    data = P.load_args(P.MergeBody(), _json_body())
+    data = P.load_args(P.MergeBody(), json_body())
     st = store()
     for sid in (speaker_id, data["into"]):
         if st.get_speaker(sid) is None:

@@ -226,6 +226,17 @@ class OutcomeSchema(Schema):
     error = fields.String(allow_none=True)
 
 
+class AcceptedSchema(Schema):
+    """A posted article still being indexed when the request's time budget ran out."""
+
+    id = fields.String(required=True, metadata={"description": "the article's id"})
+    status = fields.String(required=True, metadata={"description": "always 'accepted'"})
+    self = fields.String(
+        required=True,
+        metadata={"description": "the article's API URL: 404 until it is stored, then 200"},
+    )
+
+
 class DeleteResponseSchema(Schema):
     id = fields.String(required=True)
     deleted = fields.Boolean(required=True)

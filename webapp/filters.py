@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
-from urllib.parse import urlsplit
 
 from flask import Flask, url_for
 
+from schemas.links import web_url
 from webapp import render
 
 
@@ -26,13 +26,6 @@ def _is_quoted(text: str | None) -> bool:
     the page adds none of its own."""
     clean = render.plain(text).lstrip()
     return bool(clean) and clean[0] in _QUOTE_MARKS
-
-
-def _web_url(url: str | None) -> str | None:
-    """The URL when it is http(s); a stored ``javascript:`` or ``data:`` URL is never linked."""
-    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
-        return url.strip()
-    return None
 
 
 def _number(value: int | None) -> str:
@@ -56,7 +49,7 @@ def register(app: Flask) -> None:
         num=_number,
         month_label=render.month_label,
         is_quoted=_is_quoted,
-        web_url=_web_url,
+        web_url=web_url,
     )
     app.jinja_env.globals.update(
         speaker_url=_speaker_url,

@@ -30,9 +30,11 @@ _COMPONENTS = (
     api_schemas.CheckResponseSchema,
     api_schemas.ArticleInputSchema,
     api_schemas.OutcomeSchema,
+    api_schemas.AcceptedSchema,
     api_schemas.DeleteResponseSchema,
     api_schemas.MergeResponseSchema,
     params.MergeBody,
+    params.CheckParams,
 )
 
 

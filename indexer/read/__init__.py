@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gzip
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from indexer.read.archive import read_warc
@@ -20,6 +20,7 @@ from indexer.read.model import (
     Article,
     ReadOptions,
     Reject,
+    Repair,
     human_size,
     too_large,
 )
@@ -27,12 +28,14 @@ from indexer.read.plaintext import read_text
 from indexer.read.records import read_json, read_jsonl
 from indexer.read.sources import ByteCounter, Source, decompressed, expand, read_fully
 from indexer.read.webpage import html_charset, read_html
+from schemas.text import invalid_fields, repaired, valid_text
 
 __all__ = [
     "Article",
     "ByteCounter",
     "ReadOptions",
     "Reject",
+    "Repair",
     "Source",
     "expand",
     "read_source",
@@ -42,9 +45,41 @@ _GZIP_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
 
 
 def read_source(
-    source: Source, options: ReadOptions, counter: ByteCounter | None = None
+    source: Source,
+    options: ReadOptions,
+    counter: ByteCounter | None = None,
+    repairs: Callable[[Repair], None] | None = None,
 ) -> Iterator[Article | Reject]:
-    """Every article of one input, or rejects saying why not."""
+    """Every article of one input, or rejects saying why not.
+
+    Every string yielded is valid Unicode (``schemas.text``): lone surrogates become
+    U+FFFD, and so do invalid bytes in otherwise UTF-8 text. Each such repair is handed to
+    ``repairs`` (when given) before the article it concerns, naming the input, the record
+    and the fields.
+    """
+    for item in _read_source(source, options, counter):
+        if isinstance(item, Repair):
+            if repairs is not None:
+                repairs(item)
+        elif isinstance(item, Reject):
+            yield Reject(
+                valid_text(item.path),
+                item.offset and valid_text(item.offset),
+                valid_text(item.reason),
+            )
+        else:
+            fields = invalid_fields(item)
+            if fields and repairs is not None:
+                where = str(item.get("source", "")).removeprefix(source.name).lstrip("#@")
+                listed = ", ".join(fields[:5]) + (" ..." if len(fields) > 5 else "")
+                repairs(Repair(source.name, where or None,
+                               f"lone surrogate in {listed} replaced with U+FFFD"))
+            yield repaired(item) if fields else item
+
+
+def _read_source(
+    source: Source, options: ReadOptions, counter: ByteCounter | None
+) -> Iterator[Article | Reject | Repair]:
     try:
         stream = source.open(counter)
     except OSError as error:
@@ -62,7 +97,7 @@ def read_source(
 
 def _read_stream(
     stream: BinaryIO, source: Source, options: ReadOptions, counter: ByteCounter | None
-) -> Iterator[Article | Reject]:
+) -> Iterator[Article | Reject | Repair]:
     name = source.name
     head, body, gunzipped = decompressed(stream, HEAD_BYTES)
     if gunzipped and not head:
@@ -99,7 +134,7 @@ def _read_stream(
 
 def _read_single(
     stream: BinaryIO, name: str, fmt: str, options: ReadOptions
-) -> Iterator[Article | Reject]:
+) -> Iterator[Article | Reject | Repair]:
     """A file that is one article (text or HTML): read up to the limit and never further."""
     limit = options.max_article_bytes
     data = read_fully(stream, limit + 1)
@@ -111,9 +146,11 @@ def _read_single(
         yield Reject(name, None, f"binary data ({kind})")
         return
     try:
-        if fmt == "html":
-            yield read_html(decode(data, html_charset(data)), name)
-        else:
-            yield read_text(decode(data), name)
+        text, repair = decode(data, html_charset(data) if fmt == "html" else None)
+        article = read_html(text, name) if fmt == "html" else read_text(text, name)
     except (Undecodable, ValueError) as error:
         yield Reject(name, None, str(error))
+        return
+    if repair:
+        yield Repair(name, None, repair)
+    yield article

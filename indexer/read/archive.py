@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from indexer.read.decode import Undecodable, binary_kind, decode
-from indexer.read.model import Article, ReadOptions, Reject, too_large
+from indexer.read.model import Article, ReadOptions, Reject, Repair, too_large
 from indexer.read.webpage import html_charset, read_html
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -31,10 +31,13 @@ def _drained_short(record) -> bool:  # type: ignore[no-untyped-def]
     return isinstance(raw, LimitReader) and raw.limit > 0
 
 
-def _article(record, name: str, where: str, options: ReadOptions) -> Article | Reject | None:  # type: ignore[no-untyped-def]
-    """The record's article, a reject, or None when the record is not an HTML page."""
+def _article(  # type: ignore[no-untyped-def]
+    record, name: str, where: str, options: ReadOptions
+) -> list[Article | Reject | Repair]:
+    """The record's article (after the repair it needed, if any), a reject, or nothing when
+    the record is not an HTML page."""
     if record.rec_type not in ARTICLE_RECORDS:
-        return None
+        return []
     headers = record.http_headers
     content_type = (
         (headers.get_header("Content-Type") if headers else None)
@@ -42,27 +45,27 @@ def _article(record, name: str, where: str, options: ReadOptions) -> Article | R
         or ""
     )
     if content_type.split(";")[0].strip().lower() not in HTML_TYPES:
-        return None  # robots.txt, images, scripts: not articles
+        return []  # robots.txt, images, scripts: not articles
     status = headers.get_statuscode() if headers else "200"
     if status and not status.startswith("2"):
-        return None  # redirects and error pages carry no article
+        return []  # redirects and error pages carry no article
     limit = options.max_article_bytes
     payload = record.content_stream().read(limit + 1)
     if len(payload) > limit:
-        return Reject(name, where, too_large(limit))
+        return [Reject(name, where, too_large(limit))]
     kind = binary_kind(payload[:4096])
     if kind:
-        return Reject(name, where, f"binary data ({kind}) in an HTML record")
+        return [Reject(name, where, f"binary data ({kind}) in an HTML record")]
     offset = where.rsplit(" ", 1)[-1]
     url = record.rec_headers.get_header("WARC-Target-URI")
     try:
         html = decode(payload, _charset(content_type) or html_charset(payload))
-        article = read_html(html, f"{name}@{offset}", url=url)
+        article = read_html(html.text, f"{name}@{offset}", url=url)
     except (Undecodable, ValueError) as error:
-        return Reject(name, where, str(error))
+        return [Reject(name, where, str(error))]
     article["url"] = url or article["url"]
     article["metadata"]["warc_record_offset"] = int(offset)
-    return article
+    return [Repair(name, where, html.repair), article] if html.repair else [article]
 
 
 def read_warc(
@@ -91,12 +94,11 @@ def read_warc(
             if length is not None and not length.strip().isdigit():
                 yield Reject(name, where, f"broken WARC record header (Content-Length {length!r})")
                 return
-            result = _article(record, name, where, options)
+            items = _article(record, name, where, options)
             if _drained_short(record):
                 yield Reject(name, where, "truncated WARC record (ends before its length)")
                 return
-            if result is not None:
-                yield result
+            yield from items
     except Exception as error:  # warcio raises many kinds on truncated or corrupt input
         reason = type(error).__name__
         if isinstance(error, ArchiveLoadFailed | EOFError | OSError):

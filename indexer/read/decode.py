@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import NamedTuple
 
 from quotetrail.errors import Undecodable as Undecodable
 
@@ -61,26 +62,61 @@ def looks_like_text(text: str) -> bool:
     return bad / len(text) < 0.01
 
 
-def decode(data: bytes, hint: str | None = None) -> str:
-    """Decode text bytes, raising :class:`Undecodable` with a short reason."""
+class Decoded(NamedTuple):
+    """Text decoded from bytes, and what had to be repaired for it (None: nothing)."""
+
+    text: str
+    repair: str | None = None
+
+
+def decode(data: bytes, hint: str | None = None) -> Decoded:
+    """Decode text bytes, raising :class:`Undecodable` with a short reason.
+
+    Text that is UTF-8 but for a few invalid bytes (more valid non-ASCII characters than
+    invalid bytes) is read as UTF-8 with each invalid byte sequence replaced by U+FFFD, and
+    the repair says how many there were and where the first one is: read as cp1252 instead,
+    every character of it would come out as mojibake, unnoticed.
+    """
     bom = bom_encoding(data)
     candidates = [bom] if bom else []
     if hint:
         candidates.append(hint)
     candidates += ["utf-8", "cp1252"]
     for encoding in candidates:
+        if encoding == "cp1252":
+            mended = _mostly_utf8(data)
+            if mended is not None:
+                return mended
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
         if looks_like_text(text):
-            return text
+            return Decoded(text)
         if encoding == bom:
             break
     guess = _guess(data)
     if guess is not None:
-        return guess
+        return Decoded(guess)
     raise Undecodable("undecodable text (not UTF-8, UTF-16, cp1252 or any detectable encoding)")
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few invalid byte sequences repaired, when that is what ``data`` is."""
+    try:
+        data.decode("utf-8")
+        return None  # valid UTF-8 that did not look like text: not ours to repair
+    except UnicodeDecodeError as error:
+        first = error.start
+    text = data.decode("utf-8", "replace")
+    genuine = data.count("\ufffd".encode())
+    invalid = text.count("\ufffd") - genuine
+    valid = sum(1 for c in text if c > "\x7f") - invalid - genuine
+    if valid <= invalid or not looks_like_text(text.replace("\ufffd", "")):
+        return None
+    many = "sequence" if invalid == 1 else "sequences"
+    where = f"the first at byte {first}"
+    return Decoded(text, f"{invalid} invalid UTF-8 byte {many} ({where}) replaced with U+FFFD")
 
 
 def _guess(data: bytes) -> str | None:

@@ -8,7 +8,10 @@ from indexer.read.decode import bom_encoding
 
 HEAD_BYTES = 64 * 1024
 
-_XML_PROLOG = re.compile(r"^(?:\s|<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.S | re.I)
+# A DOCTYPE may carry an internal subset in brackets, whose declarations hold ``>`` too.
+_XML_PROLOG = re.compile(
+    r"^(?:\s|<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE(?:[^>\[]|\[.*?\])*>)*", re.S | re.I
+)
 _FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
 _JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jl")
 

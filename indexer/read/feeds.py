@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from typing import Any
+from xml.parsers import expat
 
 from indexer.read.fields import as_authors
 from indexer.read.model import Article, ReadOptions, Reject, new_article, too_large
@@ -26,9 +28,79 @@ def _published(entry: Any) -> str | None:
     return None
 
 
+# Entity values longer than this are refused: referenced many times, one long value grows
+# the document quadratically (the "quadratic blowup" variant of billion laughs).
+MAX_ENTITY_CHARS = 1024
+_ENTITY_REFERENCE = re.compile(r"&[A-Za-z_:]")
+
+
+class _Refused(Exception):
+    """An entity declaration that a feed reader must never expand."""
+
+
+class _PrologRead(Exception):
+    """The root element started: every declaration of the internal subset has been seen."""
+
+
+def entity_problem(data: bytes) -> str | None:
+    """Why the feed's DOCTYPE internal subset is unsafe to expand, or None when it is safe.
+
+    Internal entities with plain values (``<!ENTITY nbsp "&#160;">``, common in feeds
+    made from HTML) are fine. Refused: external entities (XXE: ``SYSTEM "file:///..."``
+    would read local files or URLs), parameter entities, entities that refer to other
+    entities (billion laughs: ten levels of ten references make 10^10 copies) and values
+    over MAX_ENTITY_CHARS. Only the prolog is parsed (by the standard library's expat);
+    malformed XML is left to feedparser, which reads what it can. defusedxml has the same
+    refusals but only as all-or-nothing for entity declarations, which would refuse the
+    harmless ones too.
+    """
+    if b"<!ENTITY" not in data:
+        return None
+
+    def declared(  # noqa: PLR0913 - expat's handler signature
+        entity: str,
+        is_parameter: bool,
+        value: str | None,
+        base: str | None,
+        system_id: str | None,
+        public_id: str | None,
+        notation: str | None,
+    ) -> None:
+        if system_id or public_id:
+            raise _Refused(f"it declares an external entity '{entity}' (XXE), never read")
+        if is_parameter:
+            raise _Refused(f"it declares a parameter entity '{entity}'")
+        if value and _ENTITY_REFERENCE.search(value):
+            raise _Refused(
+                f"entity '{entity}' refers to other entities (an entity expansion bomb)"
+            )
+        if value and len(value) > MAX_ENTITY_CHARS:
+            raise _Refused(f"entity '{entity}' is {len(value)} characters long")
+
+    def started(*_: Any) -> None:
+        raise _PrologRead
+
+    parser = expat.ParserCreate()
+    parser.EntityDeclHandler = declared
+    parser.StartElementHandler = started
+    try:
+        parser.Parse(data, True)
+    except _Refused as refusal:
+        return f"unsafe feed: {refusal}"
+    except (_PrologRead, expat.ExpatError):
+        pass
+    return None
+
+
 def read_feed(data: bytes, name: str, options: ReadOptions) -> Iterator[Article | Reject]:
+    """The entries of an RSS or Atom feed; the whole feed is rejected when its DOCTYPE
+    declares entities that are unsafe to expand (see :func:`entity_problem`)."""
     import feedparser
 
+    problem = entity_problem(data)
+    if problem:
+        yield Reject(name, None, problem)
+        return
     parsed = feedparser.parse(data)
     if not parsed.entries:
         problem = parsed.get("bozo_exception")

@@ -30,6 +30,23 @@ class Reject:
 
 
 @dataclass(frozen=True)
+class Repair:
+    """Text of an input (or one record of it) that was read after a repair, and which.
+
+    Readers repair rather than reject what only makes a few characters unreadable: lone
+    surrogates and invalid UTF-8 bytes become U+FFFD (see ``schemas.text``).
+    """
+
+    path: str
+    offset: str | None
+    note: str
+
+    def __str__(self) -> str:
+        where = f"{self.path} [{self.offset}]" if self.offset else self.path
+        return f"{where}: {self.note}"
+
+
+@dataclass(frozen=True)
 class ReadOptions:
     """Reader settings: the single-article size limit and a JSON field mapping."""
 

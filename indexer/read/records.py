@@ -9,7 +9,7 @@ from typing import Any, BinaryIO
 
 from indexer.read.decode import Undecodable, decode
 from indexer.read.fields import from_record
-from indexer.read.model import Article, ReadOptions, Reject, human_size, too_large
+from indexer.read.model import Article, ReadOptions, Reject, Repair, human_size, too_large
 
 CHUNK = 1 << 16
 # Objects that wrap a list of articles (news API responses, exports).
@@ -43,7 +43,9 @@ def _has_body(record: dict[str, Any], options: ReadOptions) -> bool:
     return any(isinstance(record.get(n), str) for n in names)
 
 
-def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[Article | Reject]:
+def read_jsonl(
+    stream: BinaryIO, name: str, options: ReadOptions
+) -> Iterator[Article | Reject | Repair]:
     """One article per line; a bad line is rejected alone and the next one read."""
     limit = options.max_article_bytes
     number = 0
@@ -61,10 +63,12 @@ def read_jsonl(stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[Ar
         if not line.strip():
             continue
         try:
-            text = decode(line.strip())
+            text, repair = decode(line.strip())
         except Undecodable as error:
             yield Reject(name, where, str(error))
             continue
+        if repair:
+            yield Repair(name, where, repair)
         try:
             value = json.loads(text.lstrip("\ufeff"))
         except (ValueError, RecursionError) as error:

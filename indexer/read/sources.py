@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 import gzip
 import io
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterator
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from indexer.read.model import Reject
+from schemas.text import valid_text
 
 STDIN = "-"
 GZIP_MAGIC = b"\x1f\x8b"
@@ -105,44 +108,107 @@ def wanted_in_directory(name: str) -> bool:
     return os.path.splitext(lower)[1] in ARTICLE_SUFFIXES
 
 
-def _file_source(path: str) -> Source:
-    st = os.stat(path)
+def _problem(path: str, error: OSError) -> str:
+    """Why a path cannot be read, in the words of a file listing."""
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop (too many levels of symbolic links)"
+    if error.errno == errno.ENOENT:
+        if os.path.islink(path):
+            return "broken symbolic link (its target does not exist)"
+        return "no such file or directory"
+    return f"cannot read: {(error.strerror or str(error)).lower()}"
+
+
+def _kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return kind
+    return "not a regular file"
+
+
+def _file(path: str) -> Source | Reject:
+    """The input at ``path``, or why it cannot be read (never opened here: a FIFO would
+    block). Names that are not valid UTF-8 are shown with U+FFFD in their place."""
+    name = valid_text(path)
+    try:
+        st = os.stat(path)
+    except OSError as error:
+        return Reject(name, None, _problem(path, error))
+    if not stat.S_ISREG(st.st_mode):
+        kind = _kind(st.st_mode)
+        reason = kind if kind == "not a regular file" else f"not a regular file ({kind})"
+        return Reject(name, None, reason)
     absolute = os.path.abspath(path)
-    return Source(path, path, st.st_size, f"{absolute}:{st.st_size}:{st.st_mtime_ns}")
+    return Source(name, path, st.st_size, f"{absolute}:{st.st_size}:{st.st_mtime_ns}")
 
 
-def _walk(directory: str) -> Iterator[Source]:
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if wanted_in_directory(name):
-                path = os.path.join(root, name)
-                if os.path.isfile(path):
-                    yield _file_source(path)
+def _walk(top: str) -> Iterator[Source | Reject]:
+    """Every wanted file under ``top`` (sorted, files before subfolders, as a listing reads).
+
+    Symbolic links to folders are followed, each folder read once; a link back to a folder
+    being read is a loop and reported, and so is every folder that cannot be listed and
+    every wanted name that is not a readable regular file (FIFOs, sockets, broken links).
+    """
+    visited: set[tuple[int, int]] = set()
+    stack: list[tuple[str, frozenset[tuple[int, int]]]] = [(top, frozenset())]
+    while stack:
+        directory, ancestors = stack.pop()
+        name = valid_text(directory)
+        try:
+            st = os.stat(directory)
+            identity = (st.st_dev, st.st_ino)
+            if identity in ancestors:
+                yield Reject(name, None, "symbolic link loop (leads back to a folder above it)")
+                continue
+            if identity in visited:
+                continue  # a second path to a folder already read: its files are in
+            visited.add(identity)
+            with os.scandir(directory) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as error:
+            problem = _problem(directory, error).replace("cannot read:", "cannot read folder:")
+            yield Reject(name, None, problem)
+            continue
+        below = ancestors | {identity}
+        folders: list[str] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_folder = entry.is_dir()
+            except OSError:
+                is_folder = False
+            if is_folder:
+                folders.append(entry.path)
+            elif wanted_in_directory(entry.name):
+                yield _file(entry.path)
+        stack.extend((folder, below) for folder in reversed(folders))
 
 
 def expand(paths: list[str]) -> Iterator[Source | Reject]:
-    """Every input file named by ``paths``, in a stable order (sorted within directories)."""
+    """Every input file named by ``paths``, in a stable order (sorted within directories).
+
+    What cannot be read is a :class:`Reject` with the reason: a missing file, a broken
+    link or a link loop, a folder that cannot be listed, a FIFO or device.
+    """
     for given in paths:
         if given == STDIN:
             yield Source("<stdin>", None, None, None)
         elif os.path.isdir(given):
             yield from _walk(given)
-        elif os.path.isfile(given):
-            yield _file_source(given)
-        elif glob.has_magic(given):
+        elif glob.has_magic(given) and not os.path.lexists(given):
             matches = sorted(glob.glob(given, recursive=True))
             if not matches:
-                yield Reject(given, None, "no file matches this pattern")
+                yield Reject(valid_text(given), None, "no file matches this pattern")
             for match in matches:
-                if os.path.isdir(match):
-                    yield from _walk(match)
-                elif os.path.isfile(match):
-                    yield _file_source(match)
-        elif os.path.exists(given):
-            yield Reject(given, None, "not a regular file")
+                yield from _walk(match) if os.path.isdir(match) else [_file(match)]
         else:
-            yield Reject(given, None, "no such file or directory")
+            yield _file(given)
 
 
 class _Prefixed(io.RawIOBase):

@@ -34,3 +34,11 @@
     });
   });
 })();
+(function () {
+  "use strict";
+  // Bar widths come as data-share (percent): the Content-Security-Policy allows no inline style.
+  document.querySelectorAll("[data-share]").forEach(function (bar) {
+    var share = parseFloat(bar.getAttribute("data-share"));
+    if (share >= 0 && share <= 100) bar.style.width = share + "%";
+  });
+})();
