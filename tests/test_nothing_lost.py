@@ -9,9 +9,9 @@ import os
 from pathlib import Path
 
 import pytest
-from indexer.cli import main
 
 from indexer.read import ReadOptions, Reject, Repair, expand, read_source
+from quotetrail.cli import main
 from store.base import SearchQuery
 from store.sqlite import SqliteStore
 
