@@ -23,7 +23,7 @@ import time
 import urllib.robotparser
 from dataclasses import dataclass
 from importlib import metadata
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import urllib3
 from urllib3.exceptions import (
@@ -226,7 +226,7 @@ class Fetcher:
         self, url: str, response: urllib3.BaseHTTPResponse, limit: int, deadline: float
     ) -> Fetched:
         status = response.status
-        final_url = response.geturl() or url
+        final_url = urljoin(url, response.geturl() or url)  # urllib3 may give only the path
         retried = len(response.retries.history) if response.retries else 0
         if status >= 400:
             response.drain_conn()

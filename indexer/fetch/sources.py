@@ -31,6 +31,9 @@ from store.base import Store
 # A feed entry whose content carries fewer characters than this is taken for a summary,
 # and the item's page is fetched for the article.
 FULL_TEXT_MIN_CHARS = 500
+# A fetched page with fewer words of text than this is a section front, a login wall or an
+# error page rather than an article (files keep no such floor: a short note is indexed).
+MIN_PAGE_WORDS = 15
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,13 @@ class WebIndexer(Indexer):
                 item = Reject(item.path, item.offset, reason)
                 self._failed(source, FetchError(source.name, reason))
                 yield item
+            elif len(item["body"].split()) < MIN_PAGE_WORDS:
+                reason = (
+                    f"not an article page (only {len(item['body'].split())} words of text; "
+                    f"{fetched.content_type or '?'})"
+                )
+                self._failed(source, FetchError(source.name, reason))
+                yield Reject(source.name, None, reason)
             else:
                 yield self._complete(item, source, fetched.final_url)
 
