@@ -46,7 +46,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:  # noqa: N802 - http.server's name
             site.hits[self.path] += 1
             site.requests.append((self.path, dict(self.headers)))
-            route = site.routes.get(self.path)
+            route = site.routes.get(self.path) or site.routes.get(self.path.split("?")[0])
             if route is None:
                 answer = Answer(b"not here", 404, {"Content-Type": "text/plain"})
             else:

@@ -77,7 +77,8 @@ def create_app(store: Store | None = None, config: dict[str, Any] | None = None)
     """The app for ``store`` (the configured engine when None).
 
     ``config`` overrides Flask settings; ``API_TOKEN`` (default: env
-    ``QUOTETRAIL_API_TOKEN``) enables the write endpoints.
+    ``QUOTETRAIL_API_TOKEN``) enables the write endpoints; ``STATE_DIR`` is where the queue
+    of submitted URLs lives (default: the ``quotetrail`` command's state directory).
     """
     app = Flask(__name__)
     app.config["API_TOKEN"] = os.environ.get("QUOTETRAIL_API_TOKEN") or None
@@ -94,10 +95,12 @@ def create_app(store: Store | None = None, config: dict[str, Any] | None = None)
     from webapp.api import api
     from webapp.openapi import docs
     from webapp.pages import pages
+    from webapp.url_queue import url_queue
 
     filters.register(app)
     app.register_blueprint(pages)
     app.register_blueprint(api)
+    app.register_blueprint(url_queue)
     app.register_blueprint(docs)
     _register_errors(app)
     return app

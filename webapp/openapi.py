@@ -33,6 +33,8 @@ _COMPONENTS = (
     api_schemas.DeleteResponseSchema,
     api_schemas.MergeResponseSchema,
     params.MergeBody,
+    api_schemas.UrlInputSchema,
+    api_schemas.QueuedUrlSchema,
 )
 
 
