@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TextIO
@@ -102,7 +103,8 @@ class WatchRun(WebIndexer):
         self.lock_items = threading.Lock()
         self.checkpoint = ItemLog(self)  # type: ignore[assignment]
 
-    def sources(self) -> Any:
+    def sources(self) -> Iterator[WebSource | Reject]:
+        """Each feed's new items, then the queued URLs."""
         for feed in self.feeds:
             yield from self._feed(feed)
         for entry_id, url in self.state.waiting():
@@ -113,7 +115,7 @@ class WatchRun(WebIndexer):
             self.pending[source.key or ""] = source
         return source
 
-    def _feed(self, feed: str) -> Any:
+    def _feed(self, feed: str) -> Iterator[WebSource | Reject]:
         poll = self.polls[feed] = FeedPoll(feed)
         etag, last_modified = self.state.validators(feed)
         try:
