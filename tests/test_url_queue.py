@@ -60,6 +60,19 @@ def test_queued_urls_are_indexed_by_the_next_watch_poll(setup, capsys) -> None: 
     assert client.get("/api/v1/urls/999").status_code == 404
 
 
+def test_the_watch_page_shows_each_feeds_status(setup, capsys) -> None:  # type: ignore[no-untyped-def]
+    client, state_dir = setup
+    assert "No feed has been polled yet" in client.get("/watch").get_data(as_text=True)
+    site = Site()
+    site.routes["/feed.xml"] = Answer(b"<html><body>Maintenance</body></html>")
+    with serving(site):
+        main(["watch", site("/feed.xml"), "--once", "--state-dir", str(state_dir),
+              "--delay", "0", "--workers", "1"])
+    capsys.readouterr()
+    html = client.get("/watch").get_data(as_text=True)
+    assert site("/feed.xml") in html and "not a feed" in html and "error" in html
+
+
 def test_the_queue_is_documented_in_the_openapi_document(setup) -> None:  # type: ignore[no-untyped-def]
     client, _ = setup
     spec = client.get("/api/v1/openapi.json").get_json()

@@ -96,11 +96,13 @@ def create_app(store: Store | None = None, config: dict[str, Any] | None = None)
     from webapp.openapi import docs
     from webapp.pages import pages
     from webapp.url_queue import url_queue
+    from webapp.watch_status import watch_status
 
     filters.register(app)
     app.register_blueprint(pages)
     app.register_blueprint(api)
     app.register_blueprint(url_queue)
+    app.register_blueprint(watch_status)
     app.register_blueprint(docs)
     _register_errors(app)
     return app
