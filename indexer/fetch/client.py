@@ -270,9 +270,6 @@ class Fetcher:
             last_modified=response.headers.get("Last-Modified"),
         )
 
-    def close(self) -> None:
-        self.pool.clear()
-
 
 def _failure(url: str, error: BaseException | None, options: FetchOptions) -> FetchError:
     """A FetchError naming what urllib3 ran into, transient when asking again may help."""
