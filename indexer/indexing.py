@@ -230,7 +230,7 @@ class Indexer:
 
     def _batches(self) -> Iterator[Batch]:
         batch = Batch()
-        for source in expand(self.options.paths):
+        for source in self.sources():
             if isinstance(source, Reject):
                 self.rejects.add(source)
                 continue
@@ -244,8 +244,7 @@ class Indexer:
                 continue
             skip = state.articles if state is not None else 0
             ordinal = 0
-            items = read_source(source, self.read_options, self.counter, self._repair)
-            for item in self._timed(items):
+            for item in self._timed(self.read(source)):
                 if isinstance(item, Reject):
                     self._reject(source.key, item)
                     continue
@@ -267,6 +266,15 @@ class Indexer:
                     batch = Batch()
             batch.ended.append((source.key, ordinal))
         yield batch
+
+    def sources(self) -> Iterator[Source | Reject]:
+        """The inputs of this run: the files named by the options' paths (a hook for other
+        kinds of input, such as fetched web pages)."""
+        return expand(self.options.paths)
+
+    def read(self, source: Source) -> Iterator[Any]:
+        """The articles (and rejects) of one input, as the readers find them."""
+        return read_source(source, self.read_options, self.counter, self._repair)
 
     def _timed(self, items: Iterator[Any]) -> Iterator[Any]:
         """The items, with the time spent producing them (and preparing them) counted."""

@@ -51,7 +51,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     except MappingError as error:
         raise CliError(str(error)) from None
     config = StoreConfig.from_env()
-    state_dir = settings.state_dir(config, args.state_dir)
+    state_dir = config.state_dir(args.state_dir)
     rejects = args.rejects or os.path.join(state_dir, "quotetrail-rejects.jsonl")
     options = IndexOptions(
         paths=args.paths,
@@ -66,7 +66,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     )
     install_signal_handlers()
     store = _open(config)
-    indexer = Indexer(store, options)
+    indexer = _web_indexer(store, options) or Indexer(store, options)
     try:
         summary = indexer.run()
     except StoreDown as error:
@@ -219,6 +219,66 @@ def cmd_speakers_split(args: argparse.Namespace) -> int:
     )
 
 
+def _web_indexer(store: Any, options: Any) -> Any:
+    """The indexer that fetches, when some input is an http(s) URL; else None."""
+    from indexer.fetch.client import Fetcher, FetchOptions
+    from indexer.fetch.sources import WebIndexer
+    from indexer.fetch.urls import is_web_url
+
+    if not any(is_web_url(path) for path in options.paths):
+        return None
+    fetcher = Fetcher(FetchOptions(max_bytes=options.max_article_bytes))
+    return WebIndexer(store, options, fetcher)
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from indexer.fetch.client import Fetcher, FetchOptions
+    from indexer.fetch.state import WatchState
+    from indexer.fetch.urls import is_web_url
+    from indexer.fetch.watch import parse_every, print_status, read_feed_list, watch
+    from indexer.indexing import IndexOptions, install_signal_handlers
+
+    config = StoreConfig.from_env()
+    state_dir = config.state_dir(args.state_dir)
+    state = WatchState(state_dir)
+    if args.status:
+        print_status(state, sys.stdout)
+        return 0
+    try:
+        every = parse_every(args.every)
+    except ValueError as error:
+        raise CliError(f"--every: {error}") from None
+    feeds = list(args.feeds) + (read_feed_list(args.feeds_file) if args.feeds_file else [])
+    for feed in feeds:
+        if not is_web_url(feed):
+            raise CliError(f"not an http(s) feed URL: {feed}")
+    options = IndexOptions(
+        paths=feeds,
+        rejects_path=os.path.join(state_dir, "quotetrail-watch-rejects.jsonl"),
+        state_dir=state_dir,
+        batch_size=args.batch_size,
+        workers=args.workers,
+        retry_seconds=args.retry_for,
+        store_location=settings.store_location(config),
+    )
+    fetcher = Fetcher(FetchOptions(host_delay=args.delay))
+    install_signal_handlers()
+    store = _open(config)
+    try:
+        return watch(
+            store, options, fetcher, state, feeds, every=every, once=args.once, err=sys.stderr
+        )
+    except StoreDown as error:
+        print(f"quotetrail: error: {error}; run watch again to resume.", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt as stop:
+        print(f"quotetrail: watch stopped ({stop or 'SIGINT'}).", file=sys.stderr)
+        return getattr(stop, "status", 130)
+    finally:
+        store.close()
+        state.close()
+
+
 # --- parser ---------------------------------------------------------------------------------
 def _positive(value: str) -> int:
     number = int(value)
@@ -258,8 +318,9 @@ def build_parser() -> argparse.ArgumentParser:
     index = _command(
         sub,
         "index",
-        "Read articles from files, folders, globs or stdin (-), extract attributions and "
-        "store them. Formats are detected from the content: plain text (optional Title:/URL:/"
+        "Read articles from files, folders, globs, stdin (-) or http(s) URLs of pages and "
+        "feeds, extract attributions and store them. Formats are detected from the "
+        "content: plain text (optional Title:/URL:/"
         "Outlet:/Date:/Author: header lines or a first-line date), HTML, JSON, JSON Lines, "
         "WARC/ARC, RSS/Atom, and any of them gzipped. Re-indexing unchanged input writes "
         "nothing; an interrupted run resumes when started again. Exit status 0 when "
@@ -268,7 +329,9 @@ def build_parser() -> argparse.ArgumentParser:
         "quotetrail index fixtures/ 'dumps/*.jsonl.gz' --map body=content,published=date",
         cmd_index,
     )
-    index.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, glob or -")
+    index.add_argument(
+        "paths", nargs="+", metavar="PATH", help="file, folder, glob, - or http(s) URL"
+    )
     index.add_argument(
         "--map",
         action="append",
@@ -317,6 +380,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MB",
         help="larger single articles are rejected (default 5)",
     )
+
+    _watch_parser(sub)
 
     extract = _command(
         sub,
@@ -400,6 +465,45 @@ def build_parser() -> argparse.ArgumentParser:
     split.add_argument("id", metavar="ID", help="id of the speaker holding the alias")
     split.add_argument("alias", metavar="ALIAS", help="the name as written in articles")
     return parser
+
+
+def _watch_parser(sub: Any) -> None:
+    watch = _command(
+        sub,
+        "watch",
+        "Poll RSS/Atom feeds and index their new items (each item's page is fetched when "
+        "the feed carries only a summary), and the URLs queued through POST /api/v1/urls. "
+        "Feeds are asked with conditional requests; the items seen, each feed's status and "
+        "the queue live in the state directory, so a restart fetches nothing twice. "
+        "robots.txt is honoured. Exit status (--once) 0, or 1 when something failed.",
+        "quotetrail watch https://example.org/feed.xml --every 15m",
+        cmd_watch,
+    )
+    watch.add_argument("feeds", nargs="*", metavar="FEED_URL", help="RSS or Atom feed URL")
+    watch.add_argument(
+        "--feeds", dest="feeds_file", metavar="FILE", help="file of feed URLs, one a line"
+    )
+    watch.add_argument(
+        "--every", default="15m", metavar="DURATION", help="time between polls (default 15m)"
+    )
+    watch.add_argument("--once", action="store_true", help="poll once and exit (cron)")
+    watch.add_argument(
+        "--status", action="store_true", help="print each feed's status and exit"
+    )
+    watch.add_argument(
+        "--delay",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="pause between two requests to the same host (default 1; robots.txt "
+        "Crawl-delay raises it)",
+    )
+    watch.add_argument("--state-dir", metavar="DIR", help="as for index")
+    watch.add_argument("--batch-size", type=_positive, default=32, metavar="N")
+    watch.add_argument(
+        "--workers", type=_positive, default=min(2, os.cpu_count() or 1), metavar="N"
+    )
+    watch.add_argument("--retry-for", type=float, default=60.0, metavar="SECONDS")
 
 
 def main(argv: list[str] | None = None) -> int:

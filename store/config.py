@@ -32,6 +32,20 @@ class StoreConfig:
             db_path=env.get("QUOTETRAIL_DB") or DEFAULT_DB,
         )
 
+    def state_dir(self, given: str | None = None) -> str:
+        """Where quotetrail keeps run state (index checkpoint, watched feeds, URL queue).
+
+        ``given`` (a --state-dir), else QUOTETRAIL_STATE_DIR, else next to the SQLite file,
+        or ``$XDG_STATE_HOME/quotetrail`` (default ~/.local/state/quotetrail) with
+        Elasticsearch.
+        """
+        if given or os.environ.get("QUOTETRAIL_STATE_DIR"):
+            return given or os.environ["QUOTETRAIL_STATE_DIR"]
+        if self.es_url:
+            base = os.environ.get("XDG_STATE_HOME") or os.path.expanduser("~/.local/state")
+            return os.path.join(base, "quotetrail")
+        return os.path.dirname(os.path.abspath(self.db_path))
+
     def __repr__(self) -> str:
         where = redact_url(self.es_url) if self.es_url else self.db_path
         return f"StoreConfig({where!r})"

@@ -50,7 +50,7 @@ def test_elasticsearch_reports_healthy_only_once_the_cluster_is_yellow(compose: 
     assert check["retries"] > 0
 
 
-@pytest.mark.parametrize("service", ["webapp", "indexer"])
+@pytest.mark.parametrize("service", ["webapp", "indexer", "watch"])
 def test_the_app_services_wait_for_a_healthy_elasticsearch(compose: dict, service: str) -> None:
     app = compose["services"][service]
     assert app["build"] == "."
@@ -111,6 +111,22 @@ def test_the_indexer_indexes_the_demo_fixtures_once(compose: dict) -> None:
     assert indexer["command"] == ["quotetrail", "index", "/app/fixtures"]
     assert indexer["restart"] == "no"
     assert (ROOT / "fixtures").is_dir()
+
+
+def test_the_watcher_polls_the_listed_feeds_and_shares_its_queue_with_the_webapp(
+    compose: dict,
+) -> None:
+    from indexer.fetch.watch import read_feed_list
+
+    watch, webapp = compose["services"]["watch"], compose["services"]["webapp"]
+    assert watch["command"][:4] == ["quotetrail", "watch", "--feeds", "/app/feeds.txt"]
+    assert watch["restart"] == "unless-stopped"
+    assert "./feeds.txt:/app/feeds.txt:ro" in watch["volumes"]
+    read_feed_list(str(ROOT / "feeds.txt"))  # the mounted file exists and parses
+    state = watch["environment"]["QUOTETRAIL_STATE_DIR"]
+    assert webapp["environment"]["QUOTETRAIL_STATE_DIR"] == state
+    assert f"watchstate:{state}" in watch["volumes"] and f"watchstate:{state}" in webapp["volumes"]
+    assert "watchstate" in compose["volumes"]
 
 
 def _compose_command() -> list[str] | None:

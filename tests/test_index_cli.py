@@ -20,6 +20,7 @@ from store.sqlite import SqliteStore
 REPO = Path(__file__).resolve().parent.parent
 COMMANDS = [
     "index",
+    "watch",
     "extract",
     "serve",
     "stats",

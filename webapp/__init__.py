@@ -87,6 +87,8 @@ def create_app(store: Store | None = None, config: dict[str, Any] | None = None)
     to the site root); ``WRITE_BUDGET_SECONDS`` bounds how long ``POST /api/v1/articles``
     holds a request (``webapp.writes``). Request bodies are limited to the article size
     limit of ``quotetrail index`` plus room for the other fields (413 past it).
+    ``STATE_DIR`` is where the queue of submitted URLs lives (default: the ``quotetrail``
+    command's state directory).
     """
     app = Flask(__name__)
     app.config["API_TOKEN"] = os.environ.get("QUOTETRAIL_API_TOKEN") or None
@@ -108,10 +110,14 @@ def create_app(store: Store | None = None, config: dict[str, Any] | None = None)
     from webapp.api import api
     from webapp.openapi import docs
     from webapp.pages import pages
+    from webapp.url_queue import url_queue
+    from webapp.watch_status import watch_status
 
     filters.register(app)
     app.register_blueprint(pages)
     app.register_blueprint(api)
+    app.register_blueprint(url_queue)
+    app.register_blueprint(watch_status)
     app.register_blueprint(docs)
     _register_errors(app)
     return app

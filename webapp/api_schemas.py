@@ -246,3 +246,26 @@ class MergeResponseSchema(Schema):
     merged = fields.String(required=True, metadata={"description": "id merged away"})
     speaker = fields.Nested(SpeakerSchema, required=True, metadata={"description": "the kept one"})
     moved = fields.Integer(required=True, metadata={"description": "attributions reassigned"})
+
+
+class UrlInputSchema(Schema):
+    url = fields.String(
+        required=True,
+        validate=validate.Length(min=8, max=4096),
+        metadata={"description": "http(s) URL of an article page or a feed"},
+    )
+
+
+class QueuedUrlSchema(Schema):
+    id = fields.Integer(required=True)
+    url = fields.String(required=True)
+    status = fields.String(
+        required=True, validate=validate.OneOf(["queued", "indexed", "failed"])
+    )
+    submitted = fields.DateTime(required=True)
+    finished = fields.DateTime(allow_none=True)
+    reason = fields.String(allow_none=True, metadata={"description": "why it failed"})
+    article_url = fields.String(
+        allow_none=True, metadata={"description": "the article's normalised URL, once indexed"}
+    )
+    links = fields.Dict(keys=fields.String(), values=fields.String())

@@ -35,6 +35,8 @@ _COMPONENTS = (
     api_schemas.MergeResponseSchema,
     params.MergeBody,
     params.CheckParams,
+    api_schemas.UrlInputSchema,
+    api_schemas.QueuedUrlSchema,
 )
 
 
