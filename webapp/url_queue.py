@@ -13,11 +13,12 @@ import os
 from datetime import UTC, datetime
 from typing import Any
 
-from flask import Blueprint, Response, abort, current_app, request, url_for
+from flask import Blueprint, Response, abort, current_app, url_for
 
 from webapp import api_schemas as S
 from webapp import params as P
-from webapp.api import _authorize, _json_body, respond
+from webapp.api import _absolute, _authorize, respond
+from webapp.security import json_body
 
 url_queue = Blueprint("url_queue", __name__, url_prefix="/api/v1")
 _MAX_ID = 2**63 - 1  # SQLite's largest integer
@@ -33,7 +34,7 @@ def _entry(entry: dict[str, Any]) -> dict[str, Any]:
     def when(seconds: float | None) -> datetime | None:
         return datetime.fromtimestamp(seconds, UTC) if seconds is not None else None
 
-    link = request.host_url.rstrip("/") + url_for("url_queue.status", entry_id=entry["id"])
+    link = _absolute(url_for("url_queue.status", entry_id=entry["id"]))
     return {
         **entry,
         "submitted": when(entry["submitted"]),
@@ -66,7 +67,7 @@ def submit() -> tuple[Response, int] | Response:
     from indexer.fetch.urls import is_web_url
 
     _authorize()
-    data = P.load_args(S.UrlInputSchema(), _json_body())
+    data = P.load_args(S.UrlInputSchema(), json_body())
     if not is_web_url(data["url"]):
         raise P.ParamError("url", "must be an http(s) URL")
     state = WatchState(_state_dir())
