@@ -28,7 +28,13 @@ def run_extract(folder: Path) -> bytes:
     files = sorted(str(p) for p in folder.glob("*.txt"))
     if not files:
         raise SystemExit(f"extract_same: no *.txt articles in {folder}")
-    command = [str(Path(sys.executable).parent / "quotetrail"), "extract", *files, "--format", "jsonl"]
+    command = [
+        str(Path(sys.executable).parent / "quotetrail"),
+        "extract",
+        *files,
+        "--format",
+        "jsonl",
+    ]
     return subprocess.run(command, check=True, capture_output=True, cwd=REPO).stdout
 
 

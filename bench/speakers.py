@@ -1,0 +1,370 @@
+"""Speaker resolution quality: is the name under which a quote is filed the right person?
+
+    .venv/bin/python bench/speakers.py                 # GUM news + interviews (gold coreference)
+    .venv/bin/python bench/speakers.py --polnear       # PolNeAR dev, bench/speaker_gold/ names
+    .venv/bin/python bench/speakers.py --errors 20     # also print 20 wrong or unresolved cases
+
+GUM (``../shared/bench/gum/``, Zeldes 2017) marks every mention with an entity id. For each
+attribution the extractor finds whose source span overlaps a GUM mention, the extracted
+speaker name is compared with the entity's proper names (every run of proper nouns in any of
+its mentions, and its Wikipedia identity). PolNeAR dev has no such gold; its source mentions
+were annotated with the referent's fullest name (``bench/speaker_gold/README.md``).
+
+A prediction is *unresolved* when it has no name or the name has no capitalised word (a
+pronoun or a description such as "the agency"); *right* when every word of the name (titles
+left out) is a word of the gold entity's names; *misnamed* when it holds the gold surname
+plus other words ("Republican Donald Trump": the right person under a wrong name); else
+*wrong*. Printed separately:
+accuracy = right / named gold, wrong-person rate = wrong / resolved, unresolved rate =
+unresolved / named gold, each also by the kind of source mention (pronoun, name,
+description). Gold referents without any proper name are counted apart: naming one is a
+wrong person too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from indexer.extract import extract  # noqa: E402
+
+SHARED = REPO.parent / "shared" / "bench"
+GUM = SHARED / "gum" / "conllu"
+POLNEAR_DEV = SHARED / "polnear" / "dev" / "text"
+POLNEAR_GOLD = REPO / "bench" / "speaker_gold" / "polnear_dev.tsv"
+SECOND_READER = REPO / "bench" / "speaker_gold" / "second_reader_sample.tsv"
+
+# Words that are not part of a person's name when comparing (titles and honorifics).
+TITLE_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        """mr mrs ms miss dr prof sir dame lord lady sen senator rep gov governor president
+    pres mayor gen general col sgt lt capt rev judge justice secretary minister chancellor
+    premier king queen prince princess pope father sister brother the of and""",
+    )
+)
+PRONOUNS = frozenset(
+    re.findall(
+        r"\w+", "i me we us you he him she her it they them his their its our my this that who"
+    )
+)
+_ENTITY = re.compile(r"\(([^()]+)(\))?|(\d+)\)")
+
+
+@dataclass
+class Mention:
+    """A gold mention: entity id, character span in the rebuilt text, its kind."""
+
+    entity: str
+    start: int
+    end: int
+    kind: str  # pronoun | name | description
+
+
+@dataclass
+class Entity:
+    """A gold entity: its type and every proper name it goes by."""
+
+    etype: str
+    names: set[str] = field(default_factory=set)
+
+
+@dataclass
+class GoldDoc:
+    doc_id: str
+    text: str
+    mentions: list[Mention]
+    entities: dict[str, Entity]
+
+
+def words(name: str) -> list[str]:
+    """Lower-case name words without punctuation and titles ("Sen. John Smith" -> john smith)."""
+    tokens = re.findall(r"[\w]+(?:['\u2019-][\w]+)*", name.lower())
+    return [t for t in tokens if t not in TITLE_WORDS and not t.endswith("'s")]
+
+
+def is_resolved(name: str | None) -> bool:
+    """A name with at least one capitalised word that is not a pronoun."""
+    if not name:
+        return False
+    return any(w[:1].isupper() and w.lower() not in PRONOUNS for w in name.split())
+
+
+def same_referent(predicted: str, gold_names: set[str]) -> bool:
+    """Every word of the predicted name belongs to the gold entity's names."""
+    pred = words(predicted)
+    gold = {w for n in gold_names for w in words(n)}
+    return bool(pred) and all(w in gold for w in pred)
+
+
+# --- GUM -----------------------------------------------------------------------------------
+
+
+def read_gum(path: Path) -> GoldDoc:
+    """Rebuild one GUM document's running text (paragraphs by blank lines) with its mentions."""
+    sentence: list[tuple[str, str, str, bool, str]] = []  # form, upos, entity, space, id
+    doc_id = path.stem
+    rows: list[list[tuple[str, str, str, bool, str]]] = []
+    starts_paragraph: list[bool] = []
+    new_par = False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# newpar") and not line.startswith("# newpar_"):
+            new_par = True
+        elif line.startswith("#"):
+            continue
+        elif not line.strip():
+            if sentence:
+                rows.append(sentence)
+                starts_paragraph.append(new_par or not rows[:-1])
+                sentence, new_par = [], False
+        else:
+            cols = line.split("\t")
+            if "-" in cols[0] or "." in cols[0]:
+                continue
+            misc = cols[9]
+            entity = next((m[7:] for m in misc.split("|") if m.startswith("Entity=")), "")
+            sentence.append((cols[1], cols[3], entity, "SpaceAfter=No" not in misc, cols[0]))
+    if sentence:
+        rows.append(sentence)
+        starts_paragraph.append(new_par)
+    text = ""
+    mentions: list[Mention] = []
+    entities: dict[str, Entity] = {}
+    open_at: dict[str, list[tuple[int, int, set[str]]]] = {}
+    tokens: list[tuple[int, int, str, str]] = []  # start, end, upos, id in its sentence
+    for k, sent in enumerate(rows):
+        if k:
+            text += "\n\n" if starts_paragraph[k] else " "
+        for form, upos, entity, space, local_id in sent:
+            start = len(text)
+            text += form
+            end = len(text)
+            tokens.append((start, end, upos, local_id))
+            for m in _ENTITY.finditer(entity):
+                if m.group(1):
+                    fields = m.group(1).split("-")
+                    gid, etype = fields[0], fields[1] if len(fields) > 1 else "other"
+                    entities.setdefault(gid, Entity(etype))
+                    identity = fields[-1] if len(fields) >= 8 else ""
+                    if identity and identity[:1].isupper():
+                        entities[gid].names.add(identity.replace("_", " "))
+                    minspan = set(fields[5].split(",")) if len(fields) > 5 else set()
+                    open_at.setdefault(gid, []).append((start, len(tokens) - 1, minspan))
+                    if m.group(2):
+                        _close(gid, end, open_at, tokens, text, mentions, entities)
+                elif m.group(3):
+                    _close(m.group(3), end, open_at, tokens, text, mentions, entities)
+            if space:
+                text += " "
+        text = text.rstrip(" ")
+    _drop_nested_names(text, mentions, entities)
+    return GoldDoc(doc_id, text, mentions, entities)
+
+
+def _drop_nested_names(text: str, mentions: list[Mention], entities: dict[str, Entity]) -> None:
+    """ "Scientology defector": a proper name that is itself a mention of another entity is
+    that entity's name, not this one's."""
+    said: dict[str, set[str]] = {}
+    for m in mentions:
+        said.setdefault(text[m.start : m.end].removeprefix("the ").removeprefix("The "), set()).add(
+            m.entity
+        )
+    for gid, entity in entities.items():
+        foreign = {n for n in entity.names if said.get(n, {gid}) - {gid}}
+        if foreign and entity.names - foreign:
+            entity.names -= foreign
+
+
+def _close(gid, end, open_at, tokens, text, mentions, entities) -> None:
+    stack = open_at.get(gid)
+    if not stack:
+        return
+    start, first, minspan = stack.pop()
+    span = [t for t in tokens[first:] if t[1] <= end]
+    core = [t for t in span if t[3] in minspan] or span  # the mention's minimal span (its head)
+    kinds = [t[2] for t in core]
+    kind = "pronoun" if kinds == ["PRON"] else "name" if "PROPN" in kinds else "description"
+    mentions.append(Mention(gid, start, end, kind))
+    run: list[tuple[int, int, str, str]] = []
+    for tok in [*core, (0, 0, "END", "")]:
+        if tok[2] == "PROPN":
+            run.append(tok)
+            continue
+        if run:
+            entities[gid].names.add(text[run[0][0] : run[-1][1]])
+        run = []
+
+
+# --- scoring -------------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    """Counts by outcome and by source-mention kind."""
+
+    outcomes: Counter = field(default_factory=Counter)
+    by_kind: dict[str, Counter] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, kind: str, outcome: str, note: str) -> None:
+        self.outcomes[outcome] += 1
+        self.by_kind.setdefault(kind, Counter())[outcome] += 1
+        if outcome in ("wrong", "misnamed", "unresolved", "named-unnamed"):
+            self.errors.append(f"{outcome:13} {note}")
+
+    def lines(self) -> list[str]:
+        out = []
+        for label, c in [("ALL", self.outcomes), *sorted(self.by_kind.items())]:
+            resolved = c["right"] + c["misnamed"] + c["wrong"]
+            named = resolved + c["unresolved"]
+            if not named:
+                continue
+            out.append(
+                f"{label:12} named gold {named:4}  accuracy {100 * c['right'] / named:5.1f}%"
+                f"  misnamed {100 * c['misnamed'] / named:4.1f}%"
+                f"  wrong person {100 * c['wrong'] / max(1, resolved):5.1f}% of resolved"
+                f"  unresolved {100 * c['unresolved'] / named:5.1f}%"
+                f"  | unnamed gold {c['unnamed'] + c['named-unnamed']}"
+                f" (given a name: {c['named-unnamed']})"
+            )
+        return out
+
+
+def judge(predicted: str | None, gold_names: set[str]) -> str:
+    """right / misnamed / wrong / unresolved against a named gold; unnamed / named-unnamed
+    otherwise. *misnamed* is the right person under a wrong form of the name ("Rival Hillary
+    Clinton": the gold surname and extra words), which splits a person over pages."""
+    if not gold_names:
+        return "named-unnamed" if is_resolved(predicted) else "unnamed"
+    if not is_resolved(predicted):
+        return "unresolved"
+    if same_referent(predicted or "", gold_names):
+        return "right"
+    surnames = {words(n)[-1] for n in gold_names if words(n)}
+    return "misnamed" if surnames & set(words(predicted or "")) else "wrong"
+
+
+def score_gum(folder: Path) -> Tally:
+    tally = Tally()
+    for path in sorted(folder.glob("*.conllu")):
+        gold = read_gum(path)
+        for att in extract(gold.text):
+            span = att.get("speaker_span")
+            if not span:
+                continue
+            s, e = span
+            best = None
+            for m in gold.mentions:
+                overlap = min(e, m.end) - max(s, m.start)
+                if overlap > 0:
+                    rank = (overlap, -(m.end - m.start))
+                    if best is None or rank > best[0]:
+                        best = (rank, m)
+            if best is None:
+                continue
+            mention = best[1]
+            entity = gold.entities[mention.entity]
+            outcome = judge(att.get("speaker"), entity.names)
+            note = (
+                f"{gold.doc_id}: {gold.text[s:e]!r} -> {att.get('speaker')!r}; "
+                f"gold {sorted(entity.names) or entity.etype}"
+            )
+            tally.add(mention.kind, outcome, note)
+    return tally
+
+
+def score_polnear(texts: Path, gold_path: Path) -> Tally:
+    """Extracted source spans against the annotated referent names of PolNeAR dev."""
+    gold: dict[str, list[tuple[int, int, str, str]]] = {}
+    with gold_path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            gold.setdefault(row["doc_id"], []).append(
+                (int(row["src_start"]), int(row["src_end"]), row["name"], row["source_text"])
+            )
+    tally = Tally()
+    for doc_id, mentions in sorted(gold.items()):
+        text = (texts / f"{doc_id}.txt").read_text(encoding="utf-8")
+        for att in extract(text):
+            span = att.get("speaker_span")
+            if not span:
+                continue
+            s, e = span
+            hits = [m for m in mentions if min(e, m[1]) - max(s, m[0]) > 0]
+            if not hits:
+                continue
+            start, end, name, source_text = max(hits, key=lambda m: min(e, m[1]) - max(s, m[0]))
+            kind = _polnear_kind(source_text)
+            names = set() if name in ("-", "?") else {name}
+            outcome = judge(att.get("speaker"), names)
+            tally.add(
+                kind, outcome, f"{doc_id}: {source_text!r} -> {att.get('speaker')!r}; gold {name!r}"
+            )
+    return tally
+
+
+def agreement(first_path: Path, second_path: Path) -> list[str]:
+    """Agreement of the second reader's sample with the first annotation: same referent
+    (names equal, or one name's words contained in the other's, e.g. "Trump" / "Donald
+    Trump"; both "-" counts as agreeing), and same type. Returns printable lines."""
+    with first_path.open(encoding="utf-8") as f:
+        first = {
+            (r["doc_id"], r["src_start"], r["src_end"]): r
+            for r in csv.DictReader(f, delimiter="\t")
+        }
+    with second_path.open(encoding="utf-8") as f:
+        second = list(csv.DictReader(f, delimiter="\t"))
+    same = same_type = 0
+    lines = []
+    for row in second:
+        one = first[(row["doc_id"], row["src_start"], row["src_end"])]
+        a, b = set(words(one["name"])), set(words(row["name"]))
+        agree = a == b or bool(a and b and (a <= b or b <= a))
+        same += agree
+        same_type += one["type"] == row["type"]
+        if not agree:
+            lines.append(f"  differ: {row['source_text']!r}: {one['name']!r} / {row['name']!r}")
+    n = len(second)
+    head = f"second reader: {n} mentions; same referent {same} ({100 * same / n:.1f}%), "
+    return [head + f"same type {same_type} ({100 * same_type / n:.1f}%)", *lines]
+
+
+def _polnear_kind(source_text: str) -> str:
+    if source_text.lower() in PRONOUNS:
+        return "pronoun"
+    return "name" if is_resolved(source_text) else "description"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--polnear", action="store_true", help="score PolNeAR dev instead of GUM")
+    parser.add_argument(
+        "--agreement", action="store_true", help="inter-annotator agreement of the PolNeAR names"
+    )
+    parser.add_argument("--errors", type=int, default=0, help="print this many error cases")
+    args = parser.parse_args()
+    if args.agreement:
+        print("\n".join(agreement(POLNEAR_GOLD, SECOND_READER)))
+        return 0
+    if args.polnear:
+        tally = score_polnear(POLNEAR_DEV, POLNEAR_GOLD)
+        print(f"PolNeAR dev, annotated referents ({POLNEAR_GOLD.relative_to(REPO)})")
+    else:
+        tally = score_gum(GUM)
+        print(f"GUM news + interviews ({len(list(GUM.glob('*.conllu')))} documents)")
+    for line in tally.lines():
+        print(line)
+    for line in tally.errors[: args.errors]:
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
