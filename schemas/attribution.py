@@ -11,6 +11,9 @@ from schemas.validation import RecordError
 
 KINDS = ("direct", "indirect", "mixed")
 SPEAKER_TYPES = ("person", "organization", "group", "unknown")
+# How the extractor found the speaker's name: written in the attribution, through a pronoun,
+# through a description ("the agency"), from the quote before it, from a "Name:" label; or not.
+SPEAKER_RESOLUTIONS = ("named", "pronoun", "description", "quote_sequence", "label", "unresolved")
 
 
 class AttributionSchema(Schema):
@@ -39,6 +42,12 @@ class AttributionSchema(Schema):
         load_default="unknown", validate=validate.OneOf(SPEAKER_TYPES), **es(KEYWORD)
     )
     speaker_role = fields.String(load_default=None, allow_none=True, **es(STORED_ONLY))
+    speaker_resolution = fields.String(
+        load_default=None,
+        allow_none=True,
+        validate=validate.OneOf(SPEAKER_RESOLUTIONS),
+        **es(KEYWORD),
+    )
     via_outlets = fields.List(fields.String(), load_default=list, **es(FACET_KEYWORD))
     via_outlet_ids = fields.List(fields.String(), load_default=list, **es(KEYWORD))
     medium = fields.String(load_default=None, allow_none=True, **es(FACET_KEYWORD))

@@ -47,6 +47,7 @@ def test_the_speaker_before_the_cue_with_a_reported_claim():
         "speaker",
         "speaker_type",
         "speaker_role",
+        "speaker_resolution",
         "via_outlets",
         "medium",
         "paragraph_index",

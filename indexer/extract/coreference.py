@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from indexer.extract.names import descriptor_length, first_name_gender
 from indexer.extract.tokens import (
     DETERMINERS,
     NAME_LINKS,
@@ -75,7 +76,10 @@ NEUTER = frozenset(["it", "its"])
 PRONOUN_CERTAINTY = 0.9
 DESCRIPTION_CERTAINTY = 0.85  # "the minister", "the group": a guess from the context
 TITLE_REACH = 800  # characters: "the minister said" right after a quote by the minister
+SURNAME_REACH = 400  # characters: a bare surname right after another bearer's full name
 LOOKBACK = 60  # mentions searched backwards for a pronoun or definite description
+NAMED, PRONOUN, DESCRIBED, UNRESOLVED = "named", "pronoun", "description", "unresolved"
+AMBIGUOUS_SURNAME_CERTAINTY = 0.5  # "Clinton" when the article has two and does not decide
 
 
 @dataclass
@@ -84,6 +88,7 @@ class Mention:
     name: str
     kind: str
     subject: bool
+    gender: str | None = None  # from a title written with this mention ("Mrs. Clinton")
 
 
 @dataclass
@@ -92,6 +97,7 @@ class Speaker:
     kind: str = "unknown"
     role: str | None = None
     certainty: float = 1.0  # below 1 when the name was inferred (pronoun, description)
+    how: str = "named"  # schemas.attribution.SPEAKER_RESOLUTIONS: how the name was found
 
 
 @dataclass
@@ -104,7 +110,9 @@ class SpeakerIndex:
     role_of: dict[str, str] = field(default_factory=dict)  # name -> role as written
     mentions: list[Mention] = field(default_factory=list)
     persons: set[str] = field(default_factory=set)  # names seen with a personal title
-    genders: dict[str, str] = field(default_factory=dict)  # surname -> "m" / "f"
+    genders: dict[str, str] = field(default_factory=dict)  # lower name -> "m" / "f"
+    counts: dict[str, int] = field(default_factory=dict)  # lower full name -> mentions
+    positions: dict[str, list[int]] = field(default_factory=dict)  # lower name -> offsets
     _initials: dict[str, set[str]] = field(default_factory=dict)
     _first_words: dict[str, set[str]] = field(default_factory=dict)
     _short_forms_size: int = -1
@@ -127,6 +135,8 @@ class SpeakerIndex:
                     or (words[0] == "General" and len(words) > 2)
                 ):
                     title = words.pop(0).lower().rstrip(".")
+                if _may_cut(words):
+                    words = words[descriptor_length(words) :]
                 end = match.end()
                 if words and words[-1][-2:] in ("'s", "\u2019s"):  # "Obama's" names Obama
                     words[-1] = words[-1][:-2]
@@ -137,7 +147,8 @@ class SpeakerIndex:
                     if title in TITLES or f"{title}." in TITLES:
                         index._titled_person(" ".join(words), title)
                     subject = pos == start or text[pos - 2 : pos].strip() in (".", "")
-                    index.mentions.append(Mention(pos, " ".join(words), "", subject))
+                    gender = GENDERED_TITLES.get(title or "")
+                    index.mentions.append(Mention(pos, " ".join(words), "", subject, gender))
         chains = [(offset, chain) for offset, doc in docs for chain in _chains(doc)]
         for offset, chain in chains:
             bare = _without_titles(chain)
@@ -147,13 +158,13 @@ class SpeakerIndex:
                     title = chain[len(chain) - len(bare) - 1].lower_.rstrip(".")
                     index._titled_person(text_of(bare), title)
         for mention in index.mentions:
-            mention.name = index.canonical(mention.name, mention.pos)
+            mention.name = index.canonical(mention.name, mention.pos, mention.gender)
             mention.kind = index.kind_of_name(mention.name)
         for offset, chain in chains:
             bare = _without_titles(chain)
             if bare:
                 end = chain[-1]
-                name = index.canonical(text_of(bare), offset + end.idx)
+                name = index.canonical(text_of(bare), offset + end.idx, _title_gender(chain, bare))
                 subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in chain)
                 index.mentions.append(
                     Mention(offset + end.idx, name, index.kind_of_name(name), subject)
@@ -175,7 +186,7 @@ class SpeakerIndex:
         """ "Mr. Smith", "Mayor Berg": titles are for people, some tell their gender."""
         self.persons.update([name.lower(), _surname(name)])
         if title in GENDERED_TITLES:
-            self.genders[_surname(name)] = GENDERED_TITLES[title]
+            self.genders[name.lower()] = GENDERED_TITLES[title]
 
     def _add_name(self, pos: int, name: str) -> None:
         low = name.lower()
@@ -186,9 +197,15 @@ class SpeakerIndex:
             self.names[low] = name
         last = low.split()[-1]
         self.by_last.setdefault(last, {}).setdefault(name, pos)
+        self.counts[low] = self.counts.get(low, 0) + 1
+        self.positions.setdefault(low, []).append(pos)
 
-    def canonical(self, name: str, pos: int) -> str:
-        """Fullest form of `name` in the article (nearest earlier one when several compete)."""
+    def canonical(self, name: str, pos: int, gender: str | None = None) -> str:
+        """Fullest form of `name` in the article. A surname shared by several people
+        ("Clinton": Bill and Hillary) goes to the one its title's `gender` ("Mrs.") or
+        first name allows, else to the article's main bearer of the name (most full-name
+        mentions, then first introduced) unless another bearer was named just before;
+        where the text does not decide, the surname stays as written."""
         low = name.lower()
         name = self.names.get(low, name)
         words = low.split()
@@ -200,16 +217,64 @@ class SpeakerIndex:
             return longer
         if len(words) > 2 or self.kind_of_words(words) != "person":
             return name
-        fuller = [
-            (p, n)
-            for n, p in self.by_last.get(words[-1], {}).items()
-            if len(n.split()) > len(words) and n.lower().endswith(low)
-        ]
-        if not fuller:
+        people = self.bearers(low)
+        if gender:
+            people = [p for p in people if self.gender_of(p) in (None, gender)]
+        if not people:
             return name
-        before = [f for f in fuller if f[0] <= pos]
-        chosen = (before[-1] if before else fuller[0])[1]
-        return self.names.get(chosen.lower(), chosen)
+        if len(people) == 1:
+            return people[0]
+        return self._main_bearer(people, pos) or name
+
+    def bearers(self, low: str) -> list[str]:
+        """The distinct people whose fuller name ends with `low` ("clinton" -> "Bill
+        Clinton", "Hillary Clinton"): fuller names with the same first word are one person,
+        under its fullest form."""
+        words = low.split()
+        people: dict[str, str] = {}
+        for written in self.by_last.get(words[-1], {}):
+            full = self.names.get(written.lower(), written)
+            if len(full.split()) <= len(words) or not full.lower().endswith(low):
+                continue
+            first = full.lower().split()[0]
+            if len(full) > len(people.get(first, "")):
+                people[first] = full
+        return list(people.values())
+
+    def _main_bearer(self, people: list[str], pos: int) -> str | None:
+        """The person a bare shared surname at `pos` means, or None when undecided."""
+
+        def mentions(person: str) -> list[int]:
+            first = person.lower().split()[0]
+            return sorted(
+                p
+                for low, ps in self.positions.items()
+                if len(low.split()) > 1
+                and low.split()[0] == first
+                and low.endswith(_surname(person))
+                for p in ps
+            )
+
+        seen = {p: mentions(p) for p in people}
+        main = max(people, key=lambda p: (len(seen[p]), -min(seen[p] or [pos])))
+        recent = [
+            (max(q for q in seen[p] if q <= pos), p)
+            for p in people
+            if any(q <= pos for q in seen[p])
+        ]
+        if recent:
+            last_pos, last = max(recent)
+            if last != main and pos - last_pos < SURNAME_REACH:
+                return None
+        return main
+
+    def gender_of(self, name: str) -> str | None:
+        """ "m" / "f" from a gendered title, an earlier pronoun or the first name; else None."""
+        low = name.lower()
+        if low in self.genders:
+            return self.genders[low]
+        words = name.split()
+        return first_name_gender(words[0]) if len(words) > 1 else self.genders.get(low)
 
     def _organization_starting_with(self, word: str) -> str | None:
         """ "Halvern" for "Halvern Pharmaceuticals": organisations go by their first word;
@@ -335,8 +400,8 @@ class SpeakerIndex:
         pool = sorted((m for m in pool if m.kind in kinds), key=lambda m: m.pos)
         if contains:
             pool = [m for m in pool if contains in m.name.lower().split()]
-        if gender:  # "she" never refers to someone already known as "he"
-            pool = [m for m in pool if self.genders.get(_surname(m.name), gender) == gender]
+        if gender:  # "she" never refers to someone known as "he" (title, pronoun, first name)
+            pool = [m for m in pool if self.gender_of(m.name) in (None, gender)]
         subjects = [m for m in pool if m.subject]
         if subjects and pos - subjects[-1].pos < 1500:
             return subjects[-1].name
@@ -388,8 +453,8 @@ class SpeakerIndex:
         chain = name_chain(head)
         if chain:
             bare = _without_titles(chain) or chain
-            name = self.canonical(text_of(bare), pos)
-            return Speaker(name, self.kind_of_name(name), self.role_of.get(name))
+            name = self.canonical(text_of(bare), pos, _title_gender(chain, bare))
+            return self._named(name)
         for child in head.children:
             if child.dep_ == "appos" and name_chain(child):
                 named = self.resolve(child, offset, True)
@@ -400,52 +465,82 @@ class SpeakerIndex:
             and head.lower_ in self.by_last
             and (head.i > head.sent.start or self.kind_of_words([low]) == "person")
         ):
-            name = self.canonical(head.text, pos)
-            return Speaker(name, self.kind_of_name(name), self.role_of.get(name))
+            return self._named(self.canonical(head.text, pos))
         phrase = np_tokens(head)
         role = _role_text(phrase)
         if (name := self.roles.get(_normal(role))) is not None:
-            return Speaker(name, self.kind_of_name(name), self.role_of.get(name, role))
+            return Speaker(
+                name, self.kind_of_name(name), self.role_of.get(name, role), how=DESCRIBED
+            )
         det = phrase[0].lower_ if phrase else ""
         if det in ("the", "this") and len(phrase) <= 3 and (name := self._titled(low, pos)):
             role = self.role_of.get(name)
-            return Speaker(name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY)
+            return Speaker(name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY, DESCRIBED)
         if det in ("the", "this") and len(phrase) <= 3 and low in ORG_NOUNS | GROUP_NOUNS:
             name = self.recent(pos, ("organization", "group"), low) or (
                 self.recent(pos, ("group",)) if low in GROUP_NOUNS else None
             )
             if name:
                 role = self.role_of.get(name)
-                return Speaker(name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY)
+                return Speaker(
+                    name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY, DESCRIBED
+                )
         text = _strip_det(phrase)
         text = self.names.get(text.lower(), text)
         if text.lower() in self.names:
             return Speaker(text, self.kind_of_name(text), self.role_of.get(text))
+        if _all_capitalised(text) and self.kind_of_name(text) != "unknown":
+            return Speaker(text, self.kind_of_name(text), role)  # a name the tagger missed
         if low in ANONYMOUS or (head.tag_ == "NNS" and low not in GROUP_NOUNS | ORG_NOUNS):
-            return Speaker(text, "unknown")
+            return Speaker(text, "unknown", how=UNRESOLVED)
         if low in PERSON_NOUNS:
-            return Speaker(text, "person", role)
+            return Speaker(text, "person", role, how=UNRESOLVED)
         if low in ORG_NOUNS or any(t.lower_ in ORG_WORDS for t in phrase):
-            return Speaker(text, "organization")
+            # "the Trump campaign" names its organization; "the agency" does not
+            named = any(is_proper(t) for t in phrase if t.i < head.i)
+            return Speaker(text, "organization", how=NAMED if named else UNRESOLVED)
         if low in GROUP_NOUNS:
-            return Speaker(text, "group")
-        return Speaker(text, "unknown")
+            return Speaker(text, "group", how=UNRESOLVED)
+        return Speaker(text, "unknown", how=UNRESOLVED)
+
+    def _named(self, name: str) -> Speaker:
+        """A speaker named in the text; a surname the article gives to several people and
+        does not decide between keeps a low certainty."""
+        shared = len(name.split()) == 1 and len(self.bearers(name.lower())) > 1
+        certainty = AMBIGUOUS_SURNAME_CERTAINTY if shared else 1.0
+        return Speaker(name, self.kind_of_name(name), self.role_of.get(name), certainty)
 
     def _pronoun(self, low: str, pos: int) -> Speaker:
         if low in MALE | FEMALE:
             gender = "m" if low in MALE else "f"
             name = self.recent(pos, ("person",), gender=gender)
             if name:
-                self.genders.setdefault(_surname(name), gender)
-            return Speaker(name, "person", self.role_of.get(name or ""), PRONOUN_CERTAINTY)
+                self.genders.setdefault(name.lower(), gender)
+            return Speaker(
+                name, "person", self.role_of.get(name or ""), PRONOUN_CERTAINTY, _pronoun_how(name)
+            )
         if low in PLURAL:
             name = self.recent(pos, ("group", "organization"))
             kind = self.kind_of_name(name) if name else "group"
-            return Speaker(name, kind, None, PRONOUN_CERTAINTY)
+            return Speaker(name, kind, None, PRONOUN_CERTAINTY, _pronoun_how(name))
         if low in NEUTER:
             name = self.recent(pos, ("organization",))
-            return Speaker(name, "organization" if name else "unknown", None, PRONOUN_CERTAINTY)
-        return Speaker(None, "unknown")
+            return Speaker(
+                name,
+                "organization" if name else "unknown",
+                None,
+                PRONOUN_CERTAINTY,
+                _pronoun_how(name),
+            )
+        return Speaker(None, "unknown", how=UNRESOLVED)
+
+
+def _all_capitalised(text: str) -> bool:
+    return all(w[:1].isupper() or w in _LINKS for w in text.split())
+
+
+def _pronoun_how(name: str | None) -> str:
+    return PRONOUN if name else UNRESOLVED
 
 
 # Capitalised runs; a word ending a sentence ("Schools.") ends the run.
@@ -525,7 +620,22 @@ def _without_titles(chain: list[Token]) -> list[Token]:
     toks = toks[last + 1 :]
     while toks and toks[-1].lower_ in ("'s", "’s", "'", "’"):
         toks.pop()
+    if _may_cut([t.text for t in toks]):  # "Republican Donald Trump": the label is a role
+        toks = toks[descriptor_length([t.text for t in toks]) :]
     return toks
+
+
+def _may_cut(words: list[str]) -> bool:
+    """Only a person's name loses leading descriptors ("Justice Department" stays whole)."""
+    low = [w.lower() for w in words]
+    return len(words) > 1 and not any(w in ORG_WORDS or w in GROUP_WORDS for w in low)
+
+
+def _title_gender(chain: list[Token], bare: list[Token]) -> str | None:
+    """ "Mrs. Clinton" -> "f": the gender a title right before the bare name gives."""
+    if not bare or bare[0].i == chain[0].i:
+        return None
+    return GENDERED_TITLES.get(chain[len(chain) - len(bare) - 1].lower_.rstrip("."))
 
 
 def _role_text(tokens: list[Token]) -> str:

@@ -4,7 +4,9 @@ Decides the speaker of each record (a continuation inherits it, a label's name o
 subject is resolved through the article's coreference index, an outlet subject is an
 organization, "the statement said" goes back to the previous speaker), the relaying outlets
 and medium, and the confidence: the candidate's reliability times the speaker's certainty
-(0.8 without a speaker), times NO_SOURCE_DISCOUNT without a source span. A label whose name
+(0.8 without a speaker), times NO_SOURCE_DISCOUNT without a source span. Each record says
+how its speaker was found (`speaker_resolution`: named, pronoun, description, quote_sequence,
+label, unresolved). A label whose name
 resolves to nothing ("Iowa: ...") is a section label and gives no record.
 """
 
@@ -14,10 +16,11 @@ from spacy.tokens import Span, Token
 
 from indexer.extract import outlets
 from indexer.extract.candidate import Candidate
-from indexer.extract.coreference import Speaker, SpeakerIndex
+from indexer.extract.coreference import UNRESOLVED, Speaker, SpeakerIndex
 from indexer.extract.layout import Layout
 from indexer.extract.spans import DATELINE
 
+QUOTE_SEQUENCE, LABEL = "quote_sequence", "label"
 NO_SOURCE_DISCOUNT = 0.6  # sourceless outputs match PolNeAR about 30% of the time
 
 
@@ -39,7 +42,7 @@ def records(found: list[Candidate], page: Layout) -> list[dict]:
 def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate | None) -> dict:
     """The attribution record of one candidate (also kept as `cand.result`); `previous` is
     the last candidate that gave a record. Teaches `index` the speaker of the source."""
-    speaker = Speaker(None)
+    speaker = Speaker(None, how=UNRESOLVED)
     via: list[str] = []
     medium = None
     sentence_tokens: list[Token] = []
@@ -51,15 +54,18 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
     if cand.inherit is not None:
         base = cand.inherit.result
         speaker = Speaker(base["speaker"], base["speaker_type"], base["speaker_role"])
+        speaker.how = QUOTE_SEQUENCE if base["speaker"] else UNRESOLVED
         via, medium = list(base["via_outlets"]), base["medium"]
     elif cand.label is not None:
         speaker = index.resolve_name(text[slice(*cand.label)], cand.label[0])
+        speaker.how = LABEL
         index.remember(cand.label[0], speaker)
     elif cand.source is not None:
         src = cand.source
         if src.lower_ in outlets.MEDIUM_NOUNS and previous is not None and previous.result:
             base = previous.result
             speaker = Speaker(base["speaker"], base["speaker_type"], base["speaker_role"])
+            speaker.how = QUOTE_SEQUENCE if base["speaker"] else UNRESOLVED
             via = via or list(base["via_outlets"])
             medium = outlets.medium_text(src)
         elif outlets.is_outlet(src):
@@ -91,6 +97,7 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         "speaker": speaker.name,
         "speaker_type": speaker.kind if speaker.name or speaker.kind != "unknown" else "unknown",
         "speaker_role": speaker.role,
+        "speaker_resolution": speaker.how if speaker.name else UNRESOLVED,
         "via_outlets": via,
         "medium": medium,
         "paragraph_index": cand.paragraph,
