@@ -88,7 +88,8 @@ class GoldDoc:
 
 def words(name: str) -> list[str]:
     """Lower-case name words without punctuation and titles ("Sen. John Smith" -> john smith)."""
-    tokens = re.findall(r"[\w]+(?:['\u2019-][\w]+)*", name.lower())
+    name = name.lower().replace("\u2019", "'")  # O’Neill is O'Neill
+    tokens = re.findall(r"[\w]+(?:['-][\w]+)*", name)
     return [t for t in tokens if t not in TITLE_WORDS and not t.endswith("'s")]
 
 

@@ -12,7 +12,7 @@ import itertools
 import multiprocessing
 from collections.abc import Iterable, Iterator
 
-from indexer.extract import nlp
+from indexer.extract import names, nlp
 from indexer.extract.attributions import analyse
 from indexer.extract.cues import LEXICON_PATH
 
@@ -37,6 +37,7 @@ def extract_many(
             yield analyse(text)
         return
     nlp.load()  # loaded once, shared with the forked workers
+    names.warm()
     ctx = multiprocessing.get_context("fork")
     window = n_process * batch_size * 16  # bounded read-ahead: input may be a long stream
     iterator = iter(texts)

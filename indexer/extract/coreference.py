@@ -13,7 +13,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from indexer.extract.names import descriptor_length, first_name_gender
+from indexer.extract.names import (
+    descriptor_length,
+    first_name_gender,
+    is_descriptor,
+    is_first_name,
+)
 from indexer.extract.tokens import (
     DETERMINERS,
     NAME_LINKS,
@@ -75,7 +80,7 @@ PLURAL = frozenset(["they", "them", "their"])
 NEUTER = frozenset(["it", "its"])
 PRONOUN_CERTAINTY = 0.9
 DESCRIPTION_CERTAINTY = 0.85  # "the minister", "the group": a guess from the context
-TITLE_REACH = 800  # characters: "the minister said" right after a quote by the minister
+SPEAKER_REACH = 300  # characters: "The group said" right after the group's own statement
 SURNAME_REACH = 400  # characters: a bare surname right after another bearer's full name
 LOOKBACK = 60  # mentions searched backwards for a pronoun or definite description
 NAMED, PRONOUN, DESCRIBED, UNRESOLVED = "named", "pronoun", "description", "unresolved"
@@ -165,7 +170,7 @@ class SpeakerIndex:
             if bare:
                 end = chain[-1]
                 name = index.canonical(text_of(bare), offset + end.idx, _title_gender(chain, bare))
-                subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in chain)
+                subject = any(_main_subject(t) for t in chain)
                 index.mentions.append(
                     Mention(offset + end.idx, name, index.kind_of_name(name), subject)
                 )
@@ -268,6 +273,14 @@ class SpeakerIndex:
                 return None
         return main
 
+    def is_known_person(self, name: str) -> bool:
+        """Not evidently something else: a name of several words needs a personal title
+        ("Mayor"), a known first name or a gender learned from an earlier pronoun ("General
+        Assembly", "Say Mexico" have none); a bare surname ("Trump") passes."""
+        if len(name.split()) == 1 or name.lower() in self.persons:
+            return True
+        return self.gender_of(name) is not None or is_first_name(name.split()[0])
+
     def gender_of(self, name: str) -> str | None:
         """ "m" / "f" from a gendered title, an earlier pronoun or the first name; else None."""
         low = name.lower()
@@ -363,13 +376,28 @@ class SpeakerIndex:
         if names:
             recent = self.recent(pos, ("person",))
             return recent if recent in names else None
-        if head not in PERSON_NOUNS:
-            return None
-        # No one was introduced with that title: news style means the person just quoted.
-        last = next((m for m in reversed(self.speakers) if m.pos < pos), None)
-        if last is not None and last.kind == "person" and pos - last.pos < TITLE_REACH:
-            return last.name
         return None
+
+    def _only_organization(self, noun: str, pos: int) -> str | None:
+        """ "the ministry" -> the one organization named before `pos` with "ministry" in its
+        name ("Ministry of Defence"); "the group" -> the one group among the recent mentions;
+        either -> the organization or group that spoke in the sentence just before. None when
+        there are none or several: an honest unresolved beats a guess."""
+        last = next((m for m in reversed(self.speakers) if m.pos < pos), None)
+        if last and last.kind in ("organization", "group") and pos - last.pos < SPEAKER_REACH:
+            return last.name
+        self.recent(pos, ())  # sorts the mentions
+        k = bisect.bisect_left(self._starts, pos)
+        before = self.mentions[:k] + [m for m in self.speakers if m.pos < pos]
+        named = {
+            m.name
+            for m in before
+            if m.kind in ("organization", "group") and noun in m.name.lower().split()
+        }
+        if not named and noun in GROUP_NOUNS:
+            recent = self.mentions[max(0, k - LOOKBACK) : k]
+            named = {m.name for m in recent if m.kind == "group"}
+        return next(iter(named)) if len(named) == 1 else None
 
     def remember(self, pos: int, speaker: Speaker, subject: bool = True) -> None:
         """A resolved speaker is a likely antecedent; a description ("Republican presidential
@@ -402,6 +430,8 @@ class SpeakerIndex:
             pool = [m for m in pool if contains in m.name.lower().split()]
         if gender:  # "she" never refers to someone known as "he" (title, pronoun, first name)
             pool = [m for m in pool if self.gender_of(m.name) in (None, gender)]
+            # and only to someone known to be a person: "the United States" is not "he"
+            pool = [m for m in pool if self.is_known_person(m.name)]
         subjects = [m for m in pool if m.subject]
         if subjects and pos - subjects[-1].pos < 1500:
             return subjects[-1].name
@@ -451,7 +481,7 @@ class SpeakerIndex:
 
     def _single(self, head: Token, offset: int, pos: int, low: str) -> Speaker:
         chain = name_chain(head)
-        if chain:
+        if chain and not all(is_descriptor(t.text) or t.lower_ in TITLES for t in chain):
             bare = _without_titles(chain) or chain
             name = self.canonical(text_of(bare), pos, _title_gender(chain, bare))
             return self._named(name)
@@ -476,15 +506,14 @@ class SpeakerIndex:
         if det in ("the", "this") and len(phrase) <= 3 and (name := self._titled(low, pos)):
             role = self.role_of.get(name)
             return Speaker(name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY, DESCRIBED)
-        if det in ("the", "this") and len(phrase) <= 3 and low in ORG_NOUNS | GROUP_NOUNS:
-            name = self.recent(pos, ("organization", "group"), low) or (
-                self.recent(pos, ("group",)) if low in GROUP_NOUNS else None
-            )
-            if name:
-                role = self.role_of.get(name)
-                return Speaker(
-                    name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY, DESCRIBED
-                )
+        if (
+            det in ("the", "this")
+            and len(phrase) <= 3
+            and low in ORG_NOUNS | GROUP_NOUNS
+            and (name := self._only_organization(low, pos))
+        ):
+            role = self.role_of.get(name)
+            return Speaker(name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY, DESCRIBED)
         text = _strip_det(phrase)
         text = self.names.get(text.lower(), text)
         if text.lower() in self.names:
@@ -533,6 +562,17 @@ class SpeakerIndex:
                 _pronoun_how(name),
             )
         return Speaker(None, "unknown", how=UNRESOLVED)
+
+
+def _main_subject(tok: Token) -> bool:
+    """The subject of its sentence's main clause ("Earnest said that Obama ...": Earnest,
+    not Obama): main-clause subjects are what a following "he" most often continues."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _all_capitalised(text: str) -> bool:

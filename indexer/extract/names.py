@@ -2,10 +2,11 @@
 
 "Republican Donald Trump", "City Attorney Brad Holm", "Rival Hillary Clinton": news prose
 puts party labels, titles and descriptors in front of a name, capitalised like the name.
-`split_descriptor` cuts them off (they are a role, not part of the name) using two kinds of
-evidence: nameparser's list of titles ("attorney", "leader", "chief", ...) and the first-name
-statistics of gender-guesser (the name starts at its first name). Hyphenated and multi-part
-names ("Anna-Lena Berg", "Park Min-jun", "Ana Ruiz-Teller") are never cut inside.
+`descriptor_length` cuts them off (they are a role, not part of the name): the name starts at
+its first name (gender-guesser's first-name statistics), nameparser's list of titles telling
+which title words are not first names there ("Judge", "Bishop"), and party labels.
+Hyphenated and multi-part names ("Anna-Lena Berg", "Park Min-jun", "Ana Ruiz-Teller") are
+never cut inside.
 
 `first_name_gender` gives "m" / "f" / None from those statistics (gender-guesser's
 "male"/"mostly_male" and "female"/"mostly_female"; "andy" and "unknown" give None).
@@ -70,18 +71,22 @@ def descriptor_length(words: list[str]) -> int:
     """How many leading `words` of a capitalised run are a role rather than the name.
 
     "Republican Donald Trump" -> 1, "Senate Minority Leader Harry Reid" -> 3,
-    "City Attorney Brad Holm" -> 2, "Donald Trump" / "Park Min-jun" / "Anna-Lena Berg" -> 0.
-    Two kinds of evidence: the run starts at a known first name followed by a surname, and
-    the words before it are not first names themselves; or the leading words are titles or
-    party labels with at least one name word after them."""
+    "City Attorney Brad Holm" -> 2, "Democrat Clinton" -> 1, "Donald Trump" / "Park Min-jun"
+    / "Anna-Lena Berg" / "United States" -> 0. The name starts at its first name (followed
+    by a surname) when no word before it is a first name, titles such as "Judge" or "Bishop"
+    that are also given names not counting as first names there; else only party labels are
+    cut (title words alone are too broad: nameparser also lists "united", "national")."""
     if len(words) < 2:
         return 0
     for i in range(1, len(words) - 1):
-        if is_first_name(words[i]) and not any(is_first_name(w) for w in words[:i]):
-            if all(w[:1].isupper() and len(w.strip(".")) > 1 for w in words[:i]):
+        if is_first_name(words[i]) and not is_descriptor(words[i]):
+            prefix = words[:i]
+            if all(w[:1].isupper() and len(w.strip(".")) > 1 for w in prefix) and not any(
+                is_first_name(w) and not is_descriptor(w) for w in prefix
+            ):
                 return i
             break
     cut = 0
-    while cut < len(words) - 1 and is_descriptor(words[cut]):
+    while cut < len(words) - 1 and words[cut].lower() in PARTY_LABELS:
         cut += 1
     return cut
