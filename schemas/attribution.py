@@ -48,6 +48,7 @@ class AttributionSchema(Schema):
         validate=validate.OneOf(SPEAKER_RESOLUTIONS),
         **es(KEYWORD),
     )
+    relayed_by = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
     via_outlets = fields.List(fields.String(), load_default=list, **es(FACET_KEYWORD))
     via_outlet_ids = fields.List(fields.String(), load_default=list, **es(KEYWORD))
     medium = fields.String(load_default=None, allow_none=True, **es(FACET_KEYWORD))

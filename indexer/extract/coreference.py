@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from indexer.extract.names import (
+    PARTY_LABELS,
     descriptor_length,
     first_name_gender,
     is_descriptor,
@@ -146,7 +147,7 @@ class SpeakerIndex:
                 if words and words[-1][-2:] in ("'s", "\u2019s"):  # "Obama's" names Obama
                     words[-1] = words[-1][:-2]
                     end -= 2
-                if words and (len(words) > 1 or len(words[0]) > 3):
+                if words and (len(words) > 1 or len(words[0]) > 3) and not _only_titles(words):
                     pos = end - len(" ".join(words))
                     index._add_name(pos, " ".join(words))
                     if title in TITLES or f"{title}." in TITLES:
@@ -155,6 +156,7 @@ class SpeakerIndex:
                     gender = GENDERED_TITLES.get(title or "")
                     index.mentions.append(Mention(pos, " ".join(words), "", subject, gender))
         chains = [(offset, chain) for offset, doc in docs for chain in _chains(doc)]
+        chains = [(o, c) for o, c in chains if not _only_titles([t.text for t in c])]
         for offset, chain in chains:
             bare = _without_titles(chain)
             if bare:
@@ -481,7 +483,7 @@ class SpeakerIndex:
 
     def _single(self, head: Token, offset: int, pos: int, low: str) -> Speaker:
         chain = name_chain(head)
-        if chain and not all(is_descriptor(t.text) or t.lower_ in TITLES for t in chain):
+        if chain and not _only_titles([t.text for t in chain]):
             bare = _without_titles(chain) or chain
             name = self.canonical(text_of(bare), pos, _title_gender(chain, bare))
             return self._named(name)
@@ -562,6 +564,15 @@ class SpeakerIndex:
                 _pronoun_how(name),
             )
         return Speaker(None, "unknown", how=UNRESOLVED)
+
+
+def _only_titles(words: list[str]) -> bool:
+    """ "Judge", "Retired General", "The Republican": titles without a name are a description.
+    The last word must be a personal title or a party label ("United States" stays a name,
+    though nameparser lists "united" and "states" as title words)."""
+    last = words[-1].lower() if words else ""
+    personal = last in TITLES | PERSON_NOUNS | PARTY_LABELS or last.rstrip(".") in ("del", "gen")
+    return personal and all(is_descriptor(w) or w.lower() in TITLES for w in words)
 
 
 def _main_subject(tok: Token) -> bool:

@@ -6,7 +6,8 @@ organization, "the statement said" goes back to the previous speaker), the relay
 and medium, and the confidence: the candidate's reliability times the speaker's certainty
 (0.8 without a speaker), times NO_SOURCE_DISCOUNT without a source span. Each record says
 how its speaker was found (`speaker_resolution`: named, pronoun, description, quote_sequence,
-label, unresolved). A label whose name
+label, unresolved); a quote relayed by another speaker ("Fisk said Brant told her: ...")
+is the inner speaker's, with the relaying one in `relayed_by`. A label whose name
 resolves to nothing ("Iowa: ...") is a section label and gives no record.
 """
 
@@ -14,11 +15,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from indexer.extract import outlets
+from indexer.extract import cues, outlets, sources
 from indexer.extract.candidate import Candidate
-from indexer.extract.coreference import UNRESOLVED, Speaker, SpeakerIndex
+from indexer.extract.coreference import NAMED, UNRESOLVED, Speaker, SpeakerIndex
 from indexer.extract.layout import Layout
 from indexer.extract.spans import DATELINE
+from indexer.extract.tokens import name_chain
 
 QUOTE_SEQUENCE, LABEL = "quote_sequence", "label"
 NO_SOURCE_DISCOUNT = 0.6  # sourceless outputs match PolNeAR about 30% of the time
@@ -76,6 +78,14 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
             speaker = index.resolve(src, cand.offset)
         index.remember(cand.offset + src.idx, speaker)
     source = cand.source_span()
+    relayed_by = None
+    if (
+        cand.cue is not None
+        and cand.inherit is None
+        and speaker.name
+        and (relayed := _relayed_speaker(cand, index))
+    ):
+        relayed_by, speaker, source = speaker.name, *relayed
     dateline = DATELINE.match(text[source[0] : source[1]]) if source else None
     if source and dateline and source[0] + dateline.end() < source[1]:
         source = (source[0] + dateline.end(), source[1])
@@ -98,6 +108,7 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         "speaker_type": speaker.kind if speaker.name or speaker.kind != "unknown" else "unknown",
         "speaker_role": speaker.role,
         "speaker_resolution": speaker.how if speaker.name else UNRESOLVED,
+        "relayed_by": relayed_by,
         "via_outlets": via,
         "medium": medium,
         "paragraph_index": cand.paragraph,
@@ -105,3 +116,23 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
     }
     return cand.result
+
+
+def _relayed_speaker(
+    cand: Candidate, index: SpeakerIndex
+) -> tuple[Speaker, tuple[int, int]] | None:
+    """ "Mayor Dana Fisk said Governor Lyle Brant told her: '...'": when the cue's clause is
+    itself a speech verb with a named subject, the words are that subject's, relayed by the
+    cue's subject. Returns the inner speaker and its source span, or None."""
+    for verb in cand.cue.children:
+        if verb.dep_ not in ("ccomp", "parataxis") or verb.lower_ not in cues.SEED_FORMS:
+            continue
+        inner = sources.subject(verb)
+        if inner is None or inner.tag_ not in ("NNP", "NNPS"):
+            continue
+        speaker = index.resolve(inner, cand.offset)
+        if speaker.name and speaker.how == NAMED and speaker.kind == "person":
+            chain = name_chain(inner) or [inner]
+            start = cand.offset + chain[0].idx
+            return speaker, (start, cand.offset + chain[-1].idx + len(chain[-1]))
+    return None
