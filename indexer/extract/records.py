@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from indexer.extract import cues, outlets, sources
+from indexer.extract import outlets, sources
 from indexer.extract.candidate import Candidate
 from indexer.extract.coreference import NAMED, UNRESOLVED, Speaker, SpeakerIndex
 from indexer.extract.layout import Layout
@@ -23,6 +23,8 @@ from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import name_chain
 
 QUOTE_SEQUENCE, LABEL = "quote_sequence", "label"
+RELAY_VERBS = frozenset(["told", "tells", "said", "says"])  # "... told her: '...'"
+_QUOTE_MARKS = frozenset(['"', "\u201c", "'", "\u2018", "``", ":"])
 NO_SOURCE_DISCOUNT = 0.6  # sourceless outputs match PolNeAR about 30% of the time
 
 
@@ -122,11 +124,15 @@ def _relayed_speaker(
     cand: Candidate, index: SpeakerIndex
 ) -> tuple[Speaker, tuple[int, int]] | None:
     """ "Mayor Dana Fisk said Governor Lyle Brant told her: '...'": when the cue's clause is
-    itself a speech verb with a named subject, the words are that subject's, relayed by the
-    cue's subject. Returns the inner speaker and its source span, or None."""
+    itself "told"/"said" with a named subject and the quotation right after it, the words are
+    that subject's, relayed by the cue's subject. Returns the inner speaker and its source
+    span, or None."""
     for verb in cand.cue.children:
-        if verb.dep_ not in ("ccomp", "parataxis") or verb.lower_ not in cues.SEED_FORMS:
+        if verb.dep_ not in ("ccomp", "parataxis") or verb.lower_ not in RELAY_VERBS:
             continue
+        after = verb.doc[verb.i + 1 : verb.i + 5]
+        if not any(t.text in _QUOTE_MARKS for t in after):
+            continue  # "Merrill says Machado promised to ...": Merrill's claim, not a relay
         inner = sources.subject(verb)
         if inner is None or inner.tag_ not in ("NNP", "NNPS"):
             continue
