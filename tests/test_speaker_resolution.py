@@ -136,3 +136,13 @@ def test_a_quote_told_to_someone_is_the_teller_s_relayed_by_the_one_reporting_it
     assert record["speaker"] == "Lyle Brant"
     assert record["relayed_by"] == "Dana Fisk"
     assert record["speaker_text"] == "Governor Lyle Brant"
+
+
+def test_a_dateline_is_a_place_and_never_speaks():
+    text = (
+        "BRENNA, Sept 3 (CPA) - The ferry terminal will close for repairs next month.\n\n"
+        '"We have no choice before the winter storms," they said.'
+    )
+    record = extract(text)[-1]
+    assert record["speaker"] != "BRENNA"
+    assert record["speaker_resolution"] == "unresolved"

@@ -20,6 +20,7 @@ from indexer.extract.names import (
     is_descriptor,
     is_first_name,
 )
+from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import (
     DETERMINERS,
     NAME_LINKS,
@@ -130,7 +131,8 @@ class SpeakerIndex:
     def build(cls, docs: list[tuple[int, Doc]], text: str = "") -> SpeakerIndex:
         """Index parsed chunks, plus capitalised names in the unparsed rest of `text`."""
         index = cls()
-        unparsed = _gaps(text, [(o, o + len(d.text)) for o, d in docs])
+        datelines = _datelines(text)  # "BRENNA, Sept 3 (CPA) -": a place, never a speaker
+        unparsed = _gaps(text, [(o, o + len(d.text)) for o, d in docs] + datelines)
         for start, end in unparsed:
             for match in _CAPITALISED.finditer(text, start, end):
                 words = match.group().split()
@@ -155,7 +157,12 @@ class SpeakerIndex:
                     subject = pos == start or text[pos - 2 : pos].strip() in (".", "")
                     gender = GENDERED_TITLES.get(title or "")
                     index.mentions.append(Mention(pos, " ".join(words), "", subject, gender))
-        chains = [(offset, chain) for offset, doc in docs for chain in _chains(doc)]
+        chains = [
+            (offset, chain)
+            for offset, doc in docs
+            for chain in _chains(doc)
+            if not any(s <= offset + chain[0].idx < e for s, e in datelines)
+        ]
         chains = [(o, c) for o, c in chains if not _only_titles([t.text for t in c])]
         for offset, chain in chains:
             bare = _without_titles(chain)
@@ -644,6 +651,15 @@ def _chains(doc: Doc) -> list[list[Token]]:
             if chain and chain[-1].i == tok.i:
                 out.append(chain)
     return out
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """Character spans of the datelines opening paragraphs ("BRENNA, Sept 3 (CPA) - ")."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        if dateline := DATELINE.match(line.group()):
+            spans.append((line.start(), line.start() + dateline.end()))
+    return spans
 
 
 def _gaps(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
