@@ -527,7 +527,14 @@ class SpeakerIndex:
         text = self.names.get(text.lower(), text)
         if text.lower() in self.names:
             return Speaker(text, self.kind_of_name(text), self.role_of.get(text))
-        if _all_capitalised(text) and self.kind_of_name(text) != "unknown":
+        capitalised = (
+            _all_capitalised(text) and low not in ANONYMOUS and not _only_titles(text.split())
+        )
+        if capitalised and (
+            self.kind_of_name(text) != "unknown"
+            or head.tag_ in ("NNP", "NNPS")
+            or head.i > head.sent.start
+        ):
             return Speaker(text, self.kind_of_name(text), role)  # a name the tagger missed
         if low in ANONYMOUS or (head.tag_ == "NNS" and low not in GROUP_NOUNS | ORG_NOUNS):
             return Speaker(text, "unknown", how=UNRESOLVED)

@@ -23,8 +23,7 @@ from indexer.extract.tokens import wordset
 # Party labels and epithets written before a name; never first names.
 PARTY_LABELS = wordset(
     """republican republicans democrat democrats democratic gop conservative conservatives
-    liberal liberals labour labor tory tories green greens libertarian independent socialist
-    ndp"""
+    liberal liberals tory tories libertarian socialist ndp"""
 )
 _GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
 
