@@ -146,3 +146,11 @@ def test_a_dateline_is_a_place_and_never_speaks():
     record = extract(text)[-1]
     assert record["speaker"] != "BRENNA"
     assert record["speaker_resolution"] == "unresolved"
+
+
+def test_a_spokesman_for_someone_named_after_the_comma_is_that_spokesman():
+    text = '"The budget is balanced," a spokesman for Brant, Ollie Stamp, said on Monday.'
+    record = extract(text)[0]
+    assert record["speaker"] == "Ollie Stamp"
+    assert record["speaker_role"] == "a spokesman for Brant"
+    assert record["speaker_resolution"] == "named"

@@ -499,6 +499,10 @@ class SpeakerIndex:
                 named = self.resolve(child, offset, True)
                 role = _role_text(np_tokens(head)) if low in PERSON_NOUNS else named.role
                 return Speaker(named.name, named.kind, role)
+        if low in PERSON_NOUNS and (person := _appended_person(head)) is not None:
+            # "a spokesman for Brant, Ollie Stamp": the parse hangs the name on "Brant"
+            named = self.resolve(person, offset, True)
+            return Speaker(named.name, "person", _role_text(np_tokens(head)))
         if (
             head.text[:1].isupper()
             and head.lower_ in self.by_last
@@ -578,6 +582,23 @@ class SpeakerIndex:
                 _pronoun_how(name),
             )
         return Speaker(None, "unknown", how=UNRESOLVED)
+
+
+def _appended_person(head: Token) -> Token | None:
+    """The person named after "a spokesman for Brant," whose name the parse attached to the
+    object ("Brant") instead of to "spokesman": an apposition of the role's prepositional
+    object that starts with a known first name and ends the phrase."""
+    for prep in head.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for appos in obj.children:
+                chain = name_chain(appos) if appos.dep_ == "appos" else []
+                if len(chain) > 1 and is_first_name(chain[0].text):
+                    return appos
+    return None
 
 
 def _only_titles(words: list[str]) -> bool:
