@@ -10,11 +10,12 @@ speaker name is compared with the entity's proper names (every run of proper nou
 its mentions, and its Wikipedia identity). PolNeAR dev has no such gold; its source mentions
 were annotated with the referent's fullest name (``bench/speaker_gold/README.md``).
 
-A prediction is *unresolved* when it has no name or the name has no capitalised word (a
-pronoun or a description such as "the agency"); *right* when every word of the name (titles
-left out) is a word of the gold entity's names; *misnamed* when it holds the gold surname
-plus other words ("Republican Donald Trump": the right person under a wrong name); else
-*wrong*. Printed separately:
+A prediction is *unresolved* when it has no name, the name has no capitalised word (a
+pronoun or a description such as "the agency"), or the extractor marks it unresolved
+(``speaker_resolution``: a description such as "GOP nominee" kept as text); *right* when
+every word of the name (titles left out) is a word of the gold entity's names; *misnamed*
+when it holds the gold surname plus other words ("Republican Donald Trump": the right
+person under a wrong name); else *wrong*. Printed separately:
 accuracy = right / named gold, wrong-person rate = wrong / resolved, unresolved rate =
 unresolved / named gold, each also by the kind of source mention (pronoun, name,
 description). Gold referents without any proper name are counted apart: naming one is a
@@ -87,7 +88,8 @@ class GoldDoc:
 
 def words(name: str) -> list[str]:
     """Lower-case name words without punctuation and titles ("Sen. John Smith" -> john smith)."""
-    tokens = re.findall(r"[\w]+(?:['\u2019-][\w]+)*", name.lower())
+    name = name.lower().replace("\u2019", "'")  # O’Neill is O'Neill
+    tokens = re.findall(r"[\w]+(?:['-][\w]+)*", name)
     return [t for t in tokens if t not in TITLE_WORDS and not t.endswith("'s")]
 
 
@@ -238,6 +240,14 @@ class Tally:
         return out
 
 
+def claimed_name(att: dict) -> str | None:
+    """The speaker name an attribution files the quote under; None when the extractor itself
+    says the speaker is unresolved (`speaker_resolution`), e.g. "GOP nominee" kept as text."""
+    if att.get("speaker_resolution") == "unresolved":
+        return None
+    return att.get("speaker")
+
+
 def judge(predicted: str | None, gold_names: set[str]) -> str:
     """right / misnamed / wrong / unresolved against a named gold; unnamed / named-unnamed
     otherwise. *misnamed* is the right person under a wrong form of the name ("Rival Hillary
@@ -272,7 +282,7 @@ def score_gum(folder: Path) -> Tally:
                 continue
             mention = best[1]
             entity = gold.entities[mention.entity]
-            outcome = judge(att.get("speaker"), entity.names)
+            outcome = judge(claimed_name(att), entity.names)
             note = (
                 f"{gold.doc_id}: {gold.text[s:e]!r} -> {att.get('speaker')!r}; "
                 f"gold {sorted(entity.names) or entity.etype}"
@@ -303,7 +313,7 @@ def score_polnear(texts: Path, gold_path: Path) -> Tally:
             start, end, name, source_text = max(hits, key=lambda m: min(e, m[1]) - max(s, m[0]))
             kind = _polnear_kind(source_text)
             names = set() if name in ("-", "?") else {name}
-            outcome = judge(att.get("speaker"), names)
+            outcome = judge(claimed_name(att), names)
             tally.add(
                 kind, outcome, f"{doc_id}: {source_text!r} -> {att.get('speaker')!r}; gold {name!r}"
             )

@@ -20,6 +20,9 @@ from schemas.validation import RecordError
 
 KINDS = ("direct", "indirect", "mixed")
 SPEAKER_TYPES = ("person", "organization", "group", "unknown")
+# How the extractor found the speaker's name: written in the attribution, through a pronoun,
+# through a description ("the agency"), from the quote before it, from a "Name:" label; or not.
+SPEAKER_RESOLUTIONS = ("named", "pronoun", "description", "quote_sequence", "label", "unresolved")
 
 
 class AttributionSchema(Schema):
@@ -105,6 +108,13 @@ class AttributionSchema(Schema):
         ),
     )
     speaker_role = fields.String(load_default=None, allow_none=True, **es(STORED_ONLY, csv=5))
+    speaker_resolution = fields.String(
+        load_default=None,
+        allow_none=True,
+        validate=validate.OneOf(SPEAKER_RESOLUTIONS),
+        **es(KEYWORD),
+    )
+    relayed_by = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
     via_outlets = fields.List(fields.String(), load_default=list, **es(FACET_KEYWORD, csv=11))
     via_outlet_ids = fields.List(
         fields.String(),

@@ -47,6 +47,8 @@ def test_the_speaker_before_the_cue_with_a_reported_claim():
         "speaker",
         "speaker_type",
         "speaker_role",
+        "speaker_resolution",
+        "relayed_by",
         "via_outlets",
         "medium",
         "paragraph_index",

@@ -22,10 +22,12 @@ def name_chain(tok: Token) -> list[Token]:
     while start > 0 and (
         is_proper(doc[start - 1])
         or (doc[start - 1].lower_ in NAME_LINKS and start > 1 and is_proper(doc[start - 2]))
+        or (_hyphen(doc, start - 1) and is_proper(doc[start - 2]))
     ):
         start -= 1
     while end + 1 < len(doc) and (
         is_proper(doc[end + 1])
+        or (_hyphen(doc, end + 1) and is_proper(doc[end + 2]))
         or (doc[end + 1].like_num and doc[end].lower_ == "channel")
         or (doc[end + 1].lower_ in NAME_LINKS and end + 2 < len(doc) and is_proper(doc[end + 2]))
     ):
@@ -36,6 +38,16 @@ def name_chain(tok: Token) -> list[Token]:
     while chain and not chain[0].text[:1].isalnum():
         chain.pop(0)
     return chain
+
+
+def _hyphen(doc, i: int) -> bool:
+    """A hyphen written inside a name ("Anna-Lena", "Ruiz-Teller"), not a dash between words."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+    )
 
 
 def text_of(tokens: list[Token]) -> str:

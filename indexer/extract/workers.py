@@ -16,7 +16,7 @@ import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
 
-from indexer.extract import extract, nlp
+from indexer.extract import extract, names, nlp
 
 Attributions = list[dict]
 
@@ -47,6 +47,7 @@ class ExtractionPool:
 
     def __init__(self, workers: int) -> None:
         nlp.load()  # before the fork: the workers share the loaded model
+        names.warm()  # and the first-name statistics
         self.pool: ProcessPoolExecutor | None = None
         if workers > 1:
             self.pool = ProcessPoolExecutor(
