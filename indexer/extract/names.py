@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from nameparser.config import CONSTANTS
 
-from indexer.extract.tokens import wordset
+from indexer.lexicon import wordset
 
 # Party labels and epithets written before a name; never first names.
 PARTY_LABELS = wordset(
