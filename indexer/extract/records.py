@@ -3,8 +3,8 @@
 Decides the speaker of each record (a continuation inherits it, a label's name or the
 subject is resolved through the article's coreference index, an outlet subject is an
 organization, "the statement said" goes back to the previous speaker), the relaying outlets
-and medium, and the confidence: the candidate's reliability times the speaker's certainty
-(0.8 without a speaker), times NO_SOURCE_DISCOUNT without a source span. A label whose name
+and medium, and the confidence: the candidate scorer's probability that the candidate is an
+attribution (`scoring.probability`). A label whose name
 resolves to nothing ("Iowa: ...") is a section label and gives no record.
 """
 
@@ -17,8 +17,6 @@ from indexer.extract.candidate import Candidate
 from indexer.extract.coreference import Speaker, SpeakerIndex
 from indexer.extract.layout import Layout
 from indexer.extract.spans import DATELINE
-
-NO_SOURCE_DISCOUNT = 0.6  # sourceless outputs match PolNeAR about 30% of the time
 
 
 def records(found: list[Candidate], page: Layout) -> list[dict]:
@@ -77,9 +75,7 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         speaker.name = speaker.name[dateline.end() :]
     cue = cand.cue_span()
     content = " ".join(text[s:e] for s, e in cand.content)
-    confidence = cand.score * (speaker.certainty if speaker.name else 0.8)
-    if source is None:
-        confidence *= NO_SOURCE_DISCOUNT
+    confidence = cand.score  # the scorer's probability (indexer/extract/scoring.py)
     cand.result = {
         "kind": cand.kind,
         "content": content,
