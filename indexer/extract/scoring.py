@@ -15,6 +15,7 @@ attribution is not stored: chosen on PolNeAR dev, where what scores below it is 
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -166,11 +167,14 @@ def _clause_shape(cand: Candidate, f: dict[str, float]) -> None:
     """Clause or noun phrase: does the content (within the cue's chunk) hold a finite verb?"""
     assert cand.cue is not None
     doc = cand.cue.doc
-    inside = [
-        t
-        for t in doc
-        if any(s <= cand.offset + t.idx < e for s, e in cand.content) and not t.is_punct
-    ]
+    starts = doc.user_data.get("quotetrail_token_starts")
+    if starts is None:
+        starts = doc.user_data["quotetrail_token_starts"] = [t.idx for t in doc]
+    inside = []
+    for s, e in cand.content:
+        first = bisect.bisect_left(starts, s - cand.offset)
+        last = bisect.bisect_left(starts, e - cand.offset)
+        inside += [t for t in doc[first:last] if not t.is_punct]
     if not inside:
         f["content_outside_chunk"] = 1.0
         return
