@@ -68,6 +68,7 @@ class Summary:
     rejected: int = 0
     repaired: int = 0  # records read after a repair of their text (said on stderr)
     attributions: int = 0
+    dropped: int = 0  # attributions below the store floor (indexer.extract.scoring)
     elapsed: float = 0.0
     # Seconds of work per stage: read (read + clean, main process), extract (summed over
     # the worker processes, which run in parallel with the rest), link, write.
@@ -83,7 +84,8 @@ class Summary:
             f"input{'' if self.inputs == 1 else 's'} in "
             f"{self.elapsed:.1f} s ({rate:.1f}/s): {self.indexed} indexed, "
             f"{self.replaced} replaced, {self.unchanged} unchanged, {self.rejected} rejected"
-            f"{resumed}{_repaired(self.repaired)}; {self.attributions} attributions written"
+            f"{resumed}{_repaired(self.repaired)}; {self.attributions} attributions written, "
+            f"{self.dropped} below the confidence floor dropped"
         )
 
 
@@ -301,8 +303,20 @@ class Indexer:
         assert batch.future is not None
         extracted, seconds = batch.future.result()
         self.summary.stages["extract"] += seconds
+        extracted = self._above_floor(extracted)
         records = self._with_retries(lambda: self._link(batch, extracted))
         self.writer.submit(lambda: self._store(batch, records))
+
+    def _above_floor(self, extracted: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+        """The attributions worth storing per article; counts those below the store floor."""
+        from indexer.extract.scoring import stored
+
+        kept = []
+        for attributions in extracted:
+            above, dropped = stored(attributions)
+            kept.append(above)
+            self.summary.dropped += dropped
+        return kept
 
     def _link(self, batch: Batch, extracted: list[list[dict[str, Any]]]) -> list[ArticleRecord]:
         started = time.perf_counter()

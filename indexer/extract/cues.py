@@ -127,8 +127,16 @@ def _evidence(known: dict[str, list[int]], pattern: str) -> list[int] | None:
 
 
 def reliability(form: str, pattern: str) -> float | None:
-    """Estimated precision of `form` used as a cue in `pattern`, or None when it is no cue.
-    A form seen too rarely borrows the evidence of its other inflections."""
+    """Estimated precision of `form` used as a cue in `pattern`, or None when it is no cue
+    (below THRESHOLD or unknown)."""
+    score = estimate(form, pattern)
+    return score if score is not None and score >= THRESHOLD else None
+
+
+def estimate(form: str, pattern: str) -> float | None:
+    """Estimated precision of `form` used as a cue in `pattern` whatever its level, or None
+    when the lexicon has no evidence and the form is no seed. A form seen too rarely borrows
+    the evidence of its other inflections."""
     form = form.lower()
     stats = _evidence(lexicon().get(form, {}), pattern)
     if stats is None or stats[1] < MIN_EVIDENCE:
@@ -136,8 +144,7 @@ def reliability(form: str, pattern: str) -> float | None:
     if stats is not None and stats[1] >= MIN_EVIDENCE:
         hits, total = stats
         prior = base_rates().get(pattern, 0.5)
-        score = (hits + PRIOR_WEIGHT * prior) / (total + PRIOR_WEIGHT)
-        return score if score >= THRESHOLD else None
+        return (hits + PRIOR_WEIGHT * prior) / (total + PRIOR_WEIGHT)
     if form in SEED_FORMS and pattern in ("ccomp", "quote", "parataxis"):
         return SEED_PRIOR
     return None

@@ -3,11 +3,11 @@
 Decides the speaker of each record (a continuation inherits it, a label's name or the
 subject is resolved through the article's coreference index, an outlet subject is an
 organization, "the statement said" goes back to the previous speaker), the relaying outlets
-and medium, and the confidence: the candidate's reliability times the speaker's certainty
-(0.8 without a speaker), times NO_SOURCE_DISCOUNT without a source span. Each record says
-how its speaker was found (`speaker_resolution`: named, pronoun, description, quote_sequence,
-label, unresolved); a quote relayed by another speaker ("Fisk said Brant told her: ...")
-is the inner speaker's, with the relaying one in `relayed_by`. A label whose name
+and medium, and the confidence: the candidate scorer's probability that the candidate is an
+attribution (`scoring.probability`). Each record says how its speaker was found
+(`speaker_resolution`: named, pronoun, description, quote_sequence, label, unresolved); a
+quote relayed by another speaker ("Fisk said Brant told her: ...") is the inner speaker's,
+with the relaying one in `relayed_by`. A label whose name
 resolves to nothing ("Iowa: ...") is a section label and gives no record.
 """
 
@@ -25,7 +25,6 @@ from indexer.extract.tokens import name_chain
 QUOTE_SEQUENCE, LABEL = "quote_sequence", "label"
 RELAY_VERBS = frozenset(["told", "tells", "said", "says"])  # "... told her: '...'"
 _QUOTE_MARKS = frozenset(['"', "\u201c", "'", "\u2018", "``", ":"])
-NO_SOURCE_DISCOUNT = 0.6  # sourceless outputs match PolNeAR about 30% of the time
 
 
 def records(found: list[Candidate], page: Layout) -> list[dict]:
@@ -95,9 +94,7 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         speaker.name = speaker.name[dateline.end() :]
     cue = cand.cue_span()
     content = " ".join(text[s:e] for s, e in cand.content)
-    confidence = cand.score * (speaker.certainty if speaker.name else 0.8)
-    if source is None:
-        confidence *= NO_SOURCE_DISCOUNT
+    confidence = cand.score  # the scorer's probability (indexer/extract/scoring.py)
     cand.result = {
         "kind": cand.kind,
         "content": content,
