@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from indexer.cli import main
 
 from indexer.extract import extract, nlp, scoring
 from indexer.extract.attributions import candidates, layout
+from quotetrail.cli import main
 
 SPEECH = "The minister said the bridge would reopen in the spring."
 ACTION = "Wall Street is watching the election."
