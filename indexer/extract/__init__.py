@@ -13,8 +13,8 @@ import multiprocessing
 from collections.abc import Iterable, Iterator
 
 from indexer.extract import nlp
+from indexer.extract.attributions import analyse
 from indexer.extract.cues import LEXICON_PATH
-from indexer.extract.pipeline import analyse
 
 __all__ = ["VERSION", "extract", "extract_many"]
 

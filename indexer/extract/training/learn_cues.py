@@ -17,8 +17,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from indexer.extract import nlp
+from indexer.extract.attributions import candidates, layout
 from indexer.extract.cues import LEXICON_PATH
-from indexer.extract.pipeline import candidates, layout
 
 REPO = Path(__file__).resolve().parents[3]
 DEFAULT_GOLD = REPO.parent / "shared" / "bench" / "polnear" / "train"

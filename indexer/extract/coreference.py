@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from indexer import lexicon
 from indexer.extract.tokens import (
     DETERMINERS,
     NAME_LINKS,
@@ -20,25 +21,16 @@ from indexer.extract.tokens import (
     name_chain,
     np_tokens,
     text_of,
-    wordset,
 )
+from indexer.lexicon import ORG_NOUNS, wordset
 
-TITLES = wordset(
-    """mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. president senator
-    governor secretary representative lt. col. sgt. prof. prof judge justice mayor minister
-    prime chancellor ambassador spokesman spokeswoman spokesperson chairman chairwoman ceo
-    deputy commander councilman councilwoman councillor councilor alderman commissioner
-    inspector superintendent sheriff officer detective pastor rabbi bishop sir dame"""
+# Titles as running text writes them: lowercase, abbreviations also with their period.
+TITLES = (
+    lexicon.TITLES
+    | lexicon.EXTRACT_TITLES
+    | frozenset(f"{title}." for title in lexicon.ABBREVIATED_TITLES)
 )
-ORG_WORDS = wordset(
-    """ministry department agency committee party campaign inc inc. corp corp. corporation
-    company university institute council commission bureau service office association
-    foundation center centre fund bank court congress senate house administration government
-    police army navy forces intelligence network news times post journal press union
-    organization organisation kremlin pentagon parliament cabinet board authority
-    pharmaceuticals industries holdings systems technologies airlines motors labs
-    laboratories energy"""
-)
+ORG_WORDS = lexicon.ORG_WORDS | lexicon.EXTRACT_ORG_WORDS
 GROUP_WORDS = wordset(
     """legion battalion corps brigade militia regiment movement front rebels coalition alliance
     group groups democrats republicans brotherhood"""
@@ -54,11 +46,6 @@ PERSON_NOUNS = wordset(
 ANONYMOUS = wordset(
     """source sources officials people experts analysts critics observers insiders aides
     residents witnesses voters supporters others someone many some"""
-)
-ORG_NOUNS = wordset(
-    """ministry department campaign government administration agency company committee office
-    military army police court network organization organisation firm party regulator
-    watchdog authority council commission union"""
 )
 GROUP_NOUNS = frozenset(["group", "groups", "legion", "battalion", "militia", "coalition"])
 THING_WORDS = wordset(

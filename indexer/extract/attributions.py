@@ -1,0 +1,61 @@
+"""The extractor's table of contents: article -> candidates -> selection -> records.
+
+`analyse` reads the article's layout, lets every construction and quotation propose
+candidates, keeps the most reliable non-overlapping ones, adds quotation paragraphs that
+continue a speaker, and turns them into records with speakers resolved in text order.
+"""
+
+from __future__ import annotations
+
+from indexer.extract import cues
+from indexer.extract.candidate import Candidate, Reliability
+from indexer.extract.constructions import Site, from_token, labelled_lines
+from indexer.extract.layout import Layout, layout
+from indexer.extract.quotations import (
+    QuoteLookup,
+    continuations,
+    join_split_quotes,
+    quote_candidates,
+    with_quotes,
+)
+from indexer.extract.records import records
+from indexer.extract.selection import select, sourceless_clause
+
+__all__ = ["analyse", "candidates", "layout"]
+
+
+def analyse(text: str) -> list[dict]:
+    """The attribution records of one article body, in text order; spans are offsets into
+    `text`. Empty or blank text gives []."""
+    if not text or not text.strip():
+        return []
+    page = layout(text)
+    found = select([c for c in candidates(page) if not sourceless_clause(c)], text)
+    if not found:
+        return []
+    found += continuations(page, found)
+    found.sort(key=lambda c: c.start)
+    return records(found, page)
+
+
+def candidates(page: Layout, reliability: Reliability = cues.reliability) -> list[Candidate]:
+    """Every attribution candidate the constructions and quotations allow in a parsed
+    article, scored with `reliability` (the cue learner passes one that accepts all)."""
+    text, paras, quotes, parsed = page.text, page.paras, page.quotes, page.parsed
+    found: list[Candidate] = []
+    sentence = 0
+    inside = QuoteLookup(quotes)
+    sentence_starts: list[int] = []
+    for chunk, doc in parsed:
+        for sent in doc.sents:
+            sentence_starts.append(chunk.start + sent.start_char)
+            site = Site(chunk.start, chunk.paragraph, sentence, reliability)
+            for tok in sent:
+                if not inside.covers(chunk.start + tok.idx):
+                    found += from_token(tok, site)
+            sentence += 1
+    found += labelled_lines(text, paras, sentence_starts)
+    found = [with_quotes(c, inside, text) for c in found]
+    found += quote_candidates(text, quotes, found, parsed, inside, reliability)
+    join_split_quotes(text, found, quotes, paras)
+    return found

@@ -1,0 +1,203 @@
+"""Constructions: the grammatical shapes that propose a candidate, one function each.
+
+Decides which (cue, content, source) triples a parsed sentence offers: "according to X",
+a noun with a complement clause ("his insistence that ..."), a verb's clausal or nominal
+complement ("said that ...", "announced the plan"), a that-clause hanging off an adjunct,
+a prepositional object ("warned against ..."), a reporting tail ("X, he said.") and a
+labelled line ("Lynch: No outside influence ..."). Each candidate is scored by the cue
+lexicon's reliability for its (form, construction); an unknown pair proposes nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from indexer.extract.candidate import Candidate, Reliability
+from indexer.extract.contents import (
+    clause_tail,
+    complement_clause,
+    coordinated_that,
+    finite_clause,
+    is_date,
+    late_that_clause,
+    relay_phrase,
+    reporting_tail,
+    under,
+)
+from indexer.extract.sources import source_kind, subject
+from indexer.extract.spans import token_spans, trimmed
+from indexer.lexicon import wordset
+
+CONTENT_PATTERNS = ("ccomp", "dobj", "xcomp")
+NOMINAL = frozenset(["dobj", "prep", "noun"])  # scored per source shape: "dobj:name", ...
+CLAUSAL = frozenset(["ccomp", "parataxis", "according"])
+CONTENT_PREPS = frozenset(["for", "to", "about", "of", "on", "against", "with", "as"])
+PRONOUN_TAGS = ("PRP", "WP", "WDT")
+LABEL_SCORE = 0.55  # share of such lines that are attributions in PolNeAR train
+NOT_LABELS = wordset(
+    """the so but and update updated note photo photos related read watch video breaking
+    exclusive title url date author outlet source sources editor q a correction clarification
+    disclosure warning spoiler transcript story more also see follow subscribe tags topics share"""
+)
+_NAME_WORD = r"[A-Z][\w.\u2019'-]*"
+_LABEL = re.compile(rf"((?:{_NAME_WORD}\s){{0,3}}{_NAME_WORD}):[ \t]+(?=\S)")
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where a cue token sits: its chunk's start in the article (characters), paragraph and
+    sentence index, and the reliability that scores what it proposes."""
+
+    offset: int
+    paragraph: int
+    sentence: int
+    reliability: Reliability
+
+    def propose(
+        self, pattern: str, form: str, cue: Token, content: list[Token], source: Token | None
+    ) -> list[Candidate]:
+        """The candidate for this construction, or none when the lexicon does not know the
+        (form, pattern) pair, the content is empty or a clause is a single word."""
+        if pattern in CLAUSAL and sum(t.is_alpha for t in content) < 2:
+            return []  # a one-word "clause" ("He said that.") is a parse accident
+        if pattern in NOMINAL:
+            pattern = f"{pattern}:{source_kind(source)}"
+        score = self.reliability(form, pattern)
+        spans = token_spans(content, self.offset)
+        if score is None or not spans:
+            return []
+        return [
+            Candidate(
+                pattern, form, score, spans, cue, source, self.offset, self.paragraph, self.sentence
+            )
+        ]
+
+
+def from_token(tok: Token, site: Site) -> list[Candidate]:
+    """Every candidate whose cue is `tok`, in construction order."""
+    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+        return _according_to(tok, site)
+    if tok.tag_ in ("NN", "NNS"):
+        return _noun_complements(tok, site)
+    if not _reporting_verb(tok):
+        return []
+    source = subject(tok)
+    return [
+        *_verb_complements(tok, source, site),
+        *_late_that(tok, source, site),
+        *_prepositional_objects(tok, source, site),
+        *_reporting_parataxis(tok, source, site),
+    ]
+
+
+def _reporting_verb(tok: Token) -> bool:
+    """A verb with a complement or preposition to report, or itself hanging off a content."""
+    if not tok.tag_.startswith("VB"):
+        return False
+    return any(c.dep_ in CONTENT_PATTERNS or c.dep_ == "prep" for c in tok.children) or (
+        tok.dep_ in ("parataxis", "ccomp")
+    )
+
+
+def _according_to(tok: Token, site: Site) -> list[Candidate]:
+    """ "According to X, ...": the rest of the sentence is X's content."""
+    source = next((o for o in tok.nbor(1).children if o.dep_ == "pobj"), None)
+    source = source or next((o for o in tok.children if o.dep_ == "pobj"), None)
+    content = [t for t in tok.sent if not under(t, tok)]
+    return site.propose("according", "according to", tok, content, source)
+
+
+def _noun_complements(tok: Token, site: Site) -> list[Candidate]:
+    """ "his insistence that ...", "a call to ...": the possessor is the source."""
+    out: list[Candidate] = []
+    for child in tok.children:
+        if child.dep_ in ("acl", "ccomp") and complement_clause(child):
+            source = next((c for c in tok.children if c.dep_ == "poss"), None)
+            out += site.propose("noun", tok.lower_, tok, list(child.subtree), source)
+    return out
+
+
+def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
+    """ "said that ...", "announced the plan", "urged to ...": the verb's complement, without
+    pronoun or date objects and without the clause's tail."""
+    out: list[Candidate] = []
+    for child in tok.children:
+        if child.dep_ not in CONTENT_PATTERNS or child.i == tok.i:
+            continue
+        if child.dep_ == "dobj" and (
+            child.tag_ in PRONOUN_TAGS
+            or (child.tag_ == "DT" and not child.n_lefts and not child.n_rights)
+        ):
+            continue
+        pattern = child.dep_
+        if child.dep_ == "xcomp" and not any(c.lower_ == "to" for c in child.lefts):
+            if child.i < tok.i or not finite_clause(child):
+                continue
+            pattern = "ccomp"  # "He said legalizing it could put ...": a clause misparsed
+        if child.dep_ == "dobj" and is_date(child):
+            continue  # "said Monday": a date parsed as an object
+        tail = clause_tail(child, site.reliability)
+        content = [t for t in child.subtree if not relay_phrase(t) and t not in tail]
+        if child.dep_ == "ccomp":
+            content += coordinated_that(tok, child)
+        out += site.propose(pattern, tok.lower_, tok, content, source)
+    return out
+
+
+def _late_that(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
+    """ "said on Friday during a news conference that ...", when the verb has no ccomp."""
+    if any(c.dep_ == "ccomp" for c in tok.children) or not (late := late_that_clause(tok)):
+        return []
+    content = [t for t in late.subtree if not relay_phrase(t)]
+    return site.propose("ccomp", tok.lower_, tok, content, source)
+
+
+def _prepositional_objects(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
+    """ "warned against ...", "talked about ...": the object of a content preposition."""
+    out: list[Candidate] = []
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.tag_ not in PRONOUN_TAGS and not is_date(obj):
+                    content = [t for t in obj.subtree if not relay_phrase(t)]
+                    form = f"{tok.lower_} {child.lower_}"
+                    out += site.propose("prep", form, tok, content, source)
+    return out
+
+
+def _reporting_parataxis(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
+    """ "X, he said.": the clause the cue hangs off is the content."""
+    if not reporting_tail(tok) or source is None or any(c.dep_ == "ccomp" for c in tok.children):
+        return []
+    content = [t for t in tok.head.subtree if not under(t, tok) and not relay_phrase(t)]
+    return site.propose("parataxis", tok.lower_, tok, content, source)
+
+
+def labelled_lines(
+    text: str, paras: list[tuple[int, int]], sentence_starts: list[int]
+) -> list[Candidate]:
+    """Headlines and transcripts: "Lynch: No outside influence on FBI probe", "FALLIN: Well, I
+    think ...". The name before the colon is the source, the rest of the line the content."""
+    out = []
+    for index, (start, end) in enumerate(paras):
+        match = _LABEL.match(text, start, end)
+        if not match or match.group(1).split()[0].lower().rstrip(".") in NOT_LABELS:
+            continue
+        if match.group(1).isupper() and " " in match.group(1):
+            continue  # "FIX IS IN:" is a headline kicker; transcripts shout one name
+
+        content = trimmed(text, set(range(match.end(), end)))
+        if not content or sum(c.isalpha() for c in text[match.end() : end]) < 12:
+            continue
+        label = (match.start(1), match.end(1))
+        sentence = max(0, bisect.bisect_right(sentence_starts, start) - 1)
+        out.append(
+            Candidate(
+                "label", ":", LABEL_SCORE, content, None, None, 0, index, sentence, label=label
+            )
+        )
+    return out

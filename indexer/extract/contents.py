@@ -1,0 +1,152 @@
+"""Contents: which tokens around a cue are what was said.
+
+Decides what a content clause keeps and what it sheds: a trailing ", adding that ...", a
+coordinated next statement ("and calls her ..."), a closing ", which ..." gloss and relay
+phrases (", per Reuters", ", according to X") are not part of the content; a second
+"but that ..." clause is. Also recognises the clause shapes the constructions look for
+(that-clauses, finite clauses, a that-clause hanging off an adjunct, a reporting tail).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from indexer.extract.candidate import Reliability
+from indexer.lexicon import wordset
+
+TEMPORAL = wordset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+    week weeks month months year years day days night morning evening time"""
+)
+STATEMENT_CUE = 0.6  # reliability of a verb that opens a new statement ("and said ...")
+
+
+def under(tok: Token, ancestor: Token) -> bool:
+    """`tok` is `ancestor` or in its subtree."""
+    return tok.i == ancestor.i or ancestor.is_ancestor(tok)
+
+
+def is_date(tok: Token) -> bool:
+    """ "said Monday", "told reporters this week": a bare date word parsed as an object."""
+    return tok.lower_ in TEMPORAL and tok.n_lefts == 0
+
+
+def relay_phrase(tok: Token) -> bool:
+    """Tokens of ", per Reuters" or ", according to X" hanging inside a content clause."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.dep_ == "prep" and anc.lower_ in ("per", "according"):
+            return True
+    return False
+
+
+def complement_clause(tok: Token) -> bool:
+    """A "that"-clause or "to"-infinitive, as in "his insistence that ...", "a call to ..."."""
+    return any(c.lower_ in ("that", "to") and c.dep_ in ("mark", "aux") for c in tok.lefts)
+
+
+def finite_clause(head: Token) -> bool:
+    """A clause with a tensed verb or modal of its own ("legalizing it could put ...")."""
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in head.subtree if t.i > head.i)
+
+
+def late_that_clause(tok: Token) -> Token | None:
+    """ "said on Friday during a news conference that he may wait": the that-clause was
+    attached to a noun of the adjuncts between the cue and it."""
+    for child in tok.rights:
+        if child.dep_ not in ("prep", "npadvmod", "advmod"):
+            continue
+        for t in child.subtree:
+            if t.dep_ in ("acl", "relcl", "ccomp", "advcl") and any(
+                c.dep_ == "mark" and c.lower_ == "that" and c.i == t.left_edge.i for c in t.children
+            ):
+                return t
+    return None
+
+
+def reporting_tail(tok: Token) -> bool:
+    """ "X, he said." (or "X, he said, is Y.") parsed with "said" hanging off the content;
+    also "X, his aide, Tad Devine, told The Post." parsed as a second conjunct."""
+    if tok.dep_ == "parataxis":
+        return True
+    if (
+        tok.dep_ == "conj"
+        and tok.i > tok.head.i
+        and any(c.dep_ == "nsubj" for c in tok.lefts)
+        and not any(c.dep_ == "cc" for c in tok.head.children if c.i < tok.i)
+        and tok.left_edge.i > 0
+        and tok.doc[tok.left_edge.i - 1].text == ","
+    ):
+        return True
+    if tok.i <= tok.head.i or tok.dep_ != "ccomp":
+        return False
+    left = tok.left_edge.i
+    return left > 0 and tok.doc[left - 1].text in (",", "\u201d", '"', "''")
+
+
+def clause_tail(head: Token, reliability: Reliability) -> set[Token]:
+    """Tokens at the end of the clause headed by `head` that are not its content: a trailing
+    participle, a closing relative gloss, a coordinated next statement."""
+    tail = _trailing_participle(head) | _trailing_relative(head)
+    return tail | _trailing_statement(head, reliability)
+
+
+def coordinated_that(cue: Token, first: Token) -> list[Token]:
+    """ "said X, but that Y": the second that-clause is part of the same statement."""
+    out: list[Token] = []
+    for conj in cue.children:
+        if (
+            conj.dep_ == "conj"
+            and conj.i > first.i
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children)
+        ):
+            out += [t for t in cue.doc[first.right_edge.i + 1 : conj.i] if t.dep_ == "cc"]
+            out += list(conj.subtree)
+    return out
+
+
+def _trailing_relative(head: Token) -> set[Token]:
+    """ ", which is spread by mosquitoes" closing a claim: the writer's gloss, not the claim."""
+    doc = head.doc
+    last = head.right_edge.i
+    for tok in head.subtree:
+        if (
+            tok.dep_ == "relcl"
+            and tok.right_edge.i == last
+            and tok.left_edge.i > 0
+            and doc[tok.left_edge.i - 1].text == ","
+            and doc[tok.left_edge.i].lower_ in ("which", "who")
+        ):
+            return set(tok.subtree)
+    return set()
+
+
+def _trailing_statement(head: Token, reliability: Reliability) -> set[Token]:
+    """ "said he respects Clinton and calls her ...": a coordinated speech verb ending the
+    clause is the speaker's next statement (misattached by the parser), not this content."""
+    out: set[Token] = set()
+    for conj in head.children:
+        if (
+            conj.dep_ == "conj"
+            and conj.i > head.i
+            and conj.tag_.startswith("VB")
+            and (reliability(conj.lower_, "ccomp") or 0) >= STATEMENT_CUE
+        ):
+            out.update(conj.subtree)
+            out.update(t for t in head.doc[head.i + 1 : conj.left_edge.i] if t.dep_ == "cc")
+    return out
+
+
+def _trailing_participle(head: Token) -> set[Token]:
+    """ ", adding that ..." / ", pointing to ...": a new statement hanging at the end of a
+    content clause; it belongs to the speaker, not to the content."""
+    out: set[Token] = set()
+    for child in head.children:
+        if (
+            child.dep_ == "advcl"
+            and child.tag_ == "VBG"
+            and child.i > head.i
+            and child.left_edge.i > 0
+            and child.doc[child.left_edge.i - 1].text == ","
+        ):
+            out.update(child.subtree)
+    return out

@@ -1,0 +1,297 @@
+"""Quotations as attributions: growing contents to whole quotes, attaching unclaimed quotes.
+
+Decides whether a content is direct (a quotation with at most three words outside it),
+mixed or indirect; which cue an unclaimed quotation belongs to (the nearest cue verb with a
+subject within QUOTE_WINDOW tokens in its paragraph, or a "... said:" closing the paragraph
+before it); when the quotation after `"A," he said.` joins the same statement; and when a
+paragraph that is only a quotation continues the previous paragraph's speaker.
+Quotation marks themselves are found by `quotes.py`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from indexer.extract import nlp
+from indexer.extract.candidate import Candidate, Reliability
+from indexer.extract.layout import Layout
+from indexer.extract.quotes import Quote
+from indexer.extract.sources import subject
+from indexer.extract.spans import OPEN_MARKS, chars, merge
+
+QUOTE_WINDOW = 16  # tokens between a quotation and its cue ("," said Sen. John Smith, R-Texas.)
+CONTINUATION_SCORE = 0.5
+COLON_DISCOUNT = 0.8  # a cue one paragraph away is less certain than one next to the quote
+
+Parsed = list[tuple[nlp.Chunk, Doc]]
+
+
+class QuoteLookup:
+    """Quotations of one article, searchable by character position."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = sorted(quotes, key=lambda q: q.start)
+        self.starts = [q.start for q in self.quotes]
+
+    def covers(self, pos: int) -> bool:
+        """Character `pos` is strictly inside a quotation (not on its marks)."""
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and self.quotes[k].start < pos < self.quotes[k].end - 1
+
+    def overlapping(self, start: int, end: int) -> list[Quote]:
+        """Quotations sharing characters with [start, end) (quotations never overlap)."""
+        k = bisect.bisect_left(self.starts, end) - 1
+        out = []
+        while k >= 0 and self.quotes[k].end > start:
+            out.append(self.quotes[k])
+            k -= 1
+        return out
+
+    def group(self, gid: int) -> list[Quote]:
+        """All parts of a multi-paragraph quotation, in text order."""
+        if not hasattr(self, "_groups"):
+            self._groups: dict[int, list[Quote]] = {}
+            for q in self.quotes:
+                self._groups.setdefault(q.group, []).append(q)
+        return self._groups[gid]
+
+
+@dataclass(frozen=True)
+class CueHit:
+    """A cue verb found for an unclaimed quotation: the token, its chunk's start in the
+    article (characters), paragraph and sentence index, and the candidate's score."""
+
+    cue: Token
+    offset: int
+    paragraph: int
+    sentence: int
+    score: float
+
+
+def with_quotes(cand: Candidate, lookup: QuoteLookup, text: str) -> Candidate:
+    """Grow a content to whole quotations it touches; decide direct / mixed / indirect."""
+    spans = list(cand.content)
+    touched = [q for s, e in spans for q in lookup.overlapping(s, e)]
+    if not touched:
+        return cand
+    groups = sorted({q.group for q in touched})
+    parts = [q for gid in groups for q in lookup.group(gid)]
+    qspans = [(q.start, q.end) for q in parts]
+    outside = chars(spans) - chars(qspans)
+    words = sum(1 for i in outside if text[i].isalnum())
+    if words <= 3:
+        cand.content, cand.kind = merge(qspans), "direct"
+    else:
+        cand.content, cand.kind = merge(spans + qspans), "mixed"
+    return cand
+
+
+def quote_candidates(
+    text: str,
+    quotes: list[Quote],
+    found: list[Candidate],
+    parsed: Parsed,
+    inside: QuoteLookup,
+    reliability: Reliability,
+) -> list[Candidate]:
+    """Quotations no construction claimed: attach them to a cue next to them (a quotation
+    whose cue already has a direct candidate in the same paragraph joins that one)."""
+    used = set()
+    for cand in found:
+        used |= chars(cand.content)
+    by_group: dict[int, list[Quote]] = {}
+    for q in quotes:
+        by_group.setdefault(q.group, []).append(q)
+    by_cue = {(c.offset + c.cue.idx): c for c in found if c.cue is not None}
+    out: list[Candidate] = []
+    starts = [c.start for c, _ in parsed]
+    for parts in by_group.values():
+        if any(q.start in used for q in parts) or parts[0].words(text) < 2:
+            continue
+        first, last = parts[0], parts[-1]
+        hit = _cue_near(first, last, parsed, starts, inside, reliability)
+        hit = hit or _colon_intro(text, first, parsed, starts, reliability)
+        if hit is None:
+            continue
+        spans = [(q.start, q.end) for q in parts]
+        existing = by_cue.get(hit.offset + hit.cue.idx)
+        if existing is not None:
+            if existing.kind == "direct" and existing.paragraph == hit.paragraph:
+                existing.content = merge(existing.content + spans)
+            continue
+        cand = Candidate(
+            "quote",
+            hit.cue.lower_,
+            hit.score,
+            spans,
+            hit.cue,
+            subject(hit.cue),
+            hit.offset,
+            hit.paragraph,
+            hit.sentence,
+            kind="direct",
+        )
+        by_cue[hit.offset + hit.cue.idx] = cand
+        out.append(cand)
+    return out
+
+
+def join_split_quotes(
+    text: str, found: list[Candidate], quotes: list[Quote], paras: list[tuple[int, int]]
+) -> None:
+    """`"A," he said. "B."`: the quotation right after the cue clause goes on with the same
+    statement, so it joins the content (PolNeAR: one attribution, two content spans).
+    Changes the candidates in `found` in place."""
+    used: set[int] = set()
+    for cand in found:
+        used |= chars(cand.content)
+    starts = [q.start for q in quotes]
+    for cand in sorted(found, key=lambda c: c.start):
+        if cand.kind != "direct" or cand.cue is None:
+            continue
+        cue_end = cand.offset + cand.cue.idx + len(cand.cue)
+        if max(e for _, e in cand.content) > cand.offset + cand.cue.idx:
+            continue
+        para_end = paras[cand.paragraph][1] if cand.paragraph < len(paras) else len(text)
+        pos = cue_end
+        for q in quotes[bisect.bisect_left(starts, cue_end) :]:
+            if q.start >= para_end:
+                break
+            gap = text[pos : q.start]
+            if (
+                q.start in used
+                or (pos == cue_end and not _clause_tail(gap))
+                or (pos != cue_end and gap.strip())
+            ):
+                break
+            cand.content = merge(cand.content + [(q.start, q.end)])
+            used |= set(range(q.start, q.end))
+            pos = q.end
+
+
+def continuations(page: Layout, kept: list[Candidate]) -> list[Candidate]:
+    """A paragraph that is only a quotation continues the previous paragraph's direct quote."""
+    text, paras, quotes = page.text, page.paras, page.quotes
+    taken = set()
+    for cand in kept:
+        taken |= chars(cand.content)
+    last_in: dict[int, Candidate] = {}
+    for cand in kept:
+        last_in[cand.paragraph] = cand
+    out = []
+    for q in quotes:
+        start, end = paras[q.paragraph]
+        if q.start != start or q.start in taken or q.words(text) < 4:
+            continue
+        prev = last_in.get(q.paragraph - 1)
+        if prev is None or prev.kind == "indirect" or prev.source is None:
+            continue
+        if q.end < end - 2 and not q.open_end:
+            continue
+        cand = Candidate(
+            "continuation",
+            "",
+            CONTINUATION_SCORE,
+            [(q.start, q.end)],
+            None,
+            None,
+            prev.offset,
+            q.paragraph,
+            prev.sentence,
+            kind="direct",
+            inherit=prev,
+        )
+        last_in[q.paragraph] = cand
+        out.append(cand)
+    return out
+
+
+def _clause_tail(gap: str) -> bool:
+    """The rest of a cue clause: ' Smith, a senior fellow at X.' or ', adding:' (no new clause)."""
+    stripped = gap.rstrip()
+    return (
+        len(gap.split()) <= 25
+        and (not stripped or stripped[-1] in ".,:;")
+        and not any(c in gap for c in '"\u201c\u201d')
+    )
+
+
+def _token_at(doc: Doc, rel: int) -> int:
+    """Index of the token covering (or following) character offset `rel` of a chunk."""
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx + len(doc[mid]) <= rel:
+            lo = mid + 1
+        else:
+            hi = mid
+    return min(lo, max(0, len(doc) - 1))
+
+
+def _colon_intro(
+    text: str, first: Quote, parsed: Parsed, starts: list[int], reliability: Reliability
+) -> CueHit | None:
+    """'Trump issued the following statement:' closing the paragraph before a quotation."""
+    k = bisect.bisect_right(starts, first.start) - 1
+    while k >= 0 and parsed[k][0].end > first.start:
+        k -= 1
+    if k < 0:
+        return None
+    chunk, doc = parsed[k]
+    if chunk.paragraph != first.paragraph - 1 or not text[chunk.start : chunk.end].endswith(":"):
+        return None
+    if text[chunk.end : first.start].strip():
+        return None
+    sent = doc[-1].sent
+    for tok in reversed(list(sent)):
+        if tok.tag_.startswith("VB") and subject(tok) is not None:
+            score = reliability(tok.lower_, "quote") or reliability(tok.lower_, "ccomp")
+            if score is None:
+                return None
+            sentence = sum(1 for _ in doc[: tok.i + 1].sents)
+            return CueHit(tok, chunk.start, chunk.paragraph, sentence, score * COLON_DISCOUNT)
+    return None
+
+
+def _cue_near(
+    first: Quote,
+    last: Quote,
+    parsed: Parsed,
+    starts: list[int],
+    inside: QuoteLookup,
+    reliability: Reliability,
+) -> CueHit | None:
+    """The nearest cue verb with a subject just after or just before the quotation."""
+    best: tuple[int, CueHit] | None = None
+    for q, after in ((last, True), (first, False)):
+        pos = q.end if after else q.start
+        k = max(0, bisect.bisect_right(starts, pos) - 1)
+        if after and k + 1 < len(parsed) and parsed[k][0].end <= pos:
+            k += 1
+        chunk, doc = parsed[k]
+        if chunk.paragraph != q.paragraph:
+            continue
+        rel = pos - chunk.start
+        at = _token_at(doc, rel)
+        if after:
+            toks = [t for t in doc[at : at + QUOTE_WINDOW + 1] if t.idx >= rel][:QUOTE_WINDOW]
+        else:
+            window = doc[max(0, at - QUOTE_WINDOW - 1) : at + 1]
+            toks = [t for t in window if t.idx + len(t) <= rel][-QUOTE_WINDOW:][::-1]
+        for dist, tok in enumerate(toks):
+            if inside.covers(chunk.start + tok.idx) or tok.text in OPEN_MARKS:
+                break
+            if not after and tok.is_sent_end and dist:
+                break
+            if not tok.tag_.startswith("VB"):
+                continue
+            score = reliability(tok.lower_, "quote")
+            if score is not None and subject(tok) is not None:
+                if best is None or dist < best[0]:
+                    sentence = sum(1 for _ in doc[: tok.i + 1].sents)
+                    best = (dist, CueHit(tok, chunk.start, chunk.paragraph, sentence, score))
+                break
+    return None if best is None else best[1]

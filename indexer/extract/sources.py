@@ -1,0 +1,89 @@
+"""Sources: who a cue's subject is, and which characters name them.
+
+Decides the subject of a cue verb (looking through "and added", "saying", "responded by
+saying", "issued a statement saying"), the coarse shape of a source (name, pronoun, common
+noun, none) and the source span: the subject's phrase without the content's characters,
+cut to the contiguous run around the subject's head.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from indexer.extract.spans import Spans, chars
+
+SUBJECTS = ("nsubj", "csubj", "expl")
+
+
+def subject(verb: Token) -> Token | None:
+    """The subject of a cue verb, looking through "and added", "saying", "went on to say";
+    None for an expletive ("It is said ...") or a passive without agent."""
+    tok = verb
+    for _ in range(3):
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        if len(subjects) > 1:  # "A spokesperson, Andriy Yusov told": an apposition misparsed
+            named = [c for c in subjects if c.tag_ in ("NNP", "NNPS")]
+            return (named or subjects)[-1]
+        for child in tok.children:
+            if child.dep_ in SUBJECTS:
+                return None if child.dep_ == "expl" else child
+            if child.dep_ == "nsubjpass":
+                return None
+            if child.dep_ == "agent":
+                return next((o for o in child.children if o.dep_ == "pobj"), None)
+        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.tag_.startswith("VB"):
+            tok = tok.head
+        elif tok.dep_ == "pcomp" and tok.head.head.tag_.startswith("VB"):
+            tok = tok.head.head  # "responded by saying that ..."
+        elif tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj"):
+            # "issued a statement saying ...": the issuer speaks
+            tok = next((a for a in tok.head.ancestors if a.tag_.startswith("VB")), None)
+            if tok is None:
+                return None
+        else:
+            return None
+    return None
+
+
+def source_kind(source: Token | None) -> str:
+    """Coarse source shape ("none", "pronoun", "name", "common"); object contents are
+    reliable for named or pronoun sources only."""
+    if source is None:
+        return "none"
+    if source.tag_ in ("PRP", "WP", "WDT"):
+        return "pronoun"
+    named = [source] + [c for c in source.children if c.dep_ in ("compound", "nmod", "poss")]
+    return "name" if any(t.tag_ in ("NNP", "NNPS") for t in named) else "common"
+
+
+def source_span(source: Token, offset: int, content: Spans) -> tuple[int, int]:
+    """Article character span of the phrase headed by `source` (with a coordinated subject
+    before it), leaving out the characters of `content`; `offset` is the chunk's start."""
+    heads = [source] + [
+        s
+        for s in source.head.children
+        if s.dep_ == "nsubj" and s.i < source.i and source.dep_ == "nsubj"
+    ]
+    taken = chars(content)
+    toks = [t for h in heads for t in h.subtree if offset + t.idx not in taken]
+    if source not in toks:
+        toks.append(source)
+    toks = _contiguous(toks, source.i)
+    return (offset + toks[0].idx, offset + toks[-1].idx + len(toks[-1]))
+
+
+def _contiguous(toks: list[Token], anchor: int) -> list[Token]:
+    """The run of consecutive tokens around token index `anchor`, without edge punctuation."""
+    toks = sorted(toks, key=lambda t: t.i)
+    pos = next(k for k, t in enumerate(toks) if t.i == anchor)
+    lo = hi = pos
+    while lo > 0 and toks[lo - 1].i == toks[lo].i - 1:
+        lo -= 1
+    while hi + 1 < len(toks) and toks[hi + 1].i == toks[hi].i + 1:
+        hi += 1
+    run = toks[lo : hi + 1]
+    while len(run) > 1 and not run[-1].text[:1].isalnum():
+        run.pop()
+    while len(run) > 1 and not run[0].text[:1].isalnum():
+        run.pop(0)
+    return run

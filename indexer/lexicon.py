@@ -1,0 +1,150 @@
+"""Word lists shared by extraction and linking: titles, organization words, known outlets.
+
+Each list is written once. Where the extractor (reading running text) and the linker
+(cleaning names on records) have always used different contents, the shared core is one
+list and each stage's difference is a named, documented extra, so that neither stage's
+output changed when the lists were brought together. All words are lowercase.
+"""
+
+from __future__ import annotations
+
+
+def wordset(text: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string (easier to read and extend)."""
+    return frozenset(text.split())
+
+
+# --- titles before a name: "Defence Minister Andrii Vedmid", "Sen. John Smith" -------------
+
+TITLES = wordset(
+    """mr mrs ms dr prof sen rep gen president senator governor secretary representative
+    judge justice mayor minister prime chancellor ambassador spokesman spokeswoman
+    spokesperson chairman chairwoman ceo deputy commander councilman councilwoman councillor
+    councilor officer bishop sir dame"""
+)
+# Abbreviated titles, which the extractor also matches with their period ("Sen.", "Lt.").
+ABBREVIATED_TITLES = wordset("mr mrs ms dr prof sen rep gov gen lt col sgt")
+# Titles only the extractor strips from speaker names: local officials, police, clergy and
+# "Gov" (the linker never had it).
+EXTRACT_TITLES = wordset(
+    """gov alderman commissioner inspector superintendent sheriff detective pastor rabbi"""
+)
+# Titles only the linker strips from canonical person names: ranks (also "Lt", "Col", "Sgt"
+# without a period, which the extractor never matched), nobility, clergy and job titles.
+LINK_TITLES = wordset(
+    """lt col sgt miss lord lady rev vice premier general colonel major maj capt captain
+    lieutenant admiral sergeant chief director head chair cfo coo founder professor
+    congressman congresswoman mp mep king queen prince princess pope cardinal sheikh emir
+    official analyst economist"""
+)
+
+# --- organizations -----------------------------------------------------------------------
+
+# A name with one of these words is an organization's ("Ministry of Defence", "Pfizer Inc").
+ORG_WORDS = wordset(
+    """ministry department agency committee party inc corporation company university institute
+    council commission bureau service office association foundation bank court senate
+    government police army navy union organisation parliament authority pharmaceuticals"""
+)
+# Further organization words of the extractor: news brands, business suffixes, institutions
+# (in running text, before names are folded as the linker folds them).
+EXTRACT_ORG_WORDS = wordset(
+    """campaign inc. corp corp. center centre fund congress house administration forces
+    intelligence network news times post journal press organization kremlin pentagon cabinet
+    board industries holdings systems technologies airlines motors labs laboratories energy"""
+)
+# Further organization words of the linker: alliances, embassies, British company suffixes.
+LINK_ORG_WORDS = wordset("embassy federation ltd plc compact alliance coalition")
+# Common nouns that stand for an organization on their own ("the ministry said").
+ORG_NOUNS = wordset(
+    """ministry department campaign government administration agency company committee office
+    military army police court network organization organisation firm party regulator
+    watchdog authority council commission union"""
+)
+
+# --- news outlets ------------------------------------------------------------------------
+
+# The big wires and papers under every name and domain they go by:
+# canonical name -> (other names, domains). Linking merges these into one record each.
+KNOWN_OUTLETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "Reuters": (("Thomson Reuters", "Reuters News"), ("reuters.com",)),
+    "Associated Press": (("AP", "The Associated Press", "AP News"), ("apnews.com", "ap.org")),
+    "Agence France-Presse": (("AFP", "Agence France Presse"), ("afp.com",)),
+    "TASS": (("ITAR-TASS", "Tass"), ("tass.com", "tass.ru")),
+    "RIA Novosti": (("RIA",), ("ria.ru",)),
+    "Interfax": (("Interfax-Ukraine",), ("interfax.com", "interfax.ru")),
+    "Xinhua": (("Xinhua News Agency",), ("xinhuanet.com", "news.cn")),
+    "BBC": (("BBC News", "British Broadcasting Corporation"), ("bbc.com", "bbc.co.uk")),
+    "CNN": (("Cable News Network",), ("cnn.com",)),
+    "The Guardian": (("Guardian",), ("theguardian.com",)),
+    "The New York Times": (("New York Times", "NYT"), ("nytimes.com",)),
+    "The Washington Post": (("Washington Post",), ("washingtonpost.com",)),
+    "Bloomberg": (("Bloomberg News",), ("bloomberg.com",)),
+    "Al Jazeera": (("Al Jazeera English",), ("aljazeera.com",)),
+    "Deutsche Presse-Agentur": (("dpa", "DPA"), ("dpa.com",)),
+    "Kyiv Independent": (("The Kyiv Independent",), ("kyivindependent.com",)),
+    "Ukrainska Pravda": (("Ukrayinska Pravda",), ("pravda.com.ua",)),
+}
+# Known outlets' names the extractor has never recognised in running text (a bare
+# "Guardian" or "NYT" is not taken for an outlet); kept out so its output did not change.
+NAMES_NOT_IN_TEXT = frozenset(
+    [
+        "thomson reuters",
+        "reuters news",
+        "ap news",
+        "agence france presse",
+        "itar-tass",
+        "interfax-ukraine",
+        "xinhua news agency",
+        "bbc news",
+        "british broadcasting corporation",
+        "cable news network",
+        "guardian",
+        "nyt",
+        "bloomberg news",
+        "al jazeera english",
+        "deutsche presse-agentur",
+        "ukrainska pravda",
+        "ukrayinska pravda",
+    ]
+)
+# Further outlets the extractor recognises by name in running text (linking treats them as
+# any other outlet name).
+OTHER_OUTLETS = wordset(
+    """ap afp dpa abc cbs nbc msnbc npr pbs time vox axios politico breitbart newsweek buzzfeed
+    huffpost novosti ria-novosti al-jazeera ukrinform unian meduza kommersant izvestia yonhap
+    kyodo efe ansa anadolu rt"""
+) | frozenset(
+    [
+        "fox news",
+        "the hill",
+        "usa today",
+        "business insider",
+        "huffington post",
+        "the atlantic",
+        "the telegraph",
+        "the independent",
+        "the economist",
+        "daily mail",
+        "sky news",
+        "wall street journal",
+        "the wall street journal",
+        "kyiv post",
+        "der spiegel",
+        "le monde",
+        "the times",
+        "financial times",
+        "western journalism",
+        "the daily beast",
+        "daily beast",
+        "the intercept",
+    ]
+)
+
+
+def outlet_names_in_text() -> frozenset[str]:
+    """Lowercase outlet names the extractor recognises in running text (an optional leading
+    "the " is the extractor's to strip): the known outlets' names less NAMES_NOT_IN_TEXT,
+    plus OTHER_OUTLETS."""
+    known = {n.lower() for name, (aliases, _) in KNOWN_OUTLETS.items() for n in (name, *aliases)}
+    return frozenset(known - NAMES_NOT_IN_TEXT) | OTHER_OUTLETS
