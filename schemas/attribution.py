@@ -20,6 +20,10 @@ from schemas.validation import RecordError
 
 KINDS = ("direct", "indirect", "mixed")
 SPEAKER_TYPES = ("person", "organization", "group", "unknown")
+# How the words came: said, written, thought, or shown by evidence (a report, poll, data);
+# the rule is indexer/extract/cue_types.py. A search shows speech and writing unless asked.
+CUE_TYPES = ("speech", "writing", "thought", "evidence")
+DEFAULT_CUE_TYPES = ("speech", "writing")
 
 
 class AttributionSchema(Schema):
@@ -37,7 +41,7 @@ class AttributionSchema(Schema):
         **es(
             KEYWORD,
             column=Column(constraint="NOT NULL", index="attributions_article"),
-            filter=Filter("article_id", 6, "article id"),
+            filter=Filter("article_id", 7, "article id"),
             csv=15,
         ),
     )
@@ -66,6 +70,22 @@ class AttributionSchema(Schema):
         ),
     )
     cue_span = Span(load_default=None, allow_none=True)
+    cue_type = fields.String(
+        load_default="speech",  # records stored before cue types were said, told, wrote
+        validate=validate.OneOf(CUE_TYPES),
+        **es(
+            KEYWORD,
+            column=Column(index="attributions_cue_type"),
+            filter=Filter(
+                "cue_type",
+                6,
+                "cue type (speech, writing, thought, evidence; 'all' for every type)",
+                title="Cue type",
+                default=DEFAULT_CUE_TYPES,
+            ),
+            csv=18,
+        ),
+    )
     speaker_text = fields.String(load_default=None, allow_none=True, **es(STORED_ONLY))
     speaker_span = Span(load_default=None, allow_none=True)
     speaker = fields.String(
@@ -141,7 +161,7 @@ class AttributionSchema(Schema):
         **es(
             KEYWORD,
             column=Column(index="attributions_statement"),
-            filter=Filter("statement_id", 7, "statement id", refers_to="statements"),
+            filter=Filter("statement_id", 8, "statement id", refers_to="statements"),
             csv=16,
         ),
     )

@@ -36,6 +36,7 @@ def test_the_speaker_before_the_cue_with_a_reported_claim():
     assert att["content"] == "that the bill would pass easily"
     assert att["speaker"] == "Jane Smith" and att["speaker_type"] == "person"
     assert att["cue"] == "said" and att["speaker_text"] == "Senator Jane Smith"
+    assert att["cue_type"] == "speech"
     assert set(att) == {
         "kind",
         "content",
@@ -49,6 +50,7 @@ def test_the_speaker_before_the_cue_with_a_reported_claim():
         "speaker_role",
         "via_outlets",
         "medium",
+        "cue_type",
         "paragraph_index",
         "sentence_index",
         "confidence",

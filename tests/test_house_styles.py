@@ -21,7 +21,9 @@ from indexer.read.boilerplate import clean_body
 from indexer.read.plaintext import read_text
 
 CASES = Path(__file__).resolve().parents[2] / "shared" / "cases" / "house-styles"
-_QUOTES_AND_APOSTROPHES = re.compile("[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb`]")
+_QUOTES_AND_APOSTROPHES = re.compile(
+    "[\"'\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb`]"
+)
 
 
 def normalised(text: str) -> str:

@@ -82,5 +82,5 @@ def extract_articles(
     (the pairs are read lazily, a bounded window ahead)."""
     pairs, ahead = itertools.tee(articles)
     texts = (ArticleText(title or "", body).text for title, body in ahead)
-    for (title, body), found in zip(pairs, extract_many(texts, n_process=n_process)):
+    for (title, body), found in zip(pairs, extract_many(texts, n_process=n_process), strict=True):
         yield ArticleText(title or "", body).to_parts(found)

@@ -7,7 +7,7 @@ continue a speaker, and turns them into records with speakers resolved in text o
 
 from __future__ import annotations
 
-from indexer.extract import cues
+from indexer.extract import cue_types, cues
 from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.constructions import Site, from_token, labelled_lines
 from indexer.extract.layout import Layout, layout
@@ -30,7 +30,14 @@ def analyse(text: str) -> list[dict]:
     if not text or not text.strip():
         return []
     page = layout(text)
-    found = select([c for c in candidates(page) if not sourceless_clause(c)], text)
+    found = select(
+        [
+            c
+            for c in candidates(page)
+            if not sourceless_clause(c) and not cue_types.writers_generalisation(c.cue, c.source)
+        ],
+        text,
+    )
     if not found:
         return []
     found += continuations(page, found)

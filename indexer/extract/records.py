@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from indexer.extract import outlets
+from indexer.extract import cue_types, outlets
 from indexer.extract.candidate import Candidate
 from indexer.extract.coreference import Speaker, SpeakerIndex
 from indexer.extract.layout import Layout
@@ -75,6 +75,10 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         source = (source[0] + dateline.end(), source[1])
     if speaker.name and (dateline := DATELINE.match(speaker.name)):
         speaker.name = speaker.name[dateline.end() :]
+    if cand.inherit is not None:
+        spoken = cand.inherit.result["cue_type"]
+    else:
+        spoken = cue_types.cue_type(cand.cue, cand.source, medium)
     cue = cand.cue_span()
     content = " ".join(text[s:e] for s, e in cand.content)
     confidence = cand.score * (speaker.certainty if speaker.name else 0.8)
@@ -93,6 +97,7 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         "speaker_role": speaker.role,
         "via_outlets": via,
         "medium": medium,
+        "cue_type": spoken,
         "paragraph_index": cand.paragraph,
         "sentence_index": cand.sentence,
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
