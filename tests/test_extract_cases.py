@@ -204,8 +204,8 @@ def test_headline_and_transcript_labels_name_the_speaker():
     )
     found = extract(text)
     assert [(a["cue"], a["speaker"]) for a in found] == [
-        (":", "Loretta Lynch"),
-        (":", "Anna Berg"),
+        (None, "Loretta Lynch"),
+        (None, "Anna Berg"),
     ]
     assert found[0]["content"] == "No outside influence on the harbour inquiry."
     assert found[1]["speaker_text"] == "BERG"

@@ -11,6 +11,7 @@ from indexer.extract import cue_types, cues
 from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.constructions import Site, from_token, labelled_lines
 from indexer.extract.layout import Layout, layout
+from indexer.extract.layout_lines import layout_candidates
 from indexer.extract.quotations import (
     QuoteLookup,
     continuations,
@@ -62,6 +63,7 @@ def candidates(page: Layout, reliability: Reliability = cues.reliability) -> lis
                     found += from_token(tok, site)
             sentence += 1
     found += labelled_lines(text, paras, sentence_starts)
+    found += layout_candidates(text, paras, quotes, sentence_starts)
     found = [with_quotes(c, inside, text) for c in found]
     found += quote_candidates(text, quotes, found, parsed, inside, reliability)
     join_split_quotes(text, found, quotes, paras)

@@ -4,7 +4,8 @@ Decides which (cue, content, source) triples a parsed sentence offers: "accordin
 a noun with a complement clause ("his insistence that ..."), a verb's clausal or nominal
 complement ("said that ...", "announced the plan"), a that-clause hanging off an adjunct,
 a prepositional object ("warned against ..."), a reporting tail ("X, he said.") and a
-labelled line ("Lynch: No outside influence ..."). Each candidate is scored by the cue
+labelled line ("Lynch: No outside influence ..."; in a transcript of two or more turns the
+turn is verbatim, and a turn that is only a question is the interviewer's). Each candidate is scored by the cue
 lexicon's reliability for its (form, construction); an unknown pair proposes nothing.
 """
 
@@ -44,6 +45,7 @@ NOT_LABELS = wordset(
     disclosure warning spoiler transcript story more also see follow subscribe tags topics share"""
 )
 _NAME_WORD = r"[A-Z][\w.\u2019'-]*"
+_TURN = re.compile(r"[QA]\s*[:.]\s")  # "Q: ..." / "A: ..." turns of an interview
 _LABEL = re.compile(rf"((?:{_NAME_WORD}\s){{0,3}}{_NAME_WORD}):[ \t]+(?=\S)")
 
 
@@ -183,10 +185,14 @@ def labelled_lines(
     """Headlines and transcripts: "Lynch: No outside influence on FBI probe", "FALLIN: Well, I
     think ...". The name before the colon is the source, the rest of the line the content."""
     out = []
-    for index, (start, end) in enumerate(paras):
-        match = _LABEL.match(text, start, end)
-        if not match or match.group(1).split()[0].lower().rstrip(".") in NOT_LABELS:
+    lines = [(i, m) for i, (s, e) in enumerate(paras) if (m := _LABEL.match(text, s, e))]
+    transcript = len(lines) + sum(bool(_TURN.match(text, s, e)) for s, e in paras) >= 2
+    for index, match in lines:
+        start, end = paras[index]
+        if match.group(1).split()[0].lower().rstrip(".") in NOT_LABELS:
             continue
+        if transcript and _only_a_question(text[match.end() : end]):
+            continue  # the interviewer's turn
         if match.group(1).isupper() and " " in match.group(1):
             continue  # "FIX IS IN:" is a headline kicker; transcripts shout one name
 
@@ -195,9 +201,26 @@ def labelled_lines(
             continue
         label = (match.start(1), match.end(1))
         sentence = max(0, bisect.bisect_right(sentence_starts, start) - 1)
+        kind = "direct" if transcript else "indirect"  # a transcript is verbatim
         out.append(
             Candidate(
-                "label", ":", LABEL_SCORE, content, None, None, 0, index, sentence, label=label
+                "label",
+                ":",
+                LABEL_SCORE,
+                content,
+                None,
+                None,
+                0,
+                index,
+                sentence,
+                kind,
+                label=label,
             )
         )
     return out
+
+
+def _only_a_question(line: str) -> bool:
+    """One sentence ending in a question mark: an interviewer's turn, not a claim."""
+    body = line.strip()
+    return body.endswith("?") and not re.search(r"[.!?]\s", body)
