@@ -5,8 +5,9 @@ a noun with a complement clause ("his insistence that ..."), a verb's clausal or
 complement ("said that ...", "announced the plan"), a that-clause hanging off an adjunct,
 a prepositional object ("warned against ..."), a reporting tail ("X, he said.") and a
 labelled line ("Lynch: No outside influence ..."; in a transcript of two or more turns the
-turn is verbatim, and a turn that is only a question is the interviewer's). Each candidate is scored by the cue
-lexicon's reliability for its (form, construction); an unknown pair proposes nothing.
+turn is verbatim, and a turn that is only a question is the interviewer's). Each candidate
+is scored by the cue lexicon's reliability for its (form, construction); an unknown pair
+proposes nothing.
 """
 
 from __future__ import annotations

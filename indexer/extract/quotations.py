@@ -24,6 +24,9 @@ from indexer.extract.spans import OPEN_MARKS, chars, merge
 
 QUOTE_WINDOW = 16  # tokens between a quotation and its cue ("," said Sen. John Smith, R-Texas.)
 CONTINUATION_SCORE = 0.5
+# Single quotes mark short phrases in headlines and scare quotes far more often than whole
+# statements; below this many words they join a content but claim no cue of their own.
+SINGLE_MIN_WORDS = 5
 COLON_DISCOUNT = 0.8  # a cue one paragraph away is less certain than one next to the quote
 
 Parsed = list[tuple[nlp.Chunk, Doc]]
@@ -111,6 +114,8 @@ def quote_candidates(
     for parts in by_group.values():
         if any(q.start in used for q in parts) or parts[0].words(text) < 2:
             continue
+        if parts[0].single and sum(q.words(text) for q in parts) < SINGLE_MIN_WORDS:
+            continue  # 'Personal Insult', ‘crazy system’: a headline's phrase, no statement
         first, last = parts[0], parts[-1]
         hit = _cue_near(first, last, parsed, starts, inside, reliability)
         hit = hit or _colon_intro(text, first, parsed, starts, reliability)

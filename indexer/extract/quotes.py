@@ -34,6 +34,7 @@ class Quote:
     paragraph: int
     group: int
     open_end: bool = False  # continues in the next paragraph
+    single: bool = False  # in single quotation marks (British style, or a headline's)
 
     def words(self, text: str) -> int:
         return len(text[self.start : self.end].split())
@@ -99,7 +100,7 @@ def _with_single_quotes(
     group = max((q.group for q in quotes), default=-1) + 1
     for index, (start, end) in enumerate(paras):
         for s, e in single_quotes(text, start, end):
-            singles.append(Quote(s, e, index, group))
+            singles.append(Quote(s, e, index, group, single=True))
             group += 1
     if not singles:
         return quotes
