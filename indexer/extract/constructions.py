@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from indexer.extract import outlets
 from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.contents import (
     clause_tail,
@@ -84,6 +85,8 @@ def from_token(tok: Token, site: Site) -> list[Candidate]:
     """Every candidate whose cue is `tok`, in construction order."""
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
         return _according_to(tok, site)
+    if tok.lower_ == "per" and tok.dep_ == "prep":
+        return _per_outlet(tok, site)
     if tok.tag_ in ("NN", "NNS"):
         return _noun_complements(tok, site)
     if not _reporting_verb(tok):
@@ -112,6 +115,36 @@ def _according_to(tok: Token, site: Site) -> list[Candidate]:
     source = source or next((o for o in tok.children if o.dep_ == "pobj"), None)
     content = [t for t in tok.sent if not under(t, tok)]
     return site.propose("according", "according to", tok, content, source)
+
+
+def _per_outlet(tok: Token, site: Site) -> list[Candidate]:
+    """ "The plant will close in March, per Reuters.": with no speaker in the sentence, the
+    outlet is the source, as in "according to Reuters" (with a speaker it only relays:
+    `outlets.relays`)."""
+    source = next((o for o in tok.children if o.dep_ == "pobj" and outlets.is_outlet(o)), None)
+    if source is None or any(
+        t.tag_.startswith("VB") and site.reliability(t.lower_, "ccomp") and subject(t) is not None
+        for t in tok.sent
+    ):
+        return []
+    content = [t for t in tok.sent if not under(t, tok)]
+    score = site.reliability("according to", "according")
+    spans = token_spans(content, site.offset)
+    if score is None or not spans:
+        return []
+    return [
+        Candidate(
+            "according",
+            "per",
+            score,
+            spans,
+            tok,
+            source,
+            site.offset,
+            site.paragraph,
+            site.sentence,
+        )
+    ]
 
 
 def _noun_complements(tok: Token, site: Site) -> list[Candidate]:

@@ -42,7 +42,8 @@ EVIDENCE_SOURCES = wordset(
     """report reports poll polls polling study studies survey surveys data research analysis
     analyses figures statistics census audit audits review estimate estimates records
     projections model models findings investigation inquiry assessment evaluation
-    experiment trial trials test tests index forecast"""
+    experiment trial trials test tests index forecast video videos footage photo photos
+    photograph photographs image images recording recordings"""
 )
 # Verbs by which a thing, not a person, makes a claim ("History suggests ...").
 GENERALISING_VERBS = wordset(

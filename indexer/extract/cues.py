@@ -46,6 +46,7 @@ PARSE_MIN_HITS = 3
 
 
 _WORD = re.compile(r"[a-z]+")
+_PER_NAME = re.compile(r"\bper [A-Z]")
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +68,9 @@ def cue_families() -> frozenset[str]:
 
 
 def may_attribute(sentence: str) -> bool:
-    if has_quote_mark(sentence):
+    """Can `sentence` hold an attribution: a quotation mark, a cue word (or one of its
+    inflections) or a relay by name ("per Reuters")?"""
+    if has_quote_mark(sentence) or _PER_NAME.search(sentence):
         return True
     words, known = cue_words(), cue_families()
     return any(w in words or _family_of(w) in known for w in _WORD.findall(sentence.lower()))

@@ -1,11 +1,12 @@
 """Quotations as attributions: growing contents to whole quotes, attaching unclaimed quotes.
 
 Decides whether a content is direct (a quotation with at most three words outside it),
-mixed or indirect; which cue an unclaimed quotation belongs to (the nearest cue verb with a
-subject within QUOTE_WINDOW tokens in its paragraph, or a "... said:" closing the paragraph
-before it); when the quotation after `"A," he said.` joins the same statement; and when a
-paragraph that is only a quotation continues the previous paragraph's speaker.
-Quotation marks themselves are found by `quotes.py`.
+mixed or indirect (a name or scare quote, `quotes.is_naming`, counts as no quotation);
+which cue an unclaimed quotation belongs to (the nearest cue verb with a subject within
+QUOTE_WINDOW tokens in its paragraph, or a "... said:" closing the paragraph before it);
+when the quotation after `"A," he said.` joins the same statement; and when a paragraph
+that is only a quotation continues the previous paragraph's speaker. Quotation marks
+themselves are found by `quotes.py`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Token
 from indexer.extract import nlp
 from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.layout import Layout
-from indexer.extract.quotes import Quote
+from indexer.extract.quotes import Quote, is_naming
 from indexer.extract.sources import subject
 from indexer.extract.spans import OPEN_MARKS, chars, merge
 
@@ -77,7 +78,7 @@ class CueHit:
 def with_quotes(cand: Candidate, lookup: QuoteLookup, text: str) -> Candidate:
     """Grow a content to whole quotations it touches; decide direct / mixed / indirect."""
     spans = list(cand.content)
-    touched = [q for s, e in spans for q in lookup.overlapping(s, e)]
+    touched = [q for s, e in spans for q in lookup.overlapping(s, e) if not is_naming(text, q)]
     if not touched:
         return cand
     groups = sorted({q.group for q in touched})
@@ -114,6 +115,8 @@ def quote_candidates(
     for parts in by_group.values():
         if any(q.start in used for q in parts) or parts[0].words(text) < 2:
             continue
+        if is_naming(text, parts[0]):
+            continue  # 'the so-called "efficiency review"': a name, not speech
         if parts[0].single and sum(q.words(text) for q in parts) < SINGLE_MIN_WORDS:
             continue  # 'Personal Insult', ‘crazy system’: a headline's phrase, no statement
         first, last = parts[0], parts[-1]
@@ -192,7 +195,7 @@ def continuations(page: Layout, kept: list[Candidate]) -> list[Candidate]:
         if q.start != start or q.start in taken or q.words(text) < 4:
             continue
         prev = last_in.get(q.paragraph - 1)
-        if prev is None or prev.kind == "indirect" or prev.source is None:
+        if prev is None or prev.source is None:
             continue
         if q.end < end - 2 and not q.open_end:
             continue

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indexer.lexicon import wordset
+
 OPENERS = frozenset("\u201c\u201e\u201f\u00ab")
 CLOSERS = frozenset("\u201d\u00bb")
 TOGGLES = frozenset(['"', "''", "``"])
@@ -45,6 +47,21 @@ _SINGLE = re.compile("[\u2018\u2019']")
 _OPEN_BEFORE = frozenset(' \t\n([{\u2014\u2013-/"\u201c')
 _ELISION = re.compile(r"(?:n'|em\b|til\b|tis\b|twas\b|cause\b|bout\b|\d\ds?\b)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s+[a-z0-9]")
+
+
+# Words that make the quotation after them a name, a title or a scare quote, not speech:
+# 'the so-called "efficiency review"', 'a report titled "Moving Forward"', 'known as "Shorty"'.
+NAMING_WORDS = wordset(
+    """so-called dubbed titled entitled called calling nicknamed named branded labelled
+    labeled known term termed coined christened"""
+)
+_BEFORE_QUOTE = re.compile(r"([\w-]+)(?:\s+(?:as|it|them|him|her|the\s+\w+))?[\s,]*$")
+
+
+def is_naming(text: str, quote: Quote) -> bool:
+    """Is the quotation a name, title or scare quote (`NAMING_WORDS` just before it)?"""
+    match = _BEFORE_QUOTE.search(text, max(0, quote.start - 40), quote.start)
+    return bool(match) and match.group(1).lower() in NAMING_WORDS
 
 
 def has_quote_mark(text: str) -> bool:

@@ -75,6 +75,7 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         source = (source[0] + dateline.end(), source[1])
     if speaker.name and (dateline := DATELINE.match(speaker.name)):
         speaker.name = speaker.name[dateline.end() :]
+    via = [outlets.full_name(name, text, cand.start) for name in via]
     if cand.inherit is not None:
         spoken = cand.inherit.result["cue_type"]
     else:
