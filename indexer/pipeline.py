@@ -135,12 +135,13 @@ def _worker_init(parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
-def _extract(bodies: list[str]) -> tuple[list[list[dict[str, Any]]], float]:
-    """Attributions per body, and the seconds it took (for the stage shares)."""
-    from indexer.extract import extract_many
+def _extract(articles: list[tuple[str | None, str]]) -> tuple[list[list[dict[str, Any]]], float]:
+    """Attributions per (title, body), headline included, and the seconds it took (for the
+    stage shares)."""
+    from indexer.extract.article import extract_articles
 
     started = time.perf_counter()
-    found = list(extract_many(bodies, n_process=1))
+    found = list(extract_articles(articles, n_process=1))
     return found, time.perf_counter() - started
 
 
@@ -162,11 +163,11 @@ class Extractor:
                 initargs=(os.getpid(),),
             )
 
-    def submit(self, bodies: list[str]) -> Future:
+    def submit(self, articles: list[tuple[str | None, str]]) -> Future:
         if self.pool is not None:
-            return self.pool.submit(_extract, bodies)
+            return self.pool.submit(_extract, articles)
         future: Future = Future()
-        future.set_result(_extract(bodies))
+        future.set_result(_extract(articles))
         return future
 
     def close(self, *, abort: bool = False) -> None:
@@ -279,7 +280,9 @@ class Indexer:
         aborted = True
         try:
             for batch in self._batches():
-                batch.future = self.extractor.submit([p.article["body"] for p in batch.articles])
+                batch.future = self.extractor.submit(
+                    [(p.article.get("title"), p.article["body"]) for p in batch.articles]
+                )
                 window.append(batch)
                 while len(window) > self.options.workers:
                     self._write(window.popleft())

@@ -20,6 +20,8 @@ from schemas.validation import RecordError
 
 KINDS = ("direct", "indirect", "mixed")
 SPEAKER_TYPES = ("person", "organization", "group", "unknown")
+# The part of the article an attribution's spans point into: a headline quotes people too.
+PARTS = ("body", "title")
 # How the words came: said, written, thought, or shown by evidence (a report, poll, data);
 # the rule is indexer/extract/cue_types.py. A search shows speech and writing unless asked.
 CUE_TYPES = ("speech", "writing", "thought", "evidence")
@@ -59,6 +61,11 @@ class AttributionSchema(Schema):
         required=True, validate=validate.Length(min=1), **es(ENGLISH_TEXT, csv=8)
     )
     content_spans = fields.List(Span(), required=True, validate=validate.Length(min=1))
+    part = fields.String(
+        load_default="body",  # spans are offsets into this part of the article
+        validate=validate.OneOf(PARTS),
+        **es(KEYWORD),
+    )
     cue = fields.String(
         load_default=None,
         allow_none=True,
@@ -209,8 +216,14 @@ class AttributionSchema(Schema):
     )
 
 
+def part_text(attribution: dict[str, Any], article: dict[str, Any]) -> str:
+    """The text of the article part the attribution's spans point into (`part`)."""
+    return (article.get("title") or "") if attribution.get("part") == "title" else article["body"]
+
+
 def check_spans_within(attribution: dict[str, Any], body: str) -> None:
-    """Reject an attribution whose spans fall outside its article's body.
+    """Reject an attribution whose spans fall outside its article's body (or title, for a
+    headline attribution: pass `part_text`).
 
     The error names the field and the offending value, as every validation error must.
     """
@@ -225,5 +238,6 @@ def check_spans_within(attribution: dict[str, Any], body: str) -> None:
     for name, span in named:
         if span is not None and span[1] > limit:
             raise RecordError(
-                f"{name} ({list(span)}): lies outside the article body ({limit} characters)"
+                f"{name} ({list(span)}): lies outside the article "
+                f"{attribution.get('part') or 'body'} ({limit} characters)"
             )

@@ -7,7 +7,8 @@ Decides, from paragraph shapes alone, four house styles of the press:
 - a label line before a quotation: "And from Commissioner Tobias Grell:" alone in its
   paragraph, the quotation in the next one;
 - a dash attribution closing a quotation: `"I start on Monday." — Dr. Ruth Anselm`;
-- a headline that labels a quotation: `Union chief to council: "Not one more cut"`.
+- a headline that labels a quotation: `Union chief to council: "Not one more cut"`, or
+  names its speaker after it: "‘Not one penny more’, say Ashby tenants".
 
 Each candidate has a `label` (the characters naming the speaker) and no cue: the layout is
 the cue. Transcript answers are verbatim, so direct.
@@ -26,15 +27,22 @@ from indexer.extract.spans import trimmed
 from indexer.lexicon import TITLES, wordset
 
 LAYOUT_SCORE = 0.55  # as reliable as a labelled line (constructions.LABEL_SCORE)
+# An answer of a Q&A is the interviewee's whole turn: it wins over the cues inside it
+# ("..., I promise you that").
+ANSWER_SCORE = 0.9
 _TURN = re.compile(r"(?P<who>Q|A)\s*[:.]\s+(?=\S)")
 _NAME = r"[A-Z][\w\u2019'.-]*(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w\u2019'.-]*)*"
 _PERSON = re.compile(r"(?<![\w\u2019'])(?P<name>[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)+)")
 _LABEL_LINE = re.compile(
-    rf"^(?:(?:And|and|Also|Now|Here is|Here's)\s+)?(?:[Ff]rom\s+)?(?P<name>{_NAME}):$"
+    rf"^(?:(?:And|and|Also|Now|Here is|Here's)\s+)?(?:[Ff]rom\s+)?(?:[a-z][\w-]*\s+){{0,3}}"
+    rf"(?P<name>{_NAME}):$"
 )
 _DASH = re.compile(rf"\s*(?:\u2014|\u2013|--)\s*(?P<name>{_NAME})(?:,[^\n]{{0,80}})?\s*$")
 _HEADLINE = re.compile(
     r"^(?P<who>[A-Z][\w\u2019'-]*(?:\s+[\w\u2019'-]+){0,4}?)(?:\s+to\s+[^:]{1,40})?:\s*(?=[\"\u201c\u2018'])"
+)
+_AFTER_QUOTE = re.compile(
+    r"\s*[,:\u2014\u2013-]?\s*(?P<cue>[a-z]+)\s+(?P<who>[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,5})\s*$"
 )
 MAX_LABEL_WORDS = 8
 NOT_PEOPLE = wordset("q&a q a the and live watch update read related photo video interview")
@@ -80,7 +88,22 @@ def layout_candidates(
             label = (start + match.start("who"), start + match.end("who"))
             spans = [(q.start, q.end) for q in inside]
             out.append(_candidate(spans, label, index, sentence_of(start)))
+        if index == 0 and inside and inside[0].start == start:
+            out += _inverted_headline(text, line, start, inside, sentence_of(start))
     return out
+
+
+def _inverted_headline(
+    text: str, line: str, start: int, inside: list[Quote], sentence: int
+) -> list[Candidate]:
+    """ "‘Not one penny more’, say Ashby tenants": a headline quotation, then a cue verb and
+    its speaker to the end of the line (headlines drop the final period, which misleads the
+    parser)."""
+    match = _AFTER_QUOTE.match(line, inside[-1].end - start)
+    if not match or cues.reliability(match.group("cue"), "quote") is None:
+        return []
+    label = (start + match.start("who"), start + match.end("who"))
+    return [_candidate([(q.start, q.end) for q in inside], label, 0, sentence)]
 
 
 def _answers(text: str, paras: list[tuple[int, int]], sentence_of) -> list[Candidate]:  # type: ignore[no-untyped-def]
@@ -100,7 +123,9 @@ def _answers(text: str, paras: list[tuple[int, int]], sentence_of) -> list[Candi
             continue
         content = trimmed(text, set(range(match.end(), paras[index][1])))
         if content:
-            out.append(_candidate(content, who, index, sentence_of(match.end())))
+            cand = _candidate(content, who, index, sentence_of(match.end()))
+            cand.score = ANSWER_SCORE
+            out.append(cand)
     return out
 
 

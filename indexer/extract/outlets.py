@@ -18,7 +18,9 @@ OUTLET_NAMES = lexicon.outlet_names_in_text()
 BRAND_WORDS = wordset(
     """post times news journal telegraph guardian tribune herald gazette channel tv radio
     press wire daily magazine review insider chronicle observer express mirror inquirer
-    broadcasting network television weekly dispatch independent"""
+    broadcasting network television weekly dispatch independent courier ledger examiner
+    sentinel bulletin advertiser argus mail register enquirer citizen globe courant echo
+    star sun standard"""
 )
 OUTLET_NOUNS = wordset(
     """outlet outlets newspaper paper agency broadcaster channel network daily magazine

@@ -26,7 +26,8 @@ from indexer.extract.spans import OPEN_MARKS, chars, merge
 QUOTE_WINDOW = 16  # tokens between a quotation and its cue ("," said Sen. John Smith, R-Texas.)
 CONTINUATION_SCORE = 0.5
 # Single quotes mark short phrases in headlines and scare quotes far more often than whole
-# statements; below this many words they join a content but claim no cue of their own.
+# statements; below this many words they join a content but claim no cue of their own,
+# unless the cue comes right after them ("‘Our river is dying’, warn anglers").
 SINGLE_MIN_WORDS = 5
 COLON_DISCOUNT = 0.8  # a cue one paragraph away is less certain than one next to the quote
 
@@ -117,13 +118,17 @@ def quote_candidates(
             continue
         if is_naming(text, parts[0]):
             continue  # 'the so-called "efficiency review"': a name, not speech
-        if parts[0].single and sum(q.words(text) for q in parts) < SINGLE_MIN_WORDS:
-            continue  # 'Personal Insult', ‘crazy system’: a headline's phrase, no statement
         first, last = parts[0], parts[-1]
         hit = _cue_near(first, last, parsed, starts, inside, reliability)
         hit = hit or _colon_intro(text, first, parsed, starts, reliability)
         if hit is None:
             continue
+        if (
+            first.single
+            and sum(q.words(text) for q in parts) < SINGLE_MIN_WORDS
+            and not _cue_follows(text, last, hit)
+        ):
+            continue  # 'Personal Insult', ‘crazy system’: a headline's phrase, no statement
         spans = [(q.start, q.end) for q in parts]
         existing = by_cue.get(hit.offset + hit.cue.idx)
         if existing is not None:
@@ -217,6 +222,11 @@ def continuations(page: Layout, kept: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _cue_follows(text: str, quote: Quote, hit: CueHit) -> bool:
+    """ "‘Our river is dying’, warn anglers": the cue comes right after the quotation."""
+    return not text[quote.end : hit.offset + hit.cue.idx].strip(" ,:;\u2014\u2013-")
+
+
 def _clause_tail(gap: str) -> bool:
     """The rest of a cue clause: ' Smith, a senior fellow at X.' or ', adding:' (no new clause)."""
     stripped = gap.rstrip()
@@ -297,7 +307,8 @@ def _cue_near(
             if not tok.tag_.startswith("VB"):
                 continue
             score = reliability(tok.lower_, "quote")
-            if score is not None and subject(tok) is not None:
+            who = subject(tok)
+            if score is not None and who is not None and not inside.covers(chunk.start + who.idx):
                 if best is None or dist < best[0]:
                     sentence = sum(1 for _ in doc[: tok.i + 1].sents)
                     best = (dist, CueHit(tok, chunk.start, chunk.paragraph, sentence, score))

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from indexer.extract import extract_many
+from indexer.read.plaintext import header_as_text
 
 FORMATS = ("jsonl", "table")
 
@@ -62,7 +63,9 @@ def _read(paths: Iterable[str]) -> tuple[list[tuple[str, str]], int]:
 
 
 def run_extract(paths: list[str], fmt: str, out: TextIO) -> int:
-    """Extract attributions from text files and write them; 1 if any file failed."""
+    """Extract attributions from text files and write them; 1 if any file failed. A file's
+    Title:/Outlet:/Date: header is read as the indexer reads it (the title is article text,
+    the other lines are not); offsets stay offsets into the file."""
     if fmt not in FORMATS:
         print(
             f"quotetrail extract: unknown format {fmt!r} (use {'/'.join(FORMATS)})", file=sys.stderr
@@ -70,7 +73,7 @@ def run_extract(paths: list[str], fmt: str, out: TextIO) -> int:
         return 2
     docs, failed = _read(paths)
     n_process = 2 if len(docs) > 1 else 1
-    results = extract_many((text for _, text in docs), n_process=n_process)
+    results = extract_many((header_as_text(text) for _, text in docs), n_process=n_process)
     for (doc_id, _), attributions in zip(docs, results, strict=True):
         if fmt == "jsonl":
             out.write(prediction_line(doc_id, attributions) + "\n")
