@@ -255,3 +255,11 @@ def test_quotetrail_extract_reads_the_title_line_and_skips_the_other_header_line
     contents = [" ".join(text[s:e] for s, e in row["content"]) for row in rows]
     assert any("Not one penny more" in c for c in contents)
     assert not any("Ashby Herald" in c or "2025" in c for c in contents)
+
+
+def test_a_double_barrelled_surname_is_one_name() -> None:
+    body = (
+        "Transport Secretary Dr. Ines Vall-Moreno said the line would reopen in spring.\n\n"
+        "“The trains will run by April,” Vall-Moreno said."
+    )
+    assert {a["speaker"] for a in found(body)} == {"Ines Vall-Moreno"}
