@@ -263,3 +263,12 @@ def test_a_double_barrelled_surname_is_one_name() -> None:
         "“The trains will run by April,” Vall-Moreno said."
     )
     assert {a["speaker"] for a in found(body)} == {"Ines Vall-Moreno"}
+
+
+def test_title_offsets_point_into_the_title_as_stored() -> None:
+    title = "  Dock strike:\n‘We will stay out until Easter,’ says union boss Kit Roan"
+    results = found("Dockers walked out at dawn on Monday.", title)
+    headline = [a for a in results if a["part"] == "title"]
+    assert headline
+    for att in headline:
+        assert " ".join(title[s:e] for s, e in att["content_spans"]) == att["content"]

@@ -40,7 +40,8 @@ class ArticleText:
         return f"{title}{TITLE_GAP}{self.body}" if title else self.body
 
     def _title(self) -> str:
-        return " ".join(self.title.split())  # one line, whatever the source did
+        # One line, same length: title-part offsets are offsets into the stored title.
+        return self.title.replace("\r", " ").replace("\n", " ") if self.title.strip() else ""
 
     def to_parts(self, records: list[dict]) -> list[dict]:
         """Records with spans relative to their part and `part` set; a record whose spans
@@ -64,6 +65,8 @@ class ArticleText:
                         rec["speaker_text"] = None
                 elif span is not None:
                     rec[key] = [span[0] - shift, span[1] - shift]
+            if rec["content_spans"] and in_title:  # the title as stored, line breaks included
+                rec["content"] = " ".join(self.title[s:e] for s, e in rec["content_spans"])
             if rec["content_spans"]:
                 out.append(rec)
         return out
