@@ -210,7 +210,9 @@ class Indexer:
         aborted = True
         try:
             for batch in self._batches():
-                batch.future = self.extractor.submit([p.article["body"] for p in batch.articles])
+                batch.future = self.extractor.submit(
+                    [(p.article.get("title"), p.article["body"]) for p in batch.articles]
+                )
                 window.append(batch)
                 while len(window) > self.options.workers:
                     self._write(window.popleft())

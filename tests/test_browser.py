@@ -72,12 +72,23 @@ def many_voices() -> ArticleRecord:
     names = [f"Voice {chr(65 + i)}{'x' * (i % 3)}" for i in range(14)]
     body = " ".join(f"{name} said claim number {i} holds." for i, name in enumerate(names))
     attributions = [
-        quote(body, f"claim number {i} holds", speaker=name, speaker_id=f"voice-{i}",
-              article_id="a-many")
+        quote(
+            body,
+            f"claim number {i} holds",
+            speaker=name,
+            speaker_id=f"voice-{i}",
+            article_id="a-many",
+        )
         for i, name in enumerate(names)
     ]
-    article = {"id": "a-many", "title": "Many voices", "outlet": "CPA", "outlet_id": "cpa",
-               "published": "2024-12-01", "body": body}
+    article = {
+        "id": "a-many",
+        "title": "Many voices",
+        "outlet": "CPA",
+        "outlet_id": "cpa",
+        "published": "2024-12-01",
+        "body": body,
+    }
     return ArticleRecord(article, attributions)
 
 

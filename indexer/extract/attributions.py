@@ -8,10 +8,11 @@ continue a speaker, and turns them into records with speakers resolved in text o
 
 from __future__ import annotations
 
-from indexer.extract import cues, scoring
+from indexer.extract import cue_types, cues, scoring
 from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.constructions import Site, from_token, labelled_lines
 from indexer.extract.layout import Layout, layout
+from indexer.extract.layout_lines import layout_candidates
 from indexer.extract.quotations import (
     QuoteLookup,
     continuations,
@@ -31,7 +32,11 @@ def analyse(text: str) -> list[dict]:
     if not text or not text.strip():
         return []
     page = layout(text)
-    found = [c for c in candidates(page, scoring.generator) if not sourceless_clause(c)]
+    found = [
+        c
+        for c in candidates(page, scoring.generator)
+        if not sourceless_clause(c) and not cue_types.writers_generalisation(c.cue, c.source)
+    ]
     scoring.rescore(found, text)
     found = select(found, text)
     if not found:
@@ -60,6 +65,7 @@ def candidates(page: Layout, reliability: Reliability = cues.reliability) -> lis
                     found += from_token(tok, site)
             sentence += 1
     found += labelled_lines(text, paras, sentence_starts)
+    found += layout_candidates(text, paras, quotes, sentence_starts)
     found = [with_quotes(c, inside, text) for c in found]
     found += quote_candidates(text, quotes, found, parsed, inside, reliability)
     join_split_quotes(text, found, quotes, paras)

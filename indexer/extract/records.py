@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from indexer.extract import outlets, sources
+from indexer.extract import cue_types, outlets, sources
 from indexer.extract.candidate import Candidate
 from indexer.extract.coreference import NAMED, UNRESOLVED, Speaker, SpeakerIndex
 from indexer.extract.layout import Layout
@@ -92,6 +92,11 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         source = (source[0] + dateline.end(), source[1])
     if speaker.name and (dateline := DATELINE.match(speaker.name)):
         speaker.name = speaker.name[dateline.end() :]
+    via = [outlets.full_name(name, text, cand.start) for name in via]
+    if cand.inherit is not None:
+        spoken = cand.inherit.result["cue_type"]
+    else:
+        spoken = cue_types.cue_type(cand.cue, cand.source, medium)
     cue = cand.cue_span()
     content = " ".join(text[s:e] for s, e in cand.content)
     confidence = cand.score  # the scorer's probability (indexer/extract/scoring.py)
@@ -110,6 +115,7 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         "relayed_by": relayed_by,
         "via_outlets": via,
         "medium": medium,
+        "cue_type": spoken,
         "paragraph_index": cand.paragraph,
         "sentence_index": cand.sentence,
         "confidence": round(min(1.0, max(0.0, confidence)), 3),

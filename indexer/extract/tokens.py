@@ -22,14 +22,14 @@ def name_chain(tok: Token) -> list[Token]:
     while start > 0 and (
         is_proper(doc[start - 1])
         or (doc[start - 1].lower_ in NAME_LINKS and start > 1 and is_proper(doc[start - 2]))
-        or (_hyphen(doc, start - 1) and is_proper(doc[start - 2]))
+        or (start > 1 and _joins(doc[start - 2], doc[start - 1]))
     ):
         start -= 1
     while end + 1 < len(doc) and (
         is_proper(doc[end + 1])
-        or (_hyphen(doc, end + 1) and is_proper(doc[end + 2]))
         or (doc[end + 1].like_num and doc[end].lower_ == "channel")
         or (doc[end + 1].lower_ in NAME_LINKS and end + 2 < len(doc) and is_proper(doc[end + 2]))
+        or (end + 2 < len(doc) and _joins(doc[end], doc[end + 1]))
     ):
         end += 1
     chain = [doc[i] for i in range(start, end + 1)]
@@ -40,13 +40,17 @@ def name_chain(tok: Token) -> list[Token]:
     return chain
 
 
-def _hyphen(doc, i: int) -> bool:
-    """A hyphen written inside a name ("Anna-Lena", "Ruiz-Teller"), not a dash between words."""
+def _joins(before: Token, hyphen: Token) -> bool:
+    """A hyphen inside a double-barrelled name ("Ruiz-Teller"), between two proper nouns
+    written without spaces."""
+    after = hyphen.doc[hyphen.i + 1] if hyphen.i + 1 < len(hyphen.doc) else None
     return (
-        0 < i < len(doc) - 1
-        and doc[i].text == "-"
-        and not doc[i - 1].whitespace_
-        and not doc[i].whitespace_
+        hyphen.text == "-"
+        and after is not None
+        and not before.whitespace_
+        and not hyphen.whitespace_
+        and is_proper(before)
+        and is_proper(after)
     )
 
 

@@ -248,7 +248,9 @@ class Linker:
         prepared: dict[str, tuple[Copy, list[str]]],
     ) -> dict[str, Any]:
         attribution["article_id"] = article["id"]
-        attribution["id"] = attribution_id(article["id"], attribution["content_spans"])
+        attribution["id"] = attribution_id(
+            article["id"], attribution["content_spans"], attribution.get("part", "body")
+        )
         if not attribution.get("speaker_text"):  # keep the name as written, for splits
             attribution["speaker_text"] = attribution.get("speaker")
         speaker = self.speakers.resolve(
