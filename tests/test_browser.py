@@ -202,11 +202,20 @@ def test_main_pages_run_under_the_content_security_policy_without_a_violation(
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     violations: list[str] = []
-    pg.on("console", lambda m: violations.append(m.text)
-          if "Content Security Policy" in m.text else None)
+    pg.on(
+        "console",
+        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+    )
     try:
-        for path in ("/", "/?q=rebuild", "/check?text=rebuild+every+home",
-                     "/speakers/anna-lindqvist", "/outlets/cpa", "/api/docs", "/nowhere"):
+        for path in (
+            "/",
+            "/?q=rebuild",
+            "/check?text=rebuild+every+home",
+            "/speakers/anna-lindqvist",
+            "/outlets/cpa",
+            "/api/docs",
+            "/nowhere",
+        ):
             response = pg.goto(base_url + path)
             assert "script-src 'self'" in response.headers["content-security-policy"], path
         pg.goto(base_url + "/speakers/anna-lindqvist")

@@ -14,8 +14,6 @@ from store.base import Store
 from store.records import ArticleRecord
 from webapp import create_app
 
-pytest_plugins = ["webapp_fixtures"]
-
 
 def cue_type_of(text: str, content_word: str) -> str:
     """The cue type of the attribution whose content holds `content_word`."""
@@ -70,7 +68,7 @@ TYPED = {
 
 
 @pytest.fixture
-def typed_client(empty_store: Store) -> Any:
+def typed_client(new_store: Store) -> Any:
     """One article whose four attributions have the four cue types."""
     a = article("a-typed", "cpa", "2024-02-01", "Four ways to say it", BODY)
     records = []
@@ -87,9 +85,9 @@ def typed_client(empty_store: Store) -> Any:
                 "cue_type": kind,
             }
         )
-    outcomes = empty_store.put_articles([ArticleRecord(a, records)])
+    outcomes = new_store.put_articles([ArticleRecord(a, records)])
     assert all(o.status != "rejected" for o in outcomes), outcomes
-    return create_app(empty_store, {"TESTING": True}).test_client()
+    return create_app(new_store, {"TESTING": True}).test_client()
 
 
 def _types(client: Any, query: str = "") -> set[str]:

@@ -38,6 +38,7 @@ def test_the_speaker_before_the_cue_with_a_reported_claim():
     assert att["cue"] == "said" and att["speaker_text"] == "Senator Jane Smith"
     assert att["cue_type"] == "speech"
     assert set(att) == {
+        "part",
         "kind",
         "content",
         "content_spans",

@@ -13,7 +13,8 @@ from indexer.extract import nlp
 from indexer.extract.article import extract_article
 from indexer.extract.furniture import blank_furniture
 from indexer.extract.quotes import find_quotes
-from indexer.extract.report import run_extract
+from indexer.prepare import extract_files
+from quotetrail.cli import run_extract
 
 
 def found(body: str, title: str | None = None) -> list[dict]:
@@ -250,9 +251,13 @@ def test_quotetrail_extract_reads_the_title_line_and_skips_the_other_header_line
     )
     out = io.StringIO()
     assert run_extract([str(case)], "jsonl", out) == 0
-    text = case.read_text(encoding="utf-8")
+    [(_, article, attributions)] = list(extract_files([str(case)], workers=1))
     rows = json.loads(out.getvalue())["attributions"]
-    contents = [" ".join(text[s:e] for s, e in row["content"]) for row in rows]
+    assert [row["content"] for row in rows] == [a["content_spans"] for a in attributions]
+    parts = {"title": article["title"], "body": article["body"]}
+    contents = [
+        " ".join(parts[a["part"]][s:e] for s, e in a["content_spans"]) for a in attributions
+    ]
     assert any("Not one penny more" in c for c in contents)
     assert not any("Ashby Herald" in c or "2025" in c for c in contents)
 

@@ -60,7 +60,6 @@ def line_of(article: dict, att: dict) -> str:
 # the day it passes.
 SPEAKER_RESOLUTION_GAPS = {
     "16-titles-orgs-groups#2": "an organisation name ending in a plural possessive",
-    "17-quote-of-quote#3": "'A spokesman for X, NAME, said': the apposition names the speaker",
 }
 
 

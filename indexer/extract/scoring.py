@@ -75,9 +75,13 @@ def probability(cand: Candidate, text: str) -> float:
 
 
 def rescore(found: Iterable[Candidate], text: str) -> None:
-    """Replace each candidate's score by its probability (in place)."""
+    """Replace each candidate's score by its probability (in place). A construction the
+    model never saw in training (the layout of transcripts, labels and dash lines, which
+    PolNeAR's articles do not use) keeps the reliability its rule gave it."""
+    _, weights = model()
     for cand in found:
-        cand.score = probability(cand, text)
+        if f"pattern={cand.pattern}" in weights:
+            cand.score = probability(cand, text)
 
 
 def stored(attributions: list[dict]) -> tuple[list[dict], int]:

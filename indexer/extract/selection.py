@@ -4,14 +4,17 @@ Decides by the candidate scorer's probability, because PolNeAR-style annotation 
 (a token belongs to one attribution): the most probable candidate keeps its characters; a
 later one loses those already taken and is dropped when less than half remains. A
 complement clause whose cue has no subject is dropped beforehand (the writer's hedging,
-not an attribution). A report held entirely inside another's content (a quote of a quote)
-is kept beside it.
+not an attribution), and so is an outlet's frame around another report ("X said ..., Radio
+Y reported", "According to the AP, the office said ..."): the outlet relays the inner report
+(its `via`), it is not a second speaker. A report held entirely inside another's content (a
+quote of a quote) is kept beside it.
 """
 
 from __future__ import annotations
 
 import bisect
 
+from indexer.extract import outlets
 from indexer.extract.candidate import Candidate
 from indexer.extract.spans import chars, trimmed
 from indexer.lexicon import wordset
@@ -44,6 +47,7 @@ def select(found: list[Candidate], text: str) -> list[Candidate]:
     kept: list[Candidate] = []
     taken: set[int] = set()
     nested: list[Candidate] = []
+    found = [c for c in found if not _outlet_frame(c, found)]
     ranks = _ranks(found)
     for cand in sorted(found, key=lambda c: (-ranks[id(c)], c.start)):
         covered = chars(cand.content)
@@ -64,6 +68,21 @@ def select(found: list[Candidate], text: str) -> list[Candidate]:
     kept += nested
     kept.sort(key=lambda c: c.start)
     return kept
+
+
+def _outlet_frame(cand: Candidate, found: list[Candidate]) -> bool:
+    """An outlet as the source of a content that holds another candidate's cue and source:
+    the outlet relays that report (see :func:`outlets.relays`), it did not make it."""
+    if cand.source is None or cand.label is not None or not outlets.is_outlet(cand.source):
+        return False
+    content = chars(cand.content)
+    for other in found:
+        if other is cand or other.cue is None or other.source is None:
+            continue
+        cue, source = other.cue_span(), other.source_span()
+        if cue and source and cue[0] in content and source[0] in content:
+            return True
+    return False
 
 
 def _ranks(found: list[Candidate]) -> dict[int, int]:
