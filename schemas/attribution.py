@@ -105,6 +105,18 @@ class AttributionSchema(Schema):
         ),
     )
     speaker_role = fields.String(load_default=None, allow_none=True, **es(STORED_ONLY, csv=5))
+    speaker_party = fields.String(
+        load_default=None,
+        allow_none=True,
+        **es(
+            FACET_KEYWORD,
+            column=Column(index="attributions_speaker_party"),
+            filter=Filter(
+                "party", 8, "the speaker's party (from the authority file)", title="Party"
+            ),
+            csv=18,
+        ),
+    )
     via_outlets = fields.List(fields.String(), load_default=list, **es(FACET_KEYWORD, csv=11))
     via_outlet_ids = fields.List(
         fields.String(),
