@@ -58,7 +58,7 @@ class SpeakerSchema(Schema):
     party = fields.String(load_default=None, allow_none=True, **es(FACET_KEYWORD))
     country = fields.String(load_default=None, allow_none=True, **es(FACET_KEYWORD))
     dated_roles = fields.List(
-        fields.Nested(RoleSchema),
+        fields.Dict(),  # RoleSchema records with ISO date strings
         load_default=list,
         metadata={"es": {"type": "object", "enabled": False}, "doc": "roles with dates"},
     )

@@ -140,7 +140,13 @@ def read_authority(path: str | Path) -> tuple[list[tuple[int, dict[str, Any]]], 
             problems.append(f"{path}:{line}: name ({entry['name']!r}): already on line {first}")
             continue
         entries.append((line, entry))
-    return entries, problems
+    return entries, sorted(problems, key=_line_of)
+
+
+def _line_of(problem: str) -> int:
+    """The line number a problem names (``FILE:LINE: ...``), to report them in file order."""
+    match = re.search(r":(\d+): ", problem)
+    return int(match.group(1)) if match else 0
 
 
 def _speaker_for(store: Store, entry: dict[str, Any]) -> dict[str, Any] | None:

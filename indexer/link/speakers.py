@@ -301,6 +301,8 @@ class SpeakerBook:
             lambda w: w in common or w in SENTENCE_WORDS | GENERIC_WORDS,
             lambda words: self.is_outlet(words) or self._names_other(words, name, article_people),
         )
+        if len(toks) == 2 and self._known_by_other_name(toks, body or "", common):
+            descriptors, toks = [*descriptors, toks[0]], toks[1:]  # "Demogorgon Trump"
         name = " ".join(toks)
         role = role or found_role or (" ".join(descriptors) or None)
         key = person_key(name)
@@ -342,6 +344,18 @@ class SpeakerBook:
             return False
         a, b = key[0], other[0]
         return a == b or (min(len(a), len(b)) == 1 and a[0] == b[0])
+
+    def _known_by_other_name(self, toks: list[str], body: str, common: frozenset[str]) -> bool:
+        """ "Demogorgon Trump": a first word that is no given name, before the surname of a
+        person this article or the corpus knows under a given name, is a nickname or label."""
+        first, surname = toks
+        if is_given_name(first) or len(first.strip(".")) <= 1:
+            return False
+        full = full_name_in(body, surname, common)
+        if full is not None:
+            return person_key(clean_person(full)[0]) != person_key(" ".join(toks))
+        known = self.by_surname.get(translit(surname), set())
+        return any(is_given_name(self.by_id[i]["name"].split()[0]) for i in known)
 
     def _titled_person(self, name: str) -> bool:
         """An organization's name that is a person's after its descriptors: a given name and
