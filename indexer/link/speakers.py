@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from indexer import lexicon
 from indexer.lexicon import wordset
@@ -184,9 +185,10 @@ def clean_org(name: str) -> str:
 
 
 def common_words(body: str) -> frozenset[str]:
-    """The words an article writes in lower case: a capitalised one of them that opens a
-    name ("What Obama", "Rival Hillary Clinton") is a sentence word or a descriptor."""
-    return frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", body))
+    """The words an article writes in lower case, and English stop words (spaCy's list): a
+    capitalised one of them opening a name ("What Obama", "Rival Hillary Clinton") is a
+    sentence word or a descriptor."""
+    return frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", body)) | STOP_WORDS
 
 
 def name_and_descriptor(name: str, common: frozenset[str]) -> tuple[str, str | None]:
