@@ -500,15 +500,11 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             quotes = index_polnear(POLNEAR_DEV, Path(tmp), POLNEAR_GOLD)
         print(f"PolNeAR dev indexed into SQLite, pages scored on {POLNEAR_GOLD.relative_to(REPO)}")
-        lines = page_figures(quotes, gold_people(POLNEAR_GOLD)[1])
-        print("\n".join(lines))
-        errors = [
-            f"wrong {q.doc_id}: {q.source_text!r} -> {q.canonical!r}; gold {q.gold!r}"
-            for q in quotes
-            if judge(q.canonical, gold_people(POLNEAR_GOLD)[1].get(q.gold, set()))
-            in ("wrong", "misnamed")
-        ]
-        print("\n".join(errors[: args.errors]))
+        names = gold_people(POLNEAR_GOLD)[1]
+        print("\n".join(page_figures(quotes, names)))
+        wrong = [q for q in quotes if judge(q.canonical, names.get(q.gold, set())) == "wrong"]
+        for q in wrong[: args.errors]:
+            print(f"wrong {q.doc_id}: {q.source_text!r} -> {q.canonical!r}; gold {q.gold!r}")
         return 0
     if args.agreement:
         print("\n".join(agreement(POLNEAR_GOLD, SECOND_READER)))
