@@ -80,6 +80,7 @@ def test_facets_count_every_attribution_with_canonical_labels(fixtures_corpus):
         "via": 1,
         "kind": 2,
         "cue": 7,
+        "party": 0,  # no speaker of this corpus comes from an authority file
     }
 
 
