@@ -46,7 +46,7 @@ class AttributionSchema(Schema):
         **es(
             KEYWORD,
             column=Column(constraint="NOT NULL", index="attributions_article"),
-            filter=Filter("article_id", 7, "article id"),
+            filter=Filter("article_id", 8, "article id"),
             csv=15,
         ),
     )
@@ -142,6 +142,18 @@ class AttributionSchema(Schema):
         **es(KEYWORD),
     )
     relayed_by = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
+    speaker_party = fields.String(
+        load_default=None,
+        allow_none=True,
+        **es(
+            FACET_KEYWORD,
+            column=Column(index="attributions_speaker_party"),
+            filter=Filter(
+                "party", 7, "the speaker's party (from the authority file)", title="Party"
+            ),
+            csv=19,
+        ),
+    )
     via_outlets = fields.List(fields.String(), load_default=list, **es(FACET_KEYWORD, csv=11))
     via_outlet_ids = fields.List(
         fields.String(),
@@ -178,7 +190,7 @@ class AttributionSchema(Schema):
         **es(
             KEYWORD,
             column=Column(index="attributions_statement"),
-            filter=Filter("statement_id", 8, "statement id", refers_to="statements"),
+            filter=Filter("statement_id", 9, "statement id", refers_to="statements"),
             csv=16,
         ),
     )

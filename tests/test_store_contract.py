@@ -81,6 +81,7 @@ def test_facets_count_every_attribution_with_canonical_labels(fixtures_corpus):
         "kind": 2,
         "cue": 7,
         "cue_type": 1,
+        "party": 0,  # no speaker of this corpus comes from an authority file
     }
     assert counts(result, "cue_type") == [("speech", 12)]
 

@@ -245,8 +245,11 @@ def print_status(state: WatchState, out: TextIO) -> None:
     if not rows:
         print("quotetrail: no feed has been polled yet (quotetrail watch FEED_URL ...)", file=out)
         return
-    print(f"{'feed':<50} {'last fetch':<20} {'status':<12} {'new':>4} {'total':>6} "
-          f"{'errors':>6}  last error", file=out)
+    print(
+        f"{'feed':<50} {'last fetch':<20} {'status':<12} {'new':>4} {'total':>6} "
+        f"{'errors':>6}  last error",
+        file=out,
+    )
     for row in rows:
         print(
             f"{row.url:<50} {_when(row.last_fetch):<20} {row.last_status or '-':<12} "
@@ -259,4 +262,3 @@ def print_status(state: WatchState, out: TextIO) -> None:
         f"{state.item_count('retry')} to retry; {len(state.waiting())} URLs queued",
         file=out,
     )
-

@@ -259,9 +259,11 @@ class Linker:
             attribution.get("speaker_role"),
             people,
             article.get("body"),
+            attribution.get("speaker_text"),
         )
         if speaker is not None:
             attribution["speaker"], attribution["speaker_id"] = speaker["name"], speaker["id"]
+            attribution["speaker_party"] = speaker.get("party")
             if attribution.get("speaker_type") in (None, "unknown"):
                 attribution["speaker_type"] = speaker.get("type", "unknown")
         else:
