@@ -19,7 +19,7 @@ from indexer.extract.cues import LEXICON_PATH
 __all__ = ["VERSION", "extract", "extract_many"]
 
 # Changes whenever the rules or the learned lexicon do, so stored results can be refreshed.
-RULES_VERSION = "6"
+RULES_VERSION = "7"
 VERSION = f"{RULES_VERSION}.{hashlib.sha1(LEXICON_PATH.read_bytes()).hexdigest()[:8]}"
 
 
