@@ -430,6 +430,8 @@ class SpeakerIndex:
         ):
             return  # "I" in an answer: the interviewee is never "he" in their own answers
         if speaker.name:
+            if speaker.kind == "unknown" and " " not in speaker.name and is_first_name(speaker.name):
+                speaker.kind = "person"  # "Melanie said": a first name alone is someone's
             named = speaker.kind != "person" or all(
                 w[:1].isupper() or not w[:1].isalpha() or w in _LINKS for w in speaker.name.split()
             )
@@ -461,7 +463,17 @@ class SpeakerIndex:
             pool = [m for m in pool if self.is_known_person(m.name)]
         subjects = [m for m in pool if m.subject]
         if subjects and pos - subjects[-1].pos < 1500:
-            return subjects[-1].name
+            chosen = subjects[-1]
+            if gender and any(
+                m.name != chosen.name
+                and m.pos > chosen.pos
+                and m.kind == "person"
+                and self.gender_of(m.name) in (None, gender)
+                for m in self.speakers
+                if m.pos < pos
+            ):
+                return None  # another "she" spoke since: two close candidates, no guess
+            return chosen.name
         return pool[-1].name if pool else None
 
     def resolve(self, head: Token, offset: int, single: bool = False) -> Speaker:

@@ -6,7 +6,8 @@ organization, "the statement said" goes back to the previous speaker), the relay
 and medium, and the confidence: the candidate's reliability times the speaker's certainty
 (0.8 without a speaker), times NO_SOURCE_DISCOUNT without a source span. Each record says
 how its speaker was found (`speaker_resolution`: named, pronoun, description, quote_sequence,
-label, unresolved); a quote relayed by another speaker ("Fisk said Brant told her: ...")
+label, unresolved; an unresolved speaker has no `speaker`, its description is kept in
+`speaker_role` and `speaker_text`); a quote relayed by another speaker ("Fisk said Brant told her: ...")
 is the inner speaker's, with the relaying one in `relayed_by`. A label whose name
 resolves to nothing ("Iowa: ...") is a section label and gives no record.
 """
@@ -93,6 +94,10 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         source = (source[0] + dateline.end(), source[1])
     if speaker.name and (dateline := DATELINE.match(speaker.name)):
         speaker.name = speaker.name[dateline.end() :]
+    if speaker.how == UNRESOLVED and speaker.name:
+        # "Republican presidential nominee", "the agency": a description, not a name; it stays
+        # the role (and speaker_text as written), so linking never files it under a page
+        speaker.role, speaker.name = speaker.role or speaker.name, None
     cue = cand.cue_span()
     content = " ".join(text[s:e] for s, e in cand.content)
     confidence = cand.score * (speaker.certainty if speaker.name else 0.8)
