@@ -430,7 +430,8 @@ class SpeakerIndex:
         ):
             return  # "I" in an answer: the interviewee is never "he" in their own answers
         if speaker.name:
-            if speaker.kind == "unknown" and " " not in speaker.name and is_first_name(speaker.name):
+            alone = " " not in speaker.name
+            if speaker.kind == "unknown" and alone and is_first_name(speaker.name):
                 speaker.kind = "person"  # "Melanie said": a first name alone is someone's
             named = speaker.kind != "person" or all(
                 w[:1].isupper() or not w[:1].isalpha() or w in _LINKS for w in speaker.name.split()

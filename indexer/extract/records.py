@@ -7,8 +7,8 @@ and medium, and the confidence: the candidate's reliability times the speaker's 
 (0.8 without a speaker), times NO_SOURCE_DISCOUNT without a source span. Each record says
 how its speaker was found (`speaker_resolution`: named, pronoun, description, quote_sequence,
 label, unresolved; an unresolved speaker has no `speaker`, its description is kept in
-`speaker_role` and `speaker_text`); a quote relayed by another speaker ("Fisk said Brant told her: ...")
-is the inner speaker's, with the relaying one in `relayed_by`. A label whose name
+`speaker_role` and `speaker_text`); a quote relayed by another speaker ("Fisk said Brant
+told her: ...") is the inner speaker's, with the relaying one in `relayed_by`. A label whose name
 resolves to nothing ("Iowa: ...") is a section label and gives no record.
 """
 
