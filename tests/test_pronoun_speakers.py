@@ -30,3 +30,21 @@ def test_she_continues_a_speaker_known_by_her_first_name():
     record = next(r for r in extract(text) if r["speaker_text"] == "she")
     assert record["speaker"] == "Greta"
 
+
+def test_they_is_not_an_organization_merely_mentioned_before():
+    text = (
+        "The Coastal Survey Agency published its tide tables for the new season on Monday.\n\n"
+        "Fishermen in Carrow were unhappy with the late tables.\n\n"
+        "\u201cWe cannot plan a season like this,\u201d they said."
+    )
+    record = next(r for r in extract(text) if r["speaker_text"] == "they")
+    assert record["speaker"] is None
+
+
+def test_it_continues_the_organization_that_just_spoke():
+    text = (
+        "The Coastal Survey Agency said on Monday that the tide tables would be late. "
+        "It said the survey ship had been in dry dock since March."
+    )
+    record = next(r for r in extract(text) if r["speaker_text"] == "It")
+    assert record["speaker"] == "Coastal Survey Agency"

@@ -601,20 +601,21 @@ class SpeakerIndex:
             return Speaker(
                 name, "person", self.role_of.get(name or ""), PRONOUN_CERTAINTY, _pronoun_how(name)
             )
-        if low in PLURAL:
-            name = self.recent(pos, ("group", "organization"))
-            kind = self.kind_of_name(name) if name else "group"
+        if low in PLURAL | NEUTER:
+            kinds = ("group", "organization") if low in PLURAL else ("organization",)
+            name = self._last_speaker(pos, kinds)
+            kind = self.kind_of_name(name) if name else "group" if low in PLURAL else "unknown"
             return Speaker(name, kind, None, PRONOUN_CERTAINTY, _pronoun_how(name))
-        if low in NEUTER:
-            name = self.recent(pos, ("organization",))
-            return Speaker(
-                name,
-                "organization" if name else "unknown",
-                None,
-                PRONOUN_CERTAINTY,
-                _pronoun_how(name),
-            )
         return Speaker(None, "unknown", how=UNRESOLVED)
+
+    def _last_speaker(self, pos: int, kinds: tuple[str, ...]) -> str | None:
+        """ "The agency said ... It added": "it" and "they" continue the organization or
+        group that spoke just before (within `SPEAKER_REACH`), never just any organization
+        mentioned; measured on PolNeAR dev and GUM, those were mostly someone else."""
+        last = next((m for m in reversed(self.speakers) if m.pos < pos), None)
+        if last and last.kind in kinds and pos - last.pos < SPEAKER_REACH:
+            return last.name
+        return None
 
 
 def _appended_person(head: Token) -> Token | None:
