@@ -48,3 +48,13 @@ def test_it_continues_the_organization_that_just_spoke():
     )
     record = next(r for r in extract(text) if r["speaker_text"] == "It")
     assert record["speaker"] == "Coastal Survey Agency"
+
+
+def test_he_is_never_a_place_that_ends_a_longer_place_name():
+    text = (
+        "Professor Colin Eastman surveyed schools in Western Australia and South Australia.\n\n"
+        "Australia has ignored the problem for twenty years.\n\n"
+        "He said bread should be made with iodised salt."
+    )
+    record = next(r for r in extract(text) if r["speaker_text"] == "He")
+    assert record["speaker"] == "Colin Eastman"

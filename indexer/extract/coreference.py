@@ -350,7 +350,9 @@ class SpeakerIndex:
             )
         ):
             return "person"
-        if len(words) == 1 and any(len(n.split()) > 1 for n in self.by_last.get(words[0], {})):
+        if len(words) == 1 and any(
+            len(n.split()) > 1 and self.is_known_person(n) for n in self.by_last.get(words[0], {})
+        ):  # "Eastman" is Cres Eastman's; "Australia" ends "Western Australia", no one's name
             return "person"
         return "unknown"
 
