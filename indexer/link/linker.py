@@ -253,14 +253,16 @@ class Linker:
         )
         if not attribution.get("speaker_text"):  # keep the name as written, for splits
             attribution["speaker_text"] = attribution.get("speaker")
-        speaker = self.speakers.resolve(
-            attribution.get("speaker") or attribution.get("speaker_text"),
-            attribution.get("speaker_type"),
-            attribution.get("speaker_role"),
-            people,
-            article.get("body"),
-            attribution.get("speaker_text"),
-        )
+        speaker = None
+        if attribution.get("speaker_resolution") != "unresolved":  # a description: no page
+            speaker = self.speakers.resolve(
+                attribution.get("speaker") or attribution.get("speaker_text"),
+                attribution.get("speaker_type"),
+                attribution.get("speaker_role"),
+                people,
+                article.get("body"),
+                attribution.get("speaker_text"),
+            )
         if speaker is not None:
             attribution["speaker"], attribution["speaker_id"] = speaker["name"], speaker["id"]
             attribution["speaker_party"] = speaker.get("party")

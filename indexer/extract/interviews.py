@@ -1,0 +1,133 @@
+"""Interviews written as question and answer paragraphs: who "I" and "you" are.
+
+An interview article introduces its interviewee in the title or lead ("Biologist Nick Bos
+tells Wikinews about ...", "Wikinews interviewed the site's founder, Jack Herrick"), then
+alternates question paragraphs (ending with "?") with answer paragraphs. In an answer, "I"
+is the interviewee; in a question, "you" is. "I" in a question is the interviewer and "we"
+may be the interviewee's team: both stay unresolved.
+
+An article counts as an interview only when a sentence of its lead (the title and the first
+paragraphs, before the first question) says so (interview, Q&A, spoke/talked with, tells,
+sat down with) and at least `MIN_QUESTIONS` question paragraphs each have an answer after
+them, so that an opinion piece with a rhetorical question never gives its "I" to the person
+it is about. The interviewee is
+the one person those announcing sentences name ("Wikinews interviewed one of the owners of a
+bar about Dan Savage's column" names no interviewee: "I" stays unresolved).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from indexer.extract.nlp import sentences
+
+MIN_QUESTIONS = 2
+LEAD_PARAGRAPHS = 3  # the title and the first two paragraphs announce the interviewee
+# The interviewee must be named in the announcing sentences at least this many times as
+# often as anyone else: "Wikinews interviews Mario Lucero and Isabel Ruiz" names two, and
+# "I" stays open.
+MARGIN = 2
+_SIGNAL = re.compile(
+    r"\binterview(?!ee)|\bQ\s*&\s*A\b|\b(?:spoke|speaks|talked|talks|sat down) (?:to|with)\b"
+    r"|\btells?\b",
+    re.IGNORECASE,
+)
+_QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.]\s", re.IGNORECASE)
+_OPENING_QUOTES = "\"'\u201c\u2018"
+FIRST_PERSON = frozenset(["i", "me", "my"])
+SECOND_PERSON = frozenset(["you", "your"])
+
+
+@dataclass
+class Interview:
+    """The question/answer layout of one article (character offsets into its text)."""
+
+    announcements: list[tuple[int, int]]  # lead sentences saying who is interviewed
+    questions: list[tuple[int, int]]
+    answers: list[tuple[int, int]]
+    interviewee: str | None = None
+    _spans: list[tuple[int, int, str]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._spans = sorted(
+            [(s, e, "question") for s, e in self.questions]
+            + [(s, e, "answer") for s, e in self.answers]
+        )
+        self._starts = [s for s, _, _ in self._spans]
+
+    def place(self, pos: int) -> str | None:
+        """ "question", "answer" or None (the lead) for the character offset `pos`."""
+        k = bisect.bisect_right(self._starts, pos) - 1
+        if k < 0:
+            return None
+        start, end, kind = self._spans[k]
+        return kind if start <= pos < end else None
+
+    def announces(self, pos: int) -> bool:
+        """Whether `pos` lies in a lead sentence that says who is interviewed."""
+        return any(s <= pos < e for s, e in self.announcements)
+
+    def speaker_of(self, pronoun: str, pos: int) -> str | None:
+        """The interviewee when `pronoun` at `pos` is "I" in an answer or "you" in a
+        question; else None."""
+        place = self.place(pos)
+        if pronoun in FIRST_PERSON and place == "answer":
+            return self.interviewee
+        if pronoun in SECOND_PERSON and place == "question":
+            return self.interviewee
+        return None
+
+
+def find(text: str, paras: list[tuple[int, int]]) -> Interview | None:
+    """The interview layout of `text` (paragraph spans `paras`), or None when the article is
+    not an interview: no interview signal in the lead, or fewer than `MIN_QUESTIONS`
+    answered question paragraphs."""
+    kinds = [_is_question(text[s:e]) for s, e in paras]
+    first = next((i for i, q in enumerate(kinds) if q), None)
+    if first is None:
+        return None
+    announcements = [
+        (s, e)
+        for start, end in paras[: min(first, LEAD_PARAGRAPHS)]
+        for s, e in sentences(text, start, end)
+        if _SIGNAL.search(text, s, e)
+    ]
+    if not announcements:
+        return None
+    questions: list[tuple[int, int]] = []
+    answers: list[tuple[int, int]] = []
+    answered = 0
+    for i in range(first, len(paras)):
+        if kinds[i]:
+            questions.append(paras[i])
+            if i + 1 < len(paras) and not kinds[i + 1]:
+                answered += 1
+        else:
+            answers.append(paras[i])
+    if answered < MIN_QUESTIONS:
+        return None
+    return Interview(announcements, questions, answers)
+
+
+def interviewee(announced: list[str]) -> str | None:
+    """The person the announcing sentences name most often (`announced`: one canonical name
+    per mention), when named at least `MARGIN` times as often as the next; else None."""
+    ranked = Counter(announced).most_common(2)
+    if not ranked:
+        return None
+    if len(ranked) == 2 and ranked[0][1] < MARGIN * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _is_question(paragraph: str) -> bool:
+    """A paragraph that asks: ends with "?" or opens with a "Q:" label; a quotation that
+    ends with a question ("'Why now?' she asked") is not the interviewer's."""
+    body = paragraph.strip()
+    if not body or body[0] in _OPENING_QUOTES:
+        return False
+    return body.endswith("?") or bool(_QUESTION_LABEL.match(body))
