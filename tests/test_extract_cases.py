@@ -221,8 +221,8 @@ def test_according_to_makes_the_rest_of_the_sentence_the_content():
     att = only(text)
     assert att["cue"] == "according to"
     assert att["content"] == "The budget is balanced for the first time in a decade"
-    assert att["speaker"] is None  # "the finance ministry" names no ministry: no page
-    assert att["speaker_role"] == "finance ministry"
+    assert att["speaker"] == "finance ministry"  # names no ministry: unresolved, no page
+    assert att["speaker_resolution"] == "unresolved"
     assert att["speaker_type"] == "organization"
 
 

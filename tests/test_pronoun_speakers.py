@@ -7,18 +7,22 @@ the role), a speaker known by a first name alone is who "she" continues.
 from __future__ import annotations
 
 from indexer.extract import extract
+from indexer.link import Linker
 
 
-def test_an_unresolved_description_is_no_speaker_but_keeps_its_words_as_the_role():
+def test_an_unresolved_description_keeps_its_words_and_gets_no_speaker_page(store):
     text = (
         "The ferry company raised its fares on Monday.\n\n"
         "The Republican county nominee said the increase would hurt commuters."
     )
     record = next(r for r in extract(text) if "increase" in r["content"])
     assert record["speaker_resolution"] == "unresolved"
-    assert record["speaker"] is None
     assert record["speaker_text"] == "The Republican county nominee"
-    assert "nominee" in (record["speaker_role"] or "")
+    assert "nominee" in record["speaker"]
+    article = {"id": "a-ferry", "title": "Fares", "body": text, "source": "ferry.txt"}
+    _, [linked, *_] = Linker(store).link(article, [record])
+    assert linked["speaker_id"] is None
+    assert store.stats()["speakers"] == 0
 
 
 def test_she_continues_a_speaker_known_by_her_first_name():

@@ -6,9 +6,9 @@ organization, "the statement said" goes back to the previous speaker), the relay
 and medium, and the confidence: the candidate scorer's probability that the candidate is an
 attribution (`scoring.probability`). Each record says how its speaker was found
 (`speaker_resolution`: named, pronoun, description, quote_sequence, label, unresolved; an
-unresolved speaker has no `speaker`, its description is kept in `speaker_role` and
-`speaker_text`); a quote relayed by another speaker ("Fisk said Brant told her: ...") is the
-inner speaker's, with the relaying one in `relayed_by`. A label whose name
+unresolved speaker keeps its description as `speaker`, "a senior official", and linking
+gives it no speaker page); a quote relayed by another speaker ("Fisk said Brant told her:
+...") is the inner speaker's, with the relaying one in `relayed_by`. A label whose name
 resolves to nothing ("Iowa: ...") is a section label and gives no record.
 """
 
@@ -98,10 +98,6 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         spoken = cand.inherit.result["cue_type"]
     else:
         spoken = cue_types.cue_type(cand.cue, cand.source, medium)
-    if speaker.how == UNRESOLVED and speaker.name:
-        # "Republican presidential nominee", "the agency": a description, not a name; it stays
-        # the role (and speaker_text as written), so linking never files it under a page
-        speaker.role, speaker.name = speaker.role or speaker.name, None
     cue = cand.cue_span()
     content = " ".join(text[s:e] for s, e in cand.content)
     confidence = cand.score  # the scorer's probability (indexer/extract/scoring.py)
