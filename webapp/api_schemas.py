@@ -191,6 +191,39 @@ class OutletResponseSchema(Schema):
     histogram = fields.List(fields.Nested(MonthSchema))
 
 
+class _DirectoryLinksSchema(Schema):
+    html = fields.String(required=True)
+
+
+class SpeakerEntrySchema(Schema):
+    speaker = fields.Nested(SpeakerSchema, required=True)
+    attributions = fields.Integer(required=True)
+    links = fields.Nested(_DirectoryLinksSchema, required=True)
+
+
+class OutletEntrySchema(Schema):
+    outlet = fields.Nested(OutletSchema, required=True)
+    attributions = fields.Integer(
+        required=True, metadata={"description": "attributions it published"}
+    )
+    links = fields.Nested(_DirectoryLinksSchema, required=True)
+
+
+class _DirectorySchema(Schema):
+    total = fields.Integer(required=True, metadata={"description": "matching records"})
+    page = fields.Integer(required=True)
+    per_page = fields.Integer(required=True)
+    pages = fields.Integer(required=True)
+
+
+class SpeakerDirectorySchema(_DirectorySchema):
+    speakers = fields.List(fields.Nested(SpeakerEntrySchema), required=True)
+
+
+class OutletDirectorySchema(_DirectorySchema):
+    outlets = fields.List(fields.Nested(OutletEntrySchema), required=True)
+
+
 class StatementResponseSchema(Schema):
     statement = fields.Nested(StatementSchema, required=True)
     journey = fields.Nested(JourneySchema, required=True)

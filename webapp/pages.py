@@ -10,6 +10,7 @@ from flask import Blueprint, abort, render_template, request, url_for
 from store.base import SearchQuery
 from webapp import params as P
 from webapp import provenance as prov
+from webapp.directories import offers
 from webapp.render import annotate, histogram_bars, journey_stops, marks_for, passage_window
 from webapp.searching import run_search, store
 
@@ -20,26 +21,11 @@ def _bars(state: Any) -> list[Any]:
     return histogram_bars(state.result.histogram, state.month_url, state.selected_month)
 
 
-NAMED_LIMIT = 5
-
-
-def _named_in_query(q: str | None) -> dict[str, list[dict[str, Any]]]:
-    """Speakers and outlets whose name or alias is the query itself: people type a name
-    into the box, and the search covers what was said, not who said it."""
-    if not q or len(q) > 200:
-        return {"speakers": [], "outlets": []}
-    st = store()
-    return {
-        "speakers": st.find_speakers(q.strip(), limit=NAMED_LIMIT),
-        "outlets": st.find_outlets(q.strip(), limit=NAMED_LIMIT),
-    }
-
-
 @pages.get("/")
 def search() -> str:
     params = P.search_params(request.args)
     state = run_search(request.path, params)
-    named = _named_in_query(params.get("q"))
+    named = offers(params.get("q"))
     return render_template("search.html", s=state, bars=_bars(state), named=named)
 
 
