@@ -130,9 +130,16 @@ class JourneySchema(Schema):
     distinct_outlets = fields.Integer(
         metadata={"description": "independent outlets (a syndicated copy counts as its original)"}
     )
+    unknown_outlet_articles = fields.Integer(
+        metadata={"description": "articles of no known outlet (not in distinct_outlets)"}
+    )
+    undated_articles = fields.Integer()
     attributions = fields.Integer()
     speakers = fields.List(fields.Nested(JourneySpeakerSchema))
     speaker_disagreement = fields.Boolean()
+    kinds = fields.List(
+        fields.String(), metadata={"description": "kinds of the attributions carrying it"}
+    )
 
 
 class ChainHopSchema(Schema):
@@ -235,8 +242,23 @@ class CheckMatchSchema(Schema):
     near_duplicate = fields.Boolean(
         required=True, metadata={"description": "the same statement, reworded at most slightly"}
     )
-    similarity = fields.Float(required=True)
-    first_seen = fields.Nested(FirstSeenSchema, allow_none=True)
+    similarity = fields.Float(
+        required=True,
+        metadata={
+            "description": "content words shared, over the claim's and the statement's "
+            "(Dice, 0-1; small typos count as the word): 1 only when each says all the other says"
+        },
+    )
+    contradicts = fields.Boolean(
+        required=True,
+        metadata={"description": "the same words, but one of the two is negated"},
+    )
+    shared_words = fields.Integer(required=True)
+    claim_words = fields.Integer(required=True)
+    statement_words = fields.Integer(required=True)
+    first_seen = fields.Nested(
+        FirstSeenSchema, allow_none=True, metadata={"description": "null when undated"}
+    )
     journey = fields.Nested(JourneySchema, required=True)
 
 

@@ -46,9 +46,7 @@ def offers(q: str | None) -> dict[str, list[dict[str, Any]]]:
 
 def _page(kind: DirectoryKind) -> tuple[dict[str, Any], DirectoryPage]:
     params = P.load_args(P.DirectoryParams(), request.args)
-    found = store().directory(
-        kind, params["q"], params["sort"], params["page"], params["per_page"]
-    )
+    found = store().directory(kind, params["q"], params["sort"], params["page"], params["per_page"])
     return params, found
 
 
@@ -60,16 +58,25 @@ def _render(kind: DirectoryKind) -> str:
     params, found = _page(kind)
 
     def link(**changes: Any) -> str:
-        args = {"q": params["q"], "sort": params["sort"], "page": params["page"],
-                "per_page": params["per_page"], **changes}
+        args = {
+            "q": params["q"],
+            "sort": params["sort"],
+            "page": params["page"],
+            "per_page": params["per_page"],
+            **changes,
+        }
         defaults = {"q": "", "sort": "count", "page": 1, "per_page": P.DIRECTORY_PER_PAGE}
-        return url_for(request.endpoint or "", **{
-            k: v for k, v in args.items() if v != defaults[k]
-        })
+        return url_for(
+            request.endpoint or "", **{k: v for k, v in args.items() if v != defaults[k]}
+        )
 
     return render_template(
-        "directory.html", kind=kind, params=params, found=found,
-        pages=_pages(params, found), link=link,
+        "directory.html",
+        kind=kind,
+        params=params,
+        found=found,
+        pages=_pages(params, found),
+        link=link,
     )
 
 

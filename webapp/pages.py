@@ -7,9 +7,11 @@ from typing import Any
 
 from flask import Blueprint, abort, render_template, request, url_for
 
+from store import provenance as sp
 from store.base import SearchQuery
 from webapp import params as P
 from webapp import provenance as prov
+from webapp import wording
 from webapp.directories import offers
 from webapp.render import annotate, histogram_bars, journey_stops, marks_for, passage_window
 from webapp.searching import run_search, store
@@ -29,9 +31,16 @@ def search() -> str:
     return render_template("search.html", s=state, bars=_bars(state), named=named)
 
 
+STATEMENTS_PER_PAGE = 10
+
+
 @pages.get("/speakers/<speaker_id>")
 def speaker(speaker_id: str) -> str:
-    params = P.search_params(request.args)
+    args = request.args.copy()
+    statements_page = P.load_args(
+        P.PageOnlyParams(), {"page": args.pop("statements_page", "1")}
+    )["page"]
+    params = P.search_params(args)
     state = run_search(request.path, params, fixed={"speaker": (speaker_id,)})
     overall = state.result
     if params != P.search_params({}):  # the timeline and counts cover everything they said
@@ -48,8 +57,14 @@ def speaker(speaker_id: str) -> str:
         overall.histogram, lambda m: state.month_url(m), state.selected_month, width=560,
         height=70,
     )
+    said = sp.speaker_statements(store(), speaker_id)
+    first = (statements_page - 1) * STATEMENTS_PER_PAGE
     return render_template(
         "speaker.html",
+        statements=said[first : first + STATEMENTS_PER_PAGE],
+        statements_total=len(said),
+        statements_page=statements_page,
+        statements_pages=max(1, -(-len(said) // STATEMENTS_PER_PAGE)),
         speaker=record,
         s=state,
         overall=overall,
@@ -95,7 +110,13 @@ def attribution(attribution_id: str) -> str:
         abort(404, f"No attribution has the id '{attribution_id}'.")
     article = st.get_article(record["article_id"]) or {}
     body = article.get("body") or ""
-    passage = annotate(body, marks_for(record, focus=True), passage_window(body, record))
+    window = passage_window(body, record)
+    passage = annotate(body, marks_for(record, focus=True), window)
+    resolved = wording.resolution(record, body)
+    naming = None
+    if resolved.indirect:  # show the sentence that names who "he" or "the ministry" is
+        found = wording.naming_sentence(body, record.get("speaker"), window[0])
+        naming = annotate(body, [], found) if found else None
     provenance = prov.attribution(attribution_id) or {"chain": [], "journey": None}
     journey = prov.to_journey(provenance["journey"], record.get("statement_id"))
     stops, height = journey_stops(journey.carriers, record["article_id"])
@@ -104,6 +125,8 @@ def attribution(attribution_id: str) -> str:
         a=record,
         article=article,
         passage=passage,
+        resolution=resolved,
+        naming=naming,
         chain=prov.chain_links(provenance["chain"]),
         syndicated=provenance.get("syndicated", False),
         is_first_seen=provenance.get("is_first_seen", False),
@@ -157,4 +180,5 @@ def statement(statement_id: str) -> str:
 def check() -> str:
     params = P.load_args(P.CheckFormParams(), request.args)
     matches = prov.check(params["text"], params["limit"]) if params["text"].strip() else None
-    return render_template("check.html", text=params["text"], matches=matches)
+    words = sp.distinctive_words(params["text"]) if matches == [] else []
+    return render_template("check.html", text=params["text"], matches=matches, words=words)

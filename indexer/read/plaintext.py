@@ -58,6 +58,30 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     return headers, "\n".join(lines[end:])
 
 
+HEADLINE_MAX_CHARS = 150
+HEADLINE_MAX_WORDS = 20
+
+
+def split_headline(body: str) -> tuple[str | None, str]:
+    """A headline opening the body, and the body after it; (None, body) when there is none.
+
+    A headline is a first line standing alone (a blank line follows), of at most
+    :data:`HEADLINE_MAX_WORDS` words and :data:`HEADLINE_MAX_CHARS` characters, starting with
+    a capital letter, digit or quotation mark and not ending like a sentence (a full stop,
+    comma, colon or semicolon) nor a byline ("By …"): the shape news copy gives a headline.
+    """
+    first, sep, rest = body.partition("\n\n")
+    first = first.strip()
+    if not sep or not rest.strip() or "\n" in first or not first:
+        return None, body
+    if len(first) > HEADLINE_MAX_CHARS or len(first.split()) > HEADLINE_MAX_WORDS:
+        return None, body
+    opens_like_a_headline = first[0].isupper() or first[0].isdigit() or first[0] in "\"“‘'"
+    if first.lower().startswith("by ") or first[-1] in ".,:;" or not opens_like_a_headline:
+        return None, body
+    return first, rest.strip()
+
+
 def read_text(text: str, source: str) -> Article:
     """One article from a text document (raises ValueError when there is no body)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
@@ -79,6 +103,10 @@ def read_text(text: str, source: str) -> Article:
                 metadata["published_raw"] = value
         else:
             fields[target] = value or None
+    if not fields.get("title"):
+        headline, rest = split_headline(body)
+        if headline:
+            fields["title"], body = headline, rest
     article = new_article(source, body, **fields)
     article["metadata"] = metadata
     return article
