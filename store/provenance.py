@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from schemas.links import web_url
 from store.base import SearchQuery, Store
@@ -287,7 +287,7 @@ def claim_review(store: Store, statement_id: str) -> dict[str, Any] | None:
     }
 
 
-CLAIM_WORDS = 6  # distinctive words searched one by one when the whole sentence finds little
+CLAIM_WORDS = 8  # distinctive words searched one by one when the whole sentence finds little
 MIN_RESEMBLANCE = 0.34  # similarity below which a stored statement is not "close"
 # Words that carry no claim: the search's stop words and the reporting around a pasted quote.
 CLAIM_STOPWORDS = STOPWORDS | frozenset(
@@ -368,14 +368,15 @@ def claim_words(text: str) -> list[str]:
 
 def same_word(a: str, b: str) -> bool:
     """Two stemmed words are one word with a small typo: equal, or at most one edit apart
-    (two from 8 letters up); words under 4 letters must be equal."""
+    (two from 8 letters up; an edit is an insertion, deletion, substitution or swap of two
+    neighbours: optimal string alignment); words under 4 letters must be equal."""
     if a == b:
         return True
     shortest = min(len(a), len(b))
     if shortest < 4:
         return False
     allowed = 1 if shortest < 8 else 2
-    return Levenshtein.distance(a, b, score_cutoff=allowed) <= allowed
+    return OSA.distance(a, b, score_cutoff=allowed) <= allowed
 
 
 def _negations(text: str) -> int:
@@ -429,13 +430,22 @@ def _statements_sharing_words(store: Store, text: str, limit: int) -> list[str]:
 
     A pasted sentence rarely matches word for word (search wants every word): it names the
     speaker, says "said", paraphrases, has typos. So when the whole sentence finds too
-    little, its distinctive words are searched one at a time and the hits ranked by
-    :func:`coverage`.
+    little, its distinctive words are searched one at a time, then the ones the corpus
+    knows all together (a misspelt word finds nothing, and common words alone find too
+    much), and the hits ranked by :func:`coverage`.
     """
     hits = store.search(SearchQuery(text=text, per_page=min(limit * 5, 100), facets=False)).hits
     if len(hits) < limit:
-        for word in distinctive_words(text):
-            hits += store.search(SearchQuery(text=word, per_page=limit * 2, facets=False)).hits
+        searched = distinctive_words(text)
+        known = []
+        for word in searched:
+            found = store.search(SearchQuery(text=word, per_page=limit * 2, facets=False))
+            hits += found.hits
+            if found.total:
+                known.append(word)
+        if 1 < len(known) < len(searched):  # misspelt words: the others, all together
+            together = SearchQuery(text=" ".join(known), per_page=limit * 2, facets=False)
+            hits += store.search(together).hits
     best: dict[str, float] = {}
     for hit in hits:
         sid = hit.attribution.get("statement_id")
