@@ -50,6 +50,7 @@ def register(app: Flask) -> None:
         month_label=render.month_label,
         is_quoted=_is_quoted,
         clean=wording.clean,
+        journey_label=render.label_text,
         web_url=web_url,
     )
     app.jinja_env.globals.update(

@@ -13,7 +13,7 @@ from webapp import params as P
 from webapp import provenance as prov
 from webapp import wording
 from webapp.directories import offers
-from webapp.render import annotate, histogram_bars, journey_stops, marks_for, passage_window
+from webapp.render import annotate, histogram_bars, journey_layouts, marks_for, passage_window
 from webapp.searching import run_search, store
 
 pages = Blueprint("pages", __name__)
@@ -119,7 +119,7 @@ def attribution(attribution_id: str) -> str:
         naming = annotate(body, [], found) if found else None
     provenance = prov.attribution(attribution_id) or {"chain": [], "journey": None}
     journey = prov.to_journey(provenance["journey"], record.get("statement_id"))
-    stops, height = journey_stops(journey.carriers, record["article_id"])
+    layouts = journey_layouts(journey.carriers, record["article_id"])
     return render_template(
         "attribution.html",
         a=record,
@@ -131,8 +131,7 @@ def attribution(attribution_id: str) -> str:
         syndicated=provenance.get("syndicated", False),
         is_first_seen=provenance.get("is_first_seen", False),
         journey=journey,
-        stops=stops,
-        journey_height=height,
+        layouts=layouts,
     )
 
 
@@ -165,13 +164,12 @@ def statement(statement_id: str) -> str:
     if record is None:
         abort(404, f"No statement has the id '{statement_id}'.")
     journey = prov.journey(statement_id)
-    stops, height = journey_stops(journey.carriers, None)
+    layouts = journey_layouts(journey.carriers, None)
     return render_template(
         "statement.html",
         statement=record,
         journey=journey,
-        stops=stops,
-        journey_height=height,
+        layouts=layouts,
         claim_review=prov.claim_review(statement_id),
     )
 
