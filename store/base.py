@@ -78,6 +78,7 @@ class SearchQuery:
     per_page: int = 20
     facet_size: int = 10
     facets: bool = True
+    highlight: bool = True  # False: hits carry their plain content (internal lookups)
 
 
 @dataclass(frozen=True)

@@ -534,7 +534,7 @@ class ElasticStore(Store):
             "size": size,
             "track_total_hits": True,
         }
-        if plan.parsed:
+        if plan.parsed and query.highlight:
             body["highlight"] = {
                 "pre_tags": [HL_START],
                 "post_tags": [HL_END],

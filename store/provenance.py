@@ -376,6 +376,8 @@ def same_word(a: str, b: str) -> bool:
     if shortest < 4:
         return False
     allowed = 1 if shortest < 8 else 2
+    if abs(len(a) - len(b)) > allowed:
+        return False
     return OSA.distance(a, b, score_cutoff=allowed) <= allowed
 
 
@@ -402,13 +404,21 @@ class Coverage:
         return 2 * self.shared / total if total else 0.0
 
 
-def coverage(claim: str, statement: str) -> Coverage:
+def coverage(claim: str, statement: str, mine: list[str] | None = None) -> Coverage:
     """The :class:`Coverage` of ``claim`` by ``statement`` (each claim word matches at most
-    one statement word)."""
-    mine, theirs = claim_words(claim), claim_words(statement)
-    free = list(theirs)
-    shared = 0
+    one statement word, an exact one first); ``mine`` is ``claim_words(claim)`` when the
+    caller has it already."""
+    mine = claim_words(claim) if mine is None else mine
+    theirs = claim_words(statement)
+    free = set(theirs)
+    missing = []
     for word in mine:
+        if word in free:
+            free.remove(word)
+        else:
+            missing.append(word)
+    shared = len(mine) - len(missing)
+    for word in missing:
         partner = next((w for w in free if same_word(word, w)), None)
         if partner is not None:
             free.remove(partner)
@@ -425,7 +435,9 @@ def distinctive_words(text: str, count: int = CLAIM_WORDS) -> list[str]:
     return sorted(dict.fromkeys(words), key=lambda w: (-len(w), w))[:count]
 
 
-def _statements_sharing_words(store: Store, text: str, limit: int) -> list[str]:
+def _statements_sharing_words(
+    store: Store, text: str, limit: int, *, fallback: bool = True
+) -> list[str]:
     """Statement ids of stored quotes resembling ``text``, most similar first.
 
     A pasted sentence rarely matches word for word (search wants every word): it names the
@@ -434,32 +446,40 @@ def _statements_sharing_words(store: Store, text: str, limit: int) -> list[str]:
     knows all together (a misspelt word finds nothing, and common words alone find too
     much), and the hits ranked by :func:`coverage`.
     """
-    hits = store.search(SearchQuery(text=text, per_page=min(limit * 5, 100), facets=False)).hits
-    if len(hits) < limit:
+    def lookup(words: str, per_page: int) -> Any:
+        query = SearchQuery(text=words, per_page=per_page, facets=False, highlight=False)
+        return store.search(query)
+
+    hits = lookup(text, min(limit * 5, 100)).hits
+    if fallback and len(hits) < limit:
         searched = distinctive_words(text)
         known = []
         for word in searched:
-            found = store.search(SearchQuery(text=word, per_page=limit * 2, facets=False))
+            found = lookup(word, limit * 2)
             hits += found.hits
             if found.total:
                 known.append(word)
         if 1 < len(known) < len(searched):  # misspelt words: the others, all together
-            together = SearchQuery(text=" ".join(known), per_page=limit * 2, facets=False)
-            hits += store.search(together).hits
+            hits += lookup(" ".join(known), limit * 2).hits
+    mine = claim_words(text)
     best: dict[str, float] = {}
+    seen: set[tuple[str, str]] = set()
     for hit in hits:
         sid = hit.attribution.get("statement_id")
-        if sid:
-            score = coverage(text, hit.attribution["content"]).similarity
+        wording = (sid or "", hit.attribution["content"])
+        if sid and wording not in seen:  # each wording of a statement is scored once
+            seen.add(wording)
+            score = coverage(text, wording[1], mine).similarity
             best[sid] = max(best.get(sid, 0.0), score)
     ranked = sorted(best, key=lambda sid: (-best[sid], sid))
     return [sid for sid in ranked if best[sid] >= MIN_RESEMBLANCE][: limit * 2]
 
 
 def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]]:
-    """The stored statements closest to ``text`` (near-duplicate keys and full-text search):
-    near-duplicates first, then by similarity (:class:`Coverage`), a contradicting
-    statement after an agreeing one as close; each with its journey and first sighting.
+    """The stored statements closest to ``text`` (near-duplicate keys, full-text search, and
+    its distinctive words when neither finds a near-duplicate): near-duplicates first, then
+    by similarity (:class:`Coverage`), a contradicting statement after an agreeing one as
+    close; each with its journey and first sighting.
 
     Each result: ``statement_id``, ``text``, ``near_duplicate``, ``similarity`` (0-1),
     ``contradicts``, ``shared_words``/``claim_words``/``statement_words`` (content words),
@@ -470,15 +490,19 @@ def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]
     found: dict[str, dict[str, Any]] = {
         s["id"]: s for s in store.statements_by_keys(keys_for(text), limit=limit * 3)
     }
-    for sid in _statements_sharing_words(store, text, limit):
+    # A near-duplicate found by its keys is the answer: the word-by-word fallback (up to
+    # CLAIM_WORDS + 1 more searches) is for claims worded differently or misspelt.
+    duplicate = any(compare(text, s["text"]).same for s in found.values())
+    for sid in _statements_sharing_words(store, text, limit, fallback=not duplicate):
         if sid not in found:
             statement = store.get_statement(sid)
             if statement is not None:
                 found[sid] = statement
     ranked = []
+    mine = claim_words(text)
     for statement in found.values():
         same = compare(text, statement["text"]).same
-        covered = coverage(text, statement["text"])
+        covered = coverage(text, statement["text"], mine)
         if same or covered.similarity >= MIN_RESEMBLANCE:
             key = (not same, covered.contradicts, -covered.similarity, statement["id"])
             ranked.append((key, same, covered))

@@ -567,7 +567,7 @@ class SqliteStore(Store):
                     rids,
                 ).fetchall()
             )
-            marks = self._highlights(conn, plan.parsed, rids)
+            marks = self._highlights(conn, plan.parsed, rids) if query.highlight else {}
             for rid, score in rows:
                 attribution = json.loads(docs[rid])
                 hits.append(Hit(attribution, marks.get(rid, attribution["content"]), score))
