@@ -69,6 +69,11 @@ class Summary:
     repaired: int = 0  # records read after a repair of their text (said on stderr)
     attributions: int = 0
     dropped: int = 0  # attributions below the store floor (indexer.extract.scoring)
+    # Articles written without these (the pages show them as untitled, undated, or from an
+    # unknown outlet): a sign the input lacks metadata the reader could not find.
+    missing: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(("title", "date", "outlet"), 0)
+    )
     elapsed: float = 0.0
     # Seconds of work per stage: read (read + clean, main process), extract (summed over
     # the worker processes, which run in parallel with the rest), link, write.
@@ -85,8 +90,15 @@ class Summary:
             f"{self.elapsed:.1f} s ({rate:.1f}/s): {self.indexed} indexed, "
             f"{self.replaced} replaced, {self.unchanged} unchanged, {self.rejected} rejected"
             f"{resumed}{_repaired(self.repaired)}; {self.attributions} attributions written, "
-            f"{self.dropped} below the confidence floor dropped"
+            f"{self.dropped} below the confidence floor dropped{_missing(self.missing)}"
         )
+
+
+def _missing(missing: dict[str, int]) -> str:
+    """"; 3 without a title, 5 without a date" for the fields some written articles lack."""
+    parts = [f"{n} without {'an' if what == 'outlet' else 'a'} {what}"
+             for what, n in missing.items() if n]
+    return "; " + ", ".join(parts) if parts else ""
 
 
 def _repaired(count: int) -> str:
@@ -371,6 +383,10 @@ class Indexer:
             setattr(self.summary, outcome.status, getattr(self.summary, outcome.status) + 1)
             if outcome.status != "unchanged":
                 self.summary.attributions += outcome.attributions
+            article = by_id[outcome.id].article if outcome.id in by_id else {}
+            for what, key in (("title", "title"), ("date", "published"), ("outlet", "outlet")):
+                if not article.get(key):
+                    self.summary.missing[what] += 1
 
     def _with_retries(self, action: Callable[[], T]) -> T:
         """Retry store faults with exponential backoff for up to ``retry_seconds``."""

@@ -28,6 +28,12 @@ HL_END = "\ue001"
 FACETS: dict[str, str] = {facet.name: facet.field for facet in catalog.FACETS}
 
 Sort = Literal["relevance", "date", "date_asc"]
+DirectoryKind = Literal["speakers", "outlets"]
+DirectorySort = Literal["count", "name"]
+
+# A directory reads at most this many matching records per request (both engines): far
+# more people than a newsroom corpus names; a longer prefix narrows past it.
+MAX_DIRECTORY_MATCHES = 10_000
 
 # Search pages end here on both engines (Elasticsearch's max_result_window): deeper pages
 # come back without hits (the total stays exact); stream with ``Store.scan`` instead.
@@ -72,6 +78,7 @@ class SearchQuery:
     per_page: int = 20
     facet_size: int = 10
     facets: bool = True
+    highlight: bool = True  # False: hits carry their plain content (internal lookups)
 
 
 @dataclass(frozen=True)
@@ -106,6 +113,23 @@ class SearchResult:
     facets: dict[str, list[FacetValue]]
     histogram: list[tuple[str, int]]  # ("YYYY-MM", count), ascending, months with hits
     facet_totals: dict[str, int] = field(default_factory=dict)  # distinct values per facet
+
+
+@dataclass(frozen=True)
+class DirectoryEntry:
+    """One speaker or outlet record and how many attributions carry it (for an outlet:
+    attributions it published)."""
+
+    record: dict[str, Any]
+    attributions: int
+
+
+@dataclass(frozen=True)
+class DirectoryPage:
+    """One page of a speakers or outlets directory and how many records match in all."""
+
+    total: int
+    entries: list[DirectoryEntry]
 
 
 class Store(abc.ABC):
@@ -178,6 +202,24 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def find_outlets(self, name_or_domain: str, limit: int = 20) -> list[dict[str, Any]]:
         """Outlets whose name, alias or domain matches (case-insensitive, exact)."""
+
+    @abc.abstractmethod
+    def directory(
+        self,
+        kind: DirectoryKind,
+        text: str = "",
+        sort: DirectorySort = "count",
+        page: int = 1,
+        per_page: int = 50,
+    ) -> DirectoryPage:
+        """Speakers or outlets whose name, an alias (or, for outlets, a domain) starts with
+        ``text`` or has a word starting with it (case- and accent-insensitive, see
+        :func:`store.records.name_matches`); every record when ``text`` is blank.
+
+        ``sort="count"`` puts the record with the most attributions first (then name, id);
+        ``"name"`` orders by name (then id). ``page`` counts from 1. At most
+        :data:`MAX_DIRECTORY_MATCHES` records are read per call.
+        """
 
     @abc.abstractmethod
     def statements_by_keys(self, keys: Iterable[str], limit: int = 50) -> list[dict[str, Any]]:

@@ -32,8 +32,13 @@ from schemas.mappings import SCHEMAS, index_body
 from store.base import (
     HL_END,
     HL_START,
+    MAX_DIRECTORY_MATCHES,
     MAX_RESULT_WINDOW,
     ArticleRecord,
+    DirectoryEntry,
+    DirectoryKind,
+    DirectoryPage,
+    DirectorySort,
     FacetValue,
     Hit,
     PutOutcome,
@@ -52,7 +57,7 @@ from store.plan import (
     text_label,
 )
 from store.query_text import merge_marks, simple_query_string
-from store.records import prepare_all, prepare_article, record_id, text_order
+from store.records import keyword, prepare_all, prepare_article, record_id, text_order
 
 KINDS = tuple(SCHEMAS)
 # One shard keeps facet counts exact; a replica appears when a second node joins.
@@ -431,6 +436,54 @@ class ElasticStore(Store):
         return self._named("outlets", ["name.raw", "aliases", "domains"], name_or_domain, limit)
 
     @_guarded
+    def directory(
+        self,
+        kind: DirectoryKind,
+        text: str = "",
+        sort: DirectorySort = "count",
+        page: int = 1,
+        per_page: int = 50,
+    ) -> DirectoryPage:
+        fields, owner = _DIRECTORY[kind]
+        wanted = keyword(text.strip())
+        query: dict[str, Any] = {"match_all": {}}
+        if wanted:  # store.records.name_matches, on the folded keyword fields
+            escaped = re.sub(r"([*?\\])", r"\\\1", wanted)
+            should = []
+            for field in fields:
+                should.append({"prefix": {field: {"value": wanted}}})
+                should.append({"wildcard": {field: {"value": f"* {escaped}*"}}})
+            query = {"bool": {"should": should, "minimum_should_match": 1}}
+        found = self.es.search(
+            index=self.alias(kind), query=query, size=MAX_DIRECTORY_MATCHES,
+            source=["name"], track_total_hits=MAX_DIRECTORY_MATCHES,
+        )["hits"]["hits"]
+        names = {hit["_id"]: keyword(hit["_source"].get("name") or "") for hit in found}
+        counts: dict[str, int] = {}
+        if names:
+            values: dict[str, Any] = {"field": owner, "size": len(names)}
+            if wanted:
+                values["include"] = sorted(names)
+            buckets = self.es.search(
+                index=self.alias("attributions"), size=0,
+                aggs={"n": {"terms": values}},
+            )["aggregations"]["n"]["buckets"]
+            counts = {b["key"]: b["doc_count"] for b in buckets}
+        if sort == "count":
+            order = sorted(names, key=lambda i: (-counts.get(i, 0), names[i], i))
+        else:
+            order = sorted(names, key=lambda i: (names[i], i))
+        start = (max(page, 1) - 1) * per_page
+        chosen = order[start : start + per_page]
+        docs = self.es.mget(index=self.alias(kind), ids=chosen)["docs"] if chosen else []
+        entries = [
+            DirectoryEntry(doc["_source"], counts.get(doc["_id"], 0))
+            for doc in docs
+            if doc.get("found")
+        ]
+        return DirectoryPage(len(names), entries)
+
+    @_guarded
     def statements_by_keys(self, keys: Iterable[str], limit: int = 50) -> list[dict[str, Any]]:
         keys = sorted(set(keys))
         return self._sources("statements", **_sharing_keys(keys, limit)) if keys else []
@@ -481,7 +534,7 @@ class ElasticStore(Store):
             "size": size,
             "track_total_hits": True,
         }
-        if plan.parsed:
+        if plan.parsed and query.highlight:
             body["highlight"] = {
                 "pre_tags": [HL_START],
                 "post_tags": [HL_END],
@@ -767,6 +820,13 @@ class _Dsl:
             },
         }
         return aggs
+
+
+# Directory kind -> (its name fields, folded; the attribution field pointing at its records)
+_DIRECTORY = {
+    "speakers": (["name.raw", "aliases"], "speaker_id"),
+    "outlets": (["name.raw", "aliases", "domains"], "outlet_id"),
+}
 
 
 def _api_type(error: ApiError) -> str:

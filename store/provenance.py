@@ -7,13 +7,16 @@ statement), so deleting an article never leaves a stale journey.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+from rapidfuzz.distance import OSA
+
 from schemas.links import web_url
 from store.base import SearchQuery, Store
-from store.near_duplicates import compare, keys_for, normalized
-from store.query_text import parse
+from store.near_duplicates import NEGATIONS, compare, keys_for, normalized
+from store.query_text import STOPWORDS, parse
 
 MAX_ATTRIBUTIONS = 1000  # attributions read per journey
 
@@ -34,7 +37,12 @@ def _is_copy(attribution: dict[str, Any], article: dict[str, Any] | None) -> boo
 def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
     """A statement's journey: first seen, articles and outlets in date order, the distinct
     outlet count (a syndicated copy counts as its original outlet, not as one more), and
-    the speakers it was attributed to, with a flag when they disagree. None if unknown."""
+    the speakers it was attributed to, with a flag when they disagree. None if unknown.
+
+    First seen is the earliest dated article, None when the earliest has no date (undated
+    articles sort last, so then none has one); ``undated_articles`` and
+    ``unknown_outlet_articles`` count the articles without a date and without any outlet
+    (those are not in ``distinct_outlets``, yet each may be one more outlet)."""
     statement = store.get_statement(statement_id)
     if statement is None:
         return None
@@ -51,7 +59,8 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
         if a.get("speaker") and a["speaker"] not in appearance["speakers"]:
             appearance["speakers"].append(a["speaker"])
     appearances = list(articles.values())
-    if appearances:
+    dated = bool(appearances and appearances[0]["published"])
+    if dated:  # first seen is a claim about time: it needs a date
         appearances[0]["first_seen"] = True
     for ap in appearances:
         if ap["syndicated"] and not ap["syndicated_from"]:
@@ -59,8 +68,11 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
 
     outlets: dict[str, dict[str, Any]] = {}
     independent: set[str] = set()
+    unknown = 0  # articles of no known outlet: each may be one more
     for ap in appearances:
         key = ap["outlet_id"] or ap["outlet"] or ""
+        if not key and not (ap["syndicated"] and ap["original_outlet_id"]):
+            unknown += 1
         entry = outlets.setdefault(
             key,
             {
@@ -95,14 +107,47 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
     named = [s for s in speakers.values() if s["id"]]
     return {
         "statement": {"id": statement["id"], "text": statement["text"]},
-        "first_seen": _first_seen(appearances[0]) if appearances else None,
+        "first_seen": _first_seen(appearances[0]) if dated else None,
         "appearances": appearances,
         "outlets": list(outlets.values()),
         "distinct_outlets": len(independent),
+        "unknown_outlet_articles": unknown,
+        "undated_articles": sum(1 for ap in appearances if not ap["published"]),
         "attributions": len(attributions),
         "speakers": list(speakers.values()),
         "speaker_disagreement": len(named) > 1,
+        "kinds": sorted({a["kind"] for a in attributions if a.get("kind")}),
     }
+
+
+MAX_SPEAKER_ATTRIBUTIONS = 5000  # attributions read to group a speaker's statements
+
+
+def speaker_statements(store: Store, speaker_id: str) -> list[dict[str, Any]]:
+    """What a speaker said, once per statement: ``text``, ``statement_id`` (None for an
+    attribution not linked to a statement: those group by their normalized wording),
+    ``kinds``, ``appearances`` (attributions carrying it) and ``copies`` (those
+    attributions, newest first), the statement said most recently first. Reads at most
+    :data:`MAX_SPEAKER_ATTRIBUTIONS` attributions, newest first."""
+    query = SearchQuery(filters={"speaker": (speaker_id,)}, sort="date", facets=False)
+    groups: dict[str, dict[str, Any]] = {}
+    for a in islice(store.scan(query), MAX_SPEAKER_ATTRIBUTIONS):
+        key = a.get("statement_id") or "text:" + normalized(a.get("content") or "")
+        group = groups.setdefault(
+            key,
+            {
+                "statement_id": a.get("statement_id"),
+                "text": a.get("content") or "",
+                "kinds": set(),
+                "appearances": 0,
+                "copies": [],
+            },
+        )
+        group["appearances"] += 1
+        if a.get("kind"):
+            group["kinds"].add(a["kind"])
+        group["copies"].append(a)
+    return [{**g, "kinds": sorted(g["kinds"])} for g in groups.values()]
 
 
 def _original_article(copy: dict[str, Any], appearances: list[dict[str, Any]]) -> str | None:
@@ -242,8 +287,62 @@ def claim_review(store: Store, statement_id: str) -> dict[str, Any] | None:
     }
 
 
-CLAIM_WORDS = 6  # distinctive words searched one by one when the whole sentence finds little
-MIN_RESEMBLANCE = 0.34  # share of the sentence's words a stored quote must carry to be "close"
+CLAIM_WORDS = 8  # distinctive words searched one by one when the whole sentence finds little
+MIN_RESEMBLANCE = 0.34  # similarity below which a stored statement is not "close"
+# Words that carry no claim: the search's stop words and the reporting around a pasted quote.
+CLAIM_STOPWORDS = STOPWORDS | frozenset(
+    {
+        "were",
+        "has",
+        "have",
+        "had",
+        "we",
+        "our",
+        "i",
+        "you",
+        "he",
+        "she",
+        "his",
+        "her",
+        "its",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "from",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tell",
+        "tells",
+        "according",
+        "also",
+        "about",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "so",
+        "than",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "some",
+        "very",
+        "just",
+    }
+)
 
 
 def _stem(word: str) -> str:
@@ -254,78 +353,175 @@ def _stem(word: str) -> str:
     return word
 
 
-def _resemblance(terms: set[str], claim: str, quote: str) -> float:
-    """How close a stored quote is to a pasted sentence: the near-duplicate score, or the
-    share of the sentence's content words the quote carries, halved for an opposite claim."""
-    match = compare(claim, quote)
-    words = {_stem(w) for w in normalized(quote).split()}
-    covered = len(terms & words) / len(terms) if terms else 0.0
-    closeness = max(match.score, covered)
-    # The same words with the opposite negation is another claim: rank it below real matches.
-    return closeness / 2 if match.negated else closeness
+def claim_words(text: str) -> list[str]:
+    """The distinct content words of a claim or statement, stemmed, in order: folded words
+    (``near_duplicates.normalized``) without stop words and negations."""
+    out: list[str] = []
+    for word in normalized(text).split():
+        if word in CLAIM_STOPWORDS or word in NEGATIONS:
+            continue
+        stem = _stem(word)
+        if stem not in out:
+            out.append(stem)
+    return out
 
 
-def _claim_terms(text: str) -> set[str]:
-    return {_stem(w) for w in normalized(" ".join(parse(text).terms)).split()}
+def same_word(a: str, b: str) -> bool:
+    """Two stemmed words are one word with a small typo: equal, or at most one edit apart
+    (two from 8 letters up; an edit is an insertion, deletion, substitution or swap of two
+    neighbours: optimal string alignment); words under 4 letters must be equal."""
+    if a == b:
+        return True
+    shortest = min(len(a), len(b))
+    if shortest < 4:
+        return False
+    allowed = 1 if shortest < 8 else 2
+    if abs(len(a) - len(b)) > allowed:
+        return False
+    return OSA.distance(a, b, score_cutoff=allowed) <= allowed
 
 
-def _statements_sharing_words(store: Store, text: str, limit: int) -> list[str]:
+def _negations(text: str) -> int:
+    return sum(word in NEGATIONS for word in normalized(text).split())
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How a stored statement covers a pasted claim, word by word (typos tolerated):
+    ``shared`` content words of the claim found in the statement, out of ``claim`` and
+    ``statement`` content words. ``similarity`` is their Dice coefficient, 1.0 only when
+    each says all of what the other says: a one-word claim is never 100% like a sentence.
+    ``contradicts``: most words shared, but one of the two is negated and the other not."""
+
+    shared: int
+    claim: int
+    statement: int
+    contradicts: bool
+
+    @property
+    def similarity(self) -> float:
+        total = self.claim + self.statement
+        return 2 * self.shared / total if total else 0.0
+
+
+def coverage(claim: str, statement: str, mine: list[str] | None = None) -> Coverage:
+    """The :class:`Coverage` of ``claim`` by ``statement`` (each claim word matches at most
+    one statement word, an exact one first); ``mine`` is ``claim_words(claim)`` when the
+    caller has it already."""
+    mine = claim_words(claim) if mine is None else mine
+    theirs = claim_words(statement)
+    free = set(theirs)
+    missing = []
+    for word in mine:
+        if word in free:
+            free.remove(word)
+        else:
+            missing.append(word)
+    shared = len(mine) - len(missing)
+    for word in missing:
+        partner = next((w for w in free if same_word(word, w)), None)
+        if partner is not None:
+            free.remove(partner)
+            shared += 1
+    found = Coverage(shared, len(mine), len(theirs), False)
+    flipped = found.similarity >= 0.75 and (_negations(claim) % 2) != (_negations(statement) % 2)
+    return Coverage(shared, len(mine), len(theirs), flipped or compare(claim, statement).negated)
+
+
+def distinctive_words(text: str, count: int = CLAIM_WORDS) -> list[str]:
+    """The claim's longest content words as typed (not stemmed), longest first: what the
+    check searches when the whole sentence finds little, and what a page offers to search."""
+    words = [w for w in parse(text).terms if len(w) > 3 and w not in CLAIM_STOPWORDS]
+    return sorted(dict.fromkeys(words), key=lambda w: (-len(w), w))[:count]
+
+
+def _statements_sharing_words(
+    store: Store, text: str, limit: int, *, fallback: bool = True
+) -> list[str]:
     """Statement ids of stored quotes resembling ``text``, most similar first.
 
     A pasted sentence rarely matches word for word (search wants every word): it names the
-    speaker, says "said", paraphrases. So when the whole sentence finds too little, its
-    longest words are searched one at a time and the hits ranked by resemblance.
+    speaker, says "said", paraphrases, has typos. So when the whole sentence finds too
+    little, its distinctive words are searched one at a time, then the ones the corpus
+    knows all together (a misspelt word finds nothing, and common words alone find too
+    much), and the hits ranked by :func:`coverage`.
     """
-    hits = store.search(SearchQuery(text=text, per_page=min(limit * 5, 100), facets=False)).hits
-    if len(hits) < limit:
-        distinctive = sorted(
-            {w for w in parse(text).terms if len(w) > 3}, key=lambda w: (-len(w), w)
-        )
-        for word in distinctive[:CLAIM_WORDS]:
-            hits += store.search(SearchQuery(text=word, per_page=limit * 2, facets=False)).hits
-    terms = _claim_terms(text)
+    def lookup(words: str, per_page: int) -> Any:
+        query = SearchQuery(text=words, per_page=per_page, facets=False, highlight=False)
+        return store.search(query)
+
+    hits = lookup(text, min(limit * 5, 100)).hits
+    if fallback and len(hits) < limit:
+        searched = distinctive_words(text)
+        known = []
+        for word in searched:
+            found = lookup(word, limit * 2)
+            hits += found.hits
+            if found.total:
+                known.append(word)
+        if 1 < len(known) < len(searched):  # misspelt words: the others, all together
+            hits += lookup(" ".join(known), limit * 2).hits
+    mine = claim_words(text)
     best: dict[str, float] = {}
+    seen: set[tuple[str, str]] = set()
     for hit in hits:
         sid = hit.attribution.get("statement_id")
-        if sid:
-            score = _resemblance(terms, text, hit.attribution["content"])
+        wording = (sid or "", hit.attribution["content"])
+        if sid and wording not in seen:  # each wording of a statement is scored once
+            seen.add(wording)
+            score = coverage(text, wording[1], mine).similarity
             best[sid] = max(best.get(sid, 0.0), score)
     ranked = sorted(best, key=lambda sid: (-best[sid], sid))
     return [sid for sid in ranked if best[sid] >= MIN_RESEMBLANCE][: limit * 2]
 
 
 def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]]:
-    """The stored statements closest to ``text`` (near-duplicate keys and full-text search),
-    near-duplicates first, each with its journey and first-seen date."""
+    """The stored statements closest to ``text`` (near-duplicate keys, full-text search, and
+    its distinctive words when neither finds a near-duplicate): near-duplicates first, then
+    by similarity (:class:`Coverage`), a contradicting statement after an agreeing one as
+    close; each with its journey and first sighting.
+
+    Each result: ``statement_id``, ``text``, ``near_duplicate``, ``similarity`` (0-1),
+    ``contradicts``, ``shared_words``/``claim_words``/``statement_words`` (content words),
+    ``first_seen`` (None when no carrying article is dated) and ``journey``.
+    """
     if not text or not text.strip():
         return []
     found: dict[str, dict[str, Any]] = {
         s["id"]: s for s in store.statements_by_keys(keys_for(text), limit=limit * 3)
     }
-    for sid in _statements_sharing_words(store, text, limit):
+    # A near-duplicate found by its keys is the answer: the word-by-word fallback (up to
+    # CLAIM_WORDS + 1 more searches) is for claims worded differently or misspelt.
+    duplicate = any(compare(text, s["text"]).same for s in found.values())
+    for sid in _statements_sharing_words(store, text, limit, fallback=not duplicate):
         if sid not in found:
             statement = store.get_statement(sid)
             if statement is not None:
                 found[sid] = statement
-    terms = _claim_terms(text)
     ranked = []
+    mine = claim_words(text)
     for statement in found.values():
         same = compare(text, statement["text"]).same
-        similarity = _resemblance(terms, text, statement["text"])
-        if same or similarity >= MIN_RESEMBLANCE:
-            ranked.append((not same, -similarity, statement["id"], same, similarity))
-    ranked.sort()
+        covered = coverage(text, statement["text"], mine)
+        if same or covered.similarity >= MIN_RESEMBLANCE:
+            key = (not same, covered.contradicts, -covered.similarity, statement["id"])
+            ranked.append((key, same, covered))
+    ranked.sort(key=lambda r: r[0])
     results = []
-    for _, _, sid, same, similarity in ranked[:limit]:
-        journey = statement_journey(store, sid)
+    for key, same, covered in ranked[:limit]:
+        journey = statement_journey(store, key[-1])
         if journey is None:
             continue
         results.append(
             {
-                "statement_id": sid,
+                "statement_id": key[-1],
                 "text": journey["statement"]["text"],
                 "near_duplicate": same,
-                "similarity": round(similarity, 3),
+                "similarity": round(covered.similarity, 3),
+                "contradicts": covered.contradicts,
+                "shared_words": covered.shared,
+                "claim_words": covered.claim,
+                "statement_words": covered.statement,
                 "first_seen": journey["first_seen"],
                 "journey": journey,
             }

@@ -106,6 +106,14 @@ def speaker_keys(speaker: dict[str, Any]) -> set[str]:
     return {keyword(n) for n in [speaker["name"], *speaker.get("aliases", [])] if n}
 
 
+def name_matches(text: str, key: str) -> bool:
+    """The directory's matching rule: the folded ``text`` starts ``key`` (a name key from
+    :func:`speaker_keys` or :func:`outlet_keys`) or one of its words ("ved" finds
+    "olena vedmid")."""
+    wanted = keyword(text.strip())
+    return not wanted or key.startswith(wanted) or f" {wanted}" in f" {key}"
+
+
 def outlet_keys(outlet: dict[str, Any]) -> set[str]:
     names = [outlet["name"], *outlet.get("aliases", []), *outlet.get("domains", [])]
     return {keyword(n) for n in names if n}

@@ -22,8 +22,13 @@ from schemas.fields import Column
 from store.base import (
     HL_END,
     HL_START,
+    MAX_DIRECTORY_MATCHES,
     MAX_RESULT_WINDOW,
     ArticleRecord,
+    DirectoryEntry,
+    DirectoryKind,
+    DirectoryPage,
+    DirectorySort,
     FacetValue,
     Hit,
     PutOutcome,
@@ -100,6 +105,12 @@ CREATE TABLE IF NOT EXISTS statement_keys (
 CREATE INDEX IF NOT EXISTS statement_keys_statement ON statement_keys (statement_id);
 """
 )
+
+# Directory kind -> (records table, their name keys, the attribution column pointing at them)
+_DIRECTORY = {
+    "speakers": ("speakers", "speaker_names", "speaker_id"),
+    "outlets": ("outlets", "outlet_names", "outlet_id"),
+}
 
 # Column values stored keyword-folded, like the ``lowercase`` normalizer folds them on
 # Elasticsearch (filter values are folded alike).
@@ -193,6 +204,7 @@ class SqliteStore(Store):
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA cache_size = -65536")
+        conn.create_function("fold", 1, keyword, deterministic=True)
         return conn
 
     def _conn(self) -> sqlite3.Connection:
@@ -475,6 +487,43 @@ class SqliteStore(Store):
             (keyword(name_or_domain), limit),
         )
 
+    def directory(
+        self,
+        kind: DirectoryKind,
+        text: str = "",
+        sort: DirectorySort = "count",
+        page: int = 1,
+        per_page: int = 50,
+    ) -> DirectoryPage:
+        table, names, owner = _DIRECTORY[kind]
+        wanted = keyword(text.strip())
+        where, params = "", []
+        if wanted:  # store.records.name_matches, as LIKE patterns on the folded name keys
+            like = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            where = (
+                f"WHERE r.id IN (SELECT {owner} FROM {names} WHERE key LIKE ? ESCAPE '\\'"
+                f" OR key LIKE ? ESCAPE '\\')"
+            )
+            params = [f"{like}%", f"% {like}%"]
+        order = "n DESC, name, id" if sort == "count" else "name, id"
+        rows = self._conn().execute(
+            f"SELECT doc, n, count(*) OVER () FROM (SELECT r.id, r.doc,"
+            f" fold(json_extract(r.doc, '$.name')) AS name,"
+            f" (SELECT count(*) FROM attributions a WHERE a.{owner} = r.id) AS n"
+            f" FROM {table} r {where} LIMIT ?) ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, MAX_DIRECTORY_MATCHES, per_page, (max(page, 1) - 1) * per_page],
+        ).fetchall()
+        total = rows[0][2] if rows else self._directory_total(table, where, params)
+        return DirectoryPage(total, [DirectoryEntry(json.loads(d), n) for d, n, _ in rows])
+
+    def _directory_total(self, table: str, where: str, params: list[str]) -> int:
+        """How many records match, for a page past the last one."""
+        row = self._conn().execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM {table} r {where} LIMIT ?)",
+            [*params, MAX_DIRECTORY_MATCHES],
+        ).fetchone()
+        return int(row[0])
+
     def statements_by_keys(self, keys: Iterable[str], limit: int = 50) -> list[dict[str, Any]]:
         keys = sorted(set(keys))
         if not keys:
@@ -532,7 +581,7 @@ class SqliteStore(Store):
                     rids,
                 ).fetchall()
             )
-            marks = self._highlights(conn, plan.parsed, rids)
+            marks = self._highlights(conn, plan.parsed, rids) if query.highlight else {}
             for rid, score in rows:
                 attribution = json.loads(docs[rid])
                 hits.append(Hit(attribution, marks.get(rid, attribution["content"]), score))

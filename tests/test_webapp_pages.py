@@ -353,7 +353,7 @@ def test_an_unreachable_engine_is_a_503_naming_it() -> None:
 def test_an_empty_database_still_has_a_working_home(new_store: Store) -> None:
     client = create_app(new_store, {"TESTING": True}).test_client()
     page = html(client, "/")
-    assert "No attributions match" in page and "No dated results" in page
+    assert "No attributions match" in page and "Published, by month" not in page
     assert client.get("/api/v1/search").get_json()["total"] == 0
     html(client, "/check?text=anything+at+all")
     html(client, "/speakers/anyone", status=404)

@@ -111,6 +111,7 @@ def create_app(store: Store | None = None, config: dict[str, Any] | None = None)
 
     from webapp import filters
     from webapp.api import api
+    from webapp.directories import directories, directories_api
     from webapp.openapi import docs
     from webapp.pages import pages
     from webapp.url_queue import url_queue
@@ -119,6 +120,8 @@ def create_app(store: Store | None = None, config: dict[str, Any] | None = None)
     filters.register(app)
     app.register_blueprint(pages)
     app.register_blueprint(api)
+    app.register_blueprint(directories)
+    app.register_blueprint(directories_api)
     app.register_blueprint(url_queue)
     app.register_blueprint(watch_status)
     app.register_blueprint(docs)

@@ -130,9 +130,16 @@ class JourneySchema(Schema):
     distinct_outlets = fields.Integer(
         metadata={"description": "independent outlets (a syndicated copy counts as its original)"}
     )
+    unknown_outlet_articles = fields.Integer(
+        metadata={"description": "articles of no known outlet (not in distinct_outlets)"}
+    )
+    undated_articles = fields.Integer()
     attributions = fields.Integer()
     speakers = fields.List(fields.Nested(JourneySpeakerSchema))
     speaker_disagreement = fields.Boolean()
+    kinds = fields.List(
+        fields.String(), metadata={"description": "kinds of the attributions carrying it"}
+    )
 
 
 class ChainHopSchema(Schema):
@@ -191,6 +198,39 @@ class OutletResponseSchema(Schema):
     histogram = fields.List(fields.Nested(MonthSchema))
 
 
+class _DirectoryLinksSchema(Schema):
+    html = fields.String(required=True)
+
+
+class SpeakerEntrySchema(Schema):
+    speaker = fields.Nested(SpeakerSchema, required=True)
+    attributions = fields.Integer(required=True)
+    links = fields.Nested(_DirectoryLinksSchema, required=True)
+
+
+class OutletEntrySchema(Schema):
+    outlet = fields.Nested(OutletSchema, required=True)
+    attributions = fields.Integer(
+        required=True, metadata={"description": "attributions it published"}
+    )
+    links = fields.Nested(_DirectoryLinksSchema, required=True)
+
+
+class _DirectorySchema(Schema):
+    total = fields.Integer(required=True, metadata={"description": "matching records"})
+    page = fields.Integer(required=True)
+    per_page = fields.Integer(required=True)
+    pages = fields.Integer(required=True)
+
+
+class SpeakerDirectorySchema(_DirectorySchema):
+    speakers = fields.List(fields.Nested(SpeakerEntrySchema), required=True)
+
+
+class OutletDirectorySchema(_DirectorySchema):
+    outlets = fields.List(fields.Nested(OutletEntrySchema), required=True)
+
+
 class StatementResponseSchema(Schema):
     statement = fields.Nested(StatementSchema, required=True)
     journey = fields.Nested(JourneySchema, required=True)
@@ -202,8 +242,23 @@ class CheckMatchSchema(Schema):
     near_duplicate = fields.Boolean(
         required=True, metadata={"description": "the same statement, reworded at most slightly"}
     )
-    similarity = fields.Float(required=True)
-    first_seen = fields.Nested(FirstSeenSchema, allow_none=True)
+    similarity = fields.Float(
+        required=True,
+        metadata={
+            "description": "content words shared, over the claim's and the statement's "
+            "(Dice, 0-1; small typos count as the word): 1 only when each says all the other says"
+        },
+    )
+    contradicts = fields.Boolean(
+        required=True,
+        metadata={"description": "the same words, but one of the two is negated"},
+    )
+    shared_words = fields.Integer(required=True)
+    claim_words = fields.Integer(required=True)
+    statement_words = fields.Integer(required=True)
+    first_seen = fields.Nested(
+        FirstSeenSchema, allow_none=True, metadata={"description": "null when undated"}
+    )
     journey = fields.Nested(JourneySchema, required=True)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask, url_for
 
 from schemas.links import web_url
-from webapp import render
+from webapp import render, wording
 
 
 def _date(value: Any) -> str:
@@ -49,10 +49,14 @@ def register(app: Flask) -> None:
         num=_number,
         month_label=render.month_label,
         is_quoted=_is_quoted,
+        clean=wording.clean,
+        journey_label=render.label_text,
         web_url=web_url,
     )
     app.jinja_env.globals.update(
         speaker_url=_speaker_url,
+        in_quotation_marks=wording.in_quotation_marks,
+        reported_lead=wording.reported_lead,
         outlet_url=_outlet_url,
         via_pairs=lambda a: list(
             zip(a.get("via_outlets") or [], a.get("via_outlet_ids") or [], strict=False)

@@ -26,6 +26,8 @@ _COMPONENTS = (
     api_schemas.SpeakerResponseSchema,
     api_schemas.SpeakerStatementsSchema,
     api_schemas.OutletResponseSchema,
+    api_schemas.SpeakerDirectorySchema,
+    api_schemas.OutletDirectorySchema,
     api_schemas.StatementResponseSchema,
     api_schemas.CheckResponseSchema,
     api_schemas.ArticleInputSchema,

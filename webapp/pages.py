@@ -7,10 +7,13 @@ from typing import Any
 
 from flask import Blueprint, abort, render_template, request, url_for
 
+from store import provenance as sp
 from store.base import SearchQuery
 from webapp import params as P
 from webapp import provenance as prov
-from webapp.render import annotate, histogram_bars, journey_stops, marks_for, passage_window
+from webapp import wording
+from webapp.directories import offers
+from webapp.render import annotate, histogram_bars, journey_layouts, marks_for, passage_window
 from webapp.searching import run_search, store
 
 pages = Blueprint("pages", __name__)
@@ -20,32 +23,24 @@ def _bars(state: Any) -> list[Any]:
     return histogram_bars(state.result.histogram, state.month_url, state.selected_month)
 
 
-NAMED_LIMIT = 5
-
-
-def _named_in_query(q: str | None) -> dict[str, list[dict[str, Any]]]:
-    """Speakers and outlets whose name or alias is the query itself: people type a name
-    into the box, and the search covers what was said, not who said it."""
-    if not q or len(q) > 200:
-        return {"speakers": [], "outlets": []}
-    st = store()
-    return {
-        "speakers": st.find_speakers(q.strip(), limit=NAMED_LIMIT),
-        "outlets": st.find_outlets(q.strip(), limit=NAMED_LIMIT),
-    }
-
-
 @pages.get("/")
 def search() -> str:
     params = P.search_params(request.args)
     state = run_search(request.path, params)
-    named = _named_in_query(params.get("q"))
+    named = offers(params.get("q"))
     return render_template("search.html", s=state, bars=_bars(state), named=named)
+
+
+STATEMENTS_PER_PAGE = 10
 
 
 @pages.get("/speakers/<speaker_id>")
 def speaker(speaker_id: str) -> str:
-    params = P.search_params(request.args)
+    args = request.args.copy()
+    statements_page = P.load_args(
+        P.PageOnlyParams(), {"page": args.pop("statements_page", "1")}
+    )["page"]
+    params = P.search_params(args)
     state = run_search(request.path, params, fixed={"speaker": (speaker_id,)})
     overall = state.result
     if params != P.search_params({}):  # the timeline and counts cover everything they said
@@ -70,8 +65,14 @@ def speaker(speaker_id: str) -> str:
         width=560,
         height=70,
     )
+    said = sp.speaker_statements(store(), speaker_id)
+    first = (statements_page - 1) * STATEMENTS_PER_PAGE
     return render_template(
         "speaker.html",
+        statements=said[first : first + STATEMENTS_PER_PAGE],
+        statements_total=len(said),
+        statements_page=statements_page,
+        statements_pages=max(1, -(-len(said) // STATEMENTS_PER_PAGE)),
         speaker=record,
         s=state,
         overall=overall,
@@ -117,21 +118,28 @@ def attribution(attribution_id: str) -> str:
         abort(404, f"No attribution has the id '{attribution_id}'.")
     article = st.get_article(record["article_id"]) or {}
     body = article.get("body") or ""
-    passage = annotate(body, marks_for(record, focus=True), passage_window(body, record))
+    window = passage_window(body, record)
+    passage = annotate(body, marks_for(record, focus=True), window)
+    resolved = wording.resolution(record, body)
+    naming = None
+    if resolved.indirect:  # show the sentence that names who "he" or "the ministry" is
+        found = wording.naming_sentence(body, record.get("speaker"), window[0])
+        naming = annotate(body, [], found) if found else None
     provenance = prov.attribution(attribution_id) or {"chain": [], "journey": None}
     journey = prov.to_journey(provenance["journey"], record.get("statement_id"))
-    stops, height = journey_stops(journey.carriers, record["article_id"])
+    layouts = journey_layouts(journey.carriers, record["article_id"])
     return render_template(
         "attribution.html",
         a=record,
         article=article,
         passage=passage,
+        resolution=resolved,
+        naming=naming,
         chain=prov.chain_links(provenance["chain"]),
         syndicated=provenance.get("syndicated", False),
         is_first_seen=provenance.get("is_first_seen", False),
         journey=journey,
-        stops=stops,
-        journey_height=height,
+        layouts=layouts,
     )
 
 
@@ -164,13 +172,12 @@ def statement(statement_id: str) -> str:
     if record is None:
         abort(404, f"No statement has the id '{statement_id}'.")
     journey = prov.journey(statement_id)
-    stops, height = journey_stops(journey.carriers, None)
+    layouts = journey_layouts(journey.carriers, None)
     return render_template(
         "statement.html",
         statement=record,
         journey=journey,
-        stops=stops,
-        journey_height=height,
+        layouts=layouts,
         claim_review=prov.claim_review(statement_id),
     )
 
@@ -179,4 +186,5 @@ def statement(statement_id: str) -> str:
 def check() -> str:
     params = P.load_args(P.CheckFormParams(), request.args)
     matches = prov.check(params["text"], params["limit"]) if params["text"].strip() else None
-    return render_template("check.html", text=params["text"], matches=matches)
+    words = sp.distinctive_words(params["text"]) if matches == [] else []
+    return render_template("check.html", text=params["text"], matches=matches, words=words)

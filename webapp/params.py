@@ -34,6 +34,8 @@ FACET_PARAMS = tuple(FACETS)
 FILTER_PARAMS = tuple(f.name for f in FILTERS)  # facets first, then article_id, statement_id
 SORTS = ("relevance", "date", "date_asc")
 ALL_VALUES = "all"  # a filter value that keeps every value (lifts a default filter)
+FACET_PAGE = 100  # facet values added by each "show more"
+MAX_FACET_PAGES = 100  # the longest facet list one page asks the store for: 10,000 values
 
 
 def _facet_field(name: str) -> fields.List:
@@ -85,7 +87,12 @@ class SearchParams(_FilterParams):
         load_default=None,
         allow_none=True,
         validate=validate.OneOf(FACET_PARAMS),
-        metadata={"description": "the facet to show in full (up to 100 values)"},
+        metadata={"description": "the facet to show in full (100 values per facet_page)"},
+    )
+    facet_page = fields.Integer(
+        load_default=1,
+        validate=validate.Range(min=1, max=MAX_FACET_PAGES),
+        metadata={"description": f"with more: show the first {FACET_PAGE} x facet_page values"},
     )
 
     @pre_load
@@ -172,7 +179,7 @@ def to_query(params: dict[str, Any], *, facets: bool = True) -> SearchQuery:
         sort=effective_sort(params),
         page=params["page"],
         per_page=params["per_page"],
-        facet_size=100 if params.get("more") else 10,
+        facet_size=FACET_PAGE * params.get("facet_page", 1) if params.get("more") else 10,
         facets=facets,
     )
 
@@ -186,9 +193,10 @@ ARG_ORDER: tuple[tuple[str, str], ...] = (
     ("sort", "sort"),
     ("per_page", "per_page"),
     ("more", "more"),
+    ("facet_page", "facet_page"),
     ("page", "page"),
 )
-_DEFAULTS: dict[str, Any] = {"sort": "relevance", "per_page": 20, "page": 1}
+_DEFAULTS: dict[str, Any] = {"sort": "relevance", "per_page": 20, "page": 1, "facet_page": 1}
 
 
 def arg_pairs(key: str, value: Any) -> list[tuple[str, str]]:
@@ -250,6 +258,31 @@ class PageOnlyParams(Schema):
 
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=MAX_WINDOW))
     per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+
+
+DIRECTORY_PER_PAGE = 50
+
+
+class DirectoryParams(Schema):
+    """The speakers and outlets directories (``webapp.directories``)."""
+
+    class Meta:
+        unknown = RAISE
+
+    q = fields.String(
+        load_default="",
+        validate=validate.Length(max=200),
+        metadata={"description": "the start of a name, alias or one of their words"},
+    )
+    sort = fields.String(
+        load_default="count",
+        validate=validate.OneOf(("count", "name")),
+        metadata={"description": "count: most attributions first; name: alphabetical"},
+    )
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=MAX_WINDOW))
+    per_page = fields.Integer(
+        load_default=DIRECTORY_PER_PAGE, validate=validate.Range(min=1, max=200)
+    )
 
 
 class MergeBody(Schema):

@@ -65,6 +65,20 @@ class Journey:
     distinct_outlets: int = 0
     speaker_disagreement: bool = False
     raw: dict[str, Any] | None = None
+    kinds: list[str] = field(default_factory=list)  # of the attributions carrying it
+    unknown_outlets: int = 0  # articles of no known outlet
+    undated: int = 0  # articles without a date
+
+    def outlets_phrase(self) -> str:
+        """"from 3 independent outlets", "from 1 independent outlet and 2 of unknown
+        outlet", "from unknown outlets": never "from 0 independent outlets"."""
+        known = self.distinct_outlets
+        named = f"{known} independent outlet{'' if known == 1 else 's'}"
+        if not self.unknown_outlets:
+            return f"from {named}"
+        if not known:
+            return "from unknown outlets"
+        return f"from {named} and {self.unknown_outlets} of unknown outlet"
 
     @property
     def first_seen(self) -> dict[str, Any] | None:
@@ -102,6 +116,9 @@ def to_journey(raw: dict[str, Any] | None, statement_id: str | None = None) -> J
         distinct_outlets=raw.get("distinct_outlets", 0),
         speaker_disagreement=raw.get("speaker_disagreement", False),
         raw=raw,
+        kinds=raw.get("kinds", []),
+        unknown_outlets=raw.get("unknown_outlet_articles", 0),
+        undated=raw.get("undated_articles", 0),
     )
 
 

@@ -222,7 +222,9 @@ def histogram_bars(
 
 @dataclass(frozen=True)
 class Stop:
-    """One carrier on a statement's journey, placed on a time axis."""
+    """One carrier on a statement's journey, placed on a time axis: the dot at (x, y), its
+    outlet label at (label_x, label_y), below the dot or on a lower row when the labels
+    of nearby dates would collide."""
 
     x: float
     y: float
@@ -231,6 +233,37 @@ class Stop:
     href: str
     first: bool
     current: bool
+    label_x: float = 0.0
+    label_y: float = 0.0
+
+
+@dataclass(frozen=True)
+class JourneyLayout:
+    """A journey drawn at one width: ``name`` is ``wide`` (desktop) or ``narrow`` (a phone,
+    drawn at its own width so that the labels keep their size)."""
+
+    name: str
+    width: int
+    height: int
+    stops: list[Stop]
+
+
+AXIS_Y = 30  # the time axis, in drawing units (pixels at scale 1)
+LABEL_CHARS = 22  # outlet labels are cut to this many characters
+LABEL_CHAR_WIDTH = 6.6  # px per character of the 11 px label font (a generous average)
+LABEL_GAP = 8.0  # px kept free between two labels on one row
+ROW_HEIGHT = 16  # px between label rows (11 px labels)
+SAME_DAY_STEP = 12  # px between dots of one day
+
+
+def label_text(label: str) -> str:
+    """The label as drawn: at most :data:`LABEL_CHARS` characters, an ellipsis when cut."""
+    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+def label_width(label: str) -> float:
+    """The estimated width of a drawn label, in px."""
+    return len(label_text(label)) * LABEL_CHAR_WIDTH
 
 
 def journey_stops(
@@ -238,7 +271,9 @@ def journey_stops(
 ) -> tuple[list[Stop], int]:
     """Place carriers (dicts with published, outlet, href, article_id) left to right by date.
 
-    Returns the stops and the height of the drawing; carriers on the same day stack.
+    Dots of one day stack below the axis; each label goes on the first row below the dots
+    where it overlaps no other label (estimated widths, :func:`label_width`), kept inside
+    the drawing. Returns the stops and the height of the drawing (0 when nothing is dated).
     """
     dated = [c for c in carriers if c.get("published")]
     if not dated:
@@ -246,26 +281,57 @@ def journey_stops(
     days = [_as_date(c["published"]).toordinal() for c in dated]
     lo, hi = min(days), max(days)
     span = max(hi - lo, 1)
-    left, right = 100, width - 100
+    left, right = 40 + 10, width - 40 - 10
     stacks: dict[float, int] = {}
-    stops = []
+    placed: list[tuple[float, int, dict[str, Any], int]] = []
     for c, d in zip(dated, days, strict=True):
-        x = left + (right - left) * (d - lo) / span if hi > lo else width / 2
-        x = round(x, 1)
+        x = round(left + (right - left) * (d - lo) / span if hi > lo else width / 2, 1)
         level = stacks.get(x, 0)
         stacks[x] = level + 1
+        placed.append((x, level, c, d))
+    dots_bottom = AXIS_Y + SAME_DAY_STEP * (max(stacks.values()) - 1) + 8
+    rows: list[float] = []  # the right end of the last label on each row
+    stops = []
+    for x, level, c, d in sorted(placed, key=lambda p: (p[0], p[1])):
+        label = c.get("outlet") or "unknown outlet"
+        w = label_width(label)
+        centre = min(max(x, w / 2 + 2), width - w / 2 - 2)
+        row = next((i for i, end in enumerate(rows) if end + LABEL_GAP <= centre - w / 2), None)
+        if row is None:
+            rows.append(0.0)
+            row = len(rows) - 1
+        rows[row] = centre + w / 2
         stops.append(
             Stop(
                 x=x,
-                y=30 + 34 * level,
-                label=c.get("outlet") or "unknown outlet",
+                y=AXIS_Y + SAME_DAY_STEP * level,
+                label=label,
                 date_label=_as_date(c["published"]).isoformat(),
                 href=c.get("href", ""),
                 first=c.get("first_seen", d == lo),
                 current=c.get("article_id") == current_article,
+                label_x=round(centre, 1),
+                label_y=dots_bottom + 12 + ROW_HEIGHT * row,
             )
         )
-    return stops, 30 + 34 * max(stacks.values()) + 10
+    stops.sort(key=lambda st: (st.date_label, st.x, st.y))
+    return stops, int(dots_bottom + 12 + ROW_HEIGHT * (len(rows) - 1) + 10)
+
+
+NARROW_WIDTH = 360  # a 390 px phone's content width, so its drawing is not scaled down
+
+
+def journey_layouts(
+    carriers: Sequence[dict[str, Any]], current_article: str | None
+) -> list[JourneyLayout]:
+    """The journey drawn for a wide screen (640) and for a phone (:data:`NARROW_WIDTH`);
+    empty when no carrier is dated."""
+    out = []
+    for name, width in (("wide", 640), ("narrow", NARROW_WIDTH)):
+        stops, height = journey_stops(carriers, current_article, width=width)
+        if stops:
+            out.append(JourneyLayout(name, width, height, stops))
+    return out
 
 
 def _as_date(value: Any) -> date:

@@ -58,29 +58,28 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     return headers, "\n".join(lines[end:])
 
 
-def header_as_text(text: str) -> str:
-    """`text` as the extractor reads a file with a header: the title's value stays (a
-    headline quotes people), every other header line and the keys become spaces, so that
-    offsets are still offsets into the file."""
-    headers, _ = split_header(text)
-    if not headers:
-        return text
-    out = []
-    in_header, seen = True, False
-    for line in text.split("\n"):
-        match = _HEADER.match(line) if in_header else None
-        if in_header and not line.strip():
-            in_header = not seen
-            out.append(line)
-        elif match:
-            seen = True
-            keep = HEADER_FIELDS.get(match.group(1).strip().lower()) == "title"
-            value = match.start(2) if keep else len(line)
-            out.append(" " * value + line[value:])
-        else:
-            in_header = False
-            out.append(line)
-    return "\n".join(out)
+HEADLINE_MAX_CHARS = 150
+HEADLINE_MAX_WORDS = 20
+
+
+def split_headline(body: str) -> tuple[str | None, str]:
+    """A headline opening the body, and the body after it; (None, body) when there is none.
+
+    A headline is a first line standing alone (a blank line follows), of at most
+    :data:`HEADLINE_MAX_WORDS` words and :data:`HEADLINE_MAX_CHARS` characters, starting with
+    a capital letter, digit or quotation mark and not ending like a sentence (a full stop,
+    comma, colon or semicolon) nor a byline ("By …"): the shape news copy gives a headline.
+    """
+    first, sep, rest = body.partition("\n\n")
+    first = first.strip()
+    if not sep or not rest.strip() or "\n" in first or not first:
+        return None, body
+    if len(first) > HEADLINE_MAX_CHARS or len(first.split()) > HEADLINE_MAX_WORDS:
+        return None, body
+    opens_like_a_headline = first[0].isupper() or first[0].isdigit() or first[0] in "\"“‘'"
+    if first.lower().startswith("by ") or first[-1] in ".,:;" or not opens_like_a_headline:
+        return None, body
+    return first, rest.strip()
 
 
 def read_text(text: str, source: str) -> Article:
@@ -104,6 +103,10 @@ def read_text(text: str, source: str) -> Article:
                 metadata["published_raw"] = value
         else:
             fields[target] = value or None
+    if not fields.get("title"):
+        headline, rest = split_headline(body)
+        if headline:
+            fields["title"], body = headline, rest
     article = new_article(source, body, **fields)
     article["metadata"] = metadata
     return article

@@ -1,23 +1,94 @@
 // Progressive enhancement only: every control works without this file.
 (function () {
   "use strict";
-  // A filter box above long facet lists: type to narrow the visible values.
+  // A filter box above facet lists. Speakers and outlets are looked up on the server (the
+  // directory API), so every one is reachable, not only those on screen; other facets
+  // narrow the values shown.
+  var DIRECTORY = { speaker: "speakers", outlet: "outlets", via: "outlets" };
   document.querySelectorAll(".facet[data-facet]").forEach(function (facet) {
+    var name = facet.getAttribute("data-facet");
+    var kind = DIRECTORY[name];
+    var list = facet.querySelector(".fvalues");
     var items = facet.querySelectorAll(".fvalues li");
-    if (items.length < 8) return;
+    if (!kind && items.length < 8) return;
     var title = facet.querySelector("h3");
     var box = document.createElement("input");
     box.type = "search";
     box.className = "ffilter";
     box.placeholder = "Filter " + (title ? title.firstChild.textContent.trim().toLowerCase() : "values") + "…";
     box.setAttribute("aria-label", box.placeholder);
-    box.addEventListener("input", function () {
-      var needle = box.value.trim().toLowerCase();
+    facet.insertBefore(box, list);
+    function narrow(needle) {
+      var shown = [];
       items.forEach(function (li) {
         li.hidden = needle !== "" && li.textContent.toLowerCase().indexOf(needle) === -1;
+        if (!li.hidden) shown.push(li.querySelector(".fl").textContent.replace("✓", "").trim());
       });
+      return shown;
+    }
+    if (!kind) {
+      box.addEventListener("input", function () { narrow(box.value.trim().toLowerCase()); });
+      return;
+    }
+    var found = document.createElement("ul");
+    found.className = "fvalues ffound";
+    found.hidden = true;
+    found.setAttribute("aria-live", "polite");
+    list.parentNode.insertBefore(found, list.nextSibling);
+    var timer = null;
+    var asked = 0;
+    function withFilter(id) {
+      var url = new URL(window.location.href);
+      url.searchParams.delete("page");
+      url.searchParams.append(name, id);
+      return url.pathname + url.search;
+    }
+    // Server matches besides the values on screen (those keep their counts in this search).
+    function show(entries, onScreen, number) {
+      if (number !== asked) return;  // an older answer arriving late
+      found.textContent = "";
+      entries.forEach(function (entry) {
+        var record = entry.speaker || entry.outlet;
+        if (onScreen.indexOf(record.name) !== -1) return;
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = withFilter(record.id);
+        var label = document.createElement("span");
+        label.className = "fl";
+        label.textContent = record.name;
+        var count = document.createElement("span");
+        count.className = "fc";
+        count.title = "attributions in all";
+        count.textContent = entry.attributions.toLocaleString("en");
+        a.appendChild(label);
+        a.appendChild(document.createTextNode(" "));
+        a.appendChild(count);
+        li.appendChild(a);
+        found.appendChild(li);
+      });
+      if (!found.children.length && !onScreen.length) {
+        var none = document.createElement("li");
+        none.className = "muted";
+        none.textContent = "No match.";
+        found.appendChild(none);
+      }
+      found.hidden = false;
+    }
+    box.addEventListener("input", function () {
+      var needle = box.value.trim();
+      var onScreen = narrow(needle.toLowerCase());
+      clearTimeout(timer);
+      found.hidden = true;
+      if (needle === "") return;
+      timer = setTimeout(function () {
+        var number = ++asked;
+        var url = "/api/v1/" + kind + "?per_page=10&q=" + encodeURIComponent(needle);
+        fetch(url, { headers: { Accept: "application/json" } })
+          .then(function (r) { return r.ok ? r.json() : {}; })
+          .then(function (body) { show(body[kind] || [], onScreen, number); })
+          .catch(function () { show([], onScreen, number); });
+      }, 150);
     });
-    facet.insertBefore(box, facet.querySelector(".fvalues"));
   });
 })();
 (function () {

@@ -1,0 +1,120 @@
+"""Checking a claim: similarity says how much of the pasted claim a stored statement
+carries and how much more it says; a claim and its negation are flagged as contradicting;
+small typos are tolerated; the fallback searches the distinctive words; first seen needs
+a date; outlets are counted honestly; the page and its JSON twin agree.
+
+Runs on both engines over the linked journey of ``link_corpus`` (the wire story with
+"The drones were launched from Karsk territory" and its negation).
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from typing import Any
+
+from link_corpus import article, index, quote
+
+from indexer.link import Linker
+from store.provenance import check_claim
+from webapp import create_app
+
+RIGHT = (
+    "harbour council will rebuild the sea wall before the autumn storms reach the northern coast"
+)
+# Four typos in a fifteen-word claim, in its longest words.
+TYPED = (
+    "harbuor council will rebuild the sea wall before the autunm stroms reach the nortehrn "
+    "coast"
+)
+
+
+def client(store: Any) -> Any:
+    return create_app(store, {"TESTING": True}).test_client()
+
+
+def page(c: Any, url: str) -> str:
+    response = c.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return response.get_data(as_text=True)
+
+
+def test_a_single_word_is_not_a_hundred_percent_like_every_sentence_holding_it(
+    store, linked_corpus
+):
+    results = check_claim(store, "drones")
+    assert results and all(r["similarity"] < 0.5 for r in results)
+    html = page(client(store), "/check?text=drones")
+    assert "similarity 100%" not in html
+
+
+def test_a_claim_and_its_negation_are_flagged_as_contradicting(store, linked_corpus):
+    results = check_claim(store, "The drones were launched from Karsk territory")
+    by_text = {r["text"]: r for r in results}
+    assert by_text["The drones were launched from Karsk territory"]["contradicts"] is False
+    assert by_text["The drones were not launched from Karsk territory"]["contradicts"] is True
+    html = page(client(store), "/check?text=The+drones+were+launched+from+Karsk+territory")
+    assert html.count("contradicts your claim") == 1
+
+
+def test_the_right_statement_ranks_first_despite_four_typos(store):
+    linker = Linker(store)
+    for i in range(25):  # short quotes sharing the common words rank first in any search
+        body = f'"The council will rebuild school {i}," the mayor said.'
+        index(store, linker, (article("Harbor Daily", f"school-{i}", "2024-04-01", body),
+                              [quote(body, f"The council will rebuild school {i}", "Mayor")]))
+    body = f'"{RIGHT}," the harbour master said.'
+    index(store, linker, (article("Riverside Post", "sea-wall", "2024-04-02", body),
+                          [quote(body, RIGHT, "Harbour master")]))
+    assert len(TYPED.split()) == 15
+    results = check_claim(store, TYPED)
+    assert results and results[0]["text"] == RIGHT
+    assert results[0]["similarity"] == 1.0  # every word found, typos tolerated
+
+
+def test_typos_count_as_the_word_but_other_words_do_not():
+    from store.provenance import coverage
+
+    assert coverage("the autunm stroms", "the autumn storms").similarity == 1.0
+    assert coverage("the sea wall", "the see wall").similarity < 1.0  # short words: exact
+
+
+def test_nothing_found_offers_searches_of_the_distinctive_words(store, linked_corpus):
+    html = page(client(store), "/check?text=Bananas+ripen+faster+in+a+paper+bag")
+    offered = [unescape(h) for h in re.findall(r'class="try" href="([^"]+)"', html)]
+    assert offered == ["/?q=bananas", "/?q=faster", "/?q=paper", "/?q=ripen"]
+
+
+def test_the_check_page_and_its_json_twin_list_the_same_statements(store, linked_corpus):
+    text = "we will not let our skies become a shooting gallery"
+    c = client(store)
+    body = c.get("/api/v1/check", query_string={"text": text}).get_json()
+    html = page(c, "/check?" + "text=" + text.replace(" ", "+"))
+    shown = re.findall(r'<blockquote><a href="/statements/([^"]+)"', html)
+    assert shown == [m["statement_id"] for m in body["matches"]]
+    percents = [int(p) for p in re.findall(r"similarity (\d+)%", html)]
+    assert percents == [round(m["similarity"] * 100) for m in body["matches"]]
+    assert {"contradicts", "shared_words", "claim_words"} <= set(body["matches"][0])
+
+
+def undated_copies(store: Any) -> str:
+    """The same quote in two undated articles of no known outlet."""
+    linker = Linker(store)
+    said = "the tide gauges were never calibrated"
+    for slug in ("gauges-one", "gauges-two"):
+        body = f'"{said}," an engineer said.'
+        art = {"url": f"https://example.org/{slug}", "title": slug, "body": body}
+        _, linked = index(store, linker, (art, [quote(body, said, "an engineer")]))
+    return linked[0]["statement_id"]
+
+
+def test_first_seen_needs_a_date_and_unknown_outlets_are_counted(store):
+    statement_id = undated_copies(store)
+    html = page(client(store), f"/statements/{statement_id}")
+    html = html[html.index("<main"):html.index("</main>")]
+    assert "first seen" not in html.lower().replace("where it was first seen is unknown", "")
+    assert "Undated" in html
+    assert "0 independent outlets" not in html and "from unknown outlets" in html
+    result = check_claim(store, "the tide gauges were never calibrated")[0]
+    assert result["first_seen"] is None
+    assert result["journey"]["unknown_outlet_articles"] == 2

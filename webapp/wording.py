@@ -1,0 +1,155 @@
+"""How a page words what someone said: only words an article quoted stand in quotation marks.
+
+A direct quote is shown in quotation marks; an indirect claim or a mixed one (a paraphrase
+carrying quoted fragments) reads as reported speech, "X said that …", with the fragments
+keeping the marks the article gave them. Putting a paraphrase in quotation marks invites
+misquotation (issue 13). Statement texts and contents are shown cleaned: no leading
+"that", no doubled or dangling quotation marks.
+
+The speaker of a passage may have been found through a pronoun ("he") or a description
+("the ministry"); :func:`resolution` says how (the extractor's ``speaker_resolution`` when
+the attribution carries it, else read off the words at the speaker span) and
+:func:`naming_sentence` finds the sentence that names the referent.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from indexer.link.speakers import PRONOUNS
+from store.base import HL_END, HL_START
+
+OPENING = "\"“‘«„‹'"
+CLOSING = "\"”’»›'"
+QUOTE_MARKS = frozenset(OPENING + CLOSING)
+# The cue verbs that read as a preposition: "according to X, …".
+PREPOSITIONAL_CUES = frozenset({"according to", "per", "in the words of"})
+# Cues that need an object in English ("told reporters that"): reported as "said".
+TRANSITIVE_CUES = frozenset({"told", "tell", "tells", "telling", "informed", "assured"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "our"})
+_LEADING_THAT = re.compile(rf"^[{HL_START}{HL_END}]*that\s+", re.I)
+
+
+def clean(text: str | None) -> str:
+    """``text`` without a leading "that", doubled quotation marks at either end, or a
+    quotation mark at one end that nothing closes (or opens). Highlight markers survive."""
+    out = (text or "").strip()
+    out = _LEADING_THAT.sub(lambda m: m.group(0)[: m.group(0).lower().find("that")], out)
+    while len(out) > 1 and out[0] in QUOTE_MARKS and out[1] in QUOTE_MARKS:
+        out = out[1:]
+    while len(out) > 1 and out[-1] in QUOTE_MARKS and out[-2] in QUOTE_MARKS:
+        out = out[:-1]
+    marks = [c for c in out if c in QUOTE_MARKS]
+    if len(marks) % 2 == 1:  # one mark without its partner: drop the one at an edge
+        if out and out[0] in QUOTE_MARKS:
+            out = out[1:]
+        elif out and out[-1] in QUOTE_MARKS:
+            out = out[:-1]
+    return out.strip()
+
+
+def is_enclosed(text: str) -> bool:
+    """Whether cleaned ``text`` already opens and closes with quotation marks."""
+    plain = text.replace(HL_START, "").replace(HL_END, "")
+    return len(plain) > 1 and plain[0] in OPENING and plain[-1] in CLOSING
+
+
+def in_quotation_marks(kinds: str | Iterable[str] | None) -> bool:
+    """Whether a text may stand in quotation marks: only when an article quoted it word for
+    word (kind ``direct``; for a statement, when any attribution carrying it is direct)."""
+    if kinds is None:
+        return False
+    if isinstance(kinds, str):
+        return kinds == "direct"
+    return "direct" in set(kinds)
+
+
+def reported_lead(attribution: dict[str, Any]) -> str:
+    """The words before an indirect or mixed claim: "Anna Lindqvist said that",
+    "According to the ministry,", "Someone said that" when nobody was found."""
+    who = attribution.get("speaker") or attribution.get("speaker_text") or "Someone"
+    cue = (attribution.get("cue") or "").strip().lower()
+    if cue in PREPOSITIONAL_CUES:
+        return f"According to {who},"
+    verb = "said" if not cue or " " in cue or cue in TRANSITIVE_CUES else cue
+    return f"{who} {verb} that"
+
+
+RESOLUTIONS = {
+    "named": "named in the passage",
+    "pronoun": "found through a pronoun",
+    "description": "found through a description",
+    "quote_sequence": "the speaker of the quotes before it",
+    "label": "from a label in the text (e.g. an interview's name prefix)",
+    "unresolved": "not found: the speaker is unknown",
+}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """How the speaker of an attribution was found: ``how`` is a key of
+    :data:`RESOLUTIONS` (the extractor's ``speaker_resolution``), ``words`` the words at
+    the speaker span, ``explanation`` the sentence a page shows."""
+
+    how: str
+    words: str
+    explanation: str
+
+    @property
+    def indirect(self) -> bool:
+        """Whether the passage itself may not name the speaker."""
+        return self.how in ("pronoun", "description", "quote_sequence", "label")
+
+
+def resolution(attribution: dict[str, Any], body: str) -> Resolution:
+    """The extractor's ``speaker_resolution`` when present (and known), else inferred: no
+    speaker is ``unresolved``, a pronoun at the speaker span ``pronoun``, words at the span
+    opening with a determiner ("the ministry") or sharing no word with the speaker's name
+    ``description``, else ``named``."""
+    span = attribution.get("speaker_span")
+    words = body[span[0] : span[1]] if span and span[1] <= len(body) else ""
+    words = words or attribution.get("speaker_text") or ""
+    how = attribution.get("speaker_resolution")
+    if how not in RESOLUTIONS:
+        name = attribution.get("speaker")
+        said = set(re.findall(r"\w+", words.lower()))
+        if not name:
+            how = "unresolved"
+        elif said and said <= PRONOUNS:
+            how = "pronoun"
+        elif said and (
+            words.lower().split()[0] in DETERMINERS
+            or not said & set(re.findall(r"\w+", name.lower()))
+        ):
+            how = "description"
+        else:
+            how = "named"
+    text = RESOLUTIONS[how]
+    if how in ("pronoun", "description") and words:
+        text = f"{text} (“{words}”)"
+    return Resolution(how, words, text)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»]?\s+|\n+")
+
+
+def naming_sentence(body: str, name: str | None, before: int) -> tuple[int, int] | None:
+    """The last sentence ending before offset ``before`` that names ``name`` (its full form
+    or its last word), as (start, end) offsets into ``body``; None when none does."""
+    if not name:
+        return None
+    words = [w for w in re.findall(r"\w+", name) if len(w) > 2]
+    needles = [name, *(words[-1:] if words else [])]
+    best = -1
+    for needle in needles:
+        best = max(best, body.rfind(needle, 0, before))
+    if best < 0:
+        return None
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(body, 0, best + 1)]
+    start = max(s for s in starts if s <= best)
+    end_match = _SENTENCE_END.search(body, best)
+    end = end_match.start() + 1 if end_match else len(body)
+    return start, min(end, len(body))
