@@ -140,7 +140,7 @@ def clean_or_reject(article: Article, source: Source, options: ReadOptions) -> A
     naming the input and the article's place in it (record offset, line)."""
     cleaned = clean(article, options.max_article_bytes)
     if isinstance(cleaned, str):
-        where = article["source"].removeprefix(source.name).lstrip("#@") or None
+        where = article["source"].removeprefix(source.stored_name).lstrip("#@") or None
         return Reject(source.name, where, cleaned)
     return cleaned
 

@@ -66,7 +66,9 @@ class AttributionSchema(Schema):
         ),
     )
     cue_span = Span(load_default=None, allow_none=True)
-    speaker_text = fields.String(load_default=None, allow_none=True, **es(STORED_ONLY))
+    speaker_text = fields.String(
+        load_default=None, allow_none=True, **es(STORED_ONLY, csv=18)
+    )  # the speaker as the article wrote it ("the minister", "he")
     speaker_span = Span(load_default=None, allow_none=True)
     speaker = fields.String(
         load_default=None,
@@ -145,6 +147,16 @@ class AttributionSchema(Schema):
             csv=16,
         ),
     )
+    verdict = fields.String(
+        load_default=None,
+        allow_none=True,
+        **es(
+            KEYWORD,
+            column=Column(index="attributions_verdict"),
+            filter=Filter("verdict", 8, "fact-check verdict of its statement", title="Verdict"),
+            csv=19,
+        ),
+    )  # the statement's verdict rating (schemas.verdict), copied so search can filter on it
     outlet = fields.String(
         load_default=None,
         allow_none=True,

@@ -374,6 +374,26 @@ class ElasticStore(Store):
             raise StoreError(f"Elasticsearch at {self.url} refused a reassignment: {refused[0]}")
         return len(changed)
 
+    @_guarded
+    def relabel(self, where_field: str, value: str, field_name: str, new: Any) -> int:
+        changed = [
+            {**hit["_source"], field_name: new}
+            for hit in helpers.scan(
+                self.es,
+                index=self.alias("attributions"),
+                query={"query": {"term": {where_field: value}}},
+                size=_SCAN_PAGE,
+            )
+        ]
+        results = self._bulk(
+            [{"_index": self.alias("attributions"), "_id": a["id"], "_source": a} for a in changed]
+        )
+        self._refresh("attributions")
+        refused = [_bulk_reason(next(iter(item.values()))) for ok, item in results if not ok]
+        if refused:
+            raise StoreError(f"Elasticsearch at {self.url} refused a relabelling: {refused[0]}")
+        return len(changed)
+
     # --- reading -----------------------------------------------------------------------
     def _get(self, kind: str, record_id: str) -> dict[str, Any] | None:
         try:

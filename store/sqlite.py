@@ -134,7 +134,7 @@ def _order(keys: tuple[SortKey, ...]) -> str:
 
 
 _BATCH = 200
-SCHEMA_VERSION = 1  # PRAGMA user_version of the files this module writes
+SCHEMA_VERSION = 2  # PRAGMA user_version of the files this module writes (2: verdict)
 
 
 class SqliteStore(Store):
@@ -154,6 +154,7 @@ class SqliteStore(Store):
             conn.execute("PRAGMA journal_mode = WAL")
             with self._write(conn):
                 self._check_version(conn)
+                self._add_new_columns(conn)
                 for statement in SCHEMA.split(";"):
                     if statement.strip():
                         conn.execute(statement)
@@ -171,6 +172,19 @@ class SqliteStore(Store):
                 f" (schema {version}, this one writes {SCHEMA_VERSION}): move it away and index"
                 " again"
             )
+
+    @staticmethod
+    def _add_new_columns(conn: sqlite3.Connection) -> None:
+        """A file of an earlier version gains the columns the schemas declared since (their
+        values are None until the records are written again)."""
+        tables = (("articles", ARTICLE_COLUMNS), ("attributions", ATTRIBUTION_COLUMNS))
+        for table, declared in tables:
+            present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+            if not present:
+                continue  # a new file: SCHEMA creates the table
+            for name, column in declared.items():
+                if name not in present:
+                    conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {column.type}")
 
     # --- connections -----------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
@@ -410,6 +424,27 @@ class SqliteStore(Store):
                 conn.execute(
                     "UPDATE attribution_docs SET doc = ? WHERE rid = ?", (json.dumps(a), rid)
                 )
+        return len(rows)
+
+    def relabel(self, where_field: str, value: str, field_name: str, new: Any) -> int:
+        if where_field not in ATTRIBUTION_COLUMNS:
+            raise ValueError(f"attributions cannot be selected by {where_field!r}")
+        conn = self._conn()
+        with self._write(conn):
+            rows = conn.execute(
+                f"SELECT a.rid, d.doc FROM attributions a JOIN attribution_docs d"
+                f" ON d.rid = a.rid WHERE a.{where_field} = ?",
+                (value,),
+            ).fetchall()
+            for rid, doc in rows:
+                conn.execute(
+                    "UPDATE attribution_docs SET doc = ? WHERE rid = ?",
+                    (json.dumps({**json.loads(doc), field_name: new}), rid),
+                )
+                if field_name in ATTRIBUTION_COLUMNS:
+                    conn.execute(
+                        f"UPDATE attributions SET {field_name} = ? WHERE rid = ?", (new, rid)
+                    )
         return len(rows)
 
     # --- reading -----------------------------------------------------------------------

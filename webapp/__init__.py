@@ -10,6 +10,7 @@ from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES
+from schemas.verdict import verdict_scale
 from store.base import Store, StoreError
 from webapp.params import ParamError
 from webapp.security import add_security_headers
@@ -95,6 +96,7 @@ def create_app(store: Store | None = None, config: dict[str, Any] | None = None)
     app.config["BASE_URL"] = os.environ.get("QUOTETRAIL_BASE_URL") or None
     app.config["WRITE_BUDGET_SECONDS"] = DEFAULT_BUDGET_SECONDS
     app.config["MAX_CONTENT_LENGTH"] = DEFAULT_MAX_ARTICLE_BYTES + BODY_FIELDS_BYTES
+    app.config["VERDICT_SCALE"] = verdict_scale()
     app.config["JSON_SORT_KEYS"] = False
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.config.update(config or {})
@@ -106,14 +108,18 @@ def create_app(store: Store | None = None, config: dict[str, Any] | None = None)
     app.extensions["quotetrail.writes"] = Indexing()
     app.after_request(add_security_headers)
 
-    from webapp import filters
+    from webapp import filters, signin
     from webapp.api import api
     from webapp.openapi import docs
     from webapp.pages import pages
     from webapp.url_queue import url_queue
+    from webapp.verdicts import verdicts
     from webapp.watch_status import watch_status
 
     filters.register(app)
+    signin.configure(app)
+    app.register_blueprint(signin.signin)
+    app.register_blueprint(verdicts)
     app.register_blueprint(pages)
     app.register_blueprint(api)
     app.register_blueprint(url_queue)

@@ -160,7 +160,8 @@ def search_csv() -> Response:
               schema: {type: string}
     """
     params = P.search_params(request.args)
-    return stream_csv(store(), P.to_query(params, facets=False))
+    links = _hit_links()
+    return stream_csv(store(), P.to_query(params, facets=False), lambda i: links(i)["html"])
 
 
 @api.get("/search.jsonl")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, current_app, render_template, request, url_for
 
 from store.base import SearchQuery
 from webapp import params as P
@@ -14,6 +14,12 @@ from webapp.render import annotate, histogram_bars, journey_stops, marks_for, pa
 from webapp.searching import run_search, store
 
 pages = Blueprint("pages", __name__)
+
+
+@pages.before_request
+def _ignore_tracking() -> None:
+    """Shared links carry ``utm_*``, ``fbclid``...: a page answers as if they were not there."""
+    request.args = P.without_tracking(request.args)  # type: ignore[misc]
 
 
 def _bars(state: Any) -> list[Any]:
@@ -164,6 +170,7 @@ def statement(statement_id: str) -> str:
         stops=stops,
         journey_height=height,
         claim_review=prov.claim_review(statement_id),
+        verdict_scale=current_app.config["VERDICT_SCALE"],
     )
 
 

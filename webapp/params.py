@@ -6,6 +6,7 @@ a result page is also the URL of its data and of its export.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -21,12 +22,21 @@ from marshmallow import (
     validate,
     validates_schema,
 )
-from werkzeug.datastructures import MultiDict
+from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 
 from quotetrail.errors import ParamError as ParamError
 from schemas.catalog import FILTERS
 from store.base import FACETS, SearchQuery
 
+# Parameters that link shorteners, newsletters and ad networks add to shared links: pages
+# ignore them (the JSON API stays strict). After the lists of Firefox's query stripping and
+# the ClearURLs project's global rules.
+TRACKING_PARAMS = re.compile(
+    r"^(utm_\w+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|"
+    r"igshid|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|mkt_tok|oly_anon_id|oly_enc_id|vero_id|"
+    r"ref_src|s_cid)$",
+    re.IGNORECASE,
+)
 MAX_QUERY = 10_000  # longer is refused; the store sees at most QUERY_SENT of it
 QUERY_SENT = 1_000
 MAX_WINDOW = 10_000  # deepest result reachable by paging (the export has no limit)
@@ -104,6 +114,14 @@ class SearchParams(_FilterParams):
                 f"beyond the first {MAX_WINDOW} results: narrow the search or use the export",
                 "page",
             )
+
+
+def without_tracking(args: MultiDict[str, str]) -> MultiDict[str, str]:
+    """``args`` without :data:`TRACKING_PARAMS` (``utm_source``, ``fbclid``...)."""
+    if not any(TRACKING_PARAMS.match(key) for key in args):
+        return args
+    kept = [(k, v) for k, v in args.items(multi=True) if not TRACKING_PARAMS.match(k)]
+    return ImmutableMultiDict(kept)
 
 
 def _flatten(args: MultiDict[str, str], list_fields: set[str]) -> dict[str, Any]:

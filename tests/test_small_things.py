@@ -1,0 +1,110 @@
+"""Small things users hit: shared links with tracking parameters, exports a desk can use,
+article records that keep no server paths, searches that say what they did."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from indexing import write_corpus
+from webapp_data import DRONES
+
+from quotetrail.cli import main
+from store.base import SearchQuery
+from store.sqlite import SqliteStore
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/?q=drones&utm_source=newsletter&utm_medium=email",
+        "/speakers/anna-lindqvist?fbclid=IwAR0abc",
+        "/outlets/cpa?gclid=EAIaIQ",
+        "/check?text=rebuild&utm_campaign=x",
+        "/?q=rebuild&MSCLKID=1&_ga=2.1",
+    ],
+)
+def test_a_shared_link_with_tracking_parameters_opens_the_page(client: Any, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 200, response.get_data(as_text=True)[:300]
+
+
+def test_tracking_parameters_do_not_leak_into_the_page_links(client: Any) -> None:
+    page = client.get("/?q=rebuild&utm_source=newsletter").get_data(as_text=True)
+    assert "utm_source" not in page and "q=rebuild" in page
+
+
+def test_the_api_stays_strict_about_unknown_parameters(client: Any) -> None:
+    response = client.get("/api/v1/search?q=drones&utm_source=newsletter")
+    assert response.status_code == 400 and response.get_json()["param"] == "utm_source"
+
+
+def test_csv_export_has_the_speaker_as_written_and_the_provenance_link(client: Any) -> None:
+    response = client.get("/api/v1/search.csv?q=rebuild")
+    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    found = next(r for r in rows if r["content"] == DRONES)
+    assert found["speaker_text"] == "Anna Lindqvist"
+    assert found["provenance_url"] == f"/attributions/{found['id']}"
+    assert client.get(found["provenance_url"]).status_code == 200
+
+
+def test_csv_provenance_links_are_absolute_on_the_configured_base_url(newsroom: Any) -> None:
+    from webapp import create_app
+
+    app = create_app(newsroom, {"TESTING": True, "BASE_URL": "https://qt.example/"})
+    text = app.test_client().get("/api/v1/search.csv?q=rebuild").get_data(as_text=True)
+    row = next(csv.DictReader(io.StringIO(text)))
+    assert row["provenance_url"] == f"https://qt.example/attributions/{row['id']}"
+
+
+def test_indexed_articles_keep_no_server_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "state" / "quotetrail.db"
+    db.parent.mkdir()
+    monkeypatch.setenv("QUOTETRAIL_DB", str(db))
+    monkeypatch.delenv("ES_URL", raising=False)
+    corpus = write_corpus(tmp_path / "corpus")
+    assert main(["index", str(corpus.resolve()), "--workers", "1"]) == 0
+    capsys.readouterr()
+    store = SqliteStore(str(db))
+    try:
+        sources = {
+            store.get_article(a["article_id"])["source"]
+            for a in store.scan(SearchQuery(facets=False))
+        }
+    finally:
+        store.close()
+    assert sources, "the corpus indexed nothing"
+    assert not any(str(tmp_path) in s or s.startswith("/") for s in sources), sources
+    assert any(s.startswith("corpus/text/") for s in sources), sources
+    assert any(s.startswith("corpus/json/dump.jsonl#") for s in sources), sources
+
+
+def test_article_json_of_an_absolute_file_names_only_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "state" / "quotetrail.db"
+    db.parent.mkdir()
+    monkeypatch.setenv("QUOTETRAIL_DB", str(db))
+    monkeypatch.delenv("ES_URL", raising=False)
+    corpus = write_corpus(tmp_path / "corpus")
+    given = (corpus / "text" / "budget.txt").resolve()
+    assert main(["index", str(given), "--workers", "1"]) == 0
+    capsys.readouterr()
+    from webapp import create_app
+
+    store = SqliteStore(str(db))
+    try:
+        article_id = next(store.scan(SearchQuery(facets=False)))["article_id"]
+        body = create_app(store, {"TESTING": True}).test_client().get(
+            f"/api/v1/articles/{article_id}"
+        ).get_json()
+    finally:
+        store.close()
+    assert body["article"]["source"] == "budget.txt"
+    assert str(tmp_path) not in json.dumps(body)
