@@ -124,3 +124,22 @@ def test_an_older_sqlite_file_gains_the_verdict_column(tmp_path: Any) -> None:
         assert store.search(SearchQuery(filters={"verdict": ("false",)})).total == 0
     finally:
         store.close()
+
+
+def test_the_session_key_is_generated_once_into_the_state_directory(
+    fresh_newsroom: Store, tmp_path: Any, monkeypatch: Any
+) -> None:
+    import stat
+
+    from webapp import create_app
+
+    monkeypatch.delenv("QUOTETRAIL_SECRET_KEY", raising=False)
+    config = {"TESTING": True, "API_TOKEN": "s3cret", "STATE_DIR": str(tmp_path)}
+    client = create_app(fresh_newsroom, config).test_client()
+    assert not (tmp_path / "secret_key").exists()  # nobody signed in: no key written
+    assert sign_in(client).status_code == 303
+    key = tmp_path / "secret_key"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    other = create_app(fresh_newsroom, config).test_client()  # another worker
+    other.set_cookie("session", client.get_cookie("session").value)
+    assert "Save verdict" in other.get("/statements/s-drones").get_data(as_text=True)

@@ -25,12 +25,14 @@ from flask import (
     session,
     url_for,
 )
-from werkzeug.wrappers import Response
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
+from werkzeug.wrappers import Request, Response
 
 from store.config import StoreConfig
 
 signin = Blueprint("signin", __name__)
 KEY_FILE = "secret_key"
+SIGN_IN_PATH = "/sign-in"
 
 
 def secret_key(app: Flask) -> str:
@@ -56,14 +58,31 @@ def secret_key(app: Flask) -> str:
 
 
 def configure(app: Flask) -> None:
-    """Session cookie settings and the signing key, set when the app is made."""
+    """Session cookie settings, and the signing key when configured; a generated key is
+    read (or made) on the first request that needs a session, so a site nobody signs in to
+    writes no key file."""
     app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
     app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
-    app.secret_key = secret_key(app)
+    app.secret_key = app.config.get("SECRET_KEY") or os.environ.get("QUOTETRAIL_SECRET_KEY")
+
+    app.session_interface = _KeyOnFirstUse()
 
     @app.context_processor
     def _signed_in() -> dict[str, Any]:
         return {"signed_in": signed_in(), "csrf_token": csrf_token}
+
+
+class _KeyOnFirstUse(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, with a generated key read or made (:func:`secret_key`)
+    by the first request that carries a session or signs in."""
+
+    def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
+        if app.secret_key is None and (
+            self.get_cookie_name(app) in request.cookies
+            or (request.method == "POST" and request.path == SIGN_IN_PATH)
+        ):
+            app.secret_key = secret_key(app)
+        return super().open_session(app, request)
 
 
 def signed_in() -> str | None:
@@ -98,12 +117,12 @@ def _safe_next(target: str | None) -> str:
     return url_for("pages.search")
 
 
-@signin.get("/sign-in")
+@signin.get(SIGN_IN_PATH)
 def form() -> str:
     return render_template("sign_in.html", next=_safe_next(request.args.get("next")), error=None)
 
 
-@signin.post("/sign-in")
+@signin.post(SIGN_IN_PATH)
 def sign_in() -> Any:
     token = current_app.config.get("API_TOKEN")
     given = request.form.get("token", "")
