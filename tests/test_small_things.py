@@ -108,3 +108,25 @@ def test_article_json_of_an_absolute_file_names_only_the_file(
         store.close()
     assert body["article"]["source"] == "budget.txt"
     assert str(tmp_path) not in json.dumps(body)
+
+
+@pytest.mark.parametrize("q", ["(", "()", "-", '""', "!!"])
+def test_a_query_without_words_says_so_instead_of_listing_everything(
+    client: Any, q: str
+) -> None:
+    page = client.get("/", query_string={"q": q})
+    assert page.status_code == 400
+    assert "no words to search for" in page.get_data(as_text=True)
+    api = client.get("/api/v1/search", query_string={"q": q})
+    assert api.status_code == 400 and api.get_json()["param"] == "q"
+    assert client.get("/", query_string={"q": "rebuild ("}).status_code == 200
+
+
+def test_the_search_page_explains_how_it_reads_the_words(client: Any) -> None:
+    page = client.get("/").get_data(as_text=True)
+    assert "How search reads your words" in page and "<code>\"every home\"</code>" in page
+
+
+def test_a_verdict_filter_survives_a_new_search_from_the_box(client: Any) -> None:
+    page = client.get("/?verdict=false&q=rebuild").get_data(as_text=True)
+    assert '<input type="hidden" name="verdict" value="false">' in page

@@ -27,6 +27,7 @@ from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 from quotetrail.errors import ParamError as ParamError
 from schemas.catalog import FILTERS
 from store.base import FACETS, SearchQuery
+from store.query_text import parse as parse_text
 
 # Parameters that link shorteners, newsletters and ad networks add to shared links: pages
 # ignore them (the JSON API stays strict). After the lists of Firefox's query stripping and
@@ -106,6 +107,13 @@ class SearchParams(_FilterParams):
 
     @validates_schema
     def _consistent(self, data: dict[str, Any], **kwargs: Any) -> None:
+        text = data.get("q") or ""
+        if text.strip() and not parse_text(text[:QUERY_SENT]):
+            raise ValidationError(
+                "has no words to search for (punctuation alone is ignored): type a word, "
+                'a "quoted phrase", or leave it empty to list everything',
+                "q",
+            )
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
             raise ValidationError("must not be after 'to'", "from")
