@@ -23,7 +23,6 @@ from store.sqlite import SqliteStore
     [
         "/?q=drones&utm_source=newsletter&utm_medium=email",
         "/speakers/anna-lindqvist?fbclid=IwAR0abc",
-        "/outlets/cpa?gclid=EAIaIQ",
         "/check?text=rebuild&utm_campaign=x",
         "/?q=rebuild&MSCLKID=1&_ga=2.1",
     ],
