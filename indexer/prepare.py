@@ -132,7 +132,7 @@ def _cleaned(paths: list[str], options: ReadOptions) -> Iterator[Named | Reject]
         for item in read_source(source, options):
             if not isinstance(item, Reject):
                 item = clean_or_reject(item, source, options)
-            yield item if isinstance(item, Reject) else (source.name, item)
+            yield item if isinstance(item, Reject) else (source.stored_name, item)
 
 
 def clean_or_reject(article: Article, source: Source, options: ReadOptions) -> Article | Reject:
