@@ -156,6 +156,17 @@ class Store(abc.ABC):
         """Set ``field_name`` to ``new`` on every attribution whose ``where_field`` is
         ``value`` (a statement's verdict onto its attributions). Returns how many changed."""
 
+    @abc.abstractmethod
+    def put_change(self, change: dict[str, Any]) -> None:
+        """Create or replace an entry of the change log (``schemas.change.ChangeSchema``)."""
+
+    @abc.abstractmethod
+    def get_change(self, change_id: str) -> dict[str, Any] | None: ...
+
+    @abc.abstractmethod
+    def changes(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """The change log, newest first."""
+
     def set_verdict(self, statement_id: str, verdict: dict[str, Any] | None) -> int:
         """Give a statement a verdict (``schemas.verdict.VerdictSchema``; None removes it)
         and copy its rating onto the statement's attributions, which search filters on.

@@ -28,6 +28,7 @@ from elasticsearch import (
 )
 
 from schemas import OutletSchema, RecordError, SpeakerSchema, StatementSchema
+from schemas.change import ChangeSchema
 from schemas.mappings import SCHEMAS, index_body
 from store.base import (
     HL_END,
@@ -55,6 +56,7 @@ from store.query_text import merge_marks, simple_query_string
 from store.records import prepare_all, prepare_article, record_id, text_order
 
 KINDS = tuple(SCHEMAS)
+COUNTED_KINDS = tuple(kind for kind in KINDS if kind != "changes")  # what stats() counts
 # One shard keeps facet counts exact; a replica appears when a second node joins.
 INDEX_SETTINGS = {"number_of_shards": 1, "auto_expand_replicas": "0-1"}
 _ERRNO = re.compile(r"\[Errno -?\d+\] [^)'\"]+")
@@ -375,6 +377,24 @@ class ElasticStore(Store):
         return len(changed)
 
     @_guarded
+    def put_change(self, change: dict[str, Any]) -> None:
+        self._put_records("changes", prepare_all(ChangeSchema, [change]))
+
+    @_guarded
+    def get_change(self, change_id: str) -> dict[str, Any] | None:
+        return self._get("changes", change_id)
+
+    @_guarded
+    def changes(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        return self._sources(
+            "changes",
+            query={"match_all": {}},
+            sort=[{"at": "desc"}, {"id": "desc"}],
+            size=limit,
+            from_=offset,
+        )
+
+    @_guarded
     def relabel(self, where_field: str, value: str, field_name: str, new: Any) -> int:
         changed = [
             {**hit["_source"], field_name: new}
@@ -615,7 +635,9 @@ class ElasticStore(Store):
 
     @_guarded
     def stats(self) -> dict[str, int]:
-        return {kind: int(self.es.count(index=self.alias(kind))["count"]) for kind in KINDS}
+        return {
+            kind: int(self.es.count(index=self.alias(kind))["count"]) for kind in COUNTED_KINDS
+        }
 
     # --- lifecycle ---------------------------------------------------------------------
     @contextlib.contextmanager

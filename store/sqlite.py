@@ -18,6 +18,7 @@ from typing import Any
 
 from schemas import OutletSchema, RecordError, SpeakerSchema, StatementSchema
 from schemas.catalog import ARTICLE_COLUMNS, ATTRIBUTION_COLUMNS, FILTERS, FilterField
+from schemas.change import ChangeSchema
 from schemas.fields import Column
 from store.base import (
     HL_END,
@@ -94,6 +95,8 @@ CREATE TABLE IF NOT EXISTS outlet_names (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS outlet_names_outlet ON outlet_names (outlet_id);
 CREATE TABLE IF NOT EXISTS statements (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS changes (id TEXT PRIMARY KEY, at TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS changes_at ON changes (at DESC, id);
 CREATE TABLE IF NOT EXISTS statement_keys (
     key TEXT NOT NULL, statement_id TEXT NOT NULL, PRIMARY KEY (key, statement_id)
 ) WITHOUT ROWID;
@@ -426,6 +429,23 @@ class SqliteStore(Store):
                 )
         return len(rows)
 
+    def put_change(self, change: dict[str, Any]) -> None:
+        (record,) = prepare_all(ChangeSchema, [change])
+        conn = self._conn()
+        with self._write(conn):
+            conn.execute(
+                "INSERT OR REPLACE INTO changes (id, at, doc) VALUES (?, ?, ?)",
+                (record["id"], record["at"], json.dumps(record)),
+            )
+
+    def get_change(self, change_id: str) -> dict[str, Any] | None:
+        return self._doc("SELECT doc FROM changes WHERE id = ?", (change_id,))
+
+    def changes(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        return self._docs(
+            "SELECT doc FROM changes ORDER BY at DESC, id DESC LIMIT ? OFFSET ?", (limit, offset)
+        )
+
     def relabel(self, where_field: str, value: str, field_name: str, new: Any) -> int:
         if where_field not in ATTRIBUTION_COLUMNS:
             raise ValueError(f"attributions cannot be selected by {where_field!r}")
@@ -710,6 +730,7 @@ class SqliteStore(Store):
                 "outlet_names",
                 "statements",
                 "statement_keys",
+                "changes",
             ):
                 conn.execute(f"DELETE FROM {table}")
 

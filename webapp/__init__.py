@@ -110,6 +110,7 @@ def create_app(store: Store | None = None, config: dict[str, Any] | None = None)
 
     from webapp import filters, signin
     from webapp.api import api
+    from webapp.curation import curation
     from webapp.openapi import docs
     from webapp.pages import pages
     from webapp.url_queue import url_queue
@@ -120,6 +121,7 @@ def create_app(store: Store | None = None, config: dict[str, Any] | None = None)
     signin.configure(app)
     app.register_blueprint(signin.signin)
     app.register_blueprint(verdicts)
+    app.register_blueprint(curation)
     app.register_blueprint(pages)
     app.register_blueprint(api)
     app.register_blueprint(url_queue)

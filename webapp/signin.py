@@ -28,6 +28,7 @@ from flask import (
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from werkzeug.wrappers import Request, Response
 
+from schemas.attribution import SPEAKER_TYPES
 from store.config import StoreConfig
 
 signin = Blueprint("signin", __name__)
@@ -69,7 +70,8 @@ def configure(app: Flask) -> None:
 
     @app.context_processor
     def _signed_in() -> dict[str, Any]:
-        return {"signed_in": signed_in(), "csrf_token": csrf_token}
+        return {"signed_in": signed_in(), "csrf_token": csrf_token,
+                "speaker_types": SPEAKER_TYPES}
 
 
 class _KeyOnFirstUse(SecureCookieSessionInterface):
