@@ -19,7 +19,8 @@ def csrf(page: str) -> str:
 @pytest.fixture
 def editor(fresh_client: Any) -> tuple[Any, str]:
     """A signed-in client and its CSRF token."""
-    assert fresh_client.post("/sign-in", data={"token": "s3cret", "name": "Rita"}).status_code == 303
+    signed = fresh_client.post("/sign-in", data={"token": "s3cret", "name": "Rita"})
+    assert signed.status_code == 303
     page = fresh_client.get("/speakers/jonas-feld").get_data(as_text=True)
     return fresh_client, csrf(page)
 
