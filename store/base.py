@@ -157,6 +157,12 @@ class Store(abc.ABC):
         ``value`` (a statement's verdict onto its attributions). Returns how many changed."""
 
     @abc.abstractmethod
+    def spelling(self, words: list[str]) -> dict[str, str]:
+        """For each of ``words`` that no attribution's content uses, the indexed word it is
+        probably a misspelling of (rule: ``store.spelling.closest``); words that are used,
+        or have no close word, are left out."""
+
+    @abc.abstractmethod
     def put_change(self, change: dict[str, Any]) -> None:
         """Create or replace an entry of the change log (``schemas.change.ChangeSchema``)."""
 

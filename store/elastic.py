@@ -54,6 +54,7 @@ from store.plan import (
 )
 from store.query_text import merge_marks, simple_query_string
 from store.records import prepare_all, prepare_article, record_id, text_order
+from store.spelling import MIN_LENGTH, closest, max_distance
 
 KINDS = tuple(SCHEMAS)
 COUNTED_KINDS = tuple(kind for kind in KINDS if kind != "changes")  # what stats() counts
@@ -375,6 +376,30 @@ class ElasticStore(Store):
         if refused:
             raise StoreError(f"Elasticsearch at {self.url} refused a reassignment: {refused[0]}")
         return len(changed)
+
+    @_guarded
+    def spelling(self, words: list[str]) -> dict[str, str]:
+        wanted = [w for w in dict.fromkeys(w.lower() for w in words) if len(w) >= MIN_LENGTH]
+        if not wanted:
+            return {}
+        suggest = {
+            f"w{n}": {
+                "text": word,
+                "term": {"field": "content.exact", "suggest_mode": "missing",
+                         "max_edits": max_distance(word), "size": 10, "min_word_length": 1,
+                         "prefix_length": 0, "string_distance": "damerau_levenshtein"},
+            }
+            for n, word in enumerate(wanted)
+        }
+        response = self.es.search(index=self.alias("attributions"), size=0, suggest=suggest)
+        found: dict[str, str] = {}
+        for n, word in enumerate(wanted):
+            entries = response["suggest"][f"w{n}"]
+            options = [(o["text"], o["freq"]) for e in entries for o in e["options"]]
+            best = closest(word, options) if options else None
+            if best:
+                found[word] = best
+        return found
 
     @_guarded
     def put_change(self, change: dict[str, Any]) -> None:

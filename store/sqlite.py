@@ -44,6 +44,7 @@ from store.records import (
     speaker_keys,
     text_order,
 )
+from store.spelling import MIN_LENGTH, closest, max_distance
 
 
 def _create_table(table: str, columns: dict[str, Column], first: str, last: str) -> str:
@@ -84,6 +85,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts_stem
     USING fts5 (content, tokenize = 'porter unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_exact
     USING fts5 (content, tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS fts_exact_vocab USING fts5vocab (fts_exact, 'row');
 CREATE TABLE IF NOT EXISTS speakers (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS speaker_names (
     key TEXT NOT NULL, speaker_id TEXT NOT NULL, PRIMARY KEY (key, speaker_id)
@@ -428,6 +430,25 @@ class SqliteStore(Store):
                     "UPDATE attribution_docs SET doc = ? WHERE rid = ?", (json.dumps(a), rid)
                 )
         return len(rows)
+
+    def spelling(self, words: list[str]) -> dict[str, str]:
+        conn = self._conn()
+        found: dict[str, str] = {}
+        with self._read(conn):
+            for word in dict.fromkeys(w.lower() for w in words):
+                if len(word) < MIN_LENGTH or conn.execute(
+                    "SELECT 1 FROM fts_exact_vocab WHERE term = ?", (word,)
+                ).fetchone():
+                    continue
+                spread = max_distance(word)
+                rows = conn.execute(
+                    "SELECT term, doc FROM fts_exact_vocab WHERE length(term) BETWEEN ? AND ?",
+                    (len(word) - spread, len(word) + spread),
+                )
+                best = closest(word, rows)
+                if best:
+                    found[word] = best
+        return found
 
     def put_change(self, change: dict[str, Any]) -> None:
         (record,) = prepare_all(ChangeSchema, [change])

@@ -129,3 +129,20 @@ def test_the_search_page_explains_how_it_reads_the_words(client: Any) -> None:
 def test_a_verdict_filter_survives_a_new_search_from_the_box(client: Any) -> None:
     page = client.get("/?verdict=false&q=rebuild").get_data(as_text=True)
     assert '<input type="hidden" name="verdict" value="false">' in page
+
+
+def test_a_misspelt_word_offers_the_indexed_word(client: Any) -> None:
+    page = client.get("/?q=rebiuld").get_data(as_text=True)
+    assert 'Did you mean <a href="/?q=rebuild">rebuild</a>?' in page
+    page = client.get('/?q="rebuild+evry+home"').get_data(as_text=True)
+    assert "Did you mean" in page and "rebuild every home" in page
+
+
+def test_no_suggestion_when_the_words_are_found_or_nothing_is_close(client: Any) -> None:
+    assert "Did you mean" not in client.get("/?q=rebuild").get_data(as_text=True)
+    assert "Did you mean" not in client.get("/?q=zzzzqqq").get_data(as_text=True)
+
+
+def test_both_engines_offer_the_same_word(newsroom: Any) -> None:
+    assert newsroom.spelling(["rebiuld", "rebuild", "zzzzqqq", "levvy", "ferry", "hti"]) == {
+        "rebiuld": "rebuild", "levvy": "levy"}

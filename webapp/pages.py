@@ -3,11 +3,13 @@ check a claim. Plain GET links and forms; JavaScript only adds conveniences."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask import Blueprint, abort, current_app, render_template, request, url_for
 
 from store.base import SearchQuery
+from store.query_text import parse as parse_text
 from webapp import params as P
 from webapp import provenance as prov
 from webapp.render import annotate, histogram_bars, journey_stops, marks_for, passage_window
@@ -41,12 +43,26 @@ def _named_in_query(q: str | None) -> dict[str, list[dict[str, Any]]]:
     }
 
 
+def _did_you_mean(q: str) -> str | None:
+    """``q`` with its misspelt words replaced by the indexed words they are closest to
+    (``Store.spelling``), or None when every word is indexed or none has a close word."""
+    parsed = parse_text(q[: P.QUERY_SENT])
+    words = [*parsed.terms, *(w for phrase in parsed.phrases for w in phrase)]
+    fixes = store().spelling(words) if words else {}
+    if not fixes:
+        return None
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, fixes)) + r")\b", re.IGNORECASE)
+    return pattern.sub(lambda m: fixes[m.group(1).lower()], q)
+
+
 @pages.get("/")
 def search() -> str:
     params = P.search_params(request.args)
     state = run_search(request.path, params)
     named = _named_in_query(params.get("q"))
-    return render_template("search.html", s=state, bars=_bars(state), named=named)
+    suggestion = _did_you_mean(params["q"]) if state.result.total == 0 and params["q"] else None
+    return render_template("search.html", s=state, bars=_bars(state), named=named,
+                           suggestion=suggestion)
 
 
 @pages.get("/speakers/<speaker_id>")
