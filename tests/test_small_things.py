@@ -114,8 +114,9 @@ def test_a_query_without_words_says_so_instead_of_listing_everything(
     client: Any, q: str
 ) -> None:
     page = client.get("/", query_string={"q": q})
-    assert page.status_code == 400
-    assert "no words to search for" in page.get_data(as_text=True)
+    assert page.status_code == 200
+    text = page.get_data(as_text=True)
+    assert "no words to search for" in text and '<li class="hit' not in text
     api = client.get("/api/v1/search", query_string={"q": q})
     assert api.status_code == 400 and api.get_json()["param"] == "q"
     assert client.get("/", query_string={"q": "rebuild ("}).status_code == 200
@@ -146,3 +147,29 @@ def test_no_suggestion_when_the_words_are_found_or_nothing_is_close(client: Any)
 def test_both_engines_offer_the_same_word(newsroom: Any) -> None:
     assert newsroom.spelling(["rebiuld", "rebuild", "zzzzqqq", "levvy", "ferry", "hti"]) == {
         "rebiuld": "rebuild", "levvy": "levy"}
+
+
+def test_the_api_takes_its_values_as_its_spec_says(client: Any) -> None:
+    blank = client.get("/api/v1/search?to=")
+    assert blank.status_code == 400 and blank.get_json()["param"] == "to"
+    assert client.get("/api/v1/search?speaker=").status_code == 400
+    backwards = client.get("/api/v1/search?from=2024-06-01&to=2024-05-01")
+    assert backwards.status_code == 200 and backwards.get_json()["total"] == 0
+    deep = client.get("/api/v1/search?page=600&per_page=100")
+    assert deep.status_code == 200 and deep.get_json()["hits"] == []
+    assert client.get("/?to=&from=").status_code == 200  # a page's form sends blanks
+
+
+def test_an_undeclared_method_says_which_are_allowed(client: Any) -> None:
+    response = client.open("/api/v1/speakers/anna-lindqvist", method="TRACE")
+    assert response.status_code == 405
+    assert set(response.headers["Allow"].split(", ")) >= {"GET", "HEAD"}
+
+
+def test_a_write_without_credentials_is_a_401_even_when_writes_are_off(newsroom: Any) -> None:
+    from webapp import create_app
+
+    client = create_app(newsroom, {"TESTING": True, "API_TOKEN": None}).test_client()
+    assert client.delete("/api/v1/articles/a-hd-veto").status_code == 401
+    refused = client.delete("/api/v1/articles/a-hd-veto", headers={"Authorization": "Bearer x"})
+    assert refused.status_code == 403

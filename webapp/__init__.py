@@ -6,8 +6,8 @@ import logging
 import os
 from typing import Any
 
-from flask import Flask, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
+from flask import Flask, jsonify, make_response, render_template, request
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES
 from schemas.verdict import verdict_scale
@@ -61,7 +61,12 @@ def _register_errors(app: Flask) -> None:
                 "or the link is mistyped."
             )
             return _error(404, "Not found", message)
-        return _error(code, error.name, error.description or error.name)
+        response = _error(code, error.name, error.description or error.name)
+        if isinstance(error, MethodNotAllowed) and error.valid_methods:
+            body, status = response
+            response = make_response(body, status)
+            response.headers["Allow"] = ", ".join(sorted(error.valid_methods))
+        return response
 
     @app.errorhandler(Exception)
     def crash(error: Exception) -> Any:
