@@ -161,6 +161,10 @@ class ElasticStore(Store):
         for kind in KINDS:
             alias = self.alias(kind)
             if self.es.indices.exists_alias(name=alias):
+                # fields a schema gained since the index was made (a verdict) are added to
+                # its mapping; changing an existing field's type needs ``reindex``
+                properties = index_body(kind)["mappings"]["properties"]
+                self.es.indices.put_mapping(index=alias, properties=properties)
                 continue
             if self.es.indices.exists(index=alias):
                 raise StoreError(

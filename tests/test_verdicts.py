@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
 from webapp_data import DRONES
 
 from store.base import SearchQuery, Store
@@ -143,3 +144,22 @@ def test_the_session_key_is_generated_once_into_the_state_directory(
     other = create_app(fresh_newsroom, config).test_client()  # another worker
     other.set_cookie("session", client.get_cookie("session").value)
     assert "Save verdict" in other.get("/statements/s-drones").get_data(as_text=True)
+
+
+@pytest.mark.elasticsearch
+def test_an_older_elasticsearch_index_gains_the_verdict_field(open_store: Any) -> None:
+    from store.elastic import ElasticStore
+
+    new_store = open_store("elasticsearch")
+    assert isinstance(new_store, ElasticStore)
+    index = next(iter(new_store.es.indices.get_alias(name=new_store.alias("attributions"))))
+    new_store.drop()
+    old = new_store.es.indices.create(index=index, mappings={"dynamic": "strict", "properties": {
+        "id": {"type": "keyword"}}}, aliases={new_store.alias("attributions"): {}})
+    assert old["acknowledged"]
+    reopened = ElasticStore(new_store.url, prefix=new_store.prefix)
+    try:
+        mapping = reopened.es.indices.get_mapping(index=reopened.alias("attributions"))
+        assert "verdict" in next(iter(mapping.values()))["mappings"]["properties"]
+    finally:
+        reopened.close()
