@@ -25,7 +25,8 @@ class StatementSchema(Schema):
         load_default=None,
         allow_none=True,
         metadata={
-            "es": {"type": "object", "properties": {
+            # an object field: Elasticsearch answers its mapping without "type": "object"
+            "es": {"properties": {
                 name: field.metadata["es"] for name, field in VerdictSchema().fields.items()
             }},
             "doc": "a fact-checker's verdict (schemas.verdict), None until reviewed",
