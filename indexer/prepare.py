@@ -133,7 +133,7 @@ def _cleaned(paths: list[str], options: ReadOptions) -> Iterator[Named | Reject]
         for item in read_source(source, options):
             if not isinstance(item, Reject):
                 item = clean_or_reject(item, source, options)
-            yield item if isinstance(item, Reject) else (source.name, item)
+            yield item if isinstance(item, Reject) else (source.stored_name, item)
 
 
 def clean_or_reject(article: Article, source: Source, options: ReadOptions) -> Article | Reject:
@@ -141,7 +141,7 @@ def clean_or_reject(article: Article, source: Source, options: ReadOptions) -> A
     naming the input and the article's place in it (record offset, line)."""
     cleaned = clean(article, options.max_article_bytes)
     if isinstance(cleaned, str):
-        where = article["source"].removeprefix(source.name).lstrip("#@") or None
+        where = article["source"].removeprefix(source.stored_name).lstrip("#@") or None
         return Reject(source.name, where, cleaned)
     return cleaned
 

@@ -46,7 +46,7 @@ class AttributionSchema(Schema):
         **es(
             KEYWORD,
             column=Column(constraint="NOT NULL", index="attributions_article"),
-            filter=Filter("article_id", 8, "article id"),
+            filter=Filter("article_id", 9, "article id"),
             csv=15,
         ),
     )
@@ -96,7 +96,9 @@ class AttributionSchema(Schema):
             csv=18,
         ),
     )
-    speaker_text = fields.String(load_default=None, allow_none=True, **es(STORED_ONLY))
+    speaker_text = fields.String(
+        load_default=None, allow_none=True, **es(STORED_ONLY, csv=20)
+    )  # the speaker as the article wrote it ("the minister", "he")
     speaker_span = Span(load_default=None, allow_none=True)
     speaker = fields.String(
         load_default=None,
@@ -190,10 +192,20 @@ class AttributionSchema(Schema):
         **es(
             KEYWORD,
             column=Column(index="attributions_statement"),
-            filter=Filter("statement_id", 9, "statement id", refers_to="statements"),
+            filter=Filter("statement_id", 10, "statement id", refers_to="statements"),
             csv=16,
         ),
     )
+    verdict = fields.String(
+        load_default=None,
+        allow_none=True,
+        **es(
+            KEYWORD,
+            column=Column(index="attributions_verdict"),
+            filter=Filter("verdict", 8, "fact-check verdict of its statement", title="Verdict"),
+            csv=21,
+        ),
+    )  # the statement's verdict rating (schemas.verdict), copied so search can filter on it
     outlet = fields.String(
         load_default=None,
         allow_none=True,

@@ -12,6 +12,7 @@ from marshmallow import Schema, fields
 
 from schemas.article import ArticleSchema
 from schemas.attribution import AttributionSchema
+from schemas.change import ChangeSchema
 from schemas.outlet import OutletSchema
 from schemas.speaker import SpeakerSchema
 from schemas.statement import StatementSchema
@@ -28,6 +29,7 @@ SCHEMAS: dict[str, type[Schema]] = {
     "speakers": SpeakerSchema,
     "outlets": OutletSchema,
     "statements": StatementSchema,
+    "changes": ChangeSchema,
 }
 
 

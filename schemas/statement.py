@@ -9,6 +9,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from schemas.fields import ENGLISH_TEXT, KEYWORD, es
+from schemas.verdict import VerdictSchema
 
 
 class StatementSchema(Schema):
@@ -18,4 +19,16 @@ class StatementSchema(Schema):
         fields.String(),
         load_default=list,
         metadata={"es": KEYWORD, "doc": "near-duplicate keys (LSH bands, normalized text)"},
+    )
+    verdict = fields.Nested(
+        VerdictSchema,
+        load_default=None,
+        allow_none=True,
+        metadata={
+            # an object field: Elasticsearch answers its mapping without "type": "object"
+            "es": {"properties": {
+                name: field.metadata["es"] for name, field in VerdictSchema().fields.items()
+            }},
+            "doc": "a fact-checker's verdict (schemas.verdict), None until reviewed",
+        },
     )

@@ -175,6 +175,40 @@ class Store(abc.ABC):
         statement merging (``statement_id``). Returns how many attributions changed.
         """
 
+    @abc.abstractmethod
+    def relabel(self, where_field: str, value: str, field_name: str, new: Any) -> int:
+        """Set ``field_name`` to ``new`` on every attribution whose ``where_field`` is
+        ``value`` (a statement's verdict onto its attributions). Returns how many changed."""
+
+    @abc.abstractmethod
+    def spelling(self, words: list[str]) -> dict[str, str]:
+        """For each of ``words`` that no attribution's content uses, the indexed word it is
+        probably a misspelling of (rule: ``store.spelling.closest``); words that are used,
+        or have no close word, are left out."""
+
+    @abc.abstractmethod
+    def put_change(self, change: dict[str, Any]) -> None:
+        """Create or replace an entry of the change log (``schemas.change.ChangeSchema``)."""
+
+    @abc.abstractmethod
+    def get_change(self, change_id: str) -> dict[str, Any] | None: ...
+
+    @abc.abstractmethod
+    def changes(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """The change log, newest first."""
+
+    def set_verdict(self, statement_id: str, verdict: dict[str, Any] | None) -> int:
+        """Give a statement a verdict (``schemas.verdict.VerdictSchema``; None removes it)
+        and copy its rating onto the statement's attributions, which search filters on.
+        Returns how many attributions carry it; :class:`StoreError` when there is no such
+        statement."""
+        statement = self.get_statement(statement_id)
+        if statement is None:
+            raise StoreError(f"no statement with id {statement_id!r}")
+        self.put_statements([{**statement, "verdict": verdict}])
+        rating = verdict["rating"] if verdict else None
+        return self.relabel("statement_id", statement_id, "verdict", rating)
+
     # --- reading ---------------------------------------------------------------------
     @abc.abstractmethod
     def get_article(self, article_id: str) -> dict[str, Any] | None: ...

@@ -28,6 +28,7 @@ from elasticsearch import (
 )
 
 from schemas import OutletSchema, RecordError, SpeakerSchema, StatementSchema
+from schemas.change import ChangeSchema
 from schemas.mappings import SCHEMAS, index_body
 from store.base import (
     HL_END,
@@ -58,8 +59,10 @@ from store.plan import (
 )
 from store.query_text import merge_marks, simple_query_string
 from store.records import keyword, prepare_all, prepare_article, record_id, text_order
+from store.spelling import MIN_LENGTH, closest, max_distance
 
 KINDS = tuple(SCHEMAS)
+COUNTED_KINDS = tuple(kind for kind in KINDS if kind != "changes")  # what stats() counts
 # One shard keeps facet counts exact; a replica appears when a second node joins.
 INDEX_SETTINGS = {"number_of_shards": 1, "auto_expand_replicas": "0-1"}
 _ERRNO = re.compile(r"\[Errno -?\d+\] [^)'\"]+")
@@ -163,6 +166,10 @@ class ElasticStore(Store):
         for kind in KINDS:
             alias = self.alias(kind)
             if self.es.indices.exists_alias(name=alias):
+                # fields a schema gained since the index was made (a verdict) are added to
+                # its mapping; changing an existing field's type needs ``reindex``
+                properties = index_body(kind)["mappings"]["properties"]
+                self.es.indices.put_mapping(index=alias, properties=properties)
                 continue
             if self.es.indices.exists(index=alias):
                 raise StoreError(
@@ -377,6 +384,68 @@ class ElasticStore(Store):
         refused = [_bulk_reason(next(iter(item.values()))) for ok, item in results if not ok]
         if refused:
             raise StoreError(f"Elasticsearch at {self.url} refused a reassignment: {refused[0]}")
+        return len(changed)
+
+    @_guarded
+    def spelling(self, words: list[str]) -> dict[str, str]:
+        wanted = [w for w in dict.fromkeys(w.lower() for w in words) if len(w) >= MIN_LENGTH]
+        if not wanted:
+            return {}
+        suggest = {
+            f"w{n}": {
+                "text": word,
+                "term": {"field": "content.exact", "suggest_mode": "missing",
+                         "max_edits": max_distance(word), "size": 10, "min_word_length": 1,
+                         "prefix_length": 0, "string_distance": "damerau_levenshtein"},
+            }
+            for n, word in enumerate(wanted)
+        }
+        response = self.es.search(index=self.alias("attributions"), size=0, suggest=suggest)
+        found: dict[str, str] = {}
+        for n, word in enumerate(wanted):
+            entries = response["suggest"][f"w{n}"]
+            options = [(o["text"], o["freq"]) for e in entries for o in e["options"]]
+            best = closest(word, options) if options else None
+            if best:
+                found[word] = best
+        return found
+
+    @_guarded
+    def put_change(self, change: dict[str, Any]) -> None:
+        self._put_records("changes", prepare_all(ChangeSchema, [change]))
+
+    @_guarded
+    def get_change(self, change_id: str) -> dict[str, Any] | None:
+        return self._get("changes", change_id)
+
+    @_guarded
+    def changes(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        return self._sources(
+            "changes",
+            query={"match_all": {}},
+            sort=[{"at": "desc"}, {"id": "desc"}],
+            size=limit,
+            from_=offset,
+        )
+
+    @_guarded
+    def relabel(self, where_field: str, value: str, field_name: str, new: Any) -> int:
+        changed = [
+            {**hit["_source"], field_name: new}
+            for hit in helpers.scan(
+                self.es,
+                index=self.alias("attributions"),
+                query={"query": {"term": {where_field: value}}},
+                size=_SCAN_PAGE,
+            )
+        ]
+        results = self._bulk(
+            [{"_index": self.alias("attributions"), "_id": a["id"], "_source": a} for a in changed]
+        )
+        self._refresh("attributions")
+        refused = [_bulk_reason(next(iter(item.values()))) for ok, item in results if not ok]
+        if refused:
+            raise StoreError(f"Elasticsearch at {self.url} refused a relabelling: {refused[0]}")
         return len(changed)
 
     # --- reading -----------------------------------------------------------------------
@@ -648,7 +717,9 @@ class ElasticStore(Store):
 
     @_guarded
     def stats(self) -> dict[str, int]:
-        return {kind: int(self.es.count(index=self.alias(kind))["count"]) for kind in KINDS}
+        return {
+            kind: int(self.es.count(index=self.alias(kind))["count"]) for kind in COUNTED_KINDS
+        }
 
     # --- lifecycle ---------------------------------------------------------------------
     @contextlib.contextmanager

@@ -258,12 +258,21 @@ def _work(appearance: dict[str, Any]) -> dict[str, Any]:
     return work
 
 
-def claim_review(store: Store, statement_id: str) -> dict[str, Any] | None:
-    """schema.org ClaimReview-ready JSON-LD for a statement (no verdict: that is a human's).
+def claim_review(
+    store: Store, statement_id: str, scale: tuple[str, ...] = ()
+) -> dict[str, Any] | None:
+    """schema.org ClaimReview JSON-LD for a statement that has a verdict, else None.
 
-    The claim's author is the speaker of the earliest appearance; ``appearance`` lists
-    every article in date order and ``firstAppearance`` the earliest.
+    ``reviewRating`` is required by ClaimReview (schema.org; Google's fact-check markup
+    guidelines): the verdict's rating as ``alternateName``, and its place on ``scale`` (the
+    ratings best first) as ``ratingValue`` from ``worstRating`` 1 to ``bestRating``. The
+    claim's author is the speaker of the earliest appearance; ``appearance`` lists every
+    article in date order and ``firstAppearance`` the earliest.
     """
+    statement = store.get_statement(statement_id)
+    verdict = (statement or {}).get("verdict")
+    if not verdict:
+        return None
     journey = statement_journey(store, statement_id)
     if journey is None:
         return None
@@ -279,12 +288,28 @@ def claim_review(store: Store, statement_id: str) -> dict[str, Any] | None:
             claim["datePublished"] = str(appearances[0]["published"])
         claim["firstAppearance"] = _work(appearances[0])
         claim["appearance"] = [_work(ap) for ap in appearances]
-    return {
+    rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict["rating"]}
+    if verdict["rating"] in scale:
+        rating.update(
+            ratingValue=len(scale) - scale.index(verdict["rating"]),
+            bestRating=len(scale),
+            worstRating=1,
+        )
+    review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "claimReviewed": journey["statement"]["text"],
         "itemReviewed": claim,
+        "reviewRating": rating,
+        "author": {"@type": "Organization", "name": verdict["reviewer"]},
     }
+    if verdict.get("review"):
+        review["reviewBody"] = verdict["review"]
+    if verdict.get("url"):
+        review["url"] = verdict["url"]
+    if verdict.get("reviewed"):
+        review["datePublished"] = verdict["reviewed"][:10]
+    return review
 
 
 CLAIM_WORDS = 8  # distinctive words searched one by one when the whole sentence finds little

@@ -18,6 +18,7 @@ from typing import Any
 
 from schemas import OutletSchema, RecordError, SpeakerSchema, StatementSchema
 from schemas.catalog import ARTICLE_COLUMNS, ATTRIBUTION_COLUMNS, FILTERS, FilterField
+from schemas.change import ChangeSchema
 from schemas.fields import Column
 from store.base import (
     HL_END,
@@ -48,6 +49,7 @@ from store.records import (
     speaker_keys,
     text_order,
 )
+from store.spelling import MIN_LENGTH, closest, max_distance
 
 
 def _create_table(table: str, columns: dict[str, Column], first: str, last: str) -> str:
@@ -88,6 +90,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts_stem
     USING fts5 (content, tokenize = 'porter unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_exact
     USING fts5 (content, tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS fts_exact_vocab USING fts5vocab (fts_exact, 'row');
 CREATE TABLE IF NOT EXISTS speakers (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS speaker_names (
     key TEXT NOT NULL, speaker_id TEXT NOT NULL, PRIMARY KEY (key, speaker_id)
@@ -99,6 +102,8 @@ CREATE TABLE IF NOT EXISTS outlet_names (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS outlet_names_outlet ON outlet_names (outlet_id);
 CREATE TABLE IF NOT EXISTS statements (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS changes (id TEXT PRIMARY KEY, at TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS changes_at ON changes (at DESC, id);
 CREATE TABLE IF NOT EXISTS statement_keys (
     key TEXT NOT NULL, statement_id TEXT NOT NULL, PRIMARY KEY (key, statement_id)
 ) WITHOUT ROWID;
@@ -145,7 +150,7 @@ def _order(keys: tuple[SortKey, ...]) -> str:
 
 
 _BATCH = 200
-SCHEMA_VERSION = 1  # PRAGMA user_version of the files this module writes
+SCHEMA_VERSION = 2  # PRAGMA user_version of the files this module writes (2: verdict)
 
 
 class SqliteStore(Store):
@@ -186,14 +191,14 @@ class SqliteStore(Store):
 
     @staticmethod
     def _add_new_columns(conn: sqlite3.Connection) -> None:
-        """Columns a schema declared since the file was made (its values stay NULL until
-        re-indexed); ``SCHEMA`` then creates their indices."""
-        for table, declared in (
-            ("articles", ARTICLE_COLUMNS),
-            ("attributions", ATTRIBUTION_COLUMNS),
-        ):
+        """A file of an earlier version gains the columns the schemas declared since (their
+        values are None until the records are written again)."""
+        tables = (("articles", ARTICLE_COLUMNS), ("attributions", ATTRIBUTION_COLUMNS))
+        for table, declared in tables:
             present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-            for name, column in declared.items() if present else ():
+            if not present:
+                continue  # a new file: SCHEMA creates the table
+            for name, column in declared.items():
                 if name not in present:
                     conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {column.type}")
 
@@ -436,6 +441,63 @@ class SqliteStore(Store):
                 conn.execute(
                     "UPDATE attribution_docs SET doc = ? WHERE rid = ?", (json.dumps(a), rid)
                 )
+        return len(rows)
+
+    def spelling(self, words: list[str]) -> dict[str, str]:
+        conn = self._conn()
+        found: dict[str, str] = {}
+        with self._read(conn):
+            for word in dict.fromkeys(w.lower() for w in words):
+                if len(word) < MIN_LENGTH or conn.execute(
+                    "SELECT 1 FROM fts_exact_vocab WHERE term = ?", (word,)
+                ).fetchone():
+                    continue
+                spread = max_distance(word)
+                rows = conn.execute(
+                    "SELECT term, doc FROM fts_exact_vocab WHERE length(term) BETWEEN ? AND ?",
+                    (len(word) - spread, len(word) + spread),
+                )
+                best = closest(word, rows)
+                if best:
+                    found[word] = best
+        return found
+
+    def put_change(self, change: dict[str, Any]) -> None:
+        (record,) = prepare_all(ChangeSchema, [change])
+        conn = self._conn()
+        with self._write(conn):
+            conn.execute(
+                "INSERT OR REPLACE INTO changes (id, at, doc) VALUES (?, ?, ?)",
+                (record["id"], record["at"], json.dumps(record)),
+            )
+
+    def get_change(self, change_id: str) -> dict[str, Any] | None:
+        return self._doc("SELECT doc FROM changes WHERE id = ?", (change_id,))
+
+    def changes(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        return self._docs(
+            "SELECT doc FROM changes ORDER BY at DESC, id DESC LIMIT ? OFFSET ?", (limit, offset)
+        )
+
+    def relabel(self, where_field: str, value: str, field_name: str, new: Any) -> int:
+        if where_field not in ATTRIBUTION_COLUMNS:
+            raise ValueError(f"attributions cannot be selected by {where_field!r}")
+        conn = self._conn()
+        with self._write(conn):
+            rows = conn.execute(
+                f"SELECT a.rid, d.doc FROM attributions a JOIN attribution_docs d"
+                f" ON d.rid = a.rid WHERE a.{where_field} = ?",
+                (value,),
+            ).fetchall()
+            for rid, doc in rows:
+                conn.execute(
+                    "UPDATE attribution_docs SET doc = ? WHERE rid = ?",
+                    (json.dumps({**json.loads(doc), field_name: new}), rid),
+                )
+                if field_name in ATTRIBUTION_COLUMNS:
+                    conn.execute(
+                        f"UPDATE attributions SET {field_name} = ? WHERE rid = ?", (new, rid)
+                    )
         return len(rows)
 
     # --- reading -----------------------------------------------------------------------
@@ -738,6 +800,7 @@ class SqliteStore(Store):
                 "outlet_names",
                 "statements",
                 "statement_keys",
+                "changes",
             ):
                 conn.execute(f"DELETE FROM {table}")
 

@@ -159,7 +159,8 @@ def _client(store: Store) -> Any:
     """A Flask test client of the webapp on ``store``; writes need the token ``s3cret``."""
     from webapp import create_app
 
-    return create_app(store, {"TESTING": True, "API_TOKEN": "s3cret"}).test_client()
+    config = {"TESTING": True, "API_TOKEN": "s3cret", "SECRET_KEY": "test-session-key"}
+    return create_app(store, config).test_client()
 
 
 @pytest.fixture

@@ -96,8 +96,16 @@ def test_attribution_chain_shows_the_relaying_outlet(store, linked_corpus):
     assert attribution_provenance(store, "q-missing") is None
 
 
+VERDICT = {"rating": "misleading", "reviewer": "Fact Desk", "review": "Out of context.",
+           "url": "https://factdesk.example/drones", "reviewed": "2024-04-01T09:00:00+00:00"}
+SCALE = ("true", "misleading", "false")
+
+
 def test_claim_review_export_is_schema_org_json_ld(store, linked_corpus):
-    review = claim_review(store, linked_corpus["wire"][1][0]["statement_id"])
+    statement_id = linked_corpus["wire"][1][0]["statement_id"]
+    assert claim_review(store, statement_id, SCALE) is None  # no verdict: nothing to publish
+    store.set_verdict(statement_id, VERDICT)
+    review = claim_review(store, statement_id, SCALE)
     assert review["@context"] == "https://schema.org"
     assert review["@type"] == "ClaimReview"
     assert "Every drone that crosses our border" in review["claimReviewed"]
@@ -109,7 +117,11 @@ def test_claim_review_export_is_schema_org_json_ld(store, linked_corpus):
     assert claim["firstAppearance"]["url"].startswith("https://continentalpressagency.example/")
     assert len(claim["appearance"]) == 5
     assert all(work["@type"] == "CreativeWork" for work in claim["appearance"])
-    assert "reviewRating" not in review  # no verdict: that is a fact-checker's call
+    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "misleading",
+                                      "ratingValue": 2, "bestRating": 3, "worstRating": 1}
+    assert review["author"] == {"@type": "Organization", "name": "Fact Desk"}
+    assert review["url"] == VERDICT["url"] and review["datePublished"] == "2024-04-01"
+    assert review["reviewBody"] == "Out of context."
 
 
 def test_claim_review_of_an_organization_names_an_organization(store):
@@ -129,6 +141,7 @@ def test_claim_review_of_an_organization_names_an_organization(store):
             ],
         ),
     )
+    store.set_verdict(atts[0]["statement_id"], VERDICT)
     review = claim_review(store, atts[0]["statement_id"])
     assert review["itemReviewed"]["author"]["@type"] == "Organization"
 

@@ -161,12 +161,17 @@ def test_outlet_published_and_relayed(client: Any) -> None:
     assert body["outlet"]["name"] == "CPA" and body["published"] == 1 and body["relayed"] == 3
 
 
-def test_statement_and_claimreview(client: Any) -> None:
+def test_statement_and_claimreview(fresh_client: Any) -> None:
+    client = fresh_client
     body = get(client, "/api/v1/statements/s-drones")
     journey = body["journey"]
     assert [a["outlet"] for a in journey["appearances"]][0] == "CPA"
     assert journey["appearances"][0]["first_seen"] is True
     assert journey["distinct_outlets"] == 2  # the NewsHub copy counts as Riverside Post
+    assert client.get("/api/v1/statements/s-drones?format=claimreview").status_code == 404
+    verdict = {"rating": "true", "reviewer": "Desk"}
+    assert client.put("/api/v1/statements/s-drones/verdict", json=verdict,
+                      headers={"Authorization": "Bearer s3cret"}).status_code == 200
     response = client.get("/api/v1/statements/s-drones?format=claimreview")
     assert response.status_code == 200 and response.mimetype == "application/ld+json"
     review = response.get_json()

@@ -68,6 +68,7 @@ def test_claimreview_publishes_only_web_urls(hostile_store: Store) -> None:
     client = app_client(hostile_store)
     hits = client.get("/api/v1/search?q=2032").get_json()["hits"]
     statement = hits[0]["attribution"]["statement_id"]
+    hostile_store.set_verdict(statement, {"rating": "false", "reviewer": "Desk"})
     review = client.get(f"/api/v1/statements/{statement}?format=claimreview").get_json()
     text = json.dumps(review)
     assert "javascript:" not in text

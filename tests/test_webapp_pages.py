@@ -278,11 +278,11 @@ def test_article_page_highlights_every_attribution(client: Any, newsroom: Store)
     assert "this is a syndicated copy" in copy and "/articles/a-rp-drones" in copy
 
 
-def test_statement_page_shows_journey_and_claimreview(client: Any) -> None:
+def test_statement_page_shows_journey_without_claimreview_until_reviewed(client: Any) -> None:
     page = html(client, "/statements/s-drones")
     assert DRONES in page
     assert "First seen <strong>" in page and "in CPA" in page
-    assert 'type="application/ld+json"' in page and '"ClaimReview"' in page
+    assert 'type="application/ld+json"' not in page and "Not reviewed yet" in page
     assert page.count('class="tag first"') == 1
 
 

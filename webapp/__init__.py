@@ -6,10 +6,11 @@ import logging
 import os
 from typing import Any
 
-from flask import Flask, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
+from flask import Flask, jsonify, make_response, render_template, request
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES
+from schemas.verdict import verdict_scale
 from store.base import Store, StoreError
 from webapp.params import ParamError
 from webapp.security import add_security_headers
@@ -63,7 +64,12 @@ def _register_errors(app: Flask) -> None:
                 )
             )
             return _error(404, "Not found", message)
-        return _error(code, error.name, error.description or error.name)
+        response = _error(code, error.name, error.description or error.name)
+        if isinstance(error, MethodNotAllowed) and error.valid_methods:
+            body, status = response
+            response = make_response(body, status)
+            response.headers["Allow"] = ", ".join(sorted(error.valid_methods))
+        return response
 
     @app.errorhandler(Exception)
     def crash(error: Exception) -> Any:
@@ -98,6 +104,7 @@ def create_app(store: Store | None = None, config: dict[str, Any] | None = None)
     app.config["BASE_URL"] = os.environ.get("QUOTETRAIL_BASE_URL") or None
     app.config["WRITE_BUDGET_SECONDS"] = DEFAULT_BUDGET_SECONDS
     app.config["MAX_CONTENT_LENGTH"] = DEFAULT_MAX_ARTICLE_BYTES + BODY_FIELDS_BYTES
+    app.config["VERDICT_SCALE"] = verdict_scale()
     app.config["JSON_SORT_KEYS"] = False
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.config.update(config or {})
@@ -109,15 +116,21 @@ def create_app(store: Store | None = None, config: dict[str, Any] | None = None)
     app.extensions["quotetrail.writes"] = Indexing()
     app.after_request(add_security_headers)
 
-    from webapp import filters
+    from webapp import filters, signin
     from webapp.api import api
+    from webapp.curation import curation
     from webapp.directories import directories, directories_api
     from webapp.openapi import docs
     from webapp.pages import pages
     from webapp.url_queue import url_queue
+    from webapp.verdicts import verdicts
     from webapp.watch_status import watch_status
 
     filters.register(app)
+    signin.configure(app)
+    app.register_blueprint(signin.signin)
+    app.register_blueprint(verdicts)
+    app.register_blueprint(curation)
     app.register_blueprint(pages)
     app.register_blueprint(api)
     app.register_blueprint(directories)

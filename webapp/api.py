@@ -134,7 +134,7 @@ def search() -> Response:
       summary: Search attributions (quotes and claims)
       parameters:
       - in: query
-        schema: SearchParams
+        schema: ApiSearchParams
       errors: [400]
       responses:
         200:
@@ -142,7 +142,7 @@ def search() -> Response:
             application/json:
               schema: SearchResponseSchema
     """
-    params = P.search_params(request.args)
+    params = P.api_search_params(request.args)
     return respond(S.SearchResponseSchema, search_body(run_search(request.path, params)))
 
 
@@ -155,7 +155,7 @@ def search_csv() -> Response:
       summary: Export a search as CSV (streamed, no paging limit)
       parameters:
       - in: query
-        schema: SearchParams
+        schema: ApiSearchParams
       errors: [400]
       responses:
         200:
@@ -163,8 +163,9 @@ def search_csv() -> Response:
             text/csv:
               schema: {type: string}
     """
-    params = P.search_params(request.args)
-    return stream_csv(store(), P.to_query(params, facets=False))
+    params = P.api_search_params(request.args)
+    links = _hit_links()
+    return stream_csv(store(), P.to_query(params, facets=False), lambda i: links(i)["html"])
 
 
 @api.get("/search.jsonl")
@@ -176,7 +177,7 @@ def search_jsonl() -> Response:
       summary: Export a search as JSON Lines (one AttributionSchema record a line)
       parameters:
       - in: query
-        schema: SearchParams
+        schema: ApiSearchParams
       errors: [400]
       responses:
         200:
@@ -184,7 +185,7 @@ def search_jsonl() -> Response:
             application/x-ndjson:
               schema: {type: string}
     """
-    params = P.search_params(request.args)
+    params = P.api_search_params(request.args)
     return stream_jsonl(store(), P.to_query(params, facets=False))
 
 
@@ -451,10 +452,15 @@ def _check(params: dict[str, Any]) -> Response:
 
 
 def _authorize() -> None:
+    """401 without credentials (as the spec's bearer scheme says), 403 when writes are
+    disabled on this server, 401 for a wrong token."""
     token = current_app.config.get("API_TOKEN")
+    sent = request.headers.get("Authorization", "")
+    if not sent.strip():
+        abort(401, "Send 'Authorization: Bearer <token>' with the server's API token.")
     if not token:
         abort(403, "Writes are disabled: set QUOTETRAIL_API_TOKEN on the server to enable them.")
-    if not bearer_matches(request.headers.get("Authorization", ""), token):
+    if not bearer_matches(sent, token):
         abort(401, "Send 'Authorization: Bearer <token>' with the server's API token.")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import chain
 from typing import Any
 
@@ -19,6 +19,8 @@ from schemas.catalog import CSV_COLUMNS
 from store.base import SearchQuery, Store
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# After the schema's columns (schemas.catalog.CSV_COLUMNS): the attribution's provenance page.
+PROVENANCE_COLUMN = "provenance_url"
 
 
 def csv_cell(value: Any) -> str:
@@ -39,7 +41,9 @@ def _started(store: Store, query: SearchQuery) -> Iterator[dict[str, Any]]:
     return records if first is None else chain([first], records)
 
 
-def _csv_rows(records: Iterator[dict[str, Any]]) -> Iterator[str]:
+def _csv_rows(
+    records: Iterator[dict[str, Any]], provenance: Callable[[str], str]
+) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
 
@@ -49,10 +53,11 @@ def _csv_rows(records: Iterator[dict[str, Any]]) -> Iterator[str]:
         buffer.truncate()
         return out
 
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow((*CSV_COLUMNS, PROVENANCE_COLUMN))
     yield flush()
     for n, record in enumerate(records, 1):
-        writer.writerow([csv_cell(record.get(c)) for c in CSV_COLUMNS])
+        row = [csv_cell(record.get(c)) for c in CSV_COLUMNS]
+        writer.writerow((*row, csv_cell(provenance(record["id"]))))
         if n % 200 == 0:
             yield flush()
     yield flush()
@@ -75,8 +80,11 @@ def _download(body: Iterator[str], mimetype: str, filename: str) -> Response:
     return response
 
 
-def stream_csv(store: Store, query: SearchQuery) -> Response:
-    return _download(_csv_rows(_started(store, query)), "text/csv", "quotetrail-search.csv")
+def stream_csv(store: Store, query: SearchQuery, provenance: Callable[[str], str]) -> Response:
+    """The CSV export: the schema's columns, then each attribution's provenance page URL
+    (``provenance(attribution_id)``)."""
+    rows = _csv_rows(_started(store, query), provenance)
+    return _download(rows, "text/csv", "quotetrail-search.csv")
 
 
 def stream_jsonl(store: Store, query: SearchQuery) -> Response:

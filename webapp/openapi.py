@@ -12,7 +12,7 @@ from apispec.yaml_utils import load_operations_from_docstring
 from flask import Blueprint, Flask, Response, current_app, jsonify, render_template
 
 from schemas.fields import Span
-from webapp import api_schemas, params
+from webapp import api_schemas, params, verdicts
 
 docs = Blueprint("docs", __name__)
 
@@ -39,6 +39,8 @@ _COMPONENTS = (
     params.CheckParams,
     api_schemas.UrlInputSchema,
     api_schemas.QueuedUrlSchema,
+    verdicts.VerdictInput,
+    verdicts.VerdictResponseSchema,
 )
 
 

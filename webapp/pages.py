@@ -3,12 +3,14 @@ check a claim. Plain GET links and forms; JavaScript only adds conveniences."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, current_app, render_template, request, url_for
 
 from store import provenance as sp
 from store.base import SearchQuery
+from store.query_text import parse as parse_text
 from webapp import params as P
 from webapp import provenance as prov
 from webapp import wording
@@ -19,8 +21,28 @@ from webapp.searching import run_search, store
 pages = Blueprint("pages", __name__)
 
 
+@pages.before_request
+def _ignore_tracking() -> None:
+    """Shared links carry ``utm_*``, ``fbclid``...: a page answers as if they were not there."""
+    request.args = P.without_tracking(request.args)  # type: ignore[misc]
+
+
 def _bars(state: Any) -> list[Any]:
     return histogram_bars(state.result.histogram, state.month_url, state.selected_month)
+
+
+
+
+def _did_you_mean(q: str) -> str | None:
+    """``q`` with its misspelt words replaced by the indexed words they are closest to
+    (``Store.spelling``), or None when every word is indexed or none has a close word."""
+    parsed = parse_text(q[: P.QUERY_SENT])
+    words = [*parsed.terms, *(w for phrase in parsed.phrases for w in phrase)]
+    fixes = store().spelling(words) if words else {}
+    if not fixes:
+        return None
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, fixes)) + r")\b", re.IGNORECASE)
+    return pattern.sub(lambda m: fixes[m.group(1).lower()], q)
 
 
 @pages.get("/")
@@ -28,7 +50,10 @@ def search() -> str:
     params = P.search_params(request.args)
     state = run_search(request.path, params)
     named = offers(params.get("q"))
-    return render_template("search.html", s=state, bars=_bars(state), named=named)
+    suggestion = _did_you_mean(params["q"]) if state.result.total == 0 and params["q"] else None
+    return render_template(
+        "search.html", s=state, bars=_bars(state), named=named, suggestion=suggestion
+    )
 
 
 STATEMENTS_PER_PAGE = 10
@@ -179,6 +204,7 @@ def statement(statement_id: str) -> str:
         journey=journey,
         layouts=layouts,
         claim_review=prov.claim_review(statement_id),
+        verdict_scale=current_app.config["VERDICT_SCALE"],
     )
 
 

@@ -6,6 +6,7 @@ a result page is also the URL of its data and of its export.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -21,12 +22,21 @@ from marshmallow import (
     validate,
     validates_schema,
 )
-from werkzeug.datastructures import MultiDict
+from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 
 from quotetrail.errors import ParamError as ParamError
 from schemas.catalog import FILTERS
 from store.base import FACETS, SearchQuery
 
+# Parameters that link shorteners, newsletters and ad networks add to shared links: pages
+# ignore them (the JSON API stays strict). After the lists of Firefox's query stripping and
+# the ClearURLs project's global rules.
+TRACKING_PARAMS = re.compile(
+    r"^(utm_\w+|fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|yclid|twclid|ttclid|"
+    r"igshid|mc_cid|mc_eid|_ga|_gl|_hsenc|_hsmi|mkt_tok|oly_anon_id|oly_enc_id|vero_id|"
+    r"ref_src|s_cid)$",
+    re.IGNORECASE,
+)
 MAX_QUERY = 10_000  # longer is refused; the store sees at most QUERY_SENT of it
 QUERY_SENT = 1_000
 MAX_WINDOW = 10_000  # deepest result reachable by paging (the export has no limit)
@@ -46,12 +56,37 @@ def _facet_field(name: str) -> fields.List:
     )
 
 
-class _TextParams(Schema):
-    q = fields.String(
+# A query must hold a word within what the store is sent (QUERY_SENT characters), or be
+# blank (everything): punctuation alone would silently match everything
+# (``store.query_text.parse`` finds words as ``\w`` runs).
+HAS_WORDS = rf"^(\s*$|[\s\S]{{0,{QUERY_SENT - 1}}}\w)"
+
+
+def _query_field(*validators: Any) -> fields.String:
+    return fields.String(
         load_default="",
-        validate=validate.Length(max=MAX_QUERY),
-        metadata={"description": "words to find in the quote or claim (plain text)"},
+        validate=[validate.Length(max=MAX_QUERY), *validators],
+        metadata={
+            "description": "words to find in the quote or claim: every word must appear "
+            '(any form of it); "a quoted phrase" must appear as written; other punctuation '
+            "is ignored, so a query needs a word (or nothing, to list everything)"
+        },
     )
+
+
+NO_WORDS = (
+    "has no words to search for (punctuation alone is ignored): type a word, "
+    'a "quoted phrase", or leave it empty to list everything'
+)
+
+
+def has_words(text: str) -> bool:
+    """Whether a query says something to search for (blank means everything)."""
+    return not text.strip() or re.match(HAS_WORDS, text) is not None
+
+
+class _TextParams(Schema):
+    q = _query_field()
 
 
 # One list parameter per filter the schema declares (schemas.catalog.FILTERS), after ``q``.
@@ -98,12 +133,19 @@ class SearchParams(_FilterParams):
     @pre_load
     def _blank_is_absent(self, data: Any, **kwargs: Any) -> Any:
         """Plain GET forms send empty fields (``?from=&sort=``): treat them as unset."""
-        if isinstance(data, dict):
+        if isinstance(data, dict) and not self.KEEP_BLANKS:
             return {k: v for k, v in data.items() if v not in ("", [], None)}
         return data
 
+    # The pages' forms send blanks and a person is best told that a range is empty or a
+    # page too deep; the API (ApiSearchParams) takes its values as its spec says.
+    KEEP_BLANKS = False
+    CHECK_CONSISTENCY = True
+
     @validates_schema
     def _consistent(self, data: dict[str, Any], **kwargs: Any) -> None:
+        if not self.CHECK_CONSISTENCY:
+            return
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
             raise ValidationError("must not be after 'to'", "from")
@@ -114,11 +156,24 @@ class SearchParams(_FilterParams):
             )
 
 
-def _flatten(args: MultiDict[str, str], list_fields: set[str]) -> dict[str, Any]:
+def without_tracking(args: MultiDict[str, str]) -> MultiDict[str, str]:
+    """``args`` without :data:`TRACKING_PARAMS` (``utm_source``, ``fbclid``...)."""
+    if not any(TRACKING_PARAMS.match(key) for key in args):
+        return args
+    kept = [(k, v) for k, v in args.items(multi=True) if not TRACKING_PARAMS.match(k)]
+    return ImmutableMultiDict(kept)
+
+
+def _flatten(
+    args: MultiDict[str, str], list_fields: set[str], keep_blanks: bool = False
+) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key in args:
         values = args.getlist(key)
-        out[key] = [v for v in values if v != ""] if key in list_fields else values[-1]
+        if key in list_fields:
+            out[key] = values if keep_blanks else [v for v in values if v != ""]
+        else:
+            out[key] = values[-1]
     return out
 
 
@@ -128,8 +183,9 @@ LIST_PARAMS = set(FILTER_PARAMS)
 def load_args(schema: Schema, args: Mapping[str, Any]) -> dict[str, Any]:
     """Validate query-string arguments (or a JSON body); raise :class:`ParamError` naming
     the first bad one."""
-    lists = {f.data_key or name for name, f in schema.fields.items() if isinstance(f, fields.List)}
-    data = _flatten(args, lists) if isinstance(args, MultiDict) else dict(args)
+    lists = _list_names(schema)
+    keep_blanks = getattr(schema, "KEEP_BLANKS", False)  # then a blank list item is refused
+    data = _flatten(args, lists, keep_blanks) if isinstance(args, MultiDict) else dict(args)
     try:
         return schema.load(data)
     except ValidationError as error:
@@ -143,11 +199,33 @@ def load_args(schema: Schema, args: Mapping[str, Any]) -> dict[str, Any]:
         raise ParamError(str(param), text) from None
 
 
+def _list_names(schema: Schema) -> set[str]:
+    return {f.data_key or name for name, f in schema.fields.items() if isinstance(f, fields.List)}
+
+
+class ApiSearchParams(SearchParams):
+    """The JSON API's reading of :class:`SearchParams`, exactly as documented: a blank value
+    is a value (``?to=`` is not a date), a query needs a word (a page says so instead), an
+    empty date range finds nothing, and a page past the first MAX_WINDOW results comes back
+    without hits (the total stays exact)."""
+
+    KEEP_BLANKS = True
+    CHECK_CONSISTENCY = False
+    q = _query_field(validate.Regexp(HAS_WORDS, error=NO_WORDS))
+
+
 _SEARCH_PARAMS = SearchParams()
+_API_SEARCH_PARAMS = ApiSearchParams()
 
 
 def search_params(args: Mapping[str, Any]) -> dict[str, Any]:
+    """The parameters of a search page (blanks are unset; ranges and depth are checked)."""
     return load_args(_SEARCH_PARAMS, args)
+
+
+def api_search_params(args: Mapping[str, Any]) -> dict[str, Any]:
+    """The parameters of an API search, as its OpenAPI document describes them."""
+    return load_args(_API_SEARCH_PARAMS, args)
 
 
 def effective_sort(params: dict[str, Any]) -> str:

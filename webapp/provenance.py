@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import url_for
+from flask import current_app, url_for
 
 from store import provenance as sp
 from webapp.searching import store
@@ -132,7 +132,7 @@ def attribution(attribution_id: str) -> dict[str, Any] | None:
 
 
 def claim_review(statement_id: str) -> dict[str, Any] | None:
-    return sp.claim_review(store(), statement_id)
+    return sp.claim_review(store(), statement_id, tuple(current_app.config["VERDICT_SCALE"]))
 
 
 def check(text: str, limit: int) -> list[dict[str, Any]]:

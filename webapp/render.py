@@ -46,6 +46,7 @@ class Mark:
     title: str = ""
     href: str = ""
     focus: bool = False
+    label: str = ""  # shown after the span's end (who said a quote), not only on hover
 
 
 _ROLE_RANK = {"cue": 0, "speaker": 1, "content": 2}
@@ -60,9 +61,10 @@ def marks_for(attribution: dict[str, Any], *, href: str = "", focus: bool = Fals
     who = attribution.get("speaker") or attribution.get("speaker_text") or "unknown speaker"
     cue = attribution.get("cue")
     title = f"{kind} quote, {who}" + (f" ({cue})" if cue else "")
+    spans = sorted(attribution.get("content_spans") or [])
     out = [
-        Mark(s, e, "content", kind, title, href, focus)
-        for s, e in attribution.get("content_spans") or []
+        Mark(s, e, "content", kind, title, href, focus, who if n == len(spans) - 1 else "")
+        for n, (s, e) in enumerate(spans)
     ]
     if attribution.get("cue_span"):
         s, e = attribution["cue_span"]
@@ -119,6 +121,11 @@ def annotate(body: str, marks: Iterable[Mark], window: tuple[int, int] | None = 
         for a, b in zip(points, points[1:], strict=False):
             covering = [m for m in spans if m.start <= a and m.end >= b]
             parts.append(_render_segment(body[a:b], covering))
+            parts += [
+                f'<span class="who"><span class="vh">said by </span>{escape(m.label)}</span>'
+                for m in covering
+                if m.role == "content" and m.label and m.end == b
+            ]
         html.append("<p>" + "".join(parts) + "</p>")
     return Markup("\n".join(html))
 

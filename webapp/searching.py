@@ -36,6 +36,7 @@ class SearchState:
     result: SearchResult
     hidden: tuple[str, ...] = ()  # facets fixed by the page (the speaker on a speaker page)
     labels: dict[tuple[str, str], str] = field(default_factory=dict)
+    no_words: bool = False  # the query was punctuation alone: nothing was searched
 
     # --- urls ----------------------------------------------------------------------
     def __post_init__(self) -> None:
@@ -170,6 +171,10 @@ def run_search(
 ) -> SearchState:
     """Search with the validated ``params`` plus filters the page fixes (never in the URL)."""
     st = store()
+    if not P.has_words(params["q"]):  # never "everything" for a query that said nothing
+        empty = SearchResult(total=0, hits=[], facets={}, histogram=[])
+        return SearchState(path=path, params=params, result=empty,
+                           hidden=tuple(fixed or ()), no_words=True)
     query = P.to_query(params, facets=facets)
     if fixed:
         query = replace(query, filters={**query.filters, **fixed})

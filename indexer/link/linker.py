@@ -279,6 +279,7 @@ class Linker:
         attribution["via_outlets"], attribution["via_outlet_ids"] = names, ids
         statement = self._statement(attribution["content"], *prepared[attribution["content"]])
         attribution["statement_id"] = statement["id"]
+        attribution["verdict"] = (statement.get("verdict") or {}).get("rating")
         copy_from_article(attribution, article)
         return attribution
 

@@ -68,9 +68,12 @@ def read_source(
                 valid_text(item.reason),
             )
         else:
+            given = str(item.get("source") or "")
+            if given.startswith(source.name):  # the stored name, never the server's path
+                item["source"] = source.stored_name + given[len(source.name):]
             fields = invalid_fields(item)
             if fields and repairs is not None:
-                where = str(item.get("source", "")).removeprefix(source.name).lstrip("#@")
+                where = given.removeprefix(source.name).lstrip("#@")
                 listed = ", ".join(fields[:5]) + (" ..." if len(fields) > 5 else "")
                 repairs(
                     Repair(

@@ -10,8 +10,8 @@ import os
 import stat
 import sys
 import zlib
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from typing import BinaryIO
 
 from indexer.read.model import Reject
@@ -47,12 +47,22 @@ GZIP_SUFFIXES = (".gz", ".gzip")
 
 @dataclass(frozen=True)
 class Source:
-    """One input file (or stdin). ``key`` changes when the file does (size, mtime)."""
+    """One input file (or stdin). ``key`` changes when the file does (size, mtime).
+
+    ``name`` is the path as found (messages show it); ``stored`` is the name an article
+    keeps as its ``source``: relative to the folder holding what the user passed
+    (``gz/a.txt.gz`` for ``/srv/fixtures/gz``), so no server path reaches a page or the API.
+    """
 
     name: str
     path: str | None  # None for stdin
     size: int | None
     key: str | None  # None when progress cannot be checkpointed (stdin)
+    stored: str | None = None  # None: the same as ``name``
+
+    @property
+    def stored_name(self) -> str:
+        return self.name if self.stored is None else self.stored
 
     def open(self, counter: ByteCounter | None = None) -> io.BufferedReader:
         raw = sys.stdin.buffer if self.path is None else open(self.path, "rb")  # noqa: SIM115
@@ -200,15 +210,41 @@ def expand(paths: list[str]) -> Iterator[Source | Reject]:
         if given == STDIN:
             yield Source("<stdin>", None, None, None)
         elif os.path.isdir(given):
-            yield from _walk(given)
+            yield from _relative_to(_parent(given), _walk(given))
         elif glob.has_magic(given) and not os.path.lexists(given):
             matches = sorted(glob.glob(given, recursive=True))
             if not matches:
                 yield Reject(valid_text(given), None, "no file matches this pattern")
+            base = _parent(_fixed_part(given))
             for match in matches:
-                yield from _walk(match) if os.path.isdir(match) else [_file(match)]
+                found = _walk(match) if os.path.isdir(match) else [_file(match)]
+                yield from _relative_to(base, found)
         else:
-            yield _file(given)
+            yield from _relative_to(_parent(given), [_file(given)])
+
+
+def _parent(given: str) -> str:
+    """The folder holding what the user named (``/srv/fixtures`` for ``/srv/fixtures/gz/``)."""
+    return os.path.dirname(os.path.normpath(os.path.abspath(given)))
+
+
+def _fixed_part(pattern: str) -> str:
+    """The leading folders of a glob pattern before its first wildcard."""
+    parts: list[str] = []
+    for part in pattern.split(os.sep):
+        if glob.has_magic(part):
+            break
+        parts.append(part)
+    return os.sep.join(parts) or "."
+
+
+def _relative_to(base: str, found: Iterable[Source | Reject]) -> Iterator[Source | Reject]:
+    """Sources with ``stored`` names relative to ``base``; rejects as they are."""
+    for item in found:
+        if isinstance(item, Source) and item.path is not None:
+            relative = os.path.relpath(os.path.abspath(item.path), base)
+            item = replace(item, stored=valid_text(relative))
+        yield item
 
 
 class _Prefixed(io.RawIOBase):

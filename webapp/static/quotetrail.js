@@ -113,3 +113,13 @@
     if (share >= 0 && share <= 100) bar.style.width = share + "%";
   });
 })();
+(function () {
+  "use strict";
+  // Phones: the filters drawer starts closed, so the results come first on the screen.
+  document.documentElement.classList.add("js");
+  if (window.matchMedia && window.matchMedia("(max-width: 760px)").matches) {
+    document.querySelectorAll("details.drawer[open]").forEach(function (drawer) {
+      drawer.open = false;
+    });
+  }
+})();

@@ -1,0 +1,155 @@
+"""Editors' corrections to the speakers, logged so that each can be read back and undone.
+
+Merging and splitting follow the rules of :mod:`indexer.link.merge` (shared with the
+``quotetrail speakers`` commands); renaming and retyping change the speaker and the name
+and type its attributions carry. Every change is written to the store's change log
+(``schemas.change.ChangeSchema``) with the editor, the time, and the speakers before and
+after; :func:`undo` reverses one and logs that too.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import UTC, datetime
+from typing import Any
+
+from indexer.link.merge import merge_speakers, split_speaker
+from quotetrail.errors import SpeakerEditError
+from schemas.attribution import SPEAKER_TYPES
+from schemas.ids import digest, slug
+from store.base import Store
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def _speaker(store: Store, speaker_id: str) -> dict[str, Any]:
+    record = store.get_speaker(speaker_id)
+    if record is None:
+        raise SpeakerEditError(f"no speaker with id {speaker_id!r}")
+    return record
+
+
+def _snapshot(store: Store, ids: list[str]) -> dict[str, Any]:
+    return {i: copy.deepcopy(store.get_speaker(i)) for i in dict.fromkeys(ids)}
+
+
+def _log(
+    store: Store,
+    kind: str,
+    editor: str,
+    summary: str,
+    before: dict[str, Any],
+    args: dict[str, Any],
+    moved: int,
+    undoes: str | None = None,
+) -> dict[str, Any]:
+    at = _now()
+    change = {
+        "id": "c-" + digest(kind, editor, at, repr(sorted(args.items()))),
+        "kind": kind,
+        "editor": editor,
+        "at": at,
+        "summary": summary,
+        "speaker_ids": list(before),
+        "args": args,
+        "before": before,
+        "after": _snapshot(store, list(before)),
+        "moved": moved,
+        "undoes": undoes,
+    }
+    store.put_change(change)
+    return change
+
+
+def rename(store: Store, editor: str, speaker_id: str, name: str) -> dict[str, Any]:
+    """Give a speaker a new name; the old one stays an alias, and every attribution of the
+    speaker shows the new name. Raises :class:`SpeakerEditError` on an unknown id or a
+    blank name."""
+    name = " ".join(name.split())
+    if not name:
+        raise SpeakerEditError("the new name is empty")
+    speaker = _speaker(store, speaker_id)
+    before = _snapshot(store, [speaker_id])
+    old = speaker["name"]
+    aliases = [a for a in speaker.get("aliases", []) if a != name]
+    if old != name and old not in aliases:
+        aliases.append(old)
+    store.put_speakers([{**speaker, "name": name, "aliases": aliases}])
+    moved = store.relabel("speaker_id", speaker_id, "speaker", name)
+    return _log(store, "rename", editor, f"renamed {old!r} to {name!r}", before,
+                {"speaker_id": speaker_id, "name": name}, moved)
+
+
+def set_type(store: Store, editor: str, speaker_id: str, kind: str) -> dict[str, Any]:
+    """Say whether a speaker is a person, an organization, a group (``SPEAKER_TYPES``); its
+    attributions' speaker type follows."""
+    if kind not in SPEAKER_TYPES:
+        raise SpeakerEditError(f"type {kind!r} is not one of {', '.join(SPEAKER_TYPES)}")
+    speaker = _speaker(store, speaker_id)
+    before = _snapshot(store, [speaker_id])
+    store.put_speakers([{**speaker, "type": kind}])
+    moved = store.relabel("speaker_id", speaker_id, "speaker_type", kind)
+    return _log(store, "set_type", editor,
+                f"{speaker['name']!r} is now {kind} (was {speaker.get('type', 'unknown')})",
+                before, {"speaker_id": speaker_id, "type": kind}, moved)
+
+
+def merge(store: Store, editor: str, into_id: str, other_ids: list[str]) -> dict[str, Any]:
+    """:func:`indexer.link.merge.merge_speakers`, logged."""
+    others = [i for i in dict.fromkeys(other_ids) if i != into_id]
+    if not others:
+        raise SpeakerEditError("name another speaker to merge into this one")
+    names = [_speaker(store, i)["name"] for i in others]
+    into = _speaker(store, into_id)
+    before = _snapshot(store, [into_id, *others])
+    result = merge_speakers(store, into_id, others)
+    return _log(store, "merge", editor, f"merged {', '.join(map(repr, names))} into "
+                f"{into['name']!r}", before, {"into": into_id, "others": others},
+                result["moved"])
+
+
+def split(store: Store, editor: str, speaker_id: str, alias: str) -> dict[str, Any]:
+    """:func:`indexer.link.merge.split_speaker`, logged."""
+    speaker = _speaker(store, speaker_id)
+    before = _snapshot(store, [speaker_id, slug(alias)])
+    result = split_speaker(store, speaker_id, alias)
+    return _log(store, "split", editor, f"split {alias!r} from {speaker['name']!r}",
+                before, {"speaker_id": speaker_id, "alias": alias,
+                         "split_id": result["split"]["id"]}, result["moved"])
+
+
+def undo(store: Store, editor: str, change_id: str) -> dict[str, Any]:
+    """Reverse a logged change and log the undo. Raises :class:`SpeakerEditError` when the
+    change is unknown, is itself an undo, or was undone already."""
+    change = store.get_change(change_id)
+    if change is None:
+        raise SpeakerEditError(f"no change with id {change_id!r}")
+    if change["kind"] == "undo" or change.get("undone_by"):
+        raise SpeakerEditError(f"change {change_id!r} cannot be undone (again)")
+    args, before = change["args"], change["before"]
+    ids = list(before)
+    moved = 0
+    if change["kind"] == "rename":
+        old = before[args["speaker_id"]]["name"]
+        moved = store.relabel("speaker_id", args["speaker_id"], "speaker", old)
+    elif change["kind"] == "set_type":
+        old = before[args["speaker_id"]].get("type", "unknown")
+        moved = store.relabel("speaker_id", args["speaker_id"], "speaker_type", old)
+    elif change["kind"] == "merge":
+        for other in args["others"]:
+            name = before[other]["name"]
+            moved += split_speaker(store, args["into"], name)["moved"]
+            split_id = slug(name)
+            if split_id != other:  # the merged speaker's own id, not its name's slug
+                moved += store.reassign("speaker_id", split_id, other, label=name)
+    elif change["kind"] == "split":
+        moved = merge_speakers(store, args["speaker_id"], [args["split_id"]])["moved"]
+    snapshot_now = _snapshot(store, ids)
+    store.put_speakers([record for record in before.values() if record is not None])
+    logged = _log(store, "undo", editor, f"undid: {change['summary']}", snapshot_now,
+                  {"change": change_id}, moved, undoes=change_id)
+    store.put_change({**change, "undone_by": logged["id"]})
+    return logged
+
