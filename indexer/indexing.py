@@ -14,6 +14,7 @@ the last commit, restores the linker's memory of that commit and goes on from th
 
 from __future__ import annotations
 
+import fcntl
 import glob
 import json
 import os
@@ -36,7 +37,7 @@ from indexer.prepare import clean_or_reject, complete, extractor_version
 from indexer.progress import Progress
 from indexer.read import ByteCounter, ReadOptions, Reject, Repair, Source, expand, read_source
 from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES
-from quotetrail.errors import StoreDown
+from quotetrail.errors import StoreBusy, StoreDown
 from store.base import ArticleRecord, PutOutcome, Store, StoreError
 
 T = TypeVar("T")
@@ -220,6 +221,7 @@ class Indexer:
         self.progress = Progress(total, self.err)
         self.rejects = RejectLog(self.options.rejects_path, self.progress.write)
         self.linker = Linker(self.store, autoflush=False)  # the writer writes its changes
+        self._only_writer()
         self._resume()
         self.extractor = ExtractionPool(self.options.workers)
         window: deque[Batch] = deque()
@@ -247,6 +249,27 @@ class Indexer:
                 self.journal.remove()
                 self._remove_memory(keep=None)
         return self.summary
+
+    def _only_writer(self) -> None:
+        """On SQLite, refuse to start while another run writes to the same database file.
+
+        Linking assumes it sees every record written since the run started (two indexers
+        on one store would each create the statements the other is creating). The lock is
+        an ``flock`` on ``<database>.indexing.lock``, released by the kernel when the
+        process ends, however it ends. Raises :class:`StoreBusy` naming the file.
+        """
+        path = getattr(self.store, "path", None)
+        if self.store.engine != "sqlite" or not path:
+            return
+        self._lock_file = open(f"{path}.indexing.lock", "a")  # noqa: SIM115 - held for the run
+        try:
+            fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._lock_file.close()
+            raise StoreBusy(
+                f"the store {path} is busy: another quotetrail index is writing to it; "
+                "run this one when it has finished"
+            ) from None
 
     def _resume(self) -> None:
         """Undo the batches written after the last commit; take back that commit's memory."""
