@@ -245,6 +245,8 @@ class Indexer:
             if aborted:
                 self.checkpoint.close()
             else:
+                if self.uncommitted:  # a last commit, for a checkpoint that outlives runs
+                    self.checkpoint.commit([(k, *state) for k, state in self.uncommitted.items()])
                 self.checkpoint.remove()
                 self.journal.remove()
                 self._remove_memory(keep=None)

@@ -68,13 +68,18 @@ class ItemLog:
 
     def __init__(self, run: WatchRun) -> None:
         self.run = run
+        self.committed = 0  # commits of this poll (the linker's memory is not resumed)
 
     def get(self, source_key: str | None) -> None:
         return None  # items already done are never inputs of a poll
 
-    def record(self, source_key: str | None, articles: int, done: bool, rejects: list) -> None:
-        if done and source_key:
-            self.run.item_done(source_key, rejects)
+    def commit(self, progress: list[tuple[str | None, int, bool, list]]) -> bool:
+        """Record the items a commit finished (``indexer.checkpoint.Checkpoint.commit``)."""
+        for source_key, _, done, rejects in progress:
+            if done and source_key:
+                self.run.item_done(source_key, rejects)
+        self.committed += 1
+        return True
 
     def close(self) -> None:
         """Nothing to close: each record is committed as it is made."""
