@@ -1,14 +1,17 @@
 """Attribution extraction quality on PolNeAR: extract, then score with the shared scorer.
 
     .venv/bin/python bench/extract_quality.py [--split dev|train] [--gold DIR] [--limit N]
-        [--calibration] [--speakers]
+        [--calibration] [--speakers] [--all]
 
+Scores what would be stored: the attributions at or above the store floor
+(`indexer.extract.scoring.STORE_FLOOR`; --all scores everything the extractor returns).
 Predictions go to a temporary file (kept with --keep); the scorer's table is printed as is.
---calibration prints, per confidence bucket, the share of predictions that the scorer's
-attribution rule matches (so the product can choose a confidence floor). --speakers checks
-the resolved `speaker` of matched attributions whose source is a pronoun, a single word or
-a description: PolNeAR has no resolved-speaker gold, so the proxy is whether the speaker is
-(or ends with the surname of) a PERSON/ORG the spaCy NER finds earlier in the article.
+--calibration prints, per confidence bucket, the share of all predictions (below the floor
+too) that the scorer's attribution rule matches: the reliability table the floor is chosen
+by. --speakers checks the resolved `speaker` of matched attributions whose source is a
+pronoun, a single word or a description: PolNeAR has no resolved-speaker gold, so the
+proxy is whether the speaker is (or ends with the surname of) a PERSON/ORG the spaCy NER
+finds earlier in the article.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from indexer.extract import cues, extract_many, nlp  # noqa: E402
+from indexer.extract import cues, extract_many, nlp, scoring  # noqa: E402
 from indexer.extract.report import prediction_line  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "bench"
@@ -190,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cue-threshold", type=float, help="override cues.THRESHOLD (tuning)")
     parser.add_argument("--calibration", action="store_true", help="confidence reliability")
     parser.add_argument("--speakers", action="store_true", help="resolved-speaker check")
+    parser.add_argument("--all", action="store_true", help="score below the store floor too")
     args = parser.parse_args(argv)
     gold_dir = Path(args.gold) if args.gold else SHARED / "polnear" / args.split
     scorer_path = SHARED / "score_attributions.py"
@@ -206,8 +210,13 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     out = Path(args.keep) if args.keep else Path(tempfile.mkstemp(suffix=".jsonl")[1])
     lines = [prediction_line(p.stem, atts) for p, atts in zip(paths, results, strict=True)]
-    out.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    kept = [atts if args.all else scoring.stored(atts)[0] for atts in results]
+    scored = [prediction_line(p.stem, atts) for p, atts in zip(paths, kept, strict=True)]
+    dropped = sum(map(len, results)) - sum(map(len, kept))
+    out.write_text("".join(line + "\n" for line in scored), encoding="utf-8")
     print(f"{len(paths)} articles extracted in {elapsed:.1f}s -> {out}")
+    if not args.all:
+        print(f"{dropped} attributions below the store floor {scoring.STORE_FLOOR} left out")
     cmd = [sys.executable, str(scorer_path), "--gold", str(gold_dir), "--pred", str(out)]
     if args.limit:
         cmd.append("--only-pred-docs")

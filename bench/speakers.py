@@ -3,6 +3,7 @@
     .venv/bin/python bench/speakers.py                 # GUM news + interviews (gold coreference)
     .venv/bin/python bench/speakers.py --polnear       # PolNeAR dev, bench/speaker_gold/ names
     .venv/bin/python bench/speakers.py --errors 20     # also print 20 wrong or unresolved cases
+    .venv/bin/python bench/speakers.py --pages         # PolNeAR dev indexed: speaker pages
 
 GUM (``../shared/bench/gum/``, Zeldes 2017) marks every mention with an entity id. For each
 attribution the extractor finds whose source span overlaps a GUM mention, the extracted
@@ -10,15 +11,29 @@ speaker name is compared with the entity's proper names (every run of proper nou
 its mentions, and its Wikipedia identity). PolNeAR dev has no such gold; its source mentions
 were annotated with the referent's fullest name (``bench/speaker_gold/README.md``).
 
-A prediction is *unresolved* when it has no name or the name has no capitalised word (a
-pronoun or a description such as "the agency"); *right* when every word of the name (titles
-left out) is a word of the gold entity's names; *misnamed* when it holds the gold surname
-plus other words ("Republican Donald Trump": the right person under a wrong name); else
-*wrong*. Printed separately:
+A prediction is *unresolved* when it has no name, the name has no capitalised word (a
+pronoun or a description such as "the agency"), or the extractor marks it unresolved
+(``speaker_resolution``: a description such as "GOP nominee" kept as text); *right* when
+every word of the name (titles left out) is a word of the gold entity's names; *misnamed*
+when it holds the gold surname plus other words ("Republican Donald Trump": the right
+person under a wrong name); else *wrong*. Printed separately:
 accuracy = right / named gold, wrong-person rate = wrong / resolved, unresolved rate =
 unresolved / named gold, each also by the kind of source mention (pronoun, name,
 description). Gold referents without any proper name are counted apart: naming one is a
 wrong person too.
+
+``--pages`` indexes the 84 PolNeAR dev articles into a temporary SQLite store with the real
+indexing run (read, extract, link, store) and scores what a user sees: the canonical speaker
+each stored quote is filed under. A gold *person* across the corpus is its annotated name
+without titles and middle initials ("Donald J. Trump" = "Donald Trump"); a one-word name
+joins the one longer person name holding it ("Obama" -> "Barack Obama"). For stored quotes
+whose source span overlaps an annotated mention with a name:
+*page purity* = share of a page's quotes that are the page's majority gold person (micro
+average over pages, and how many pages with 3+ quotes are under 80% pure); *pages per
+person* = distinct canonical speakers holding a gold person's quotes, averaged over gold
+people (type person); *canonical accuracy* = the canonical name judged as above against the
+gold person's names. Targets (issue 10): purity >= 97%, pages per person <= 1.1, canonical
+accuracy >= 88% held out.
 """
 
 from __future__ import annotations
@@ -87,7 +102,8 @@ class GoldDoc:
 
 def words(name: str) -> list[str]:
     """Lower-case name words without punctuation and titles ("Sen. John Smith" -> john smith)."""
-    tokens = re.findall(r"[\w]+(?:['\u2019-][\w]+)*", name.lower())
+    name = name.lower().replace("\u2019", "'")  # O’Neill is O'Neill
+    tokens = re.findall(r"[\w]+(?:['-][\w]+)*", name)
     return [t for t in tokens if t not in TITLE_WORDS and not t.endswith("'s")]
 
 
@@ -238,6 +254,14 @@ class Tally:
         return out
 
 
+def claimed_name(att: dict) -> str | None:
+    """The speaker name an attribution files the quote under; None when the extractor itself
+    says the speaker is unresolved (`speaker_resolution`), e.g. "GOP nominee" kept as text."""
+    if att.get("speaker_resolution") == "unresolved":
+        return None
+    return att.get("speaker")
+
+
 def judge(predicted: str | None, gold_names: set[str]) -> str:
     """right / misnamed / wrong / unresolved against a named gold; unnamed / named-unnamed
     otherwise. *misnamed* is the right person under a wrong form of the name ("Rival Hillary
@@ -272,7 +296,7 @@ def score_gum(folder: Path) -> Tally:
                 continue
             mention = best[1]
             entity = gold.entities[mention.entity]
-            outcome = judge(att.get("speaker"), entity.names)
+            outcome = judge(claimed_name(att), entity.names)
             note = (
                 f"{gold.doc_id}: {gold.text[s:e]!r} -> {att.get('speaker')!r}; "
                 f"gold {sorted(entity.names) or entity.etype}"
@@ -303,7 +327,7 @@ def score_polnear(texts: Path, gold_path: Path) -> Tally:
             start, end, name, source_text = max(hits, key=lambda m: min(e, m[1]) - max(s, m[0]))
             kind = _polnear_kind(source_text)
             names = set() if name in ("-", "?") else {name}
-            outcome = judge(att.get("speaker"), names)
+            outcome = judge(claimed_name(att), names)
             tally.add(
                 kind, outcome, f"{doc_id}: {source_text!r} -> {att.get('speaker')!r}; gold {name!r}"
             )
@@ -342,6 +366,133 @@ def _polnear_kind(source_text: str) -> str:
     return "name" if is_resolved(source_text) else "description"
 
 
+# --- speaker pages after indexing -----------------------------------------------------------
+
+
+@dataclass
+class StoredQuote:
+    """A stored attribution matched to an annotated source mention."""
+
+    doc_id: str
+    speaker_id: str | None
+    canonical: str | None
+    gold: str  # the gold person key ("" when the article never names the referent)
+    source_text: str
+    gold_type: str
+
+
+def gold_people(gold_path: Path) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """Gold name -> corpus-wide person key, and key -> every gold name it goes by.
+
+    Keys are the name's words without titles and one-letter initials; a one-word person
+    name joins the one longer person name containing that word (else it stays apart)."""
+    with gold_path.open(encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f, delimiter="\t") if r["name"] not in ("-", "?")]
+
+    def key(name: str) -> str:
+        return " ".join(w for w in words(name) if len(w) > 1)
+
+    people = {key(r["name"]) for r in rows if r["type"] == "person"}
+    to_key: dict[str, str] = {}
+    for row in rows:
+        k = key(row["name"])
+        if row["type"] == "person" and len(k.split()) == 1:
+            longer = [p for p in people if len(p.split()) > 1 and k in p.split()]
+            k = longer[0] if len(longer) == 1 else k
+        to_key[row["name"]] = k
+    names: dict[str, set[str]] = {}
+    for name, k in to_key.items():
+        names.setdefault(k, set()).add(name)
+    return to_key, names
+
+
+def index_polnear(texts: Path, workdir: Path, gold_path: Path) -> list[StoredQuote]:
+    """Index every PolNeAR dev article into a SQLite store in ``workdir`` with the real
+    indexing run; the stored quotes whose source span overlaps an annotated mention."""
+    import os
+
+    from indexer.indexing import Indexer, IndexOptions
+    from store.base import SearchQuery
+    from store.config import StoreConfig, open_store
+
+    to_key, _ = gold_people(gold_path)
+    gold: dict[str, list[tuple[int, int, str, str, str]]] = {}
+    with gold_path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            gold.setdefault(row["doc_id"], []).append(
+                (
+                    int(row["src_start"]),
+                    int(row["src_end"]),
+                    to_key.get(row["name"], ""),
+                    row["source_text"],
+                    row["type"],
+                )
+            )
+    store = open_store(StoreConfig(db_path=str(workdir / "pages.db")))
+    options = IndexOptions(
+        paths=[str(texts)], state_dir=str(workdir), workers=2, store_location="bench pages"
+    )
+    with open(os.devnull, "w") as quiet:
+        Indexer(store, options, err=quiet).run()
+    found: list[StoredQuote] = []
+    by_article: dict[str, list[dict]] = {}
+    for attribution in store.scan(SearchQuery(facets=False)):
+        by_article.setdefault(attribution["article_id"], []).append(attribution)
+    for article_id, attributions in sorted(by_article.items()):
+        article = store.get_article(article_id) or {}
+        doc_id = Path(str(article.get("source") or "").split("#")[0]).stem
+        if doc_id not in gold:
+            continue
+        text = (texts / f"{doc_id}.txt").read_text(encoding="utf-8")
+        offset = text.find((article.get("body") or "")[:200])
+        if offset < 0:
+            continue
+        for att in attributions:
+            if not att.get("speaker_span"):
+                continue
+            s, e = (x + offset for x in att["speaker_span"])
+            hits = [m for m in gold[doc_id] if min(e, m[1]) - max(s, m[0]) > 0]
+            if hits:
+                m = max(hits, key=lambda m: min(e, m[1]) - max(s, m[0]))
+                canonical = att.get("speaker") if att.get("speaker_id") else None  # no page
+                found.append(StoredQuote(doc_id, att.get("speaker_id"), canonical, *m[2:]))
+    store.close()
+    return found
+
+
+def page_figures(quotes: list[StoredQuote], names: dict[str, set[str]]) -> list[str]:
+    """Printable lines: page purity, pages per person and canonical accuracy."""
+    pages: dict[str, Counter] = {}
+    held: dict[str, set[str]] = {}
+    tally = Tally()
+    for q in quotes:
+        outcome = judge(q.canonical, names.get(q.gold, set()))
+        tally.add(
+            _polnear_kind(q.source_text),
+            outcome,
+            f"{q.doc_id}: {q.source_text!r} -> {q.canonical!r}; gold {q.gold!r}",
+        )
+        if q.speaker_id is None or not q.gold:
+            continue
+        pages.setdefault(q.speaker_id, Counter())[q.gold] += 1
+        if q.gold_type == "person":
+            held.setdefault(q.gold, set()).add(q.speaker_id)
+    total = sum(sum(c.values()) for c in pages.values())
+    majority = sum(c.most_common(1)[0][1] for c in pages.values())
+    big = [c for c in pages.values() if sum(c.values()) >= 3]
+    impure = [c for c in big if c.most_common(1)[0][1] / sum(c.values()) < 0.8]
+    spread = sum(len(v) for v in held.values()) / max(1, len(held))
+    lines = [
+        f"stored quotes matched to a named gold mention: {total} on {len(pages)} pages",
+        f"page purity {100 * majority / max(1, total):5.1f}% (target >= 97%);"
+        f" {len(impure)} of {len(big)} pages with 3+ quotes under 80% pure",
+        f"pages per person {spread:.2f} over {len(held)} gold people (target <= 1.1)",
+        "canonical speaker (the name a quote is filed under), held-out target accuracy >= 88%:",
+        *tally.lines(),
+    ]
+    return lines + [f"  impure: {dict(c.most_common(3))}" for c in impure]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--polnear", action="store_true", help="score PolNeAR dev instead of GUM")
@@ -349,7 +500,22 @@ def main() -> int:
         "--agreement", action="store_true", help="inter-annotator agreement of the PolNeAR names"
     )
     parser.add_argument("--errors", type=int, default=0, help="print this many error cases")
+    parser.add_argument(
+        "--pages", action="store_true", help="index PolNeAR dev and score the speaker pages"
+    )
     args = parser.parse_args()
+    if args.pages:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            quotes = index_polnear(POLNEAR_DEV, Path(tmp), POLNEAR_GOLD)
+        print(f"PolNeAR dev indexed into SQLite, pages scored on {POLNEAR_GOLD.relative_to(REPO)}")
+        names = gold_people(POLNEAR_GOLD)[1]
+        print("\n".join(page_figures(quotes, names)))
+        wrong = [q for q in quotes if judge(q.canonical, names.get(q.gold, set())) == "wrong"]
+        for q in wrong[: args.errors]:
+            print(f"wrong {q.doc_id}: {q.source_text!r} -> {q.canonical!r}; gold {q.gold!r}")
+        return 0
     if args.agreement:
         print("\n".join(agreement(POLNEAR_GOLD, SECOND_READER)))
         return 0

@@ -99,21 +99,38 @@ def run(mode: str, target: str, workdir: Path, workers: int) -> None:
         summary = WatchRun(store, options, fetcher, state, feeds, err=quiet).run()
     store.close()
     written = summary.indexed + summary.replaced + summary.unchanged
-    print(json.dumps({
-        "articles": written,
-        "rejected": summary.rejected,
-        "seconds": summary.elapsed,
-        "read_seconds": summary.stages["read"],
-        "main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-    }))
+    print(
+        json.dumps(
+            {
+                "articles": written,
+                "rejected": summary.rejected,
+                "seconds": summary.elapsed,
+                "read_seconds": summary.stages["read"],
+                "main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            }
+        )
+    )
 
 
 def measure(mode: str, target: str, workdir: Path, workers: int) -> dict:
     done = subprocess.run(
-        [sys.executable, __file__, "--run", mode, "--target", target,
-         "--workdir", str(workdir), "--workers", str(workers)],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        [
+            sys.executable,
+            __file__,
+            "--run",
+            mode,
+            "--target",
+            target,
+            "--workdir",
+            str(workdir),
+            "--workers",
+            str(workers),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -159,8 +176,10 @@ def main() -> None:
                 f"peak RSS main {r['main_mb']:.0f} MB, largest worker {r['worker_mb']:.0f} MB"
             )
         added = results["web"]["seconds"] / results["files"]["seconds"] - 1
-        print(f"fetching adds {added:+.0%} to the time of indexing the same pages from files "
-              "(goal: at most +20%)")
+        print(
+            f"fetching adds {added:+.0%} to the time of indexing the same pages from files "
+            "(goal: at most +20%)"
+        )
     finally:
         if server is not None:
             server.terminate()

@@ -31,6 +31,7 @@ from typing import Any, TextIO, TypeVar
 
 from indexer.checkpoint import Checkpoint, run_key
 from indexer.extract.workers import ExtractionPool
+from indexer.journal import FILE_NAME as JOURNAL_FILE
 from indexer.journal import Journal
 from indexer.link.linker import Changes
 from indexer.prepare import clean_or_reject, complete, extractor_version
@@ -81,6 +82,7 @@ class Summary:
     rejected: int = 0
     repaired: int = 0  # records read after a repair of their text (said on stderr)
     attributions: int = 0
+    dropped: int = 0  # attributions below the store floor (indexer.extract.scoring)
     elapsed: float = 0.0
     # Seconds of work per stage: read (read + clean, main process), extract (summed over
     # the worker processes, which run in parallel with the rest), link, write.
@@ -96,7 +98,8 @@ class Summary:
             f"input{'' if self.inputs == 1 else 's'} in "
             f"{self.elapsed:.1f} s ({rate:.1f}/s): {self.indexed} indexed, "
             f"{self.replaced} replaced, {self.unchanged} unchanged, {self.rejected} rejected"
-            f"{resumed}{_repaired(self.repaired)}; {self.attributions} attributions written"
+            f"{resumed}{_repaired(self.repaired)}; {self.attributions} attributions written, "
+            f"{self.dropped} below the confidence floor dropped"
         )
 
 
@@ -192,6 +195,17 @@ class RejectLog:
 
 
 class Indexer:
+    """One indexing run: ``Indexer(store, options).run() -> Summary``.
+
+    ``commits_memory``: commits save the linker's memory, so that a resumed run links the
+    rest as an uninterrupted one would (commits then come as often as saving it costs under
+    1/``COMMIT_COST_RATIO`` of the time). Without it every batch is a commit.
+    ``journal_file``: the journal's name in the state folder (``indexer.journal``).
+    """
+
+    commits_memory = True
+    journal_file = JOURNAL_FILE
+
     def __init__(self, store: Store, options: IndexOptions, err: TextIO | None = None) -> None:
         self.store = store
         self.options = options
@@ -201,7 +215,7 @@ class Indexer:
         self.counter = ByteCounter()
         key = run_key(options.paths, {"map": options.field_map}, options.store_location)
         self.checkpoint = Checkpoint.load(options.state_dir, key)
-        self.journal = Journal(options.state_dir, key)
+        self.journal = Journal(options.state_dir, key, self.journal_file)
         # per input since the last commit: (articles written, done, rejects)
         self.uncommitted: dict[str | None, tuple[int, bool, list[dict[str, Any]]]] = {}
         self.memory_cost = 0.0
@@ -221,14 +235,23 @@ class Indexer:
         self.progress = Progress(total, self.err)
         self.rejects = RejectLog(self.options.rejects_path, self.progress.write)
         self.linker = Linker(self.store, autoflush=False)  # the writer writes its changes
-        self._only_writer()
+        store_lock = self._only_writer()
+        try:
+            return self._run_pipeline(started)
+        finally:
+            if store_lock is not None:
+                store_lock.close()  # releases the flock: the next run may write
+
+    def _run_pipeline(self, started: float) -> Summary:
         self._resume()
         self.extractor = ExtractionPool(self.options.workers)
         window: deque[Batch] = deque()
         aborted = True
         try:
             for batch in self._batches():
-                batch.future = self.extractor.submit([p.article["body"] for p in batch.articles])
+                batch.future = self.extractor.submit(
+                    [(p.article.get("title"), p.article["body"]) for p in batch.articles]
+                )
                 window.append(batch)
                 while len(window) > self.options.workers:
                     self._write(window.popleft())
@@ -252,26 +275,29 @@ class Indexer:
                 self._remove_memory(keep=None)
         return self.summary
 
-    def _only_writer(self) -> None:
+    def _only_writer(self) -> TextIO | None:
         """On SQLite, refuse to start while another run writes to the same database file.
 
         Linking assumes it sees every record written since the run started (two indexers
         on one store would each create the statements the other is creating). The lock is
-        an ``flock`` on ``<database>.indexing.lock``, released by the kernel when the
-        process ends, however it ends. Raises :class:`StoreBusy` naming the file.
+        an ``flock`` on ``<database>.indexing.lock``, held through the open file returned
+        (closing it ends the run's claim; the kernel releases it when the process ends,
+        however it ends). None on Elasticsearch or an in-memory database. Raises
+        :class:`StoreBusy` naming the file.
         """
         path = getattr(self.store, "path", None)
         if self.store.engine != "sqlite" or not path:
-            return
-        self._lock_file = open(f"{path}.indexing.lock", "a")  # noqa: SIM115 - held for the run
+            return None
+        lock_file = open(f"{path}.indexing.lock", "a")  # noqa: SIM115 - held for the run
         try:
-            fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            self._lock_file.close()
+            lock_file.close()
             raise StoreBusy(
                 f"the store {path} is busy: another quotetrail index is writing to it; "
                 "run this one when it has finished"
             ) from None
+        return lock_file
 
     def _resume(self) -> None:
         """Undo the batches written after the last commit; take back that commit's memory."""
@@ -378,13 +404,15 @@ class Indexer:
         assert batch.future is not None
         extracted, seconds = batch.future.result()
         self.summary.stages["extract"] += seconds
+        extracted = self._above_floor(extracted)
         if self.linker.memory_full():
             self.writer.wait()  # what the linker forgets must be in the store
             self.linker.forget()
         records = self._with_retries(lambda: self._link(batch, extracted))
         changes = self.linker.changes()
-        memory = self._memory_if_due()
-        self.writer.submit(lambda: self._store(batch, records, changes, memory))
+        memory = self._memory_if_due() if self.commits_memory else None
+        due = memory is not None or not self.commits_memory
+        self.writer.submit(lambda: self._store(batch, records, changes, due, memory))
 
     def _memory_if_due(self) -> bytes | None:
         """The linker's memory to commit with this batch, when a commit is due."""
@@ -395,6 +423,17 @@ class Indexer:
         self.memory_saved_at = time.monotonic()
         self.memory_cost = self.memory_saved_at - started
         return memory
+
+    def _above_floor(self, extracted: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
+        """The attributions worth storing per article; counts those below the store floor."""
+        from indexer.extract.scoring import stored
+
+        kept = []
+        for attributions in extracted:
+            above, dropped = stored(attributions)
+            kept.append(above)
+            self.summary.dropped += dropped
+        return kept
 
     def _link(self, batch: Batch, extracted: list[list[dict[str, Any]]]) -> list[ArticleRecord]:
         started = time.perf_counter()
@@ -410,10 +449,11 @@ class Indexer:
         batch: Batch,
         records: list[ArticleRecord],
         changes: Changes,
+        commit_due: bool,
         memory: bytes | None,
     ) -> None:
         """Journal, then write a batch (with retries); count the outcomes; commit the
-        progress with the linker's memory when one is given."""
+        progress when ``commit_due``, with the linker's memory when one is given."""
         started = time.perf_counter()
         ids = [r.article["id"] for r in records]
         commit = self.checkpoint.committed + 1
@@ -437,18 +477,19 @@ class Indexer:
             before = self.uncommitted.get(key, (0, False, []))
             position = max(before[0], written.get(key, 0), ended.get(key, 0))
             self.uncommitted[key] = (position, before[1] or done, before[2] + rejects)
-        if memory is not None:
+        if commit_due:
             self._commit(commit, memory)
         self.progress.update(self.counter.total, self._written())
 
-    def _commit(self, commit: int, memory: bytes) -> None:
-        """Save the linker's memory, then the checkpoint line that makes it count; the
-        journal's batches are then final."""
-        path = self._memory_path(commit)
-        os.makedirs(self.options.state_dir, exist_ok=True)
-        with open(path + ".tmp", "wb") as f:
-            f.write(memory)
-        os.replace(path + ".tmp", path)
+    def _commit(self, commit: int, memory: bytes | None) -> None:
+        """Save the linker's memory (when given), then the checkpoint line that makes it
+        count; the journal's batches are then final."""
+        if memory is not None:
+            path = self._memory_path(commit)
+            os.makedirs(self.options.state_dir, exist_ok=True)
+            with open(path + ".tmp", "wb") as f:
+                f.write(memory)
+            os.replace(path + ".tmp", path)
         progress = [(key, *state) for key, state in self.uncommitted.items()]
         if self.checkpoint.commit(progress):
             self.uncommitted.clear()

@@ -29,11 +29,11 @@ KINDS = ("outlets", "speakers", "statements")
 
 
 class Journal:
-    """``Journal(state_dir, run_key)``: ``before(...)`` each batch, ``clear()`` at each
-    checkpoint, ``undo(store)`` when a run starts, ``remove()`` when it completed."""
+    """``Journal(state_dir, run_key[, file_name])``: ``before(...)`` each batch, ``clear()``
+    at each checkpoint, ``undo(store)`` when a run starts, ``remove()`` when it completed."""
 
-    def __init__(self, state_dir: str, run_key: str) -> None:
-        self.path = os.path.join(state_dir, FILE_NAME)
+    def __init__(self, state_dir: str, run_key: str, file_name: str = FILE_NAME) -> None:
+        self.path = os.path.join(state_dir, file_name)
         self.run_key = run_key
         self._file: Any = None
 

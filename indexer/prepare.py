@@ -98,7 +98,8 @@ def prepare(
     cleaned = clean(article, max_article_bytes)
     if isinstance(cleaned, str):
         return cleaned
-    return complete(linker, [(cleaned, extract(cleaned["body"]))], extractor_version())[0]
+    found = extract(cleaned["body"], cleaned.get("title"))
+    return complete(linker, [(cleaned, found)], extractor_version())[0]
 
 
 def extract_files(
@@ -148,8 +149,10 @@ def clean_or_reject(article: Article, source: Source, options: ReadOptions) -> A
 def _submit(
     pool: ExtractionPool, batch: list[Named | Reject]
 ) -> tuple[list[Named | Reject], Future]:
-    bodies = [item[1]["body"] for item in batch if not isinstance(item, Reject)]
-    return batch, pool.submit(bodies)
+    articles = [
+        (item[1].get("title"), item[1]["body"]) for item in batch if not isinstance(item, Reject)
+    ]
+    return batch, pool.submit(articles)
 
 
 def _in_order(

@@ -1,4 +1,4 @@
-"""The ``quotetrail`` command: index, extract, serve, stats, reindex, reset, speakers.
+"""The ``quotetrail`` command: index, extract, serve, stats, reindex, reset, speakers, people.
 
 Errors are one line on stderr, never a traceback (set QUOTETRAIL_DEBUG=1 to see one).
 Exit status: 0 success, 1 something was rejected, 2 fatal error.
@@ -217,6 +217,27 @@ def cmd_speakers_split(args: argparse.Namespace) -> int:
         lambda store: split_speaker(store, args.id, args.alias),
         f"split {args.alias!r} from {args.id} into {{split}}",
     )
+
+
+def cmd_people_import(args: argparse.Namespace) -> int:
+    from indexer.link.authority import AuthorityFileError, import_people
+
+    store = _open()
+    try:
+        result = import_people(store, args.file)
+    except AuthorityFileError as error:
+        raise CliError(str(error)) from None
+    finally:
+        store.close()
+    for problem in result.problems:
+        print(f"quotetrail: {problem}", file=sys.stderr)
+    print(
+        f"quotetrail: {result.created + result.completed} people and organizations loaded"
+        f" from {args.file} ({result.created} new, {result.completed} completed,"
+        f" {len(result.problems)} problems)",
+        file=sys.stderr,
+    )
+    return 1 if result.problems else 0
 
 
 def _web_indexer(store: Any, options: Any) -> Any:
@@ -464,7 +485,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     split.add_argument("id", metavar="ID", help="id of the speaker holding the alias")
     split.add_argument("alias", metavar="ALIAS", help="the name as written in articles")
+    _people_parser(sub)
     return parser
+
+
+def _people_parser(sub: Any) -> None:
+    people = _command(
+        sub,
+        "people",
+        "The people and organizations a newsroom already tracks (an authority file).",
+        "quotetrail people import fixtures/people/officials.csv",
+        lambda args: people.print_help() or 2,
+    )
+    people_sub = people.add_subparsers(dest="action", metavar="ACTION")
+    load = _command(
+        people_sub,
+        "import",
+        "Load an authority file (CSV with a header row, or JSON Lines): name, aliases, type, "
+        "wikidata_id, party, country, roles with dates. Linking prefers these records; a "
+        "speaker already stored under one of the names is completed in place. A bad row is "
+        "reported with its line and field and the rest load (exit status 1).",
+        "quotetrail people import fixtures/people/officials.jsonl",
+        cmd_people_import,
+    )
+    load.add_argument("file", metavar="FILE", help="the authority file (.csv or .jsonl)")
 
 
 def _watch_parser(sub: Any) -> None:
@@ -487,9 +531,7 @@ def _watch_parser(sub: Any) -> None:
         "--every", default="15m", metavar="DURATION", help="time between polls (default 15m)"
     )
     watch.add_argument("--once", action="store_true", help="poll once and exit (cron)")
-    watch.add_argument(
-        "--status", action="store_true", help="print each feed's status and exit"
-    )
+    watch.add_argument("--status", action="store_true", help="print each feed's status and exit")
     watch.add_argument(
         "--delay",
         type=float,

@@ -20,6 +20,15 @@ from schemas.validation import RecordError
 
 KINDS = ("direct", "indirect", "mixed")
 SPEAKER_TYPES = ("person", "organization", "group", "unknown")
+# How the extractor found the speaker's name: written in the attribution, through a pronoun,
+# through a description ("the agency"), from the quote before it, from a "Name:" label; or not.
+SPEAKER_RESOLUTIONS = ("named", "pronoun", "description", "quote_sequence", "label", "unresolved")
+# The part of the article an attribution's spans point into: a headline quotes people too.
+PARTS = ("body", "title")
+# How the words came: said, written, thought, or shown by evidence (a report, poll, data);
+# the rule is indexer/extract/cue_types.py. A search shows speech and writing unless asked.
+CUE_TYPES = ("speech", "writing", "thought", "evidence")
+DEFAULT_CUE_TYPES = ("speech", "writing")
 
 
 class AttributionSchema(Schema):
@@ -37,7 +46,7 @@ class AttributionSchema(Schema):
         **es(
             KEYWORD,
             column=Column(constraint="NOT NULL", index="attributions_article"),
-            filter=Filter("article_id", 6, "article id"),
+            filter=Filter("article_id", 8, "article id"),
             csv=15,
         ),
     )
@@ -55,6 +64,11 @@ class AttributionSchema(Schema):
         required=True, validate=validate.Length(min=1), **es(ENGLISH_TEXT, csv=8)
     )
     content_spans = fields.List(Span(), required=True, validate=validate.Length(min=1))
+    part = fields.String(
+        load_default="body",  # spans are offsets into this part of the article
+        validate=validate.OneOf(PARTS),
+        **es(KEYWORD),
+    )
     cue = fields.String(
         load_default=None,
         allow_none=True,
@@ -66,6 +80,22 @@ class AttributionSchema(Schema):
         ),
     )
     cue_span = Span(load_default=None, allow_none=True)
+    cue_type = fields.String(
+        load_default="speech",  # records stored before cue types were said, told, wrote
+        validate=validate.OneOf(CUE_TYPES),
+        **es(
+            KEYWORD,
+            column=Column(index="attributions_cue_type"),
+            filter=Filter(
+                "cue_type",
+                6,
+                "cue type (speech, writing, thought, evidence; 'all' for every type)",
+                title="Cue type",
+                default=DEFAULT_CUE_TYPES,
+            ),
+            csv=18,
+        ),
+    )
     speaker_text = fields.String(load_default=None, allow_none=True, **es(STORED_ONLY))
     speaker_span = Span(load_default=None, allow_none=True)
     speaker = fields.String(
@@ -105,6 +135,25 @@ class AttributionSchema(Schema):
         ),
     )
     speaker_role = fields.String(load_default=None, allow_none=True, **es(STORED_ONLY, csv=5))
+    speaker_resolution = fields.String(
+        load_default=None,
+        allow_none=True,
+        validate=validate.OneOf(SPEAKER_RESOLUTIONS),
+        **es(KEYWORD),
+    )
+    relayed_by = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
+    speaker_party = fields.String(
+        load_default=None,
+        allow_none=True,
+        **es(
+            FACET_KEYWORD,
+            column=Column(index="attributions_speaker_party"),
+            filter=Filter(
+                "party", 7, "the speaker's party (from the authority file)", title="Party"
+            ),
+            csv=19,
+        ),
+    )
     via_outlets = fields.List(fields.String(), load_default=list, **es(FACET_KEYWORD, csv=11))
     via_outlet_ids = fields.List(
         fields.String(),
@@ -141,7 +190,7 @@ class AttributionSchema(Schema):
         **es(
             KEYWORD,
             column=Column(index="attributions_statement"),
-            filter=Filter("statement_id", 7, "statement id", refers_to="statements"),
+            filter=Filter("statement_id", 9, "statement id", refers_to="statements"),
             csv=16,
         ),
     )
@@ -189,8 +238,14 @@ class AttributionSchema(Schema):
     )
 
 
+def part_text(attribution: dict[str, Any], article: dict[str, Any]) -> str:
+    """The text of the article part the attribution's spans point into (`part`)."""
+    return (article.get("title") or "") if attribution.get("part") == "title" else article["body"]
+
+
 def check_spans_within(attribution: dict[str, Any], body: str) -> None:
-    """Reject an attribution whose spans fall outside its article's body.
+    """Reject an attribution whose spans fall outside its article's body (or title, for a
+    headline attribution: pass `part_text`).
 
     The error names the field and the offending value, as every validation error must.
     """
@@ -205,5 +260,6 @@ def check_spans_within(attribution: dict[str, Any], body: str) -> None:
     for name, span in named:
         if span is not None and span[1] > limit:
             raise RecordError(
-                f"{name} ({list(span)}): lies outside the article body ({limit} characters)"
+                f"{name} ({list(span)}): lies outside the article "
+                f"{attribution.get('part') or 'body'} ({limit} characters)"
             )

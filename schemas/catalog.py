@@ -59,6 +59,9 @@ def _filters() -> tuple[FilterField, ...]:
                 multi=isinstance(field, fields.List),
             )
         )
+    positions = [f.filter.position for f in found]
+    if len(set(positions)) != len(positions):
+        raise ValueError(f"two search filters share a position: {sorted(positions)}")
     return tuple(sorted(found, key=lambda f: f.filter.position))
 
 
@@ -83,18 +86,21 @@ COPIED_FROM_ARTICLE: dict[str, str] = {
     if "from_article" in field.metadata
 }
 
-# Attribution fields exported as CSV, in column order.
-CSV_COLUMNS: tuple[str, ...] = tuple(
-    name
-    for name, _ in sorted(
-        (
-            (name, field.metadata["csv"])
-            for name, field in _declared(AttributionSchema).items()
-            if "csv" in field.metadata
-        ),
-        key=lambda pair: pair[1],
+def _csv_columns() -> tuple[str, ...]:
+    """Attribution fields exported as CSV, in column order; raises ValueError when two
+    fields claim one column."""
+    numbered = sorted(
+        (field.metadata["csv"], name)
+        for name, field in _declared(AttributionSchema).items()
+        if "csv" in field.metadata
     )
-)
+    if len({n for n, _ in numbered}) != len(numbered):
+        raise ValueError(f"two CSV fields share a column: {numbered}")
+    return tuple(name for _, name in numbered)
+
+
+# Attribution fields exported as CSV, in column order.
+CSV_COLUMNS: tuple[str, ...] = _csv_columns()
 
 ATTRIBUTION_COLUMNS: dict[str, Column] = columns(AttributionSchema)
 ARTICLE_COLUMNS: dict[str, Column] = columns(ArticleSchema)

@@ -68,7 +68,8 @@ class Filter:
     ``description`` documents the search parameter. ``refers_to`` is the record kind
     (``speakers``, ``outlets``, ``statements``) whose ids the field holds: such a field can be
     reassigned from one record to another. ``label_field`` holds the name the text used:
-    a facet value is shown with its record's name, else with that name.
+    a facet value is shown with its record's name, else with that name. ``default`` holds
+    the values a search filters on when it names none (the value ``all`` lifts it).
     """
 
     name: str
@@ -77,6 +78,7 @@ class Filter:
     title: str | None = None
     refers_to: str | None = None
     label_field: str | None = None
+    default: tuple[str, ...] = ()
 
 
 def es(

@@ -60,7 +60,7 @@ def article_id(url: str | None, body: str) -> str:
     return "a-" + digest("text", normalize_text(body))
 
 
-def attribution_id(article: str, content_spans: Sequence[Sequence[int]]) -> str:
-    """From the article and where the content sits in it."""
+def attribution_id(article: str, content_spans: Sequence[Sequence[int]], part: str = "body") -> str:
+    """From the article and where the content sits in it (in its body, or its title)."""
     where = ",".join(f"{s}-{e}" for s, e in sorted(tuple(span) for span in content_spans))
-    return "q-" + digest(article, where)
+    return "q-" + digest(article, where if part == "body" else f"{part}:{where}")

@@ -17,6 +17,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError
 
 from schemas import ArticleSchema, AttributionSchema, RecordError, check_spans_within, load
+from schemas.attribution import part_text
 from schemas.catalog import COPIED_FROM_ARTICLE, copy_from_article
 from schemas.validation import describe
 from store.base import ArticleRecord
@@ -73,7 +74,7 @@ def prepare_article(record: ArticleRecord) -> tuple[dict[str, Any], list[dict[st
         try:
             attribution = _clean(_AttributionWithoutArticle, data)
             copy_from_article(attribution, article)
-            check_spans_within(attribution, article["body"])
+            check_spans_within(attribution, part_text(attribution, article))
         except RecordError as error:
             raise RecordError(f"attributions[{index}].{error}") from None
         except ValidationError as error:

@@ -154,6 +154,7 @@ class SqliteStore(Store):
             conn.execute("PRAGMA journal_mode = WAL")
             with self._write(conn):
                 self._check_version(conn)
+                self._add_new_columns(conn)
                 for statement in SCHEMA.split(";"):
                     if statement.strip():
                         conn.execute(statement)
@@ -171,6 +172,19 @@ class SqliteStore(Store):
                 f" (schema {version}, this one writes {SCHEMA_VERSION}): move it away and index"
                 " again"
             )
+
+    @staticmethod
+    def _add_new_columns(conn: sqlite3.Connection) -> None:
+        """Columns a schema declared since the file was made (its values stay NULL until
+        re-indexed); ``SCHEMA`` then creates their indices."""
+        for table, declared in (
+            ("articles", ARTICLE_COLUMNS),
+            ("attributions", ATTRIBUTION_COLUMNS),
+        ):
+            present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+            for name, column in declared.items() if present else ():
+                if name not in present:
+                    conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {column.type}")
 
     # --- connections -----------------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:

@@ -72,12 +72,23 @@ def many_voices() -> ArticleRecord:
     names = [f"Voice {chr(65 + i)}{'x' * (i % 3)}" for i in range(14)]
     body = " ".join(f"{name} said claim number {i} holds." for i, name in enumerate(names))
     attributions = [
-        quote(body, f"claim number {i} holds", speaker=name, speaker_id=f"voice-{i}",
-              article_id="a-many")
+        quote(
+            body,
+            f"claim number {i} holds",
+            speaker=name,
+            speaker_id=f"voice-{i}",
+            article_id="a-many",
+        )
         for i, name in enumerate(names)
     ]
-    article = {"id": "a-many", "title": "Many voices", "outlet": "CPA", "outlet_id": "cpa",
-               "published": "2024-12-01", "body": body}
+    article = {
+        "id": "a-many",
+        "title": "Many voices",
+        "outlet": "CPA",
+        "outlet_id": "cpa",
+        "published": "2024-12-01",
+        "body": body,
+    }
     return ArticleRecord(article, attributions)
 
 
@@ -191,11 +202,20 @@ def test_main_pages_run_under_the_content_security_policy_without_a_violation(
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     violations: list[str] = []
-    pg.on("console", lambda m: violations.append(m.text)
-          if "Content Security Policy" in m.text else None)
+    pg.on(
+        "console",
+        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+    )
     try:
-        for path in ("/", "/?q=rebuild", "/check?text=rebuild+every+home",
-                     "/speakers/anna-lindqvist", "/outlets/cpa", "/api/docs", "/nowhere"):
+        for path in (
+            "/",
+            "/?q=rebuild",
+            "/check?text=rebuild+every+home",
+            "/speakers/anna-lindqvist",
+            "/outlets/cpa",
+            "/api/docs",
+            "/nowhere",
+        ):
             response = pg.goto(base_url + path)
             assert "script-src 'self'" in response.headers["content-security-policy"], path
         pg.goto(base_url + "/speakers/anna-lindqvist")

@@ -81,9 +81,22 @@ def test_gunicorn_takes_a_claim_of_6000_characters_in_the_url(tmp_path: Path) ->
     env = {**os.environ, "QUOTETRAIL_DB": str(tmp_path / "g.db")}
     env.pop("ES_URL", None)
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "-w", "1",
-         "-b", f"127.0.0.1:{port}", "webapp:create_app()"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "gunicorn.conf.py",
+            "-w",
+            "1",
+            "-b",
+            f"127.0.0.1:{port}",
+            "webapp:create_app()",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     claim = "budget " * 857  # 5,999 characters
     url = f"http://127.0.0.1:{port}/api/v1/check?text={claim.strip().replace(' ', '+')}"

@@ -36,7 +36,9 @@ def test_the_speaker_before_the_cue_with_a_reported_claim():
     assert att["content"] == "that the bill would pass easily"
     assert att["speaker"] == "Jane Smith" and att["speaker_type"] == "person"
     assert att["cue"] == "said" and att["speaker_text"] == "Senator Jane Smith"
+    assert att["cue_type"] == "speech"
     assert set(att) == {
+        "part",
         "kind",
         "content",
         "content_spans",
@@ -47,8 +49,11 @@ def test_the_speaker_before_the_cue_with_a_reported_claim():
         "speaker",
         "speaker_type",
         "speaker_role",
+        "speaker_resolution",
+        "relayed_by",
         "via_outlets",
         "medium",
+        "cue_type",
         "paragraph_index",
         "sentence_index",
         "confidence",
@@ -202,8 +207,8 @@ def test_headline_and_transcript_labels_name_the_speaker():
     )
     found = extract(text)
     assert [(a["cue"], a["speaker"]) for a in found] == [
-        (":", "Loretta Lynch"),
-        (":", "Anna Berg"),
+        (None, "Loretta Lynch"),
+        (None, "Anna Berg"),
     ]
     assert found[0]["content"] == "No outside influence on the harbour inquiry."
     assert found[1]["speaker_text"] == "BERG"

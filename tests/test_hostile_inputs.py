@@ -86,8 +86,9 @@ XXE = (
 # Feeds made from HTML often declare the entities they use; the feed is still a feed.
 DOCTYPE_FEED = (
     b'<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY nbsp "&#160;">]>\n'
-    + rss("".join(ITEM.replace("<title>I", f"<title>Story&nbsp;{i}") for i in range(3)))
-    .split(b"?>", 1)[1]
+    + rss("".join(ITEM.replace("<title>I", f"<title>Story&nbsp;{i}") for i in range(3))).split(
+        b"?>", 1
+    )[1]
 )
 
 NUMBERS_GZ = gzip.compress(" ".join(map(str, range(3000))).encode())

@@ -154,7 +154,9 @@ def wait_for_progress(state: Path, process: subprocess.Popen, batches: int) -> N
     deadline = time.monotonic() + 180
     path = state / CHECKPOINT
     while time.monotonic() < deadline:
-        assert process.poll() is None, "the run ended before the fault could be injected"
+        if process.poll() is not None:
+            _, err = process.communicate()
+            raise AssertionError(f"the run ended before the fault could be injected: {err}")
         if path.exists() and len(path.read_text().splitlines()) > batches:
             return
         time.sleep(0.05)

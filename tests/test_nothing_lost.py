@@ -20,8 +20,13 @@ QUOTE = '"We will rebuild the harbour wall by {year}," Mayor Celia Marchetti sai
 
 def record(year: int, **fields: str) -> str:
     """One JSON Lines record; ``fields`` are pasted in raw so they can carry bad escapes."""
-    parts = {"url": f'"https://ledger.example/{year}"', "title": f'"Wall {year}"',
-             "outlet": '"Metro Ledger"', "body": json.dumps(QUOTE.format(year=year)), **fields}
+    parts = {
+        "url": f'"https://ledger.example/{year}"',
+        "title": f'"Wall {year}"',
+        "outlet": '"Metro Ledger"',
+        "body": json.dumps(QUOTE.format(year=year)),
+        **fields,
+    }
     return "{" + ", ".join(f'"{k}": {v}' for k, v in parts.items()) + "}\n"
 
 
@@ -157,7 +162,8 @@ def test_skipped_inputs_make_the_exit_status_1_and_are_in_the_rejects_list(
     status = main(["index", str(folder), "--rejects", str(rejects), "--workers", "1"])
     err = capsys.readouterr().err
     assert status == 1, err
-    listed = {Path(r["path"]).name: r["reason"]
-              for r in map(json.loads, rejects.read_text().splitlines())}
+    listed = {
+        Path(r["path"]).name: r["reason"] for r in map(json.loads, rejects.read_text().splitlines())
+    }
     assert set(listed) == {"pipe.txt", "loop.txt"}
     assert " 2 rejected;" in err

@@ -80,7 +80,10 @@ def test_facets_count_every_attribution_with_canonical_labels(fixtures_corpus):
         "via": 1,
         "kind": 2,
         "cue": 7,
+        "cue_type": 1,
+        "party": 0,  # no speaker of this corpus comes from an authority file
     }
+    assert counts(result, "cue_type") == [("speech", 12)]
 
 
 def test_facet_size_limits_values_but_not_the_distinct_total(fixtures_corpus):

@@ -39,16 +39,17 @@ def test_queued_urls_are_indexed_by_the_next_watch_poll(setup, capsys) -> None: 
         assert client.post("/api/v1/urls", json={"url": site("/ports")}).status_code == 401
         bad = client.post("/api/v1/urls", json={"url": "file:///etc/passwd"}, headers=TOKEN)
         assert bad.status_code == 400 and bad.get_json()["param"] == "url"
-        good = client.post("/api/v1/urls", json={"url": site("/ports?utm_source=x")},
-                           headers=TOKEN)
+        good = client.post("/api/v1/urls", json={"url": site("/ports?utm_source=x")}, headers=TOKEN)
         gone = client.post("/api/v1/urls", json={"url": site("/gone")}, headers=TOKEN)
         assert good.status_code == 202 and good.headers["Location"].endswith(
-            f"/api/v1/urls/{good.get_json()['id']}")
+            f"/api/v1/urls/{good.get_json()['id']}"
+        )
         status_url = good.get_json()["links"]["self"]
         assert client.get(status_url).get_json()["status"] == "queued"
 
-        status = main(["watch", "--once", "--state-dir", str(state_dir), "--delay", "0",
-                       "--workers", "1"])
+        status = main(
+            ["watch", "--once", "--state-dir", str(state_dir), "--delay", "0", "--workers", "1"]
+        )
         assert status == 1  # one of the queued URLs failed
     capsys.readouterr()
     done = client.get(status_url).get_json()
@@ -66,8 +67,19 @@ def test_the_watch_page_shows_each_feeds_status(setup, capsys) -> None:  # type:
     site = Site()
     site.routes["/feed.xml"] = Answer(b"<html><body>Maintenance</body></html>")
     with serving(site):
-        main(["watch", site("/feed.xml"), "--once", "--state-dir", str(state_dir),
-              "--delay", "0", "--workers", "1"])
+        main(
+            [
+                "watch",
+                site("/feed.xml"),
+                "--once",
+                "--state-dir",
+                str(state_dir),
+                "--delay",
+                "0",
+                "--workers",
+                "1",
+            ]
+        )
     capsys.readouterr()
     html = client.get("/watch").get_data(as_text=True)
     assert site("/feed.xml") in html and "not a feed" in html and "error" in html

@@ -57,8 +57,13 @@ def test_index_fetches_a_page_and_a_summary_feed_keeping_url_outlet_and_date(
 ) -> None:
     site = Site()
     site.routes["/story-1?utm_source=share"] = Answer(
-        page("Ports", story(1), outlet="Herald", date="2024-05-21",
-             canonical="https://herald.example/story-1")
+        page(
+            "Ports",
+            story(1),
+            outlet="Herald",
+            date="2024-05-21",
+            canonical="https://herald.example/story-1",
+        )
     )
     site.routes["/feed.xml"] = Answer(
         rss("Herald feed", [("Story 2", "/story-2?utm_medium=rss", "Workers met.")]),
@@ -66,8 +71,9 @@ def test_index_fetches_a_page_and_a_summary_feed_keeping_url_outlet_and_date(
     )
     site.routes["/story-2?utm_medium=rss"] = Answer(page("Story 2", story(2)))
     with serving(site):
-        status = main(["index", site("/story-1?utm_source=share"), site("/feed.xml"),
-                       "--workers", "1"])
+        status = main(
+            ["index", site("/story-1?utm_source=share"), site("/feed.xml"), "--workers", "1"]
+        )
     err = capsys.readouterr().err
     assert status == 0, err
     assert "2 indexed" in err
@@ -87,17 +93,25 @@ def test_watch_reports_each_fault_per_feed_and_indexes_the_rest(
 ) -> None:
     site = Site()
     site.routes["/news.xml"] = Answer(
-        rss("News", [
-            ("Good", "/good", "s"), ("Gone", "/gone", "s"), ("Broken", "/broken", "s"),
-            ("Picture", "/picture", "s"), ("Empty", "/empty", "s"),
-        ]),
-        headers={"Content-Type": "application/rss+xml"}, etag='"n1"',
+        rss(
+            "News",
+            [
+                ("Good", "/good", "s"),
+                ("Gone", "/gone", "s"),
+                ("Broken", "/broken", "s"),
+                ("Picture", "/picture", "s"),
+                ("Empty", "/empty", "s"),
+            ],
+        ),
+        headers={"Content-Type": "application/rss+xml"},
+        etag='"n1"',
     )
     site.routes["/good"] = Answer(page("Good", story(3), outlet="News Daily"))
     site.routes["/gone"] = Answer(b"gone", 410)
     site.routes["/broken"] = Answer(b"fail", 500)
-    site.routes["/picture"] = Answer(b"\x89PNG\r\n\x1a\n" + b"\0" * 200,
-                                     headers={"Content-Type": "image/png"})
+    site.routes["/picture"] = Answer(
+        b"\x89PNG\r\n\x1a\n" + b"\0" * 200, headers={"Content-Type": "image/png"}
+    )
     site.routes["/empty"] = Answer(b"<html><body><nav>Home</nav></body></html>")
     site.routes["/error-page.xml"] = Answer(
         b"<!DOCTYPE html><html><body><h1>Service unavailable</h1></body></html>"
@@ -107,11 +121,14 @@ def test_watch_reports_each_fault_per_feed_and_indexes_the_rest(
         status = main(["watch", *feeds, "--once", "--delay", "0", "--workers", "1"])
         err = capsys.readouterr().err
         assert status == 1
-        for path, reason in [("/gone", "HTTP 410"), ("/broken", "HTTP 500"),
-                             ("/picture", "not an article page"),
-                             ("/empty", "not an article page"),
-                             ("/error-page.xml", "not a feed"),
-                             (":9/feed.xml", "cannot connect")]:
+        for path, reason in [
+            ("/gone", "HTTP 410"),
+            ("/broken", "HTTP 500"),
+            ("/picture", "not an article page"),
+            ("/empty", "not an article page"),
+            ("/error-page.xml", "not a feed"),
+            (":9/feed.xml", "cannot connect"),
+        ]:
             assert any(path in line and reason in line for line in err.splitlines()), (path, err)
         state = WatchState(str(db.parent))
         by_feed = {f.url: f for f in state.feeds()}
@@ -132,6 +149,8 @@ def test_watch_reports_each_fault_per_feed_and_indexes_the_rest(
         state = WatchState(str(db.parent))
         assert {f.url: f for f in state.feeds()}[site("/news.xml")].last_status == "not modified"
         assert state.item_count("indexed") == 2
+        # A finished poll leaves no run state behind (journal, linker memory, checkpoint).
+        assert sorted(p.name for p in db.parent.glob(".quotetrail-*")) == []
     status = main(["watch", "--status"])
     out = capsys.readouterr().out
     assert status == 0 and site("/news.xml") in out and "not modified" in out
@@ -145,16 +164,33 @@ def test_a_killed_watch_resumes_without_duplicates_or_gaps(tmp_path: Path) -> No
         headers={"Content-Type": "application/rss+xml"},
     )
     for n in range(items):
-        site.routes[f"/story-{n}"] = Answer(page(f"Story {n}", story(n), outlet="Herald"),
-                                            delay=0.15)
+        site.routes[f"/story-{n}"] = Answer(
+            page(f"Story {n}", story(n), outlet="Herald"), delay=0.15
+        )
     db = tmp_path / "quotetrail.db"
     env = {**os.environ, "QUOTETRAIL_DB": str(db)}
     env.pop("ES_URL", None)
-    command = [sys.executable, "-m", "quotetrail.cli", "watch", "--once", "--delay", "0",
-               "--workers", "1", "--batch-size", "4"]
+    command = [
+        sys.executable,
+        "-m",
+        "quotetrail.cli",
+        "watch",
+        "--once",
+        "--delay",
+        "0",
+        "--workers",
+        "1",
+        "--batch-size",
+        "4",
+    ]
     with serving(site):
-        process = subprocess.Popen([*command, site("/feed.xml")], cwd=REPO, env=env,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        process = subprocess.Popen(
+            [*command, site("/feed.xml")],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         state = WatchState(str(tmp_path))
         deadline = time.monotonic() + 120
         while state.item_count() < 4 and time.monotonic() < deadline:
@@ -165,8 +201,14 @@ def test_a_killed_watch_resumes_without_duplicates_or_gaps(tmp_path: Path) -> No
         recorded = state.item_count()
         assert 4 <= recorded < items, "killed mid-run"
         fetched_before = dict(site.hits)
-        finished = subprocess.run([*command, site("/feed.xml")], cwd=REPO, env=env,
-                                  capture_output=True, text=True, timeout=300)
+        finished = subprocess.run(
+            [*command, site("/feed.xml")],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
     assert finished.returncode == 0, finished.stderr
     assert WatchState(str(tmp_path)).item_count() == items
     store = SqliteStore(str(db))
@@ -174,6 +216,7 @@ def test_a_killed_watch_resumes_without_duplicates_or_gaps(tmp_path: Path) -> No
     total = store.stats()["articles"]
     store.close()
     assert all(stored) and total == items  # no gap, no duplicate
+    assert sorted(p.name for p in tmp_path.glob(".quotetrail-*")) == []
     refetched = [n for n in range(items) if site.hits[f"/story-{n}"] > 1]
     # Only the items fetched but not yet written at the kill may be fetched again.
     assert len(refetched) <= len(done_before) - recorded

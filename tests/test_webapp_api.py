@@ -36,8 +36,9 @@ def test_search_returns_hits_total_facets_histogram_and_paging(client: Any) -> N
     assert AttributionSchema().validate(hit["attribution"]) == {}
     assert hit["links"]["self"].endswith(f"/api/v1/attributions/{hit['attribution']['id']}")
     speakers = body["facets"]["speaker"]["values"]
-    assert speakers == [{"value": "anna-lindqvist", "label": "Anna Lindqvist", "count": 3,
-                         "selected": False}]
+    assert speakers == [
+        {"value": "anna-lindqvist", "label": "Anna Lindqvist", "count": 3, "selected": False}
+    ]
     assert body["histogram"] == [{"month": "2024-03", "count": 3}]
     paging = body["paging"]
     assert paging["pages"] == 2 and paging["prev"] is None
@@ -187,9 +188,15 @@ def test_check_a_claim(client: Any) -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["/api/v1/attributions/q-0", "/api/v1/articles/a-0", "/api/v1/speakers/nobody",
-     "/api/v1/speakers/nobody/statements", "/api/v1/outlets/nowhere", "/api/v1/statements/s-0",
-     "/api/v1/nothing"],
+    [
+        "/api/v1/attributions/q-0",
+        "/api/v1/articles/a-0",
+        "/api/v1/speakers/nobody",
+        "/api/v1/speakers/nobody/statements",
+        "/api/v1/outlets/nowhere",
+        "/api/v1/statements/s-0",
+        "/api/v1/nothing",
+    ],
 )
 def test_unknown_ids_are_json_404s(client: Any, url: str) -> None:
     body = get(client, url, status=404)
@@ -215,8 +222,10 @@ def test_writes_need_the_right_token(client: Any, newsroom: Store) -> None:
 def test_delete_an_article(fresh_client: Any) -> None:
     client = fresh_client
     response = client.delete("/api/v1/articles/a-hd-veto", headers=AUTH)
-    assert response.status_code == 200 and response.get_json() == {"id": "a-hd-veto",
-                                                                    "deleted": True}
+    assert response.status_code == 200 and response.get_json() == {
+        "id": "a-hd-veto",
+        "deleted": True,
+    }
     get(client, "/api/v1/articles/a-hd-veto", status=404)
     assert get(client, "/api/v1/search?q=veto")["total"] == 0
     assert client.delete("/api/v1/articles/a-hd-veto", headers=AUTH).status_code == 404
@@ -230,7 +239,7 @@ def test_post_an_article_extracts_links_and_indexes_it(fresh_client: Any) -> Non
         "outlet": "Harbor Daily",
         "published": "2024-12-03",
         "body": 'The ferry will keep running. "We found the money in the end," said Anna '
-                "Lindqvist, the mayor, on Tuesday.",
+        "Lindqvist, the mayor, on Tuesday.",
     }
     response = client.post("/api/v1/articles", json=article, headers=AUTH)
     assert response.status_code == 201, response.get_json()
@@ -261,8 +270,9 @@ def test_bad_articles_are_400s(fresh_client: Any, payload: Any, param: str) -> N
 def test_merge_speakers(fresh_client: Any, fresh_newsroom: Store) -> None:
     client, store = fresh_client, fresh_newsroom
     store.put_speakers([{"id": "a-lindqvist", "name": "A. Lindqvist", "type": "person"}])
-    assert client.post("/api/v1/speakers/a-lindqvist/merge", json={}, headers=AUTH).status_code \
-        == 400
+    assert (
+        client.post("/api/v1/speakers/a-lindqvist/merge", json={}, headers=AUTH).status_code == 400
+    )
     response = client.post(
         "/api/v1/speakers/jonas-feld/merge", json={"into": "anna-lindqvist"}, headers=AUTH
     )
@@ -270,8 +280,9 @@ def test_merge_speakers(fresh_client: Any, fresh_newsroom: Store) -> None:
     assert response.status_code == 200 and body["moved"] == 2
     assert "Jonas Feld" in body["speaker"]["aliases"]
     assert get(client, "/api/v1/speakers/anna-lindqvist")["attributions"] == 6
-    missing = client.post("/api/v1/speakers/nobody/merge", json={"into": "anna-lindqvist"},
-                          headers=AUTH)
+    missing = client.post(
+        "/api/v1/speakers/nobody/merge", json={"into": "anna-lindqvist"}, headers=AUTH
+    )
     assert missing.status_code == 404
 
 
@@ -283,18 +294,35 @@ def test_openapi_documents_every_endpoint(client: Any) -> None:
     assert spec["openapi"].startswith("3.")
     paths = spec["paths"]
     for path, method in [
-        ("/api/v1/search", "get"), ("/api/v1/search.csv", "get"), ("/api/v1/search.jsonl", "get"),
-        ("/api/v1/attributions/{attribution_id}", "get"), ("/api/v1/articles", "post"),
-        ("/api/v1/articles/{article_id}", "get"), ("/api/v1/articles/{article_id}", "delete"),
+        ("/api/v1/search", "get"),
+        ("/api/v1/search.csv", "get"),
+        ("/api/v1/search.jsonl", "get"),
+        ("/api/v1/attributions/{attribution_id}", "get"),
+        ("/api/v1/articles", "post"),
+        ("/api/v1/articles/{article_id}", "get"),
+        ("/api/v1/articles/{article_id}", "delete"),
         ("/api/v1/speakers/{speaker_id}", "get"),
         ("/api/v1/speakers/{speaker_id}/statements", "get"),
-        ("/api/v1/speakers/{speaker_id}/merge", "post"), ("/api/v1/outlets/{outlet_id}", "get"),
-        ("/api/v1/statements/{statement_id}", "get"), ("/api/v1/check", "get"),
+        ("/api/v1/speakers/{speaker_id}/merge", "post"),
+        ("/api/v1/outlets/{outlet_id}", "get"),
+        ("/api/v1/statements/{statement_id}", "get"),
+        ("/api/v1/check", "get"),
     ]:
         assert method in paths[path], (path, method)
     search_params = {p["name"] for p in paths["/api/v1/search"]["get"]["parameters"]}
-    assert {"q", "speaker", "outlet", "via", "kind", "cue", "from", "to", "sort", "page",
-            "per_page"} <= search_params
+    assert {
+        "q",
+        "speaker",
+        "outlet",
+        "via",
+        "kind",
+        "cue",
+        "from",
+        "to",
+        "sort",
+        "page",
+        "per_page",
+    } <= search_params
     assert "Attribution" in spec["components"]["schemas"]
     docs = client.get("/api/docs")
     assert docs.status_code == 200 and b"/api/v1/search" in docs.data

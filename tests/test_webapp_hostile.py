@@ -47,8 +47,13 @@ def hostile_store(new_store: Store, tmp_path: Path) -> Store:
 
 def test_a_lone_surrogate_in_a_stored_title_breaks_no_page_or_export(hostile_store: Store) -> None:
     client = app_client(hostile_store)
-    for url in ("/", "/?q=harbour", "/check?text=rebuild+the+harbour+wall",
-                "/api/v1/search?q=harbour", "/api/v1/search.jsonl?q=harbour"):
+    for url in (
+        "/",
+        "/?q=harbour",
+        "/check?text=rebuild+the+harbour+wall",
+        "/api/v1/search?q=harbour",
+        "/api/v1/search.jsonl?q=harbour",
+    ):
         response = client.get(url)
         assert response.status_code == 200, url
     outlet_id = client.get("/api/v1/search").get_json()["hits"][0]["attribution"]["outlet_id"]
@@ -71,8 +76,11 @@ def test_claimreview_publishes_only_web_urls(hostile_store: Store) -> None:
 
 
 def test_links_use_the_configured_base_url_never_the_host_header(newsroom: Store) -> None:
-    hostile = app_client(newsroom).get("/api/v1/search?per_page=2",
-                                    headers={"Host": "evil.example"}).get_json()
+    hostile = (
+        app_client(newsroom)
+        .get("/api/v1/search?per_page=2", headers={"Host": "evil.example"})
+        .get_json()
+    )
     assert "evil.example" not in json.dumps(hostile)
     assert hostile["paging"]["next"].startswith("/api/v1/search?")
     configured = app_client(newsroom, BASE_URL="https://quotes.example.org/")
@@ -81,8 +89,17 @@ def test_links_use_the_configured_base_url_never_the_host_header(newsroom: Store
     assert body["hits"][0]["links"]["self"].startswith("https://quotes.example.org/api/v1/")
 
 
-@pytest.mark.parametrize("url", ["/", "/api/v1/search", "/nowhere", "/api/v1/nowhere",
-                                 "/api/v1/search.csv", "/static/quotetrail.js"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/api/v1/search",
+        "/nowhere",
+        "/api/v1/nowhere",
+        "/api/v1/search.csv",
+        "/static/quotetrail.js",
+    ],
+)
 def test_every_response_carries_the_security_headers(client: Any, url: str) -> None:
     headers = client.get(url).headers
     policy = headers["Content-Security-Policy"]
@@ -94,22 +111,27 @@ def test_every_response_carries_the_security_headers(client: Any, url: str) -> N
 
 
 def test_a_non_ascii_bearer_token_is_unauthorized_not_a_crash(client: Any) -> None:
-    response = client.post("/api/v1/articles", json={"body": "x"},
-                           headers={"Authorization": "Bearer s3crét"})
+    response = client.post(
+        "/api/v1/articles", json={"body": "x"}, headers={"Authorization": "Bearer s3crét"}
+    )
     assert response.status_code == 401 and response.get_json()["status"] == 401
 
 
 def test_a_deeply_nested_body_is_a_bad_request(client: Any) -> None:
-    response = client.post("/api/v1/articles", data="[" * 100_000 + "]" * 100_000,
-                           headers={**AUTH, "Content-Type": "application/json"})
+    response = client.post(
+        "/api/v1/articles",
+        data="[" * 100_000 + "]" * 100_000,
+        headers={**AUTH, "Content-Type": "application/json"},
+    )
     assert response.status_code == 400
     assert "nested too deeply" in response.get_json()["message"]
 
 
 def test_a_posted_lone_surrogate_is_refused_naming_the_field(client: Any) -> None:
     data = '{"title": "T \\ud83d", "body": ' + json.dumps(QUOTE.format(year=1)) + "}"
-    response = client.post("/api/v1/articles", data=data,
-                           headers={**AUTH, "Content-Type": "application/json"})
+    response = client.post(
+        "/api/v1/articles", data=data, headers={**AUTH, "Content-Type": "application/json"}
+    )
     assert response.status_code == 400
     body = response.get_json()
     assert body["param"] == "title" and "lone surrogate U+D83D" in body["message"]
@@ -117,16 +139,20 @@ def test_a_posted_lone_surrogate_is_refused_naming_the_field(client: Any) -> Non
 
 def test_an_article_over_the_5_mb_limit_is_refused_with_413(client: Any) -> None:
     body = json.dumps({"body": "word " * (5 * 1024 * 1024 // 5 + 10)})
-    response = client.post("/api/v1/articles", data=body,
-                           headers={**AUTH, "Content-Type": "application/json"})
+    response = client.post(
+        "/api/v1/articles", data=body, headers={**AUTH, "Content-Type": "application/json"}
+    )
     assert response.status_code == 413
     assert response.get_json()["status"] == 413
 
 
 def test_an_article_past_the_time_budget_is_accepted_with_a_status_url(new_store: Store) -> None:
     client = app_client(new_store, WRITE_BUDGET_SECONDS=0)
-    article = {"url": "https://ledger.example/slow", "title": "Slow",
-               "body": QUOTE.format(year=2040)}
+    article = {
+        "url": "https://ledger.example/slow",
+        "title": "Slow",
+        "body": QUOTE.format(year=2040),
+    }
     response = client.post("/api/v1/articles", json=article, headers=AUTH)
     assert response.status_code == 202, response.get_data(as_text=True)
     accepted = response.get_json()

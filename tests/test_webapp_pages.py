@@ -123,12 +123,23 @@ def test_many_values_offer_show_more(fresh_client: Any, fresh_newsroom: Store) -
     client, store = fresh_client, fresh_newsroom
     body = " ".join(f"Speaker{i} said claim number {i} is true." for i in range(14))
     attributions = [
-        quote(body, f"claim number {i} is true", speaker=f"Speaker{i}",
-              speaker_id=f"speaker-{i}", article_id="a-many")
+        quote(
+            body,
+            f"claim number {i} is true",
+            speaker=f"Speaker{i}",
+            speaker_id=f"speaker-{i}",
+            article_id="a-many",
+        )
         for i in range(14)
     ]
-    article = {"id": "a-many", "title": "Many voices", "outlet": "CPA", "outlet_id": "cpa",
-               "published": "2024-12-01", "body": body}
+    article = {
+        "id": "a-many",
+        "title": "Many voices",
+        "outlet": "CPA",
+        "outlet_id": "cpa",
+        "published": "2024-12-01",
+        "body": body,
+    }
     assert store.put_articles([ArticleRecord(article, attributions)])[0].status == "indexed"
     page = html(client, "/?q=claim")
     more = next(h for h in links(page) if "more=speaker" in h)
@@ -286,8 +297,15 @@ def test_check_a_claim_finds_the_statement_and_where_it_started(client: Any) -> 
 
 
 @pytest.mark.parametrize(
-    "url", ["/speakers/nobody", "/outlets/nowhere", "/attributions/q-0", "/articles/a-0",
-            "/statements/s-0", "/no/such/page"],
+    "url",
+    [
+        "/speakers/nobody",
+        "/outlets/nowhere",
+        "/attributions/q-0",
+        "/articles/a-0",
+        "/statements/s-0",
+        "/no/such/page",
+    ],
 )
 def test_unknown_ids_get_a_404_page(client: Any, url: str) -> None:
     page = html(client, url, status=404)

@@ -98,8 +98,14 @@ def serving(site: Site) -> Iterator[Site]:
         server.server_close()
 
 
-def page(title: str, body: str, *, outlet: str | None = None, date: str | None = None,
-         canonical: str | None = None) -> bytes:
+def page(
+    title: str,
+    body: str,
+    *,
+    outlet: str | None = None,
+    date: str | None = None,
+    canonical: str | None = None,
+) -> bytes:
     """An article page with the metadata a news site puts in its head."""
     head = f"<title>{title}</title>"
     if outlet:

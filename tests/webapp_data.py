@@ -29,14 +29,28 @@ OUTLETS = [
     {"id": "northern-courier", "name": "Northern Courier", "domains": []},
 ]
 SPEAKERS = [
-    {"id": "anna-lindqvist", "name": "Anna Lindqvist", "aliases": ["Mayor Lindqvist"],
-     "type": "person", "roles": ["mayor of Osterhal"]},
-    {"id": "jonas-feld", "name": "Jonas Feld", "aliases": [], "type": "person",
-     "roles": ["council member"]},
-    {"id": "national-medicines-agency", "name": "National Medicines Agency",
-     "aliases": ["NMA"], "type": "organization", "roles": []},
-    {"id": "eve-hacker", "name": "Eve <b>Hacker</b>", "aliases": [], "type": "person",
-     "roles": []},
+    {
+        "id": "anna-lindqvist",
+        "name": "Anna Lindqvist",
+        "aliases": ["Mayor Lindqvist"],
+        "type": "person",
+        "roles": ["mayor of Osterhal"],
+    },
+    {
+        "id": "jonas-feld",
+        "name": "Jonas Feld",
+        "aliases": [],
+        "type": "person",
+        "roles": ["council member"],
+    },
+    {
+        "id": "national-medicines-agency",
+        "name": "National Medicines Agency",
+        "aliases": ["NMA"],
+        "type": "organization",
+        "roles": [],
+    },
+    {"id": "eve-hacker", "name": "Eve <b>Hacker</b>", "aliases": [], "type": "person", "roles": []},
 ]
 STATEMENTS = [
     {"id": "s-drones", "text": DRONES, "keys": ["k-drones"]},
@@ -115,9 +129,21 @@ def newsroom() -> list[ArticleRecord]:
         "Lindqvist said at a press conference.\n\nEmergency crews worked until dawn."
     )
     a = article("a-cpa-drones", "cpa", "2024-03-14", "Drones strike Osterhal", body)
-    records.append(ArticleRecord(a, [quote(body, DRONES, speaker="Anna Lindqvist",
-                                           speaker_id="anna-lindqvist", statement_id="s-drones",
-                                           article_id=a["id"])]))
+    records.append(
+        ArticleRecord(
+            a,
+            [
+                quote(
+                    body,
+                    DRONES,
+                    speaker="Anna Lindqvist",
+                    speaker_id="anna-lindqvist",
+                    statement_id="s-drones",
+                    article_id=a["id"],
+                )
+            ],
+        )
+    )
 
     body = (
         "The night the drones came.\n\n"
@@ -125,55 +151,141 @@ def newsroom() -> list[ArticleRecord]:
         "hall the next morning."
     )
     a = article("a-rp-drones", "riverside-post", "2024-03-14", "Osterhal's long night", body)
-    records.append(ArticleRecord(a, [quote(body, DRONES, speaker="Anna Lindqvist",
-                                           speaker_id="anna-lindqvist", statement_id="s-drones",
-                                           via=(("CPA", "cpa"),), article_id=a["id"])]))
+    records.append(
+        ArticleRecord(
+            a,
+            [
+                quote(
+                    body,
+                    DRONES,
+                    speaker="Anna Lindqvist",
+                    speaker_id="anna-lindqvist",
+                    statement_id="s-drones",
+                    via=(("CPA", "cpa"),),
+                    article_id=a["id"],
+                )
+            ],
+        )
+    )
 
-    a = article("a-nh-drones", "newshub", "2024-03-15", "Osterhal's long night", body,
-                syndicated_from="a-rp-drones", original_outlet="Riverside Post",
-                original_outlet_id="riverside-post")
-    records.append(ArticleRecord(a, [quote(body, DRONES, speaker="Anna Lindqvist",
-                                           speaker_id="anna-lindqvist", statement_id="s-drones",
-                                           via=(("CPA", "cpa"),), article_id=a["id"])]))
+    a = article(
+        "a-nh-drones",
+        "newshub",
+        "2024-03-15",
+        "Osterhal's long night",
+        body,
+        syndicated_from="a-rp-drones",
+        original_outlet="Riverside Post",
+        original_outlet_id="riverside-post",
+    )
+    records.append(
+        ArticleRecord(
+            a,
+            [
+                quote(
+                    body,
+                    DRONES,
+                    speaker="Anna Lindqvist",
+                    speaker_id="anna-lindqvist",
+                    statement_id="s-drones",
+                    via=(("CPA", "cpa"),),
+                    article_id=a["id"],
+                )
+            ],
+        )
+    )
 
     body = (
         f'Mayor Lindqvist drew a line on Tuesday. "{VETO}," Lindqvist told reporters. '
         f"Council member Jonas Feld says {LEVY}."
     )
     a = article("a-hd-veto", "harbor-daily", "2024-06-18", "Mayor threatens budget veto", body)
-    records.append(ArticleRecord(a, [
-        quote(body, VETO, speaker="Anna Lindqvist", speaker_id="anna-lindqvist", cue="told",
-              statement_id="s-veto", article_id=a["id"]),
-        quote(body, LEVY, speaker="Jonas Feld", speaker_id="jonas-feld", cue="says",
-              kind="indirect", article_id=a["id"]),
-    ]))
-
-    body = (
-        f"The budget vote is set for May. Jonas Feld says {LEVY}, a view the opposition "
-        "rejects."
+    records.append(
+        ArticleRecord(
+            a,
+            [
+                quote(
+                    body,
+                    VETO,
+                    speaker="Anna Lindqvist",
+                    speaker_id="anna-lindqvist",
+                    cue="told",
+                    statement_id="s-veto",
+                    article_id=a["id"],
+                ),
+                quote(
+                    body,
+                    LEVY,
+                    speaker="Jonas Feld",
+                    speaker_id="jonas-feld",
+                    cue="says",
+                    kind="indirect",
+                    article_id=a["id"],
+                ),
+            ],
+        )
     )
+
+    body = f"The budget vote is set for May. Jonas Feld says {LEVY}, a view the opposition rejects."
     a = article("a-ml-budget", "metro-ledger", "2024-05-09", "Budget: council reacts", body)
-    records.append(ArticleRecord(a, [quote(body, LEVY, speaker="Jonas Feld",
-                                           speaker_id="jonas-feld", cue="says", kind="indirect",
-                                           article_id=a["id"])]))
+    records.append(
+        ArticleRecord(
+            a,
+            [
+                quote(
+                    body,
+                    LEVY,
+                    speaker="Jonas Feld",
+                    speaker_id="jonas-feld",
+                    cue="says",
+                    kind="indirect",
+                    article_id=a["id"],
+                )
+            ],
+        )
+    )
 
     body = (
         f"The National Medicines Agency said {RECALL}, per CPA. Pharmacies were told to "
         "check their shelves."
     )
     a = article("a-nc-recall", "northern-courier", "2024-09-04", "Cardiloz: what to know", body)
-    records.append(ArticleRecord(a, [quote(body, RECALL, speaker="National Medicines Agency",
-                                           speaker_id="national-medicines-agency",
-                                           speaker_type="organization", kind="indirect",
-                                           via=(("CPA", "cpa"),), article_id=a["id"])]))
+    records.append(
+        ArticleRecord(
+            a,
+            [
+                quote(
+                    body,
+                    RECALL,
+                    speaker="National Medicines Agency",
+                    speaker_id="national-medicines-agency",
+                    speaker_type="organization",
+                    kind="indirect",
+                    via=(("CPA", "cpa"),),
+                    article_id=a["id"],
+                )
+            ],
+        )
+    )
 
     body = f'Our comment form was defaced. "{SCRIPT}," Eve Hacker said in a statement.'
-    a = article("a-ml-defaced", "metro-ledger", "2024-11-02", "<i>Website</i> defacement",
-                body)
+    a = article("a-ml-defaced", "metro-ledger", "2024-11-02", "<i>Website</i> defacement", body)
     a["url"] = "javascript:alert('owned')"
-    records.append(ArticleRecord(a, [quote(body, SCRIPT, speaker="Eve <b>Hacker</b>",
-                                           speaker_id="eve-hacker", kind="mixed",
-                                           article_id=a["id"])]))
+    records.append(
+        ArticleRecord(
+            a,
+            [
+                quote(
+                    body,
+                    SCRIPT,
+                    speaker="Eve <b>Hacker</b>",
+                    speaker_id="eve-hacker",
+                    kind="mixed",
+                    article_id=a["id"],
+                )
+            ],
+        )
+    )
     return records
 
 

@@ -30,17 +30,16 @@ def _error(status: int, title: str, message: str, param: str | None = None) -> A
         if param:
             body["param"] = param
         return jsonify(body), status
-    page = render_template(
-        "error.html", status=status, title=title, message=message, param=param
-    )
+    page = render_template("error.html", status=status, title=title, message=message, param=param)
     return page, status
 
 
 def _register_errors(app: Flask) -> None:
     @app.errorhandler(ParamError)
     def bad_param(error: ParamError) -> Any:
-        return _error(400, "Bad request", f"Parameter '{error.param}': {error.message}",
-                      error.param)
+        return _error(
+            400, "Bad request", f"Parameter '{error.param}': {error.message}", error.param
+        )
 
     @app.errorhandler(StoreError)
     def store_down(error: StoreError) -> Any:
@@ -55,9 +54,13 @@ def _register_errors(app: Flask) -> None:
     def http_error(error: HTTPException) -> Any:
         code = error.code or 500
         if code == 404:
-            message = error.description if _custom(error) else (
-                f"Nothing is stored at {request.path}. It may have been removed, "
-                "or the link is mistyped."
+            message = (
+                error.description
+                if _custom(error)
+                else (
+                    f"Nothing is stored at {request.path}. It may have been removed, "
+                    "or the link is mistyped."
+                )
             )
             return _error(404, "Not found", message)
         return _error(code, error.name, error.description or error.name)

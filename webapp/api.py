@@ -51,8 +51,12 @@ def respond(schema: type[Schema], data: Any, status: int = 200) -> Response:
 
 def _facet_values(values: list[FacetValue], selected: list[str]) -> list[dict[str, Any]]:
     return [
-        {"value": v.value, "label": v.label or v.value, "count": v.count,
-         "selected": v.value in selected}
+        {
+            "value": v.value,
+            "label": v.label or v.value,
+            "count": v.count,
+            "selected": v.value in selected,
+        }
         for v in values
     ]
 
@@ -314,8 +318,11 @@ def speaker_statements(speaker_id: str) -> Response:
         if record is None or journey.raw is None:
             continue
         statements.append(
-            {"statement": record, "first_seen": journey.raw["first_seen"],
-             "appearances": len(journey.carriers)}
+            {
+                "statement": record,
+                "first_seen": journey.raw["first_seen"],
+                "appearances": len(journey.carriers),
+            }
         )
     body = {"speaker_id": speaker_id, "total": len(ids), "statements": statements}
     return respond(S.SpeakerStatementsSchema, body)
@@ -581,4 +588,3 @@ def merge_speaker(speaker_id: str) -> Response:
     result = merge_speakers(st, data["into"], [speaker_id])
     body = {"merged": speaker_id, **result}
     return respond(S.MergeResponseSchema, body)
-

@@ -56,10 +56,18 @@ def speaker(speaker_id: str) -> str:
     if record is None:
         first = store().search(SearchQuery(filters={"speaker": (speaker_id,)}, per_page=1))
         name = first.hits[0].attribution.get("speaker") if first.hits else speaker_id
-        record = {"id": speaker_id, "name": name or speaker_id, "aliases": [], "roles": [],
-                  "type": "unknown"}
+        record = {
+            "id": speaker_id,
+            "name": name or speaker_id,
+            "aliases": [],
+            "roles": [],
+            "type": "unknown",
+        }
     timeline = histogram_bars(
-        overall.histogram, lambda m: state.month_url(m), state.selected_month, width=560,
+        overall.histogram,
+        lambda m: state.month_url(m),
+        state.selected_month,
+        width=560,
         height=70,
     )
     return render_template(

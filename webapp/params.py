@@ -33,6 +33,7 @@ MAX_WINDOW = 10_000  # deepest result reachable by paging (the export has no lim
 FACET_PARAMS = tuple(FACETS)
 FILTER_PARAMS = tuple(f.name for f in FILTERS)  # facets first, then article_id, statement_id
 SORTS = ("relevance", "date", "date_asc")
+ALL_VALUES = "all"  # a filter value that keeps every value (lifts a default filter)
 
 
 def _facet_field(name: str) -> fields.List:
@@ -149,11 +150,20 @@ def effective_sort(params: dict[str, Any]) -> str:
     return str(params["sort"])
 
 
+def filter_values(params: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """The values each filter keeps: those the search names, else the filter's declared
+    default (``cue_type``: speech and writing); ``all`` among them lifts the filter."""
+    filters = {}
+    for spec in FILTERS:
+        values = tuple(dict.fromkeys(params.get(spec.name) or spec.filter.default))
+        if values and ALL_VALUES not in values:
+            filters[spec.name] = values
+    return filters
+
+
 def to_query(params: dict[str, Any], *, facets: bool = True) -> SearchQuery:
     """The store query for validated parameters."""
-    filters = {
-        name: tuple(dict.fromkeys(params[name])) for name in FILTER_PARAMS if params.get(name)
-    }
+    filters = filter_values(params)
     return SearchQuery(
         text=params["q"][:QUERY_SENT],
         filters=filters,

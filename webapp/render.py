@@ -52,7 +52,10 @@ _ROLE_RANK = {"cue": 0, "speaker": 1, "content": 2}
 
 
 def marks_for(attribution: dict[str, Any], *, href: str = "", focus: bool = False) -> list[Mark]:
-    """The content, cue and speaker spans of one attribution as marks."""
+    """The content, cue and speaker spans of one attribution as marks on the body (none for
+    a headline attribution, whose spans point into the title)."""
+    if attribution.get("part") == "title":
+        return []
     kind = attribution.get("kind") or ""
     who = attribution.get("speaker") or attribution.get("speaker_text") or "unknown speaker"
     cue = attribution.get("cue")
@@ -121,7 +124,10 @@ def annotate(body: str, marks: Iterable[Mark], window: tuple[int, int] | None = 
 
 
 def passage_window(body: str, attribution: dict[str, Any]) -> tuple[int, int]:
-    """The paragraph(s) holding the attribution's spans: its context in the article."""
+    """The paragraph(s) holding the attribution's spans: its context in the article (the
+    opening, for a headline attribution)."""
+    if attribution.get("part") == "title":
+        return (0, min(len(body), 600))
     spans = list(attribution.get("content_spans") or [])
     for key in ("cue_span", "speaker_span"):
         if attribution.get(key):

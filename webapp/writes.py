@@ -39,7 +39,8 @@ def index_article(store: Store, article: dict[str, Any]) -> PutOutcome:
     from indexer.link import Linker
     from indexer.prepare import complete, extractor_version
 
-    record = complete(Linker(store), [(article, extract(article["body"]))], extractor_version())
+    found = extract(article["body"], article.get("title"))
+    record = complete(Linker(store), [(article, found)], extractor_version())
     return store.put_articles(record)[0]
 
 

@@ -1,8 +1,11 @@
 """Attribution extraction: who said what, with which cue, relayed by whom.
 
 from indexer.extract import extract, extract_many
-extract(text) -> list[dict]
+extract(text, title=None) -> list[dict]
 extract_many(texts, n_process=2) -> iterator of list[dict], in input order
+
+Every record says which `part` of the article it comes from ("title" or "body"; a headline
+quotes people too) and its spans are offsets into that part.
 """
 
 from __future__ import annotations
@@ -13,19 +16,24 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 
-from indexer.extract.attributions import analyse
+from indexer.extract.article import extract_article
 from indexer.extract.cues import LEXICON_PATH
+from indexer.extract.scoring import MODEL_PATH
 
 __all__ = ["VERSION", "extract", "extract_many"]
 
 # Changes whenever the rules or the learned lexicon do, so stored results can be refreshed.
-RULES_VERSION = "5"
-VERSION = f"{RULES_VERSION}.{hashlib.sha1(LEXICON_PATH.read_bytes()).hexdigest()[:8]}"
+RULES_VERSION = "6"
+VERSION = (
+    f"{RULES_VERSION}."
+    f"{hashlib.sha1(LEXICON_PATH.read_bytes() + MODEL_PATH.read_bytes()).hexdigest()[:8]}"
+)
 
 
-def extract(text: str) -> list[dict]:
-    """Attributions of one article body; spans are offsets into `text`."""
-    return analyse(text)
+def extract(text: str, title: str | None = None) -> list[dict]:
+    """Attributions of one article body (and its headline, when given); spans are offsets
+    into the record's `part`: `text` for the body, `title` for the headline."""
+    return extract_article(title, text)
 
 
 def extract_many(
@@ -35,7 +43,7 @@ def extract_many(
     (the :class:`~indexer.extract.workers.ExtractionPool`) in batches of `batch_size`."""
     if n_process <= 1:
         for text in texts:
-            yield analyse(text)
+            yield extract(text)
         return
     from indexer.extract.workers import ExtractionPool
 
@@ -44,7 +52,7 @@ def extract_many(
     with ExtractionPool(n_process) as pool:
         pending: deque[Future[tuple[list[list[dict]], float]]] = deque()
         while batch := list(itertools.islice(iterator, batch_size)):
-            pending.append(pool.submit(batch))
+            pending.append(pool.submit([(None, text) for text in batch]))
             while len(pending) > window:
                 yield from pending.popleft().result()[0]
         while pending:

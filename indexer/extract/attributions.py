@@ -1,16 +1,18 @@
 """The extractor's table of contents: article -> candidates -> selection -> records.
 
 `analyse` reads the article's layout, lets every construction and quotation propose
-candidates, keeps the most reliable non-overlapping ones, adds quotation paragraphs that
+candidates, scores each with the learned candidate scorer (`scoring`), keeps the most
+probable non-overlapping ones, adds quotation paragraphs that
 continue a speaker, and turns them into records with speakers resolved in text order.
 """
 
 from __future__ import annotations
 
-from indexer.extract import cues
+from indexer.extract import cue_types, cues, scoring
 from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.constructions import Site, from_token, labelled_lines
 from indexer.extract.layout import Layout, layout
+from indexer.extract.layout_lines import layout_candidates
 from indexer.extract.quotations import (
     QuoteLookup,
     continuations,
@@ -30,10 +32,18 @@ def analyse(text: str) -> list[dict]:
     if not text or not text.strip():
         return []
     page = layout(text)
-    found = select([c for c in candidates(page) if not sourceless_clause(c)], text)
+    found = [
+        c
+        for c in candidates(page, scoring.generator)
+        if not sourceless_clause(c) and not cue_types.writers_generalisation(c.cue, c.source)
+    ]
+    scoring.rescore(found, text)
+    found = select(found, text)
     if not found:
         return []
-    found += continuations(page, found)
+    more = continuations(page, found)
+    scoring.rescore(more, text)
+    found += more
     found.sort(key=lambda c: c.start)
     return records(found, page)
 
@@ -55,6 +65,7 @@ def candidates(page: Layout, reliability: Reliability = cues.reliability) -> lis
                     found += from_token(tok, site)
             sentence += 1
     found += labelled_lines(text, paras, sentence_starts)
+    found += layout_candidates(text, paras, quotes, sentence_starts)
     found = [with_quotes(c, inside, text) for c in found]
     found += quote_candidates(text, quotes, found, parsed, inside, reliability)
     join_split_quotes(text, found, quotes, paras)

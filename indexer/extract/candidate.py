@@ -47,10 +47,8 @@ class Candidate:
         return min(s for s, _ in self.content)
 
     def cue_span(self) -> tuple[int, int] | None:
-        """Characters of the cue: the verb with its particle, "according to", or a label's ":"."""
-        if self.label is not None:
-            colon = self.label[1]
-            return (colon, colon + 1)
+        """Characters of the cue: the verb with its particle or "according to"; None for a
+        label ("Lynch: ...", "A: ...", "— Dr. Ruth Anselm"), where the layout is the cue."""
         if self.cue is None:
             return None
         toks = [self.cue]

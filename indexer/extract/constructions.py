@@ -4,8 +4,10 @@ Decides which (cue, content, source) triples a parsed sentence offers: "accordin
 a noun with a complement clause ("his insistence that ..."), a verb's clausal or nominal
 complement ("said that ...", "announced the plan"), a that-clause hanging off an adjunct,
 a prepositional object ("warned against ..."), a reporting tail ("X, he said.") and a
-labelled line ("Lynch: No outside influence ..."). Each candidate is scored by the cue
-lexicon's reliability for its (form, construction); an unknown pair proposes nothing.
+labelled line ("Lynch: No outside influence ..."; in a transcript of two or more turns the
+turn is verbatim, and a turn that is only a question is the interviewer's). Each candidate
+is scored by the cue lexicon's reliability for its (form, construction); an unknown pair
+proposes nothing.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from indexer.extract import outlets
 from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.contents import (
     clause_tail,
@@ -44,6 +47,7 @@ NOT_LABELS = wordset(
     disclosure warning spoiler transcript story more also see follow subscribe tags topics share"""
 )
 _NAME_WORD = r"[A-Z][\w.\u2019'-]*"
+_TURN = re.compile(r"[QA]\s*[:.]\s")  # "Q: ..." / "A: ..." turns of an interview
 _LABEL = re.compile(rf"((?:{_NAME_WORD}\s){{0,3}}{_NAME_WORD}):[ \t]+(?=\S)")
 
 
@@ -81,6 +85,8 @@ def from_token(tok: Token, site: Site) -> list[Candidate]:
     """Every candidate whose cue is `tok`, in construction order."""
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
         return _according_to(tok, site)
+    if tok.lower_ == "per" and tok.dep_ == "prep":
+        return _per_outlet(tok, site)
     if tok.tag_ in ("NN", "NNS"):
         return _noun_complements(tok, site)
     if not _reporting_verb(tok):
@@ -109,6 +115,36 @@ def _according_to(tok: Token, site: Site) -> list[Candidate]:
     source = source or next((o for o in tok.children if o.dep_ == "pobj"), None)
     content = [t for t in tok.sent if not under(t, tok)]
     return site.propose("according", "according to", tok, content, source)
+
+
+def _per_outlet(tok: Token, site: Site) -> list[Candidate]:
+    """ "The plant will close in March, per Reuters.": with no speaker in the sentence, the
+    outlet is the source, as in "according to Reuters" (with a speaker it only relays:
+    `outlets.relays`)."""
+    source = next((o for o in tok.children if o.dep_ == "pobj" and outlets.is_outlet(o)), None)
+    if source is None or any(
+        t.tag_.startswith("VB") and site.reliability(t.lower_, "ccomp") and subject(t) is not None
+        for t in tok.sent
+    ):
+        return []
+    content = [t for t in tok.sent if not under(t, tok)]
+    score = site.reliability("according to", "according")
+    spans = token_spans(content, site.offset)
+    if score is None or not spans:
+        return []
+    return [
+        Candidate(
+            "according",
+            "per",
+            score,
+            spans,
+            tok,
+            source,
+            site.offset,
+            site.paragraph,
+            site.sentence,
+        )
+    ]
 
 
 def _noun_complements(tok: Token, site: Site) -> list[Candidate]:
@@ -183,10 +219,14 @@ def labelled_lines(
     """Headlines and transcripts: "Lynch: No outside influence on FBI probe", "FALLIN: Well, I
     think ...". The name before the colon is the source, the rest of the line the content."""
     out = []
-    for index, (start, end) in enumerate(paras):
-        match = _LABEL.match(text, start, end)
-        if not match or match.group(1).split()[0].lower().rstrip(".") in NOT_LABELS:
+    lines = [(i, m) for i, (s, e) in enumerate(paras) if (m := _LABEL.match(text, s, e))]
+    transcript = len(lines) + sum(bool(_TURN.match(text, s, e)) for s, e in paras) >= 2
+    for index, match in lines:
+        start, end = paras[index]
+        if match.group(1).split()[0].lower().rstrip(".") in NOT_LABELS:
             continue
+        if transcript and _only_a_question(text[match.end() : end]):
+            continue  # the interviewer's turn
         if match.group(1).isupper() and " " in match.group(1):
             continue  # "FIX IS IN:" is a headline kicker; transcripts shout one name
 
@@ -195,9 +235,26 @@ def labelled_lines(
             continue
         label = (match.start(1), match.end(1))
         sentence = max(0, bisect.bisect_right(sentence_starts, start) - 1)
+        kind = "direct" if transcript else "indirect"  # a transcript is verbatim
         out.append(
             Candidate(
-                "label", ":", LABEL_SCORE, content, None, None, 0, index, sentence, label=label
+                "label",
+                ":",
+                LABEL_SCORE,
+                content,
+                None,
+                None,
+                0,
+                index,
+                sentence,
+                kind,
+                label=label,
             )
         )
     return out
+
+
+def _only_a_question(line: str) -> bool:
+    """One sentence ending in a question mark: an interviewer's turn, not a claim."""
+    body = line.strip()
+    return body.endswith("?") and not re.search(r"[.!?]\s", body)

@@ -14,6 +14,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from indexer import lexicon
+from indexer.extract.names import (
+    PARTY_LABELS,
+    descriptor_length,
+    first_name_gender,
+    is_descriptor,
+    is_first_name,
+)
+from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import (
     DETERMINERS,
     NAME_LINKS,
@@ -61,8 +69,11 @@ PLURAL = frozenset(["they", "them", "their"])
 NEUTER = frozenset(["it", "its"])
 PRONOUN_CERTAINTY = 0.9
 DESCRIPTION_CERTAINTY = 0.85  # "the minister", "the group": a guess from the context
-TITLE_REACH = 800  # characters: "the minister said" right after a quote by the minister
+SPEAKER_REACH = 300  # characters: "The group said" right after the group's own statement
+SURNAME_REACH = 400  # characters: a bare surname right after another bearer's full name
 LOOKBACK = 60  # mentions searched backwards for a pronoun or definite description
+NAMED, PRONOUN, DESCRIBED, UNRESOLVED = "named", "pronoun", "description", "unresolved"
+AMBIGUOUS_SURNAME_CERTAINTY = 0.5  # "Clinton" when the article has two and does not decide
 
 
 @dataclass
@@ -71,6 +82,7 @@ class Mention:
     name: str
     kind: str
     subject: bool
+    gender: str | None = None  # from a title written with this mention ("Mrs. Clinton")
 
 
 @dataclass
@@ -79,6 +91,7 @@ class Speaker:
     kind: str = "unknown"
     role: str | None = None
     certainty: float = 1.0  # below 1 when the name was inferred (pronoun, description)
+    how: str = "named"  # schemas.attribution.SPEAKER_RESOLUTIONS: how the name was found
 
 
 @dataclass
@@ -91,7 +104,9 @@ class SpeakerIndex:
     role_of: dict[str, str] = field(default_factory=dict)  # name -> role as written
     mentions: list[Mention] = field(default_factory=list)
     persons: set[str] = field(default_factory=set)  # names seen with a personal title
-    genders: dict[str, str] = field(default_factory=dict)  # surname -> "m" / "f"
+    genders: dict[str, str] = field(default_factory=dict)  # lower name -> "m" / "f"
+    counts: dict[str, int] = field(default_factory=dict)  # lower full name -> mentions
+    positions: dict[str, list[int]] = field(default_factory=dict)  # lower name -> offsets
     _initials: dict[str, set[str]] = field(default_factory=dict)
     _first_words: dict[str, set[str]] = field(default_factory=dict)
     _short_forms_size: int = -1
@@ -103,7 +118,8 @@ class SpeakerIndex:
     def build(cls, docs: list[tuple[int, Doc]], text: str = "") -> SpeakerIndex:
         """Index parsed chunks, plus capitalised names in the unparsed rest of `text`."""
         index = cls()
-        unparsed = _gaps(text, [(o, o + len(d.text)) for o, d in docs])
+        datelines = _datelines(text)  # "BRENNA, Sept 3 (CPA) -": a place, never a speaker
+        unparsed = _gaps(text, [(o, o + len(d.text)) for o, d in docs] + datelines)
         for start, end in unparsed:
             for match in _CAPITALISED.finditer(text, start, end):
                 words = match.group().split()
@@ -114,18 +130,27 @@ class SpeakerIndex:
                     or (words[0] == "General" and len(words) > 2)
                 ):
                     title = words.pop(0).lower().rstrip(".")
+                if _may_cut(words):
+                    words = words[descriptor_length(words) :]
                 end = match.end()
                 if words and words[-1][-2:] in ("'s", "\u2019s"):  # "Obama's" names Obama
                     words[-1] = words[-1][:-2]
                     end -= 2
-                if words and (len(words) > 1 or len(words[0]) > 3):
+                if words and (len(words) > 1 or len(words[0]) > 3) and not _only_titles(words):
                     pos = end - len(" ".join(words))
                     index._add_name(pos, " ".join(words))
                     if title in TITLES or f"{title}." in TITLES:
                         index._titled_person(" ".join(words), title)
                     subject = pos == start or text[pos - 2 : pos].strip() in (".", "")
-                    index.mentions.append(Mention(pos, " ".join(words), "", subject))
-        chains = [(offset, chain) for offset, doc in docs for chain in _chains(doc)]
+                    gender = GENDERED_TITLES.get(title or "")
+                    index.mentions.append(Mention(pos, " ".join(words), "", subject, gender))
+        chains = [
+            (offset, chain)
+            for offset, doc in docs
+            for chain in _chains(doc)
+            if not any(s <= offset + chain[0].idx < e for s, e in datelines)
+        ]
+        chains = [(o, c) for o, c in chains if not _only_titles([t.text for t in c])]
         for offset, chain in chains:
             bare = _without_titles(chain)
             if bare:
@@ -134,14 +159,14 @@ class SpeakerIndex:
                     title = chain[len(chain) - len(bare) - 1].lower_.rstrip(".")
                     index._titled_person(text_of(bare), title)
         for mention in index.mentions:
-            mention.name = index.canonical(mention.name, mention.pos)
+            mention.name = index.canonical(mention.name, mention.pos, mention.gender)
             mention.kind = index.kind_of_name(mention.name)
         for offset, chain in chains:
             bare = _without_titles(chain)
             if bare:
                 end = chain[-1]
-                name = index.canonical(text_of(bare), offset + end.idx)
-                subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in chain)
+                name = index.canonical(text_of(bare), offset + end.idx, _title_gender(chain, bare))
+                subject = any(_main_subject(t) for t in chain)
                 index.mentions.append(
                     Mention(offset + end.idx, name, index.kind_of_name(name), subject)
                 )
@@ -162,7 +187,7 @@ class SpeakerIndex:
         """ "Mr. Smith", "Mayor Berg": titles are for people, some tell their gender."""
         self.persons.update([name.lower(), _surname(name)])
         if title in GENDERED_TITLES:
-            self.genders[_surname(name)] = GENDERED_TITLES[title]
+            self.genders[name.lower()] = GENDERED_TITLES[title]
 
     def _add_name(self, pos: int, name: str) -> None:
         low = name.lower()
@@ -173,9 +198,15 @@ class SpeakerIndex:
             self.names[low] = name
         last = low.split()[-1]
         self.by_last.setdefault(last, {}).setdefault(name, pos)
+        self.counts[low] = self.counts.get(low, 0) + 1
+        self.positions.setdefault(low, []).append(pos)
 
-    def canonical(self, name: str, pos: int) -> str:
-        """Fullest form of `name` in the article (nearest earlier one when several compete)."""
+    def canonical(self, name: str, pos: int, gender: str | None = None) -> str:
+        """Fullest form of `name` in the article. A surname shared by several people
+        ("Clinton": Bill and Hillary) goes to the one its title's `gender` ("Mrs.") or
+        first name allows, else to the article's main bearer of the name (most full-name
+        mentions, then first introduced) unless another bearer was named just before;
+        where the text does not decide, the surname stays as written."""
         low = name.lower()
         name = self.names.get(low, name)
         words = low.split()
@@ -187,16 +218,72 @@ class SpeakerIndex:
             return longer
         if len(words) > 2 or self.kind_of_words(words) != "person":
             return name
-        fuller = [
-            (p, n)
-            for n, p in self.by_last.get(words[-1], {}).items()
-            if len(n.split()) > len(words) and n.lower().endswith(low)
-        ]
-        if not fuller:
+        people = self.bearers(low)
+        if gender:
+            people = [p for p in people if self.gender_of(p) in (None, gender)]
+        if not people:
             return name
-        before = [f for f in fuller if f[0] <= pos]
-        chosen = (before[-1] if before else fuller[0])[1]
-        return self.names.get(chosen.lower(), chosen)
+        if len(people) == 1:
+            return people[0]
+        return self._main_bearer(people, pos) or name
+
+    def bearers(self, low: str) -> list[str]:
+        """The distinct people whose fuller name ends with `low` ("clinton" -> "Bill
+        Clinton", "Hillary Clinton"): fuller names with the same first word are one person,
+        under its fullest form."""
+        words = low.split()
+        people: dict[str, str] = {}
+        for written in self.by_last.get(words[-1], {}):
+            full = self.names.get(written.lower(), written)
+            if len(full.split()) <= len(words) or not full.lower().endswith(low):
+                continue
+            first = full.lower().split()[0]
+            if len(full) > len(people.get(first, "")):
+                people[first] = full
+        return list(people.values())
+
+    def _main_bearer(self, people: list[str], pos: int) -> str | None:
+        """The person a bare shared surname at `pos` means, or None when undecided."""
+
+        def mentions(person: str) -> list[int]:
+            first = person.lower().split()[0]
+            return sorted(
+                p
+                for low, ps in self.positions.items()
+                if len(low.split()) > 1
+                and low.split()[0] == first
+                and low.endswith(_surname(person))
+                for p in ps
+            )
+
+        seen = {p: mentions(p) for p in people}
+        main = max(people, key=lambda p: (len(seen[p]), -min(seen[p] or [pos])))
+        recent = [
+            (max(q for q in seen[p] if q <= pos), p)
+            for p in people
+            if any(q <= pos for q in seen[p])
+        ]
+        if recent:
+            last_pos, last = max(recent)
+            if last != main and pos - last_pos < SURNAME_REACH:
+                return None
+        return main
+
+    def is_known_person(self, name: str) -> bool:
+        """Not evidently something else: a name of several words needs a personal title
+        ("Mayor"), a known first name or a gender learned from an earlier pronoun ("General
+        Assembly", "Say Mexico" have none); a bare surname ("Trump") passes."""
+        if len(name.split()) == 1 or name.lower() in self.persons:
+            return True
+        return self.gender_of(name) is not None or is_first_name(name.split()[0])
+
+    def gender_of(self, name: str) -> str | None:
+        """ "m" / "f" from a gendered title, an earlier pronoun or the first name; else None."""
+        low = name.lower()
+        if low in self.genders:
+            return self.genders[low]
+        words = name.split()
+        return first_name_gender(words[0]) if len(words) > 1 else self.genders.get(low)
 
     def _organization_starting_with(self, word: str) -> str | None:
         """ "Halvern" for "Halvern Pharmaceuticals": organisations go by their first word;
@@ -285,13 +372,28 @@ class SpeakerIndex:
         if names:
             recent = self.recent(pos, ("person",))
             return recent if recent in names else None
-        if head not in PERSON_NOUNS:
-            return None
-        # No one was introduced with that title: news style means the person just quoted.
-        last = next((m for m in reversed(self.speakers) if m.pos < pos), None)
-        if last is not None and last.kind == "person" and pos - last.pos < TITLE_REACH:
-            return last.name
         return None
+
+    def _only_organization(self, noun: str, pos: int) -> str | None:
+        """ "the ministry" -> the one organization named before `pos` with "ministry" in its
+        name ("Ministry of Defence"); "the group" -> the one group among the recent mentions;
+        either -> the organization or group that spoke in the sentence just before. None when
+        there are none or several: an honest unresolved beats a guess."""
+        last = next((m for m in reversed(self.speakers) if m.pos < pos), None)
+        if last and last.kind in ("organization", "group") and pos - last.pos < SPEAKER_REACH:
+            return last.name
+        self.recent(pos, ())  # sorts the mentions
+        k = bisect.bisect_left(self._starts, pos)
+        before = self.mentions[:k] + [m for m in self.speakers if m.pos < pos]
+        named = {
+            m.name
+            for m in before
+            if m.kind in ("organization", "group") and noun in m.name.lower().split()
+        }
+        if not named and noun in GROUP_NOUNS:
+            recent = self.mentions[max(0, k - LOOKBACK) : k]
+            named = {m.name for m in recent if m.kind == "group"}
+        return next(iter(named)) if len(named) == 1 else None
 
     def remember(self, pos: int, speaker: Speaker, subject: bool = True) -> None:
         """A resolved speaker is a likely antecedent; a description ("Republican presidential
@@ -322,8 +424,10 @@ class SpeakerIndex:
         pool = sorted((m for m in pool if m.kind in kinds), key=lambda m: m.pos)
         if contains:
             pool = [m for m in pool if contains in m.name.lower().split()]
-        if gender:  # "she" never refers to someone already known as "he"
-            pool = [m for m in pool if self.genders.get(_surname(m.name), gender) == gender]
+        if gender:  # "she" never refers to someone known as "he" (title, pronoun, first name)
+            pool = [m for m in pool if self.gender_of(m.name) in (None, gender)]
+            # and only to someone known to be a person: "the United States" is not "he"
+            pool = [m for m in pool if self.is_known_person(m.name)]
         subjects = [m for m in pool if m.subject]
         if subjects and pos - subjects[-1].pos < 1500:
             return subjects[-1].name
@@ -373,66 +477,143 @@ class SpeakerIndex:
 
     def _single(self, head: Token, offset: int, pos: int, low: str) -> Speaker:
         chain = name_chain(head)
-        if chain:
+        if chain and not _only_titles([t.text for t in chain]):
             bare = _without_titles(chain) or chain
-            name = self.canonical(text_of(bare), pos)
-            return Speaker(name, self.kind_of_name(name), self.role_of.get(name))
+            name = self.canonical(text_of(bare), pos, _title_gender(chain, bare))
+            return self._named(name)
         for child in head.children:
             if child.dep_ == "appos" and name_chain(child):
                 named = self.resolve(child, offset, True)
                 role = _role_text(np_tokens(head)) if low in PERSON_NOUNS else named.role
                 return Speaker(named.name, named.kind, role)
+        if low in PERSON_NOUNS and (person := _appended_person(head)) is not None:
+            # "a spokesman for Brant, Ollie Stamp": the parse hangs the name on "Brant"
+            named = self.resolve(person, offset, True)
+            return Speaker(named.name, "person", _role_text(np_tokens(head)))
         if (
             head.text[:1].isupper()
             and head.lower_ in self.by_last
             and (head.i > head.sent.start or self.kind_of_words([low]) == "person")
         ):
-            name = self.canonical(head.text, pos)
-            return Speaker(name, self.kind_of_name(name), self.role_of.get(name))
+            return self._named(self.canonical(head.text, pos))
         phrase = np_tokens(head)
         role = _role_text(phrase)
         if (name := self.roles.get(_normal(role))) is not None:
-            return Speaker(name, self.kind_of_name(name), self.role_of.get(name, role))
+            return Speaker(
+                name, self.kind_of_name(name), self.role_of.get(name, role), how=DESCRIBED
+            )
         det = phrase[0].lower_ if phrase else ""
         if det in ("the", "this") and len(phrase) <= 3 and (name := self._titled(low, pos)):
             role = self.role_of.get(name)
-            return Speaker(name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY)
-        if det in ("the", "this") and len(phrase) <= 3 and low in ORG_NOUNS | GROUP_NOUNS:
-            name = self.recent(pos, ("organization", "group"), low) or (
-                self.recent(pos, ("group",)) if low in GROUP_NOUNS else None
-            )
-            if name:
-                role = self.role_of.get(name)
-                return Speaker(name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY)
+            return Speaker(name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY, DESCRIBED)
+        if (
+            det in ("the", "this")
+            and len(phrase) <= 3
+            and low in ORG_NOUNS | GROUP_NOUNS
+            and (name := self._only_organization(low, pos))
+        ):
+            role = self.role_of.get(name)
+            return Speaker(name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY, DESCRIBED)
         text = _strip_det(phrase)
         text = self.names.get(text.lower(), text)
         if text.lower() in self.names:
             return Speaker(text, self.kind_of_name(text), self.role_of.get(text))
+        capitalised = (
+            _all_capitalised(text) and low not in ANONYMOUS and not _only_titles(text.split())
+        )
+        if capitalised and (
+            self.kind_of_name(text) != "unknown"
+            or head.tag_ in ("NNP", "NNPS")
+            or head.i > head.sent.start
+        ):
+            return Speaker(text, self.kind_of_name(text), role)  # a name the tagger missed
         if low in ANONYMOUS or (head.tag_ == "NNS" and low not in GROUP_NOUNS | ORG_NOUNS):
-            return Speaker(text, "unknown")
+            return Speaker(text, "unknown", how=UNRESOLVED)
         if low in PERSON_NOUNS:
-            return Speaker(text, "person", role)
+            return Speaker(text, "person", role, how=UNRESOLVED)
         if low in ORG_NOUNS or any(t.lower_ in ORG_WORDS for t in phrase):
-            return Speaker(text, "organization")
+            # "the Trump campaign" names its organization; "the agency" does not
+            named = any(is_proper(t) for t in phrase if t.i < head.i)
+            return Speaker(text, "organization", how=NAMED if named else UNRESOLVED)
         if low in GROUP_NOUNS:
-            return Speaker(text, "group")
-        return Speaker(text, "unknown")
+            return Speaker(text, "group", how=UNRESOLVED)
+        return Speaker(text, "unknown", how=UNRESOLVED)
+
+    def _named(self, name: str) -> Speaker:
+        """A speaker named in the text; a surname the article gives to several people and
+        does not decide between keeps a low certainty."""
+        shared = len(name.split()) == 1 and len(self.bearers(name.lower())) > 1
+        certainty = AMBIGUOUS_SURNAME_CERTAINTY if shared else 1.0
+        return Speaker(name, self.kind_of_name(name), self.role_of.get(name), certainty)
 
     def _pronoun(self, low: str, pos: int) -> Speaker:
         if low in MALE | FEMALE:
             gender = "m" if low in MALE else "f"
             name = self.recent(pos, ("person",), gender=gender)
             if name:
-                self.genders.setdefault(_surname(name), gender)
-            return Speaker(name, "person", self.role_of.get(name or ""), PRONOUN_CERTAINTY)
+                self.genders.setdefault(name.lower(), gender)
+            return Speaker(
+                name, "person", self.role_of.get(name or ""), PRONOUN_CERTAINTY, _pronoun_how(name)
+            )
         if low in PLURAL:
             name = self.recent(pos, ("group", "organization"))
             kind = self.kind_of_name(name) if name else "group"
-            return Speaker(name, kind, None, PRONOUN_CERTAINTY)
+            return Speaker(name, kind, None, PRONOUN_CERTAINTY, _pronoun_how(name))
         if low in NEUTER:
             name = self.recent(pos, ("organization",))
-            return Speaker(name, "organization" if name else "unknown", None, PRONOUN_CERTAINTY)
-        return Speaker(None, "unknown")
+            return Speaker(
+                name,
+                "organization" if name else "unknown",
+                None,
+                PRONOUN_CERTAINTY,
+                _pronoun_how(name),
+            )
+        return Speaker(None, "unknown", how=UNRESOLVED)
+
+
+def _appended_person(head: Token) -> Token | None:
+    """The person named after "a spokesman for Brant," whose name the parse attached to the
+    object ("Brant") instead of to "spokesman": an apposition of the role's prepositional
+    object that starts with a known first name and ends the phrase."""
+    for prep in head.children:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for appos in obj.children:
+                chain = name_chain(appos) if appos.dep_ == "appos" else []
+                if len(chain) > 1 and is_first_name(chain[0].text):
+                    return appos
+    return None
+
+
+def _only_titles(words: list[str]) -> bool:
+    """ "Judge", "Retired General", "The Republican": titles without a name are a description.
+    The last word must be a personal title or a party label ("United States" stays a name,
+    though nameparser lists "united" and "states" as title words)."""
+    last = words[-1].lower() if words else ""
+    personal = last in TITLES | PERSON_NOUNS | PARTY_LABELS or last.rstrip(".") in ("del", "gen")
+    return personal and all(is_descriptor(w) or w.lower() in TITLES for w in words)
+
+
+def _main_subject(tok: Token) -> bool:
+    """The subject of its sentence's main clause ("Earnest said that Obama ...": Earnest,
+    not Obama): main-clause subjects are what a following "he" most often continues."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _all_capitalised(text: str) -> bool:
+    return all(w[:1].isupper() or w in _LINKS for w in text.split())
+
+
+def _pronoun_how(name: str | None) -> str:
+    return PRONOUN if name else UNRESOLVED
 
 
 # Capitalised runs; a word ending a sentence ("Schools.") ends the run.
@@ -487,6 +668,15 @@ def _chains(doc: Doc) -> list[list[Token]]:
     return out
 
 
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """Character spans of the datelines opening paragraphs ("BRENNA, Sept 3 (CPA) - ")."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        if dateline := DATELINE.match(line.group()):
+            spans.append((line.start(), line.start() + dateline.end()))
+    return spans
+
+
 def _gaps(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     gaps, pos = [], 0
     for start, end in sorted(covered):
@@ -512,7 +702,22 @@ def _without_titles(chain: list[Token]) -> list[Token]:
     toks = toks[last + 1 :]
     while toks and toks[-1].lower_ in ("'s", "’s", "'", "’"):
         toks.pop()
+    if _may_cut([t.text for t in toks]):  # "Republican Donald Trump": the label is a role
+        toks = toks[descriptor_length([t.text for t in toks]) :]
     return toks
+
+
+def _may_cut(words: list[str]) -> bool:
+    """Only a person's name loses leading descriptors ("Justice Department" stays whole)."""
+    low = [w.lower() for w in words]
+    return len(words) > 1 and not any(w in ORG_WORDS or w in GROUP_WORDS for w in low)
+
+
+def _title_gender(chain: list[Token], bare: list[Token]) -> str | None:
+    """ "Mrs. Clinton" -> "f": the gender a title right before the bare name gives."""
+    if not bare or bare[0].i == chain[0].i:
+        return None
+    return GENDERED_TITLES.get(chain[len(chain) - len(bare) - 1].lower_.rstrip("."))
 
 
 def _role_text(tokens: list[Token]) -> str:

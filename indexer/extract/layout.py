@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from indexer.extract import cues, nlp
+from indexer.extract.furniture import blank_furniture
 from indexer.extract.quotes import Quote, find_quotes
 
 
@@ -26,7 +27,9 @@ class Layout:
 
 
 def layout(text: str, wanted: Callable[[str], bool] | None = cues.may_attribute) -> Layout:
-    """Paragraphs, quotations and the parse of the chunks `wanted` accepts (all if None)."""
+    """Paragraphs, quotations and the parse of the chunks `wanted` accepts (all if None);
+    page furniture is blanked first (`furniture.blank_furniture`: offsets are unchanged)."""
+    text = blank_furniture(text)
     paras = nlp.paragraphs(text)
     parsed = list(nlp.parse(text, nlp.chunks(text, paras, wanted)))
     return Layout(text, paras, find_quotes(text, paras), parsed)

@@ -18,7 +18,9 @@ OUTLET_NAMES = lexicon.outlet_names_in_text()
 BRAND_WORDS = wordset(
     """post times news journal telegraph guardian tribune herald gazette channel tv radio
     press wire daily magazine review insider chronicle observer express mirror inquirer
-    broadcasting network television weekly dispatch independent"""
+    broadcasting network television weekly dispatch independent courier ledger examiner
+    sentinel bulletin advertiser argus mail register enquirer citizen globe courant echo
+    star sun standard"""
 )
 OUTLET_NOUNS = wordset(
     """outlet outlets newspaper paper agency broadcaster channel network daily magazine
@@ -30,6 +32,7 @@ MEDIUM_NOUNS = wordset(
     testimony message remarks comments report blog debate town documentary"""
 )
 RELAY_PREPS = frozenset(["per", "via"])
+REPORTING_VERBS = wordset("reported reports reporting said says")
 _CAPS = re.compile(r"^[A-Z][A-Z0-9&.-]+$")
 
 
@@ -41,6 +44,8 @@ def is_outlet(tok: Token) -> bool:
     low = name.lower()
     if low in OUTLET_NAMES or low.removeprefix("the ") in OUTLET_NAMES:
         return True
+    if low in BRAND_WORDS and _after_the(tok):
+        return True  # "told the Herald": the short form of a paper named before
     words = low.split()
     if any(w in BRAND_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in BRAND_WORDS):
         return True
@@ -68,13 +73,18 @@ def relays(cue: Token, sent_tokens: list[Token]) -> list[str]:
             for obj in tok.children:
                 if obj.dep_ == "pobj" and (name := outlet_name(obj)):
                     found.append(name)
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+            # "..., according to Reuters.": an outlet relays the sentence's statement
+            objs = [o for t in (tok, tok.nbor(1)) for o in t.children if o.dep_ == "pobj"]
+            found += [_outlet_of(o) for o in objs if is_outlet(o)]
+    found += _reporting_outlets(cue)
     for child in cue.children:
         if child.dep_ in ("dobj", "dative") and is_outlet(child):
             found.append(_outlet_of(child))
         if child.dep_ == "prep" and child.lower_ in ("in", "during", "to"):
             for obj in child.children:
                 for sub in obj.children:
-                    if sub.dep_ == "prep" and sub.lower_ == "with":
+                    if sub.dep_ == "prep" and sub.lower_ in ("with", "to"):
                         found += [
                             _outlet_of(o) for o in sub.children if o.dep_ == "pobj" and is_outlet(o)
                         ]
@@ -85,6 +95,33 @@ def relays(cue: Token, sent_tokens: list[Token]) -> list[str]:
         if name and name not in unique:
             unique.append(name)
     return unique
+
+
+def _reporting_outlets(cue: Token) -> list[str]:
+    """ "X said ..., Lakeshore Radio reported.": an outlet reporting the cue's whole clause
+    (the cue hangs off its verb, or the verb closes the cue's sentence as parataxis)."""
+    verbs = [cue.head] if cue.dep_ in ("ccomp", "parataxis") and cue.head.i > cue.i else []
+    verbs += [c for c in cue.children if c.dep_ == "parataxis" and c.i > cue.i]
+    found = []
+    for verb in verbs:
+        if verb.lower_ in REPORTING_VERBS:
+            found += [_outlet_of(s) for s in verb.children if s.dep_ == "nsubj" and is_outlet(s)]
+    return found
+
+
+def full_name(name: str, text: str, before: int) -> str:
+    """The full name of a short-form outlet ("Herald" -> "Northgate Herald") from its last
+    mention in `text` before character `before`; the name itself when there is none."""
+    if " " in name:
+        return name
+    pattern = re.compile(rf"((?:[A-Z][\w&'\u2019-]*\s+){{1,3}}){re.escape(name)}\b")
+    mentions = [m.group(0) for m in pattern.finditer(text, 0, before)]
+    return mentions[-1].removeprefix("The ") if mentions else name
+
+
+def _after_the(tok: Token) -> bool:
+    first = name_chain(tok)[0]
+    return first.i > 0 and first.nbor(-1).lower_ == "the"
 
 
 def _outlet_of(tok: Token) -> str:

@@ -1,11 +1,12 @@
 """Quotations as attributions: growing contents to whole quotes, attaching unclaimed quotes.
 
 Decides whether a content is direct (a quotation with at most three words outside it),
-mixed or indirect; which cue an unclaimed quotation belongs to (the nearest cue verb with a
-subject within QUOTE_WINDOW tokens in its paragraph, or a "... said:" closing the paragraph
-before it); when the quotation after `"A," he said.` joins the same statement; and when a
-paragraph that is only a quotation continues the previous paragraph's speaker.
-Quotation marks themselves are found by `quotes.py`.
+mixed or indirect (a name or scare quote, `quotes.is_naming`, counts as no quotation);
+which cue an unclaimed quotation belongs to (the nearest cue verb with a subject within
+QUOTE_WINDOW tokens in its paragraph, or a "... said:" closing the paragraph before it);
+when the quotation after `"A," he said.` joins the same statement; and when a paragraph
+that is only a quotation continues the previous paragraph's speaker. Quotation marks
+themselves are found by `quotes.py`.
 """
 
 from __future__ import annotations
@@ -18,12 +19,16 @@ from spacy.tokens import Doc, Token
 from indexer.extract import nlp
 from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.layout import Layout
-from indexer.extract.quotes import Quote
+from indexer.extract.quotes import Quote, is_naming
 from indexer.extract.sources import subject
 from indexer.extract.spans import OPEN_MARKS, chars, merge
 
 QUOTE_WINDOW = 16  # tokens between a quotation and its cue ("," said Sen. John Smith, R-Texas.)
 CONTINUATION_SCORE = 0.5
+# Single quotes mark short phrases in headlines and scare quotes far more often than whole
+# statements; below this many words they join a content but claim no cue of their own,
+# unless the cue comes right after them ("‘Our river is dying’, warn anglers").
+SINGLE_MIN_WORDS = 5
 COLON_DISCOUNT = 0.8  # a cue one paragraph away is less certain than one next to the quote
 
 Parsed = list[tuple[nlp.Chunk, Doc]]
@@ -74,7 +79,7 @@ class CueHit:
 def with_quotes(cand: Candidate, lookup: QuoteLookup, text: str) -> Candidate:
     """Grow a content to whole quotations it touches; decide direct / mixed / indirect."""
     spans = list(cand.content)
-    touched = [q for s, e in spans for q in lookup.overlapping(s, e)]
+    touched = [q for s, e in spans for q in lookup.overlapping(s, e) if not is_naming(text, q)]
     if not touched:
         return cand
     groups = sorted({q.group for q in touched})
@@ -111,11 +116,19 @@ def quote_candidates(
     for parts in by_group.values():
         if any(q.start in used for q in parts) or parts[0].words(text) < 2:
             continue
+        if is_naming(text, parts[0]):
+            continue  # 'the so-called "efficiency review"': a name, not speech
         first, last = parts[0], parts[-1]
         hit = _cue_near(first, last, parsed, starts, inside, reliability)
         hit = hit or _colon_intro(text, first, parsed, starts, reliability)
         if hit is None:
             continue
+        if (
+            first.single
+            and sum(q.words(text) for q in parts) < SINGLE_MIN_WORDS
+            and not _cue_follows(text, last, hit)
+        ):
+            continue  # 'Personal Insult', ‘crazy system’: a headline's phrase, no statement
         spans = [(q.start, q.end) for q in parts]
         existing = by_cue.get(hit.offset + hit.cue.idx)
         if existing is not None:
@@ -187,7 +200,7 @@ def continuations(page: Layout, kept: list[Candidate]) -> list[Candidate]:
         if q.start != start or q.start in taken or q.words(text) < 4:
             continue
         prev = last_in.get(q.paragraph - 1)
-        if prev is None or prev.kind == "indirect" or prev.source is None:
+        if prev is None or prev.source is None:
             continue
         if q.end < end - 2 and not q.open_end:
             continue
@@ -207,6 +220,11 @@ def continuations(page: Layout, kept: list[Candidate]) -> list[Candidate]:
         last_in[q.paragraph] = cand
         out.append(cand)
     return out
+
+
+def _cue_follows(text: str, quote: Quote, hit: CueHit) -> bool:
+    """ "‘Our river is dying’, warn anglers": the cue comes right after the quotation."""
+    return not text[quote.end : hit.offset + hit.cue.idx].strip(" ,:;\u2014\u2013-")
 
 
 def _clause_tail(gap: str) -> bool:
@@ -289,7 +307,8 @@ def _cue_near(
             if not tok.tag_.startswith("VB"):
                 continue
             score = reliability(tok.lower_, "quote")
-            if score is not None and subject(tok) is not None:
+            who = subject(tok)
+            if score is not None and who is not None and not inside.covers(chunk.start + who.idx):
                 if best is None or dist < best[0]:
                     sentence = sum(1 for _ in doc[: tok.i + 1].sents)
                     best = (dist, CueHit(tok, chunk.start, chunk.paragraph, sentence, score))

@@ -4,12 +4,21 @@ Handles curly (“ ”), low (\u201e), straight ("), guillemet (« ») quotes an
 style of two apostrophes (''...''). A quote still open at the end of a paragraph continues
 when the next paragraph opens with a quotation mark (the English multi-paragraph convention);
 any other unbalanced quote is dropped rather than guessed.
+
+British single quotes (‘...’ and '...') are told apart from apostrophes: an opening mark
+follows a space or an opening bracket and is not an elision ('90s, rock 'n' roll, 'em); a
+closing mark follows a non-space and is not followed by a letter (don't, council's); a
+plural possessive (students' union: s' before a lower-case word) closes nothing when a later
+mark can. Single quotes inside double ones are nested speech of the same quote; double quotes
+inside single ones (the British nesting) belong to the single-quoted span.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from indexer.lexicon import wordset
 
 OPENERS = frozenset("\u201c\u201e\u201f\u00ab")
 CLOSERS = frozenset("\u201d\u00bb")
@@ -27,13 +36,36 @@ class Quote:
     paragraph: int
     group: int
     open_end: bool = False  # continues in the next paragraph
+    single: bool = False  # in single quotation marks (British style, or a headline's)
 
     def words(self, text: str) -> int:
         return len(text[self.start : self.end].split())
 
 
+SINGLE_PAIRS = {"\u2018": "\u2019", "'": "'"}
+_SINGLE = re.compile("[\u2018\u2019']")
+_OPEN_BEFORE = frozenset(' \t\n([{\u2014\u2013-/"\u201c')
+_ELISION = re.compile(r"(?:n'|em\b|til\b|tis\b|twas\b|cause\b|bout\b|\d\ds?\b)", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"\s+[a-z0-9]")
+
+
+# Words that make the quotation after them a name, a title or a scare quote, not speech:
+# 'the so-called "efficiency review"', 'a report titled "Moving Forward"', 'known as "Shorty"'.
+NAMING_WORDS = wordset(
+    """so-called dubbed titled entitled called calling nicknamed named branded labelled
+    labeled known term termed coined christened"""
+)
+_BEFORE_QUOTE = re.compile(r"([\w-]+)(?:\s+(?:as|it|them|him|her|the\s+\w+))?[\s,]*$")
+
+
+def is_naming(text: str, quote: Quote) -> bool:
+    """Is the quotation a name, title or scare quote (`NAMING_WORDS` just before it)?"""
+    match = _BEFORE_QUOTE.search(text, max(0, quote.start - 40), quote.start)
+    return bool(match) and match.group(1).lower() in NAMING_WORDS
+
+
 def has_quote_mark(text: str) -> bool:
-    return any(c in QUOTE_CHARS for c in text) or "''" in text
+    return any(c in QUOTE_CHARS for c in text) or "''" in text or "\u2018" in text
 
 
 def _starts_with_opener(text: str, start: int, end: int) -> bool:
@@ -73,7 +105,63 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
                 carried = gid
                 continue
         carried = None
-    return quotes
+    return _with_single_quotes(text, paras, quotes)
+
+
+def _with_single_quotes(
+    text: str, paras: list[tuple[int, int]], quotes: list[Quote]
+) -> list[Quote]:
+    """`quotes` with the single-quoted spans of each paragraph added: a single quote inside a
+    double one is left out, double quotes inside a single one give way to it."""
+    singles: list[Quote] = []
+    group = max((q.group for q in quotes), default=-1) + 1
+    for index, (start, end) in enumerate(paras):
+        for s, e in single_quotes(text, start, end):
+            singles.append(Quote(s, e, index, group, single=True))
+            group += 1
+    if not singles:
+        return quotes
+    kept = [q for q in singles if not any(d.start <= q.start and q.end <= d.end for d in quotes)]
+    kept = [
+        q
+        for q in kept
+        if all(
+            d.end <= q.start or d.start >= q.end or q.start <= d.start and d.end <= q.end
+            for d in quotes
+        )
+    ]
+    inner = {id(d) for q in kept for d in quotes if q.start <= d.start and d.end <= q.end}
+    return sorted([q for q in quotes if id(q) not in inner] + kept, key=lambda q: q.start)
+
+
+def single_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Balanced single-quoted spans [start, end) (marks included) of one paragraph."""
+    marks = [m.start() for m in _SINGLE.finditer(text, start, end)]
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    skip: set[int] = set()
+    for k, pos in enumerate(marks):
+        if pos in skip:
+            continue
+        mark = text[pos]
+        before = text[pos - 1] if pos > start else " "
+        after = text[pos + 1] if pos + 1 < end else " "
+        opens = mark in SINGLE_PAIRS and before in _OPEN_BEFORE and after.isalnum()
+        if opens and _ELISION.match(text, pos + 1, end):
+            if text.startswith("n'", pos + 1):
+                skip.add(pos + 2)  # rock 'n' roll: both marks are apostrophes
+            continue
+        if opened is None:
+            opened = pos if opens else None
+            continue
+        if mark != SINGLE_PAIRS[text[opened]] or before.isspace() or after.isalnum():
+            continue
+        later = any(text[p] == mark for p in marks[k + 1 :])
+        if before in "sS" and later and _POSSESSIVE.match(text, pos + 1, end):
+            continue  # the students' union
+        spans.append((opened, pos + 1))
+        opened = None
+    return spans
 
 
 def _looks_like_inch(text: str, pos: int, para_start: int) -> bool:

@@ -3,8 +3,11 @@
 Decides the speaker of each record (a continuation inherits it, a label's name or the
 subject is resolved through the article's coreference index, an outlet subject is an
 organization, "the statement said" goes back to the previous speaker), the relaying outlets
-and medium, and the confidence: the candidate's reliability times the speaker's certainty
-(0.8 without a speaker), times NO_SOURCE_DISCOUNT without a source span. A label whose name
+and medium, and the confidence: the candidate scorer's probability that the candidate is an
+attribution (`scoring.probability`). Each record says how its speaker was found
+(`speaker_resolution`: named, pronoun, description, quote_sequence, label, unresolved); a
+quote relayed by another speaker ("Fisk said Brant told her: ...") is the inner speaker's,
+with the relaying one in `relayed_by`. A label whose name
 resolves to nothing ("Iowa: ...") is a section label and gives no record.
 """
 
@@ -12,13 +15,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from indexer.extract import outlets
+from indexer.extract import cue_types, outlets, sources
 from indexer.extract.candidate import Candidate
-from indexer.extract.coreference import Speaker, SpeakerIndex
+from indexer.extract.coreference import NAMED, UNRESOLVED, Speaker, SpeakerIndex
 from indexer.extract.layout import Layout
 from indexer.extract.spans import DATELINE
+from indexer.extract.tokens import name_chain
 
-NO_SOURCE_DISCOUNT = 0.6  # sourceless outputs match PolNeAR about 30% of the time
+QUOTE_SEQUENCE, LABEL = "quote_sequence", "label"
+RELAY_VERBS = frozenset(["told", "tells", "said", "says"])  # "... told her: '...'"
+_QUOTE_MARKS = frozenset(['"', "\u201c", "'", "\u2018", "``", ":"])
 
 
 def records(found: list[Candidate], page: Layout) -> list[dict]:
@@ -39,7 +45,7 @@ def records(found: list[Candidate], page: Layout) -> list[dict]:
 def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate | None) -> dict:
     """The attribution record of one candidate (also kept as `cand.result`); `previous` is
     the last candidate that gave a record. Teaches `index` the speaker of the source."""
-    speaker = Speaker(None)
+    speaker = Speaker(None, how=UNRESOLVED)
     via: list[str] = []
     medium = None
     sentence_tokens: list[Token] = []
@@ -51,15 +57,18 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
     if cand.inherit is not None:
         base = cand.inherit.result
         speaker = Speaker(base["speaker"], base["speaker_type"], base["speaker_role"])
+        speaker.how = QUOTE_SEQUENCE if base["speaker"] else UNRESOLVED
         via, medium = list(base["via_outlets"]), base["medium"]
     elif cand.label is not None:
         speaker = index.resolve_name(text[slice(*cand.label)], cand.label[0])
+        speaker.how = LABEL
         index.remember(cand.label[0], speaker)
     elif cand.source is not None:
         src = cand.source
         if src.lower_ in outlets.MEDIUM_NOUNS and previous is not None and previous.result:
             base = previous.result
             speaker = Speaker(base["speaker"], base["speaker_type"], base["speaker_role"])
+            speaker.how = QUOTE_SEQUENCE if base["speaker"] else UNRESOLVED
             via = via or list(base["via_outlets"])
             medium = outlets.medium_text(src)
         elif outlets.is_outlet(src):
@@ -70,16 +79,27 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
             speaker = index.resolve(src, cand.offset)
         index.remember(cand.offset + src.idx, speaker)
     source = cand.source_span()
+    relayed_by = None
+    if (
+        cand.cue is not None
+        and cand.inherit is None
+        and speaker.name
+        and (relayed := _relayed_speaker(cand, index))
+    ):
+        relayed_by, speaker, source = speaker.name, *relayed
     dateline = DATELINE.match(text[source[0] : source[1]]) if source else None
     if source and dateline and source[0] + dateline.end() < source[1]:
         source = (source[0] + dateline.end(), source[1])
     if speaker.name and (dateline := DATELINE.match(speaker.name)):
         speaker.name = speaker.name[dateline.end() :]
+    via = [outlets.full_name(name, text, cand.start) for name in via]
+    if cand.inherit is not None:
+        spoken = cand.inherit.result["cue_type"]
+    else:
+        spoken = cue_types.cue_type(cand.cue, cand.source, medium)
     cue = cand.cue_span()
     content = " ".join(text[s:e] for s, e in cand.content)
-    confidence = cand.score * (speaker.certainty if speaker.name else 0.8)
-    if source is None:
-        confidence *= NO_SOURCE_DISCOUNT
+    confidence = cand.score  # the scorer's probability (indexer/extract/scoring.py)
     cand.result = {
         "kind": cand.kind,
         "content": content,
@@ -91,10 +111,37 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         "speaker": speaker.name,
         "speaker_type": speaker.kind if speaker.name or speaker.kind != "unknown" else "unknown",
         "speaker_role": speaker.role,
+        "speaker_resolution": speaker.how if speaker.name else UNRESOLVED,
+        "relayed_by": relayed_by,
         "via_outlets": via,
         "medium": medium,
+        "cue_type": spoken,
         "paragraph_index": cand.paragraph,
         "sentence_index": cand.sentence,
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
     }
     return cand.result
+
+
+def _relayed_speaker(
+    cand: Candidate, index: SpeakerIndex
+) -> tuple[Speaker, tuple[int, int]] | None:
+    """ "Mayor Dana Fisk said Governor Lyle Brant told her: '...'": when the cue's clause is
+    itself "told"/"said" with a named subject and the quotation right after it, the words are
+    that subject's, relayed by the cue's subject. Returns the inner speaker and its source
+    span, or None."""
+    for verb in cand.cue.children:
+        if verb.dep_ not in ("ccomp", "parataxis") or verb.lower_ not in RELAY_VERBS:
+            continue
+        after = verb.doc[verb.i + 1 : verb.i + 5]
+        if not any(t.text in _QUOTE_MARKS for t in after):
+            continue  # "Merrill says Machado promised to ...": Merrill's claim, not a relay
+        inner = sources.subject(verb)
+        if inner is None or inner.tag_ not in ("NNP", "NNPS"):
+            continue
+        speaker = index.resolve(inner, cand.offset)
+        if speaker.name and speaker.how == NAMED and speaker.kind == "person":
+            chain = name_chain(inner) or [inner]
+            start = cand.offset + chain[0].idx
+            return speaker, (start, cand.offset + chain[-1].idx + len(chain[-1]))
+    return None

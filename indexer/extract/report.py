@@ -19,7 +19,7 @@ def prediction_line(doc_id: str, attributions: list[dict]) -> str:
         }
         if att["speaker"]:
             row["speaker"] = att["speaker"]
-        row.update({k: att[k] for k in ("kind", "via_outlets", "medium", "confidence")})
+        row.update({k: att[k] for k in ("kind", "cue_type", "via_outlets", "medium", "confidence")})
         rows.append(row)
     return json.dumps({"doc_id": doc_id, "attributions": rows}, ensure_ascii=False)
 

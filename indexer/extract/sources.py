@@ -31,6 +31,8 @@ def subject(verb: Token) -> Token | None:
                 return None
             if child.dep_ == "agent":
                 return next((o for o in child.children if o.dep_ == "pobj"), None)
+        if (inverted := _inverted_object(tok)) is not None:
+            return inverted
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.tag_.startswith("VB"):
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.head.tag_.startswith("VB"):
@@ -42,6 +44,18 @@ def subject(verb: Token) -> Token | None:
                 return None
         else:
             return None
+    return None
+
+
+def _inverted_object(verb: Token) -> Token | None:
+    """ "“...,” grumbled swimmer Freya Lott": after a quotation, an unfamiliar cue verb's
+    inverted subject is often parsed as its object; a name right after the verb is the
+    speaker when the verb's clause (the quotation) comes before it."""
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i > verb.i and child.tag_ in ("NNP", "NNPS"):
+            return child
     return None
 
 

@@ -22,12 +22,14 @@ def name_chain(tok: Token) -> list[Token]:
     while start > 0 and (
         is_proper(doc[start - 1])
         or (doc[start - 1].lower_ in NAME_LINKS and start > 1 and is_proper(doc[start - 2]))
+        or (start > 1 and _joins(doc[start - 2], doc[start - 1]))
     ):
         start -= 1
     while end + 1 < len(doc) and (
         is_proper(doc[end + 1])
         or (doc[end + 1].like_num and doc[end].lower_ == "channel")
         or (doc[end + 1].lower_ in NAME_LINKS and end + 2 < len(doc) and is_proper(doc[end + 2]))
+        or (end + 2 < len(doc) and _joins(doc[end], doc[end + 1]))
     ):
         end += 1
     chain = [doc[i] for i in range(start, end + 1)]
@@ -36,6 +38,20 @@ def name_chain(tok: Token) -> list[Token]:
     while chain and not chain[0].text[:1].isalnum():
         chain.pop(0)
     return chain
+
+
+def _joins(before: Token, hyphen: Token) -> bool:
+    """A hyphen inside a double-barrelled name ("Ruiz-Teller"), between two proper nouns
+    written without spaces."""
+    after = hyphen.doc[hyphen.i + 1] if hyphen.i + 1 < len(hyphen.doc) else None
+    return (
+        hyphen.text == "-"
+        and after is not None
+        and not before.whitespace_
+        and not hyphen.whitespace_
+        and is_proper(before)
+        and is_proper(after)
+    )
 
 
 def text_of(tokens: list[Token]) -> str:

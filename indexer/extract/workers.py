@@ -16,9 +16,11 @@ import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from types import TracebackType
 
-from indexer.extract import extract, nlp
+from indexer.extract import names, nlp
+from indexer.extract.article import extract_article
 
 Attributions = list[dict]
+Titled = tuple[str | None, str]  # an article's title (or None) and body
 
 
 def _watch_parent(parent: int) -> None:
@@ -33,20 +35,23 @@ def _worker_init(parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
-def analyse_batch(texts: list[str]) -> tuple[list[Attributions], float]:
-    """Attributions per text, in order, and the seconds it took (for stage shares)."""
+def analyse_batch(articles: list[Titled]) -> tuple[list[Attributions], float]:
+    """Attributions per (title, body), headline included (:func:`extract_article`), in
+    order, and the seconds it took (for stage shares)."""
     started = time.perf_counter()
-    found = [extract(text) for text in texts]
+    found = [extract_article(title, body) for title, body in articles]
     return found, time.perf_counter() - started
 
 
 class ExtractionPool:
-    """Batches of texts analysed in ``workers`` forked processes, or in this process when
-    ``workers`` is 1. ``submit`` returns a future of ``(attributions per text, seconds)``.
+    """Batches of (title, body) pairs analysed in ``workers`` forked processes, or in this
+    process when ``workers`` is 1. ``submit`` returns a future of ``(attributions per
+    article, seconds)``.
     Use as a context manager, or call :meth:`close` (``abort=True`` stops running work)."""
 
     def __init__(self, workers: int) -> None:
         nlp.load()  # before the fork: the workers share the loaded model
+        names.warm()  # and the first-name statistics
         self.pool: ProcessPoolExecutor | None = None
         if workers > 1:
             self.pool = ProcessPoolExecutor(
@@ -56,11 +61,11 @@ class ExtractionPool:
                 initargs=(os.getpid(),),
             )
 
-    def submit(self, texts: list[str]) -> Future[tuple[list[Attributions], float]]:
+    def submit(self, articles: list[Titled]) -> Future[tuple[list[Attributions], float]]:
         if self.pool is not None:
-            return self.pool.submit(analyse_batch, texts)
+            return self.pool.submit(analyse_batch, articles)
         future: Future[tuple[list[Attributions], float]] = Future()
-        future.set_result(analyse_batch(texts))
+        future.set_result(analyse_batch(articles))
         return future
 
     def close(self, *, abort: bool = False) -> None:

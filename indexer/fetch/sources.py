@@ -205,4 +205,3 @@ class WebIndexer(Indexer):
         if not article.get("outlet"):
             article["outlet"] = urlsplit(article["url"]).hostname
         return article
-

@@ -29,8 +29,11 @@ def article_url(url: str) -> str:
 
     parts = urlsplit(url.strip())
     query = urlencode(
-        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-         if k.lower() not in _AMP_QUERY]
+        [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if k.lower() not in _AMP_QUERY
+        ]
     )
     path = _AMP_PATH.sub("", parts.path) or "/"
     cleaned = courlan.clean_url(urlunsplit((parts.scheme, parts.netloc, path, query, ""))) or url
@@ -38,6 +41,6 @@ def article_url(url: str) -> str:
     host = parts.netloc
     for prefix in _HOST_VARIANTS:
         if host.startswith(prefix) and host.count(".") >= 2:
-            host = host[len(prefix):]
+            host = host[len(prefix) :]
             break
     return urlunsplit((parts.scheme, host, parts.path, parts.query, ""))

@@ -312,7 +312,9 @@ class Linker:
         prepared: dict[str, tuple[Copy, list[str]]],
     ) -> dict[str, Any]:
         attribution["article_id"] = article["id"]
-        attribution["id"] = attribution_id(article["id"], attribution["content_spans"])
+        attribution["id"] = attribution_id(
+            article["id"], attribution["content_spans"], attribution.get("part", "body")
+        )
         if not attribution.get("speaker_text"):  # keep the name as written, for splits
             attribution["speaker_text"] = attribution.get("speaker")
         speaker = self.speakers.resolve(
@@ -321,9 +323,11 @@ class Linker:
             attribution.get("speaker_role"),
             people,
             article.get("body"),
+            attribution.get("speaker_text"),
         )
         if speaker is not None:
             attribution["speaker"], attribution["speaker_id"] = speaker["name"], speaker["id"]
+            attribution["speaker_party"] = speaker.get("party")
             if attribution.get("speaker_type") in (None, "unknown"):
                 attribution["speaker_type"] = speaker.get("type", "unknown")
         else:

@@ -15,9 +15,18 @@ from collections.abc import Callable
 from typing import Any
 
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from indexer import lexicon
 from indexer.lexicon import wordset
+from indexer.link.names import (
+    PARTICLES,
+    gender_of,
+    honorific_gender,
+    is_description,
+    is_given_name,
+    split_descriptors,
+)
 from indexer.link.outlets import initials
 from schemas.ids import slug
 from store.base import Store
@@ -28,7 +37,7 @@ MAX_ROLES = 10
 TITLES = lexicon.TITLES | lexicon.LINK_TITLES
 _HONORIFIC_RE = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame|rev)\.?$", re.I)
 _WORD_RE = re.compile(r"[\w'’.-]+")
-_POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE = re.compile(r"['’]+s?$")
 
 # Demonyms so that "Russia's ministry" and "the Russian ministry" fold alike.
 DEMONYMS = {
@@ -121,7 +130,15 @@ def clean_person(name: str) -> tuple[str, str | None]:
         title_words = " ".join(toks[: last_title + 1])
         role = role or title_words
         toks = toks[last_title + 1 :]
-    names = [t for t in toks if t[:1].isupper() or not t[:1].isalpha()]
+    if "of" in toks[2:-1] and all(t[:1].isupper() for t in toks[: toks.index("of", 2)]):
+        cut = toks.index("of", 2)  # "Charles B. Rangel of New York": the place is the role's
+        role = role or " ".join(toks[cut:])
+        toks = toks[:cut]
+    lower = [i for i, t in enumerate(toks) if t[:1].islower() and t.casefold() not in PARTICLES]
+    if lower and lower[-1] < len(toks) - 1:  # "Clinton campaign manager Robby Mook"
+        role = role or " ".join(toks[: lower[-1] + 1])
+        toks = toks[lower[-1] + 1 :]
+    names = [t for t in toks if t[:1].isupper() or not t[:1].isalpha() or t in PARTICLES]
     return (" ".join(names or toks).strip(" .") or text), role
 
 
@@ -167,15 +184,32 @@ def clean_org(name: str) -> str:
     return re.sub(r"^the\s+", "", text, flags=re.I)
 
 
-def full_name_in(body: str, surname: str) -> str | None:
+def common_words(body: str) -> frozenset[str]:
+    """The words an article writes in lower case, and English stop words (spaCy's list): a
+    capitalised one of them opening a name ("What Obama", "Rival Hillary Clinton") is a
+    sentence word or a descriptor."""
+    return frozenset(re.findall(r"\b[a-z][a-z'’-]+\b", body)) | STOP_WORDS
+
+
+def name_and_descriptor(name: str, common: frozenset[str]) -> tuple[str, str | None]:
+    """The name without its leading descriptors, and the descriptors (for the role)."""
+    descriptors, toks = split_descriptors(
+        name.split(), lambda w: w in common or w in SENTENCE_WORDS | GENERIC_WORDS
+    )
+    return " ".join(toks), " ".join(descriptors) or None
+
+
+def full_name_in(body: str, surname: str, common: frozenset[str] | None = None) -> str | None:
     """The one full name ending in ``surname`` that the article uses, as written ("Mayor
-    Celia Marchetti"), or None when there is none or more than one."""
+    Celia Marchetti", "Douglas Holtz-Eakin"), or None when there is none or more than one.
+    Sentence words and descriptors before a name are not part of it ("What Obama")."""
+    common = common_words(body) if common is None else common
     found: dict[str, str] = {}
-    pattern = rf"((?:[A-Z][\w'’.-]*\s+){{1,4}}){re.escape(surname)}\b"
+    pattern = rf"((?:[A-Z][\w'’.-]*[ \t\xa0]+){{1,4}}(?:[A-Z][\w'’.]*-)?){re.escape(surname)}\b"
     for match in re.finditer(pattern, body):
-        name = clean_person(match.group(0))[0]
+        name, _ = name_and_descriptor(clean_person(match.group(0))[0], common)
         toks = name.split()
-        if len(toks) < 2 or toks[0].casefold() in SENTENCE_WORDS | GENERIC_WORDS:
+        if len(toks) < 2 and "-" not in name:
             continue
         key = person_key(name)
         if key[-1] == translit(surname):
@@ -202,6 +236,7 @@ class SpeakerBook:
         self.by_key: dict[str, str] = {}  # "p:andri yusov", "o:defence ministry russian"
         self.by_surname: dict[str, set[str]] = {}  # folded surname -> ids of full-name people
         self.dirty: dict[str, dict[str, Any]] = {}
+        self._common_for: tuple[str | None, frozenset[str]] = (None, frozenset())
 
     def resolve(
         self,
@@ -210,23 +245,36 @@ class SpeakerBook:
         role: str | None = None,
         article_people: dict[str, set[str]] | None = None,
         body: str | None = None,
+        written: str | None = None,
     ) -> dict[str, Any] | None:
         """The canonical speaker for an attribution, or None when it has no (named) speaker.
 
         ``article_people`` maps folded surnames to ids resolved earlier in the same article
         (the caller keeps it per article) and ``body`` is the article text: a bare surname
-        joins the full name the same article uses.
+        joins the full name the same article uses. ``written`` is the mention as the text
+        has it ("Mrs. Clinton"): its honorific tells apart two people of one surname. A
+        description ("the New York judge", "spokeswoman for Hillary Clinton") has no
+        canonical speaker: None.
         """
         display = " ".join((name or "").split()).strip(" ,.;:")
         if not display or fold(display) in PRONOUNS:
             return None
         kind = speaker_type or "unknown"
+        head, _, tail = display.partition(",")
+        group = GENERIC_WORDS & set(head.casefold().split())
+        if kind in ("person", "unknown") and not group and is_description(head):
+            if not (tail.strip() and looks_like_person(tail.strip())):
+                return None  # "the New York judge", "Clinton's team": unresolved, not a name
+            display, role = tail.strip(), role or head  # "a spokesman for Brant, Ollie Stamp"
         cleaned = clean_person(display)[0]
+        titled = kind == "organization" and self._titled_person(cleaned)
+        if titled:
+            kind = "person"  # "Senate Minority Leader Harry Reid", "Washington Post Trump"
         if kind in ("person", "unknown") and self.is_outlet(cleaned):
             kind = "organization"
         elif kind in ("person", "unknown") and GENERIC_WORDS & set(cleaned.casefold().split()):
             kind = "group"
-        elif kind == "person" and ORG_WORDS & set(org_key(cleaned).split()):
+        elif kind == "person" and not titled and ORG_WORDS & set(org_key(cleaned).split()):
             kind = "organization"  # "Ministry", "Halvern Pharmaceuticals"
         elif kind == "person" and not any(t[:1].isupper() for t in cleaned.split()):
             kind = "unknown"  # "the minister": a description, not a name
@@ -234,7 +282,7 @@ class SpeakerBook:
             kind = "person"
         if kind == "person":
             people = article_people if article_people is not None else {}
-            return self._person(display, role, people, body)
+            return self._person(display, role, people, body, honorific_gender(written))
         if kind == "organization":
             return self._other(clean_org(display), "o:" + org_key(display), kind, role)
         return self._other(display, "g:" + fold(display), kind, role)
@@ -246,9 +294,19 @@ class SpeakerBook:
         role: str | None,
         article_people: dict[str, set[str]],
         body: str | None = None,
+        gender: str | None = None,
     ) -> dict[str, Any]:
         name, found_role = clean_person(raw)
-        role = role or found_role
+        common = self._common(body or "")
+        descriptors, toks = split_descriptors(
+            name.split(),
+            lambda w: w in common or w in SENTENCE_WORDS | GENERIC_WORDS,
+            lambda words: self.is_outlet(words) or self._names_other(words, name, article_people),
+        )
+        if len(toks) == 2 and self._known_by_other_name(toks, body or "", common):
+            descriptors, toks = [*descriptors, toks[0]], toks[1:]  # "Demogorgon Trump"
+        name = " ".join(toks)
+        role = role or found_role or (" ".join(descriptors) or None)
         key = person_key(name)
         if not key:
             return self._other(name, "g:" + fold(name), "person", role)
@@ -269,10 +327,10 @@ class SpeakerBook:
                 ]
                 record = self.by_id[same[0]] if len(same) == 1 else None
         else:
-            full = None if surname in article_people else full_name_in(body or "", name)
+            full = None if surname in article_people else full_name_in(body or "", name, common)
             if full is not None:
-                return self._person(full, role, article_people)
-            record = self._surname_only(name, surname, role, article_people)
+                return self._person(full, role, article_people, body)
+            record = self._surname_only(name, surname, role, article_people, gender)
         if record is None:
             record = self._create(name, "person")
         if len(key) >= 2:
@@ -289,13 +347,59 @@ class SpeakerBook:
         a, b = key[0], other[0]
         return a == b or (min(len(a), len(b)) == 1 and a[0] == b[0])
 
+    def _known_by_other_name(self, toks: list[str], body: str, common: frozenset[str]) -> bool:
+        """ "Demogorgon Trump": a first word that is no given name, before the surname of a
+        person this article or the corpus knows under a given name, is a nickname or label."""
+        first, surname = toks
+        if is_given_name(first) or len(first.strip(".")) <= 1:
+            return False
+        full = full_name_in(body, surname, common)
+        if full is not None:
+            return person_key(clean_person(full)[0]) != person_key(" ".join(toks))
+        known = self.by_surname.get(translit(surname), set())
+        return any(is_given_name(self.by_id[i]["name"].split()[0]) for i in known)
+
+    def _titled_person(self, name: str) -> bool:
+        """An organization's name that is a person's after its descriptors: a given name and
+        a surname after other words, or a name after an outlet's."""
+        descriptors, toks = split_descriptors(name.split(), lambda w: False, self.is_outlet)
+        if not descriptors or ORG_WORDS & set(org_key(" ".join(toks)).split()):
+            return False
+        if self.is_outlet(" ".join(descriptors)):
+            return looks_like_person(" ".join(toks))
+        return len(toks) == 2 and is_given_name(toks[0]) and toks[1][:1].isupper()
+
+    def _names_other(self, words: str, name: str, article_people: dict[str, set[str]]) -> bool:
+        """ "Clinton Robby Mook": a leading word that is the surname of a person of this
+        article, before a given name and a surname, names that person, not this one."""
+        toks = name.split()
+        return (
+            " " not in words
+            and len(toks) >= 3
+            and translit(words) in article_people
+            and translit(words) != translit(toks[-1])
+        )
+
+    def _common(self, body: str) -> frozenset[str]:
+        """The article's lower-case words, computed once per article."""
+        if self._common_for[0] is not body:
+            self._common_for = (body, common_words(body))
+        return self._common_for[1]
+
     def _surname_only(
-        self, name: str, surname: str, role: str | None, article_people: dict[str, set[str]]
+        self,
+        name: str,
+        surname: str,
+        role: str | None,
+        article_people: dict[str, set[str]],
+        gender: str | None = None,
     ) -> dict[str, Any] | None:
         in_article = article_people.get(surname, set())
         if len(in_article) == 1:
             return self.by_id[next(iter(in_article))]
         known = sorted(in_article or self.by_surname.get(surname, ()))
+        if len(known) > 1 and gender:  # "Mrs. Clinton": the one woman of the name
+            known = [i for i in known if self._gender(self.by_id[i]) == gender] or known
         if len(known) > 1 and role:
             known = [
                 i
@@ -307,6 +411,11 @@ class SpeakerBook:
         if known:  # shared by several people: a speaker of its own
             return self._by_key("s:" + surname) or self._create(name, "person", "s:" + surname)
         return self._by_key("s:" + surname) or self._from_store(name, "person")
+
+    @staticmethod
+    def _gender(record: dict[str, Any]) -> str | None:
+        toks = record["name"].split()
+        return gender_of(toks[0]) if len(toks) >= 2 else None
 
     # --- organizations and groups ------------------------------------------------------------
     def _other(self, name: str, key: str, kind: str, role: str | None) -> dict[str, Any]:
@@ -347,6 +456,7 @@ class SpeakerBook:
             return None
         merged = {m for s in found for m in s.get("merged_from", [])}
         kept = [s for s in found if s["id"] not in merged] or found
+        kept.sort(key=lambda s: not s.get("authority"))  # the newsroom's own record first
         return self._remember(kept[0])
 
     def _create(self, name: str, kind: str, key: str | None = None) -> dict[str, Any]:

@@ -72,8 +72,13 @@ def read_source(
             if fields and repairs is not None:
                 where = str(item.get("source", "")).removeprefix(source.name).lstrip("#@")
                 listed = ", ".join(fields[:5]) + (" ..." if len(fields) > 5 else "")
-                repairs(Repair(source.name, where or None,
-                               f"lone surrogate in {listed} replaced with U+FFFD"))
+                repairs(
+                    Repair(
+                        source.name,
+                        where or None,
+                        f"lone surrogate in {listed} replaced with U+FFFD",
+                    )
+                )
             yield repaired(item) if fields else item
 
 

@@ -72,9 +72,7 @@ def entity_problem(data: bytes) -> str | None:
         if is_parameter:
             raise _Refused(f"it declares a parameter entity '{entity}'")
         if value and _ENTITY_REFERENCE.search(value):
-            raise _Refused(
-                f"entity '{entity}' refers to other entities (an entity expansion bomb)"
-            )
+            raise _Refused(f"entity '{entity}' refers to other entities (an entity expansion bomb)")
         if value and len(value) > MAX_ENTITY_CHARS:
             raise _Refused(f"entity '{entity}' is {len(value)} characters long")
 

@@ -58,6 +58,31 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     return headers, "\n".join(lines[end:])
 
 
+def header_as_text(text: str) -> str:
+    """`text` as the extractor reads a file with a header: the title's value stays (a
+    headline quotes people), every other header line and the keys become spaces, so that
+    offsets are still offsets into the file."""
+    headers, _ = split_header(text)
+    if not headers:
+        return text
+    out = []
+    in_header, seen = True, False
+    for line in text.split("\n"):
+        match = _HEADER.match(line) if in_header else None
+        if in_header and not line.strip():
+            in_header = not seen
+            out.append(line)
+        elif match:
+            seen = True
+            keep = HEADER_FIELDS.get(match.group(1).strip().lower()) == "title"
+            value = match.start(2) if keep else len(line)
+            out.append(" " * value + line[value:])
+        else:
+            in_header = False
+            out.append(line)
+    return "\n".join(out)
+
+
 def read_text(text: str, source: str) -> Article:
     """One article from a text document (raises ValueError when there is no body)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")

@@ -1,0 +1,84 @@
+"""Cue types: was it said, written, thought, or is it what a piece of evidence shows?
+
+Every attribution is one of `schemas.attribution.CUE_TYPES`:
+
+- ``writing``: a written medium ("said in a statement", "in a letter", "posted on X") or a
+  writing verb (wrote, tweeted, posted, emailed), or a document as the source ("according
+  to a letter");
+- ``evidence``: a report, poll, study or data as the source ("a poll found", "data show",
+  "according to the report");
+- ``thought``: a verb of belief, hope, wish or fear (believes, hopes, wants, fears);
+- ``speech``: everything else (said, told, added, insisted, denied, a transcript turn).
+
+The word lists below are the rule; a medium (`outlets.medium`) decides before the verb.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from indexer.lexicon import wordset
+
+WRITING_VERBS = wordset(
+    """write wrote written writes writing tweet tweets tweeted tweeting post posts posted
+    posting email emails emailed text texts texted blog blogs blogged publish publishes
+    published pen penned sign signed"""
+)
+# Media and documents that carry written words: "in a statement", "according to a letter".
+WRITTEN_MEDIA = wordset(
+    """statement statements letter letters email emails memo memos release op-ed column
+    editorial post posts tweet tweets blog filing filings note notes message messages
+    document documents affidavit complaint lawsuit petition notice"""
+)
+THOUGHT_VERBS = wordset(
+    """believe believes believed believing think thinks thought thinking hope hopes hoped
+    hoping want wants wanted wanting fear fears feared fearing wish wishes wished expect
+    expects expected feel feels felt worry worries worried doubt doubts doubted suspect
+    suspects suspected wonder wonders wondered assume assumes assumed intend intends
+    intended"""
+)
+# Sources whose findings are evidence rather than someone's words.
+EVIDENCE_SOURCES = wordset(
+    """report reports poll polls polling study studies survey surveys data research analysis
+    analyses figures statistics census audit audits review estimate estimates records
+    projections model models findings investigation inquiry assessment evaluation
+    experiment trial trials test tests index forecast video videos footage photo photos
+    photograph photographs image images recording recordings"""
+)
+# Verbs by which a thing, not a person, makes a claim ("History suggests ...").
+GENERALISING_VERBS = wordset(
+    """show shows showed shown suggest suggests suggested demonstrate demonstrates
+    demonstrated prove proves proved teach teaches taught"""
+)
+# A bare mass noun before an evidence verb is the writer's generalisation, not a source:
+# "Experience shows that ...", "History suggests ..." (unless it names evidence: "Data show").
+_BARE_NOUN_TAGS = ("NN",)
+
+
+def cue_type(cue: Token | None, source: Token | None, medium: str | None) -> str:
+    """The cue type of an attribution from its cue verb, its source's head and its medium
+    ("video statement", "post on X"); no cue (a transcript turn, a label) is speech."""
+    if medium and (medium.startswith("post ") or medium.split()[-1] in WRITTEN_MEDIA):
+        return "writing"
+    word = cue.lower_ if cue is not None else ""
+    head = source.lower_ if source is not None else ""
+    if word in WRITING_VERBS or head in WRITTEN_MEDIA:
+        return "writing"
+    if head in EVIDENCE_SOURCES:
+        return "evidence"
+    if word in THOUGHT_VERBS:
+        return "thought"
+    return "speech"
+
+
+def writers_generalisation(cue: Token | None, source: Token | None) -> bool:
+    """ "Experience shows that closed pools rarely reopen": a generalising verb whose subject
+    is a bare singular common noun (no article, no modifier) that names no evidence is the
+    writer speaking, no attribution."""
+    if cue is None or source is None or cue.lower_ not in GENERALISING_VERBS:
+        return False
+    return (
+        source.tag_ in _BARE_NOUN_TAGS
+        and source.lower_ not in EVIDENCE_SOURCES
+        and not any(True for _ in source.children)
+    )

@@ -1,0 +1,101 @@
+"""Page furniture: what sits on a news page without being article text.
+
+Decides which characters the extractor never reads: bylines ("By Jane Smith"), "READ MORE"
+and "Related:" lines, Title Case subheadings, photo captions and credits ("Photo: ..."),
+embed markup (a raw `<tweet id=...>`, `[embed]...`), table rows (tab- or pipe-separated
+cells, rows of figures) and section labels before a paragraph ("CURRENCIES: The dollar
+rose ...", where the label is no speaker: it never recurs as a label and never appears
+written normally elsewhere).
+
+Furniture is blanked (replaced by spaces of the same length, line breaks kept) rather than
+cut, so every offset the extractor returns is still an offset into the stored body: the
+body keeps its words for the reader, the extractor does not take them for speech.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from indexer.lexicon import wordset
+
+_LINE = re.compile(r"[^\n]+")
+_FURNITURE_LINE = re.compile(
+    r"^\s*(?:"
+    r"read more\b|related\b\s*(?::|stories|articles|coverage|content)|see also:|more on this\b|"
+    r"(?:photo|image|picture|photograph|illustration|caption|credit|video|graphic)s?\s*:|"
+    r"\(?(?:photo|image|picture)s?\s+(?:by|courtesy|credit)\b|"
+    r"reporting by\b|editing by\b|writing by\b|additional reporting by\b|"
+    r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$"
+    r")",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^\s*By\s+[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|and|de|van)){0,5}"
+    r"\s*(?:[,|/]\s*(?:[A-Z][\w.'\u2019-]*\s*){1,4})?$"
+)
+_MARKUP = re.compile(
+    r"<[A-Za-z/!][^<>\n]{0,400}>|\[/?(?:embed|tweet|caption|video)[^\]\n]{0,400}\]"
+)
+# Words Title Case leaves in lower case.
+_TITLE_CASE_SMALL = wordset(
+    "a an the and but or nor for of in on at to by up as with from into over via vs"
+)
+_SECTION = re.compile(r"^(?P<label>[A-Z][A-Z&'\u2019 -]{2,40}):[ \t]+(?=\S)")
+
+
+def blank_furniture(text: str) -> str:
+    """`text` with its page furniture replaced by spaces (same length, same line breaks)."""
+    chars = list(text)
+    lines = list(_LINE.finditer(text))
+    labels = Counter(m.group("label") for line in lines if (m := _SECTION.match(line.group())))
+    for number, line in enumerate(lines):
+        start, body = line.start(), line.group()
+        if (
+            _FURNITURE_LINE.match(body)
+            or _BYLINE.match(body)
+            or _table_row(body)
+            or (number and _subhead(body))
+        ):
+            _blank(chars, start, line.end())
+            continue
+        for tag in _MARKUP.finditer(body):
+            _blank(chars, start + tag.start(), start + tag.end())
+        section = _SECTION.match(body)
+        if section and _section_label(section.group("label"), labels, text):
+            _blank(chars, start, start + section.end())
+    return "".join(chars)
+
+
+def _section_label(label: str, labels: Counter[str], text: str) -> bool:
+    """An all-capitals label that names no speaker: a transcript repeats its speakers'
+    labels, and a shouted name ("FALLIN:") is written normally elsewhere in the article."""
+    if labels[label] > 1:
+        return False
+    return not any(re.search(rf"\b{re.escape(w.title())}\b", text) for w in label.split())
+
+
+def _subhead(line: str) -> bool:
+    """A short line in Title Case ("'All Bets Are Off.'", "Legend in the Coal Fields"): a
+    subheading between sections (the first line, the headline, is article text; a line
+    ending in a colon introduces what follows)."""
+    words = [w.strip("\"'\u2018\u2019\u201c\u201d.,:;!?") for w in line.split()]
+    content = [w for w in words if w and w not in _TITLE_CASE_SMALL]
+    if not 2 <= len(words) <= 10 or len(content) < 2 or line.rstrip().endswith(":"):
+        return False
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in content)
+
+
+def _table_row(line: str) -> bool:
+    """Tab- or pipe-separated cells, or a row that is mostly figures."""
+    if line.count("\t") >= 2 or line.count("|") >= 2:
+        return True
+    visible = [c for c in line if not c.isspace()]
+    figures = sum(c.isdigit() or c in ".,%+-$€£" for c in visible)
+    return len(visible) >= 8 and figures / len(visible) > 0.6
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "

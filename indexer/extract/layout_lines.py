@@ -1,0 +1,189 @@
+"""Attributions made by the page's layout rather than by a cue verb.
+
+Decides, from paragraph shapes alone, four house styles of the press:
+
+- interview transcripts: "Q: ..." / "A: ..." turns, where every answer is the interviewee's
+  (the person the headline and introduction name most, before the first turn);
+- a label line before a quotation: "And from Commissioner Tobias Grell:" alone in its
+  paragraph, the quotation in the next one;
+- a dash attribution closing a quotation: `"I start on Monday." — Dr. Ruth Anselm`;
+- a headline that labels a quotation: `Union chief to council: "Not one more cut"`, or
+  names its speaker after it: "‘Not one penny more’, say Ashby tenants".
+
+Each candidate has a `label` (the characters naming the speaker) and no cue: the layout is
+the cue. Transcript answers are verbatim, so direct.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+from indexer.extract import cues
+from indexer.extract.candidate import Candidate
+from indexer.extract.quotes import Quote
+from indexer.extract.spans import trimmed
+from indexer.lexicon import TITLES, wordset
+
+LAYOUT_SCORE = 0.55  # as reliable as a labelled line (constructions.LABEL_SCORE)
+# An answer of a Q&A is the interviewee's whole turn: it wins over the cues inside it
+# ("..., I promise you that").
+ANSWER_SCORE = 0.9
+_TURN = re.compile(r"(?P<who>Q|A)\s*[:.]\s+(?=\S)")
+_NAME = r"[A-Z][\w\u2019'.-]*(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w\u2019'.-]*)*"
+_PERSON = re.compile(r"(?<![\w\u2019'])(?P<name>[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)+)")
+_LABEL_LINE = re.compile(
+    rf"^(?:(?:And|and|Also|Now|Here is|Here's)\s+)?(?:[Ff]rom\s+)?(?:[a-z][\w-]*\s+){{0,3}}"
+    rf"(?P<name>{_NAME}):$"
+)
+_DASH = re.compile(rf"\s*(?:\u2014|\u2013|--)\s*(?P<name>{_NAME})(?:,[^\n]{{0,80}})?\s*$")
+_HEADLINE = re.compile(
+    r"^(?P<who>[A-Z][\w\u2019'-]*(?:\s+[\w\u2019'-]+){0,4}?)(?:\s+to\s+[^:]{1,40})?:\s*(?=[\"\u201c\u2018'])"
+)
+_AFTER_QUOTE = re.compile(
+    r"\s*[,:\u2014\u2013-]?\s*(?P<cue>[a-z]+)\s+(?P<who>[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,5})\s*$"
+)
+MAX_LABEL_WORDS = 8
+NOT_PEOPLE = wordset("q&a q a the and live watch update read related photo video interview")
+
+
+def layout_candidates(
+    text: str, paras: list[tuple[int, int]], quotes: list[Quote], sentence_starts: list[int]
+) -> list[Candidate]:
+    """Every candidate the page's layout offers, in text order."""
+    by_para: dict[int, list[Quote]] = {}
+    for q in quotes:
+        by_para.setdefault(q.paragraph, []).append(q)
+
+    def sentence_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(sentence_starts, pos) - 1)
+
+    out = _answers(text, paras, sentence_of)
+    for index, (start, end) in enumerate(paras):
+        line = text[start:end]
+        inside = by_para.get(index, [])
+        if index + 1 < len(paras) and (match := _LABEL_LINE.match(line)) and _person_like(match):
+            following = by_para.get(index + 1, [])
+            nxt = paras[index + 1]
+            if following and following[0].start == nxt[0] and _words(line) <= MAX_LABEL_WORDS:
+                label = (start + match.start("name"), start + match.end("name"))
+                spans = [(q.start, q.end) for q in following]
+                out.append(_candidate(spans, label, index + 1, sentence_of(nxt[0])))
+        if (
+            inside
+            and inside[0].start == start
+            and (match := _DASH.match(line, inside[-1].end - start))
+        ):
+            label = (start + match.start("name"), start + match.end("name"))
+            spans = [(q.start, q.end) for q in inside]
+            out.append(_candidate(spans, label, index, sentence_of(start)))
+        if (
+            index == 0
+            and inside
+            and (match := _HEADLINE.match(line))
+            and not cues.may_attribute(match.group("who"))
+            and _quoted_rest(line, match.end(), inside, start)
+        ):
+            label = (start + match.start("who"), start + match.end("who"))
+            spans = [(q.start, q.end) for q in inside]
+            out.append(_candidate(spans, label, index, sentence_of(start)))
+        if index == 0 and inside and inside[0].start == start:
+            out += _inverted_headline(text, line, start, inside, sentence_of(start))
+    return out
+
+
+def _inverted_headline(
+    text: str, line: str, start: int, inside: list[Quote], sentence: int
+) -> list[Candidate]:
+    """ "‘Not one penny more’, say Ashby tenants": a headline quotation, then a cue verb and
+    its speaker to the end of the line (headlines drop the final period, which misleads the
+    parser)."""
+    match = _AFTER_QUOTE.match(line, inside[-1].end - start)
+    if not match or cues.reliability(match.group("cue"), "quote") is None:
+        return []
+    label = (start + match.start("who"), start + match.end("who"))
+    return [_candidate([(q.start, q.end) for q in inside], label, 0, sentence)]
+
+
+def _answers(text: str, paras: list[tuple[int, int]], sentence_of) -> list[Candidate]:  # type: ignore[no-untyped-def]
+    """ "A: ..." turns of a transcript with "Q: ..." turns, given to the interviewee."""
+    turns = [(i, m) for i, (s, e) in enumerate(paras) if (m := _TURN.match(text, s, e))]
+    if not any(m.group("who") == "Q" for _, m in turns) or not any(
+        m.group("who") == "A" for _, m in turns
+    ):
+        return []
+    first = paras[turns[0][0]][0]
+    who = interviewee(text, first)
+    if who is None:
+        return []
+    out = []
+    for index, match in turns:
+        if match.group("who") != "A":
+            continue
+        content = trimmed(text, set(range(match.end(), paras[index][1])))
+        if content:
+            cand = _candidate(content, who, index, sentence_of(match.end()))
+            cand.score = ANSWER_SCORE
+            out.append(cand)
+    return out
+
+
+def interviewee(text: str, before: int) -> tuple[int, int] | None:
+    """The span of the most often named person (two or more capitalised words) before the
+    first turn; the first such mention on a tie."""
+    found = [
+        m
+        for m in _PERSON.finditer(text, 0, before)
+        if m.group("name").split()[0].lower() not in NOT_PEOPLE
+    ]
+    if not found:
+        return None
+    names = [_bare(m.group("name")) for m in found]
+    counts = Counter(names)
+    best = max(counts, key=lambda n: (counts[n], -names.index(n)))
+    match = found[names.index(best)]
+    end = match.end("name")
+    return (end - len(best), end)
+
+
+def _bare(name: str) -> str:
+    """A name without the titles before it ("Harbour master Ilse Marr" keeps "Ilse Marr" only
+    when it is a known title; capitalised job words stay)."""
+    words = name.split()
+    while len(words) > 2 and words[0].lower().rstrip(".") in TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _quoted_rest(line: str, at: int, inside: list[Quote], offset: int) -> bool:
+    """The rest of the line after the colon is one quotation (punctuation aside)."""
+    last = inside[-1]
+    return inside[0].start - offset == at and not line[last.end - offset :].strip(" .!?")
+
+
+def _person_like(match: re.Match[str]) -> bool:
+    """A label naming someone, not a section ("Related:", "Key points:")."""
+    return match.group("name").split()[0].lower() not in NOT_PEOPLE
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def _candidate(
+    spans: list[tuple[int, int]], label: tuple[int, int], paragraph: int, sentence: int
+) -> Candidate:
+    return Candidate(
+        "layout",
+        "",
+        LAYOUT_SCORE,
+        spans,
+        None,
+        None,
+        0,
+        paragraph,
+        sentence,
+        kind="direct",
+        label=label,
+    )

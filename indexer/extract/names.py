@@ -1,0 +1,91 @@
+"""Person names as written in news: where a name starts, and what its first name tells.
+
+"Republican Donald Trump", "City Attorney Brad Holm", "Rival Hillary Clinton": news prose
+puts party labels, titles and descriptors in front of a name, capitalised like the name.
+`descriptor_length` cuts them off (they are a role, not part of the name): the name starts at
+its first name (gender-guesser's first-name statistics), nameparser's list of titles telling
+which title words are not first names there ("Judge", "Bishop"), and party labels.
+Hyphenated and multi-part names ("Anna-Lena Berg", "Park Min-jun", "Ana Ruiz-Teller") are
+never cut inside.
+
+`first_name_gender` gives "m" / "f" / None from those statistics (gender-guesser's
+"male"/"mostly_male" and "female"/"mostly_female"; "andy" and "unknown" give None).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from nameparser.config import CONSTANTS
+
+from indexer.lexicon import wordset
+
+# Party labels and epithets written before a name; never first names.
+PARTY_LABELS = wordset(
+    """republican republicans democrat democrats democratic gop conservative conservatives
+    liberal liberals tory tories libertarian socialist ndp"""
+)
+_GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    """gender-guesser's first-name table, loaded once per process (about 1 s)."""
+    import gender_guesser.detector as gender
+
+    return gender.Detector(case_sensitive=False)
+
+
+def warm() -> None:
+    """Load the first-name table now (before forking workers, so they share it)."""
+    _detector()
+
+
+@lru_cache(maxsize=20000)
+def first_name_gender(word: str) -> str | None:
+    """ "Hillary" -> "f", "Donald" -> "m", "Kovac" / "Republican" / "Min-jun" -> None.
+
+    A hyphenated first name ("Anna-Lena") goes by its first part."""
+    word = word.strip(".").split("-")[0]
+    if len(word) < 2 or not word[:1].isupper():
+        return None
+    return _GENDER.get(_detector().get_gender(word))
+
+
+def is_first_name(word: str) -> bool:
+    """A word the first-name table knows as a given name (of any or both genders)."""
+    word = word.strip(".").split("-")[0]
+    if len(word) < 2 or not word[:1].isupper() or word.lower() in PARTY_LABELS:
+        return False
+    return _detector().get_gender(word) != "unknown"
+
+
+def is_descriptor(word: str) -> bool:
+    """A word that, before a name, is a title, a party label or another role word."""
+    low = word.lower().strip(".")
+    return low in PARTY_LABELS or low in CONSTANTS.titles
+
+
+def descriptor_length(words: list[str]) -> int:
+    """How many leading `words` of a capitalised run are a role rather than the name.
+
+    "Republican Donald Trump" -> 1, "Senate Minority Leader Harry Reid" -> 3,
+    "City Attorney Brad Holm" -> 2, "Democrat Clinton" -> 1, "Donald Trump" / "Park Min-jun"
+    / "Anna-Lena Berg" / "United States" -> 0. The name starts at its first name (followed
+    by a surname) when no word before it is a first name, titles such as "Judge" or "Bishop"
+    that are also given names not counting as first names there; else only party labels are
+    cut (title words alone are too broad: nameparser also lists "united", "national")."""
+    if len(words) < 2:
+        return 0
+    for i in range(1, len(words) - 1):
+        if is_first_name(words[i]) and not is_descriptor(words[i]):
+            prefix = words[:i]
+            if all(w[:1].isupper() and len(w.strip(".")) > 1 for w in prefix) and not any(
+                is_first_name(w) and not is_descriptor(w) for w in prefix
+            ):
+                return i
+            break
+    cut = 0
+    while cut < len(words) - 1 and words[cut].lower() in PARTY_LABELS:
+        cut += 1
+    return cut

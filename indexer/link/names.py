@@ -1,0 +1,123 @@
+"""What a person's name is made of, as news writing puts it before a quote.
+
+"Republican Donald Trump", "Rival Hillary Clinton", "Conservative Leader Ray Dunmore",
+"9/11 widow Terry Strada": party labels, descriptors and titles go to the role, the name is
+what is left. Whether a word is a given name comes from ``gender-guesser`` (the first-name
+dictionary of Jörg Michael's ``gender`` program, about 40,000 names from many countries);
+whether it is a common word from the article itself (the word also appears in lower case).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from gender_guesser.detector import Detector
+
+from indexer.lexicon import wordset
+
+# Party and political labels written before a name ("Republican Donald Trump").
+AFFILIATIONS = wordset(
+    """republican republicans democrat democrats democratic gop conservative conservatives
+    liberal liberals labour tory tories ndp libertarian independent green greens socialist
+    progressive bloc"""
+)
+# Lower-case words inside a name ("Charles de Gaulle", "Ludwig van Beethoven").
+PARTICLES = wordset("de van von der den da di du del della la le bin al ibn ter dos das st")
+# Honorifics that give a gender ("Mr. Obama": the man among the Obamas).
+MALE_HONORIFICS = wordset("mr mister sir")
+FEMALE_HONORIFICS = wordset("mrs ms miss madam dame")
+# Words that make a mention a description of a speaker, not a name ("spokeswoman for X").
+RELATIONS = wordset("for to of at with from")
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_POSSESSIVE_WORD = re.compile(r"['’]s?$")
+
+
+@cache
+def _detector() -> Detector:
+    return Detector(case_sensitive=False)
+
+
+def gender_of(given_name: str) -> str | None:
+    """ "male", "female" or None (unknown or ambiguous) for a given name."""
+    guess = _detector().get_gender(given_name.strip("."))
+    if guess in ("male", "mostly_male"):
+        return "male"
+    if guess in ("female", "mostly_female"):
+        return "female"
+    return None
+
+
+def is_given_name(token: str) -> bool:
+    """Whether ``token`` is a known given name (of either or no clear gender)."""
+    return _detector().get_gender(token.strip(".")) != "unknown"
+
+
+def honorific_gender(written: str | None) -> str | None:
+    """The gender an honorific in the mention as written gives ("Mrs. Clinton" -> female)."""
+    for token in re.findall(r"[A-Za-z]+", written or "")[:2]:
+        if token.casefold() in MALE_HONORIFICS:
+            return "male"
+        if token.casefold() in FEMALE_HONORIFICS:
+            return "female"
+    return None
+
+
+def is_description(text: str) -> bool:
+    """Whether a person mention describes the speaker instead of naming them.
+
+    "New York judge", "GOP nominee" (its head is a common noun), "Clinton's team" (a
+    possessive with no name after it), "spokeswoman for Hillary Clinton" (a common noun
+    related to a name): the named one is not the speaker.
+    """
+    toks = text.split()
+    if not toks:
+        return False
+    words = [t.strip(",.;:") for t in toks]
+    if words[-1][:1].islower() and words[-1].isalpha() and words[-1] not in PARTICLES:
+        return True
+    for i, word in enumerate(words[:-1]):
+        if _POSSESSIVE_WORD.search(word) and word[:1].isupper():
+            rest = words[i + 1 :]
+            if not any(w[:1].isupper() for w in rest):
+                return True
+    for i, word in enumerate(words[1:-1], start=1):
+        if word in RELATIONS and words[i - 1][:1].islower() and words[i + 1][:1].isupper():
+            return not any(w[:1].isupper() for w in words[: i - 1])
+    return False
+
+
+def split_descriptors(
+    tokens: list[str],
+    is_common_word: Callable[[str], bool],
+    is_other_name: Callable[[str], bool] = lambda words: False,
+) -> tuple[list[str], list[str]]:
+    """(descriptor tokens, name tokens) of a capitalised name.
+
+    A leading token is a descriptor when it is a party label or a number, when a given name
+    follows it (before the surname) and it is not one, or when it is a common word of the
+    article and not a given name; ``is_other_name`` marks a leading run of words that names
+    something else (an outlet: "MSNBC Chris Matthews", "Washington Post Trump"). The
+    surname always stays.
+    """
+    for end in range(len(tokens) - 1, 0, -1):
+        if is_other_name(" ".join(tokens[:end])):
+            return tokens[:end], tokens[end:]
+    start = 0
+    while start < len(tokens) - 1:
+        token = tokens[start]
+        word = token.strip(".").casefold()
+        follows = tokens[start + 1 : -1]
+        if _INITIAL.match(token):
+            break
+        if word in AFFILIATIONS or not any(c.isalpha() for c in token):
+            start += 1
+            continue
+        if is_given_name(token):
+            break
+        if any(is_given_name(t) for t in follows) or is_common_word(word):
+            start += 1
+            continue
+        break
+    return tokens[:start], tokens[start:]
