@@ -2,13 +2,20 @@
 
 Memory stays bounded whatever the input size: readers stream, at most a few batches are
 in flight, and extraction runs in a small pool of worker processes (one per core) while
-the main process links and writes the previous batch. Writes are idempotent (stable ids,
-fingerprints), so a run killed at any moment and started again ends with the same store;
-the checkpoint only saves the work of re-reading inputs that were done.
+the main process links and writes the previous batch.
+
+A run killed at any moment and started again ends with the same store as an uninterrupted
+run, record for record. Linking depends on what was linked before, so three things are
+kept in step (``indexer.checkpoint``, ``indexer.journal``): every so often a commit saves
+the linker's memory and how far each input got; before each batch is written, the journal
+saves the stored versions of what it will change. A resumed run undoes the batches after
+the last commit, restores the linker's memory of that commit and goes on from there.
 """
 
 from __future__ import annotations
 
+import fcntl
+import glob
 import json
 import os
 import queue
@@ -24,16 +31,23 @@ from typing import Any, TextIO, TypeVar
 
 from indexer.checkpoint import Checkpoint, run_key
 from indexer.extract.workers import ExtractionPool
+from indexer.journal import FILE_NAME as JOURNAL_FILE
+from indexer.journal import Journal
+from indexer.link.linker import Changes
 from indexer.prepare import clean_or_reject, complete, extractor_version
 from indexer.progress import Progress
 from indexer.read import ByteCounter, ReadOptions, Reject, Repair, Source, expand, read_source
 from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES
-from quotetrail.errors import StoreDown
+from quotetrail.errors import StoreBusy, StoreDown
 from store.base import ArticleRecord, PutOutcome, Store, StoreError
 
 T = TypeVar("T")
 DEFAULT_BATCH = 32
 DEFAULT_RETRY_SECONDS = 60.0
+MEMORY_FILE = ".quotetrail-linker-{}.pickle"  # the linker's memory at commit {}
+# A commit (saving the linker's memory) once the time since the last one is this many
+# times what saving it cost: small memories commit every batch, large ones rarely.
+COMMIT_COST_RATIO = 20.0
 
 
 class Interrupted(KeyboardInterrupt):
@@ -193,6 +207,17 @@ class RejectLog:
 
 
 class Indexer:
+    """One indexing run: ``Indexer(store, options).run() -> Summary``.
+
+    ``commits_memory``: commits save the linker's memory, so that a resumed run links the
+    rest as an uninterrupted one would (commits then come as often as saving it costs under
+    1/``COMMIT_COST_RATIO`` of the time). Without it every batch is a commit.
+    ``journal_file``: the journal's name in the state folder (``indexer.journal``).
+    """
+
+    commits_memory = True
+    journal_file = JOURNAL_FILE
+
     def __init__(self, store: Store, options: IndexOptions, err: TextIO | None = None) -> None:
         self.store = store
         self.options = options
@@ -202,6 +227,11 @@ class Indexer:
         self.counter = ByteCounter()
         key = run_key(options.paths, {"map": options.field_map}, options.store_location)
         self.checkpoint = Checkpoint.load(options.state_dir, key)
+        self.journal = Journal(options.state_dir, key, self.journal_file)
+        # per input since the last commit: (articles written, done, rejects)
+        self.uncommitted: dict[str | None, tuple[int, bool, list[dict[str, Any]]]] = {}
+        self.memory_cost = 0.0
+        self.memory_saved_at = time.monotonic()
         self.source_rejects: dict[str | None, list[dict[str, Any]]] = {}
         self.version = extractor_version()
         self.lock = threading.Lock()
@@ -216,7 +246,16 @@ class Indexer:
         total = sum(s.size or 0 for s in expand(self.options.paths) if isinstance(s, Source))
         self.progress = Progress(total, self.err)
         self.rejects = RejectLog(self.options.rejects_path, self.progress.write)
-        self.linker = Linker(self.store, autoflush=False)  # link_batch writes once a batch
+        self.linker = Linker(self.store, autoflush=False)  # the writer writes its changes
+        store_lock = self._only_writer()
+        try:
+            return self._run_pipeline(started)
+        finally:
+            if store_lock is not None:
+                store_lock.close()  # releases the flock: the next run may write
+
+    def _run_pipeline(self, started: float) -> Summary:
+        self._resume()
         self.extractor = ExtractionPool(self.options.workers)
         window: deque[Batch] = deque()
         aborted = True
@@ -241,8 +280,68 @@ class Indexer:
             if aborted:
                 self.checkpoint.close()
             else:
+                if self.uncommitted:  # a last commit, for a checkpoint that outlives runs
+                    self.checkpoint.commit([(k, *state) for k, state in self.uncommitted.items()])
                 self.checkpoint.remove()
+                self.journal.remove()
+                self._remove_memory(keep=None)
         return self.summary
+
+    def _only_writer(self) -> TextIO | None:
+        """On SQLite, refuse to start while another run writes to the same database file.
+
+        Linking assumes it sees every record written since the run started (two indexers
+        on one store would each create the statements the other is creating). The lock is
+        an ``flock`` on ``<database>.indexing.lock``, held through the open file returned
+        (closing it ends the run's claim; the kernel releases it when the process ends,
+        however it ends). None on Elasticsearch or an in-memory database. Raises
+        :class:`StoreBusy` naming the file.
+        """
+        path = getattr(self.store, "path", None)
+        if self.store.engine != "sqlite" or not path:
+            return None
+        lock_file = open(f"{path}.indexing.lock", "a")  # noqa: SIM115 - held for the run
+        try:
+            fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock_file.close()
+            raise StoreBusy(
+                f"the store {path} is busy: another quotetrail index is writing to it; "
+                "run this one when it has finished"
+            ) from None
+        return lock_file
+
+    def _resume(self) -> None:
+        """Undo the batches written after the last commit; take back that commit's memory."""
+        undone = self._with_retries(
+            lambda: self.journal.undo(self.store, self.checkpoint.committed)
+        )
+        if undone:
+            self.progress.write(
+                f"quotetrail: undid {undone} batch{'es' if undone != 1 else ''} written after "
+                "the last checkpoint"
+            )
+        committed = self.checkpoint.committed
+        try:
+            if committed:
+                with open(self._memory_path(committed), "rb") as f:
+                    self.linker.restore(f.read())
+        except OSError as error:
+            self.progress.write(
+                f"quotetrail: the linker's saved memory is missing ({error.strerror}: "
+                f"{error.filename}); resuming without it, the rest may link differently"
+            )
+        self._remove_memory(keep=committed or None)
+
+    def _memory_path(self, commit: int) -> str:
+        return os.path.join(self.options.state_dir, MEMORY_FILE.format(commit))
+
+    def _remove_memory(self, keep: int | None) -> None:
+        """Remove the saved linker memories, but that of commit ``keep``."""
+        pattern = os.path.join(glob.escape(self.options.state_dir), MEMORY_FILE.format("*"))
+        for path in glob.glob(pattern):
+            if keep is None or path != self._memory_path(keep):
+                os.remove(path)
 
     def _batches(self) -> Iterator[Batch]:
         batch = Batch()
@@ -318,8 +417,24 @@ class Indexer:
         extracted, seconds = batch.future.result()
         self.summary.stages["extract"] += seconds
         extracted = self._above_floor(extracted)
+        if self.linker.memory_full():
+            self.writer.wait()  # what the linker forgets must be in the store
+            self.linker.forget()
         records = self._with_retries(lambda: self._link(batch, extracted))
-        self.writer.submit(lambda: self._store(batch, records))
+        changes = self.linker.changes()
+        memory = self._memory_if_due() if self.commits_memory else None
+        due = memory is not None or not self.commits_memory
+        self.writer.submit(lambda: self._store(batch, records, changes, due, memory))
+
+    def _memory_if_due(self) -> bytes | None:
+        """The linker's memory to commit with this batch, when a commit is due."""
+        if time.monotonic() - self.memory_saved_at < COMMIT_COST_RATIO * self.memory_cost:
+            return None
+        started = time.monotonic()
+        memory = self.linker.memory()
+        self.memory_saved_at = time.monotonic()
+        self.memory_cost = self.memory_saved_at - started
+        return memory
 
     def _above_floor(self, extracted: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
         """The attributions worth storing per article; counts those below the store floor."""
@@ -336,15 +451,27 @@ class Indexer:
         started = time.perf_counter()
         try:
             items = [(p.article, a) for p, a in zip(batch.articles, extracted, strict=True)]
-            records = complete(self.linker, items, self.version)
+            records = complete(self.linker, items, self.version, write=False)
         finally:
             self.summary.stages["link"] += time.perf_counter() - started
         return records
 
-    def _store(self, batch: Batch, records: list[ArticleRecord]) -> None:
-        """Write a batch (with retries), count the outcomes, record the progress."""
+    def _store(
+        self,
+        batch: Batch,
+        records: list[ArticleRecord],
+        changes: Changes,
+        commit_due: bool,
+        memory: bytes | None,
+    ) -> None:
+        """Journal, then write a batch (with retries); count the outcomes; commit the
+        progress when ``commit_due``, with the linker's memory when one is given."""
         started = time.perf_counter()
+        ids = [r.article["id"] for r in records]
+        commit = self.checkpoint.committed + 1
         try:
+            self._with_retries(lambda: self.journal.before(self.store, changes, ids, commit))
+            self._with_retries(lambda: changes.write(self.store))
             outcomes = self._with_retries(
                 lambda: self.store.put_articles(records) if records else []
             )
@@ -359,8 +486,27 @@ class Indexer:
             done = key in ended
             with self.lock:
                 rejects = self.source_rejects.pop(key, []) if done else []
-            self.checkpoint.record(key, max(written.get(key, 0), ended.get(key, 0)), done, rejects)
+            before = self.uncommitted.get(key, (0, False, []))
+            position = max(before[0], written.get(key, 0), ended.get(key, 0))
+            self.uncommitted[key] = (position, before[1] or done, before[2] + rejects)
+        if commit_due:
+            self._commit(commit, memory)
         self.progress.update(self.counter.total, self._written())
+
+    def _commit(self, commit: int, memory: bytes | None) -> None:
+        """Save the linker's memory (when given), then the checkpoint line that makes it
+        count; the journal's batches are then final."""
+        if memory is not None:
+            path = self._memory_path(commit)
+            os.makedirs(self.options.state_dir, exist_ok=True)
+            with open(path + ".tmp", "wb") as f:
+                f.write(memory)
+            os.replace(path + ".tmp", path)
+        progress = [(key, *state) for key, state in self.uncommitted.items()]
+        if self.checkpoint.commit(progress):
+            self.uncommitted.clear()
+            self.journal.clear()
+            self._remove_memory(keep=commit)
 
     def _written(self) -> int:
         s = self.summary

@@ -85,6 +85,21 @@ KNOWN_OUTLETS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Kyiv Independent": (("The Kyiv Independent",), ("kyivindependent.com",)),
     "Ukrainska Pravda": (("Ukrayinska Pravda",), ("pravda.com.ua",)),
 }
+# Hosts that carry other outlets' articles under their own domain (portals, news apps): the
+# host of an article there is no evidence of its outlet, and no outlet learns the domain.
+# Any other host carrying two outlets that articles state is found out while linking.
+AGGREGATOR_DOMAINS = frozenset(
+    [
+        "msn.com",
+        "news.yahoo.com",
+        "yahoo.com",
+        "news.google.com",
+        "apple.news",
+        "flipboard.com",
+        "newsbreak.com",
+        "smartnews.com",
+    ]
+)
 # Known outlets' names the extractor has never recognised in running text (a bare
 # "Guardian" or "NYT" is not taken for an outlet); kept out so its output did not change.
 NAMES_NOT_IN_TEXT = frozenset(

@@ -76,13 +76,13 @@ def fingerprint(article: dict[str, Any], attributions: Attributions, version: st
 
 
 def complete(
-    linker: Linker, items: list[tuple[Article, Attributions]], version: str
+    linker: Linker, items: list[tuple[Article, Attributions]], version: str, *, write: bool = True
 ) -> list[ArticleRecord]:
     """Cleaned articles with their extracted attributions, linked as one batch (see
-    :meth:`Linker.link_batch`, which writes outlets, speakers and statements) and
-    fingerprinted: the records to write, in order."""
+    :meth:`Linker.link_batch`, which writes outlets, speakers and statements unless
+    ``write`` is False) and fingerprinted: the records to write, in order."""
     records = []
-    for article, linked in linker.link_batch(items):
+    for article, linked in linker.link_batch(items, write=write):
         article["fingerprint"] = fingerprint(article, linked, version)
         records.append(ArticleRecord(article, linked))
     return records

@@ -26,6 +26,10 @@ class StoreDown(StoreError):
     """The store stayed unreachable through every retry; progress is checkpointed."""
 
 
+class StoreBusy(QuotetrailError):
+    """Another ``quotetrail index`` is writing to the same SQLite store."""
+
+
 class RecordError(QuotetrailError, ValueError):
     """A record failed validation; the message names each bad field and its value."""
 

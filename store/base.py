@@ -168,6 +168,24 @@ class Store(abc.ABC):
         """Create or replace statements (StatementSchema records)."""
 
     @abc.abstractmethod
+    def delete_records(self, kind: str, ids: Iterable[str]) -> None:
+        """Remove canonical records of ``kind`` (``"outlets"``, ``"speakers"`` or
+        ``"statements"``) by id; ids not there are ignored. Used to undo an interrupted
+        batch (``indexer.journal``), never on records attributions still point at."""
+
+    def get_records(self, kind: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Canonical records (or articles, ``kind="articles"``) by id; missing ids are left
+        out. One read per id here; engines may read them at once."""
+        get = {
+            "outlets": self.get_outlet,
+            "speakers": self.get_speaker,
+            "statements": self.get_statement,
+            "articles": self.get_article,
+        }[kind]
+        found = {i: get(i) for i in dict.fromkeys(ids)}
+        return {i: r for i, r in found.items() if r is not None}
+
+    @abc.abstractmethod
     def reassign(self, field_name: str, old: str, new: str, label: str | None = None) -> int:
         """Point every attribution whose ``field_name`` is ``old`` at ``new``.
 

@@ -366,6 +366,25 @@ class ElasticStore(Store):
             raise StoreError(f"Elasticsearch at {self.url} refused {kind}: {refused[0]}")
 
     @_guarded
+    def delete_records(self, kind: str, ids: Iterable[str]) -> None:
+        if kind not in ("outlets", "speakers", "statements"):
+            raise ValueError(f"no such kind of canonical record: {kind!r}")
+        actions = [
+            {"_op_type": "delete", "_index": self.alias(kind), "_id": i} for i in dict.fromkeys(ids)
+        ]
+        if actions:
+            self._bulk(actions)
+            self._refresh(kind)
+
+    @_guarded
+    def get_records(self, kind: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return {}
+        found = self.es.mget(index=self.alias(kind), ids=wanted)["docs"]
+        return {d["_id"]: d["_source"] for d in found if d.get("found")}
+
+    @_guarded
     def reassign(self, field_name: str, old: str, new: str, label: str | None = None) -> int:
         reassign_label_field(field_name)
         # Read, change and write back in Python: no scripting module needed on the node.

@@ -408,6 +408,18 @@ class SqliteStore(Store):
                     [(key, record["id"]) for key in set(record["keys"])],
                 )
 
+    def delete_records(self, kind: str, ids: Iterable[str]) -> None:
+        table, side, column = {
+            "outlets": ("outlets", "outlet_names", "outlet_id"),
+            "speakers": ("speakers", "speaker_names", "speaker_id"),
+            "statements": ("statements", "statement_keys", "statement_id"),
+        }[kind]
+        rows = [(i,) for i in dict.fromkeys(ids)]
+        conn = self._conn()
+        with self._write(conn):
+            conn.executemany(f"DELETE FROM {side} WHERE {column} = ?", rows)
+            conn.executemany(f"DELETE FROM {table} WHERE id = ?", rows)
+
     def reassign(self, field_name: str, old: str, new: str, label: str | None = None) -> int:
         label_field = reassign_label_field(field_name)
         side = _SIDE_TABLES.get(field_name)

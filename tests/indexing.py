@@ -132,3 +132,32 @@ def write_many(root: Path, files: int, lines: int) -> Path:
     ]
     (root / "wire.jsonl").write_text("\n".join(records) + "\n")
     return root
+
+
+def write_linked_news(root: Path, articles: int, seed: int = 7) -> Path:
+    """A folder of ``articles`` text articles whose linking depends on what came before:
+    quotes repeated with small changes across articles (one statement or two?), people
+    named in full in some articles and by surname alone in others (which person?)."""
+    import random
+
+    rng = random.Random(seed)
+    root.mkdir(parents=True, exist_ok=True)
+    people = [(n.split()[0], n.split()[1]) for n in NAMES]
+    for i in range(articles):
+        topic = rng.choice(TOPICS)
+        paragraphs = [f"PORT ELLERY — Officials met on Monday to discuss {topic}."]
+        for _ in range(3):
+            first, last = rng.choice(people)
+            first = rng.choice([first, rng.choice(people)[0]])  # namesakes share surnames
+            who = f"{first} {last}" if rng.random() < 0.5 else last
+            year = rng.randint(2024, 2026)
+            words = rng.choice(["will not accept", "cannot accept", "will never accept"])
+            paragraphs.append(
+                f"“We {words} any delay on {topic} before {year},” {who} said. "
+                f"“People deserve answers.”"
+            )
+        (root / f"story-{i:04d}.txt").write_text(
+            f"Title: Story {i}\nURL: https://linked.example/{i}\nOutlet: Harbor Daily\n"
+            f"Date: 2024-{i % 12 + 1:02d}-{i % 27 + 1:02d}\n\n" + "\n\n".join(paragraphs) + "\n"
+        )
+    return root

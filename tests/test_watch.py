@@ -149,6 +149,8 @@ def test_watch_reports_each_fault_per_feed_and_indexes_the_rest(
         state = WatchState(str(db.parent))
         assert {f.url: f for f in state.feeds()}[site("/news.xml")].last_status == "not modified"
         assert state.item_count("indexed") == 2
+        # A finished poll leaves no run state behind (journal, linker memory, checkpoint).
+        assert sorted(p.name for p in db.parent.glob(".quotetrail-*")) == []
     status = main(["watch", "--status"])
     out = capsys.readouterr().out
     assert status == 0 and site("/news.xml") in out and "not modified" in out
@@ -214,6 +216,7 @@ def test_a_killed_watch_resumes_without_duplicates_or_gaps(tmp_path: Path) -> No
     total = store.stats()["articles"]
     store.close()
     assert all(stored) and total == items  # no gap, no duplicate
+    assert sorted(p.name for p in tmp_path.glob(".quotetrail-*")) == []
     refetched = [n for n in range(items) if site.hits[f"/story-{n}"] > 1]
     # Only the items fetched but not yet written at the kill may be fetched again.
     assert len(refetched) <= len(done_before) - recorded

@@ -25,7 +25,9 @@ from indexer.read import Article, ReadOptions, Reject, Source, expand, read_sour
 from indexer.read.detect import HEAD_BYTES, detect
 from indexer.read.feeds import (
     entity_problem,
+    entry_outlet,
     entry_published,
+    feed_outlet,
     feed_problem,
     parse_feed,
     read_entry,
@@ -100,7 +102,7 @@ def feed_sources(
     if not parsed.entries:
         yield feed_problem(parsed, feed)
         return
-    outlet = parsed.feed.get("title") or None
+    outlet = feed_outlet(parsed)
     for index, entry in enumerate(parsed.entries, start=1):
         link = urljoin(fetched.final_url, entry["link"]) if entry.get("link") else None
         item = article_url(link) if link else f"{feed}#{entry.get('id') or index}"
@@ -108,13 +110,13 @@ def feed_sources(
             continue
         hints = {
             "title": entry.get("title"),
-            "outlet": outlet,
+            "outlet": entry_outlet(entry, outlet),
             "published": entry_published(entry),
         }
         if link and not _full_text(entry):
             yield WebSource(link, None, None, "web:" + item, feed=feed, hints=hints)
         else:
-            article = read_entry(parsed, entry, index, feed, options)
+            article = read_entry(parsed, entry, index, feed, options, outlet)
             yield WebSource(feed, None, None, "web:" + item, feed=feed, entry=article, hints=hints)
 
 

@@ -24,6 +24,7 @@ from indexer.read import Reject
 from indexer.read.detect import HEAD_BYTES, detect
 from store.base import Store
 
+JOURNAL_FILE = ".quotetrail-watch-journal.jsonl"
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.I)
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -64,27 +65,43 @@ class FeedPoll:
 
 class ItemLog:
     """Stands in for the index checkpoint during a poll: the watch state records each item
-    once the writer has stored its batch (``record`` is called by the writer thread)."""
+    once the writer has stored its batch (``commit`` is called by the writer thread after
+    every batch, and once more at the end for inputs that ended without a batch)."""
 
     def __init__(self, run: WatchRun) -> None:
         self.run = run
+        self.committed = 0  # commits of this poll (a poll's linker memory is not resumed)
 
     def get(self, source_key: str | None) -> None:
         return None  # items already done are never inputs of a poll
 
-    def record(self, source_key: str | None, articles: int, done: bool, rejects: list) -> None:
-        if done and source_key:
-            self.run.item_done(source_key, rejects)
+    def commit(self, progress: list[tuple[str | None, int, bool, list]]) -> bool:
+        """Record the items a commit finished (``indexer.checkpoint.Checkpoint.commit``)."""
+        for source_key, _, done, rejects in progress:
+            if done and source_key:
+                self.run.item_done(source_key, rejects)
+        self.committed += 1
+        return True
 
     def close(self) -> None:
-        """Nothing to close: each record is committed as it is made."""
+        """Nothing to close: each item is recorded as its batch is committed."""
 
     def remove(self) -> None:
         """Nothing to remove: the state outlives the run."""
 
 
 class WatchRun(WebIndexer):
-    """One poll of ``feeds`` and of the URL queue, as an indexing run."""
+    """One poll of ``feeds`` and of the URL queue, as an indexing run.
+
+    Every batch is a commit that records its items in the watch state; a poll starts with
+    a fresh linker, so no linker memory is saved. Its journal (its own file, apart from an
+    ``index`` run's) is emptied before the items are recorded: a poll killed in between
+    fetches those items again and writes the same records again (stable ids), while a
+    batch killed half-written is undone by the next poll of the same feeds.
+    """
+
+    commits_memory = False
+    journal_file = JOURNAL_FILE
 
     def __init__(
         self,
@@ -152,6 +169,10 @@ class WatchRun(WebIndexer):
                 yield item
             else:
                 yield self._track(item)
+
+    def _commit(self, commit: int, memory: bytes | None) -> None:
+        self.journal.clear()  # the commit number restarts each poll: nothing may be undone
+        super()._commit(commit, memory)
 
     def item_done(self, key: str, rejects: list[dict[str, Any]]) -> None:
         """An item's article was written (or it was rejected): remember it, count it."""

@@ -10,6 +10,9 @@ its statements (instead of one each per article), then flushes once.
 
 from __future__ import annotations
 
+import copy
+import pickle
+from dataclasses import dataclass, field
 from typing import Any
 
 from indexer.link.outlets import OutletBook
@@ -34,6 +37,25 @@ MAX_VARIANTS = 6  # copies of a statement compared with, per statement, in-proce
 MAX_PROBES = 5  # statements of a copy looked up to find its original article
 STORE_CANDIDATES = 20  # statements read per quote, most shared keys first
 EDGE_KEYS = ("t:", "h:", "e:")  # exact, head and tail keys (see statements.keys_for)
+
+
+@dataclass
+class Changes:
+    """Canonical records a batch created or extended, copied for writing: outlets, speakers,
+    statements (the order they must be written in, before the batch's articles)."""
+
+    outlets: list[dict[str, Any]] = field(default_factory=list)
+    speakers: list[dict[str, Any]] = field(default_factory=list)
+    statements: list[dict[str, Any]] = field(default_factory=list)
+
+    def write(self, store: Store) -> None:
+        """Write them (outlets, speakers, then statements); store errors propagate."""
+        if self.outlets:
+            store.put_outlets(self.outlets)
+        if self.speakers:
+            store.put_speakers(self.speakers)
+        if self.statements:
+            store.put_statements(self.statements)
 
 
 class Linker:
@@ -86,9 +108,10 @@ class Linker:
         return linked
 
     def link_batch(
-        self, items: list[tuple[dict[str, Any], list[dict[str, Any]]]]
+        self, items: list[tuple[dict[str, Any], list[dict[str, Any]]]], *, write: bool = True
     ) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
-        """:meth:`link` for each (article, attributions) in order, then :meth:`flush`.
+        """:meth:`link` for each (article, attributions) in order, then :meth:`flush`
+        (with ``write=False`` the caller takes the records to write with :meth:`changes`).
 
         Same results as linking them one by one, with two store reads for the whole batch:
         the stored copies of every body, and the statements each article would look up
@@ -102,7 +125,8 @@ class Linker:
             self._same_body.clear()
             self._planned.clear()
             self._prepared_texts.clear()
-        self.flush()
+        if write:
+            self.flush()
         return linked
 
     def _read_ahead(self, items: list[tuple[dict[str, Any], list[dict[str, Any]]]]) -> None:
@@ -122,7 +146,7 @@ class Linker:
     def _link_one(
         self, article: dict[str, Any], attributions: list[dict[str, Any]], index: int | None
     ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-        if len(self._statements) >= MEMORY_LIMIT:
+        if self.autoflush and len(self._statements) >= MEMORY_LIMIT:
             self.flush()  # what memory forgets must be in the store
             self._forget()
         article, relinked = self._link_article(dict(article))
@@ -136,15 +160,55 @@ class Linker:
 
     def flush(self) -> None:
         """Write what changed since the last flush: outlets, speakers, then statements."""
-        if self.outlets.dirty:
-            self.store.put_outlets(list(self.outlets.dirty.values()))
-            self.outlets.dirty.clear()
-        if self.speakers.dirty:
-            self.store.put_speakers(list(self.speakers.dirty.values()))
-            self.speakers.dirty.clear()
-        if self._pending:
-            self.store.put_statements(list(self._pending.values()))
-            self._pending.clear()
+        self.changes().write(self.store)
+
+    def changes(self) -> Changes:
+        """What changed since the last call (or flush), copied: later linking may extend
+        the same records while these are being written on another thread."""
+        changes = Changes(
+            copy.deepcopy(list(self.outlets.dirty.values())),
+            copy.deepcopy(list(self.speakers.dirty.values())),
+            copy.deepcopy(list(self._pending.values())),
+        )
+        self.outlets.dirty.clear()
+        self.speakers.dirty.clear()
+        self._pending.clear()
+        return changes
+
+    def memory_full(self) -> bool:
+        """Whether the memory holds ``MEMORY_LIMIT`` statements: with ``autoflush=False``
+        the caller writes every change, then calls :meth:`forget`, between batches (so
+        where memory starts over depends only on the input, not on timing)."""
+        return len(self._statements) >= MEMORY_LIMIT
+
+    def forget(self) -> None:
+        """Start the in-process memory over (the store must hold every change)."""
+        self._forget()
+
+    def memory(self) -> bytes:
+        """Everything this linker remembers (not the store), as bytes for :meth:`restore`.
+
+        A resumed run restores the memory the interrupted run had after its last
+        checkpointed batch, so that it links the rest exactly as an uninterrupted run
+        would (the linker's decisions depend on what it has seen, not only on the store).
+        The bytes are a pickle: they are read back only from the run's own state folder.
+        Raises ``ValueError`` when changes are still waiting to be taken.
+        """
+        if self.outlets.dirty or self.speakers.dirty or self._pending:
+            raise ValueError("take the changes before saving the linker's memory")
+        state = {
+            "linker": _fields(self, "store", "outlets", "speakers", "autoflush"),
+            "outlets": _fields(self.outlets, "store"),
+            "speakers": _fields(self.speakers, "store", "is_outlet"),
+        }
+        return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def restore(self, memory: bytes) -> None:
+        """Take back the memory saved by :meth:`memory` (of a linker on the same store)."""
+        state = pickle.loads(memory)  # noqa: S301 - written by memory() in our state folder
+        vars(self).update(state["linker"])
+        vars(self.outlets).update(state["outlets"])
+        vars(self.speakers).update(state["speakers"])
 
     # --- article -------------------------------------------------------------------------
     def _link_article(
@@ -397,3 +461,7 @@ class Linker:
             if record["id"] not in bucket:
                 bucket.append(record["id"])
         return record
+
+
+def _fields(obj: object, *left_out: str) -> dict[str, Any]:
+    return {k: v for k, v in vars(obj).items() if k not in left_out}

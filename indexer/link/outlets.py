@@ -3,6 +3,12 @@
 "Reuters", "reuters.com" and "Thomson Reuters" are one outlet; so are "TASS" and
 "state-owned media outlet TASS". Descriptors are stripped, a small table knows the big
 wires, and every (name, domain) pair seen on an article teaches the record its domain.
+
+A stated outlet always wins: a name resolves by name (its own, an alias, a known wire's),
+never by the article's host, so "Outlet: Metro Ledger" is never relabelled by the outlet
+that first came from the same domain. A host is evidence only when no name is stated, and
+an aggregator host (``lexicon.AGGREGATOR_DOMAINS``, or any host found carrying two stated
+outlets) is none at all: no outlet keeps it as its domain.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from indexer.lexicon import KNOWN_OUTLETS
+from indexer.lexicon import AGGREGATOR_DOMAINS, KNOWN_OUTLETS
 from schemas.ids import slug
 from store.base import Store
 
@@ -88,6 +94,7 @@ class OutletBook:
         self.by_key: dict[str, str] = {}
         self.by_domain: dict[str, str] = {}
         self.dirty: dict[str, dict[str, Any]] = {}
+        self.aggregators: set[str] = set(AGGREGATOR_DOMAINS)  # hosts of several outlets
         self._known_key: dict[str, str] = {}
         self._known_domain: dict[str, str] = {}
         for canonical, (aliases, domains) in KNOWN_OUTLETS.items():
@@ -104,11 +111,14 @@ class OutletBook:
     def resolve(
         self, name: str | None, url_or_domain: str | None = None, *, create: bool = True
     ) -> dict[str, Any] | None:
-        """The canonical outlet for a name and/or the domain of a URL."""
+        """The canonical outlet for a name and/or the domain of a URL: by the name when one
+        is given (the domain is then only learned), else by the domain."""
         domain = domain_of(url_or_domain)
         raw = " ".join(name.split()) if name and name.strip() else None
         if raw and domain_of(raw) and not domain:
             domain, raw = domain_of(raw), None
+        if domain and self._is_aggregator(domain):
+            domain = None
         cleaned = clean_name(raw) if raw else None
         record = self._lookup(cleaned, domain)
         if record is None:
@@ -120,6 +130,18 @@ class OutletBook:
         self._learn(record, [raw, cleaned], domain)
         return record
 
+    def _is_aggregator(self, domain: str) -> bool:
+        return any(domain == a or domain.endswith("." + a) for a in self.aggregators)
+
+    def _carries_several(self, domain: str, owner: str) -> None:
+        """``domain`` carries more than one outlet: it leaves the outlet that had it."""
+        self.aggregators.add(domain)
+        del self.by_domain[domain]
+        record = self.by_id[owner]
+        if domain in record.get("domains", []):
+            record["domains"] = [d for d in record["domains"] if d != domain]
+            self.dirty[record["id"]] = record
+
     def _lookup(self, cleaned: str | None, domain: str | None) -> dict[str, Any] | None:
         ids: list[str] = []
         if cleaned:
@@ -129,7 +151,7 @@ class OutletBook:
                 ids.append(self.by_key[key])
             elif known and _key(known) in self.by_key:
                 ids.append(self.by_key[_key(known)])
-        if not ids and domain:
+        if not ids and domain and not cleaned:
             if domain in self.by_domain:
                 ids.append(self.by_domain[domain])
             elif domain in self._known_domain and _key(self._known_domain[domain]) in self.by_key:
@@ -139,9 +161,11 @@ class OutletBook:
             ids = ids if len(ids) == 1 else []  # "CPA": the one known outlet with those initials
         if ids:
             return self.by_id[ids[0]]
-        probes = [p for p in (cleaned, self._known_key.get(_key(cleaned or "")), domain) if p]
-        if domain in self._known_domain:
-            probes.append(self._known_domain[domain])
+        probes = [p for p in (cleaned, self._known_key.get(_key(cleaned or ""))) if p]
+        if not cleaned and domain:
+            probes.append(domain)
+            if domain in self._known_domain:
+                probes.append(self._known_domain[domain])
         for probe in probes:
             for found in self.store.find_outlets(probe, limit=5):
                 return self._remember(found)
@@ -179,9 +203,13 @@ class OutletBook:
                 record.setdefault("aliases", []).append(name)
                 known.add(_key(name))
                 changed = True
-        if domain and domain not in record.get("domains", []) and domain not in self.by_domain:
-            record.setdefault("domains", []).append(domain)
-            changed = True
+        if domain and domain not in self._known_domain:  # the table says whose those are
+            owner = self.by_domain.get(domain)
+            if owner not in (None, record["id"]):
+                self._carries_several(domain, owner)  # two stated outlets: an aggregator host
+            elif domain not in record.get("domains", []):
+                record.setdefault("domains", []).append(domain)
+                changed = True
         if changed:
             self.dirty[record["id"]] = record
             self._remember(record)

@@ -6,6 +6,7 @@ import re
 import time
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 from xml.parsers import expat
 
 from indexer.read.fields import as_authors
@@ -99,6 +100,23 @@ def parse_feed(data: bytes) -> Any:
     return feedparser.parse(data)
 
 
+def feed_outlet(parsed: Any) -> str | None:
+    """The outlet a feed's title names for its entries: the title when every item links to
+    one host (a publisher's own feed), None when the items are on several hosts (an
+    aggregator's "Top Stories" names no outlet of the articles it carries)."""
+    hosts = {urlsplit(e["link"]).hostname for e in parsed.entries if e.get("link")}
+    title = " ".join((parsed.feed.get("title") or "").split())
+    return title if title and len(hosts) <= 1 else None
+
+
+def entry_outlet(entry: Any, feed_title_outlet: str | None) -> str | None:
+    """The outlet an entry states (RSS ``<source>``, Atom ``source`` title), else the one
+    its feed's title names (:func:`feed_outlet`), else None."""
+    source = entry.get("source")
+    stated = source.get("title") if isinstance(source, dict) else None
+    return " ".join(stated.split()) if stated and stated.strip() else feed_title_outlet
+
+
 def read_feed(data: bytes, name: str, options: ReadOptions) -> Iterator[Article | Reject]:
     """The entries of an RSS or Atom feed; the whole feed is rejected when its DOCTYPE
     declares entities that are unsafe to expand (see :func:`entity_problem`)."""
@@ -110,8 +128,9 @@ def read_feed(data: bytes, name: str, options: ReadOptions) -> Iterator[Article 
     if not parsed.entries:
         yield feed_problem(parsed, name)
         return
+    outlet = feed_outlet(parsed)
     for index, entry in enumerate(parsed.entries, start=1):
-        yield read_entry(parsed, entry, index, name, options)
+        yield read_entry(parsed, entry, index, name, options, outlet)
 
 
 def feed_problem(parsed: Any, name: str) -> Reject:
@@ -122,9 +141,15 @@ def feed_problem(parsed: Any, name: str) -> Reject:
 
 
 def read_entry(
-    parsed: Any, entry: Any, index: int, name: str, options: ReadOptions
+    parsed: Any,
+    entry: Any,
+    index: int,
+    name: str,
+    options: ReadOptions,
+    feed_title_outlet: str | None,
 ) -> Article | Reject:
-    """Entry ``index`` (1-based) of a parsed feed as an article, or why not."""
+    """Entry ``index`` (1-based) of a parsed feed as an article, or why not; its outlet is
+    :func:`entry_outlet` (``feed_title_outlet`` is :func:`feed_outlet` of the feed)."""
     where = f"entry {index}"
     html = _entry_html(entry)
     limit = options.max_article_bytes
@@ -143,7 +168,7 @@ def read_entry(
         body,
         url=entry.get("link"),
         title=entry.get("title"),
-        outlet=parsed.feed.get("title") or None,
+        outlet=entry_outlet(entry, feed_title_outlet),
         authors=authors or as_authors(entry.get("author")),
         published=entry_published(entry),
         language=entry.get("language") or parsed.feed.get("language"),

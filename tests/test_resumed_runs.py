@@ -1,0 +1,143 @@
+"""A resumed run ends with the same store as an uninterrupted one, record for record.
+
+The corpus is one whose linking depends on what came before (near-duplicate quotes,
+people named by surname alone), so an indexer that let records written after its last
+checkpoint leak into the resumed run links some quotes to other statements or speakers.
+Killed (SIGKILL, twice, at different points) or stopped (SIGTERM), then run again: the
+articles, attributions, speakers, outlets and statements equal those of one clean run.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from indexing import snapshot, write_linked_news
+
+from store.base import Store
+
+REPO = Path(__file__).resolve().parent.parent
+CHECKPOINT = ".quotetrail-checkpoint.jsonl"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_linked_news(tmp_path_factory.mktemp("resumed") / "corpus", articles=40)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], Any]]:
+    """Makes (environment, opener) pairs naming a fresh, empty store of the engine."""
+    made: list[Store] = []
+
+    def new() -> tuple[dict[str, str], Callable[[], Store]]:
+        env = {k: v for k, v in os.environ.items() if k not in ("ES_URL", "QUOTETRAIL_DB")}
+        if request.param == "sqlite":
+            from store.sqlite import SqliteStore
+
+            db = str(tmp_path / f"{uuid.uuid4().hex[:8]}.db")
+            env["QUOTETRAIL_DB"] = db
+            return env, lambda: SqliteStore(db)
+        from store.elastic import ElasticStore
+
+        url = request.getfixturevalue("es_url")
+        prefix = f"qt-test-resume-{uuid.uuid4().hex[:10]}"
+        env.update(ES_URL=url, QUOTETRAIL_INDEX_PREFIX=prefix)
+        made.append(ElasticStore(url, prefix=prefix))
+        return env, lambda: ElasticStore(url, prefix=prefix)
+
+    yield new
+    for store in made:
+        store.drop()
+        store.close()
+
+
+def index(corpus: Path, env: dict[str, str], state: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "quotetrail.cli", "index", str(corpus)]
+        + ["--state-dir", str(state), "--batch-size", "4", "--workers", "1"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def stop_after(process: subprocess.Popen, state: Path, commits: int, signum: int) -> None:
+    """Send ``signum`` once the run has committed ``commits`` times (it is then mid-run)."""
+    path = state / CHECKPOINT
+    deadline = time.monotonic() + 120
+    while not (path.exists() and len(path.read_text().splitlines()) > commits):
+        assert process.poll() is None, "the run ended before it could be stopped"
+        assert time.monotonic() < deadline, "no progress within 120 s"
+        time.sleep(0.02)
+    process.send_signal(signum)
+    process.communicate(timeout=120)
+
+
+def everything(open_store: Callable[[], Store]) -> dict[str, Any]:
+    """What a reader sees, and the canonical records the attributions point at."""
+    store = open_store()
+    try:
+        seen = snapshot(store)
+        attributions = seen["attributions"].values()
+        seen["speakers"] = {
+            i: store.get_speaker(i) for i in {a["speaker_id"] for a in attributions}
+        }
+        seen["outlets"] = {i: store.get_outlet(i) for i in {a["outlet_id"] for a in attributions}}
+        seen["statements"] = {
+            i: store.get_statement(i) for i in {a["statement_id"] for a in attributions}
+        }
+        return seen
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def reference(corpus: Path, target: Callable[[], Any], tmp_path: Path) -> dict[str, Any]:
+    env, open_store = target()
+    process = index(corpus, env, tmp_path / "reference")
+    _, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err
+    return everything(open_store)
+
+
+@pytest.mark.parametrize(
+    "stops",
+    [
+        pytest.param([(2, signal.SIGKILL), (5, signal.SIGKILL)], id="sigkill-twice"),
+        pytest.param([(3, signal.SIGTERM)], id="sigterm"),
+    ],
+)
+def test_a_run_stopped_and_resumed_ends_with_the_store_of_an_uninterrupted_run(
+    corpus: Path,
+    target: Callable[[], Any],
+    reference: dict[str, Any],
+    stops: list[tuple[int, int]],
+    tmp_path: Path,
+) -> None:
+    env, open_store = target()
+    state = tmp_path / "state"
+    for commits, signum in stops:
+        stop_after(index(corpus, env, state), state, commits, signum)
+    process = index(corpus, env, state)
+    _, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err
+    assert "done before (resumed)" in err
+    assert not (state / CHECKPOINT).exists()
+    resumed = everything(open_store)
+    assert len(resumed["attributions"]) == len(reference["attributions"]) > 100
+    differing = [
+        i for i, a in reference["attributions"].items() if resumed["attributions"].get(i) != a
+    ]
+    assert differing == []
+    assert resumed == reference
