@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from indexer.extract.candidate import Reliability
+from indexer.extract.cues import family
 from indexer.lexicon import wordset
 
 TEMPORAL = wordset(
@@ -19,11 +20,44 @@ TEMPORAL = wordset(
     week weeks month months year years day days night morning evening time"""
 )
 STATEMENT_CUE = 0.6  # reliability of a verb that opens a new statement ("and said ...")
+# Verbs whose bare noun-phrase object stands for what was said ("denied the allegations",
+# "announced a series of steps", "repeated his promise"). The object of any other verb
+# ("endorsed Clinton", "approved a bill", "attacked Trump", "talk about immigration") is an
+# action's or attitude's target, not a proposition (issue 11; bench/noise_audit_labels.tsv).
+PROPOSITION_OBJECT_VERBS = wordset(
+    """say said tell told write wrote tweet tweeted post posted announce announced confirm
+    confirmed deny denied acknowledge acknowledged admit admitted repeat repeated reiterate
+    reiterated predict predicted promise promised pledge pledged vow vowed propose proposed
+    suggest suggested claim claimed cite cited mention mentioned note noted express
+    expressed voice voiced declare declared reveal revealed disclose disclosed outline
+    outlined describe described explain explained ask asked demand demanded
+    urge urged recommend recommended question questioned dispute disputed warn warned
+    report reported detail detailed insist insisted argue argued allege alleged concede
+    conceded"""
+)
+PROPOSITION_OBJECT_FORMS = frozenset(["call for", "ask for"])  # "called for a ban on ..."
 
 
 def under(tok: Token, ancestor: Token) -> bool:
     """`tok` is `ancestor` or in its subtree."""
     return tok.i == ancestor.i or ancestor.is_ancestor(tok)
+
+
+def proposition(form: str, content: list[Token]) -> bool:
+    """Is `content`, the object of `cue`, something said: a phrase with a verb of its own
+    ("criticized Rubio for opposing ..."), words in quotation marks, or the object of a verb
+    of saying (`form`, the cue with its preposition, in `PROPOSITION_OBJECT_VERBS`, any
+    inflection)? A bare noun phrase after any other verb is not."""
+    if any(t.pos_ in ("VERB", "AUX") for t in content):
+        return True
+    if any(t.is_quote for t in content):
+        return True
+    return family(form) in _PROPOSITION_FAMILIES
+
+
+_PROPOSITION_FAMILIES = frozenset(
+    family(w) for w in PROPOSITION_OBJECT_VERBS | PROPOSITION_OBJECT_FORMS
+)
 
 
 def is_date(tok: Token) -> bool:
@@ -146,7 +180,16 @@ def _trailing_participle(head: Token) -> set[Token]:
             and child.tag_ == "VBG"
             and child.i > head.i
             and child.left_edge.i > 0
-            and child.doc[child.left_edge.i - 1].text == ","
+            and _after_comma(child.doc, child.left_edge.i)
         ):
             out.update(child.subtree)
     return out
+
+
+def _after_comma(doc, i: int) -> bool:
+    """Token `i` follows a comma, or a closing quotation mark right after one ("... party,”
+    claiming that ...")."""
+    before = doc[i - 1]
+    if before.text == ",":
+        return True
+    return before.is_quote and i >= 2 and doc[i - 2].text.endswith(",")
