@@ -112,7 +112,7 @@ def _reporting_verb(tok: Token) -> bool:
     """A verb with a complement or preposition to report, or itself hanging off a content."""
     if not tok.tag_.startswith("VB"):
         return False
-    return any(c.dep_ in CONTENT_PATTERNS or c.dep_ == "prep" for c in tok.children) or (
+    return any(c.dep_ in CONTENT_PATTERNS or c.dep_ in ("prep", "oprd") for c in tok.children) or (
         tok.dep_ in ("parataxis", "ccomp")
     )
 
@@ -197,19 +197,18 @@ def _predicative_objects(tok: Token, source: Token | None, site: Site) -> list[C
     its predicate is a small clause (Trump is a fascist), the speaker's claim; proposed as a
     clause of the verb when the lexicon knows it as a clausal or object cue."""
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
-    if obj is None:
-        return []
     pred = next(
         (
             c
             for c in tok.children
-            if c.i > obj.i
+            if c.i > (obj or tok).i
             and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as" and c.n_rights))
         ),
         None,
     )
-    if pred is None:
-        return []
+    if pred is None or (obj is None and (pred.dep_ != "oprd" or pred.left_edge.i == pred.i)):
+        return []  # no object; or one the parser hung inside the predicate ("the ban 'cruel'")
+    obj = obj or pred
     scores = [site.reliability(tok.lower_, p) for p in ("ccomp", f"dobj:{source_kind(source)}")]
     known = [score for score in scores if score is not None]
     span = tok.doc[obj.left_edge.i : pred.right_edge.i + 1]

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from indexer.extract.candidate import Reliability
 from indexer.extract.cues import family
+from indexer.extract.cues import reliability as cue_reliability
 from indexer.lexicon import wordset
 
 TEMPORAL = wordset(
@@ -172,12 +173,14 @@ def _trailing_statement(head: Token, reliability: Reliability) -> set[Token]:
 
 def _trailing_participle(head: Token) -> set[Token]:
     """ ", adding that ..." / ", pointing to ...": a new statement hanging at the end of a
-    content clause; it belongs to the speaker, not to the content."""
+    content clause; it belongs to the speaker, not to the content. The participle must be a
+    cue of the lexicon: ", bringing its total to ..." goes on with the claim."""
     out: set[Token] = set()
     for child in head.children:
         if (
             child.dep_ == "advcl"
             and child.tag_ == "VBG"
+            and cue_reliability(child.lower_, "ccomp") is not None
             and child.i > head.i
             and child.left_edge.i > 0
             and _after_comma(child.doc, child.left_edge.i)

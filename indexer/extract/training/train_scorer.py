@@ -57,7 +57,9 @@ def _rows(doc) -> list[Row]:
     found = [  # the candidates `attributions.analyse` scores
         c
         for c in candidates(page, scoring.generator)
-        if not sourceless_clause(c) and not cue_types.writers_generalisation(c.cue, c.source)
+        if not sourceless_clause(c)
+        and not cue_types.writers_generalisation(c.cue, c.source)
+        and c.pattern not in scoring.RULE_SCORED
     ]
     rows = [(scoring.features(c, text), _label(scorer, text, gold, c)) for c in found]
     kept = select(found, text)  # ordered by the lexicon estimate: the continuations it allows
