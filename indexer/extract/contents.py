@@ -29,7 +29,7 @@ PROPOSITION_OBJECT_VERBS = wordset(
     """say said tell told write wrote tweet tweeted post posted announce announced confirm
     confirmed deny denied acknowledge acknowledged admit admitted repeat repeated reiterate
     reiterated predict predicted promise promised pledge pledged vow vowed propose proposed
-    suggest suggested claim claimed cite cited mention mentioned note noted express
+    suggest suggested claim claimed cite cited note noted express
     expressed voice voiced declare declared reveal revealed disclose disclosed outline
     outlined describe described explain explained ask asked demand demanded
     urge urged recommend recommended question questioned dispute disputed warn warned
@@ -46,14 +46,27 @@ def under(tok: Token, ancestor: Token) -> bool:
 
 def proposition(form: str, content: list[Token]) -> bool:
     """Is `content`, the object of `cue`, something said: a phrase with a verb of its own
-    ("criticized Rubio for opposing ..."), words in quotation marks, or the object of a verb
+    ("criticized Rubio for opposing ...", not only in a relative clause), words in quotation
+    marks, or the object of a verb
     of saying (`form`, the cue with its preposition, in `PROPOSITION_OBJECT_VERBS`, any
     inflection)? A bare noun phrase after any other verb is not."""
-    if any(t.pos_ in ("VERB", "AUX") for t in content):
+    inside = {t.i for t in content}
+    if any(t.pos_ in ("VERB", "AUX") and not _in_relative(t, inside) for t in content):
         return True
     if any(t.is_quote for t in content):
         return True
     return family(form) in _PROPOSITION_FAMILIES
+
+
+def _in_relative(tok: Token, inside: set[int]) -> bool:
+    """`tok` belongs to a relative clause of the content ("policies she supported"): a verb
+    there describes the noun phrase, it does not make it a proposition."""
+    for t in [tok, *tok.ancestors]:
+        if t.i not in inside:
+            return False
+        if t.dep_ in ("relcl", "acl"):
+            return True
+    return False
 
 
 _PROPOSITION_FAMILIES = frozenset(
