@@ -29,8 +29,13 @@ def _best(sentence: str) -> float:
     return max(scoring.probability(cand, sentence) for cand in found)
 
 
-def test_the_scorer_ranks_a_reported_claim_above_an_action_taken_for_speech() -> None:
-    assert _best(SPEECH) > _best(ACTION)
+def test_an_action_on_a_noun_phrase_is_no_candidate_at_all() -> None:
+    nlp.load()
+    assert candidates(layout(ACTION, None), _accept_all) == []
+
+
+def test_the_scorer_ranks_a_reported_claim_above_narration_taken_for_speech() -> None:
+    assert _best(SPEECH) > _best(NARRATION)
 
 
 def test_an_action_is_not_stored_and_a_claim_is() -> None:

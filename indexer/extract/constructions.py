@@ -27,6 +27,7 @@ from indexer.extract.contents import (
     finite_clause,
     is_date,
     late_that_clause,
+    proposition,
     relay_phrase,
     reporting_tail,
     under,
@@ -61,6 +62,10 @@ class Site:
     sentence: int
     reliability: Reliability
 
+    def position(self) -> tuple[int, int, int]:
+        """(offset, paragraph, sentence): where a candidate proposed here sits."""
+        return self.offset, self.paragraph, self.sentence
+
     def propose(
         self, pattern: str, form: str, cue: Token, content: list[Token], source: Token | None
     ) -> list[Candidate]:
@@ -69,6 +74,8 @@ class Site:
         if pattern in CLAUSAL and sum(t.is_alpha for t in content) < 2:
             return []  # a one-word "clause" ("He said that.") is a parse accident
         if pattern in NOMINAL:
+            if pattern != "noun" and not proposition(form, content):
+                return []  # "endorsed Clinton", "approved a bill": an action, not a claim
             pattern = f"{pattern}:{source_kind(source)}"
         score = self.reliability(form, pattern)
         spans = token_spans(content, self.offset)
@@ -94,6 +101,7 @@ def from_token(tok: Token, site: Site) -> list[Candidate]:
     source = subject(tok)
     return [
         *_verb_complements(tok, source, site),
+        *_predicative_objects(tok, source, site),
         *_late_that(tok, source, site),
         *_prepositional_objects(tok, source, site),
         *_reporting_parataxis(tok, source, site),
@@ -104,7 +112,7 @@ def _reporting_verb(tok: Token) -> bool:
     """A verb with a complement or preposition to report, or itself hanging off a content."""
     if not tok.tag_.startswith("VB"):
         return False
-    return any(c.dep_ in CONTENT_PATTERNS or c.dep_ == "prep" for c in tok.children) or (
+    return any(c.dep_ in CONTENT_PATTERNS or c.dep_ in ("prep", "oprd") for c in tok.children) or (
         tok.dep_ in ("parataxis", "ccomp")
     )
 
@@ -182,6 +190,32 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
             content += coordinated_that(tok, child)
         out += site.propose(pattern, tok.lower_, tok, content, source)
     return out
+
+
+def _predicative_objects(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
+    """ "called Trump a fascist", "condemned the attack as an act of terror": an object with
+    its predicate is a small clause (Trump is a fascist), the speaker's claim; proposed as a
+    clause of the verb when the lexicon knows it as a clausal or object cue."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    pred = next(
+        (
+            c
+            for c in tok.children
+            if c.i > (obj or tok).i
+            and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as" and c.n_rights))
+        ),
+        None,
+    )
+    if pred is None or (obj is None and (pred.dep_ != "oprd" or pred.left_edge.i == pred.i)):
+        return []  # no object; or one the parser hung inside the predicate ("the ban 'cruel'")
+    obj = obj or pred
+    scores = [site.reliability(tok.lower_, p) for p in ("ccomp", f"dobj:{source_kind(source)}")]
+    known = [score for score in scores if score is not None]
+    span = tok.doc[obj.left_edge.i : pred.right_edge.i + 1]
+    spans = token_spans([t for t in span if under(t, obj) or under(t, pred)], site.offset)
+    if not known or not spans:
+        return []
+    return [Candidate("ccomp", tok.lower_, max(known), spans, tok, source, *site.position())]
 
 
 def _late_that(tok: Token, source: Token | None, site: Site) -> list[Candidate]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from indexer.extract.candidate import Reliability
+from indexer.extract.cues import family
+from indexer.extract.cues import reliability as cue_reliability
 from indexer.lexicon import wordset
 
 TEMPORAL = wordset(
@@ -19,11 +21,57 @@ TEMPORAL = wordset(
     week weeks month months year years day days night morning evening time"""
 )
 STATEMENT_CUE = 0.6  # reliability of a verb that opens a new statement ("and said ...")
+# Verbs whose bare noun-phrase object stands for what was said ("denied the allegations",
+# "announced a series of steps", "repeated his promise"). The object of any other verb
+# ("endorsed Clinton", "approved a bill", "attacked Trump", "talk about immigration") is an
+# action's or attitude's target, not a proposition (issue 11; bench/noise_audit_labels.tsv).
+PROPOSITION_OBJECT_VERBS = wordset(
+    """say said tell told write wrote tweet tweeted post posted announce announced confirm
+    confirmed deny denied acknowledge acknowledged admit admitted repeat repeated reiterate
+    reiterated predict predicted promise promised pledge pledged vow vowed propose proposed
+    suggest suggested claim claimed cite cited note noted express
+    expressed voice voiced declare declared reveal revealed disclose disclosed outline
+    outlined describe described explain explained ask asked demand demanded
+    urge urged recommend recommended question questioned dispute disputed warn warned
+    report reported detail detailed insist insisted argue argued allege alleged concede
+    conceded"""
+)
+PROPOSITION_OBJECT_FORMS = frozenset(["call for", "ask for"])  # "called for a ban on ..."
 
 
 def under(tok: Token, ancestor: Token) -> bool:
     """`tok` is `ancestor` or in its subtree."""
     return tok.i == ancestor.i or ancestor.is_ancestor(tok)
+
+
+def proposition(form: str, content: list[Token]) -> bool:
+    """Is `content`, the object of `cue`, something said: a phrase with a verb of its own
+    ("criticized Rubio for opposing ...", not only in a relative clause), words in quotation
+    marks, or the object of a verb
+    of saying (`form`, the cue with its preposition, in `PROPOSITION_OBJECT_VERBS`, any
+    inflection)? A bare noun phrase after any other verb is not."""
+    inside = {t.i for t in content}
+    if any(t.pos_ in ("VERB", "AUX") and not _in_relative(t, inside) for t in content):
+        return True
+    if any(t.is_quote for t in content):
+        return True
+    return family(form) in _PROPOSITION_FAMILIES
+
+
+def _in_relative(tok: Token, inside: set[int]) -> bool:
+    """`tok` belongs to a relative clause of the content ("policies she supported"): a verb
+    there describes the noun phrase, it does not make it a proposition."""
+    for t in [tok, *tok.ancestors]:
+        if t.i not in inside:
+            return False
+        if t.dep_ in ("relcl", "acl"):
+            return True
+    return False
+
+
+_PROPOSITION_FAMILIES = frozenset(
+    family(w) for w in PROPOSITION_OBJECT_VERBS | PROPOSITION_OBJECT_FORMS
+)
 
 
 def is_date(tok: Token) -> bool:
@@ -138,15 +186,26 @@ def _trailing_statement(head: Token, reliability: Reliability) -> set[Token]:
 
 def _trailing_participle(head: Token) -> set[Token]:
     """ ", adding that ..." / ", pointing to ...": a new statement hanging at the end of a
-    content clause; it belongs to the speaker, not to the content."""
+    content clause; it belongs to the speaker, not to the content. The participle must be a
+    cue of the lexicon: ", bringing its total to ..." goes on with the claim."""
     out: set[Token] = set()
     for child in head.children:
         if (
             child.dep_ == "advcl"
             and child.tag_ == "VBG"
+            and cue_reliability(child.lower_, "ccomp") is not None
             and child.i > head.i
             and child.left_edge.i > 0
-            and child.doc[child.left_edge.i - 1].text == ","
+            and _after_comma(child.doc, child.left_edge.i)
         ):
             out.update(child.subtree)
     return out
+
+
+def _after_comma(doc, i: int) -> bool:
+    """Token `i` follows a comma, or a closing quotation mark right after one ("... party,”
+    claiming that ...")."""
+    before = doc[i - 1]
+    if before.text == ",":
+        return True
+    return before.is_quote and i >= 2 and doc[i - 2].text.endswith(",")

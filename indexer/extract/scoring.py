@@ -37,6 +37,10 @@ GENERATION_THRESHOLD = 0.12
 # Attributions with a lower confidence are not stored (`stored`): on PolNeAR dev, candidates
 # below it are right less than half the time (bench/extract_quality.py --calibration).
 STORE_FLOOR = 0.5
+# Constructions whose rule score stands: the layout of transcripts, label and dash lines
+# (`layout_lines`), which PolNeAR's articles do not use; the scorer neither learns nor
+# rescores them.
+RULE_SCORED = frozenset(["layout"])
 
 _WORD = re.compile(r"\w+")
 _FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
@@ -75,12 +79,12 @@ def probability(cand: Candidate, text: str) -> float:
 
 
 def rescore(found: Iterable[Candidate], text: str) -> None:
-    """Replace each candidate's score by its probability (in place). A construction the
-    model never saw in training (the layout of transcripts, labels and dash lines, which
-    PolNeAR's articles do not use) keeps the reliability its rule gave it."""
+    """Replace each candidate's score by its probability (in place). A construction of
+    `RULE_SCORED`, or one the model never saw in training, keeps the reliability its rule
+    gave it."""
     _, weights = model()
     for cand in found:
-        if f"pattern={cand.pattern}" in weights:
+        if cand.pattern not in RULE_SCORED and f"pattern={cand.pattern}" in weights:
             cand.score = probability(cand, text)
 
 

@@ -16,7 +16,8 @@ SUBJECTS = ("nsubj", "csubj", "expl")
 
 
 def subject(verb: Token) -> Token | None:
-    """The subject of a cue verb, looking through "and added", "saying", "went on to say";
+    """The subject of a cue verb, looking through "and added", "saying", "went on to say",
+    "are likely to say";
     None for an expletive ("It is said ...") or a passive without agent."""
     tok = verb
     for _ in range(3):
@@ -35,6 +36,10 @@ def subject(verb: Token) -> Token | None:
             return inverted
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.tag_.startswith("VB"):
             tok = tok.head
+        elif (
+            tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.head.tag_.startswith("VB")
+        ):
+            tok = tok.head.head  # "voters are more likely to say ..."
         elif tok.dep_ == "pcomp" and tok.head.head.tag_.startswith("VB"):
             tok = tok.head.head  # "responded by saying that ..."
         elif tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj"):

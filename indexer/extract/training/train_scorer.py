@@ -22,7 +22,7 @@ import multiprocessing
 import sys
 from pathlib import Path
 
-from indexer.extract import nlp, scoring
+from indexer.extract import cue_types, nlp, scoring
 from indexer.extract.attributions import candidates, layout
 from indexer.extract.quotations import continuations
 from indexer.extract.selection import select, sourceless_clause
@@ -54,7 +54,13 @@ def _rows(doc) -> list[Row]:
         for a in doc.attributions
     ]
     page = layout(text)
-    found = [c for c in candidates(page, scoring.generator) if not sourceless_clause(c)]
+    found = [  # the candidates `attributions.analyse` scores
+        c
+        for c in candidates(page, scoring.generator)
+        if not sourceless_clause(c)
+        and not cue_types.writers_generalisation(c.cue, c.source)
+        and c.pattern not in scoring.RULE_SCORED
+    ]
     rows = [(scoring.features(c, text), _label(scorer, text, gold, c)) for c in found]
     kept = select(found, text)  # ordered by the lexicon estimate: the continuations it allows
     for cand in continuations(page, kept):
