@@ -154,3 +154,17 @@ def test_a_spokesman_for_someone_named_after_the_comma_is_that_spokesman():
     assert record["speaker"] == "Ollie Stamp"
     assert record["speaker_role"] == "a spokesman for Brant"
     assert record["speaker_resolution"] == "named"
+
+
+def test_a_capitalised_role_in_apposition_gives_way_to_the_name_after_it():
+    text = (
+        "Margaret Hollis, who runs the Eastfield library, said the closure came without "
+        "warning.\n\n"
+        "The local MP, Ruth Adeyemi, told the BBC that she would raise the matter in "
+        "parliament. She said the closures were 'short-sighted and cruel'."
+    )
+    told, said = [a for a in extract(text) if a["cue"] in ("told", "said")][1:]
+    assert told["speaker"] == "Ruth Adeyemi" and told["speaker_type"] == "person"
+    assert "MP" in told["speaker_role"]
+    assert told["via_outlets"] == ["BBC"]
+    assert said["speaker"] == "Ruth Adeyemi"  # "she" is the MP, not the librarian

@@ -523,6 +523,10 @@ class SpeakerIndex:
 
     def _single(self, head: Token, offset: int, pos: int, low: str) -> Speaker:
         chain = name_chain(head)
+        if len(chain) == 1 and (person := _appositive_person(head)) is not None:
+            # "The local MP, Ruth Adeyemi, told ...": a one-word role written capitalised
+            named = self.resolve(person, offset, True)
+            return Speaker(named.name, "person", _role_text(np_tokens(head)))
         if chain and not _only_titles([t.text for t in chain]):
             bare = _without_titles(chain) or chain
             name = self.canonical(text_of(bare), pos, _title_gender(chain, bare))
@@ -618,6 +622,16 @@ class SpeakerIndex:
         if last and last.kind in kinds and pos - last.pos < SPEAKER_REACH:
             return last.name
         return None
+
+
+def _appositive_person(head: Token) -> Token | None:
+    """A person's full name in apposition to `head` ("The local MP, Ruth Adeyemi,"): at
+    least two words, the first a known first name."""
+    for appos in head.children:
+        chain = name_chain(appos) if appos.dep_ == "appos" else []
+        if len(chain) > 1 and is_first_name(chain[0].text):
+            return appos
+    return None
 
 
 def _appended_person(head: Token) -> Token | None:
