@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from web_servers import Answer, Site, page, serving
@@ -92,3 +93,32 @@ def test_the_queue_is_documented_in_the_openapi_document(setup) -> None:  # type
     assert "202" in post["responses"] and post["security"] == [{"bearer": []}]
     assert "/api/v1/urls/{entry_id}" in spec["paths"]
     assert "QueuedUrl" in spec["components"]["schemas"]
+
+
+def test_a_signed_in_editor_queues_a_url_from_the_watch_page(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("QUOTETRAIL_STATE_DIR", raising=False)
+    store = SqliteStore(str(tmp_path / "quotetrail.db"))
+    config = {"TESTING": True, "API_TOKEN": "s3cret", "SECRET_KEY": "k", "STATE_DIR": str(tmp_path)}
+    client = create_app(store, config).test_client()
+    try:
+        page = client.get("/watch").get_data(as_text=True)
+        assert 'name="url"' not in page and "Sign in" in page
+        assert client.post("/watch/urls", data={"url": "https://x.example/a"}).status_code == 403
+        signed = client.post("/sign-in", data={"token": "s3cret", "name": "Rita", "next": "/watch"})
+        assert signed.status_code == 303
+        page = client.get("/watch").get_data(as_text=True)
+        assert 'name="url"' in page
+        csrf = page.split('name="csrf" value="')[1].split('"')[0]
+        forged = client.post("/watch/urls", data={"url": "https://x.example/a", "csrf": "no"})
+        assert forged.status_code == 403
+        bad = client.post("/watch/urls", data={"url": "javascript:alert(1)", "csrf": csrf})
+        assert bad.status_code == 400
+        queued = client.post("/watch/urls", data={"url": "https://x.example/a", "csrf": csrf})
+        assert queued.status_code == 303
+        status_url = queued.headers["Location"].split("added=")[1]
+        shown = client.get(queued.headers["Location"]).get_data(as_text=True)
+        assert "Queued" in shown and "1 URL queued" in shown
+        status = client.get(unquote(status_url)).get_json()
+        assert status["status"] == "queued" and status["url"] == "https://x.example/a"
+    finally:
+        store.close()

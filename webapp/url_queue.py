@@ -43,6 +43,21 @@ def _entry(entry: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def queue_url(url: str) -> dict[str, Any]:
+    """Put `url` in the queue that the next ``quotetrail watch`` poll indexes; the queue
+    entry (with its status link). Raises ParamError naming `url` when it is not http(s)."""
+    from indexer.fetch.state import WatchState
+    from indexer.fetch.urls import is_web_url
+
+    if not is_web_url(url):
+        raise P.ParamError("url", "must be an http(s) URL")
+    state = WatchState(_state_dir())
+    try:
+        return _entry(state.enqueue(url))
+    finally:
+        state.close()
+
+
 @url_queue.post("/urls")
 def submit() -> tuple[Response, int] | Response:
     """Queue a URL (a page or a feed) for indexing.
@@ -63,18 +78,9 @@ def submit() -> tuple[Response, int] | Response:
             application/json:
               schema: QueuedUrlSchema
     """
-    from indexer.fetch.state import WatchState
-    from indexer.fetch.urls import is_web_url
-
     _authorize()
     data = P.load_args(S.UrlInputSchema(), json_body())
-    if not is_web_url(data["url"]):
-        raise P.ParamError("url", "must be an http(s) URL")
-    state = WatchState(_state_dir())
-    try:
-        entry = _entry(state.enqueue(data["url"]))
-    finally:
-        state.close()
+    entry = queue_url(data["url"])
     response = respond(S.QueuedUrlSchema, entry, 202)
     response.headers["Location"] = entry["links"]["self"]
     return response
