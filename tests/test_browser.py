@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,14 +23,11 @@ SHOTS = Path(__file__).resolve().parent.parent / "test-output" / "screenshots"
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from store.sqlite import SqliteStore
+@contextmanager
+def served(st: Any) -> Iterator[str]:
+    """The web app on ``st`` served on a free port of 127.0.0.1 for a real browser; its URL."""
     from webapp import create_app
 
-    st = SqliteStore(str(tmp_path_factory.mktemp("browser") / "b.db"))
-    load_newsroom(st)
-    st.put_articles([many_voices()])
     server = make_server("127.0.0.1", 0, create_app(st), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -38,6 +36,19 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         server.shutdown()
         thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from store.sqlite import SqliteStore
+
+    st = SqliteStore(str(tmp_path_factory.mktemp("browser") / "b.db"))
+    load_newsroom(st)
+    st.put_articles([many_voices()])
+    try:
+        with served(st) as url:
+            yield url
+    finally:
         st.close()
 
 

@@ -3,14 +3,12 @@ way to the results without tabbing through every filter."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from test_browser import browser, many_voices, page  # noqa: F401 - the shared browser fixtures
+from test_browser import browser, many_voices, page, served  # noqa: F401 - the shared browser fixtures
 from webapp_data import load_newsroom, quote
-from werkzeug.serving import make_server
 
 from store.base import ArticleRecord
 
@@ -32,19 +30,14 @@ def long_words() -> ArticleRecord:
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The browser stories' newsroom, plus an article with very long words."""
     from store.sqlite import SqliteStore
-    from webapp import create_app
 
     st = SqliteStore(str(tmp_path_factory.mktemp("access") / "b.db"))
     load_newsroom(st)
     st.put_articles([many_voices(), long_words()])
-    server = make_server("127.0.0.1", 0, create_app(st), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        with served(st) as url:
+            yield url
     finally:
-        server.shutdown()
-        thread.join(5)
         st.close()
 
 pytestmark = pytest.mark.browser

@@ -4,14 +4,12 @@ and page of ``test_browser``; screenshots go to test-output/screenshots/."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from test_browser import browser, many_voices, page, shot  # noqa: F401 - fixtures
+from test_browser import browser, many_voices, page, served, shot  # noqa: F401 - fixtures
 from webapp_data import OUTLETS, load_newsroom, quote
-from werkzeug.serving import make_server
 
 from store.base import ArticleRecord
 
@@ -52,7 +50,6 @@ def clustered_journey() -> list[ArticleRecord]:
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from store.sqlite import SqliteStore
-    from webapp import create_app
 
     st = SqliteStore(str(tmp_path_factory.mktemp("browser-jobs") / "b.db"))
     load_newsroom(st)
@@ -64,14 +61,10 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     st.put_statements([{"id": "s-cluster", "text": CLUSTER, "keys": ["k-cluster"]}])
     st.put_articles([voices, far_down_the_list(), *clustered_journey()])
-    server = make_server("127.0.0.1", 0, create_app(st), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        with served(st) as url:
+            yield url
     finally:
-        server.shutdown()
-        thread.join(5)
         st.close()
 
 
