@@ -224,6 +224,21 @@ def test_outlets_are_canonical_by_name_and_domain(store):
     assert store.find_outlets("kyivwire.example")[0]["id"] == "kyiv-wire"
 
 
+def test_an_outlets_own_interview_is_not_relayed_by_itself(store):
+    body = (
+        '"The harbour will reopen," Mayor Dana Fisk told Channel 9 News. '
+        '"Fares stay the same," Ole Berg told Reuters.'
+    )
+    quotes = [
+        quote(body, "The harbour will reopen", "Dana Fisk", via=["Channel 9 News"]),
+        quote(body, "Fares stay the same", "Ole Berg", via=["Reuters"]),
+    ]
+    _, atts = index(
+        store, Linker(store), (article("Channel 9 News", "own", "2024-05-01", body), quotes)
+    )
+    assert [a["via_outlets"] for a in atts] == [[], ["Reuters"]]
+
+
 def test_a_syndicated_copy_points_at_its_original(store):
     linker = Linker(store)
     original, _ = index(store, linker, wire())

@@ -337,7 +337,9 @@ class Linker:
         names, ids = [], []
         for via in attribution.get("via_outlets") or []:
             outlet = self.outlets.resolve(via, None)
-            if outlet is not None and outlet["id"] not in ids:
+            # "told Channel 9 News" in Channel 9 News's own article: its interview, no relay
+            own = outlet is not None and outlet["id"] == article.get("outlet_id")
+            if outlet is not None and outlet["id"] not in ids and not own:
                 names.append(outlet["name"])
                 ids.append(outlet["id"])
         attribution["via_outlets"], attribution["via_outlet_ids"] = names, ids
