@@ -1,4 +1,5 @@
-"""The ``quotetrail`` command: index, extract, serve, stats, reindex, reset, speakers, people.
+"""The ``quotetrail`` command: index, watch, extract, serve, stats, reindex, reset, speakers,
+people.
 
 Errors are one line on stderr, never a traceback (set QUOTETRAIL_DEBUG=1 to see one).
 Exit status: 0 success, 1 something was rejected, 2 fatal error.
