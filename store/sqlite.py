@@ -39,7 +39,7 @@ from store.base import (
     StoreError,
 )
 from store.plan import LABELLED, Plan, SortKey, reassign_label_field, reassigned
-from store.query_text import ParsedText, fts5_query, merge_marks
+from store.query_text import ParsedText, fts5_any, merge_marks
 from store.records import (
     keyword,
     outlet_keys,
@@ -744,19 +744,19 @@ class SqliteStore(Store):
     def _highlights(
         conn: sqlite3.Connection, parsed: ParsedText, rids: list[int]
     ) -> dict[int, str]:
-        if not parsed or not rids:
+        if not parsed.positive or not rids:
             return {}
         marked: dict[int, list[str]] = {rid: [] for rid in rids}
         contents: dict[int, str] = {}
         marks = ",".join("?" * len(rids))
-        for table, words in (("fts_stem", parsed.terms), ("fts_exact", parsed.phrases)):
+        for table in ("fts_stem", "fts_exact"):
+            words = [w for w in parsed.positive if w.exact == (table == "fts_exact")]
             if not words:
                 continue
-            match = fts5_query([" ".join(w) if isinstance(w, tuple) else w for w in words])
             for rid, content, text in conn.execute(
                 f"SELECT rowid, content, highlight({table}, 0, ?, ?) FROM {table}"
                 f" WHERE {table} MATCH ? AND rowid IN ({marks})",
-                [HL_START, HL_END, match, *rids],
+                [HL_START, HL_END, fts5_any(words), *rids],
             ):
                 contents[rid] = content
                 marked[rid].append(text)
@@ -824,6 +824,63 @@ class SqliteStore(Store):
             conn.close()
 
 
+def _fts_part(table: str, expression: str, ranked: bool) -> tuple[str, list[Any]]:
+    """Rows of one FTS table matching ``expression``, with their bm25 score when ranked
+    (bm25 costs as much as the match itself)."""
+    score = "-rank" if ranked else "NULL"
+    return f"SELECT rowid AS rid, {score} AS score FROM {table} WHERE {table} MATCH ?", [
+        expression
+    ]
+
+
+def _text_match(parsed: ParsedText, ranked: bool) -> tuple[str, list[Any]]:
+    """SELECT rid, score of the attributions the parsed text finds (``store.query_text``).
+
+    Clauses whose alternatives are all stemmed (or all exact) become one FTS5 expression
+    per table; a clause mixing both is the union of the two tables' matches. The parts are
+    joined on rid, their scores added. Exclusions remove the rows their FTS match finds;
+    with nothing required, every attribution but those.
+    """
+    by_table: dict[str, list[str]] = {"fts_stem": [], "fts_exact": []}
+    parts: list[tuple[str, list[Any]]] = []
+    for clause in parsed.required:
+        tables = {"fts_exact" if w.exact else "fts_stem" for w in clause}
+        if len(tables) == 1:
+            by_table[tables.pop()].append(fts5_any(clause))
+            continue
+        union = [
+            _fts_part(table, fts5_any([w for w in clause if w.exact == exact]), ranked)
+            for table, exact in (("fts_stem", False), ("fts_exact", True))
+        ]
+        parts.append(
+            (
+                "SELECT rid, sum(score) AS score FROM"
+                f" ({union[0][0]} UNION ALL {union[1][0]}) GROUP BY rid",
+                union[0][1] + union[1][1],
+            )
+        )
+    for table, expressions in by_table.items():
+        if expressions:
+            parts.insert(0, _fts_part(table, " AND ".join(expressions), ranked))
+    if not parts:
+        parts = [("SELECT rid, NULL AS score FROM attributions", [])]
+    sql = f"SELECT p0.rid AS rid, {' + '.join(f'p{n}.score' for n in range(len(parts)))}"
+    sql += f" AS score FROM ({parts[0][0]}) p0"
+    params = list(parts[0][1])
+    for n, (part, part_params) in enumerate(parts[1:], start=1):
+        sql += f" JOIN ({part}) p{n} ON p{n}.rid = p0.rid"
+        params += part_params
+    unwanted: list[str] = []
+    for table in ("fts_stem", "fts_exact"):
+        words = [w for w in parsed.excluded if w.exact == (table == "fts_exact")]
+        if words:
+            unwanted.append(f"SELECT rowid FROM {table} WHERE {table} MATCH ?")
+            params.append(fts5_any(words))
+    if unwanted:
+        sql += f" WHERE p0.rid NOT IN ({' UNION ALL '.join(unwanted)})"
+    return sql, params
+
+
 class _Sql:
     """A plan (``store.plan``) in SQL: where the rows come from, how they are filtered and
     ordered."""
@@ -831,22 +888,7 @@ class _Sql:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.parsed = plan.parsed
-        terms, phrases = self.parsed.terms, self.parsed.phrases
-        params: list[Any] = []
-        # bm25 costs as much as the match itself: computed only to rank by relevance
-        if terms and phrases:
-            score = "-s.rank - e.rank" if plan.ranked else "NULL"
-            match = (
-                f"SELECT s.rowid AS rid, {score} AS score FROM fts_stem s"
-                " JOIN fts_exact e ON e.rowid = s.rowid"
-                " WHERE fts_stem MATCH ? AND fts_exact MATCH ?"
-            )
-            params += [fts5_query(terms), fts5_query([" ".join(p) for p in phrases])]
-        elif terms or phrases:
-            table = "fts_stem" if terms else "fts_exact"
-            score = "-rank" if plan.ranked else "NULL"
-            match = f"SELECT rowid AS rid, {score} AS score FROM {table} WHERE {table} MATCH ?"
-            params.append(fts5_query(terms or [" ".join(p) for p in phrases]))
+        match, params = _text_match(plan.parsed, plan.ranked)
         if self.parsed:
             # CROSS JOIN: the text match drives, never an FTS probe per filtered row
             self.source = f"FROM ({match}) t CROSS JOIN attributions a ON a.rid = t.rid"
