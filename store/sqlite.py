@@ -633,15 +633,16 @@ class SqliteStore(Store):
 
     def _search(self, conn: sqlite3.Connection, query: SearchQuery, plan: _Sql) -> SearchResult:
         where, params = plan.where()
-        conn.execute("DROP TABLE IF EXISTS temp.sampled")
-        conn.execute(
-            f"CREATE TEMP TABLE sampled AS SELECT a.* {plan.unranked_source} WHERE {where}"
-            " LIMIT ?",
-            [*params, self.sample + 1],
-        )
-        if conn.execute("SELECT count(*) FROM temp.sampled").fetchone()[0] > self.sample:
-            conn.execute("DELETE FROM temp.sampled WHERE rowid > ?", (self.sample,))
-            return self._search_sample(conn, query, plan)
+        if plan.parsed:  # without text, filters read indices: counted in full, as pages need
+            conn.execute("DROP TABLE IF EXISTS temp.sampled")
+            conn.execute(
+                f"CREATE TEMP TABLE sampled AS SELECT a.* {plan.unranked_source} WHERE {where}"
+                " LIMIT ?",
+                [*params, self.sample + 1],
+            )
+            if conn.execute("SELECT count(*) FROM temp.sampled").fetchone()[0] > self.sample:
+                conn.execute("DELETE FROM temp.sampled WHERE rowid > ?", (self.sample,))
+                return self._search_sample(conn, query, plan)
         if plan.parsed:
             # Match the text once, copying the matching rows (narrow: facet columns only);
             # the count, the facets, the histogram and the page then read only those.
@@ -671,7 +672,7 @@ class SqliteStore(Store):
     def _search_sample(
         self, conn: sqlite3.Connection, query: SearchQuery, plan: _Sql
     ) -> SearchResult:
-        """More than ``self.sample`` attributions match: facets and the histogram count the
+        """More than ``self.sample`` attributions match the text: facets and the histogram count the
         first ``self.sample`` matches the index yields (``temp.sampled``; a facet with a
         filter of its own counts a sample of its own, without that filter); hits are newest
         first, walking the date index (relevance would score every match); the exact total
@@ -682,7 +683,7 @@ class SqliteStore(Store):
         source = plan.unranked_source
         counted = (
             f"SELECT count(*) FROM ({plan.unranked_match})"
-            if plan.parsed and where == "1"
+            if where == "1"
             else f"SELECT count(*) {source} WHERE {where}"
         )
         total = _within(conn, COUNT_BUDGET, counted, params)

@@ -75,6 +75,13 @@ def test_few_matches_are_counted_and_ranked_in_full(small_sample):
     assert sum(v.count for v in result.facets["kind"]) == 3
 
 
+def test_without_words_pages_of_a_speaker_or_outlet_are_counted_in_full(small_sample):
+    result = small_sample.search(SearchQuery(filters={"kind": ("indirect",)}, per_page=50))
+    assert result.sample is None and result.total_exact and not result.unranked
+    assert result.total == len(result.hits) > 3
+    assert sum(v.count for v in result.facets["cue_type"]) == result.total
+
+
 def test_a_count_that_outlives_its_budget_gives_up_instead_of_stalling(tmp_path):
     conn = sqlite3.connect(tmp_path / "slow.db")
     endless = (
