@@ -7,6 +7,12 @@ outlets, four years of dates) through ``Store.put_articles`` (validation include
 canonical speakers and outlets are written first, as the linker does), then
 times ``Store.search`` for queries of one or two words with two filters and all facets.
 Targets on a 2-core machine: ES >= 5,000 attributions/s; p95 <= 50 ms (ES), 100 ms (SQLite).
+
+``--clients 8`` then runs the common-word mix (issue #12, item 5): ``--clients`` threads
+searching for ``--duration`` seconds, first ordinary queries alone, then queries that
+match most attributions (the corpus's most frequent words, alone and with one filter, and
+an exclusion of a middling word), then half of the clients on each. It prints p50/p95 per kind
+of query and phase. Target: every kind p95 <= 100 ms under 8 clients on both engines.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import random
 import statistics
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -117,6 +124,22 @@ class Corpus:
             queries.append(SearchQuery(text=word, filters=filters))
         return queries
 
+    def common_queries(self, count: int) -> list[SearchQuery]:
+        """Queries matching most attributions, as a visitor types them on the home page,
+        all facets, ranked by relevance: one of the three most frequent words (each in most
+        sentences) alone, the same with one filter, or a middling word left out
+        (``-word``)."""
+        rng = random.Random(13)
+        queries = []
+        for i in range(count):
+            if i % 3 == 2:
+                queries.append(SearchQuery(text="-" + self.words[rng.randint(10, 300)]))
+                continue
+            word = self.words[rng.randint(0, 2)]
+            filters = {"kind": (rng.choice(KINDS),)} if i % 3 else {}
+            queries.append(SearchQuery(text=word, filters=filters))
+        return queries
+
 
 def open_engine(name: str, workdir: str) -> Store:
     if name == "sqlite":
@@ -198,13 +221,64 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
-def run(engine: str, n: int, count: int, batch: int) -> None:
+def concurrent_latencies(
+    store: Store, mix: dict[str, list[SearchQuery]], clients: int, duration: float
+) -> dict[str, list[float]]:
+    """Milliseconds per search by kind: ``clients`` threads, one search at a time each, for
+    ``duration`` seconds; client ``i`` sends the kind ``i`` modulo the number of kinds."""
+    kinds = list(mix)
+    timings: dict[str, list[float]] = {kind: [] for kind in kinds}
+    lock = threading.Lock()
+    stop = time.perf_counter() + duration
+
+    def client(number: int) -> None:
+        kind = kinds[number % len(kinds)]
+        queries, mine = mix[kind], []
+        position = number
+        while time.perf_counter() < stop:
+            started = time.perf_counter()
+            store.search(queries[position % len(queries)])
+            mine.append((time.perf_counter() - started) * 1000)
+            position += clients
+        with lock:
+            timings[kind] += mine
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return timings
+
+
+def common_word_mix(store: Store, engine: str, clients: int, duration: float) -> None:
+    """Print p50/p95 per kind: ordinary queries alone, common-word queries alone, and both
+    at once (half of the clients each), with the machine's load average."""
+    corpus = Corpus()
+    ordinary, common = corpus.queries(200), corpus.common_queries(200)
+    phases = {
+        "ordinary alone": {"ordinary": ordinary},
+        "matching most alone": {"matching most": common},
+        "mixed": {"ordinary": ordinary, "matching most": common},
+    }
+    for phase, mix in phases.items():
+        for kind, timings in concurrent_latencies(store, mix, clients, duration).items():
+            print(
+                f"{engine}: {clients} clients, {phase}, {kind} queries ({len(timings)}):"
+                f" p50 {percentile(timings, 50):.1f} ms, p95 {percentile(timings, 95):.1f} ms;"
+                f" load average {os.getloadavg()[0]:.1f}"
+            )
+
+
+def run(engine: str, n: int, count: int, batch: int, clients: int, duration: float) -> None:
     with tempfile.TemporaryDirectory(prefix="quotetrail-bench-") as workdir:
         store = open_engine(engine, workdir)
         try:
             rate, cpu = load(store, n, batch)
             settle(store)
             timings, mean_hits = query_latencies(store, count)
+            if clients:
+                common_word_mix(store, engine, clients, duration)
         finally:
             drop = getattr(store, "drop", None)
             if drop:
@@ -224,10 +298,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--engine", choices=("sqlite", "elastic", "both"), default="sqlite")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--batch", type=int, default=500, help="articles per put_articles call")
+    parser.add_argument(
+        "--clients", type=int, default=0, help="then run the common-word mix with N clients"
+    )
+    parser.add_argument("--duration", type=float, default=20.0, help="seconds per mix phase")
     args = parser.parse_args(argv)
     engines = ("sqlite", "elastic") if args.engine == "both" else (args.engine,)
     for engine in engines:
-        run(engine, args.n, args.queries, args.batch)
+        run(engine, args.n, args.queries, args.batch, args.clients, args.duration)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,11 @@ DirectorySort = Literal["count", "name"]
 # more people than a newsroom corpus names; a longer prefix narrows past it.
 MAX_DIRECTORY_MATCHES = 10_000
 
+# The most matches the SQLite engine counts facets over and ranks by relevance: past it,
+# a query matching most of a 100,000-attribution store would take a third of a second of
+# CPU and stall every other search (issue #12); see ``SearchResult``.
+SAMPLE = 2_000
+
 # Search pages end here on both engines (Elasticsearch's max_result_window): deeper pages
 # come back without hits (the total stays exact); stream with ``Store.scan`` instead.
 MAX_RESULT_WINDOW = 10_000
@@ -113,6 +118,14 @@ class SearchResult:
     facets: dict[str, list[FacetValue]]
     histogram: list[tuple[str, int]]  # ("YYYY-MM", count), ascending, months with hits
     facet_totals: dict[str, int] = field(default_factory=dict)  # distinct values per facet
+    # When more attributions match than an engine counts in full (:data:`SAMPLE`), it
+    # says so rather than stalling: ``total_exact`` False means at least ``total`` match;
+    # ``sample`` (else None) means the facets and the histogram were counted over that many
+    # of the matches, not all; ``unranked`` means relevance was asked for but the hits are
+    # newest first instead. The Elasticsearch engine counts and ranks everything.
+    total_exact: bool = True
+    sample: int | None = None
+    unranked: bool = False
 
 
 @dataclass(frozen=True)

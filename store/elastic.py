@@ -57,7 +57,7 @@ from store.plan import (
     reassigned,
     text_label,
 )
-from store.query_text import merge_marks, simple_query_string
+from store.query_text import Words, merge_marks
 from store.records import keyword, prepare_all, prepare_article, record_id, text_order
 from store.spelling import MIN_LENGTH, closest, max_distance
 
@@ -622,7 +622,7 @@ class ElasticStore(Store):
             "size": size,
             "track_total_hits": True,
         }
-        if plan.parsed and query.highlight:
+        if plan.parsed.positive and query.highlight:
             body["highlight"] = {
                 "pre_tags": [HL_START],
                 "post_tags": [HL_END],
@@ -841,6 +841,21 @@ def _sort(keys: tuple[SortKey, ...]) -> list[Any]:
     return out
 
 
+def _words_query(words: Words) -> dict[str, Any]:
+    """What ``words`` finds (``store.query_text``): stemmed words anywhere in ``content``,
+    or an exact phrase in ``content.exact``."""
+    if words.exact:
+        return {"match_phrase": {"content.exact": " ".join(words.words)}}
+    return {"match": {"content": {"query": " ".join(words.words), "operator": "and"}}}
+
+
+def _any_of(clause: tuple[Words, ...]) -> dict[str, Any]:
+    """A required clause: any of its alternatives."""
+    if len(clause) == 1:
+        return _words_query(clause[0])
+    return {"bool": {"should": [_words_query(w) for w in clause], "minimum_should_match": 1}}
+
+
 class _Dsl:
     """A plan (``store.plan``) in the query DSL."""
 
@@ -856,21 +871,12 @@ class _Dsl:
 
     def query(self) -> dict[str, Any]:
         """Text and dates: what every facet counts within."""
-        must: list[dict[str, Any]] = []
-        if self.parsed:
-            must.append(
-                {
-                    "simple_query_string": {
-                        "query": simple_query_string(self.parsed),
-                        "fields": ["content"],
-                        "quote_field_suffix": ".exact",
-                        "default_operator": "and",
-                        "flags": "PHRASE|WHITESPACE",
-                    }
-                }
-            )
+        must = [_any_of(clause) for clause in self.parsed.required]
+        must_not = [_words_query(words) for words in self.parsed.excluded]
         filters = [{"range": {"published": self.date_range}}] if self.date_range else []
-        return {"bool": {"must": must or [{"match_all": {}}], "filter": filters}}
+        return {
+            "bool": {"must": must or [{"match_all": {}}], "must_not": must_not, "filter": filters}
+        }
 
     def filters(self, exclude: str | None = None) -> dict[str, Any]:
         clauses = [

@@ -75,8 +75,8 @@ class Plan:
                 raise ValueError(f"unknown filter {name!r}")
             if values:
                 self.filters.append((FILTER_BY_NAME[name], tuple(values)))
-        # Relevance needs words to be relevant to: without them, newest first.
-        self.ranked = query.sort == "relevance" and bool(self.parsed)
+        # Relevance needs words to be relevant to (exclusions are none): else newest first.
+        self.ranked = query.sort == "relevance" and bool(self.parsed.required)
         self.sort: tuple[SortKey, ...] = (
             (SCORE, *SORTS["date"]) if self.ranked else SORTS.get(query.sort, SORTS["date"])
         )

@@ -1,10 +1,22 @@
 """User search text, parsed once so that both engines match the same attributions.
 
-Free text is a list of words that must all appear, matched on stems ("says" finds
-"said"); a double-quoted part is an exact phrase, matched word for word without stemming.
-Every other character is ignored, so no input can be a syntax error. English stop words
-are dropped from the stemmed words because Elasticsearch's ``english`` analyzer drops them;
-a query made of stop words only is searched as exact words instead of matching nothing.
+The syntax, as the search page's help, the API's ``q`` parameter and the README tell it:
+
+- ``drones harbour``: every word must appear, matched on stems ("says" finds "said");
+- ``"every home"``: a double-quoted phrase must appear word for word, as written;
+- ``drones OR missiles``: either one (or both); ``OR`` in capitals joins the word or
+  phrase on its left to the one on its right, and binds tighter than the implicit AND
+  (``ports drones OR missiles`` = ports and either of the two). Chains (``a OR b OR c``)
+  give any of them. Elsewhere (``OR`` first or last, next to an exclusion, or lower-case)
+  it is the plain word "or";
+- ``-drones`` and ``-"every home"``: leave out what ``drones`` or ``"every home"`` would
+  find; a query of exclusions only finds everything except them.
+
+Every other character (brackets, ``*``, a lone ``-``, an unbalanced quote) is ignored, so
+no input is a syntax error. English stop words are dropped from stemmed words because
+Elasticsearch's ``english`` analyzer drops them; when no required word is left, the
+required stop words are searched as exact words instead of matching everything, and a stop
+word on its own in an ``OR`` or after ``-`` is always exact.
 """
 
 from __future__ import annotations
@@ -55,61 +67,148 @@ STOPWORDS = frozenset(
 MAX_CHARS = 1000
 MAX_WORDS = 32
 
-_QUOTED = re.compile(r'"([^"]*)"')
+# A double-quoted phrase (with its minus), or a run of anything else up to a space.
+_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+(?:['\u2019.]\w+)*")
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
+OR = "OR"
+
+
+@dataclass(frozen=True)
+class Words:
+    """What one word, hyphenated token or phrase of the query finds: all of ``words``
+    anywhere in the text, matched on stems, or (``exact``) side by side, as written."""
+
+    words: tuple[str, ...]
+    exact: bool = False
 
 
 @dataclass(frozen=True)
 class ParsedText:
-    """Stemmed words and exact phrases; a document must match all of them."""
+    """A query: every clause of ``required`` must match (a clause matches when any of its
+    alternatives does), and none of ``excluded`` may."""
 
-    terms: tuple[str, ...] = ()
-    phrases: tuple[tuple[str, ...], ...] = ()
+    required: tuple[tuple[Words, ...], ...] = ()
+    excluded: tuple[Words, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.terms or self.phrases)
+        return bool(self.required or self.excluded)
+
+    @property
+    def positive(self) -> tuple[Words, ...]:
+        """Every alternative of every required clause: what highlights mark and relevance
+        ranks by (never an excluded word)."""
+        return tuple(w for clause in self.required for w in clause)
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """The stemmed words the query looks for, each once."""
+        return tuple(dict.fromkeys(t for w in self.positive if not w.exact for t in w.words))
+
+    @property
+    def phrases(self) -> tuple[tuple[str, ...], ...]:
+        """The exact phrases the query looks for, each once."""
+        return tuple(dict.fromkeys(w.words for w in self.positive if w.exact))
+
+
+def _tokens(text: str) -> list[tuple[str, Words | None]]:
+    """("+", words), ("-", words) or (OR, None) per token; tokens without words are dropped."""
+    tokens: list[tuple[str, Words | None]] = []
+    for match in _TOKEN.finditer(text):
+        minus, quoted, token = match.groups()
+        if quoted is not None:
+            words = tuple(w.lower() for w in _WORD.findall(quoted))
+            if words:
+                tokens.append(("-" if minus else "+", Words(words, exact=True)))
+        elif token == OR:
+            tokens.append((OR, None))
+        else:
+            words = tuple(_POSSESSIVE.sub("", w).lower() for w in _WORD.findall(token))
+            if words:
+                tokens.append(("-" if token.startswith("-") else "+", Words(words)))
+    return tokens
+
+
+def _clauses(tokens: list[tuple[str, Words | None]]) -> tuple[list[list[Words]], list[Words]]:
+    """Required clauses (alternatives joined by OR) and exclusions; an OR that joins no two
+    required tokens is the word "or"."""
+    clauses: list[list[Words]] = []
+    excluded: list[Words] = []
+    joining = False
+    for position, (kind, words) in enumerate(tokens):
+        if kind == OR:
+            before = tokens[position - 1][0] if position else None
+            after = tokens[position + 1][0] if position + 1 < len(tokens) else None
+            joining = before == "+" and after == "+" and bool(clauses)
+            if not joining:
+                clauses.append([Words(("or",))])
+        elif kind == "-" and words:
+            excluded.append(words)
+        elif words and joining:
+            clauses[-1].append(words)
+            joining = False
+        elif words:
+            clauses.append([words])
+    return clauses, excluded
+
+
+def _stemmed(words: Words) -> Words | None:
+    """``words`` without stop words (None when nothing is left); exact words stay whole."""
+    if words.exact:
+        return words
+    kept = tuple(w for w in words.words if w not in STOPWORDS)
+    return Words(kept) if kept else None
+
+
+def _alternative(words: Words) -> Words:
+    """An alternative of an OR or an exclusion: stop words alone are meant as written."""
+    return _stemmed(words) or Words(words.words, exact=True)
 
 
 def parse(text: str) -> ParsedText:
-    """Words and phrases of ``text``; unbalanced quotes and operators are plain noise."""
-    text = text[:MAX_CHARS]
-    phrases: list[tuple[str, ...]] = []
-    loose: list[str] = []
-    position = 0
-    for match in _QUOTED.finditer(text):
-        loose.append(text[position : match.start()])
-        words = tuple(_WORD.findall(match.group(1)))
-        if words and words not in phrases:
-            phrases.append(words)
-        position = match.end()
-    loose.append(text[position:])
-    words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(" ".join(loose))]
-    terms: list[str] = []
-    for word in words:
-        if word.lower() not in STOPWORDS and word.lower() not in terms:
-            terms.append(word.lower())
-    if not terms and not phrases:
-        phrases = [(w,) for w in dict.fromkeys(w.lower() for w in words)]
+    """The query ``text`` says (module docstring); unbalanced quotes and stray operators
+    are plain noise. At most MAX_CHARS characters and MAX_WORDS words are read."""
+    clauses, exclusions = _clauses(_tokens(text[:MAX_CHARS]))
+    plain = [c[0] for c in clauses if len(c) == 1 and not c[0].exact]
+    required: list[tuple[Words, ...]] = []
+    if all(_stemmed(w) is None for w in plain) and len(plain) == len(clauses):
+        # Stop words only: searched as exact words rather than matching everything.
+        required = [(Words((w,), exact=True),) for p in plain for w in p.words]
+    else:
+        for clause in clauses:
+            if len(clause) > 1:
+                required.append(tuple(dict.fromkeys(_alternative(w) for w in clause)))
+            elif clause[0].exact:
+                required.append((clause[0],))
+            else:  # plain words: each one required on its own
+                kept = _stemmed(clause[0])
+                required += [(Words((w,)),) for w in (kept.words if kept else ())]
+    excluded = [_alternative(w) for w in exclusions]
     budget = MAX_WORDS
-    kept_phrases: list[tuple[str, ...]] = []
-    for phrase in phrases:
-        if budget <= 0:
-            break
-        kept_phrases.append(phrase[:budget])
-        budget -= len(kept_phrases[-1])
-    return ParsedText(tuple(terms[: max(budget, 0)]), tuple(kept_phrases))
+    kept_required: list[tuple[Words, ...]] = []
+    for clause in dict.fromkeys(required):
+        size = sum(len(w.words) for w in clause)
+        if size <= budget:
+            kept_required.append(clause)
+            budget -= size
+    kept_excluded: list[Words] = []
+    for words in dict.fromkeys(excluded):
+        if len(words.words) <= budget:
+            kept_excluded.append(words)
+            budget -= len(words.words)
+    return ParsedText(tuple(kept_required), tuple(kept_excluded))
 
 
-def fts5_query(words: tuple[str, ...] | list[str]) -> str:
-    """An FTS5 MATCH expression requiring every quoted word (or phrase)."""
-    return " ".join('"' + w.replace('"', "") + '"' for w in words)
+def fts5_expression(words: Words) -> str:
+    """An FTS5 MATCH expression for ``words``: a quoted phrase, or every quoted word."""
+    if words.exact:
+        return '"' + " ".join(w.replace('"', "") for w in words.words) + '"'
+    return "(" + " AND ".join('"' + w.replace('"', "") + '"' for w in words.words) + ")"
 
 
-def simple_query_string(parsed: ParsedText) -> str:
-    """The parsed text rebuilt for Elasticsearch's ``simple_query_string``."""
-    parts = list(parsed.terms) + ['"' + " ".join(p) + '"' for p in parsed.phrases]
-    return " ".join(parts)
+def fts5_any(alternatives: tuple[Words, ...] | list[Words]) -> str:
+    """An FTS5 MATCH expression finding any of ``alternatives``."""
+    return "(" + " OR ".join(fts5_expression(w) for w in alternatives) + ")"
 
 
 def merge_marks(content: str, marked: list[str]) -> str:

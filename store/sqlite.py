@@ -12,6 +12,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -25,6 +26,7 @@ from store.base import (
     HL_START,
     MAX_DIRECTORY_MATCHES,
     MAX_RESULT_WINDOW,
+    SAMPLE,
     ArticleRecord,
     DirectoryEntry,
     DirectoryKind,
@@ -38,8 +40,8 @@ from store.base import (
     Store,
     StoreError,
 )
-from store.plan import LABELLED, Plan, SortKey, reassign_label_field, reassigned
-from store.query_text import ParsedText, fts5_query, merge_marks
+from store.plan import LABELLED, SORTS, Plan, SortKey, reassign_label_field, reassigned
+from store.query_text import ParsedText, Words, fts5_any, merge_marks
 from store.records import (
     keyword,
     outlet_keys,
@@ -150,6 +152,8 @@ def _order(keys: tuple[SortKey, ...]) -> str:
 
 
 _BATCH = 200
+COUNT_BUDGET = 0.02  # seconds an exact total may take when more than the sample match
+WALK_DEPTH = 1_000  # pages starting deeper sort the matches instead of walking the index
 SCHEMA_VERSION = 2  # PRAGMA user_version of the files this module writes (2: verdict)
 
 
@@ -158,8 +162,9 @@ class SqliteStore(Store):
 
     engine = "sqlite"
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, sample: int = SAMPLE) -> None:
         self.path = str(path)
+        self.sample = sample  # see SearchResult: past it, facets are sampled, hits by date
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
@@ -627,6 +632,17 @@ class SqliteStore(Store):
             raise StoreError(f"SQLite database {self.path}: {error}") from None
 
     def _search(self, conn: sqlite3.Connection, query: SearchQuery, plan: _Sql) -> SearchResult:
+        where, params = plan.where()
+        if plan.parsed:  # without text, filters read indices: counted in full, as pages need
+            conn.execute("DROP TABLE IF EXISTS temp.sampled")
+            conn.execute(
+                f"CREATE TEMP TABLE sampled AS SELECT a.* {plan.unranked_source} WHERE {where}"
+                " LIMIT ?",
+                [*params, self.sample + 1],
+            )
+            if conn.execute("SELECT count(*) FROM temp.sampled").fetchone()[0] > self.sample:
+                conn.execute("DELETE FROM temp.sampled WHERE rowid > ?", (self.sample,))
+                return self._search_sample(conn, query, plan)
         if plan.parsed:
             # Match the text once, copying the matching rows (narrow: facet columns only);
             # the count, the facets, the histogram and the page then read only those.
@@ -638,59 +654,156 @@ class SqliteStore(Store):
             plan.materialized()
         where, params = plan.where()
         total = conn.execute(f"SELECT count(*) {plan.source} WHERE {where}", params).fetchone()[0]
-        offset = (max(query.page, 1) - 1) * query.per_page
-        hits: list[Hit] = []
-        if offset < min(total, MAX_RESULT_WINDOW) and query.per_page > 0:
-            size = min(query.per_page, MAX_RESULT_WINDOW - offset)
-            rows = conn.execute(
-                f"SELECT a.rid, {plan.score} {plan.source} WHERE {where}"
-                f" ORDER BY {plan.order} LIMIT ? OFFSET ?",
-                [*params, size, offset],
-            ).fetchall()
-            rids = [rid for rid, _ in rows]
-            docs = dict(
-                conn.execute(
-                    "SELECT rid, doc FROM attribution_docs"
-                    f" WHERE rid IN ({','.join('?' * len(rids))})",
-                    rids,
-                ).fetchall()
-            )
-            marks = self._highlights(conn, plan.parsed, rids) if query.highlight else {}
-            for rid, score in rows:
-                attribution = json.loads(docs[rid])
-                hits.append(Hit(attribution, marks.get(rid, attribution["content"]), score))
+        page = f"SELECT a.rid, {plan.score} {plan.source} WHERE {where} ORDER BY {plan.order}"
+        hits = self._page(conn, query, plan, total, page, params)
         facets: dict[str, list[FacetValue]] = {}
         facet_totals: dict[str, int] = {}
         histogram: list[tuple[str, int]] = []
         if query.facets:
             for facet in plan.plan.facets:
+                where_facet, params_facet = plan.where(exclude=facet.name)
                 facets[facet.name], facet_totals[facet.name] = self._facet(
-                    conn, plan, facet, query.facet_size
+                    conn, plan.source, where_facet, params_facet, facet, query.facet_size,
+                    driven=bool(plan.parsed),
                 )
-            histogram = [
-                (month, count)
-                for month, count in conn.execute(
-                    f"SELECT a.month, count(*) {plan.source}"
-                    f" WHERE {where} AND a.month IS NOT NULL GROUP BY a.month ORDER BY a.month",
-                    params,
-                )
-            ]
+            histogram = self._histogram(conn, plan.source, where, params)
         return SearchResult(total, hits, facets, histogram, facet_totals)
 
+    def _search_sample(
+        self, conn: sqlite3.Connection, query: SearchQuery, plan: _Sql
+    ) -> SearchResult:
+        """More than ``self.sample`` attributions match the text: facets and the histogram count the
+        first ``self.sample`` matches the index yields (``temp.sampled``; a facet with a
+        filter of its own counts a sample of its own, without that filter); hits are newest
+        first, walking the date index (relevance would score every match); the exact total
+        is counted within :data:`COUNT_BUDGET` seconds, else it is the sample size, flagged
+        as a lower bound.
+        """
+        where, params = plan.where()
+        source = plan.unranked_source
+        counted = (
+            f"SELECT count(*) FROM ({plan.unranked_match})"
+            if where == "1"
+            else f"SELECT count(*) {source} WHERE {where}"
+        )
+        total = _within(conn, COUNT_BUDGET, counted, params)
+        newest_first = query.sort != "date_asc"
+        offset = (max(query.page, 1) - 1) * query.per_page
+        if newest_first and offset < WALK_DEPTH:
+            # Newest first down the date index, keeping the rows the text matches: for a
+            # query matching most attributions a page reads a few dozen rows.
+            text, text_params = plan.matches_row("a.rid")
+            filters, filter_params = plan.where(text=False)
+            page = (
+                f"SELECT a.rid, NULL FROM attributions a WHERE {text} AND {filters}"
+                f" ORDER BY {_order(SORTS['date'])}"
+            )
+            page_params = [*text_params, *filter_params]
+        else:
+            order = _order(SORTS["date"]) if newest_first else plan.order
+            page = f"SELECT a.rid, NULL {source} WHERE {where} ORDER BY {order}"
+            page_params = params
+        hits = self._page(
+            conn, query, plan, self.sample if total is None else total, page, page_params
+        )
+        facets: dict[str, list[FacetValue]] = {}
+        facet_totals: dict[str, int] = {}
+        histogram: list[tuple[str, int]] = []
+        sampled = "FROM temp.sampled a"
+        if query.facets:
+            own = {f.name for f, _ in plan.plan.filters}
+            for facet in plan.plan.facets:
+                if facet.name in own:
+                    where_facet, params_facet = plan.where(exclude=facet.name)
+                    facet_source = (
+                        f"FROM (SELECT a.* {source} WHERE {where_facet} LIMIT {self.sample}) a"
+                    )
+                    counted_facet = self._facet(
+                        conn, facet_source, "1", params_facet, facet, query.facet_size,
+                        driven=True,
+                    )
+                else:
+                    counted_facet = self._facet(
+                        conn, sampled, "1", [], facet, query.facet_size, driven=True
+                    )
+                facets[facet.name], facet_totals[facet.name] = counted_facet
+            histogram = self._histogram(conn, sampled, "1", [])
+        return SearchResult(
+            self.sample if total is None else total,
+            hits,
+            facets,
+            histogram,
+            facet_totals,
+            total_exact=total is not None,
+            sample=self.sample,
+            unranked=plan.plan.ranked,
+        )
+
+    def _page(
+        self,
+        conn: sqlite3.Connection,
+        query: SearchQuery,
+        plan: _Sql,
+        total: int,
+        sql: str,
+        params: list[Any],
+    ) -> list[Hit]:
+        """The query's page of ``sql`` (SELECT rid, score ... ORDER BY), with documents and
+        highlights."""
+        offset = (max(query.page, 1) - 1) * query.per_page
+        if offset >= min(total, MAX_RESULT_WINDOW) or query.per_page <= 0:
+            return []
+        size = min(query.per_page, MAX_RESULT_WINDOW - offset)
+        rows = conn.execute(f"{sql} LIMIT ? OFFSET ?", [*params, size, offset]).fetchall()
+        rids = [rid for rid, _ in rows]
+        docs = dict(
+            conn.execute(
+                f"SELECT rid, doc FROM attribution_docs WHERE rid IN ({','.join('?' * len(rids))})",
+                rids,
+            ).fetchall()
+        )
+        marks = self._highlights(conn, plan.parsed, rids) if query.highlight else {}
+        hits = []
+        for rid, score in rows:
+            attribution = json.loads(docs[rid])
+            hits.append(Hit(attribution, marks.get(rid, attribution["content"]), score))
+        return hits
+
+    @staticmethod
+    def _histogram(
+        conn: sqlite3.Connection, source: str, where: str, params: list[Any]
+    ) -> list[tuple[str, int]]:
+        return [
+            (month, count)
+            for month, count in conn.execute(
+                f"SELECT a.month, count(*) {source}"
+                f" WHERE {where} AND a.month IS NOT NULL GROUP BY a.month ORDER BY a.month",
+                params,
+            )
+        ]
+
     def _facet(
-        self, conn: sqlite3.Connection, plan: _Sql, facet: FilterField, size: int
+        self,
+        conn: sqlite3.Connection,
+        source: str,
+        where: str,
+        params: list[Any],
+        facet: FilterField,
+        size: int,
+        driven: bool,
     ) -> tuple[list[FacetValue], int]:
-        """Counts of one facet under every filter except its own (so OR-within shows)."""
-        where, params = plan.where(exclude=facet.name)
+        """Counts of one facet over ``source`` rows passing ``where`` (every filter but the
+        facet's own, so OR-within shows). ``driven``: the rows come from a text match or a
+        sample, so they drive; else the few relayed quotes of a side table do."""
         side = _SIDE_TABLES.get(facet.field)
-        if side and plan.parsed:
+        if side and driven:
             column = f"v.{side[1]}"
-            source = f"{plan.source} JOIN {side[0]} v ON v.attribution = a.rid"
+            source = f"{source} JOIN {side[0]} v ON v.attribution = a.rid"
         elif side:  # the few relayed quotes drive, not every attribution
             column = f"v.{side[1]}"
             source = f"FROM {side[0]} v CROSS JOIN attributions a ON a.rid = v.attribution"
         else:
-            column, source = f"a.{facet.field}", plan.source
+            column = f"a.{facet.field}"
         rows = conn.execute(
             f"SELECT value, n, count(*) OVER () FROM (SELECT {column} AS value, count(*) AS n"
             f" {source} WHERE {where} AND {column} IS NOT NULL GROUP BY {column})"
@@ -744,19 +857,19 @@ class SqliteStore(Store):
     def _highlights(
         conn: sqlite3.Connection, parsed: ParsedText, rids: list[int]
     ) -> dict[int, str]:
-        if not parsed or not rids:
+        if not parsed.positive or not rids:
             return {}
         marked: dict[int, list[str]] = {rid: [] for rid in rids}
         contents: dict[int, str] = {}
         marks = ",".join("?" * len(rids))
-        for table, words in (("fts_stem", parsed.terms), ("fts_exact", parsed.phrases)):
+        for table in ("fts_stem", "fts_exact"):
+            words = [w for w in parsed.positive if w.exact == (table == "fts_exact")]
             if not words:
                 continue
-            match = fts5_query([" ".join(w) if isinstance(w, tuple) else w for w in words])
             for rid, content, text in conn.execute(
                 f"SELECT rowid, content, highlight({table}, 0, ?, ?) FROM {table}"
                 f" WHERE {table} MATCH ? AND rowid IN ({marks})",
-                [HL_START, HL_END, match, *rids],
+                [HL_START, HL_END, fts5_any(words), *rids],
             ):
                 contents[rid] = content
                 marked[rid].append(text)
@@ -824,6 +937,82 @@ class SqliteStore(Store):
             conn.close()
 
 
+def _within(
+    conn: sqlite3.Connection, seconds: float, sql: str, params: list[Any]
+) -> int | None:
+    """The single number ``sql`` answers, or None when it takes longer than ``seconds``
+    (SQLite's progress handler interrupts it)."""
+    deadline = time.perf_counter() + seconds
+    conn.set_progress_handler(lambda: time.perf_counter() > deadline, 2_000)
+    try:
+        return int(conn.execute(sql, params).fetchone()[0])
+    except sqlite3.OperationalError as error:
+        if "interrupt" not in str(error):
+            raise
+        return None
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+def _fts_part(table: str, expression: str, ranked: bool) -> tuple[str, list[Any]]:
+    """Rows of one FTS table matching ``expression``, with their bm25 score when ranked
+    (bm25 costs as much as the match itself)."""
+    score = "-rank" if ranked else "NULL"
+    return f"SELECT rowid AS rid, {score} AS score FROM {table} WHERE {table} MATCH ?", [
+        expression
+    ]
+
+
+def _text_match(parsed: ParsedText, ranked: bool) -> tuple[str, list[Any]]:
+    """SELECT rid, score of the attributions the parsed text finds (``store.query_text``).
+
+    Clauses whose alternatives are all stemmed (or all exact) become one FTS5 expression
+    per table; a clause mixing both is the union of the two tables' matches. The parts are
+    joined on rid, their scores added. Exclusions remove the rows their FTS match finds;
+    with nothing required, every attribution but those.
+    """
+    by_table: dict[str, list[str]] = {"fts_stem": [], "fts_exact": []}
+    parts: list[tuple[str, list[Any]]] = []
+    for clause in parsed.required:
+        tables = {"fts_exact" if w.exact else "fts_stem" for w in clause}
+        if len(tables) == 1:
+            by_table[tables.pop()].append(fts5_any(clause))
+            continue
+        union = [
+            _fts_part(table, fts5_any([w for w in clause if w.exact == exact]), ranked)
+            for table, exact in (("fts_stem", False), ("fts_exact", True))
+        ]
+        # Unranked, a merge of the two rowid-ordered matches streams (a sample stops it
+        # early); ranked, the scores of a row found in both tables are added.
+        combined = (
+            f"SELECT rid, sum(score) AS score FROM ({union[0][0]} UNION ALL {union[1][0]})"
+            " GROUP BY rid"
+            if ranked
+            else f"SELECT rid, NULL AS score FROM ({union[0][0]} UNION {union[1][0]} ORDER BY 1)"
+        )
+        parts.append((combined, union[0][1] + union[1][1]))
+    for table, expressions in by_table.items():
+        if expressions:
+            parts.insert(0, _fts_part(table, " AND ".join(expressions), ranked))
+    if not parts:
+        parts = [("SELECT rid, NULL AS score FROM attributions", [])]
+    sql = f"SELECT p0.rid AS rid, {' + '.join(f'p{n}.score' for n in range(len(parts)))}"
+    sql += f" AS score FROM ({parts[0][0]}) p0"
+    params = list(parts[0][1])
+    for n, (part, part_params) in enumerate(parts[1:], start=1):
+        sql += f" JOIN ({part}) p{n} ON p{n}.rid = p0.rid"
+        params += part_params
+    unwanted: list[str] = []
+    for table in ("fts_stem", "fts_exact"):
+        words = [w for w in parsed.excluded if w.exact == (table == "fts_exact")]
+        if words:
+            unwanted.append(f"SELECT rowid FROM {table} WHERE {table} MATCH ?")
+            params.append(fts5_any(words))
+    if unwanted:
+        sql += f" WHERE p0.rid NOT IN ({' UNION ALL '.join(unwanted)})"
+    return sql, params
+
+
 class _Sql:
     """A plan (``store.plan``) in SQL: where the rows come from, how they are filtered and
     ordered."""
@@ -831,28 +1020,17 @@ class _Sql:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.parsed = plan.parsed
-        terms, phrases = self.parsed.terms, self.parsed.phrases
-        params: list[Any] = []
-        # bm25 costs as much as the match itself: computed only to rank by relevance
-        if terms and phrases:
-            score = "-s.rank - e.rank" if plan.ranked else "NULL"
-            match = (
-                f"SELECT s.rowid AS rid, {score} AS score FROM fts_stem s"
-                " JOIN fts_exact e ON e.rowid = s.rowid"
-                " WHERE fts_stem MATCH ? AND fts_exact MATCH ?"
-            )
-            params += [fts5_query(terms), fts5_query([" ".join(p) for p in phrases])]
-        elif terms or phrases:
-            table = "fts_stem" if terms else "fts_exact"
-            score = "-rank" if plan.ranked else "NULL"
-            match = f"SELECT rowid AS rid, {score} AS score FROM {table} WHERE {table} MATCH ?"
-            params.append(fts5_query(terms or [" ".join(p) for p in phrases]))
+        match, params = _text_match(plan.parsed, plan.ranked)
+        self.unranked_match = _text_match(plan.parsed, ranked=False)[0]
         if self.parsed:
             # CROSS JOIN: the text match drives, never an FTS probe per filtered row
             self.source = f"FROM ({match}) t CROSS JOIN attributions a ON a.rid = t.rid"
+            self.unranked_source = (
+                f"FROM ({self.unranked_match}) t CROSS JOIN attributions a ON a.rid = t.rid"
+            )
             self.score = "t.score"
         else:
-            self.source = "FROM attributions a"
+            self.source = self.unranked_source = "FROM attributions a"
             self.score = "NULL"
         self.source_params = params
         self.order = _order(plan.sort)
@@ -868,8 +1046,33 @@ class _Sql:
         self.source_params = []
         self.score = "a.score"
 
-    def where(self, exclude: str | None = None) -> tuple[str, list[Any]]:
-        """The WHERE clause and all parameters (source first), minus one facet's filter."""
+    def matches_row(self, rid: str) -> tuple[str, list[Any]]:
+        """A condition that the text matches the row ``rid``, and its parameters: one FTS
+        probe by rowid per table a clause names, so a walk down another index reads only
+        the rows it visits."""
+        conditions: list[str] = []
+        params: list[Any] = []
+
+        def probe(words: list[Words], exact: bool) -> str:
+            table = "fts_exact" if exact else "fts_stem"
+            params.append(fts5_any(words))
+            return f"EXISTS (SELECT 1 FROM {table} WHERE {table} MATCH ? AND rowid = {rid})"
+
+        for clause in self.parsed.required:
+            tables = [
+                probe(words, exact)
+                for exact in (False, True)
+                if (words := [w for w in clause if w.exact == exact])
+            ]
+            conditions.append("(" + " OR ".join(tables) + ")")
+        for exact in (False, True):
+            if words := [w for w in self.parsed.excluded if w.exact == exact]:
+                conditions.append("NOT " + probe(words, exact))
+        return " AND ".join(conditions) or "1", params
+
+    def where(self, exclude: str | None = None, text: bool = True) -> tuple[str, list[Any]]:
+        """The WHERE clause and all parameters (source first, or none when not ``text``:
+        the caller matches the text itself), minus one facet's filter."""
         kept = list(self.dates)
         for facet, values in self.plan.filters_except(exclude):
             folded = [keyword(v) for v in values] if facet.folded else list(values)
@@ -884,4 +1087,5 @@ class _Sql:
                 sql = f"a.{facet.field} IN ({marks})"
             kept.append((sql, folded))
         clause = " AND ".join(sql for sql, _ in kept) or "1"
-        return clause, [*self.source_params, *(v for _, values in kept for v in values)]
+        first = self.source_params if text else []
+        return clause, [*first, *(v for _, values in kept for v in values)]

@@ -93,6 +93,9 @@ def search_body(state: SearchState) -> dict[str, Any]:
     hit_links = _hit_links()
     return {
         "total": result.total,
+        "total_exact": result.total_exact,
+        "sample": result.sample,
+        "unranked": result.unranked,
         "hits": [
             {
                 "attribution": dated(h.attribution),

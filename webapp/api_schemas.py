@@ -16,6 +16,7 @@ from schemas import (
     SpeakerSchema,
     StatementSchema,
 )
+from store.base import SAMPLE
 
 
 class ErrorSchema(Schema):
@@ -66,7 +67,34 @@ class PagingSchema(Schema):
 
 
 class SearchResponseSchema(Schema):
-    total = fields.Integer(required=True)
+    total = fields.Integer(
+        required=True,
+        metadata={"description": "matching attributions (at least this many: see total_exact)"},
+    )
+    total_exact = fields.Boolean(
+        required=True,
+        metadata={
+            "description": "false when more attributions matched than the store could count"
+            " within its time budget (SQLite, past `sample` matches): `total` is then a lower"
+            " bound, shown as 'N+'. Elasticsearch always counts exactly."
+        },
+    )
+    sample = fields.Integer(
+        allow_none=True,
+        required=True,
+        metadata={
+            "description": "null when the facets and the histogram count every match; else"
+            f" more attributions matched than the store counts facets over (SQLite: {SAMPLE:,}),"
+            " and they were counted over this many matches (the first the index yields)"
+        },
+    )
+    unranked = fields.Boolean(
+        required=True,
+        metadata={
+            "description": "true when relevance was asked for but too many attributions"
+            " matched to rank (SQLite, past `sample`): the hits are newest first instead"
+        },
+    )
     hits = fields.List(fields.Nested(HitSchema), required=True)
     facets = fields.Dict(keys=fields.String(), values=fields.Nested(FacetSchema))
     histogram = fields.List(fields.Nested(MonthSchema), required=True)
