@@ -9,13 +9,13 @@ Some candidates are no attribution whatever their score and are dropped beforeha
 writer's generalisation ("Experience shows ..."), an infinitive after a verb of action or
 intention ("sought to protect", "voted to charge", "plans to build": what someone did or
 means to do, not what they said), a noun phrase after a negated cue ("did not address the
-allegations": a topic not spoken about) and a clause after a factive verb of knowing
-("Trump knows there are ...", "Republicans learned that ...": the writer's assertion), and
+allegations": a topic not spoken about), a clause after a factive verb of knowing
+("Trump knows there are ...", "Republicans learned that ...": the writer's assertion) and
 a quotation whose cue is no attested verb of saying ("The City Council passed: ..."). So
-is an outlet's frame around another report ("X said ..., Radio
-Y reported", "According to the AP, the office said ..."): the outlet relays the inner report
-(its `via`), it is not a second speaker. A report held entirely inside another's content (a
-quote of a quote) is kept beside it.
+is an outlet's frame around another report ("X said ..., Radio Y reported", "According to
+the AP, the office said ..."): the outlet relays the inner report (its `via`), it is not a
+second speaker. A report held entirely inside another's content (a quote of a quote) is
+kept beside it.
 """
 
 from __future__ import annotations
@@ -49,9 +49,9 @@ RANK_STEP = 0.1
 SPEECH_ACT_INFINITIVES = frozenset(
     family(w)
     for w in wordset(
-        """promise vow pledge swear threaten urge ask call tell order instruct advise
-        encourage invite warn demand claim propose offer plead beg implore press request
-        appeal challenge dare exhort say"""
+        """promise vow pledge swear swore sworn threaten urge ask call tell told order
+        instruct advise encourage invite warn demand claim propose offer plead beg implore
+        press request appeal challenge dare exhort say said"""
     )
 )
 # Factive verbs of knowing and finding out: the clause after them is the writer's own
