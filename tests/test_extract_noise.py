@@ -141,3 +141,19 @@ def test_an_organisation_named_with_a_plural_possessive_is_one_speaker(
 ) -> None:
     (att,) = attributions(text)
     assert att["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not that anyone in the industry is arguing that the rules are fair.",
+        "Nobody in the cabinet said the plan would fail.",
+    ],
+)
+def test_no_one_is_no_speaker(text: str) -> None:
+    speakers = [(a["speaker"] or "").lower() for a in attributions(text)]
+    assert not any("anyone" in s or "nobody" in s for s in speakers)
+
+
+def test_someone_unnamed_is_still_a_speaker() -> None:
+    assert contents("Someone in the cabinet said the plan would fail.") == ["the plan would fail"]

@@ -10,8 +10,9 @@ writer's generalisation ("Experience shows ..."), an infinitive after a verb of 
 intention ("sought to protect", "voted to charge", "plans to build": what someone did or
 means to do, not what they said), a noun phrase after a negated cue ("did not address the
 allegations": a topic not spoken about), a clause after a factive verb of knowing
-("Trump knows there are ...", "Republicans learned that ...": the writer's assertion) and
-a quotation whose cue is no attested verb of saying ("The City Council passed: ..."). So
+("Trump knows there are ...", "Republicans learned that ...": the writer's assertion), a
+quotation whose cue is no attested verb of saying ("The City Council passed: ...") and a
+source that is no one ("Not that anyone is arguing ...", "No official said ..."). So
 is an outlet's frame around another report ("X said ..., Radio Y reported", "According to
 the AP, the office said ..."): the outlet relays the inner report (its `via`), it is not a
 second speaker. A report held entirely inside another's content (a quote of a quote) is
@@ -58,6 +59,7 @@ SPEECH_ACT_INFINITIVES = frozenset(
 # assertion ("Trump knows there are people ...", "Republicans learned that ...").
 KNOWING = frozenset(family(w) for w in wordset("know knew known learn learnt realize realise"))
 NOMINAL_CONTENT = ("dobj", "prep")
+NOBODY = wordset("anyone anybody nobody none neither")
 
 
 def admissible(cand: Candidate) -> bool:
@@ -70,6 +72,19 @@ def admissible(cand: Candidate) -> bool:
         or negated_topic(cand)
         or family(cand.form) in KNOWING
         or (cand.pattern == "quote" and not cues.attested(cand.form))
+        or nobody_speaks(cand)
+    )
+
+
+def nobody_speaks(cand: Candidate) -> bool:
+    """ "Not that anyone in the industry is arguing ...", "Nobody in the cabinet said ...":
+    a source that is no one (`NOBODY`, or a noun with "no") makes no statement; the clause
+    is the writer's."""
+    source = cand.source
+    if source is None:
+        return False
+    return source.lower_ in NOBODY or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in source.children
     )
 
 
