@@ -15,7 +15,7 @@ drawn ids have no label yet (a changed extractor draws other attributions: label
 from __future__ import annotations
 
 import argparse
-import random
+import hashlib
 import sys
 import textwrap
 from pathlib import Path
@@ -32,7 +32,10 @@ VALUES = ("quote_or_claim", "not")
 
 def draw(texts: dict[str, str], n: int, seed: int) -> list[tuple[str, str, dict]]:
     """`n` stored attributions drawn at random: (id, article text, attribution). The id is
-    `<article>@<first content character>`."""
+    `<article>@<first content character>`. The draw is stable under changes of the
+    extractor: each id gets a seeded random key (SHA-1 of seed and id) and the `n` lowest
+    keys are drawn, so an attribution the extractor no longer stores gives its place to the
+    next one and every other drawn attribution (and its label) stays."""
     stored = []
     names = sorted(texts)
     for name, found in zip(
@@ -40,7 +43,12 @@ def draw(texts: dict[str, str], n: int, seed: int) -> list[tuple[str, str, dict]
     ):
         for att in scoring.stored(found)[0]:
             stored.append((f"{name}@{att['content_spans'][0][0]}", texts[name], att))
-    return random.Random(seed).sample(stored, min(n, len(stored)))
+    return sorted(stored, key=lambda item: draw_key(seed, item[0]))[:n]
+
+
+def draw_key(seed: int, ident: str) -> str:
+    """The seeded random sort key of an attribution id (hex SHA-1 of "seed:id")."""
+    return hashlib.sha1(f"{seed}:{ident}".encode()).hexdigest()
 
 
 def paragraph(text: str, att: dict) -> str:

@@ -14,6 +14,20 @@ def wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# --- Title Case: the words it leaves in lower case ("Make Your Kid a Millionaire") ----------
+
+TITLE_CASE_SMALL = wordset(
+    "a an the and but or nor for of in on at to by up as with from into over via vs"
+)
+
+
+def title_case(words: list[str]) -> bool:
+    """Are `words` (stripped of punctuation) written in Title Case: at least two words other
+    than the lower-case `TITLE_CASE_SMALL`, each starting with a capital or a non-letter?"""
+    content = [w for w in words if w and w not in TITLE_CASE_SMALL]
+    return len(content) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in content)
+
+
 # --- titles before a name: "Defence Minister Andrii Vedmid", "Sen. John Smith" -------------
 
 TITLES = wordset(

@@ -99,12 +99,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def run_extract(paths: list[str], fmt: str, out: TextIO) -> int:
     """Print the attributions of every article in ``paths`` (read and cleaned as ``index``
-    does it, see :mod:`indexer.prepare`) as prediction JSON Lines or a table; unreadable
-    inputs are named on stderr. Returns the exit status: 1 if any input was rejected."""
-    from indexer.extract.report import prediction_line, table
+    does it, see :mod:`indexer.prepare`) as record JSON Lines (``jsonl``: the stored record's
+    fields), bench prediction lines (``prediction``) or a table; unreadable inputs are named
+    on stderr. Returns the exit status: 1 if any input was rejected."""
+    from indexer.extract.report import prediction_line, record_line, table
     from indexer.prepare import extract_files
 
-    write = prediction_line if fmt == "jsonl" else table
+    write = {"jsonl": record_line, "prediction": prediction_line}.get(fmt, table)
     workers = 2 if len(paths) > 1 else 1
     failed = False
     for item in extract_files(paths, workers):
@@ -413,7 +414,12 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_extract,
     )
     extract.add_argument("files", nargs="+", metavar="FILE")
-    extract.add_argument("--format", choices=("jsonl", "table"), default="table")
+    extract.add_argument(
+        "--format",
+        choices=("jsonl", "prediction", "table"),
+        default="table",
+        help="jsonl: the records with the stored fields; prediction: the bench scorer's spans",
+    )
 
     serve = _command(
         sub,

@@ -10,6 +10,7 @@ import pytest
 
 from indexer.extract import extract, extract_many
 from quotetrail.cli import run_extract
+from schemas.attribution import AttributionSchema
 
 
 def only(text: str) -> dict:
@@ -313,7 +314,7 @@ def test_extract_many_keeps_the_input_order_and_matches_extract():
     assert list(extract_many(texts, n_process=2)) == [extract(t) for t in texts]
 
 
-def test_the_extract_command_writes_prediction_lines_and_names_bad_files(tmp_path, capsys):
+def test_the_extract_command_writes_the_stored_records_and_names_bad_files(tmp_path, capsys):
     good = tmp_path / "harbour-story.txt"
     good.write_text("Anna Berg said that the harbour would reopen in May.\n", encoding="utf-8")
     bad = tmp_path / "scan.txt"  # read as `index` reads it: a PDF is rejected, latin-1 is not
@@ -331,8 +332,20 @@ def test_the_extract_command_writes_prediction_lines_and_names_bad_files(tmp_pat
     (att,) = record["attributions"]
     assert att["speaker"] == "Anna Berg"
     text = good.read_text(encoding="utf-8")
-    assert text[slice(*att["content"][0])] == "that the harbour would reopen in May"
-    assert text[slice(*att["source"][0])] == "Anna Berg"
+    # the content as text, as a reader of the JSON Lines wants it, and every other field
+    # under the name the store gives it
+    assert att["content"] == "that the harbour would reopen in May"
+    assert text[slice(*att["content_spans"][0])] == att["content"]
+    assert text[slice(*att["speaker_span"])] == att["speaker_text"] == "Anna Berg"
+    assert att["cue"] == "said" and att["cue_type"] == "speech"
+    assert set(att) <= set(AttributionSchema().fields)
+    assert AttributionSchema().validate({**att, "id": "a", "article_id": "b"}) == {}
+
+    prediction = io.StringIO()  # the bench scorer's span format
+    assert run_extract([str(good)], "prediction", prediction) == 0
+    (row,) = json.loads(prediction.getvalue())["attributions"]
+    assert text[slice(*row["content"][0])] == "that the harbour would reopen in May"
+    assert text[slice(*row["source"][0])] == "Anna Berg"
 
     table = io.StringIO()
     assert run_extract([str(good)], "table", table) == 0

@@ -253,7 +253,7 @@ def test_quotetrail_extract_reads_the_title_line_and_skips_the_other_header_line
     assert run_extract([str(case)], "jsonl", out) == 0
     [(_, article, attributions)] = list(extract_files([str(case)], workers=1))
     rows = json.loads(out.getvalue())["attributions"]
-    assert [row["content"] for row in rows] == [a["content_spans"] for a in attributions]
+    assert [row["content_spans"] for row in rows] == [a["content_spans"] for a in attributions]
     parts = {"title": article["title"], "body": article["body"]}
     contents = [
         " ".join(parts[a["part"]][s:e] for s, e in a["content_spans"]) for a in attributions

@@ -55,14 +55,6 @@ def line_of(article: dict, att: dict) -> str:
     return body[body.rfind("\n", 0, start) + 1 : body.find("\n", start) % (len(body) + 1)]
 
 
-# Entries whose fix belongs to in-article speaker resolution (indexer/extract/coreference.py,
-# worked on separately): strict, so that each turns into a failure, to be removed from here,
-# the day it passes.
-SPEAKER_RESOLUTION_GAPS = {
-    "16-titles-orgs-groups#2": "an organisation name ending in a plural possessive",
-}
-
-
 def _entries() -> list:
     params = []
     for expected in sorted(CASES.glob("*.expected.json")):
@@ -70,10 +62,7 @@ def _entries() -> list:
         for number, entry in enumerate(json.loads(expected.read_text(encoding="utf-8"))):
             words = entry.get("content_contains") or entry.get("content_equals") or ""
             label = ("must_not " if entry.get("must_not") else "") + " ".join(words.split()[:6])
-            key = f"{case.stem}#{number}"
-            gap = SPEAKER_RESOLUTION_GAPS.get(key)
-            marks = [pytest.mark.xfail(reason=gap, strict=True)] if gap else []
-            params.append(pytest.param(case, entry, id=f"{key} {label}", marks=marks))
+            params.append(pytest.param(case, entry, id=f"{case.stem}#{number} {label}"))
     return params
 
 

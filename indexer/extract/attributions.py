@@ -8,7 +8,7 @@ continue a speaker, and turns them into records with speakers resolved in text o
 
 from __future__ import annotations
 
-from indexer.extract import cue_types, cues, scoring
+from indexer.extract import cues, scoring
 from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.constructions import Site, from_token, labelled_lines
 from indexer.extract.layout import Layout, layout
@@ -21,7 +21,7 @@ from indexer.extract.quotations import (
     with_quotes,
 )
 from indexer.extract.records import records
-from indexer.extract.selection import select, sourceless_clause
+from indexer.extract.selection import admissible, select
 
 __all__ = ["analyse", "candidates", "layout"]
 
@@ -32,11 +32,7 @@ def analyse(text: str) -> list[dict]:
     if not text or not text.strip():
         return []
     page = layout(text)
-    found = [
-        c
-        for c in candidates(page, scoring.generator)
-        if not sourceless_clause(c) and not cue_types.writers_generalisation(c.cue, c.source)
-    ]
+    found = [c for c in candidates(page, scoring.generator) if admissible(c)]
     scoring.rescore(found, text)
     found = select(found, text)
     if not found:

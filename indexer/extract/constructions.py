@@ -32,7 +32,7 @@ from indexer.extract.contents import (
     reporting_tail,
     under,
 )
-from indexer.extract.sources import source_kind, subject
+from indexer.extract.sources import relayed_subject, source_kind, subject
 from indexer.extract.spans import token_spans, trimmed
 from indexer.lexicon import wordset
 
@@ -118,10 +118,14 @@ def _reporting_verb(tok: Token) -> bool:
 
 
 def _according_to(tok: Token, site: Site) -> list[Candidate]:
-    """ "According to X, ...": the rest of the sentence is X's content."""
+    """ "According to X, ...": the rest of the sentence is X's content (with the clause's
+    subject the parser hung on X: `sources.relayed_subject`)."""
     source = next((o for o in tok.nbor(1).children if o.dep_ == "pobj"), None)
     source = source or next((o for o in tok.children if o.dep_ == "pobj"), None)
-    content = [t for t in tok.sent if not under(t, tok)]
+    relayed = relayed_subject(tok)
+    content = [
+        t for t in tok.sent if not under(t, tok) or (relayed is not None and under(t, relayed))
+    ]
     return site.propose("according", "according to", tok, content, source)
 
 

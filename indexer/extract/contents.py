@@ -37,6 +37,13 @@ PROPOSITION_OBJECT_VERBS = wordset(
     conceded"""
 )
 PROPOSITION_OBJECT_FORMS = frozenset(["call for", "ask for"])  # "called for a ban on ..."
+# Nouns that name a piece of discourse without saying what it says: "outlined his plan",
+# "cited the figure", "noted Bill Clinton's comments", "wrote a memoir" (issue 11).
+DISCOURSE_NOUNS = wordset(
+    """plan plans comment comments remark remarks figure figures number numbers statement
+    statements memoir memoirs book books story stories letter letters speech speeches
+    proposal proposals details detail position positions views idea ideas agenda"""
+)
 
 
 def under(tok: Token, ancestor: Token) -> bool:
@@ -49,12 +56,15 @@ def proposition(form: str, content: list[Token]) -> bool:
     ("criticized Rubio for opposing ...", not only in a relative clause), words in quotation
     marks, or the object of a verb
     of saying (`form`, the cue with its preposition, in `PROPOSITION_OBJECT_VERBS`, any
-    inflection)? A bare noun phrase after any other verb is not."""
+    inflection) that is more than the name of a piece of discourse (`DISCOURSE_NOUNS`:
+    "outlined his plan")? A bare noun phrase after any other verb is not."""
     inside = {t.i for t in content}
     if any(t.pos_ in ("VERB", "AUX") and not _in_relative(t, inside) for t in content):
         return True
     if any(t.is_quote for t in content):
         return True
+    if any(t.lower_ in DISCOURSE_NOUNS and t.head.i not in inside for t in content):
+        return False  # "outlined his plan": names what was said, does not say it
     return family(form) in _PROPOSITION_FAMILIES
 
 

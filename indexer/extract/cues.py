@@ -134,6 +134,22 @@ def _evidence(known: dict[str, list[int]], pattern: str) -> list[int] | None:
     return stats
 
 
+SPEECH_PATTERNS = ("ccomp", "quote", "parataxis")  # where a form introduces words
+
+
+def attested(form: str) -> bool:
+    """Has `form` (or another inflection of the same verb) introduced a clause, a quotation
+    or a reporting tail that was an attribution in PolNeAR train at least once, or is it a
+    seed form? "passed", "approved" never have: their estimate is only the prior."""
+    form = form.lower()
+    if form in SEED_FORMS:
+        return True
+    for known in (lexicon().get(form, {}), families().get(family(form), {})):
+        if any(known.get(p, (0, 0))[0] > 0 for p in SPEECH_PATTERNS):
+            return True
+    return False
+
+
 def reliability(form: str, pattern: str) -> float | None:
     """Estimated precision of `form` used as a cue in `pattern`, or None when it is no cue
     (below THRESHOLD or unknown)."""

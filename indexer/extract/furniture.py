@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from indexer.lexicon import wordset
+from indexer.lexicon import title_case
 
 _LINE = re.compile(r"[^\n]+")
 _FURNITURE_LINE = re.compile(
@@ -36,10 +36,6 @@ _BYLINE = re.compile(
 )
 _MARKUP = re.compile(
     r"<[A-Za-z/!][^<>\n]{0,400}>|\[/?(?:embed|tweet|caption|video)[^\]\n]{0,400}\]"
-)
-# Words Title Case leaves in lower case.
-_TITLE_CASE_SMALL = wordset(
-    "a an the and but or nor for of in on at to by up as with from into over via vs"
 )
 _SECTION = re.compile(r"^(?P<label>[A-Z][A-Z&'\u2019 -]{2,40}):[ \t]+(?=\S)")
 
@@ -80,10 +76,9 @@ def _subhead(line: str) -> bool:
     subheading between sections (the first line, the headline, is article text; a line
     ending in a colon introduces what follows)."""
     words = [w.strip("\"'\u2018\u2019\u201c\u201d.,:;!?") for w in line.split()]
-    content = [w for w in words if w and w not in _TITLE_CASE_SMALL]
-    if not 2 <= len(words) <= 10 or len(content) < 2 or line.rstrip().endswith(":"):
+    if not 2 <= len(words) <= 10 or line.rstrip().endswith(":"):
         return False
-    return all(w[:1].isupper() or not w[:1].isalpha() for w in content)
+    return title_case(words)
 
 
 def _table_row(line: str) -> bool:

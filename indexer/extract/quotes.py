@@ -10,7 +10,9 @@ follows a space or an opening bracket and is not an elision ('90s, rock 'n' roll
 closing mark follows a non-space and is not followed by a letter (don't, council's); a
 plural possessive (students' union: s' before a lower-case word) closes nothing when a later
 mark can. Single quotes inside double ones are nested speech of the same quote; double quotes
-inside single ones (the British nesting) belong to the single-quoted span.
+inside single ones (the British nesting) belong to the single-quoted span. A quotation after
+a naming word ('so-called "..."') or in Title Case inside running text (the title of a
+work: 'his book, "Make Your Kid a Millionaire"') is a name, not speech.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from indexer.lexicon import wordset
+from indexer.lexicon import title_case, wordset
 
 OPENERS = frozenset("\u201c\u201e\u201f\u00ab")
 CLOSERS = frozenset("\u201d\u00bb")
@@ -55,13 +57,32 @@ NAMING_WORDS = wordset(
     """so-called dubbed titled entitled called calling nicknamed named branded labelled
     labeled known term termed coined christened"""
 )
+TITLE_MAX_WORDS = 12
+_PUNCTUATION = "\"'`\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb.,:;!?()"
 _BEFORE_QUOTE = re.compile(r"([\w-]+)(?:\s+(?:as|it|them|him|her|the\s+\w+))?[\s,]*$")
 
 
 def is_naming(text: str, quote: Quote) -> bool:
-    """Is the quotation a name, title or scare quote (`NAMING_WORDS` just before it)?"""
+    """Is the quotation a name, title or scare quote (`NAMING_WORDS` just before it, or the
+    Title Case of a work's title: `is_title`)?"""
     match = _BEFORE_QUOTE.search(text, max(0, quote.start - 40), quote.start)
-    return bool(match) and match.group(1).lower() in NAMING_WORDS
+    return (bool(match) and match.group(1).lower() in NAMING_WORDS) or is_title(text, quote)
+
+
+def is_title(text: str, quote: Quote) -> bool:
+    """Is the quotation the title of a work, a project or a campaign ('his 2002 book, "Make
+    Your Kid a Millionaire,"', 'the project on "Women in Power"')? Its words are in Title
+    Case inside a sentence that is not (a headline is Title Case throughout) and it does
+    not open its paragraph or follow a colon, where speech is quoted."""
+    start = text.rfind("\n", 0, quote.start) + 1
+    end = text.find("\n", quote.end) % (len(text) + 1)
+    words = [w.strip(_PUNCTUATION) for w in text[quote.start : quote.end].split()]
+    before = text[start : quote.start].rstrip()
+    outside = (before + " " + text[quote.end : end]).split()
+    if not 2 <= len(words) <= TITLE_MAX_WORDS or not title_case(words):
+        return False
+    headline = title_case([w.strip(_PUNCTUATION) for w in outside])
+    return bool(before) and not before.endswith(":") and not headline
 
 
 def has_quote_mark(text: str) -> bool:

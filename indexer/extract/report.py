@@ -1,11 +1,21 @@
-"""Writing extraction results: bench prediction JSON Lines or a readable table.
+"""Writing extraction results: the records as JSON Lines, bench prediction lines, a table.
 
-They back `quotetrail extract FILE... --format jsonl|table` (``quotetrail.cli.run_extract``).
+They back `quotetrail extract FILE... --format jsonl|prediction|table`
+(``quotetrail.cli.run_extract``): `jsonl` carries every field of each record under the name
+the store gives it (`schemas.attribution`: the content text and its spans, the cue, the
+speaker as written and as resolved, relays, cue type, confidence ...), `prediction` the
+span format of the bench scorer (../shared/bench/score_attributions.py).
 """
 
 from __future__ import annotations
 
 import json
+
+
+def record_line(doc_id: str, attributions: list[dict]) -> str:
+    """One article as a JSON object: `doc_id` and its `attributions`, each the extractor's
+    record with the stored record's field names and values."""
+    return json.dumps({"doc_id": doc_id, "attributions": attributions}, ensure_ascii=False)
 
 
 def prediction_line(doc_id: str, attributions: list[dict]) -> str:

@@ -2,20 +2,30 @@
 
 Decides by the candidate scorer's probability, because PolNeAR-style annotation is univocal
 (a token belongs to one attribution): the most probable candidate keeps its characters; a
-later one loses those already taken and is dropped when less than half remains. A
-complement clause whose cue has no subject is dropped beforehand (the writer's hedging,
-not an attribution), and so is an outlet's frame around another report ("X said ..., Radio
-Y reported", "According to the AP, the office said ..."): the outlet relays the inner report
-(its `via`), it is not a second speaker. A report held entirely inside another's content (a
-quote of a quote) is kept beside it.
+later one loses those already taken and is dropped when less than half remains.
+
+Some candidates are no attribution whatever their score and are dropped beforehand
+(`admissible`): a complement clause whose cue has no subject (the writer's hedging), the
+writer's generalisation ("Experience shows ..."), an infinitive after a verb of action or
+intention ("sought to protect", "voted to charge", "plans to build": what someone did or
+means to do, not what they said), a noun phrase after a negated cue ("did not address the
+allegations": a topic not spoken about), a clause after a factive verb of knowing
+("Trump knows there are ...", "Republicans learned that ...": the writer's assertion), a
+quotation whose cue is no attested verb of saying ("The City Council passed: ...") and a
+source that is no one ("Not that anyone is arguing ...", "No official said ..."). So
+is an outlet's frame around another report ("X said ..., Radio Y reported", "According to
+the AP, the office said ..."): the outlet relays the inner report (its `via`), it is not a
+second speaker. A report held entirely inside another's content (a quote of a quote) is
+kept beside it.
 """
 
 from __future__ import annotations
 
 import bisect
 
-from indexer.extract import outlets
+from indexer.extract import cue_types, cues, outlets
 from indexer.extract.candidate import Candidate
+from indexer.extract.cues import family
 from indexer.extract.spans import chars, trimmed
 from indexer.lexicon import wordset
 
@@ -31,6 +41,68 @@ NESTED_CUES = wordset(
 # Probabilities closer than this do not rank candidates (the calibration table's bucket
 # width): within one step, the earlier candidate in the text goes first.
 RANK_STEP = 0.1
+
+
+# Verbs whose infinitive is what was said: a promise, a threat, a request or an order
+# ("vowed to repeal", "urged voters to ...", "called on Congress to ..."). After any other
+# verb the infinitive is an action or an intention ("agreed to lend", "refused to endorse",
+# "sought to protect", "looks to shore up"; issue 11, bench/noise_audit_labels.tsv).
+SPEECH_ACT_INFINITIVES = frozenset(
+    family(w)
+    for w in wordset(
+        """promise vow pledge swear swore sworn threaten urge ask call tell told order
+        instruct advise encourage invite warn demand claim propose offer plead beg implore
+        press request appeal challenge dare exhort say said"""
+    )
+)
+# Factive verbs of knowing and finding out: the clause after them is the writer's own
+# assertion ("Trump knows there are people ...", "Republicans learned that ...").
+KNOWING = frozenset(family(w) for w in wordset("know knew known learn learnt realize realise"))
+NOMINAL_CONTENT = ("dobj", "prep")
+NOBODY = wordset("anyone anybody nobody none neither")
+
+
+def admissible(cand: Candidate) -> bool:
+    """Can `cand` be an attribution at all? False for the shapes listed in the module
+    docstring, whatever their score."""
+    return not (
+        sourceless_clause(cand)
+        or cue_types.writers_generalisation(cand.cue, cand.source)
+        or action_infinitive(cand)
+        or negated_topic(cand)
+        or family(cand.form) in KNOWING
+        or (cand.pattern == "quote" and not cues.attested(cand.form))
+        or nobody_speaks(cand)
+    )
+
+
+def nobody_speaks(cand: Candidate) -> bool:
+    """ "Not that anyone in the industry is arguing ...", "Nobody in the cabinet said ...":
+    a source that is no one (`NOBODY`, or a noun with "no") makes no statement; the clause
+    is the writer's."""
+    source = cand.source
+    if source is None:
+        return False
+    return source.lower_ in NOBODY or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in source.children
+    )
+
+
+def action_infinitive(cand: Candidate) -> bool:
+    """ "The council voted to charge a levy", "he has sought to protect breaks": an
+    infinitive after a verb outside `SPEECH_ACT_INFINITIVES` reports an action or an
+    intention, not words."""
+    return cand.pattern == "xcomp" and family(cand.form) not in SPEECH_ACT_INFINITIVES
+
+
+def negated_topic(cand: Candidate) -> bool:
+    """ "He hasn't said much about the plan", "did not address the allegations": a noun
+    phrase after a negated cue is what was not spoken about, no proposition."""
+    return (
+        cand.cue is not None
+        and cand.pattern.split(":")[0] in NOMINAL_CONTENT
+        and any(c.dep_ == "neg" for c in cand.cue.children)
+    )
 
 
 def sourceless_clause(cand: Candidate) -> bool:

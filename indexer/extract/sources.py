@@ -1,9 +1,11 @@
 """Sources: who a cue's subject is, and which characters name them.
 
 Decides the subject of a cue verb (looking through "and added", "saying", "responded by
-saying", "issued a statement saying"), the coarse shape of a source (name, pronoun, common
-noun, none) and the source span: the subject's phrase without the content's characters,
-cut to the contiguous run around the subject's head.
+saying", "issued a statement saying", and taking it back from an outlet it was misparsed
+as an apposition of: "According to Reuters, the contractor, Mara Quist, has warned ..."),
+the coarse shape of a source (name, pronoun, common noun, none) and the source span: the
+subject's phrase without the content's characters, cut to the contiguous run around the
+subject's head.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ def subject(verb: Token) -> Token | None:
                 return next((o for o in child.children if o.dep_ == "pobj"), None)
         if (inverted := _inverted_object(tok)) is not None:
             return inverted
+        for child in tok.children:
+            if (relayed := relayed_subject(child)) is not None:
+                return relayed
         if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.tag_.startswith("VB"):
             tok = tok.head
         elif (
@@ -50,6 +55,32 @@ def subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def relayed_subject(prep: Token) -> Token | None:
+    """ "According to Reuters, the contractor, Mara Quist, has warned that ...": the parser
+    hangs the clause's subject on the outlet as an apposition. Given the "according" of such
+    a sentence, returns that apposition when the verb "according" modifies has no subject of
+    its own and only auxiliaries, negation or punctuation stand between the apposition and
+    the verb; else None."""
+    if prep.lower_ != "according" or prep.dep_ != "prep" or prep.i + 1 >= len(prep.doc):
+        return None
+    verb = prep.head
+    if not verb.tag_.startswith("VB") or any(
+        c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children
+    ):
+        return None
+    pobj = next((o for o in prep.nbor(1).children if o.dep_ == "pobj"), None)
+    pobj = pobj or next((o for o in prep.children if o.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    appos = next((c for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i), None)
+    if appos is None or appos.right_edge.i >= verb.i:
+        return None
+    between = prep.doc[appos.right_edge.i + 1 : verb.i]
+    if not all(t.is_punct or t.dep_ in ("aux", "neg") for t in between):
+        return None
+    return appos
 
 
 def _inverted_object(verb: Token) -> Token | None:

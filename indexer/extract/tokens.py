@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from indexer.lexicon import EXTRACT_ORG_WORDS, LINK_ORG_WORDS, ORG_WORDS
+
 PROPER = frozenset(["NNP", "NNPS"])
+ORGANISATION_WORDS = ORG_WORDS | EXTRACT_ORG_WORDS | LINK_ORG_WORDS
 NAME_LINKS = frozenset(["of", "for", "de", "al", "von", "van"])
 DETERMINERS = frozenset(["a", "an", "the", "this", "that", "these", "those"])
 
@@ -14,17 +17,12 @@ def is_proper(tok: Token) -> bool:
 
 
 def name_chain(tok: Token) -> list[Token]:
-    """The proper-name run around `tok` ("Freedom of Russia Legion", "Channel 24"), or []."""
+    """The proper-name run around `tok` ("Freedom of Russia Legion", "Channel 24", "Northern
+    Pharmacists' Association"), or []."""
     if not is_proper(tok):
         return []
     doc = tok.doc
     start = end = tok.i
-    while start > 0 and (
-        is_proper(doc[start - 1])
-        or (doc[start - 1].lower_ in NAME_LINKS and start > 1 and is_proper(doc[start - 2]))
-        or (start > 1 and _joins(doc[start - 2], doc[start - 1]))
-    ):
-        start -= 1
     while end + 1 < len(doc) and (
         is_proper(doc[end + 1])
         or (doc[end + 1].like_num and doc[end].lower_ == "channel")
@@ -32,12 +30,41 @@ def name_chain(tok: Token) -> list[Token]:
         or (end + 2 < len(doc) and _joins(doc[end], doc[end + 1]))
     ):
         end += 1
+    organisation = doc[end].lower_ in ORGANISATION_WORDS
+    while start > 0 and (
+        is_proper(doc[start - 1])
+        or (doc[start - 1].lower_ in NAME_LINKS and start > 1 and is_proper(doc[start - 2]))
+        or (start > 1 and _joins(doc[start - 2], doc[start - 1]))
+        or (organisation and start > 1 and _plural_possessive(doc[start - 2], doc[start - 1]))
+        or (organisation and _capitalised_modifier(doc[start - 1], start, end))
+    ):
+        start -= 1
     chain = [doc[i] for i in range(start, end + 1)]
     while chain and chain[0].lower_ in NAME_LINKS:
         chain.pop(0)
     while chain and not chain[0].text[:1].isalnum():
         chain.pop(0)
     return chain
+
+
+def _plural_possessive(before: Token, mark: Token) -> bool:
+    """ "Northern Pharmacists' Association": an apostrophe closing a plural proper noun
+    inside an organisation's name (the caller checks that the name ends in an organisation
+    word, so "the Democrats' candidate" stays two phrases)."""
+    return (
+        mark.text in ("'", "\u2019")
+        and not before.whitespace_
+        and is_proper(before)
+        and before.text.endswith("s")
+    )
+
+
+def _capitalised_modifier(tok: Token, start: int, end: int) -> bool:
+    """ "Northern" in "Northern Pharmacists' Association": a capitalised modifier of a word
+    of the name (tokens `start`..`end`) that the tagger took for an adjective."""
+    return (
+        tok.text[:1].isupper() and tok.dep_ in ("amod", "compound") and start <= tok.head.i <= end
+    )
 
 
 def _joins(before: Token, hyphen: Token) -> bool:

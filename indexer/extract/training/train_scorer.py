@@ -22,10 +22,10 @@ import multiprocessing
 import sys
 from pathlib import Path
 
-from indexer.extract import cue_types, nlp, scoring
+from indexer.extract import nlp, scoring
 from indexer.extract.attributions import candidates, layout
 from indexer.extract.quotations import continuations
-from indexer.extract.selection import select, sourceless_clause
+from indexer.extract.selection import admissible, select
 
 REPO = Path(__file__).resolve().parents[3]
 DEFAULT_BENCH = REPO.parent / "shared" / "bench"
@@ -57,9 +57,7 @@ def _rows(doc) -> list[Row]:
     found = [  # the candidates `attributions.analyse` scores
         c
         for c in candidates(page, scoring.generator)
-        if not sourceless_clause(c)
-        and not cue_types.writers_generalisation(c.cue, c.source)
-        and c.pattern not in scoring.RULE_SCORED
+        if admissible(c) and c.pattern not in scoring.RULE_SCORED
     ]
     rows = [(scoring.features(c, text), _label(scorer, text, gold, c)) for c in found]
     kept = select(found, text)  # ordered by the lexicon estimate: the continuations it allows
