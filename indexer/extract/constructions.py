@@ -39,6 +39,7 @@ from indexer.lexicon import wordset
 CONTENT_PATTERNS = ("ccomp", "dobj", "xcomp")
 NOMINAL = frozenset(["dobj", "prep", "noun"])  # scored per source shape: "dobj:name", ...
 CLAUSAL = frozenset(["ccomp", "parataxis", "according"])
+JUDGEMENT_PREPS = frozenset(["of", "for", "over"])  # "accused X of ...", "criticized X for ..."
 CONTENT_PREPS = frozenset(["for", "to", "about", "of", "on", "against", "with", "as"])
 PRONOUN_TAGS = ("PRP", "WP", "WDT")
 LABEL_SCORE = 0.55  # share of such lines that are attributions in PolNeAR train
@@ -102,6 +103,7 @@ def from_token(tok: Token, site: Site) -> list[Candidate]:
     return [
         *_verb_complements(tok, source, site),
         *_predicative_objects(tok, source, site),
+        *_judgements(tok, source, site),
         *_late_that(tok, source, site),
         *_prepositional_objects(tok, source, site),
         *_reporting_parataxis(tok, source, site),
@@ -216,6 +218,33 @@ def _predicative_objects(tok: Token, source: Token | None, site: Site) -> list[C
     if not known or not spans:
         return []
     return [Candidate("ccomp", tok.lower_, max(known), spans, tok, source, *site.position())]
+
+
+def _judgements(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
+    """ "accused Clinton of lying", "criticized the board for its silence", "blamed the media
+    over the loss": an object with the charge or the reason for it is the speaker's claim about
+    the object (Clinton lied); the cue lexicon's object evidence for the verb gates it (pattern
+    `judgement`, see `cues.estimate`), an object without a reason stays an action."""
+    if source is None:
+        return []
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None or obj.tag_ in PRONOUN_TAGS[1:] or is_date(obj):
+        return []
+    reason = next(
+        (
+            c
+            for c in tok.children
+            if c.i > obj.i
+            and c.dep_ == "prep"
+            and c.lower_ in JUDGEMENT_PREPS
+            and any(o.dep_ in ("pobj", "pcomp") for o in c.children)
+        ),
+        None,
+    )
+    if reason is None:
+        return []
+    content = [t for t in [*obj.subtree, *reason.subtree] if not relay_phrase(t)]
+    return site.propose("judgement", tok.lower_, tok, content, source)
 
 
 def _late_that(tok: Token, source: Token | None, site: Site) -> list[Candidate]:

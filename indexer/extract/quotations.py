@@ -19,9 +19,10 @@ from spacy.tokens import Doc, Token
 from indexer.extract import nlp
 from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.layout import Layout
-from indexer.extract.quotes import Quote, is_naming
+from indexer.extract.quotes import NAMING_WORDS, SPOKEN_NAMING_WORDS, Quote, is_naming
 from indexer.extract.sources import subject
-from indexer.extract.spans import OPEN_MARKS, chars, merge
+from indexer.extract.spans import OPEN_MARKS, chars, merge, token_spans
+from indexer.lexicon import wordset
 
 QUOTE_WINDOW = 16  # tokens between a quotation and its cue ("," said Sen. John Smith, R-Texas.)
 CONTINUATION_SCORE = 0.5
@@ -30,6 +31,23 @@ CONTINUATION_SCORE = 0.5
 # unless the cue comes right after them ("‘Our river is dying’, warn anglers").
 SINGLE_MIN_WORDS = 5
 COLON_DISCOUNT = 0.8  # a cue one paragraph away is less certain than one next to the quote
+# `quoted_argument`: the dependencies a quotation's words climb to reach the verb whose object,
+# predicate or prepositional phrase holds them; verbs on the way that are not the speaker's
+# ("for being ...", "to vote ..."); the verb's dependents that make the content; the rule score
+# (replaced by the learned scorer's probability once trained with "argument" candidates).
+ARGUMENT_DEPS = wordset(
+    """dobj oprd prep pobj attr acomp dative amod compound nmod appos conj cc det poss
+    npadvmod advmod nummod quantmod punct"""
+)
+ARGUMENT_VERB_DEPS = frozenset(["pcomp", "xcomp", "aux", "auxpass"])
+ARGUMENT_HEADS = frozenset(["dobj", "dative", "oprd", "prep", "xcomp", "attr", "acomp"])
+ARGUMENT_SCORE = 0.5
+# Verbs whose quoted object is a name or a title, not the subject's words ('the motto is "..."',
+# 'a report titled "..."').
+NOT_QUOTING_VERBS = wordset(
+    """is was were are be been being am 's has have had having titled entitled named known
+    nicknamed read reads"""
+)
 
 Parsed = list[tuple[nlp.Chunk, Doc]]
 
@@ -79,7 +97,7 @@ class CueHit:
 def with_quotes(cand: Candidate, lookup: QuoteLookup, text: str) -> Candidate:
     """Grow a content to whole quotations it touches; decide direct / mixed / indirect."""
     spans = list(cand.content)
-    touched = [q for s, e in spans for q in lookup.overlapping(s, e) if not is_naming(text, q)]
+    touched = [q for s, e in spans for q in lookup.overlapping(s, e) if not _named(text, q, cand)]
     if not touched:
         return cand
     groups = sorted({q.group for q in touched})
@@ -114,15 +132,21 @@ def quote_candidates(
     out: list[Candidate] = []
     starts = [c.start for c, _ in parsed]
     for parts in by_group.values():
-        if any(q.start in used for q in parts) or parts[0].words(text) < 2:
+        if any(q.start in used for q in parts):
             continue
         if is_naming(text, parts[0]):
             continue  # 'the so-called "efficiency review"': a name, not speech
         first, last = parts[0], parts[-1]
         hit = _cue_near(first, last, parsed, starts, inside, reliability)
         hit = hit or _colon_intro(text, first, parsed, starts, reliability)
-        if hit is None:
+        if hit is None and first.words(text) >= 2:
+            argument = quoted_argument(first, parsed, starts, inside)
+            if argument is not None and argument.offset + argument.cue.idx not in by_cue:
+                by_cue[argument.offset + argument.cue.idx] = argument
+                out.append(with_quotes(argument, inside, text))
             continue
+        if hit is None or (first.words(text) < 2 and not _one_word_statement(text, first, hit)):
+            continue  # one word in quotation marks is a term, unless a cue says it was said
         if (
             first.single
             and sum(q.words(text) for q in parts) < SINGLE_MIN_WORDS
@@ -150,6 +174,58 @@ def quote_candidates(
         by_cue[hit.offset + hit.cue.idx] = cand
         out.append(cand)
     return out
+
+
+def quoted_argument(
+    quote: Quote, parsed: Parsed, starts: list[int], inside: QuoteLookup
+) -> Candidate | None:
+    """'Japan branded North Korea an "outlaw nation"', 'Cruz exhorted Republicans to "vote your
+    conscience"', 'he blasted the media for being "unbelievably dishonest"': a quotation inside
+    the object, predicate or prepositional phrase of a verb with a subject is that subject's
+    words, whatever the verb (the learned scorer weighs the verb). The content is the verb's
+    arguments after it; None when the quotation hangs off no such verb in its sentence."""
+    k = bisect.bisect_right(starts, quote.start) - 1
+    if k < 0 or parsed[k][0].end < quote.end:
+        return None
+    chunk, doc = parsed[k]
+    words = [t for t in doc[_token_at(doc, quote.start - chunk.start) :] if t.is_alpha]
+    if not words or chunk.start + words[0].idx >= quote.end:
+        return None
+    node = words[0]
+    while not (
+        node.tag_.startswith("VB")
+        and node.dep_ not in ARGUMENT_VERB_DEPS
+        and chunk.start + node.idx < quote.start
+    ):
+        if node.dep_ not in ARGUMENT_DEPS | ARGUMENT_VERB_DEPS or node.head.i == node.i:
+            return None
+        node = node.head
+    verb = node
+    who = subject(verb)
+    if (
+        verb.lower_ in NOT_QUOTING_VERBS
+        or verb.sent.start != words[0].sent.start
+        or who is None
+        or inside.covers(chunk.start + verb.idx)
+        or inside.covers(chunk.start + who.idx)
+    ):
+        return None
+    content = [t for c in verb.rights if c.dep_ in ARGUMENT_HEADS for t in c.subtree]
+    spans = token_spans(content, chunk.start)
+    if not spans:
+        return None
+    sentence = sum(1 for _ in doc[: verb.i + 1].sents)
+    return Candidate(
+        "argument",
+        verb.lower_,
+        ARGUMENT_SCORE,
+        spans,
+        verb,
+        who,
+        chunk.start,
+        chunk.paragraph,
+        sentence,
+    )
 
 
 def join_split_quotes(
@@ -220,6 +296,41 @@ def continuations(page: Layout, kept: list[Candidate]) -> list[Candidate]:
         last_in[q.paragraph] = cand
         out.append(cand)
     return out
+
+
+def _named(text: str, quote: Quote, cand: Candidate) -> bool:
+    """Is `quote` a name, title or scare quote in `cand`'s content: after a naming word
+    (`is_naming`), or after the candidate's own naming cue ("locals call the old ferry
+    “the floating bathtub”"), unless the cue is a speaker's characterisation
+    (`_speaker_names`)?"""
+    if _speaker_names(cand):
+        return False
+    cue = cand.cue
+    naming_cue = cue is not None and cue.lower_ in NAMING_WORDS | SPOKEN_NAMING_WORDS
+    return is_naming(text, quote) or (naming_cue and quote.start > cand.offset + cue.idx)
+
+
+def _speaker_names(cand: Candidate) -> bool:
+    """ "She called the delay “a national embarrassment”": a naming verb (`NAMING_WORDS`) with
+    a subject of its own, in a tensed clause (not the habitual "locals call it ..."), is
+    someone's characterisation, so the quoted
+    predicate is their words; "residents have started calling it ‘the lottery’" (a habit) and
+    "a report titled ..." (no subject) stay names."""
+    cue = cand.cue
+    return (
+        cue is not None
+        and cand.source is not None
+        and cue.lower_ in SPOKEN_NAMING_WORDS
+        and cue.dep_ != "xcomp"
+        and (cue.tag_ in ("VBD", "VBZ") or any(c.dep_ == "aux" for c in cue.children))
+    )
+
+
+def _one_word_statement(text: str, quote: Quote, hit: CueHit) -> bool:
+    """'"Fine," said Bob Smith.': a one-word quotation closed by its own comma, question or
+    exclamation mark and followed right away by its cue is a whole (short) statement."""
+    inner = text[quote.start : quote.end].rstrip("\"'\u201d\u2019\u00bb")
+    return inner[-1:] in (",", "!", "?") and _cue_follows(text, quote, hit)
 
 
 def _cue_follows(text: str, quote: Quote, hit: CueHit) -> bool:

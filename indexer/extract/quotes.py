@@ -55,6 +55,11 @@ NAMING_WORDS = wordset(
     """so-called dubbed titled entitled called calling nicknamed named branded labelled
     labeled known term termed coined christened"""
 )
+# The naming words that are also a speaker's verb: "Rubio called the statement “offensive”".
+SPOKEN_NAMING_WORDS = wordset(
+    """called calls call branded brands brand labelled labeled labels label termed terms dubbed
+    dubs"""
+)
 _BEFORE_QUOTE = re.compile(r"([\w-]+)(?:\s+(?:as|it|them|him|her|the\s+\w+))?[\s,]*$")
 
 
