@@ -83,3 +83,25 @@ def test_an_accusation_or_criticism_with_its_reason_is_a_claim():
 def test_paying_or_arresting_someone_for_something_is_no_claim():
     text = "The company paid the workers for their overtime. Police arrested a man for theft."
     assert _stored(text) == []
+
+
+def test_a_quote_signed_with_a_horizontal_bar_and_a_name_is_that_persons():
+    text = (
+        "Readers told us what they think of the race.\n\n"
+        "\u201dFear. I am truly afraid that the storm will win.\u201d \u2015 Edwin G. Monroy\n\n"
+        "\u201cThe most unqualified child to ever run for president.\u201d \u2015 Francisco Herrero"
+    )
+    found = {a["speaker"]: a for a in _stored(text)}
+    assert found["Edwin G. Monroy"]["kind"] == "direct"
+    assert "truly afraid" in found["Edwin G. Monroy"]["content"]
+    assert "unqualified child" in found["Francisco Herrero"]["content"]
+
+
+def test_a_horizontal_bar_inside_a_sentence_names_no_one():
+    text = "\u201cNot again.\u201d \u2015 that was the mood in the hall on Monday."
+    assert not [a for a in _stored(text) if a["speaker_resolution"] == "label"], extract(text)
+
+
+def test_a_stray_closing_mark_opening_a_paragraph_makes_no_quote():
+    text = "The hall was quiet.\n\n\u201dThe council met on Monday and approved the budget."
+    assert not [a for a in extract(text) if a["kind"] in ("direct", "mixed")], extract(text)

@@ -224,9 +224,10 @@ def _judgements(tok: Token, source: Token | None, site: Site) -> list[Candidate]
     """ "accused Clinton of lying", "criticized the board for its silence", "blamed the media
     over the loss": an object with the charge or the reason for it is the speaker's claim about
     the object (Clinton lied); the cue lexicon's object evidence for the verb gates it (pattern
-    `judgement`, see `cues.estimate`), an object without a reason stays an action."""
-    if source is None:
-        return []
+    `judgement`, see `cues.estimate`). An object without a reason stays an action, and so does
+    one with a one-word purpose ("endorsed Clinton for president")."""
+    if source is None or (tok.is_title and tok.i != tok.sent.start):
+        return []  # "Christie Calls Off ...": a headline in title case parses badly
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is None or obj.tag_ in PRONOUN_TAGS[1:] or is_date(obj):
         return []
@@ -237,7 +238,7 @@ def _judgements(tok: Token, source: Token | None, site: Site) -> list[Candidate]
             if c.i > obj.i
             and c.dep_ == "prep"
             and c.lower_ in JUDGEMENT_PREPS
-            and any(o.dep_ in ("pobj", "pcomp") for o in c.children)
+            and any(_reason(o) for o in c.children)
         ),
         None,
     )
@@ -245,6 +246,12 @@ def _judgements(tok: Token, source: Token | None, site: Site) -> list[Candidate]
         return []
     content = [t for t in [*obj.subtree, *reason.subtree] if not relay_phrase(t)]
     return site.propose("judgement", tok.lower_, tok, content, source)
+
+
+def _reason(obj: Token) -> bool:
+    """The object of "of"/"for" states a reason: a gerund ("of lying") or a phrase of two words
+    or more ("for her ties to Wall Street"), not a bare noun ("for president")."""
+    return obj.dep_ == "pcomp" or (obj.dep_ == "pobj" and obj.left_edge.i < obj.right_edge.i)
 
 
 def _late_that(tok: Token, source: Token | None, site: Site) -> list[Candidate]:

@@ -40,6 +40,7 @@ ARGUMENT_DEPS = wordset(
     npadvmod advmod nummod quantmod punct"""
 )
 ARGUMENT_VERB_DEPS = frozenset(["pcomp", "xcomp", "aux", "auxpass"])
+ARGUMENT_PREPS = wordset("as for to of against about with into like")  # "likened X to ..."
 ARGUMENT_HEADS = frozenset(["dobj", "dative", "oprd", "prep", "xcomp", "attr", "acomp"])
 ARGUMENT_SCORE = 0.5
 # Verbs whose quoted object is a name or a title, not the subject's words ('the motto is "..."',
@@ -139,7 +140,7 @@ def quote_candidates(
         first, last = parts[0], parts[-1]
         hit = _cue_near(first, last, parsed, starts, inside, reliability)
         hit = hit or _colon_intro(text, first, parsed, starts, reliability)
-        if hit is None and first.words(text) >= 2:
+        if hit is None and first.words(text) >= (SINGLE_MIN_WORDS if first.single else 2):
             argument = quoted_argument(first, parsed, starts, inside)
             if argument is not None and argument.offset + argument.cue.idx not in by_cue:
                 by_cue[argument.offset + argument.cue.idx] = argument
@@ -199,6 +200,8 @@ def quoted_argument(
     ):
         if node.dep_ not in ARGUMENT_DEPS | ARGUMENT_VERB_DEPS or node.head.i == node.i:
             return None
+        if node.dep_ == "prep" and node.lower_ not in ARGUMENT_PREPS:
+            return None  # 'sings ... in a preview clip of ‘The 411’': a setting, not the words
         node = node.head
     verb = node
     who = subject(verb)

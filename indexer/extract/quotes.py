@@ -89,7 +89,9 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
             carried = None
         for match in _MARK.finditer(text, start, end):
             mark, pos = match.group(), match.start()
-            if mark in OPENERS or (mark in TOGGLES and open_at is None):
+            if mark in OPENERS or (
+                open_at is None and (mark in TOGGLES or _closer_opening(text, pos, start))
+            ):
                 if mark in TOGGLES and open_at is None and _looks_like_inch(text, pos, start):
                     continue
                 open_at = pos
@@ -111,6 +113,12 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
                 continue
         carried = None
     return _with_single_quotes(text, paras, quotes)
+
+
+def _closer_opening(text: str, pos: int, para_start: int) -> bool:
+    """A closing curly mark that opens its paragraph before a word ("”Fear. I am afraid.”") is
+    a mistyped opening mark: nothing can be closed at a paragraph's first character."""
+    return text[pos] == "\u201d" and pos == para_start and text[pos + 1 : pos + 2].isalnum()
 
 
 def _with_single_quotes(
