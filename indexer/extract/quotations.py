@@ -1,9 +1,11 @@
 """Quotations as attributions: growing contents to whole quotes, attaching unclaimed quotes.
 
 Decides whether a content is direct (a quotation with at most three words outside it),
-mixed or indirect (a name or scare quote, `quotes.is_naming`, counts as no quotation);
+mixed or indirect (a name or scare quote, `quotes.is_naming`, counts as no quotation, unless
+a speaker's tensed "called X “...”" makes it their words);
 which cue an unclaimed quotation belongs to (the nearest cue verb with a subject within
-QUOTE_WINDOW tokens in its paragraph, or a "... said:" closing the paragraph before it);
+QUOTE_WINDOW tokens in its paragraph, or a "... said:" closing the paragraph before it, or
+else the verb whose object or predicate holds it: 'branded North Korea an "outlaw nation"');
 when the quotation after `"A," he said.` joins the same statement; and when a paragraph
 that is only a quotation continues the previous paragraph's speaker. Quotation marks
 themselves are found by `quotes.py`.
@@ -138,6 +140,9 @@ def quote_candidates(
         if is_naming(text, parts[0]):
             continue  # 'the so-called "efficiency review"': a name, not speech
         first, last = parts[0], parts[-1]
+        one_word = first.words(text) < 2
+        if one_word and not _closes_statement(text, first):
+            continue  # one word in quotation marks is a term, unless it ends a statement
         hit = _cue_near(first, last, parsed, starts, inside, reliability)
         hit = hit or _colon_intro(text, first, parsed, starts, reliability)
         if hit is None and first.words(text) >= (SINGLE_MIN_WORDS if first.single else 2):
@@ -146,8 +151,8 @@ def quote_candidates(
                 by_cue[argument.offset + argument.cue.idx] = argument
                 out.append(with_quotes(argument, inside, text))
             continue
-        if hit is None or (first.words(text) < 2 and not _one_word_statement(text, first, hit)):
-            continue  # one word in quotation marks is a term, unless a cue says it was said
+        if hit is None or (one_word and not _cue_follows(text, first, hit)):
+            continue  # '"Fine," said Bob Smith.': the cue must come right after the word
         if (
             first.single
             and sum(q.words(text) for q in parts) < SINGLE_MIN_WORDS
@@ -329,11 +334,11 @@ def _speaker_names(cand: Candidate) -> bool:
     )
 
 
-def _one_word_statement(text: str, quote: Quote, hit: CueHit) -> bool:
-    """'"Fine," said Bob Smith.': a one-word quotation closed by its own comma, question or
-    exclamation mark and followed right away by its cue is a whole (short) statement."""
+def _closes_statement(text: str, quote: Quote) -> bool:
+    """'"Fine," said Bob Smith.': a quotation closed by its own comma, question or exclamation
+    mark ends a (short) statement; a one-word term in quotation marks does not."""
     inner = text[quote.start : quote.end].rstrip("\"'\u201d\u2019\u00bb")
-    return inner[-1:] in (",", "!", "?") and _cue_follows(text, quote, hit)
+    return inner[-1:] in (",", "!", "?")
 
 
 def _cue_follows(text: str, quote: Quote, hit: CueHit) -> bool:

@@ -3,7 +3,8 @@
 Handles curly (“ ”), low (\u201e), straight ("), guillemet (« ») quotes and the New York Times
 style of two apostrophes (''...''). A quote still open at the end of a paragraph continues
 when the next paragraph opens with a quotation mark (the English multi-paragraph convention);
-any other unbalanced quote is dropped rather than guessed.
+any other unbalanced quote is dropped rather than guessed. A closing curly mark at the very
+start of a paragraph, before a word, is a mistyped opening mark.
 
 British single quotes (‘...’ and '...') are told apart from apostrophes: an opening mark
 follows a space or an opening bracket and is not an elision ('90s, rock 'n' roll, 'em); a
