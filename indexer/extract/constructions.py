@@ -2,7 +2,8 @@
 
 Decides which (cue, content, source) triples a parsed sentence offers: "according to X",
 a noun with a complement clause ("his insistence that ..."), a verb's clausal or nominal
-complement ("said that ...", "announced the plan"), a that-clause hanging off an adjunct,
+complement ("said that ...", "announced the plan"), an object with its charge or reason
+("accused Clinton of lying"), a that-clause hanging off an adjunct,
 a prepositional object ("warned against ..."), a reporting tail ("X, he said.") and a
 labelled line ("Lynch: No outside influence ..."; in a transcript of two or more turns the
 turn is verbatim, and a turn that is only a question is the interviewer's). Each candidate
@@ -39,6 +40,7 @@ from indexer.lexicon import wordset
 CONTENT_PATTERNS = ("ccomp", "dobj", "xcomp")
 NOMINAL = frozenset(["dobj", "prep", "noun"])  # scored per source shape: "dobj:name", ...
 CLAUSAL = frozenset(["ccomp", "parataxis", "according"])
+JUDGEMENT_PREPS = frozenset(["of", "for", "over"])  # "accused X of ...", "criticized X for ..."
 CONTENT_PREPS = frozenset(["for", "to", "about", "of", "on", "against", "with", "as"])
 PRONOUN_TAGS = ("PRP", "WP", "WDT")
 LABEL_SCORE = 0.55  # share of such lines that are attributions in PolNeAR train
@@ -102,6 +104,7 @@ def from_token(tok: Token, site: Site) -> list[Candidate]:
     return [
         *_verb_complements(tok, source, site),
         *_predicative_objects(tok, source, site),
+        *_judgements(tok, source, site),
         *_late_that(tok, source, site),
         *_prepositional_objects(tok, source, site),
         *_reporting_parataxis(tok, source, site),
@@ -220,6 +223,40 @@ def _predicative_objects(tok: Token, source: Token | None, site: Site) -> list[C
     if not known or not spans:
         return []
     return [Candidate("ccomp", tok.lower_, max(known), spans, tok, source, *site.position())]
+
+
+def _judgements(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
+    """ "accused Clinton of lying", "criticized the board for its silence", "blamed the media
+    over the loss": an object with the charge or the reason for it is the speaker's claim about
+    the object (Clinton lied); the cue lexicon's object evidence for the verb gates it (pattern
+    `judgement`, see `cues.estimate`). An object without a reason stays an action, and so does
+    one with a one-word purpose ("endorsed Clinton for president")."""
+    if source is None or (tok.is_title and tok.i != tok.sent.start):
+        return []  # "Christie Calls Off ...": a headline in title case parses badly
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None or obj.tag_ in PRONOUN_TAGS[1:] or is_date(obj):
+        return []
+    reason = next(
+        (
+            c
+            for c in tok.children
+            if c.i > obj.i
+            and c.dep_ == "prep"
+            and c.lower_ in JUDGEMENT_PREPS
+            and any(_reason(o) for o in c.children)
+        ),
+        None,
+    )
+    if reason is None:
+        return []
+    content = [t for t in [*obj.subtree, *reason.subtree] if not relay_phrase(t)]
+    return site.propose("judgement", tok.lower_, tok, content, source)
+
+
+def _reason(obj: Token) -> bool:
+    """The object of "of"/"for" states a reason: a gerund ("of lying") or a phrase of two words
+    or more ("for her ties to Wall Street"), not a bare noun ("for president")."""
+    return obj.dep_ == "pcomp" or (obj.dep_ == "pobj" and obj.left_edge.i < obj.right_edge.i)
 
 
 def _late_that(tok: Token, source: Token | None, site: Site) -> list[Candidate]:

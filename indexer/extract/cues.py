@@ -131,6 +131,10 @@ def _evidence(known: dict[str, list[int]], pattern: str) -> list[int] | None:
     if stats is None and pattern == "quote":
         # A verb that reliably introduces a clause also introduces a quotation next to it.
         stats = known.get("ccomp")
+    if stats is None and pattern == "judgement":
+        # "accused X of ...": the verb's evidence as a cue with an object, whatever its source.
+        objects = [counts for p, counts in known.items() if p.startswith("dobj:")]
+        stats = [sum(c[0] for c in objects), sum(c[1] for c in objects)] if objects else None
     return stats
 
 

@@ -37,7 +37,11 @@ _LABEL_LINE = re.compile(
     rf"^(?:(?:And|and|Also|Now|Here is|Here's)\s+)?(?:[Ff]rom\s+)?(?:[a-z][\w-]*\s+){{0,3}}"
     rf"(?P<name>{_NAME}):$"
 )
-_DASH = re.compile(rf"\s*(?:\u2014|\u2013|--)\s*(?P<name>{_NAME})(?:,[^\n]{{0,80}})?\s*$")
+# The dash before the name: em, en, double hyphen, or the horizontal bar (U+2015) some outlets
+# set instead of an em dash ("“...” ― Sonya Herridge").
+_DASH = re.compile(
+    rf"\s*(?:\u2014|\u2013|\u2015|--)\s*(?P<name>{_NAME})(?:,[^\n]{{0,80}})?\s*$"
+)
 _HEADLINE = re.compile(
     r"^(?P<who>[A-Z][\w\u2019'-]*(?:\s+[\w\u2019'-]+){0,4}?)(?:\s+to\s+[^:]{1,40})?:\s*(?=[\"\u201c\u2018'])"
 )

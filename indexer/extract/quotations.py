@@ -1,9 +1,11 @@
 """Quotations as attributions: growing contents to whole quotes, attaching unclaimed quotes.
 
 Decides whether a content is direct (a quotation with at most three words outside it),
-mixed or indirect (a name or scare quote, `quotes.is_naming`, counts as no quotation);
+mixed or indirect (a name or scare quote, `quotes.is_naming`, counts as no quotation, unless
+a speaker's tensed "called X “...”" makes it their words);
 which cue an unclaimed quotation belongs to (the nearest cue verb with a subject within
-QUOTE_WINDOW tokens in its paragraph, or a "... said:" closing the paragraph before it);
+QUOTE_WINDOW tokens in its paragraph, or a "... said:" closing the paragraph before it, or
+else the verb whose object or predicate holds it: 'branded North Korea an "outlaw nation"');
 when the quotation after `"A," he said.` joins the same statement; and when a paragraph
 that is only a quotation continues the previous paragraph's speaker. Quotation marks
 themselves are found by `quotes.py`.
@@ -19,9 +21,10 @@ from spacy.tokens import Doc, Token
 from indexer.extract import nlp
 from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.layout import Layout
-from indexer.extract.quotes import Quote, is_naming
+from indexer.extract.quotes import NAMING_WORDS, SPOKEN_NAMING_WORDS, Quote, is_naming
 from indexer.extract.sources import subject
-from indexer.extract.spans import OPEN_MARKS, chars, merge
+from indexer.extract.spans import OPEN_MARKS, chars, merge, token_spans
+from indexer.lexicon import wordset
 
 QUOTE_WINDOW = 16  # tokens between a quotation and its cue ("," said Sen. John Smith, R-Texas.)
 CONTINUATION_SCORE = 0.5
@@ -30,6 +33,24 @@ CONTINUATION_SCORE = 0.5
 # unless the cue comes right after them ("‘Our river is dying’, warn anglers").
 SINGLE_MIN_WORDS = 5
 COLON_DISCOUNT = 0.8  # a cue one paragraph away is less certain than one next to the quote
+# `quoted_argument`: the dependencies a quotation's words climb to reach the verb whose object,
+# predicate or prepositional phrase holds them; verbs on the way that are not the speaker's
+# ("for being ...", "to vote ..."); the verb's dependents that make the content; the rule score
+# (replaced by the learned scorer's probability once trained with "argument" candidates).
+ARGUMENT_DEPS = wordset(
+    """dobj oprd prep pobj attr acomp dative amod compound nmod appos conj cc det poss
+    npadvmod advmod nummod quantmod punct"""
+)
+ARGUMENT_VERB_DEPS = frozenset(["pcomp", "xcomp", "aux", "auxpass"])
+ARGUMENT_PREPS = wordset("as for to of against about with into like")  # "likened X to ..."
+ARGUMENT_HEADS = frozenset(["dobj", "dative", "oprd", "prep", "xcomp", "attr", "acomp"])
+ARGUMENT_SCORE = 0.5
+# Verbs whose quoted object is a name or a title, not the subject's words ('the motto is "..."',
+# 'a report titled "..."').
+NOT_QUOTING_VERBS = wordset(
+    """is was were are be been being am 's has have had having titled entitled named known
+    nicknamed read reads"""
+)
 
 Parsed = list[tuple[nlp.Chunk, Doc]]
 
@@ -79,7 +100,7 @@ class CueHit:
 def with_quotes(cand: Candidate, lookup: QuoteLookup, text: str) -> Candidate:
     """Grow a content to whole quotations it touches; decide direct / mixed / indirect."""
     spans = list(cand.content)
-    touched = [q for s, e in spans for q in lookup.overlapping(s, e) if not is_naming(text, q)]
+    touched = [q for s, e in spans for q in lookup.overlapping(s, e) if not _named(text, q, cand)]
     if not touched:
         return cand
     groups = sorted({q.group for q in touched})
@@ -114,15 +135,24 @@ def quote_candidates(
     out: list[Candidate] = []
     starts = [c.start for c, _ in parsed]
     for parts in by_group.values():
-        if any(q.start in used for q in parts) or parts[0].words(text) < 2:
+        if any(q.start in used for q in parts):
             continue
         if is_naming(text, parts[0]):
             continue  # 'the so-called "efficiency review"': a name, not speech
         first, last = parts[0], parts[-1]
+        one_word = first.words(text) < 2
+        if one_word and not _closes_statement(text, first):
+            continue  # one word in quotation marks is a term, unless it ends a statement
         hit = _cue_near(first, last, parsed, starts, inside, reliability)
         hit = hit or _colon_intro(text, first, parsed, starts, reliability)
-        if hit is None:
+        if hit is None and first.words(text) >= (SINGLE_MIN_WORDS if first.single else 2):
+            argument = quoted_argument(first, parsed, starts, inside)
+            if argument is not None and argument.offset + argument.cue.idx not in by_cue:
+                by_cue[argument.offset + argument.cue.idx] = argument
+                out.append(with_quotes(argument, inside, text))
             continue
+        if hit is None or (one_word and not _cue_follows(text, first, hit)):
+            continue  # '"Fine," said Bob Smith.': the cue must come right after the word
         if (
             first.single
             and sum(q.words(text) for q in parts) < SINGLE_MIN_WORDS
@@ -150,6 +180,60 @@ def quote_candidates(
         by_cue[hit.offset + hit.cue.idx] = cand
         out.append(cand)
     return out
+
+
+def quoted_argument(
+    quote: Quote, parsed: Parsed, starts: list[int], inside: QuoteLookup
+) -> Candidate | None:
+    """'Japan branded North Korea an "outlaw nation"', 'Cruz exhorted Republicans to "vote your
+    conscience"', 'he blasted the media for being "unbelievably dishonest"': a quotation inside
+    the object, predicate or prepositional phrase of a verb with a subject is that subject's
+    words, whatever the verb (the learned scorer weighs the verb). The content is the verb's
+    arguments after it; None when the quotation hangs off no such verb in its sentence."""
+    k = bisect.bisect_right(starts, quote.start) - 1
+    if k < 0 or parsed[k][0].end < quote.end:
+        return None
+    chunk, doc = parsed[k]
+    words = [t for t in doc[_token_at(doc, quote.start - chunk.start) :] if t.is_alpha]
+    if not words or chunk.start + words[0].idx >= quote.end:
+        return None
+    node = words[0]
+    while not (
+        node.tag_.startswith("VB")
+        and node.dep_ not in ARGUMENT_VERB_DEPS
+        and chunk.start + node.idx < quote.start
+    ):
+        if node.dep_ not in ARGUMENT_DEPS | ARGUMENT_VERB_DEPS or node.head.i == node.i:
+            return None
+        if node.dep_ == "prep" and node.lower_ not in ARGUMENT_PREPS:
+            return None  # 'sings ... in a preview clip of ‘The 411’': a setting, not the words
+        node = node.head
+    verb = node
+    who = subject(verb)
+    if (
+        verb.lower_ in NOT_QUOTING_VERBS
+        or verb.sent.start != words[0].sent.start
+        or who is None
+        or inside.covers(chunk.start + verb.idx)
+        or inside.covers(chunk.start + who.idx)
+    ):
+        return None
+    content = [t for c in verb.rights if c.dep_ in ARGUMENT_HEADS for t in c.subtree]
+    spans = token_spans(content, chunk.start)
+    if not spans:
+        return None
+    sentence = sum(1 for _ in doc[: verb.i + 1].sents)
+    return Candidate(
+        "argument",
+        verb.lower_,
+        ARGUMENT_SCORE,
+        spans,
+        verb,
+        who,
+        chunk.start,
+        chunk.paragraph,
+        sentence,
+    )
 
 
 def join_split_quotes(
@@ -220,6 +304,41 @@ def continuations(page: Layout, kept: list[Candidate]) -> list[Candidate]:
         last_in[q.paragraph] = cand
         out.append(cand)
     return out
+
+
+def _named(text: str, quote: Quote, cand: Candidate) -> bool:
+    """Is `quote` a name, title or scare quote in `cand`'s content: after a naming word
+    (`is_naming`), or after the candidate's own naming cue ("locals call the old ferry
+    “the floating bathtub”"), unless the cue is a speaker's characterisation
+    (`_speaker_names`)?"""
+    if _speaker_names(cand):
+        return False
+    cue = cand.cue
+    naming_cue = cue is not None and cue.lower_ in NAMING_WORDS | SPOKEN_NAMING_WORDS
+    return is_naming(text, quote) or (naming_cue and quote.start > cand.offset + cue.idx)
+
+
+def _speaker_names(cand: Candidate) -> bool:
+    """ "She called the delay “a national embarrassment”": a naming verb (`NAMING_WORDS`) with
+    a subject of its own, in a tensed clause (not the habitual "locals call it ..."), is
+    someone's characterisation, so the quoted
+    predicate is their words; "residents have started calling it ‘the lottery’" (a habit) and
+    "a report titled ..." (no subject) stay names."""
+    cue = cand.cue
+    return (
+        cue is not None
+        and cand.source is not None
+        and cue.lower_ in SPOKEN_NAMING_WORDS
+        and cue.dep_ != "xcomp"
+        and (cue.tag_ in ("VBD", "VBZ") or any(c.dep_ == "aux" for c in cue.children))
+    )
+
+
+def _closes_statement(text: str, quote: Quote) -> bool:
+    """'"Fine," said Bob Smith.': a quotation closed by its own comma, question or exclamation
+    mark ends a (short) statement; a one-word term in quotation marks does not."""
+    inner = text[quote.start : quote.end].rstrip("\"'\u201d\u2019\u00bb")
+    return inner[-1:] in (",", "!", "?")
 
 
 def _cue_follows(text: str, quote: Quote, hit: CueHit) -> bool:

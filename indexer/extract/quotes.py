@@ -3,7 +3,8 @@
 Handles curly (“ ”), low (\u201e), straight ("), guillemet (« ») quotes and the New York Times
 style of two apostrophes (''...''). A quote still open at the end of a paragraph continues
 when the next paragraph opens with a quotation mark (the English multi-paragraph convention);
-any other unbalanced quote is dropped rather than guessed.
+any other unbalanced quote is dropped rather than guessed. A closing curly mark at the very
+start of a paragraph, before a word, is a mistyped opening mark.
 
 British single quotes (‘...’ and '...') are told apart from apostrophes: an opening mark
 follows a space or an opening bracket and is not an elision ('90s, rock 'n' roll, 'em); a
@@ -59,6 +60,11 @@ NAMING_WORDS = wordset(
 )
 TITLE_MAX_WORDS = 12
 _PUNCTUATION = "\"'`\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb.,:;!?()"
+# The naming words that are also a speaker's verb: "Rubio called the statement “offensive”".
+SPOKEN_NAMING_WORDS = wordset(
+    """called calls call branded brands brand labelled labeled labels label termed terms dubbed
+    dubs"""
+)
 _BEFORE_QUOTE = re.compile(r"([\w-]+)(?:\s+(?:as|it|them|him|her|the\s+\w+))?[\s,]*$")
 
 
@@ -105,7 +111,9 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
             carried = None
         for match in _MARK.finditer(text, start, end):
             mark, pos = match.group(), match.start()
-            if mark in OPENERS or (mark in TOGGLES and open_at is None):
+            if mark in OPENERS or (
+                open_at is None and (mark in TOGGLES or _closer_opening(text, pos, start))
+            ):
                 if mark in TOGGLES and open_at is None and _looks_like_inch(text, pos, start):
                     continue
                 open_at = pos
@@ -127,6 +135,12 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
                 continue
         carried = None
     return _with_single_quotes(text, paras, quotes)
+
+
+def _closer_opening(text: str, pos: int, para_start: int) -> bool:
+    """A closing curly mark that opens its paragraph before a word ("”Fear. I am afraid.”") is
+    a mistyped opening mark: nothing can be closed at a paragraph's first character."""
+    return text[pos] == "\u201d" and pos == para_start and text[pos + 1 : pos + 2].isalnum()
 
 
 def _with_single_quotes(

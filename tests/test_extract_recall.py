@@ -1,0 +1,107 @@
+"""User stories for the constructions the extractor used to miss (issue 11, recall): each
+must be found, and its look-alike that is no quote must not be."""
+
+from __future__ import annotations
+
+from indexer.extract import extract, scoring
+
+
+def _stored(text: str) -> list[dict]:
+    """What indexing would store of `text` (confidence at or above the store floor)."""
+    return scoring.stored(extract(text))[0]
+
+
+def _quoting(text: str, words: str) -> list[dict]:
+    """The stored records whose content holds `words` inside quotation marks (direct or mixed)."""
+    return [a for a in _stored(text) if words in a["content"] and a["kind"] in ("direct", "mixed")]
+
+
+def test_a_one_word_quote_before_an_inverted_cue_is_a_quote():
+    text = 'The committee asked whether the plan could go ahead.\n\n"Fine," said Bob Smith.'
+    found = _quoting(text, "Fine")
+    assert len(found) == 1, extract(text)
+    assert found[0]["content"] == '"Fine,"' and found[0]["kind"] == "direct"
+    assert found[0]["speaker"] == "Bob Smith" and found[0]["cue"] == "said"
+
+
+def test_a_one_word_term_in_quotation_marks_is_no_quote():
+    text = 'The inspectors rated the kitchen "fine" and moved on to the next restaurant.'
+    assert not [a for a in extract(text) if a["content"].strip('"') == "fine"]
+
+
+def test_calling_something_a_quoted_name_is_a_quote_of_those_words():
+    text = (
+        "Mayor Ruth Anselm spoke after the vote.\n\n"
+        'She called the delay "a national embarrassment".'
+    )
+    found = _quoting(text, '"a national embarrassment"')
+    assert len(found) == 1, extract(text)
+    assert found[0]["cue"] == "called" and found[0]["speaker"] == "Ruth Anselm"
+
+
+def test_what_people_habitually_call_something_is_a_name_not_a_quote():
+    text = 'Locals call the old ferry "the floating bathtub" these days.'
+    assert not _quoting(text, "floating bathtub"), extract(text)
+
+
+def test_a_quote_in_the_object_or_predicate_of_any_verb_is_its_subjects_words():
+    text = (
+        'Japan branded North Korea an "outlaw nation in the neighbourhood."\n\n'
+        'Senator Harry Reid blasted the network for being "unbelievably dishonest."'
+    )
+    japan = _quoting(text, "outlaw nation")
+    reid = _quoting(text, "unbelievably dishonest")
+    assert len(japan) == 1 and japan[0]["speaker"] == "Japan" and japan[0]["cue"] == "branded"
+    assert len(reid) == 1 and reid[0]["speaker"] == "Harry Reid" and reid[0]["cue"] == "blasted"
+
+
+def test_a_quoted_title_after_a_copula_or_a_title_word_is_no_quote():
+    text = (
+        'The motto of the school is "Learning for life and beyond."\n\n'
+        'Her report, titled "A Nation in Decline," was published in May.'
+    )
+    assert not _quoting(text, "Learning for life"), extract(text)
+    assert not _quoting(text, "A Nation in Decline"), extract(text)
+
+
+def test_a_quoted_song_title_sung_is_no_quote():
+    assert not _quoting('She sang "Amazing Grace" at the service.', "Amazing Grace")
+
+
+def test_an_accusation_or_criticism_with_its_reason_is_a_claim():
+    text = (
+        "Senator Ted Cruz accused Clinton of lying about her emails.\n\n"
+        "Bernie Sanders criticized Clinton for her ties to Wall Street."
+    )
+    found = {a["cue"]: a for a in _stored(text)}
+    assert found["accused"]["content"] == "Clinton of lying about her emails"
+    assert found["accused"]["speaker"] == "Ted Cruz"
+    assert found["criticized"]["content"] == "Clinton for her ties to Wall Street"
+    assert found["criticized"]["speaker"] == "Bernie Sanders"
+
+
+def test_paying_or_arresting_someone_for_something_is_no_claim():
+    text = "The company paid the workers for their overtime. Police arrested a man for theft."
+    assert _stored(text) == []
+
+
+def test_a_quote_signed_with_a_horizontal_bar_and_a_name_is_that_persons():
+    text = (
+        "Readers told us what they think of the race.\n\n"
+        "\u201dFear. I am truly afraid that the storm will win.\u201d \u2015 Edwin G. Monroy\n\n"
+        "\u201cThe most unqualified child to ever run for president.\u201d \u2015 Francisco Herrero"
+    )
+    found = {a["speaker"]: a for a in _stored(text)}
+    assert found["Edwin G. Monroy"]["kind"] == "direct"
+    assert "truly afraid" in found["Edwin G. Monroy"]["content"]
+    assert "unqualified child" in found["Francisco Herrero"]["content"]
+
+
+def test_a_horizontal_bar_inside_a_sentence_names_no_one():
+    text = "\u201cNot again.\u201d \u2015 that was the mood in the hall on Monday."
+    assert not [a for a in _stored(text) if a["speaker_resolution"] == "label"], extract(text)
+
+
+def test_a_stray_closing_mark_opening_a_paragraph_makes_no_quote():
+    text = "The hall was quiet.\n\n\u201dThe council met on Monday and approved the budget."
+    assert not [a for a in extract(text) if a["kind"] in ("direct", "mixed")], extract(text)
