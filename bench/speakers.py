@@ -460,6 +460,20 @@ def index_polnear(texts: Path, workdir: Path, gold_path: Path) -> list[StoredQuo
     return found
 
 
+def spread_people(quotes: list[StoredQuote]) -> list[str]:
+    """Printable lines: each gold person whose quotes are filed on several pages, with the
+    canonical names of those pages and how many of the person's quotes each holds."""
+    held: dict[str, Counter] = {}
+    for q in quotes:
+        if q.speaker_id is not None and q.gold and q.gold_type == "person":
+            held.setdefault(q.gold, Counter())[f"{q.canonical} [{q.speaker_id}]"] += 1
+    return [
+        f"spread {gold!r}: {dict(pages.most_common())}"
+        for gold, pages in sorted(held.items())
+        if len(pages) > 1
+    ]
+
+
 def page_figures(quotes: list[StoredQuote], names: dict[str, set[str]]) -> list[str]:
     """Printable lines: page purity, pages per person and canonical accuracy."""
     pages: dict[str, Counter] = {}
@@ -515,6 +529,8 @@ def main() -> int:
         wrong = [q for q in quotes if judge(q.canonical, names.get(q.gold, set())) == "wrong"]
         for q in wrong[: args.errors]:
             print(f"wrong {q.doc_id}: {q.source_text!r} -> {q.canonical!r}; gold {q.gold!r}")
+        for line in spread_people(quotes)[: args.errors]:
+            print(line)
         return 0
     if args.agreement:
         print("\n".join(agreement(POLNEAR_GOLD, SECOND_READER)))

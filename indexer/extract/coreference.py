@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from indexer import lexicon
 from indexer.extract import interviews
 from indexer.extract.names import (
+    HONORIFIC_GENDERS,
     PARTY_LABELS,
     descriptor_length,
     first_name_gender,
@@ -64,7 +65,6 @@ THING_WORDS = wordset(
     americans"""
 )
 GENERAL_TITLES = frozenset(["attorney", "surgeon", "inspector", "solicitor", "postmaster"])
-GENDERED_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
 MALE = frozenset(["he", "him", "his", "himself"])
 FEMALE = frozenset(["she", "her", "hers", "herself"])
 PLURAL = frozenset(["they", "them", "their"])
@@ -110,6 +110,7 @@ class SpeakerIndex:
     genders: dict[str, str] = field(default_factory=dict)  # lower name -> "m" / "f"
     counts: dict[str, int] = field(default_factory=dict)  # lower full name -> mentions
     positions: dict[str, list[int]] = field(default_factory=dict)  # lower name -> offsets
+    given_only: set[str] = field(default_factory=set)  # people named by first name alone
     _initials: dict[str, set[str]] = field(default_factory=dict)
     _first_words: dict[str, set[str]] = field(default_factory=dict)
     _short_forms_size: int = -1
@@ -139,6 +140,9 @@ class SpeakerIndex:
                 if _may_cut(words):
                     words = words[descriptor_length(words) :]
                 end = match.end()
+                if kept := _without_place(words):  # "Earl Ray Tomblin of West Virginia"
+                    end -= len(" ".join(words[kept:])) + 1
+                    words = words[:kept]
                 while len(words) > 1 and words[-1].lower() in _NOT_NAMES:
                     end -= len(words.pop()) + 1  # "Hugh McGuire Sunday, May 28": a date
                 if words and words[-1][-2:] in ("'s", "\u2019s"):  # "Obama's" names Obama
@@ -150,7 +154,7 @@ class SpeakerIndex:
                     if title in TITLES or f"{title}." in TITLES:
                         index._titled_person(" ".join(words), title)
                     subject = pos == start or text[pos - 2 : pos].strip() in (".", "")
-                    gender = GENDERED_TITLES.get(title or "")
+                    gender = HONORIFIC_GENDERS.get(title or "")
                     index.mentions.append(
                         Mention(pos, " ".join(words), "", subject, gender, len(words))
                     )
@@ -165,8 +169,8 @@ class SpeakerIndex:
             bare = _without_titles(chain)
             if bare:
                 index._add_name(offset + bare[0].idx, text_of(bare))
-                if len(bare) < len(chain):
-                    title = chain[len(chain) - len(bare) - 1].lower_.rstrip(".")
+                if bare[0].i > chain[0].i:
+                    title = bare[0].nbor(-1).lower_.rstrip(".")
                     index._titled_person(text_of(bare), title)
         for mention in index.mentions:
             mention.name = index.canonical(mention.name, mention.pos, mention.gender)
@@ -183,6 +187,14 @@ class SpeakerIndex:
                     )
                 )
             index._add_title_role(chain, offset)
+        index._given_names_alone(text)
+        for offset, doc in docs:
+            for tok in doc:
+                if (name := index._untagged_surname(tok, offset)) is not None:
+                    kind = index.kind_of_name(name)
+                    index.mentions.append(
+                        Mention(offset + tok.idx, name, kind, _main_subject(tok), None, 1)
+                    )
         for offset, doc in docs:
             subjects: dict[int, list[Token]] = {}
             for tok in doc:
@@ -208,11 +220,49 @@ class SpeakerIndex:
             )
         return index
 
+    def _given_names_alone(self, text: str) -> None:
+        """ "Melanie thought the whole thing was outrageous": a first name written alone as
+        a main-clause subject, named at least twice, when no fuller name in the article ends
+        with it and the article never writes it as a place ("in Charlotte", "Charlotte
+        officials"), is a person named by first name only; its gender comes from the
+        first-name statistics."""
+        for mention in self.mentions:
+            low = mention.name.lower()
+            if (
+                mention.kind == "unknown"
+                and mention.subject
+                and " " not in low
+                and self.counts.get(low, 0) > 1
+                and is_first_name(mention.name)
+                and not self.bearers(low)
+                and not re.search(_AS_PLACE.format(re.escape(mention.name)), text)
+            ):
+                self.persons.add(low)
+                self.given_only.add(low)
+        for mention in self.mentions:
+            if mention.name.lower() in self.given_only:
+                mention.kind = "person"
+
+    def _untagged_surname(self, tok: Token, offset: int) -> str | None:
+        """ "Trump has record low support": the fullest name of a capitalised subject the
+        tagger took for a common noun (often first in a sentence), when the article names a
+        person with that surname; None for any other token."""
+        if (
+            tok.tag_ in ("NNP", "NNPS")
+            or tok.dep_ not in ("nsubj", "nsubjpass")
+            or not tok.text[:1].isupper()
+            or tok.lower_ not in self.by_last
+            or any(c.dep_ == "compound" for c in tok.children)
+        ):
+            return None
+        name = self.canonical(tok.text, offset + tok.idx)
+        return name if len(name.split()) > 1 and self.kind_of_name(name) == "person" else None
+
     def _titled_person(self, name: str, title: str) -> None:
         """ "Mr. Smith", "Mayor Berg": titles are for people, some tell their gender."""
         self.persons.update([name.lower(), _surname(name)])
-        if title in GENDERED_TITLES:
-            self.genders[name.lower()] = GENDERED_TITLES[title]
+        if title in HONORIFIC_GENDERS:
+            self.genders[name.lower()] = HONORIFIC_GENDERS[title]
 
     def _add_name(self, pos: int, name: str) -> None:
         low = name.lower()
@@ -262,6 +312,8 @@ class SpeakerIndex:
             full = self.names.get(written.lower(), written)
             if len(full.split()) <= len(words) or not full.lower().endswith(low):
                 continue
+            if not self.is_known_person(full):  # a headline run "Gold Star Mom Corners Obama"
+                continue
             first = full.lower().split()[0]
             if len(full) > len(people.get(first, "")):
                 people[first] = full
@@ -308,7 +360,9 @@ class SpeakerIndex:
         if low in self.genders:
             return self.genders[low]
         words = name.split()
-        return first_name_gender(words[0]) if len(words) > 1 else self.genders.get(low)
+        if len(words) > 1 or low in self.given_only:
+            return first_name_gender(words[0])
+        return None
 
     def _organization_starting_with(self, word: str) -> str | None:
         """ "Halvern" for "Halvern Pharmaceuticals": organisations go by their first word;
@@ -376,7 +430,7 @@ class SpeakerIndex:
         """ "Mayor Celia Marchetti", "Trump spokeswoman Hope Hicks": the title is a role that
         later definite descriptions ("the mayor") refer back to."""
         bare = _without_titles(chain)
-        titles = chain[: len(chain) - len(bare)] if bare else []
+        titles = chain[: bare[0].i - chain[0].i] if bare else []
         if titles and titles[-1].lower_.rstrip(".") not in ("mr", "mrs", "ms", "dr"):
             name = self.canonical(text_of(bare), offset + bare[0].idx)
             title = text_of(titles).lower()
@@ -697,6 +751,14 @@ _NOT_NAMES = wordset(
 )
 
 
+# A name written as a place: after a preposition of place or movement, or before a noun
+# it modifies ("Charlotte officials", "Charlotte-Mecklenburg").
+_AS_PLACE = (
+    r"\b(?:in|at|from|to|near|across|outside|visit|visited|visiting)\s+{0}\b"
+    r"|\b{0}(?:-[A-Z]|\s+(?:officials|police|residents|officers|city|area|county))"
+)
+
+
 def _role_head(role: str) -> str:
     """ "spokesperson for the interior ministry" -> "spokesperson": the noun before any
     prepositional phrase is what "the spokesperson" (not "the ministry") refers back to."""
@@ -779,24 +841,55 @@ def _without_titles(chain: list[Token]) -> list[Token]:
         elif tok.lower_ == "of" and i - 1 == last and i + 2 < len(toks):
             last = i + 1
     toks = toks[last + 1 :]
+    if kept := _without_place([t.text for t in toks]):  # "Elijah Cummings of Maryland"
+        toks = toks[:kept]
     while toks and toks[-1].lower_ in ("'s", "’s", "'", "’"):
         toks.pop()
-    if _may_cut([t.text for t in toks]):  # "Republican Donald Trump": the label is a role
-        toks = toks[descriptor_length([t.text for t in toks]) :]
+    words = text_of(toks).split()  # "Park Geun-hye" is two words, whatever its tokens
+    if _may_cut(words):  # "Republican Donald Trump": the label is a role
+        starts = [t for t in toks if t.i == toks[0].i or t.nbor(-1).whitespace_]
+        toks = [t for t in toks if t.i >= starts[descriptor_length(words)].i]
     return toks
 
 
 def _may_cut(words: list[str]) -> bool:
-    """Only a person's name loses leading descriptors ("Justice Department" stays whole)."""
+    """Only a person's name loses leading descriptors ("Justice Department" stays whole):
+    a run without organization words, or one whose descriptors end in a person's name of two
+    or three words starting with a first name ("Senate Majority Leader Mitch McConnell",
+    "White House Press Secretary Josh Earnest")."""
     low = [w.lower() for w in words]
-    return len(words) > 1 and not any(w in ORG_WORDS or w in GROUP_WORDS for w in low)
+    if len(words) < 2:
+        return False
+    if not any(w in ORG_WORDS or w in GROUP_WORDS for w in low):
+        return True
+    cut = descriptor_length(words)
+    rest = low[cut:]
+    return cut > 0 and 2 <= len(rest) <= 3 and not any(w in ORG_WORDS | GROUP_WORDS for w in rest)
+
+
+def _without_place(words: list[str]) -> int:
+    """How many leading `words` are a person's name followed by "of"/"for" and a place or
+    employer ("Elijah Cummings of Maryland", "Cameron Easley for Morning Consult" -> 2);
+    0 when the run is not such a name ("Bank of America", "Duke of Edinburgh")."""
+    for i, word in enumerate(words):
+        if word.lower() in ("of", "for"):
+            name = words[:i]
+            if (
+                2 <= len(name) <= 4
+                and is_first_name(name[0])
+                and not any(w.lower() in ORG_WORDS | GROUP_WORDS for w in name)
+                and not _only_titles(name)
+            ):
+                return i
+            return 0
+    return 0
 
 
 def _title_gender(chain: list[Token], bare: list[Token]) -> str | None:
     """ "Mrs. Clinton" -> "f": the gender a title right before the bare name gives."""
     if not bare or bare[0].i == chain[0].i:
         return None
-    return GENDERED_TITLES.get(chain[len(chain) - len(bare) - 1].lower_.rstrip("."))
+    return HONORIFIC_GENDERS.get(bare[0].nbor(-1).lower_.rstrip("."))
 
 
 def _role_text(tokens: list[Token]) -> str:
