@@ -447,10 +447,15 @@ def index_polnear(texts: Path, workdir: Path, gold_path: Path) -> list[StoredQuo
         offset = text.find((article.get("body") or "")[:200])
         if offset < 0:
             continue
+        title = str(article.get("title") or "")
+        title_offset = text.find(title) if title else -1
         for att in attributions:
             if not att.get("speaker_span"):
                 continue
-            s, e = (x + offset for x in att["speaker_span"])
+            start = title_offset if att.get("part") == "title" else offset  # headline spans
+            if start < 0:
+                continue
+            s, e = (x + start for x in att["speaker_span"])
             hits = [m for m in gold[doc_id] if min(e, m[1]) - max(s, m[0]) > 0]
             if hits:
                 m = max(hits, key=lambda m: min(e, m[1]) - max(s, m[0]))

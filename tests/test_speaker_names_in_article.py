@@ -104,3 +104,21 @@ def test_an_honorific_tells_the_gender_for_extraction_and_linking_alike():
     assert honorific_gender("Mrs. Clinton") == "f"
     assert honorific_gender("Mr Obama") == "m"
     assert honorific_gender("Senator Clinton") is None
+
+
+def test_a_dateline_party_tag_or_abbreviated_title_is_not_the_speaker():
+    text = (
+        "WASHINGTON -- President Obama, opening the museum on Saturday, said it would tell "
+        "an American story.\n\n"
+        "\u201cWe will not be rushed,\u201d said Del. Stacey Plaskett, a Democrat.\n\n"
+        "\u201cIt is history,\u201d said his niece, state Del. Marcia \u201cCia\u201d Price "
+        "(D-Newport News), who is running."
+    )
+    speakers = [r["speaker"] for r in extract(text)]
+    assert speakers == ["Obama", "Stacey Plaskett", "Marcia Cia Price"]
+
+
+def test_a_former_title_without_a_name_is_a_description_not_a_speaker_page():
+    text = "\u201cThe troops are tired of waiting,\u201d a Retired General said on Monday."
+    record = next(r for r in extract(text) if "troops" in r["content"])
+    assert record["speaker_resolution"] == "unresolved"

@@ -40,6 +40,7 @@ TITLES = (
     lexicon.TITLES
     | lexicon.EXTRACT_TITLES
     | frozenset(f"{title}." for title in lexicon.ABBREVIATED_TITLES)
+    | frozenset(["del."])  # "Del. Stacey Plaskett": a delegate (lower-case "del" is a particle)
 )
 ORG_WORDS = lexicon.ORG_WORDS | lexicon.EXTRACT_ORG_WORDS
 GROUP_WORDS = wordset(
@@ -541,6 +542,8 @@ class SpeakerIndex:
             return self.resolve(head.head.head, offset, single)
         if head.tag_ in ("PRP", "PRP$"):
             return self._pronoun(low, pos)
+        if (after := _after_dateline(head)) is not None:
+            return self.resolve(after, offset, single)
         if not single:
             return self._coordinated(head, offset) or self.resolve(head, offset, True)
         return self._single(head, offset, pos, low)
@@ -577,6 +580,12 @@ class SpeakerIndex:
 
     def _single(self, head: Token, offset: int, pos: int, low: str) -> Speaker:
         chain = name_chain(head)
+        if named := _before_party_tag(chain):
+            # "state Del. Marcia "Cia" Price (D-Newport News)": the tag is no one's name
+            bare = [t for t in named if t.text[:1].isalnum()]
+            while len(bare) > 1 and bare[0].lower_ in TITLES:
+                bare.pop(0)
+            return self._named(self.canonical(" ".join(t.text for t in bare), pos))
         if len(chain) == 1 and (person := _appositive_person(head)) is not None:
             # "The local MP, Ruth Adeyemi, told ...": a one-word role written capitalised
             named = self.resolve(person, offset, True)
@@ -676,6 +685,34 @@ class SpeakerIndex:
         if last and last.kind in kinds and pos - last.pos < SPEAKER_REACH:
             return last.name
         return None
+
+
+def _before_party_tag(chain: list[Token]) -> list[Token]:
+    """ "Marcia "Cia" Price (D-Newport News)": when `chain` is a party-and-place tag in
+    parentheses ("D-", "R-", "I-"), the capitalised words (and quotation marks) right before
+    the parenthesis; else []."""
+    if len(chain) < 3 or chain[0].text not in ("D", "R", "I") or chain[1].text != "-":
+        return []
+    doc, i = chain[0].doc, chain[0].i - 1
+    if i < 1 or doc[i].text != "(":
+        return []
+    words: list[Token] = []
+    for tok in reversed(doc[: i]):
+        if not (tok.text[:1].isupper() or tok.text in ('"', "\u201c", "\u201d", "''", "``")):
+            break
+        words.insert(0, tok)
+    return words if any(t.text[:1].isupper() for t in words) else []
+
+
+def _after_dateline(head: Token) -> Token | None:
+    """ "WASHINGTON -- President Obama, ..., said": a capitalised dateline parsed as the
+    subject, with the real subject in apposition after the dash; that subject, else None."""
+    doc = head.doc
+    if not (head.text.isupper() and len(head.text) > 2 and head.i + 1 < len(doc)):
+        return None
+    if doc[head.i + 1].text not in ("--", "-", "\u2014", "\u2013"):
+        return None
+    return next((c for c in head.children if c.dep_ == "appos" and c.i > head.i + 1), None)
 
 
 def _appositive_person(head: Token) -> Token | None:

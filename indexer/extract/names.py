@@ -29,6 +29,8 @@ PARTY_LABELS = wordset(
     """republican republicans democrat democrats democratic gop conservative conservatives
     liberal liberals tory tories libertarian socialist ndp"""
 )
+# Words before a title telling when or how it is held ("Former", "Retired General").
+TENURE_WORDS = wordset("former retired acting interim outgoing incoming then late")
 _GENDER = {"male": "m", "female": "f"}
 # Honorifics that tell a gender ("Mrs. Clinton": the woman among the Clintons).
 HONORIFIC_GENDERS = {
@@ -85,9 +87,10 @@ def is_first_name(word: str) -> bool:
 
 
 def is_descriptor(word: str) -> bool:
-    """A word that, before a name, is a title, a party label or another role word."""
+    """A word that, before a name, is a title, a party label or another role word ("Retired
+    General": a description, not a name)."""
     low = word.lower().strip(".")
-    return low in PARTY_LABELS or low in CONSTANTS.titles
+    return low in PARTY_LABELS or low in CONSTANTS.titles or low in TENURE_WORDS
 
 
 def descriptor_length(words: list[str]) -> int:

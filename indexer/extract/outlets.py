@@ -45,7 +45,7 @@ def is_outlet(tok: Token) -> bool:
     low = name.lower()
     if low in OUTLET_NAMES or low.removeprefix("the ") in OUTLET_NAMES:
         return True
-    if _titled_person(name.split()):
+    if _titled_person(name.split()) or _party_tag(name_chain(tok)):
         return False
     if low in BRAND_WORDS and _after_the(tok):
         return True  # "told the Herald": the short form of a paper named before
@@ -64,6 +64,19 @@ def _titled_person(words: list[str]) -> bool:
             rest = words[i + 1 :]
             return 2 <= len(rest) <= 3 and is_first_name(rest[0])
     return False
+
+
+def _party_tag(chain: list[Token]) -> bool:
+    """ "(D-Newport News)": a party letter and a place in parentheses after a person's name."""
+    first = chain[0] if chain else None
+    return (
+        first is not None
+        and len(chain) > 2
+        and first.text in ("D", "R", "I")
+        and chain[1].text == "-"
+        and first.i > 0
+        and first.nbor(-1).text == "("
+    )
 
 
 def outlet_name(tok: Token) -> str | None:
