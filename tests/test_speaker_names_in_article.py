@@ -122,3 +122,27 @@ def test_a_former_title_without_a_name_is_a_description_not_a_speaker_page():
     text = "\u201cThe troops are tired of waiting,\u201d a Retired General said on Monday."
     record = next(r for r in extract(text) if "troops" in r["content"])
     assert record["speaker_resolution"] == "unresolved"
+
+
+def test_he_after_an_appositive_rival_of_a_company_is_that_rival():
+    text = (
+        "Dana Fisk, the chief executive of Halvern, praised the plan on Monday. Her rival, "
+        "Felix Brandt of Kestrel Micro, disagreed. He told the FT: \u201cThe chips are late.\u201d"
+    )
+    record = next(r for r in extract(text) if "chips" in r["content"])
+    assert record["speaker"] == "Felix Brandt"
+
+
+def test_a_bare_ministry_is_a_description_and_gets_no_speaker_page(store):
+    from indexer.link import Linker
+
+    linker = Linker(store)
+    for n, topic in enumerate(["hospital waiting lists", "the new frigates"]):
+        text = f"The Ministry said on Monday that {topic} would be reviewed in March."
+        record = next(r for r in extract(text))
+        assert record["speaker_resolution"] == "unresolved"
+        article = {"id": f"a-{n}", "title": "Review", "body": text, "source": f"{n}.txt"}
+        named = dict(record, speaker_resolution="named")  # as an older extraction filed it
+        _, [linked] = linker.link(article, [named])
+        assert linked["speaker_id"] is None
+    assert store.stats()["speakers"] == 0

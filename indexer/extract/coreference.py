@@ -33,7 +33,7 @@ from indexer.extract.tokens import (
     np_tokens,
     text_of,
 )
-from indexer.lexicon import ORG_NOUNS, wordset
+from indexer.lexicon import GENERIC_ORG_NOUNS, ORG_NOUNS, wordset
 
 # Titles as running text writes them: lowercase, abbreviations also with their period.
 TITLES = (
@@ -444,6 +444,7 @@ class SpeakerIndex:
             if bare:
                 name = self.canonical(text_of(bare), offset + first.idx)
                 self.role_of.setdefault(name, text_of(words))
+                self.roles.setdefault(_normal(text_of(words)), name)  # "the GOP nominee"
 
     def _titled(self, head: str, pos: int) -> str | None:
         """ "the minister" -> the person introduced as "Defence Minister Andrii Vedmid"."""
@@ -593,6 +594,17 @@ class SpeakerIndex:
         if chain and not _only_titles([t.text for t in chain]):
             bare = _without_titles(chain) or chain
             name = self.canonical(text_of(bare), pos, _title_gender(chain, bare))
+            named_by_phrase = any(  # "The Committee for a Responsible Federal Budget"
+                c.dep_ == "prep" and any(is_proper(t) for t in c.subtree) for c in head.children
+            )
+            if name.lower() in GENERIC_ORG_NOUNS and not named_by_phrase:
+                # "The Ministry said": a generic word, not a name; which ministry, the
+                # article must say (else every ministry would share one speaker page)
+                known = self._only_organization(name.lower(), pos)
+                if known is None:
+                    return Speaker(name, "organization", how=UNRESOLVED)
+                kind = self.kind_of_name(known)
+                return Speaker(known, kind, None, DESCRIPTION_CERTAINTY, DESCRIBED)
             return self._named(name)
         for child in head.children:
             if child.dep_ == "appos" and name_chain(child):
