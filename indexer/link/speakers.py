@@ -253,8 +253,11 @@ class SpeakerBook:
         display = " ".join((name or "").split()).strip(" ,.;:")
         if not display or fold(display) in PRONOUNS:
             return None
-        if fold(display).removeprefix("the ") in lexicon.GENERIC_ORG_NOUNS:
-            return None  # "Ministry": which one, only its article can say; no shared page
+        if all(
+            fold(n or "").strip(" ,.;:").removeprefix("the ") in lexicon.GENERIC_ORG_NOUNS
+            for n in (display, written)
+        ):  # "The Ministry said": which one, only its article can say; no shared page
+            return None
         kind = speaker_type or "unknown"
         head, _, tail = display.partition(",")
         group = GENERIC_WORDS & set(head.casefold().split())
