@@ -146,3 +146,13 @@ def test_a_bare_ministry_is_a_description_and_gets_no_speaker_page(store):
         _, [linked] = linker.link(article, [named])
         assert linked["speaker_id"] is None
     assert store.stats()["speakers"] == 0
+
+
+def test_she_is_a_woman_with_an_unusual_first_name_who_shares_her_husbands_surname():
+    text = (
+        "Police shot Keith Lamont Scott outside his apartment on Tuesday.\n\n"
+        "Rakeyia Scott can be heard yelling to the officers that her husband was unarmed.\n\n"
+        "\u201cDon't shoot him,\u201d she says. \u201cHe has no weapon.\u201d"
+    )
+    record = next(r for r in extract(text) if "no weapon" in r["content"])
+    assert record["speaker"] == "Rakeyia Scott"

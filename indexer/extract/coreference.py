@@ -353,7 +353,14 @@ class SpeakerIndex:
         Assembly", "Say Mexico" have none); a bare surname ("Trump") passes."""
         if len(name.split()) == 1 or name.lower() in self.persons:
             return True
-        return self.gender_of(name) is not None or is_first_name(name.split()[0])
+        if self.gender_of(name) is not None or is_first_name(name.split()[0]):
+            return True
+        words = name.lower().split()
+        return len(words) == 2 and any(  # "Rakeyia Scott", wife of "Keith Lamont Scott"
+            full.lower() != name.lower() and is_first_name(full.split()[0])
+            for full in self.by_last.get(words[-1], {})
+            if len(full.split()) > 1
+        )
 
     def gender_of(self, name: str) -> str | None:
         """ "m" / "f" from a gendered title, an earlier pronoun or the first name; else None."""
