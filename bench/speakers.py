@@ -4,6 +4,7 @@
     .venv/bin/python bench/speakers.py --polnear       # PolNeAR dev, bench/speaker_gold/ names
     .venv/bin/python bench/speakers.py --errors 20     # also print 20 wrong or unresolved cases
     .venv/bin/python bench/speakers.py --pages         # PolNeAR dev indexed: speaker pages
+    .venv/bin/python bench/speakers.py --pages --errors 50   # + wrong pages, spread people
 
 GUM (``../shared/bench/gum/``, Zeldes 2017) marks every mention with an entity id. For each
 attribution the extractor finds whose source span overlaps a GUM mention, the extracted
@@ -32,8 +33,10 @@ whose source span overlaps an annotated mention with a name:
 average over pages, and how many pages with 3+ quotes are under 80% pure); *pages per
 person* = distinct canonical speakers holding a gold person's quotes, averaged over gold
 people (type person); *canonical accuracy* = the canonical name judged as above against the
-gold person's names. Targets (issue 10): purity >= 97%, pages per person <= 1.1, canonical
-accuracy >= 88% held out.
+gold person's names; with ``--errors``, the wrong quotes and every gold person spread over
+several pages (the pages' names and quote counts) are printed. Headline attributions are
+matched with their spans in the title line. Targets (issue 10): purity >= 97%, pages per
+person <= 1.1, canonical accuracy >= 88% held out.
 """
 
 from __future__ import annotations
@@ -447,10 +450,15 @@ def index_polnear(texts: Path, workdir: Path, gold_path: Path) -> list[StoredQuo
         offset = text.find((article.get("body") or "")[:200])
         if offset < 0:
             continue
+        title = str(article.get("title") or "")
+        title_offset = text.find(title) if title else -1
         for att in attributions:
             if not att.get("speaker_span"):
                 continue
-            s, e = (x + offset for x in att["speaker_span"])
+            start = title_offset if att.get("part") == "title" else offset  # headline spans
+            if start < 0:
+                continue
+            s, e = (x + start for x in att["speaker_span"])
             hits = [m for m in gold[doc_id] if min(e, m[1]) - max(s, m[0]) > 0]
             if hits:
                 m = max(hits, key=lambda m: min(e, m[1]) - max(s, m[0]))
@@ -458,6 +466,20 @@ def index_polnear(texts: Path, workdir: Path, gold_path: Path) -> list[StoredQuo
                 found.append(StoredQuote(doc_id, att.get("speaker_id"), canonical, *m[2:]))
     store.close()
     return found
+
+
+def spread_people(quotes: list[StoredQuote]) -> list[str]:
+    """Printable lines: each gold person whose quotes are filed on several pages, with the
+    canonical names of those pages and how many of the person's quotes each holds."""
+    held: dict[str, Counter] = {}
+    for q in quotes:
+        if q.speaker_id is not None and q.gold and q.gold_type == "person":
+            held.setdefault(q.gold, Counter())[f"{q.canonical} [{q.speaker_id}]"] += 1
+    return [
+        f"spread {gold!r}: {dict(pages.most_common())}"
+        for gold, pages in sorted(held.items())
+        if len(pages) > 1
+    ]
 
 
 def page_figures(quotes: list[StoredQuote], names: dict[str, set[str]]) -> list[str]:
@@ -515,6 +537,8 @@ def main() -> int:
         wrong = [q for q in quotes if judge(q.canonical, names.get(q.gold, set())) == "wrong"]
         for q in wrong[: args.errors]:
             print(f"wrong {q.doc_id}: {q.source_text!r} -> {q.canonical!r}; gold {q.gold!r}")
+        for line in spread_people(quotes)[: args.errors]:
+            print(line)
         return 0
     if args.agreement:
         print("\n".join(agreement(POLNEAR_GOLD, SECOND_READER)))

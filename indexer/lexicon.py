@@ -75,6 +75,13 @@ ORG_NOUNS = wordset(
     military army police court network organization organisation firm party regulator
     watchdog authority council commission union"""
 )
+# One word that names a kind of organization or group, never one organization ("The
+# Ministry said"): alone, it is a description, and no speaker page may gather it across
+# articles (every ministry would share one).
+GENERIC_ORG_NOUNS = ORG_NOUNS | wordset(
+    """association bank board bureau center centre corporation foundation fund institute
+    service university group groups legion battalion militia coalition"""
+)
 
 # --- news outlets ------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from indexer import lexicon
 from indexer.extract import interviews
 from indexer.extract.names import (
+    HONORIFIC_GENDERS,
     PARTY_LABELS,
     descriptor_length,
     first_name_gender,
@@ -32,13 +33,14 @@ from indexer.extract.tokens import (
     np_tokens,
     text_of,
 )
-from indexer.lexicon import ORG_NOUNS, wordset
+from indexer.lexicon import GENERIC_ORG_NOUNS, ORG_NOUNS, wordset
 
 # Titles as running text writes them: lowercase, abbreviations also with their period.
 TITLES = (
     lexicon.TITLES
     | lexicon.EXTRACT_TITLES
     | frozenset(f"{title}." for title in lexicon.ABBREVIATED_TITLES)
+    | frozenset(["del."])  # "Del. Stacey Plaskett": a delegate (lower-case "del" is a particle)
 )
 ORG_WORDS = lexicon.ORG_WORDS | lexicon.EXTRACT_ORG_WORDS
 GROUP_WORDS = wordset(
@@ -64,7 +66,6 @@ THING_WORDS = wordset(
     americans"""
 )
 GENERAL_TITLES = frozenset(["attorney", "surgeon", "inspector", "solicitor", "postmaster"])
-GENDERED_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
 MALE = frozenset(["he", "him", "his", "himself"])
 FEMALE = frozenset(["she", "her", "hers", "herself"])
 PLURAL = frozenset(["they", "them", "their"])
@@ -110,6 +111,7 @@ class SpeakerIndex:
     genders: dict[str, str] = field(default_factory=dict)  # lower name -> "m" / "f"
     counts: dict[str, int] = field(default_factory=dict)  # lower full name -> mentions
     positions: dict[str, list[int]] = field(default_factory=dict)  # lower name -> offsets
+    given_only: set[str] = field(default_factory=set)  # people named by first name alone
     _initials: dict[str, set[str]] = field(default_factory=dict)
     _first_words: dict[str, set[str]] = field(default_factory=dict)
     _short_forms_size: int = -1
@@ -139,6 +141,9 @@ class SpeakerIndex:
                 if _may_cut(words):
                     words = words[descriptor_length(words) :]
                 end = match.end()
+                if kept := _without_place(words):  # "Earl Ray Tomblin of West Virginia"
+                    end -= len(" ".join(words[kept:])) + 1
+                    words = words[:kept]
                 while len(words) > 1 and words[-1].lower() in _NOT_NAMES:
                     end -= len(words.pop()) + 1  # "Hugh McGuire Sunday, May 28": a date
                 if words and words[-1][-2:] in ("'s", "\u2019s"):  # "Obama's" names Obama
@@ -150,7 +155,7 @@ class SpeakerIndex:
                     if title in TITLES or f"{title}." in TITLES:
                         index._titled_person(" ".join(words), title)
                     subject = pos == start or text[pos - 2 : pos].strip() in (".", "")
-                    gender = GENDERED_TITLES.get(title or "")
+                    gender = HONORIFIC_GENDERS.get(title or "")
                     index.mentions.append(
                         Mention(pos, " ".join(words), "", subject, gender, len(words))
                     )
@@ -165,8 +170,8 @@ class SpeakerIndex:
             bare = _without_titles(chain)
             if bare:
                 index._add_name(offset + bare[0].idx, text_of(bare))
-                if len(bare) < len(chain):
-                    title = chain[len(chain) - len(bare) - 1].lower_.rstrip(".")
+                if bare[0].i > chain[0].i:
+                    title = bare[0].nbor(-1).lower_.rstrip(".")
                     index._titled_person(text_of(bare), title)
         for mention in index.mentions:
             mention.name = index.canonical(mention.name, mention.pos, mention.gender)
@@ -183,6 +188,14 @@ class SpeakerIndex:
                     )
                 )
             index._add_title_role(chain, offset)
+        index._given_names_alone(text)
+        for offset, doc in docs:
+            for tok in doc:
+                if (name := index._untagged_surname(tok, offset)) is not None:
+                    kind = index.kind_of_name(name)
+                    index.mentions.append(
+                        Mention(offset + tok.idx, name, kind, _main_subject(tok), None, 1)
+                    )
         for offset, doc in docs:
             subjects: dict[int, list[Token]] = {}
             for tok in doc:
@@ -208,11 +221,49 @@ class SpeakerIndex:
             )
         return index
 
+    def _given_names_alone(self, text: str) -> None:
+        """ "Melanie thought the whole thing was outrageous": a first name written alone as
+        a main-clause subject, named at least twice, when no fuller name in the article ends
+        with it and the article never writes it as a place ("in Charlotte", "Charlotte
+        officials"), is a person named by first name only; its gender comes from the
+        first-name statistics."""
+        for mention in self.mentions:
+            low = mention.name.lower()
+            if (
+                mention.kind == "unknown"
+                and mention.subject
+                and " " not in low
+                and self.counts.get(low, 0) > 1
+                and is_first_name(mention.name)
+                and not self.bearers(low)
+                and not re.search(_AS_PLACE.format(re.escape(mention.name)), text)
+            ):
+                self.persons.add(low)
+                self.given_only.add(low)
+        for mention in self.mentions:
+            if mention.name.lower() in self.given_only:
+                mention.kind = "person"
+
+    def _untagged_surname(self, tok: Token, offset: int) -> str | None:
+        """ "Trump has record low support": the fullest name of a capitalised subject the
+        tagger took for a common noun (often first in a sentence), when the article names a
+        person with that surname; None for any other token."""
+        if (
+            tok.tag_ in ("NNP", "NNPS")
+            or tok.dep_ not in ("nsubj", "nsubjpass")
+            or not tok.text[:1].isupper()
+            or tok.lower_ not in self.by_last
+            or any(c.dep_ == "compound" for c in tok.children)
+        ):
+            return None
+        name = self.canonical(tok.text, offset + tok.idx)
+        return name if len(name.split()) > 1 and self.kind_of_name(name) == "person" else None
+
     def _titled_person(self, name: str, title: str) -> None:
         """ "Mr. Smith", "Mayor Berg": titles are for people, some tell their gender."""
         self.persons.update([name.lower(), _surname(name)])
-        if title in GENDERED_TITLES:
-            self.genders[name.lower()] = GENDERED_TITLES[title]
+        if title in HONORIFIC_GENDERS:
+            self.genders[name.lower()] = HONORIFIC_GENDERS[title]
 
     def _add_name(self, pos: int, name: str) -> None:
         low = name.lower()
@@ -262,6 +313,8 @@ class SpeakerIndex:
             full = self.names.get(written.lower(), written)
             if len(full.split()) <= len(words) or not full.lower().endswith(low):
                 continue
+            if not self.is_known_person(full):  # a headline run "Gold Star Mom Corners Obama"
+                continue
             first = full.lower().split()[0]
             if len(full) > len(people.get(first, "")):
                 people[first] = full
@@ -300,7 +353,14 @@ class SpeakerIndex:
         Assembly", "Say Mexico" have none); a bare surname ("Trump") passes."""
         if len(name.split()) == 1 or name.lower() in self.persons:
             return True
-        return self.gender_of(name) is not None or is_first_name(name.split()[0])
+        if self.gender_of(name) is not None or is_first_name(name.split()[0]):
+            return True
+        words = name.lower().split()
+        return len(words) == 2 and any(  # "Rakeyia Scott", wife of "Keith Lamont Scott"
+            full.lower() != name.lower() and is_first_name(full.split()[0])
+            for full in self.by_last.get(words[-1], {})
+            if len(full.split()) > 1
+        )
 
     def gender_of(self, name: str) -> str | None:
         """ "m" / "f" from a gendered title, an earlier pronoun or the first name; else None."""
@@ -308,7 +368,9 @@ class SpeakerIndex:
         if low in self.genders:
             return self.genders[low]
         words = name.split()
-        return first_name_gender(words[0]) if len(words) > 1 else self.genders.get(low)
+        if len(words) > 1 or low in self.given_only:
+            return first_name_gender(words[0])
+        return None
 
     def _organization_starting_with(self, word: str) -> str | None:
         """ "Halvern" for "Halvern Pharmaceuticals": organisations go by their first word;
@@ -376,7 +438,7 @@ class SpeakerIndex:
         """ "Mayor Celia Marchetti", "Trump spokeswoman Hope Hicks": the title is a role that
         later definite descriptions ("the mayor") refer back to."""
         bare = _without_titles(chain)
-        titles = chain[: len(chain) - len(bare)] if bare else []
+        titles = chain[: bare[0].i - chain[0].i] if bare else []
         if titles and titles[-1].lower_.rstrip(".") not in ("mr", "mrs", "ms", "dr"):
             name = self.canonical(text_of(bare), offset + bare[0].idx)
             title = text_of(titles).lower()
@@ -389,6 +451,7 @@ class SpeakerIndex:
             if bare:
                 name = self.canonical(text_of(bare), offset + first.idx)
                 self.role_of.setdefault(name, text_of(words))
+                self.roles.setdefault(_normal(text_of(words)), name)  # "the GOP nominee"
 
     def _titled(self, head: str, pos: int) -> str | None:
         """ "the minister" -> the person introduced as "Defence Minister Andrii Vedmid"."""
@@ -487,6 +550,8 @@ class SpeakerIndex:
             return self.resolve(head.head.head, offset, single)
         if head.tag_ in ("PRP", "PRP$"):
             return self._pronoun(low, pos)
+        if (after := _after_dateline(head)) is not None:
+            return self.resolve(after, offset, single)
         if not single:
             return self._coordinated(head, offset) or self.resolve(head, offset, True)
         return self._single(head, offset, pos, low)
@@ -523,6 +588,12 @@ class SpeakerIndex:
 
     def _single(self, head: Token, offset: int, pos: int, low: str) -> Speaker:
         chain = name_chain(head)
+        if named := _before_party_tag(chain):
+            # "state Del. Marcia "Cia" Price (D-Newport News)": the tag is no one's name
+            bare = [t for t in named if t.text[:1].isalnum()]
+            while len(bare) > 1 and bare[0].lower_ in TITLES:
+                bare.pop(0)
+            return self._named(self.canonical(" ".join(t.text for t in bare), pos))
         if len(chain) == 1 and (person := _appositive_person(head)) is not None:
             # "The local MP, Ruth Adeyemi, told ...": a one-word role written capitalised
             named = self.resolve(person, offset, True)
@@ -530,6 +601,17 @@ class SpeakerIndex:
         if chain and not _only_titles([t.text for t in chain]):
             bare = _without_titles(chain) or chain
             name = self.canonical(text_of(bare), pos, _title_gender(chain, bare))
+            named_by_phrase = any(  # "The Committee for a Responsible Federal Budget"
+                c.dep_ == "prep" and any(is_proper(t) for t in c.subtree) for c in head.children
+            )
+            if name.lower() in GENERIC_ORG_NOUNS and not named_by_phrase:
+                # "The Ministry said": a generic word, not a name; which ministry, the
+                # article must say (else every ministry would share one speaker page)
+                known = self._only_organization(name.lower(), pos)
+                if known is None:
+                    return Speaker(name, "organization", how=UNRESOLVED)
+                kind = self.kind_of_name(known)
+                return Speaker(known, kind, None, DESCRIPTION_CERTAINTY, DESCRIBED)
             return self._named(name)
         for child in head.children:
             if child.dep_ == "appos" and name_chain(child):
@@ -624,6 +706,34 @@ class SpeakerIndex:
         return None
 
 
+def _before_party_tag(chain: list[Token]) -> list[Token]:
+    """ "Marcia "Cia" Price (D-Newport News)": when `chain` is a party-and-place tag in
+    parentheses ("D-", "R-", "I-"), the capitalised words (and quotation marks) right before
+    the parenthesis; else []."""
+    if len(chain) < 3 or chain[0].text not in ("D", "R", "I") or chain[1].text != "-":
+        return []
+    doc, i = chain[0].doc, chain[0].i - 1
+    if i < 1 or doc[i].text != "(":
+        return []
+    words: list[Token] = []
+    for tok in reversed(doc[: i]):
+        if not (tok.text[:1].isupper() or tok.text in ('"', "\u201c", "\u201d", "''", "``")):
+            break
+        words.insert(0, tok)
+    return words if any(t.text[:1].isupper() for t in words) else []
+
+
+def _after_dateline(head: Token) -> Token | None:
+    """ "WASHINGTON -- President Obama, ..., said": a capitalised dateline parsed as the
+    subject, with the real subject in apposition after the dash; that subject, else None."""
+    doc = head.doc
+    if not (head.text.isupper() and len(head.text) > 2 and head.i + 1 < len(doc)):
+        return None
+    if doc[head.i + 1].text not in ("--", "-", "\u2014", "\u2013"):
+        return None
+    return next((c for c in head.children if c.dep_ == "appos" and c.i > head.i + 1), None)
+
+
 def _appositive_person(head: Token) -> Token | None:
     """A person's full name in apposition to `head` ("The local MP, Ruth Adeyemi,"): at
     least two words, the first a known first name."""
@@ -694,6 +804,14 @@ _NOT_NAMES = wordset(
     what who why how mr. mrs. ms. dr. monday tuesday wednesday thursday friday saturday
     sunday january february march april may june july august september october november
     december"""
+)
+
+
+# A name written as a place: after a preposition of place or movement, or before a noun
+# it modifies ("Charlotte officials", "Charlotte-Mecklenburg").
+_AS_PLACE = (
+    r"\b(?:in|at|from|to|near|across|outside|visit|visited|visiting)\s+{0}\b"
+    r"|\b{0}(?:-[A-Z]|\s+(?:officials|police|residents|officers|city|area|county))"
 )
 
 
@@ -779,24 +897,55 @@ def _without_titles(chain: list[Token]) -> list[Token]:
         elif tok.lower_ == "of" and i - 1 == last and i + 2 < len(toks):
             last = i + 1
     toks = toks[last + 1 :]
+    if kept := _without_place([t.text for t in toks]):  # "Elijah Cummings of Maryland"
+        toks = toks[:kept]
     while toks and toks[-1].lower_ in ("'s", "’s", "'", "’"):
         toks.pop()
-    if _may_cut([t.text for t in toks]):  # "Republican Donald Trump": the label is a role
-        toks = toks[descriptor_length([t.text for t in toks]) :]
+    words = text_of(toks).split()  # "Park Geun-hye" is two words, whatever its tokens
+    if _may_cut(words):  # "Republican Donald Trump": the label is a role
+        starts = [t for t in toks if t.i == toks[0].i or t.nbor(-1).whitespace_]
+        toks = [t for t in toks if t.i >= starts[descriptor_length(words)].i]
     return toks
 
 
 def _may_cut(words: list[str]) -> bool:
-    """Only a person's name loses leading descriptors ("Justice Department" stays whole)."""
+    """Only a person's name loses leading descriptors ("Justice Department" stays whole):
+    a run without organization words, or one whose descriptors end in a person's name of two
+    or three words starting with a first name ("Senate Majority Leader Mitch McConnell",
+    "White House Press Secretary Josh Earnest")."""
     low = [w.lower() for w in words]
-    return len(words) > 1 and not any(w in ORG_WORDS or w in GROUP_WORDS for w in low)
+    if len(words) < 2:
+        return False
+    if not any(w in ORG_WORDS or w in GROUP_WORDS for w in low):
+        return True
+    cut = descriptor_length(words)
+    rest = low[cut:]
+    return cut > 0 and 2 <= len(rest) <= 3 and not any(w in ORG_WORDS | GROUP_WORDS for w in rest)
+
+
+def _without_place(words: list[str]) -> int:
+    """How many leading `words` are a person's name followed by "of"/"for" and a place or
+    employer ("Elijah Cummings of Maryland", "Cameron Easley for Morning Consult" -> 2);
+    0 when the run is not such a name ("Bank of America", "Duke of Edinburgh")."""
+    for i, word in enumerate(words):
+        if word.lower() in ("of", "for"):
+            name = words[:i]
+            if (
+                2 <= len(name) <= 4
+                and is_first_name(name[0])
+                and not any(w.lower() in ORG_WORDS | GROUP_WORDS for w in name)
+                and not _only_titles(name)
+            ):
+                return i
+            return 0
+    return 0
 
 
 def _title_gender(chain: list[Token], bare: list[Token]) -> str | None:
     """ "Mrs. Clinton" -> "f": the gender a title right before the bare name gives."""
     if not bare or bare[0].i == chain[0].i:
         return None
-    return GENDERED_TITLES.get(chain[len(chain) - len(bare) - 1].lower_.rstrip("."))
+    return HONORIFIC_GENDERS.get(bare[0].nbor(-1).lower_.rstrip("."))
 
 
 def _role_text(tokens: list[Token]) -> str:

@@ -8,8 +8,12 @@ which title words are not first names there ("Judge", "Bishop"), and party label
 Hyphenated and multi-part names ("Anna-Lena Berg", "Park Min-jun", "Ana Ruiz-Teller") are
 never cut inside.
 
-`first_name_gender` gives "m" / "f" / None from those statistics (gender-guesser's
-"male"/"mostly_male" and "female"/"mostly_female"; "andy" and "unknown" give None).
+`first_name_gender` gives "m" / "f" / None from those statistics: only gender-guesser's
+"male" and "female"; "mostly_male" / "mostly_female" ("Terry", "Bernie", "Kelly"), "andy"
+and "unknown" give None, since a pronoun must never be kept from a person of the other gender
+by a first name that is also given to that gender (on PolNeAR dev, "9/11 widow Terry Strada.
+She continued" went to another woman). `honorific_gender` gives the gender a title such as
+"Mrs." tells. This module is the one definition of both, for extraction and linking.
 """
 
 from __future__ import annotations
@@ -25,7 +29,20 @@ PARTY_LABELS = wordset(
     """republican republicans democrat democrats democratic gop conservative conservatives
     liberal liberals tory tories libertarian socialist ndp"""
 )
-_GENDER = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}
+# Words before a title telling when or how it is held ("Former", "Retired General").
+TENURE_WORDS = wordset("former retired acting interim outgoing incoming then late")
+_GENDER = {"male": "m", "female": "f"}
+# Honorifics that tell a gender ("Mrs. Clinton": the woman among the Clintons).
+HONORIFIC_GENDERS = {
+    "mr": "m",
+    "mister": "m",
+    "sir": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "madam": "f",
+    "dame": "f",
+}
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +69,15 @@ def first_name_gender(word: str) -> str | None:
     return _GENDER.get(_detector().get_gender(word))
 
 
+def honorific_gender(written: str | None) -> str | None:
+    """ "m" / "f" from an honorific among the first two words of a mention as written
+    ("Mrs. Clinton" -> "f", "Sir Keir Starmer" -> "m"); None without one."""
+    for word in (written or "").split()[:2]:
+        if (gender := HONORIFIC_GENDERS.get(word.lower().strip(".,"))) is not None:
+            return gender
+    return None
+
+
 def is_first_name(word: str) -> bool:
     """A word the first-name table knows as a given name (of any or both genders)."""
     word = word.strip(".").split("-")[0]
@@ -61,9 +87,10 @@ def is_first_name(word: str) -> bool:
 
 
 def is_descriptor(word: str) -> bool:
-    """A word that, before a name, is a title, a party label or another role word."""
+    """A word that, before a name, is a title, a party label or another role word ("Retired
+    General": a description, not a name)."""
     low = word.lower().strip(".")
-    return low in PARTY_LABELS or low in CONSTANTS.titles
+    return low in PARTY_LABELS or low in CONSTANTS.titles or low in TENURE_WORDS
 
 
 def descriptor_length(words: list[str]) -> int:

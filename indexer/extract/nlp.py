@@ -66,7 +66,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
 _ABBREVIATIONS = wordset(
-    """mr mrs ms dr sen rep gov gen lt col sgt st jr sr u.s no vs inc corp co ltd jan feb aug
+    """mr mrs ms dr sen rep del gov gen lt col sgt st jr sr u.s no vs inc corp co ltd jan feb aug
     sept oct nov dec rev prof ft mt"""
 )
 

@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Token
 
 from indexer import lexicon
+from indexer.extract.names import is_first_name
 from indexer.extract.tokens import name_chain, np_tokens, text_of
 from indexer.lexicon import wordset
 
@@ -44,12 +45,38 @@ def is_outlet(tok: Token) -> bool:
     low = name.lower()
     if low in OUTLET_NAMES or low.removeprefix("the ") in OUTLET_NAMES:
         return True
+    if _titled_person(name.split()) or _party_tag(name_chain(tok)):
+        return False
     if low in BRAND_WORDS and _after_the(tok):
         return True  # "told the Herald": the short form of a paper named before
     words = low.split()
     if any(w in BRAND_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in BRAND_WORDS):
         return True
     return any(t.lower_ in OUTLET_NOUNS for t in np_tokens(tok) if t.i < tok.i)
+
+
+def _titled_person(words: list[str]) -> bool:
+    """ "White House Press Secretary Josh Earnest": a personal title, then a person's name
+    of two or three words starting with a first name, is a person, whatever the title's
+    words ("Press")."""
+    for i, word in enumerate(words[:-2]):
+        if word.lower().rstrip(".") in lexicon.TITLES | lexicon.EXTRACT_TITLES:
+            rest = words[i + 1 :]
+            return 2 <= len(rest) <= 3 and is_first_name(rest[0])
+    return False
+
+
+def _party_tag(chain: list[Token]) -> bool:
+    """ "(D-Newport News)": a party letter and a place in parentheses after a person's name."""
+    first = chain[0] if chain else None
+    return (
+        first is not None
+        and len(chain) > 2
+        and first.text in ("D", "R", "I")
+        and chain[1].text == "-"
+        and first.i > 0
+        and first.nbor(-1).text == "("
+    )
 
 
 def outlet_name(tok: Token) -> str | None:

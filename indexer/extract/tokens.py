@@ -13,7 +13,26 @@ DETERMINERS = frozenset(["a", "an", "the", "this", "that", "these", "those"])
 
 
 def is_proper(tok: Token) -> bool:
-    return tok.tag_ in PROPER and (tok.text[:1].isupper() or tok.text[:1].isdigit())
+    """A proper-noun token: tagged NNP/NNPS and capitalised (or a number), or the lower-case
+    second half of a hyphenated given name ("Ban Ki-moon", "Park Min-jun")."""
+    if tok.tag_ not in PROPER:
+        return False
+    return tok.text[:1].isupper() or tok.text[:1].isdigit() or _name_half(tok)
+
+
+def _name_half(tok: Token) -> bool:
+    """ "moon" in "Ki-moon": alphabetic, right after a hyphen that follows a capitalised
+    proper noun, all written without spaces."""
+    doc, i = tok.doc, tok.i
+    return (
+        tok.is_alpha
+        and i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].tag_ in PROPER
+        and doc[i - 2].text[:1].isupper()
+    )
 
 
 def name_chain(tok: Token) -> list[Token]:

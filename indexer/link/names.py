@@ -2,66 +2,29 @@
 
 "Republican Donald Trump", "Rival Hillary Clinton", "Conservative Leader Ray Dunmore",
 "9/11 widow Terry Strada": party labels, descriptors and titles go to the role, the name is
-what is left. Whether a word is a given name comes from ``gender-guesser`` (the first-name
-dictionary of Jörg Michael's ``gender`` program, about 40,000 names from many countries);
-whether it is a common word from the article itself (the word also appears in lower case).
+what is left. Whether a word is a given name, and the gender it or an honorific tells, is
+defined once in `indexer.extract.names` (``gender-guesser``, the first-name dictionary of Jörg
+Michael's ``gender`` program, about 40,000 names from many countries); whether it is a common
+word comes from the article itself (the word also appears in lower case).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
 
-from gender_guesser.detector import Detector
-
+from indexer.extract.names import PARTY_LABELS, is_first_name
 from indexer.lexicon import wordset
 
-# Party and political labels written before a name ("Republican Donald Trump").
-AFFILIATIONS = wordset(
-    """republican republicans democrat democrats democratic gop conservative conservatives
-    liberal liberals labour tory tories ndp libertarian independent green greens socialist
-    progressive bloc"""
-)
+# Party and political labels written before a name ("Republican Donald Trump"): the
+# extractor's party labels and the parties of other countries' news.
+AFFILIATIONS = PARTY_LABELS | wordset("labour independent green greens progressive bloc")
 # Lower-case words inside a name ("Charles de Gaulle", "Ludwig van Beethoven").
 PARTICLES = wordset("de van von der den da di du del della la le bin al ibn ter dos das st")
-# Honorifics that give a gender ("Mr. Obama": the man among the Obamas).
-MALE_HONORIFICS = wordset("mr mister sir")
-FEMALE_HONORIFICS = wordset("mrs ms miss madam dame")
 # Words that make a mention a description of a speaker, not a name ("spokeswoman for X").
 RELATIONS = wordset("for to of at with from")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _POSSESSIVE_WORD = re.compile(r"['’]s?$")
-
-
-@cache
-def _detector() -> Detector:
-    return Detector(case_sensitive=False)
-
-
-def gender_of(given_name: str) -> str | None:
-    """ "male", "female" or None (unknown or ambiguous) for a given name."""
-    guess = _detector().get_gender(given_name.strip("."))
-    if guess in ("male", "mostly_male"):
-        return "male"
-    if guess in ("female", "mostly_female"):
-        return "female"
-    return None
-
-
-def is_given_name(token: str) -> bool:
-    """Whether ``token`` is a known given name (of either or no clear gender)."""
-    return _detector().get_gender(token.strip(".")) != "unknown"
-
-
-def honorific_gender(written: str | None) -> str | None:
-    """The gender an honorific in the mention as written gives ("Mrs. Clinton" -> female)."""
-    for token in re.findall(r"[A-Za-z]+", written or "")[:2]:
-        if token.casefold() in MALE_HONORIFICS:
-            return "male"
-        if token.casefold() in FEMALE_HONORIFICS:
-            return "female"
-    return None
 
 
 def is_description(text: str) -> bool:
@@ -114,9 +77,9 @@ def split_descriptors(
         if word in AFFILIATIONS or not any(c.isalpha() for c in token):
             start += 1
             continue
-        if is_given_name(token):
+        if is_first_name(token):
             break
-        if any(is_given_name(t) for t in follows) or is_common_word(word):
+        if any(is_first_name(t) for t in follows) or is_common_word(word):
             start += 1
             continue
         break

@@ -18,15 +18,9 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from indexer import lexicon
+from indexer.extract.names import first_name_gender, honorific_gender, is_first_name
 from indexer.lexicon import wordset
-from indexer.link.names import (
-    PARTICLES,
-    gender_of,
-    honorific_gender,
-    is_description,
-    is_given_name,
-    split_descriptors,
-)
+from indexer.link.names import PARTICLES, is_description, split_descriptors
 from indexer.link.outlets import initials
 from schemas.ids import slug
 from store.base import Store
@@ -259,6 +253,11 @@ class SpeakerBook:
         display = " ".join((name or "").split()).strip(" ,.;:")
         if not display or fold(display) in PRONOUNS:
             return None
+        if all(
+            fold(n or "").strip(" ,.;:").removeprefix("the ") in lexicon.GENERIC_ORG_NOUNS
+            for n in (display, written)
+        ):  # "The Ministry said": which one, only its article can say; no shared page
+            return None
         kind = speaker_type or "unknown"
         head, _, tail = display.partition(",")
         group = GENERIC_WORDS & set(head.casefold().split())
@@ -351,13 +350,13 @@ class SpeakerBook:
         """ "Demogorgon Trump": a first word that is no given name, before the surname of a
         person this article or the corpus knows under a given name, is a nickname or label."""
         first, surname = toks
-        if is_given_name(first) or len(first.strip(".")) <= 1:
+        if is_first_name(first) or len(first.strip(".")) <= 1:
             return False
         full = full_name_in(body, surname, common)
         if full is not None:
             return person_key(clean_person(full)[0]) != person_key(" ".join(toks))
         known = self.by_surname.get(translit(surname), set())
-        return any(is_given_name(self.by_id[i]["name"].split()[0]) for i in known)
+        return any(is_first_name(self.by_id[i]["name"].split()[0]) for i in known)
 
     def _titled_person(self, name: str) -> bool:
         """An organization's name that is a person's after its descriptors: a given name and
@@ -367,7 +366,7 @@ class SpeakerBook:
             return False
         if self.is_outlet(" ".join(descriptors)):
             return looks_like_person(" ".join(toks))
-        return len(toks) == 2 and is_given_name(toks[0]) and toks[1][:1].isupper()
+        return len(toks) == 2 and is_first_name(toks[0]) and toks[1][:1].isupper()
 
     def _names_other(self, words: str, name: str, article_people: dict[str, set[str]]) -> bool:
         """ "Clinton Robby Mook": a leading word that is the surname of a person of this
@@ -415,7 +414,7 @@ class SpeakerBook:
     @staticmethod
     def _gender(record: dict[str, Any]) -> str | None:
         toks = record["name"].split()
-        return gender_of(toks[0]) if len(toks) >= 2 else None
+        return first_name_gender(toks[0]) if len(toks) >= 2 else None
 
     # --- organizations and groups ------------------------------------------------------------
     def _other(self, name: str, key: str, kind: str, role: str | None) -> dict[str, Any]:
