@@ -6,7 +6,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask import Blueprint, abort, current_app, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
 
 from store import provenance as sp
 from store.base import SearchQuery
@@ -43,6 +52,14 @@ def _did_you_mean(q: str) -> str | None:
         return None
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, fixes)) + r")\b", re.IGNORECASE)
     return pattern.sub(lambda m: fixes[m.group(1).lower()], q)
+
+
+@pages.get("/favicon.ico")
+def favicon() -> Response:
+    """The site icon where browsers look for it without a link (``static/favicon.ico``)."""
+    return send_from_directory(
+        current_app.static_folder or "static", "favicon.ico", mimetype="image/vnd.microsoft.icon"
+    )
 
 
 @pages.get("/")
