@@ -118,7 +118,8 @@ class SearchResult:
 @dataclass(frozen=True)
 class DirectoryEntry:
     """One speaker or outlet record and how many attributions carry it (for an outlet:
-    attributions it published)."""
+    attributions it published) among those a search shows by default
+    (``store.plan.DEFAULT_FILTERS``: speech and writing)."""
 
     record: dict[str, Any]
     attributions: int

@@ -25,7 +25,7 @@ from webapp import provenance as prov
 from webapp import wording
 from webapp.directories import offers
 from webapp.render import annotate, histogram_bars, journey_layouts, marks_for, passage_window
-from webapp.searching import run_search, store
+from webapp.searching import run_search, shown_by_default, store
 
 pages = Blueprint("pages", __name__)
 
@@ -86,7 +86,7 @@ def speaker(speaker_id: str) -> str:
     state = run_search(request.path, params, fixed={"speaker": (speaker_id,)})
     overall = state.result
     if params != P.search_params({}):  # the timeline and counts cover everything they said
-        overall = store().search(SearchQuery(filters={"speaker": (speaker_id,)}, per_page=1))
+        overall = store().search(shown_by_default(speaker=speaker_id))
     record = store().get_speaker(speaker_id)
     if record is None and overall.total == 0:
         abort(404, f"No speaker has the id '{speaker_id}'.")
@@ -127,8 +127,8 @@ def speaker(speaker_id: str) -> str:
 @pages.get("/outlets/<outlet_id>")
 def outlet(outlet_id: str) -> str:
     st = store()
-    published = st.search(SearchQuery(filters={"outlet": (outlet_id,)}, sort="date", per_page=10))
-    relayed = st.search(SearchQuery(filters={"via": (outlet_id,)}, sort="date", per_page=10))
+    published = st.search(shown_by_default(outlet=outlet_id, sort="date", per_page=10))
+    relayed = st.search(shown_by_default(via=outlet_id, sort="date", per_page=10))
     record = st.get_outlet(outlet_id)
     if record is None and published.total == 0 and relayed.total == 0:
         abort(404, f"No outlet has the id '{outlet_id}'.")

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from flask import current_app
 
 from schemas.catalog import FILTERS
-from store.base import FACETS, FacetValue, SearchResult, Store
+from store.base import FACETS, FacetValue, SearchQuery, SearchResult, Store
 from webapp import params as P
 from webapp.render import month_bounds, month_label
 
@@ -25,6 +25,16 @@ DEFAULT_FACET_SIZE = 10
 
 def store() -> Store:
     return current_app.extensions["quotetrail.store"]
+
+
+def shown_by_default(
+    sort: str = "date", per_page: int = 1, facets: bool = True, **named: str
+) -> SearchQuery:
+    """The store query behind the search page for one value of each ``named`` filter
+    (``speaker="anna-lindqvist"``) and nothing else: the other filters keep their declared
+    defaults (speech and writing), so a page counting it agrees with the search it links."""
+    params = P.search_params({name: [value] for name, value in named.items()})
+    return replace(P.to_query(params, facets=facets), sort=sort, per_page=per_page)
 
 
 @dataclass
