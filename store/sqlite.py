@@ -693,6 +693,10 @@ class SqliteStore(Store):
             source = f"FROM {side[0]} v CROSS JOIN attributions a ON a.rid = v.attribution"
         else:
             column, source = f"a.{facet.field}", plan.source
+        only = plan.plan.facet_values.get(facet.name)
+        if only:
+            where += f" AND {column} IN ({','.join('?' * len(only))})"
+            params = [*params, *only]
         rows = conn.execute(
             f"SELECT value, n, count(*) OVER () FROM (SELECT {column} AS value, count(*) AS n"
             f" {source} WHERE {where} AND {column} IS NOT NULL GROUP BY {column})"
