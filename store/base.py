@@ -122,8 +122,7 @@ class SearchResult:
 @dataclass(frozen=True)
 class DirectoryEntry:
     """One speaker or outlet record and how many attributions carry it (for an outlet:
-    attributions it published) among those a search shows by default
-    (``store.plan.DEFAULT_FILTERS``: speech and writing)."""
+    attributions it published)."""
 
     record: dict[str, Any]
     attributions: int

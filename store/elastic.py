@@ -50,7 +50,6 @@ from store.base import (
 )
 from store.config import redact_url
 from store.plan import (
-    DEFAULT_FILTERS,
     LABELLED,
     Plan,
     SortKey,
@@ -555,7 +554,6 @@ class ElasticStore(Store):
                 values["include"] = sorted(names)
             buckets = self.es.search(
                 index=self.alias("attributions"), size=0,
-                query=_Dsl(Plan(SearchQuery(filters=DEFAULT_FILTERS))).filters(),
                 aggs={"n": {"terms": values}},
             )["aggregations"]["n"]["buckets"]
             counts = {b["key"]: b["doc_count"] for b in buckets}

@@ -50,13 +50,6 @@ REASSIGN: dict[str, str | None] = {
     f.field: f.filter.label_field for f in FILTERS if f.filter.refers_to is not None
 }
 
-# The values a search keeps of each filter it names no value of (``Filter.default``: speech
-# and writing); the speaker and outlet directories count attributions under them too, so a
-# directory's count is what the search for that speaker or outlet shows.
-DEFAULT_FILTERS: dict[str, tuple[str, ...]] = {
-    f.name: tuple(f.filter.default) for f in FILTERS if f.filter.default
-}
-
 # Facets whose values are ids of records with a name: the facet's name -> record kind.
 LABELLED: dict[str, str] = {
     f.name: f.filter.refers_to

@@ -38,7 +38,7 @@ from store.base import (
     Store,
     StoreError,
 )
-from store.plan import DEFAULT_FILTERS, LABELLED, Plan, SortKey, reassign_label_field, reassigned
+from store.plan import LABELLED, Plan, SortKey, reassign_label_field, reassigned
 from store.query_text import ParsedText, fts5_query, merge_marks
 from store.records import (
     keyword,
@@ -580,14 +580,12 @@ class SqliteStore(Store):
             )
             params = [f"{like}%", f"% {like}%"]
         order = "n DESC, name, id" if sort == "count" else "name, id"
-        skip = (max(page, 1) - 1) * per_page
-        shown, shown_params = _Sql(Plan(SearchQuery(filters=DEFAULT_FILTERS))).where()
         rows = self._conn().execute(
             f"SELECT doc, n, count(*) OVER () FROM (SELECT r.id, r.doc,"
             f" fold(json_extract(r.doc, '$.name')) AS name,"
-            f" (SELECT count(*) FROM attributions a WHERE a.{owner} = r.id AND {shown}) AS n"
+            f" (SELECT count(*) FROM attributions a WHERE a.{owner} = r.id) AS n"
             f" FROM {table} r {where} LIMIT ?) ORDER BY {order} LIMIT ? OFFSET ?",
-            [*shown_params, *params, MAX_DIRECTORY_MATCHES, per_page, skip],
+            [*params, MAX_DIRECTORY_MATCHES, per_page, (max(page, 1) - 1) * per_page],
         ).fetchall()
         total = rows[0][2] if rows else self._directory_total(table, where, params)
         return DirectoryPage(total, [DirectoryEntry(json.loads(d), n) for d, n, _ in rows])

@@ -1,7 +1,8 @@
 """A reader trusts the numbers: every count on the outlet, speaker and directory pages is the
-number of results the search it links to shows. A search shows speech and writing unless
-asked (a thought or a piece of evidence is hidden by default), so a count that includes a
-hidden attribution promises a result the reader never finds ("All 36" above 35 results)."""
+number of results the search it links to shows. Those pages count everything attributed to
+a person or outlet, while a search shows speech and writing unless asked (a thought is
+hidden by default): a count whose link does not ask for every cue type promises results
+the reader never finds ("All 36" above 35 results)."""
 
 from __future__ import annotations
 

@@ -224,7 +224,9 @@ def test_blank_form_fields_are_ignored(client: Any) -> None:
 # --- entity pages ---------------------------------------------------------------------
 
 
-COUNT_OF_ANNA = r'<dt>Attributions</dt><dd><a href="/\?speaker=anna-lindqvist">4</a></dd>'
+COUNT_OF_ANNA = (
+    r'<dt>Attributions</dt><dd><a href="/\?speaker=anna-lindqvist&amp;cue_type=all">4</a></dd>'
+)
 
 
 def test_speaker_page_tells_who_they_are_and_what_they_said(client: Any) -> None:

@@ -19,7 +19,7 @@ from webapp import params as P
 from webapp import provenance as prov
 from webapp.export import stream_csv, stream_jsonl
 from webapp.render import highlight
-from webapp.searching import SearchState, run_search, shown_by_default, store
+from webapp.searching import SearchState, run_search, store
 from webapp.security import bearer_matches, json_body
 from webapp.writes import Busy, Indexing
 
@@ -274,7 +274,7 @@ def speaker(speaker_id: str) -> Response:
     record = st.get_speaker(speaker_id)
     if record is None:
         abort(404, f"No speaker has the id '{speaker_id}'.")
-    result = st.search(shown_by_default(speaker=speaker_id))
+    result = st.search(SearchQuery(filters={"speaker": (speaker_id,)}, per_page=1))
     body = {
         "speaker": record,
         "attributions": result.total,
@@ -350,8 +350,8 @@ def outlet(outlet_id: str) -> Response:
     record = st.get_outlet(outlet_id)
     if record is None:
         abort(404, f"No outlet has the id '{outlet_id}'.")
-    published = st.search(shown_by_default(outlet=outlet_id))
-    relayed = st.search(shown_by_default(via=outlet_id, facets=False))
+    published = st.search(SearchQuery(filters={"outlet": (outlet_id,)}, per_page=1))
+    relayed = st.search(SearchQuery(filters={"via": (outlet_id,)}, per_page=1, facets=False))
     body = {
         "outlet": record,
         "published": published.total,

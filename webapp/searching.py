@@ -33,13 +33,20 @@ def store() -> Store:
     return current_app.extensions["quotetrail.store"]
 
 
-def shown_by_default(
+# The filters a search applies unless told otherwise (cue_type: speech and writing),
+# lifted: a speaker or outlet page counts everything attributed to them, and its links to
+# the search carry these arguments so that the search shows the same number.
+EVERYTHING: dict[str, str] = {f.name: P.ALL_VALUES for f in FILTERS if f.filter.default}
+
+
+def everything_of(
     sort: str = "date", per_page: int = 1, facets: bool = True, **named: str
 ) -> SearchQuery:
     """The store query behind the search page for one value of each ``named`` filter
-    (``speaker="anna-lindqvist"``) and nothing else: the other filters keep their declared
-    defaults (speech and writing), so a page counting it agrees with the search it links."""
-    params = P.search_params({name: [value] for name, value in named.items()})
+    (``speaker="anna-lindqvist"``) with :data:`EVERYTHING`: what a link from a speaker or
+    outlet page to the search shows."""
+    args = {name: [value] for name, value in {**named, **EVERYTHING}.items()}
+    params = P.search_params(args)
     return replace(P.to_query(params, facets=facets), sort=sort, per_page=per_page)
 
 
