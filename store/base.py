@@ -72,6 +72,9 @@ class SearchQuery:
     name (``schemas.catalog.FILTERS``: the facets of :data:`FACETS`, ``article_id``,
     ``statement_id``) to accepted values: OR within one filter, AND across filters; an
     unknown name raises ValueError. Dates bound ``published`` inclusively.
+    ``facet_values`` maps a facet to the only values it counts (the facet filter box asks
+    how often the names it matched occur in this search); ValueError for an unknown facet
+    or no values.
     """
 
     text: str = ""
@@ -82,6 +85,7 @@ class SearchQuery:
     page: int = 1
     per_page: int = 20
     facet_size: int = 10
+    facet_values: dict[str, tuple[str, ...]] = field(default_factory=dict)
     facets: bool = True
     highlight: bool = True  # False: hits carry their plain content (internal lookups)
 

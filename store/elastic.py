@@ -889,16 +889,17 @@ class _Dsl:
         """Each facet under every filter but its own; the histogram under all of them."""
         aggs: dict[str, Any] = {}
         for facet in self.plan.facets:
+            terms: dict[str, Any] = {
+                "field": facet.field,
+                "size": max(size, 1),
+                "order": [{"_count": "desc"}, {"_key": "asc"}],
+            }
+            if facet.name in self.plan.facet_values:
+                terms["include"] = list(self.plan.facet_values[facet.name])
             aggs[facet.name] = {
                 "filter": self.filters(exclude=facet.name),
                 "aggs": {
-                    "values": {
-                        "terms": {
-                            "field": facet.field,
-                            "size": max(size, 1),
-                            "order": [{"_count": "desc"}, {"_key": "asc"}],
-                        }
-                    },
+                    "values": {"terms": terms},
                     "distinct": {"cardinality": {"field": facet.field}},
                 },
             }

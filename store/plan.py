@@ -16,6 +16,7 @@ from schemas import AttributionSchema
 from schemas.catalog import FACETS, FILTER_BY_NAME, FILTERS, FilterField
 from store.base import SearchQuery
 from store.query_text import ParsedText, parse
+from store.records import keyword
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,13 @@ class Plan:
             (SCORE, *SORTS["date"]) if self.ranked else SORTS.get(query.sort, SORTS["date"])
         )
         self.facets: tuple[FilterField, ...] = FACETS if query.facets else ()
+        # a facet -> the only values it counts (folded as the facet's field is)
+        self.facet_values: dict[str, tuple[str, ...]] = {}
+        for name, values in query.facet_values.items():
+            facet = next((f for f in FACETS if f.name == name), None)
+            if facet is None or not values:
+                raise ValueError(f"facet_values: {name!r} needs a facet name and values")
+            self.facet_values[name] = tuple(keyword(v) if facet.folded else v for v in values)
 
     def filters_except(self, exclude: str | None) -> list[tuple[FilterField, tuple[str, ...]]]:
         """The filters a facet counts under: all but its own (its values are alternatives)."""

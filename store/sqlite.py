@@ -13,7 +13,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -664,7 +664,7 @@ class SqliteStore(Store):
                 where_facet, params_facet = plan.where(exclude=facet.name)
                 facets[facet.name], facet_totals[facet.name] = self._facet(
                     conn, plan.source, where_facet, params_facet, facet, query.facet_size,
-                    driven=bool(plan.parsed),
+                    driven=bool(plan.parsed), only=plan.plan.facet_values.get(facet.name, ()),
                 )
             histogram = self._histogram(conn, plan.source, where, params)
         return SearchResult(total, hits, facets, histogram, facet_totals)
@@ -720,11 +720,12 @@ class SqliteStore(Store):
                     )
                     counted_facet = self._facet(
                         conn, facet_source, "1", params_facet, facet, query.facet_size,
-                        driven=True,
+                        driven=True, only=plan.plan.facet_values.get(facet.name, ()),
                     )
                 else:
                     counted_facet = self._facet(
-                        conn, sampled, "1", [], facet, query.facet_size, driven=True
+                        conn, sampled, "1", [], facet, query.facet_size, driven=True,
+                        only=plan.plan.facet_values.get(facet.name, ()),
                     )
                 facets[facet.name], facet_totals[facet.name] = counted_facet
             histogram = self._histogram(conn, sampled, "1", [])
@@ -791,10 +792,12 @@ class SqliteStore(Store):
         facet: FilterField,
         size: int,
         driven: bool,
+        only: Sequence[str] = (),
     ) -> tuple[list[FacetValue], int]:
         """Counts of one facet over ``source`` rows passing ``where`` (every filter but the
         facet's own, so OR-within shows). ``driven``: the rows come from a text match or a
-        sample, so they drive; else the few relayed quotes of a side table do."""
+        sample, so they drive; else the few relayed quotes of a side table do. ``only``: count
+        just these values (``SearchQuery.facet_values``); empty counts every value."""
         side = _SIDE_TABLES.get(facet.field)
         if side and driven:
             column = f"v.{side[1]}"
@@ -804,6 +807,9 @@ class SqliteStore(Store):
             source = f"FROM {side[0]} v CROSS JOIN attributions a ON a.rid = v.attribution"
         else:
             column = f"a.{facet.field}"
+        if only:  # the facet filter box asks for these values' counts only
+            where += f" AND {column} IN ({','.join('?' * len(only))})"
+            params = [*params, *only]
         rows = conn.execute(
             f"SELECT value, n, count(*) OVER () FROM (SELECT {column} AS value, count(*) AS n"
             f" {source} WHERE {where} AND {column} IS NOT NULL GROUP BY {column})"

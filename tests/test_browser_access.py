@@ -128,5 +128,5 @@ def test_the_speaker_of_a_highlight_is_shown_without_hovering(page: Any, base_ur
     page.goto(base_url + "/articles/a-hd-veto")
     text = page.locator("article.body").inner_text()
     assert "Anna Lindqvist" in text and "Jonas Feld" in text
-    label = page.locator("article.body .who", has_text="Jonas Feld").first
+    label = page.locator("article.body .said-by", has_text="Jonas Feld").first
     assert label.is_visible()

@@ -52,7 +52,8 @@ def rows(html: str) -> list[tuple[str, int]]:
     return [
         (unescape(name), int(n.replace(",", "")))
         for name, n in re.findall(
-            r'<td><a href="[^"]+">([^<]+)</a></td>\s*<td[^>]*>[^<]*</td>\s*<td class="n">([\d,]+)',
+            r'<td><a href="[^"]+">([^<]+)</a></td>\s*<td[^>]*>[^<]*</td>\s*'
+            r'<td class="n"><a [^>]*>([\d,]+)',
             html,
         )
     ]

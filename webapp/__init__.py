@@ -120,6 +120,7 @@ def create_app(store: Store | None = None, config: dict[str, Any] | None = None)
     from webapp.api import api
     from webapp.curation import curation
     from webapp.directories import directories, directories_api
+    from webapp.facet_filter import facet_filter
     from webapp.openapi import docs
     from webapp.pages import pages
     from webapp.url_queue import url_queue
@@ -135,6 +136,7 @@ def create_app(store: Store | None = None, config: dict[str, Any] | None = None)
     app.register_blueprint(api)
     app.register_blueprint(directories)
     app.register_blueprint(directories_api)
+    app.register_blueprint(facet_filter)
     app.register_blueprint(url_queue)
     app.register_blueprint(watch_status)
     app.register_blueprint(docs)

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask, url_for
 
 from schemas.links import web_url
-from webapp import render, wording
+from webapp import render, searching, wording
 
 
 def _date(value: Any) -> str:
@@ -57,6 +57,7 @@ def register(app: Flask) -> None:
         speaker_url=_speaker_url,
         in_quotation_marks=wording.in_quotation_marks,
         reported_lead=wording.reported_lead,
+        everything=searching.EVERYTHING,
         outlet_url=_outlet_url,
         via_pairs=lambda a: list(
             zip(a.get("via_outlets") or [], a.get("via_outlet_ids") or [], strict=False)

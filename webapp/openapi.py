@@ -12,7 +12,7 @@ from apispec.yaml_utils import load_operations_from_docstring
 from flask import Blueprint, Flask, Response, current_app, jsonify, render_template
 
 from schemas.fields import Span
-from webapp import api_schemas, params, verdicts
+from webapp import api_schemas, facet_filter, params, verdicts
 
 docs = Blueprint("docs", __name__)
 
@@ -28,6 +28,7 @@ _COMPONENTS = (
     api_schemas.OutletResponseSchema,
     api_schemas.SpeakerDirectorySchema,
     api_schemas.OutletDirectorySchema,
+    facet_filter.FacetFilterSchema,
     api_schemas.StatementResponseSchema,
     api_schemas.CheckResponseSchema,
     api_schemas.ArticleInputSchema,

@@ -6,7 +6,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from flask import Blueprint, abort, current_app, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
 
 from store import provenance as sp
 from store.base import SearchQuery
@@ -15,8 +24,15 @@ from webapp import params as P
 from webapp import provenance as prov
 from webapp import wording
 from webapp.directories import offers
-from webapp.render import annotate, histogram_bars, journey_layouts, marks_for, passage_window
-from webapp.searching import run_search, store
+from webapp.render import (
+    annotate,
+    histogram_bars,
+    journey_layouts,
+    marks_for,
+    month_bounds,
+    passage_window,
+)
+from webapp.searching import EVERYTHING, everything_of, run_search, store
 
 pages = Blueprint("pages", __name__)
 
@@ -45,6 +61,14 @@ def _did_you_mean(q: str) -> str | None:
     return pattern.sub(lambda m: fixes[m.group(1).lower()], q)
 
 
+@pages.get("/favicon.ico")
+def favicon() -> Response:
+    """The site icon where browsers look for it without a link (``static/favicon.ico``)."""
+    return send_from_directory(
+        current_app.static_folder or "static", "favicon.ico", mimetype="image/vnd.microsoft.icon"
+    )
+
+
 @pages.get("/")
 def search() -> str:
     params = P.search_params(request.args)
@@ -67,9 +91,8 @@ def speaker(speaker_id: str) -> str:
     )["page"]
     params = P.search_params(args)
     state = run_search(request.path, params, fixed={"speaker": (speaker_id,)})
-    overall = state.result
-    if params != P.search_params({}):  # the timeline and counts cover everything they said
-        overall = store().search(SearchQuery(filters={"speaker": (speaker_id,)}, per_page=1))
+    # the header, timeline and outlets count everything they said, as the directory does
+    overall = store().search(everything_of(speaker=speaker_id))
     record = store().get_speaker(speaker_id)
     if record is None and overall.total == 0:
         abort(404, f"No speaker has the id '{speaker_id}'.")
@@ -85,7 +108,7 @@ def speaker(speaker_id: str) -> str:
         }
     timeline = histogram_bars(
         overall.histogram,
-        lambda m: state.month_url(m),
+        lambda m: _everything_in_month(state, m),
         state.selected_month,
         width=560,
         height=70,
@@ -110,8 +133,8 @@ def speaker(speaker_id: str) -> str:
 @pages.get("/outlets/<outlet_id>")
 def outlet(outlet_id: str) -> str:
     st = store()
-    published = st.search(SearchQuery(filters={"outlet": (outlet_id,)}, sort="date", per_page=10))
-    relayed = st.search(SearchQuery(filters={"via": (outlet_id,)}, sort="date", per_page=10))
+    published = st.search(everything_of(outlet=outlet_id, sort="date", per_page=10))
+    relayed = st.search(everything_of(via=outlet_id, sort="date", per_page=10))
     record = st.get_outlet(outlet_id)
     if record is None and published.total == 0 and relayed.total == 0:
         abort(404, f"No outlet has the id '{outlet_id}'.")
@@ -119,7 +142,7 @@ def outlet(outlet_id: str) -> str:
         record = {"id": outlet_id, "name": outlet_id, "aliases": [], "domains": []}
     bars = histogram_bars(
         published.histogram,
-        lambda m: url_for("pages.search", outlet=outlet_id, **_month_args(m)),
+        lambda m: url_for("pages.search", outlet=outlet_id, **_month_args(m), **EVERYTHING),
         width=560,
         height=70,
     )
@@ -128,9 +151,13 @@ def outlet(outlet_id: str) -> str:
     )
 
 
-def _month_args(month: str) -> dict[str, str]:
-    from webapp.render import month_bounds
+def _everything_in_month(state: Any, month: str) -> str:
+    """This page's search over every cue type in ``month`` (what a timeline bar counts)."""
+    start, end = month_bounds(month)
+    return str(state.url(date_from=start, date_to=end, **{k: [v] for k, v in EVERYTHING.items()}))
 
+
+def _month_args(month: str) -> dict[str, str]:
     start, end = month_bounds(month)
     return {"from": start.isoformat(), "to": end.isoformat()}
 

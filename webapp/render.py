@@ -122,7 +122,7 @@ def annotate(body: str, marks: Iterable[Mark], window: tuple[int, int] | None = 
             covering = [m for m in spans if m.start <= a and m.end >= b]
             parts.append(_render_segment(body[a:b], covering))
             parts += [
-                f'<span class="who"><span class="vh">said by </span>{escape(m.label)}</span>'
+                f'<span class="said-by"><span class="vh">said by </span>{escape(m.label)}</span>'
                 for m in covering
                 if m.role == "content" and m.label and m.end == b
             ]

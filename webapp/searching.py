@@ -14,17 +14,40 @@ from urllib.parse import urlencode
 from flask import current_app
 
 from schemas.catalog import FILTERS
-from store.base import FACETS, FacetValue, SearchResult, Store
+from store.base import FACETS, DirectoryKind, FacetValue, SearchQuery, SearchResult, Store
 from webapp import params as P
 from webapp.render import month_bounds, month_label
 
 # facet -> its sidebar heading, as the schema declares it
 FACET_TITLES = {f.name: f.filter.title for f in FILTERS if f.filter.title is not None}
 DEFAULT_FACET_SIZE = 10
+# Facets whose values are speakers or outlets -> the directory a filter box finds names in.
+FACET_DIRECTORY: dict[str, DirectoryKind] = {
+    "speaker": "speakers",
+    "outlet": "outlets",
+    "via": "outlets",
+}
 
 
 def store() -> Store:
     return current_app.extensions["quotetrail.store"]
+
+
+# The filters a search applies unless told otherwise (cue_type: speech and writing),
+# lifted: a speaker or outlet page counts everything attributed to them, and its links to
+# the search carry these arguments so that the search shows the same number.
+EVERYTHING: dict[str, str] = {f.name: P.ALL_VALUES for f in FILTERS if f.filter.default}
+
+
+def everything_of(
+    sort: str = "date", per_page: int = 1, facets: bool = True, **named: str
+) -> SearchQuery:
+    """The store query behind the search page for one value of each ``named`` filter
+    (``speaker="anna-lindqvist"``) with :data:`EVERYTHING`: what a link from a speaker or
+    outlet page to the search shows."""
+    args = {name: [value] for name, value in {**named, **EVERYTHING}.items()}
+    params = P.search_params(args)
+    return replace(P.to_query(params, facets=facets), sort=sort, per_page=per_page)
 
 
 @dataclass
@@ -35,6 +58,7 @@ class SearchState:
     params: dict[str, Any]
     result: SearchResult
     hidden: tuple[str, ...] = ()  # facets fixed by the page (the speaker on a speaker page)
+    fixed: dict[str, tuple[str, ...]] = field(default_factory=dict)  # and their values
     labels: dict[tuple[str, str], str] = field(default_factory=dict)
     no_words: bool = False  # the query was punctuation alone: nothing was searched
 
@@ -70,6 +94,17 @@ class SearchState:
     def api_url(self, suffix: str = "") -> str:
         extra = [(k, v) for k, v in P.to_args(self.params)]
         return f"/api/v1/search{suffix}" + ("?" + urlencode(extra) if extra else "")
+
+    def facet_filter_url(self, facet: str) -> str | None:
+        """The facet filter box's lookup (``webapp.facet_filter``) under this search and the
+        filters the page fixes, the box appending ``match=``; None for a facet whose values
+        are not speakers or outlets (its box narrows the values on screen)."""
+        if facet not in FACET_DIRECTORY:
+            return None
+        skipped = ("page", "more", "facet_page")
+        pairs = [(k, v) for k, v in P.to_args(self.params) if k not in skipped]
+        pairs += [(name, value) for name, values in self.fixed.items() for value in values]
+        return f"/api/v1/search/facets/{facet}?" + urlencode(pairs)
 
     def export_url(self, fmt: str) -> str:
         pairs = [(k, v) for k, v in P.to_args(self.params) if k not in ("page", "per_page", "more")]
@@ -174,7 +209,7 @@ def run_search(
     if not P.has_words(params["q"]):  # never "everything" for a query that said nothing
         empty = SearchResult(total=0, hits=[], facets={}, histogram=[])
         return SearchState(path=path, params=params, result=empty,
-                           hidden=tuple(fixed or ()), no_words=True)
+                           hidden=tuple(fixed or ()), fixed=dict(fixed or {}), no_words=True)
     query = P.to_query(params, facets=facets)
     if fixed:
         query = replace(query, filters={**query.filters, **fixed})
@@ -184,5 +219,6 @@ def run_search(
         params=params,
         result=result,
         hidden=tuple(fixed or ()),
+        fixed=dict(fixed or {}),
         labels=_labels(result, params, st),
     )

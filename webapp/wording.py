@@ -25,12 +25,29 @@ from store.base import HL_END, HL_START
 OPENING = "\"“‘«„‹'"
 CLOSING = "\"”’»›'"
 QUOTE_MARKS = frozenset(OPENING + CLOSING)
+APOSTROPHES = frozenset("'’")  # also quotation marks, except inside a word ("Brenna's")
 # The cue verbs that read as a preposition: "according to X, …".
 PREPOSITIONAL_CUES = frozenset({"according to", "per", "in the words of"})
 # Cues that need an object in English ("told reporters that"): reported as "said".
 TRANSITIVE_CUES = frozenset({"told", "tell", "tells", "telling", "informed", "assured"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "our"})
 _LEADING_THAT = re.compile(rf"^[{HL_START}{HL_END}]*that\s+", re.I)
+
+
+def quotation_marks(text: str) -> list[int]:
+    """Offsets of the quotation marks in ``text``: every mark of :data:`QUOTE_MARKS` but an
+    apostrophe between two letters ("Brenna's", "don’t")."""
+    return [
+        i
+        for i, c in enumerate(text)
+        if c in QUOTE_MARKS
+        and not (
+            c in APOSTROPHES
+            and 0 < i < len(text) - 1
+            and text[i - 1].isalpha()
+            and text[i + 1].isalpha()
+        )
+    ]
 
 
 def clean(text: str | None) -> str:
@@ -42,7 +59,7 @@ def clean(text: str | None) -> str:
         out = out[1:]
     while len(out) > 1 and out[-1] in QUOTE_MARKS and out[-2] in QUOTE_MARKS:
         out = out[:-1]
-    marks = [c for c in out if c in QUOTE_MARKS]
+    marks = quotation_marks(out)
     if len(marks) % 2 == 1:  # one mark without its partner: drop the one at an edge
         if out and out[0] in QUOTE_MARKS:
             out = out[1:]
@@ -57,25 +74,43 @@ def is_enclosed(text: str) -> bool:
     return len(plain) > 1 and plain[0] in OPENING and plain[-1] in CLOSING
 
 
-def in_quotation_marks(kinds: str | Iterable[str] | None) -> bool:
+def has_quoted_fragment(text: str) -> bool:
+    """Whether cleaned ``text`` holds quotation marks of its own, other than a pair
+    enclosing all of it: the quoted fragments of a mixed wording."""
+    plain = text.replace(HL_START, "").replace(HL_END, "")
+    marks = quotation_marks(plain)
+    if is_enclosed(plain):
+        marks = [i for i in marks if 0 < i < len(plain) - 1]
+    return bool(marks)
+
+
+def in_quotation_marks(kinds: str | Iterable[str] | None, text: str | None = None) -> bool:
     """Whether a text may stand in quotation marks: only when an article quoted it word for
-    word (kind ``direct``; for a statement, when any attribution carrying it is direct)."""
+    word (kind ``direct``). A statement carried in several ways stands in them when one
+    article quoted it directly and its ``text`` is not a mixed wording (a paraphrase with
+    quoted fragments, whose own marks already show the quoted words: enclosing it would
+    double them)."""
     if kinds is None:
         return False
     if isinstance(kinds, str):
         return kinds == "direct"
-    return "direct" in set(kinds)
+    kinds = set(kinds)
+    if kinds == {"direct"}:
+        return True
+    return "direct" in kinds and not (text and has_quoted_fragment(clean(text)))
 
 
 def reported_lead(attribution: dict[str, Any]) -> str:
     """The words before an indirect or mixed claim: "Anna Lindqvist said that",
-    "According to the ministry,", "Someone said that" when nobody was found."""
+    "According to the ministry,", "Someone said that" when nobody was found. A cue that
+    reads badly before "that" (several words, one needing an object, a form in -ing such as
+    "describing") is reported as "said"."""
     who = attribution.get("speaker") or attribution.get("speaker_text") or "Someone"
     cue = (attribution.get("cue") or "").strip().lower()
     if cue in PREPOSITIONAL_CUES:
         return f"According to {who},"
-    verb = "said" if not cue or " " in cue or cue in TRANSITIVE_CUES else cue
-    return f"{who} {verb} that"
+    plain_verb = cue and " " not in cue and cue not in TRANSITIVE_CUES and not cue.endswith("ing")
+    return f"{who} {cue if plain_verb else 'said'} that"
 
 
 RESOLUTIONS = {

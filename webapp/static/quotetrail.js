@@ -1,16 +1,15 @@
 // Progressive enhancement only: every control works without this file.
 (function () {
   "use strict";
-  // A filter box above facet lists. Speakers and outlets are looked up on the server (the
-  // directory API), so every one is reachable, not only those on screen; other facets
-  // narrow the values shown.
-  var DIRECTORY = { speaker: "speakers", outlet: "outlets", via: "outlets" };
+  // A filter box above facet lists. Speakers and outlets are looked up on the server
+  // (data-filter-url: every name is reachable, not only those on screen, each with its
+  // number of results in this search); other facets narrow the values shown.
   document.querySelectorAll(".facet[data-facet]").forEach(function (facet) {
     var name = facet.getAttribute("data-facet");
-    var kind = DIRECTORY[name];
+    var lookup = facet.getAttribute("data-filter-url");
     var list = facet.querySelector(".fvalues");
     var items = facet.querySelectorAll(".fvalues li");
-    if (!kind && items.length < 8) return;
+    if (!lookup && items.length < 8) return;
     var title = facet.querySelector("h3");
     var box = document.createElement("input");
     box.type = "search";
@@ -26,7 +25,7 @@
       });
       return shown;
     }
-    if (!kind) {
+    if (!lookup) {
       box.addEventListener("input", function () { narrow(box.value.trim().toLowerCase()); });
       return;
     }
@@ -43,23 +42,22 @@
       url.searchParams.append(name, id);
       return url.pathname + url.search;
     }
-    // Server matches besides the values on screen (those keep their counts in this search).
+    // Server matches besides the values on screen, counted in this search like them.
     function show(entries, onScreen, number) {
       if (number !== asked) return;  // an older answer arriving late
       found.textContent = "";
       entries.forEach(function (entry) {
-        var record = entry.speaker || entry.outlet;
-        if (onScreen.indexOf(record.name) !== -1) return;
+        if (onScreen.indexOf(entry.label) !== -1) return;
         var li = document.createElement("li");
         var a = document.createElement("a");
-        a.href = withFilter(record.id);
+        a.href = withFilter(entry.value);
         var label = document.createElement("span");
         label.className = "fl";
-        label.textContent = record.name;
+        label.textContent = entry.label;
         var count = document.createElement("span");
         count.className = "fc";
-        count.title = "attributions in all";
-        count.textContent = entry.attributions.toLocaleString("en");
+        count.title = "results in this search";
+        count.textContent = entry.count.toLocaleString("en");
         a.appendChild(label);
         a.appendChild(document.createTextNode(" "));
         a.appendChild(count);
@@ -69,7 +67,7 @@
       if (!found.children.length && !onScreen.length) {
         var none = document.createElement("li");
         none.className = "muted";
-        none.textContent = "No match.";
+        none.textContent = "No match in this search.";
         found.appendChild(none);
       }
       found.hidden = false;
@@ -82,10 +80,10 @@
       if (needle === "") return;
       timer = setTimeout(function () {
         var number = ++asked;
-        var url = "/api/v1/" + kind + "?per_page=10&q=" + encodeURIComponent(needle);
+        var url = lookup + (/[?&]$/.test(lookup) ? "" : "&") + "match=" + encodeURIComponent(needle);
         fetch(url, { headers: { Accept: "application/json" } })
           .then(function (r) { return r.ok ? r.json() : {}; })
-          .then(function (body) { show(body[kind] || [], onScreen, number); })
+          .then(function (body) { show(body.values || [], onScreen, number); })
           .catch(function () { show([], onScreen, number); });
       }, 150);
     });
