@@ -225,7 +225,7 @@ class Indexer:
         self.read_options = ReadOptions(options.max_article_bytes, options.field_map)
         self.summary = Summary()
         self.counter = ByteCounter()
-        key = run_key(options.paths, {"map": options.field_map}, options.store_location)
+        key = self._run_key()
         self.checkpoint = Checkpoint.load(options.state_dir, key)
         self.journal = Journal(options.state_dir, key, self.journal_file)
         # per input since the last commit: (articles written, done, rejects)
@@ -286,6 +286,11 @@ class Indexer:
                 self.journal.remove()
                 self._remove_memory(keep=None)
         return self.summary
+
+    def _run_key(self) -> str:
+        """What names this run in its checkpoint and journal (a rerun resumes the same)."""
+        options = self.options
+        return run_key(options.paths, {"map": options.field_map}, options.store_location)
 
     def _reject_log(self) -> RejectLog:
         """Where this run lists its rejects (a new list, replacing an earlier run's)."""

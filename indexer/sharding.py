@@ -33,7 +33,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, TextIO, TypeVar
 
-from indexer.checkpoint import Checkpoint, run_key
+from indexer.checkpoint import run_key
 from indexer.extract.workers import ExtractionPool
 from indexer.indexing import (
     Batch,
@@ -44,7 +44,6 @@ from indexer.indexing import (
     Summary,
     with_retries,
 )
-from indexer.journal import Journal
 from indexer.prepare import clean_or_reject
 from indexer.progress import Progress
 from indexer.read import ByteCounter, ReadOptions, Reject, Repair, Source, expand, read_source
@@ -269,14 +268,15 @@ class StagedLinking(Indexer):
         rejects: RejectLog,
         err: TextIO | None = None,
     ) -> None:
-        super().__init__(store, options, err)
         self.board = board
-        self.shared_rejects = rejects
         self.key = f"staged:{board.run}"
-        key = run_key([self.key], {"map": options.field_map}, options.store_location)
-        self.checkpoint = Checkpoint.load(options.state_dir, key)
-        self.journal = Journal(options.state_dir, key, self.journal_file)
+        super().__init__(store, options, err)
+        self.shared_rejects = rejects
         self.staged_extractions = StagedExtractions()
+
+    def _run_key(self) -> str:
+        options = self.options
+        return run_key([self.key], {"map": options.field_map}, options.store_location)
 
     def _reject_log(self) -> RejectLog:
         self.shared_rejects.say = self.progress.write
