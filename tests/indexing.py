@@ -170,13 +170,15 @@ def everything(open_store: Callable[[], Store]) -> dict[str, Any]:
     try:
         seen = snapshot(store)
         attributions = seen["attributions"].values()
-        seen["speakers"] = {
-            i: store.get_speaker(i) for i in {a["speaker_id"] for a in attributions}
-        }
-        seen["outlets"] = {i: store.get_outlet(i) for i in {a["outlet_id"] for a in attributions}}
-        seen["statements"] = {
-            i: store.get_statement(i) for i in {a["statement_id"] for a in attributions}
-        }
+        ids = {
+            kind: {a[field] for a in attributions} - {None}
+            for kind, field in (
+                ("speakers", "speaker_id"), ("outlets", "outlet_id"), ("statements", "statement_id")
+            )
+        }  # an unresolved speaker, an unknown outlet: no record
+        seen["speakers"] = {i: store.get_speaker(i) for i in ids["speakers"]}
+        seen["outlets"] = {i: store.get_outlet(i) for i in ids["outlets"]}
+        seen["statements"] = {i: store.get_statement(i) for i in ids["statements"]}
         return seen
     finally:
         store.close()
