@@ -3,6 +3,14 @@
     .venv/bin/python bench/ingest.py                 # 5,000 articles into SQLite (and ES if ES_URL)
     .venv/bin/python bench/ingest.py --articles 8000 --engines sqlite
     .venv/bin/python bench/ingest.py --memory-mb 200 # streaming-memory check on a 200 MB folder
+    ES_URL=... .venv/bin/python bench/ingest.py --articles 2000 --indexers 1,2,4
+
+``--indexers 1,2,4`` runs, for each count N, N concurrent ``quotetrail index CORPUS --shard
+K/N`` processes against the Elasticsearch node at ES_URL (each into a fresh store) and prints
+the articles/s of the whole (wall clock from the first start to the last exit, linking
+included) and whether the store's counts equal those of the first count's run. On one
+machine the shards share its cores, so this shows the overhead of sharding and the linking
+pass; the gain comes with shards on machines of their own.
 
 The corpus is generated (deterministic, fictional): news articles with direct, indirect and
 split quotes, in a mix of formats (text with headers, dateline text, JSON Lines, HTML, RSS,
@@ -255,6 +263,56 @@ def run_rate(engine: str, corpus: Path, workdir: Path, workers: int, batch: int)
     print(f"[{engine}] work by stage: {shares}")
 
 
+def run_sharded(corpus: Path, workdir: Path, counts: list[int], workers: int, batch: int) -> None:
+    """For each N of ``counts``: N concurrent ``--shard K/N`` runs into a fresh ES store."""
+    import subprocess
+
+    from store.config import StoreConfig, open_store
+
+    first: dict[str, int] | None = None
+    for count in counts:
+        prefix = f"bench-{uuid.uuid4().hex[:8]}"
+        env = {**os.environ, "QUOTETRAIL_INDEX_PREFIX": prefix}
+        started = time.monotonic()
+        shards = [
+            subprocess.Popen(
+                [sys.executable, "-m", "quotetrail.cli", "index", str(corpus)]
+                + ["--shard", f"{k}/{count}", "--workers", str(workers)]
+                + ["--batch-size", str(batch), "--state-dir", str(workdir / f"{prefix}-{k}")],
+                cwd=Path(__file__).resolve().parent.parent,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for k in range(1, count + 1)
+        ]
+        errors = [shard.communicate()[1] for shard in shards]
+        seconds = time.monotonic() - started
+        failed = [e for shard, e in zip(shards, errors, strict=True) if shard.returncode != 0]
+        config = StoreConfig.from_env()
+        store = open_store(
+            StoreConfig(config.es_url, config.es_api_key, config.es_ca_certs, index_prefix=prefix)
+        )
+        try:
+            stats = store.stats()
+        finally:
+            store.drop()
+            store.close()
+        if failed:
+            raise SystemExit(f"{count} indexers: a shard failed:\n{failed[0]}")
+        first = first or stats
+        articles = stats["articles"]
+        print(
+            f"[elasticsearch, {count} indexer{'s' if count > 1 else ''}] {articles} articles, "
+            f"{stats.get('attributions', 0)} attributions in {seconds:.1f} s: "
+            f"{articles / seconds:.1f} articles/s; counts "
+            f"{'equal' if stats == first else 'DIFFER from'} those of {counts[0]} "
+            f"indexer{'s' if counts[0] > 1 else ''} ({stats}); load average "
+            f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+        )
+
+
 def write_big_folder(root: Path, megabytes: int) -> int:
     """A folder of about ``megabytes``: large JSONL files, a WARC, gzip, oversized files."""
     from warcio.statusandheaders import StatusAndHeaders
@@ -346,6 +404,12 @@ def main() -> None:
         default=0,
         help="run the streaming-memory check on a folder of this size instead",
     )
+    parser.add_argument(
+        "--indexers",
+        default=None,
+        metavar="N,N",
+        help="concurrent sharded indexers on Elasticsearch (ES_URL), e.g. 1,2,4",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the generated files")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="quotetrail-bench-"))
@@ -363,6 +427,12 @@ def main() -> None:
             f"corpus: {args.articles} articles in {len(os.listdir(corpus))} files "
             f"({time.monotonic() - started:.0f} s to write)"
         )
+        if args.indexers:
+            if not os.environ.get("ES_URL"):
+                raise SystemExit("--indexers needs ES_URL: start tests/elasticsearch/node.sh")
+            counts = [int(n) for n in args.indexers.split(",")]
+            run_sharded(corpus, workdir, counts, args.workers, args.batch_size)
+            return
         for engine in engines:
             run_rate(engine, corpus, workdir, args.workers, args.batch_size)
     finally:

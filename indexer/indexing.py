@@ -225,7 +225,7 @@ class Indexer:
         self.read_options = ReadOptions(options.max_article_bytes, options.field_map)
         self.summary = Summary()
         self.counter = ByteCounter()
-        key = run_key(options.paths, {"map": options.field_map}, options.store_location)
+        key = self._run_key()
         self.checkpoint = Checkpoint.load(options.state_dir, key)
         self.journal = Journal(options.state_dir, key, self.journal_file)
         # per input since the last commit: (articles written, done, rejects)
@@ -245,7 +245,7 @@ class Indexer:
         started = time.monotonic()
         total = sum(s.size or 0 for s in expand(self.options.paths) if isinstance(s, Source))
         self.progress = Progress(total, self.err)
-        self.rejects = RejectLog(self.options.rejects_path, self.progress.write)
+        self.rejects = self._reject_log()
         self.linker = Linker(self.store, autoflush=False)  # the writer writes its changes
         store_lock = self._only_writer()
         try:
@@ -256,7 +256,7 @@ class Indexer:
 
     def _run_pipeline(self, started: float) -> Summary:
         self._resume()
-        self.extractor = ExtractionPool(self.options.workers)
+        self.extractor = self._extraction()
         window: deque[Batch] = deque()
         aborted = True
         try:
@@ -286,6 +286,20 @@ class Indexer:
                 self.journal.remove()
                 self._remove_memory(keep=None)
         return self.summary
+
+    def _run_key(self) -> str:
+        """What names this run in its checkpoint and journal (a rerun resumes the same)."""
+        options = self.options
+        return run_key(options.paths, {"map": options.field_map}, options.store_location)
+
+    def _reject_log(self) -> RejectLog:
+        """Where this run lists its rejects (a new list, replacing an earlier run's)."""
+        return RejectLog(self.options.rejects_path, self.progress.write)
+
+    def _extraction(self) -> ExtractionPool:
+        """What extracts the batches: ``submit([(title, body), ...])`` gives a future of
+        (attributions per article, seconds of work); ``close(abort=...)`` ends it."""
+        return ExtractionPool(self.options.workers)
 
     def _only_writer(self) -> TextIO | None:
         """On SQLite, refuse to start while another run writes to the same database file.
@@ -535,22 +549,24 @@ class Indexer:
                     self.summary.missing[what] += 1
 
     def _with_retries(self, action: Callable[[], T]) -> T:
-        """Retry store faults with exponential backoff for up to ``retry_seconds``."""
-        delay, waited = 0.5, 0.0
-        while True:
-            try:
-                return action()
-            except StoreError as error:
-                if waited >= self.options.retry_seconds:
-                    raise StoreDown(str(error)) from None
-                pause = min(delay, self.options.retry_seconds - waited, 10.0)
-                self.progress.write(
-                    f"quotetrail: store unavailable ({_first_line(error)}); "
-                    f"retrying in {pause:.1f} s"
-                )
-                time.sleep(pause)
-                waited += pause
-                delay *= 2
+        return with_retries(action, self.options.retry_seconds, self.progress.write)
+
+
+def with_retries(action: Callable[[], T], seconds: float, say: Callable[[str], None]) -> T:
+    """``action()``, retrying store faults (:class:`StoreError`) with exponential backoff
+    for up to ``seconds``, each retry said with ``say``; then raises :class:`StoreDown`."""
+    delay, waited = 0.5, 0.0
+    while True:
+        try:
+            return action()
+        except StoreError as error:
+            if waited >= seconds:
+                raise StoreDown(str(error)) from None
+            pause = min(delay, seconds - waited, 10.0)
+            say(f"quotetrail: store unavailable ({_first_line(error)}); retrying in {pause:.1f} s")
+            time.sleep(pause)
+            waited += pause
+            delay *= 2
 
 
 def _first_line(error: BaseException) -> str:

@@ -53,7 +53,8 @@ def cmd_index(args: argparse.Namespace) -> int:
         raise CliError(str(error)) from None
     config = StoreConfig.from_env()
     state_dir = config.state_dir(args.state_dir)
-    rejects = args.rejects or os.path.join(state_dir, "quotetrail-rejects.jsonl")
+    shard = f"-shard-{args.shard.number}-of-{args.shard.count}" if args.shard else ""
+    rejects = args.rejects or os.path.join(state_dir, f"quotetrail-rejects{shard}.jsonl")
     options = IndexOptions(
         paths=args.paths,
         field_map=field_map,
@@ -67,7 +68,12 @@ def cmd_index(args: argparse.Namespace) -> int:
     )
     install_signal_handlers()
     store = _open(config)
-    indexer = _web_indexer(store, options) or Indexer(store, options)
+    try:
+        indexer = _sharded_run(store, options, args.shard) or _web_indexer(store, options)
+    except ValueError as error:
+        store.close()
+        raise CliError(str(error)) from None
+    indexer = indexer or Indexer(store, options)
     try:
         summary = indexer.run()
     except StoreDown as error:
@@ -242,6 +248,28 @@ def cmd_people_import(args: argparse.Namespace) -> int:
     return 1 if result.problems else 0
 
 
+def _sharded_run(store: Any, options: Any, shard: Any) -> Any:
+    """The run of one shard when ``--shard K/N`` is given (indexer.sharding); else None.
+    Raises ValueError when the store or the inputs cannot be split."""
+    from indexer.fetch.urls import is_web_url
+    from indexer.sharding import ShardedRun
+
+    if shard is None:
+        return None
+    if any(is_web_url(path) for path in options.paths):
+        raise ValueError("--shard reads files and folders, not http(s) URLs")
+    return ShardedRun(store, options, shard)
+
+
+def _shard(value: str) -> Any:
+    from indexer.sharding import Shard
+
+    try:
+        return Shard.parse(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix(f"--shard {value!r}: ")) from None
+
+
 def _web_indexer(store: Any, options: Any) -> Any:
     """The indexer that fetches, when some input is an http(s) URL; else None."""
     from indexer.fetch.client import Fetcher, FetchOptions
@@ -402,6 +430,16 @@ def build_parser() -> argparse.ArgumentParser:
         default=5.0,
         metavar="MB",
         help="larger single articles are rejected (default 5)",
+    )
+    index.add_argument(
+        "--shard",
+        type=_shard,
+        metavar="K/N",
+        help="run shard K of N concurrent indexers of the same PATHS on one Elasticsearch "
+        "store (on several machines, or several times on one): each takes the inputs whose "
+        "name hashes to K (a stable SHA-1 of the input's name, so every machine agrees), "
+        "extracts them and stages the result in the store; the last shard to finish links "
+        "everything in input order, so the store ends as one run of PATHS would leave it",
     )
 
     _watch_parser(sub)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -161,3 +162,23 @@ def write_linked_news(root: Path, articles: int, seed: int = 7) -> Path:
             f"Date: 2024-{i % 12 + 1:02d}-{i % 27 + 1:02d}\n\n" + "\n\n".join(paragraphs) + "\n"
         )
     return root
+
+
+def everything(open_store: Callable[[], Store]) -> dict[str, Any]:
+    """What a reader sees, and the canonical records the attributions point at."""
+    store = open_store()
+    try:
+        seen = snapshot(store)
+        attributions = seen["attributions"].values()
+        ids = {
+            kind: {a[field] for a in attributions} - {None}
+            for kind, field in (
+                ("speakers", "speaker_id"), ("outlets", "outlet_id"), ("statements", "statement_id")
+            )
+        }  # an unresolved speaker, an unknown outlet: no record
+        seen["speakers"] = {i: store.get_speaker(i) for i in ids["speakers"]}
+        seen["outlets"] = {i: store.get_outlet(i) for i in ids["outlets"]}
+        seen["statements"] = {i: store.get_statement(i) for i in ids["statements"]}
+        return seen
+    finally:
+        store.close()

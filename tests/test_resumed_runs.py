@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from indexing import snapshot, write_linked_news
+from indexing import everything, write_linked_news
 
 from store.base import Store
 
@@ -82,24 +82,6 @@ def stop_after(process: subprocess.Popen, state: Path, commits: int, signum: int
         time.sleep(0.02)
     process.send_signal(signum)
     process.communicate(timeout=120)
-
-
-def everything(open_store: Callable[[], Store]) -> dict[str, Any]:
-    """What a reader sees, and the canonical records the attributions point at."""
-    store = open_store()
-    try:
-        seen = snapshot(store)
-        attributions = seen["attributions"].values()
-        seen["speakers"] = {
-            i: store.get_speaker(i) for i in {a["speaker_id"] for a in attributions}
-        }
-        seen["outlets"] = {i: store.get_outlet(i) for i in {a["outlet_id"] for a in attributions}}
-        seen["statements"] = {
-            i: store.get_statement(i) for i in {a["statement_id"] for a in attributions}
-        }
-        return seen
-    finally:
-        store.close()
 
 
 @pytest.fixture
