@@ -13,6 +13,11 @@ searching for ``--duration`` seconds, first ordinary queries alone, then queries
 match most attributions (the corpus's most frequent words, alone and with one filter, and
 an exclusion of a middling word), then half of the clients on each. It prints p50/p95 per kind
 of query and phase. Target: every kind p95 <= 100 ms under 8 clients on both engines.
+
+``--keep NAME`` (Elasticsearch) loads into indices named ``quotetrail-bench-NAME`` and keeps
+them; a later run with the same NAME and ``--n`` skips the load and measures the queries
+again (1,000,000 attributions take tens of minutes to load on a shared machine). Goal at
+1,000,000 (issue #12): faceted query with two filters p95 <= 100 ms.
 """
 
 from __future__ import annotations
