@@ -13,6 +13,11 @@ searching for ``--duration`` seconds, first ordinary queries alone, then queries
 match most attributions (the corpus's most frequent words, alone and with one filter, and
 an exclusion of a middling word), then half of the clients on each. It prints p50/p95 per kind
 of query and phase. Target: every kind p95 <= 100 ms under 8 clients on both engines.
+
+``--keep NAME`` (Elasticsearch) loads into indices named ``quotetrail-bench-NAME`` and keeps
+them; a later run with the same NAME and ``--n`` skips the load and measures the queries
+again (1,000,000 attributions take tens of minutes to load on a shared machine). Goal at
+1,000,000 (issue #12): faceted query with two filters p95 <= 100 ms.
 """
 
 from __future__ import annotations
@@ -141,7 +146,9 @@ class Corpus:
         return queries
 
 
-def open_engine(name: str, workdir: str) -> Store:
+def open_engine(name: str, workdir: str, keep: str | None = None) -> Store:
+    """The store to measure: a fresh one, or with ``keep`` the Elasticsearch indices named
+    ``quotetrail-bench-<keep>`` (created when missing, kept after the run)."""
     if name == "sqlite":
         from store.sqlite import SqliteStore
 
@@ -155,7 +162,7 @@ def open_engine(name: str, workdir: str) -> Store:
         url,
         api_key=os.environ.get("ES_API_KEY"),
         ca_certs=os.environ.get("ES_CA_CERTS"),
-        prefix=f"quotetrail-bench-{uuid.uuid4().hex[:8]}",
+        prefix=f"quotetrail-bench-{keep or uuid.uuid4().hex[:8]}",
     )
 
 
@@ -270,22 +277,39 @@ def common_word_mix(store: Store, engine: str, clients: int, duration: float) ->
             )
 
 
-def run(engine: str, n: int, count: int, batch: int, clients: int, duration: float) -> None:
+def loaded(store: Store, n: int) -> bool:
+    """Whether ``store`` already holds the ``n`` attributions this bench loads."""
+    return store.stats()["attributions"] == -(-n // PER_ARTICLE) * PER_ARTICLE
+
+
+def run(
+    engine: str,
+    n: int,
+    count: int,
+    batch: int,
+    clients: int,
+    duration: float,
+    keep: str | None = None,
+) -> None:
     with tempfile.TemporaryDirectory(prefix="quotetrail-bench-") as workdir:
-        store = open_engine(engine, workdir)
+        store = open_engine(engine, workdir, keep)
         try:
-            rate, cpu = load(store, n, batch)
+            if keep and loaded(store, n):
+                load_figure = "bulk load skipped (kept index reused)"
+            else:
+                rate, cpu = load(store, n, batch)
+                load_figure = f"bulk load {rate:,.0f} attributions/s ({cpu})"
             settle(store)
             timings, mean_hits = query_latencies(store, count)
             if clients:
                 common_word_mix(store, engine, clients, duration)
         finally:
             drop = getattr(store, "drop", None)
-            if drop:
+            if drop and not keep:
                 drop()
             store.close()
     print(
-        f"{engine}: {n} attributions, bulk load {rate:,.0f} attributions/s ({cpu}); "
+        f"{engine}: {n} attributions, {load_figure}; "
         f"faceted query ({count} queries, two filters, {mean_hits:.0f} hits on average): "
         f"p50 {percentile(timings, 50):.1f} ms, p95 {percentile(timings, 95):.1f} ms; "
         f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
@@ -302,10 +326,18 @@ def main(argv: list[str] | None = None) -> None:
         "--clients", type=int, default=0, help="then run the common-word mix with N clients"
     )
     parser.add_argument("--duration", type=float, default=20.0, help="seconds per mix phase")
+    parser.add_argument(
+        "--keep",
+        metavar="NAME",
+        help="Elasticsearch: load into indices quotetrail-bench-NAME and keep them; a later"
+        " run with the same NAME and --n reuses them instead of loading again",
+    )
     args = parser.parse_args(argv)
     engines = ("sqlite", "elastic") if args.engine == "both" else (args.engine,)
+    if args.keep and engines != ("elastic",):
+        parser.error("--keep needs --engine elastic")
     for engine in engines:
-        run(engine, args.n, args.queries, args.batch, args.clients, args.duration)
+        run(engine, args.n, args.queries, args.batch, args.clients, args.duration, args.keep)
 
 
 if __name__ == "__main__":

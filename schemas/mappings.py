@@ -38,6 +38,11 @@ def _field_mapping(name: str, field: fields.Field) -> dict[str, Any]:
     mapping = field.metadata.get("es") or inner.metadata.get("es")
     if mapping is None:
         raise ValueError(f"field {name!r} declares no Elasticsearch mapping")
+    facet = field.metadata.get("filter")
+    if facet is not None and facet.title is not None and mapping.get("type") == "keyword":
+        # Facets are terms aggregations on every search: their global ordinals are built
+        # at refresh, not by the first search after it (seconds on a large index).
+        return {**mapping, "eager_global_ordinals": True}
     return mapping
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from schemas import ArticleSchema, AttributionSchema, RecordError, check_spans_within, load
+from schemas.catalog import FACETS
 from schemas.ids import article_id, attribution_id, slug
 from schemas.mappings import SCHEMAS, index_body
 
@@ -24,8 +25,19 @@ def test_content_is_english_full_text_with_an_exact_subfield():
 def test_facets_are_case_insensitive_keywords():
     props = index_body("attributions")["mappings"]["properties"]
     for name in ("cue", "via_outlets", "outlet"):
-        assert props[name] == {"type": "keyword", "normalizer": "lowercase"}, name
+        assert props[name]["type"] == "keyword", name
+        assert props[name]["normalizer"] == "lowercase", name
     assert "lowercase" in index_body("attributions")["settings"]["analysis"]["normalizer"]
+
+
+def test_facet_fields_have_their_ordinals_ready_when_a_search_arrives():
+    """Every search counts the facets: their global ordinals are built at refresh, so the
+    first search after a refresh does not wait for them (issue #12, query p95)."""
+    props = index_body("attributions")["mappings"]["properties"]
+    for facet in FACETS:
+        assert props[facet.field].get("eager_global_ordinals") is True, facet.field
+    assert "eager_global_ordinals" not in props["content"]
+    assert "eager_global_ordinals" not in props["speaker"]  # a label, never counted
 
 
 def test_an_attribution_with_an_unknown_kind_names_the_field_and_value():
