@@ -105,3 +105,50 @@ def test_a_horizontal_bar_inside_a_sentence_names_no_one():
 def test_a_stray_closing_mark_opening_a_paragraph_makes_no_quote():
     text = "The hall was quiet.\n\n\u201dThe council met on Monday and approved the budget."
     assert not [a for a in extract(text) if a["kind"] in ("direct", "mixed")], extract(text)
+
+
+def _said_by(text: str, words: str) -> list[dict]:
+    """The stored records whose content holds `words`."""
+    return [a for a in _stored(text) if words in a["content"]]
+
+
+def test_a_claim_goes_on_through_its_because_clause():
+    text = (
+        "Senator Maria Ortiz said the new rule smacked of hypocrisy, because the agency "
+        "had ignored the same complaints for a decade."
+    )
+    found = _said_by(text, "smacked of hypocrisy")
+    assert len(found) == 1, extract(text)
+    assert found[0]["content"].endswith("ignored the same complaints for a decade")
+    assert found[0]["speaker"] == "Maria Ortiz"
+
+
+def test_a_statement_added_after_the_claim_is_not_part_of_it():
+    text = (
+        "Senator Maria Ortiz said the new rule was unfair on Tuesday, adding that the "
+        "agency had ignored the same complaints for a decade."
+    )
+    found = _said_by(text, "the new rule was unfair")
+    assert found, extract(text)
+    assert all("adding" not in a["content"] for a in found)
+
+
+def test_a_second_speech_verb_after_a_that_clause_keeps_the_first_speaker():
+    text = (
+        "Prime Minister Anna Berg said this week that the country would formally declare "
+        "its intention to leave the union by the end of March and suggested that it would "
+        "withdraw from the single market."
+    )
+    found = _said_by(text, "withdraw from the single market")
+    assert len(found) == 1, extract(text)
+    assert found[0]["speaker"] == "Anna Berg" and found[0]["cue"] == "suggested"
+
+
+def test_an_action_coordinated_inside_a_claim_stays_part_of_the_claim():
+    text = (
+        "Prime Minister Anna Berg said that the country would leave the union and "
+        "rebuild its own border controls."
+    )
+    assert not [a for a in _stored(text) if a["cue"] == "rebuild"], extract(text)
+    found = _said_by(text, "rebuild its own border controls")
+    assert len(found) == 1 and found[0]["speaker"] == "Anna Berg", extract(text)

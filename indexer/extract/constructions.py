@@ -24,6 +24,7 @@ from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.contents import (
     clause_tail,
     complement_clause,
+    continued_claim,
     coordinated_that,
     finite_clause,
     is_date,
@@ -194,7 +195,7 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
         tail = clause_tail(child, site.reliability)
         content = [t for t in child.subtree if not relay_phrase(t) and t not in tail]
         if child.dep_ == "ccomp":
-            content += coordinated_that(tok, child)
+            content += coordinated_that(tok, child) + continued_claim(tok, child)
         out += site.propose(pattern, tok.lower_, tok, content, source)
     return out
 
