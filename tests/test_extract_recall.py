@@ -152,3 +152,30 @@ def test_an_action_coordinated_inside_a_claim_stays_part_of_the_claim():
     assert not [a for a in _stored(text) if a["cue"] == "rebuild"], extract(text)
     found = _said_by(text, "rebuild its own border controls")
     assert len(found) == 1 and found[0]["speaker"] == "Anna Berg", extract(text)
+
+
+TRANSCRIPT = (
+    "Governor defends the budget on Sunday radio\n\n"
+    "Partial transcript as follows:\n\n"
+    "\"HOST: Let's start with the news of the week. The council voted to freeze the "
+    "library budget for another year.\n\n"
+    '"MARSH: Well, look, the council has been saying some pretty tough things about my '
+    "office. The budget is balanced and the libraries stay open.\n\n"
+    '"HOST: Do you really see those two votes as equivalent?\n\n'
+    '"MARSH: And that is why the libraries will stay open next year.'
+)
+
+
+def test_each_turn_of_a_quoted_transcript_is_its_speakers_words():
+    found = [a for a in _stored(TRANSCRIPT) if a["speaker"] == "MARSH"]
+    contents = [a["content"] for a in found]
+    assert any(c.startswith("Well, look, the council") for c in contents), extract(TRANSCRIPT)
+    assert any(c.startswith("And that is why the libraries") for c in contents), contents
+    assert all("HOST" not in c and "MARSH" not in c for c in contents), contents
+    assert all(a["kind"] == "direct" for a in found)
+
+
+def test_a_turn_label_is_not_part_of_what_the_host_said():
+    host = [a for a in _stored(TRANSCRIPT) if a["speaker"] == "HOST"]
+    assert all(not a["content"].lstrip('"').startswith("HOST") for a in host), host
+    assert all("MARSH" not in a["content"] for a in host), host

@@ -52,7 +52,9 @@ NOT_LABELS = wordset(
 )
 _NAME_WORD = r"[A-Z][\w.\u2019'-]*"
 _TURN = re.compile(r"[QA]\s*[:.]\s")  # "Q: ..." / "A: ..." turns of an interview
-_LABEL = re.compile(rf"((?:{_NAME_WORD}\s){{0,3}}{_NAME_WORD}):[ \t]+(?=\S)")
+# A transcript quoted inside an article opens each turn's paragraph with a quotation mark,
+# as every paragraph of a multi-paragraph quotation ('"PENCE: Well, ...').
+_LABEL = re.compile(rf"[\"\u201c]?((?:{_NAME_WORD}\s){{0,3}}{_NAME_WORD}):[ \t]+(?=\S)")
 
 
 @dataclass(frozen=True)
