@@ -179,3 +179,29 @@ def test_a_turn_label_is_not_part_of_what_the_host_said():
     host = [a for a in _stored(TRANSCRIPT) if a["speaker"] == "HOST"]
     assert all(not a["content"].lstrip('"').startswith("HOST") for a in host), host
     assert all("MARSH" not in a["content"] for a in host), host
+
+
+def test_a_cue_line_gives_its_speaker_the_block_quotation_after_it():
+    text = (
+        "Governor attacks rival over storm response\n\n"
+        "Those comments are a disgrace, Governor Ruth Anselm said on a radio show on Wednesday.\n\n"
+        "The governor added:\n\n"
+        "It is typical of her. She knows nothing about the storm, but the talking never stops."
+    )
+    found = _said_by(text, "She knows nothing about the storm")
+    assert len(found) == 1, extract(text)
+    assert found[0]["content"].startswith("It is typical of her.")
+
+
+def test_a_line_ending_in_a_colon_without_a_cue_verb_labels_nothing():
+    text = (
+        "The council met on Monday.\n\n"
+        "The agenda included:\n\n"
+        "A new budget for the libraries and a vote on the harbour plan."
+    )
+    assert not _said_by(text, "new budget for the libraries"), extract(text)
+
+
+def test_a_pronoun_cue_line_is_not_a_speaker_label():
+    text = "The council met on Monday.\n\nHe added:\n\nThe harbour plan will go ahead in May."
+    assert all(a["speaker"] != "He" for a in _stored(text)), extract(text)
