@@ -170,6 +170,9 @@ def _analyse(doc) -> list[tuple[str, str, str, str, str]]:
         source = " ".join(text[s:e] for s, e in att.source)
         content = " ".join(text[s:e] for s, e in sorted(att.content))[:90]
         shown = f"cue={cue!r} src={source!r} content={content!r}\n      {excerpt[:400]}"
+        if status == "cue, content":
+            ours = [pc for pc, _, c in proposals if c and cue_chars & set(range(*c)) and pc]
+            shown += "".join(f"\n      ours: {text[min(pc) : max(pc) + 1][:200]!r}" for pc in ours)
         out.append((_kind(doc, att, tokens_at), status, cue, doc.doc_id, shown))
     return out
 
@@ -204,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     cue_words = Counter(cue for _, status, cue, *_ in rows if status == "no candidate")
     print("\ncue words of 'no candidate' misses:")
     print(", ".join(f"{w} {n}" for w, n in cue_words.most_common(60)))
-    if args.examples:
+    if args.examples is not None:
         cases = [r for r in rows if r[0].startswith(args.examples) and r[1] == args.status]
         cases = [r for r in cases if args.cue is None or r[2] == args.cue]
         words = Counter(cue for _, _, cue, *_ in cases)

@@ -105,3 +105,103 @@ def test_a_horizontal_bar_inside_a_sentence_names_no_one():
 def test_a_stray_closing_mark_opening_a_paragraph_makes_no_quote():
     text = "The hall was quiet.\n\n\u201dThe council met on Monday and approved the budget."
     assert not [a for a in extract(text) if a["kind"] in ("direct", "mixed")], extract(text)
+
+
+def _said_by(text: str, words: str) -> list[dict]:
+    """The stored records whose content holds `words`."""
+    return [a for a in _stored(text) if words in a["content"]]
+
+
+def test_a_claim_goes_on_through_its_because_clause():
+    text = (
+        "Senator Maria Ortiz said the new rule smacked of hypocrisy, because the agency "
+        "had ignored the same complaints for a decade."
+    )
+    found = _said_by(text, "smacked of hypocrisy")
+    assert len(found) == 1, extract(text)
+    assert found[0]["content"].endswith("ignored the same complaints for a decade")
+    assert found[0]["speaker"] == "Maria Ortiz"
+
+
+def test_a_statement_added_after_the_claim_is_not_part_of_it():
+    text = (
+        "Senator Maria Ortiz said the new rule was unfair on Tuesday, adding that the "
+        "agency had ignored the same complaints for a decade."
+    )
+    found = _said_by(text, "the new rule was unfair")
+    assert found, extract(text)
+    assert all("adding" not in a["content"] for a in found)
+
+
+def test_a_second_speech_verb_after_a_that_clause_keeps_the_first_speaker():
+    text = (
+        "Prime Minister Anna Berg said this week that the country would formally declare "
+        "its intention to leave the union by the end of March and suggested that it would "
+        "withdraw from the single market."
+    )
+    found = _said_by(text, "withdraw from the single market")
+    assert len(found) == 1, extract(text)
+    assert found[0]["speaker"] == "Anna Berg" and found[0]["cue"] == "suggested"
+
+
+def test_an_action_coordinated_inside_a_claim_stays_part_of_the_claim():
+    text = (
+        "Prime Minister Anna Berg said that the country would leave the union and "
+        "rebuild its own border controls."
+    )
+    assert not [a for a in _stored(text) if a["cue"] == "rebuild"], extract(text)
+    found = _said_by(text, "rebuild its own border controls")
+    assert len(found) == 1 and found[0]["speaker"] == "Anna Berg", extract(text)
+
+
+TRANSCRIPT = (
+    "Governor defends the budget on Sunday radio\n\n"
+    "Partial transcript as follows:\n\n"
+    "\"HOST: Let's start with the news of the week. The council voted to freeze the "
+    "library budget for another year.\n\n"
+    '"MARSH: Well, look, the council has been saying some pretty tough things about my '
+    "office. The budget is balanced and the libraries stay open.\n\n"
+    '"HOST: Do you really see those two votes as equivalent?\n\n'
+    '"MARSH: And that is why the libraries will stay open next year.'
+)
+
+
+def test_each_turn_of_a_quoted_transcript_is_its_speakers_words():
+    found = [a for a in _stored(TRANSCRIPT) if a["speaker"] == "MARSH"]
+    contents = [a["content"] for a in found]
+    assert any(c.startswith("Well, look, the council") for c in contents), extract(TRANSCRIPT)
+    assert any(c.startswith("And that is why the libraries") for c in contents), contents
+    assert all("HOST" not in c and "MARSH" not in c for c in contents), contents
+    assert all(a["kind"] == "direct" for a in found)
+
+
+def test_a_turn_label_is_not_part_of_what_the_host_said():
+    host = [a for a in _stored(TRANSCRIPT) if a["speaker"] == "HOST"]
+    assert all(not a["content"].lstrip('"').startswith("HOST") for a in host), host
+    assert all("MARSH" not in a["content"] for a in host), host
+
+
+def test_a_cue_line_gives_its_speaker_the_block_quotation_after_it():
+    text = (
+        "Governor attacks rival over storm response\n\n"
+        "Those comments are a disgrace, Governor Ruth Anselm said on a radio show on Wednesday.\n\n"
+        "The governor added:\n\n"
+        "It is typical of her. She knows nothing about the storm, but the talking never stops."
+    )
+    found = _said_by(text, "She knows nothing about the storm")
+    assert len(found) == 1, extract(text)
+    assert found[0]["content"].startswith("It is typical of her.")
+
+
+def test_a_line_ending_in_a_colon_without_a_cue_verb_labels_nothing():
+    text = (
+        "The council met on Monday.\n\n"
+        "The agenda included:\n\n"
+        "A new budget for the libraries and a vote on the harbour plan."
+    )
+    assert not _said_by(text, "new budget for the libraries"), extract(text)
+
+
+def test_a_pronoun_cue_line_is_not_a_speaker_label():
+    text = "The council met on Monday.\n\nHe added:\n\nThe harbour plan will go ahead in May."
+    assert all(a["speaker"] != "He" for a in _stored(text)), extract(text)

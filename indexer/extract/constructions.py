@@ -24,6 +24,7 @@ from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.contents import (
     clause_tail,
     complement_clause,
+    continued_claim,
     coordinated_that,
     finite_clause,
     is_date,
@@ -51,7 +52,9 @@ NOT_LABELS = wordset(
 )
 _NAME_WORD = r"[A-Z][\w.\u2019'-]*"
 _TURN = re.compile(r"[QA]\s*[:.]\s")  # "Q: ..." / "A: ..." turns of an interview
-_LABEL = re.compile(rf"((?:{_NAME_WORD}\s){{0,3}}{_NAME_WORD}):[ \t]+(?=\S)")
+# A transcript quoted inside an article opens each turn's paragraph with a quotation mark,
+# as every paragraph of a multi-paragraph quotation ('"PENCE: Well, ...').
+_LABEL = re.compile(rf"[\"\u201c]?((?:{_NAME_WORD}\s){{0,3}}{_NAME_WORD}):[ \t]+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -194,7 +197,7 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
         tail = clause_tail(child, site.reliability)
         content = [t for t in child.subtree if not relay_phrase(t) and t not in tail]
         if child.dep_ == "ccomp":
-            content += coordinated_that(tok, child)
+            content += coordinated_that(tok, child) + continued_claim(tok, child)
         out += site.propose(pattern, tok.lower_, tok, content, source)
     return out
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from indexer.extract.candidate import Reliability
-from indexer.extract.cues import family
+from indexer.extract.cues import STATEMENT_CUE, family
 from indexer.extract.cues import reliability as cue_reliability
 from indexer.lexicon import wordset
 
@@ -20,7 +20,6 @@ TEMPORAL = wordset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
     week weeks month months year years day days night morning evening time"""
 )
-STATEMENT_CUE = 0.6  # reliability of a verb that opens a new statement ("and said ...")
 # Verbs whose bare noun-phrase object stands for what was said ("denied the allegations",
 # "announced a series of steps", "repeated his promise"). The object of any other verb
 # ("endorsed Clinton", "approved a bill", "attacked Trump", "talk about immigration") is an
@@ -160,6 +159,33 @@ def coordinated_that(cue: Token, first: Token) -> list[Token]:
             out += [t for t in cue.doc[first.right_edge.i + 1 : conj.i] if t.dep_ == "cc"]
             out += list(conj.subtree)
     return out
+
+
+# Subordinators that go on with the claim itself when the parser hangs their clause on the
+# cue: "said that claim smacked of hypocrisy, because Democrats have ...", "pointed out that
+# one shooting may have more than one victim, so thousands ..." (PolNeAR's content spans run
+# on through them; bench/extract_misses.py, "cue, content").
+CLAIM_LINKS = wordset("because so although though since unless while whereas")
+
+
+def continued_claim(cue: Token, clause: Token) -> list[Token]:
+    """Tokens after the content `clause` that the parser attached to `cue` but that go on
+    with the claim: a ", because ..." / ", so ..." / ", although ..." clause ending the
+    sentence. Empty when anything else (a date, ", adding that ...", "in a statement")
+    follows the clause."""
+    doc = cue.doc
+    last = clause.right_edge.i
+    sent_end = cue.sent.end
+    later = [c for c in cue.children if c.i > last and not c.is_punct]
+    if len(later) != 1 or later[0].dep_ != "advcl":
+        return []
+    link = later[0]
+    first = link.left_edge
+    if first.lower_ not in CLAIM_LINKS or first.i != last + 2 or doc[last + 1].text != ",":
+        return []
+    if link.right_edge.i < sent_end - 2 or any(relay_phrase(t) for t in link.subtree):
+        return []
+    return [doc[last + 1], *link.subtree]
 
 
 def _trailing_relative(head: Token) -> set[Token]:

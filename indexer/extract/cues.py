@@ -154,6 +154,9 @@ def attested(form: str) -> bool:
     return False
 
 
+STATEMENT_CUE = 0.6  # reliability of a verb that opens a new statement ("and said ...")
+
+
 def reliability(form: str, pattern: str) -> float | None:
     """Estimated precision of `form` used as a cue in `pattern`, or None when it is no cue
     (below THRESHOLD or unknown)."""

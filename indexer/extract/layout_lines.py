@@ -6,6 +6,8 @@ Decides, from paragraph shapes alone, four house styles of the press:
   (the person the headline and introduction name most, before the first turn);
 - a label line before a quotation: "And from Commissioner Tobias Grell:" alone in its
   paragraph, the quotation in the next one;
+- a cue line before a block quotation: "The governor added:" or "Caddell continued:" alone in
+  its paragraph, what was said set as a block without quotation marks in the next one;
 - a dash attribution closing a quotation: `"I start on Monday." — Dr. Ruth Anselm`;
 - a headline that labels a quotation: `Union chief to council: "Not one more cut"`, or
   names its speaker after it: "‘Not one penny more’, say Ashby tenants".
@@ -39,9 +41,7 @@ _LABEL_LINE = re.compile(
 )
 # The dash before the name: em, en, double hyphen, or the horizontal bar (U+2015) some outlets
 # set instead of an em dash ("“...” ― Sonya Herridge").
-_DASH = re.compile(
-    rf"\s*(?:\u2014|\u2013|\u2015|--)\s*(?P<name>{_NAME})(?:,[^\n]{{0,80}})?\s*$"
-)
+_DASH = re.compile(rf"\s*(?:\u2014|\u2013|\u2015|--)\s*(?P<name>{_NAME})(?:,[^\n]{{0,80}})?\s*$")
 _HEADLINE = re.compile(
     r"^(?P<who>[A-Z][\w\u2019'-]*(?:\s+[\w\u2019'-]+){0,4}?)(?:\s+to\s+[^:]{1,40})?:\s*(?=[\"\u201c\u2018'])"
 )
@@ -49,6 +49,11 @@ _AFTER_QUOTE = re.compile(
     r"\s*[,:\u2014\u2013-]?\s*(?P<cue>[a-z]+)\s+(?P<who>[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,5})\s*$"
 )
 MAX_LABEL_WORDS = 8
+# "The governor added:", "Limbaugh continued:": a speaker and one cue verb, then the colon.
+_CUE_LINE = re.compile(
+    rf"^(?P<name>(?:The|the)(?:\s+[a-z][\w-]*){{1,2}}|{_NAME})\s+(?P<cue>[a-z]+):$"
+)
+PRONOUNS = wordset("he she they it we i you this that")
 NOT_PEOPLE = wordset("q&a q a the and live watch update read related photo video interview")
 
 
@@ -67,13 +72,36 @@ def layout_candidates(
     for index, (start, end) in enumerate(paras):
         line = text[start:end]
         inside = by_para.get(index, [])
+        following = by_para.get(index + 1, [])
         if index + 1 < len(paras) and (match := _LABEL_LINE.match(line)) and _person_like(match):
-            following = by_para.get(index + 1, [])
             nxt = paras[index + 1]
             if following and following[0].start == nxt[0] and _words(line) <= MAX_LABEL_WORDS:
                 label = (start + match.start("name"), start + match.end("name"))
                 spans = [(q.start, q.end) for q in following]
                 out.append(_candidate(spans, label, index + 1, sentence_of(nxt[0])))
+        if (
+            index + 1 < len(paras)
+            and (cue_line := _cue_line(line)) is not None
+            and not (following and following[0].start == paras[index + 1][0])
+        ):
+            # a quotation opening the next paragraph is the cue verb's own (quotations.py)
+            nxt = paras[index + 1]
+            label = (start + cue_line.start("name"), start + cue_line.end("name"))
+            out.append(
+                Candidate(
+                    "layout",
+                    "",
+                    LAYOUT_SCORE,
+                    trimmed(text, set(range(*nxt))),
+                    None,
+                    None,
+                    0,
+                    index + 1,
+                    sentence_of(nxt[0]),
+                    kind="indirect",
+                    label=label,
+                )
+            )
         if (
             inside
             and inside[0].start == start
@@ -164,6 +192,19 @@ def _quoted_rest(line: str, at: int, inside: list[Quote], offset: int) -> bool:
     """The rest of the line after the colon is one quotation (punctuation aside)."""
     last = inside[-1]
     return inside[0].start - offset == at and not line[last.end - offset :].strip(" .!?")
+
+
+def _cue_line(line: str) -> re.Match[str] | None:
+    """ "The governor added:" alone in its paragraph: a named or described speaker (not a
+    pronoun, which a label cannot resolve) and a verb the lexicon knows as a reliable quote cue
+    (at least `cues.STATEMENT_CUE`: "added", "continued", not "included", "follows")."""
+    match = _CUE_LINE.match(line.strip())
+    if match is None or (cues.reliability(match.group("cue"), "quote") or 0) < cues.STATEMENT_CUE:
+        return None
+    first = match.group("name").split()[0].lower()
+    if first in PRONOUNS or first in NOT_PEOPLE - {"the"}:
+        return None
+    return match
 
 
 def _person_like(match: re.Match[str]) -> bool:

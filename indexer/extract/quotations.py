@@ -105,6 +105,11 @@ def with_quotes(cand: Candidate, lookup: QuoteLookup, text: str) -> Candidate:
         return cand
     groups = sorted({q.group for q in touched})
     parts = [q for gid in groups for q in lookup.group(gid)]
+    if cand.pattern == "label" and all(q.start < cand.content[0][0] for q in touched):
+        # '"PENCE: Well, ...': a quoted transcript opens each turn with a quotation mark (as
+        # one multi-paragraph quotation); the turn after its label is what was said, verbatim.
+        cand.kind = "direct"
+        return cand
     qspans = [(q.start, q.end) for q in parts]
     outside = chars(spans) - chars(qspans)
     words = sum(1 for i in outside if text[i].isalnum())

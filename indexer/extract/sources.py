@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from indexer.extract.cues import STATEMENT_CUE, reliability
 from indexer.extract.spans import Spans, chars
 
 SUBJECTS = ("nsubj", "csubj", "expl")
@@ -39,7 +40,9 @@ def subject(verb: Token) -> Token | None:
         for child in tok.children:
             if (relayed := relayed_subject(child)) is not None:
                 return relayed
-        if tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.tag_.startswith("VB"):
+        if _next_statement(tok):
+            tok = tok.head.head  # "said that the country would leave ... and suggested ..."
+        elif tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.tag_.startswith("VB"):
             tok = tok.head
         elif (
             tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.head.tag_.startswith("VB")
@@ -55,6 +58,20 @@ def subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _next_statement(verb: Token) -> bool:
+    """ "May said that the country would leave the E.U. and suggested that ...": a speech
+    verb without a subject of its own, misparsed as a conjunct of the previous content
+    clause, is the same speaker's next statement (as `contents.clause_tail` cuts it from
+    that content); its subject is the first cue's, not the content clause's."""
+    return (
+        verb.dep_ == "conj"
+        and verb.head.dep_ == "ccomp"
+        and verb.head.head.tag_.startswith("VB")
+        and (reliability(verb.lower_, "ccomp") or 0) >= STATEMENT_CUE
+        and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    )
 
 
 def relayed_subject(prep: Token) -> Token | None:
