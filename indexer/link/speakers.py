@@ -18,7 +18,12 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from indexer import lexicon
-from indexer.extract.names import first_name_gender, honorific_gender, is_first_name
+from indexer.extract.names import (
+    HONORIFIC_GENDERS,
+    first_name_gender,
+    honorific_gender,
+    is_first_name,
+)
 from indexer.lexicon import wordset
 from indexer.link.names import PARTICLES, is_description, split_descriptors
 from indexer.link.outlets import initials
@@ -193,10 +198,38 @@ def name_and_descriptor(name: str, common: frozenset[str]) -> tuple[str, str | N
     return " ".join(toks), " ".join(descriptors) or None
 
 
-def full_name_in(body: str, surname: str, common: frozenset[str] | None = None) -> str | None:
+def full_name_in(
+    body: str, surname: str, common: frozenset[str] | None = None, gender: str | None = None
+) -> str | None:
     """The one full name ending in ``surname`` that the article uses, as written ("Mayor
     Celia Marchetti", "Douglas Holtz-Eakin"), or None when there is none or more than one.
-    Sentence words and descriptors before a name are not part of it ("What Obama")."""
+    Sentence words and descriptors before a name are not part of it ("What Obama"). With
+    ``gender`` ("m" / "f"), of several full names the one whose first name has that gender
+    ("Mr. Obama" in an article naming Barack and Michelle Obama)."""
+    found = full_names_in(body, surname, common)
+    if len(found) > 1 and gender:
+        found = [n for n in found if _name_gender(n) == gender]
+    return found[0] if len(found) == 1 else None
+
+
+def _name_gender(written: str) -> str | None:
+    toks = clean_person(written)[0].split()
+    return first_name_gender(toks[0]) if len(toks) >= 2 else None
+
+
+def surname_gender(body: str, surname: str) -> str | None:
+    """ "m" / "f" when every honorific the article writes before ``surname`` tells that
+    gender ("Mr. Obama" ... "Mr. Obama"), None when it writes none or they disagree ("Mr.
+    Clinton" and "Mrs. Clinton": two people)."""
+    honorifics = "|".join(HONORIFIC_GENDERS)
+    pattern = rf"\b({honorifics})\.?[ \t\xa0]+{re.escape(surname)}\b"
+    genders = {HONORIFIC_GENDERS[m.lower()] for m in re.findall(pattern, body, flags=re.I)}
+    return next(iter(genders)) if len(genders) == 1 else None
+
+
+def full_names_in(body: str, surname: str, common: frozenset[str] | None = None) -> list[str]:
+    """Every distinct full name ending in ``surname`` that the article uses, as first
+    written (with its title, for the role), in order of first use."""
     common = common_words(body) if common is None else common
     found: dict[str, str] = {}
     pattern = rf"((?:[A-Z][\w'’.-]*[ \t\xa0]+){{1,4}}(?:[A-Z][\w'’.]*-)?){re.escape(surname)}\b"
@@ -208,7 +241,7 @@ def full_name_in(body: str, surname: str, common: frozenset[str] | None = None) 
         key = person_key(name)
         if key[-1] == translit(surname):
             found.setdefault(" ".join(key), match.group(0))  # with its title, for the role
-    return next(iter(found.values())) if len(found) == 1 else None
+    return list(found.values())
 
 
 def looks_like_person(name: str) -> bool:
@@ -326,7 +359,9 @@ class SpeakerBook:
                 ]
                 record = self.by_id[same[0]] if len(same) == 1 else None
         else:
-            full = None if surname in article_people else full_name_in(body or "", name, common)
+            gender = gender or surname_gender(body or "", name)
+            fits = [i for i in article_people.get(surname, ()) if self._gender_fits(i, gender)]
+            full = None if fits else full_name_in(body or "", name, common, gender)
             if full is not None:
                 return self._person(full, role, article_people, body)
             record = self._surname_only(name, surname, role, article_people, gender)
@@ -393,10 +428,15 @@ class SpeakerBook:
         article_people: dict[str, set[str]],
         gender: str | None = None,
     ) -> dict[str, Any] | None:
-        in_article = article_people.get(surname, set())
+        in_article = {
+            i for i in article_people.get(surname, set()) if self._gender_fits(i, gender)
+        }  # "Mr. Obama" is not the Michelle Obama his article named
         if len(in_article) == 1:
             return self.by_id[next(iter(in_article))]
-        known = sorted(in_article or self.by_surname.get(surname, ()))
+        known = sorted(
+            in_article
+            or (i for i in self.by_surname.get(surname, ()) if self._gender_fits(i, gender))
+        )
         if len(known) > 1 and gender:  # "Mrs. Clinton": the one woman of the name
             known = [i for i in known if self._gender(self.by_id[i]) == gender] or known
         if len(known) > 1 and role:
@@ -410,6 +450,12 @@ class SpeakerBook:
         if known:  # shared by several people: a speaker of its own
             return self._by_key("s:" + surname) or self._create(name, "person", "s:" + surname)
         return self._by_key("s:" + surname) or self._from_store(name, "person")
+
+    def _gender_fits(self, speaker_id: str, gender: str | None) -> bool:
+        """Whether the speaker may be of ``gender``: not a person whose first name tells
+        the other one."""
+        known = self._gender(self.by_id[speaker_id])
+        return gender is None or known is None or known == gender
 
     @staticmethod
     def _gender(record: dict[str, Any]) -> str | None:
