@@ -215,7 +215,7 @@ class SpeakerIndex:
                     if index.interview.announces(m.pos)
                     and m.kind == "person"
                     and m.words > 1  # a full name: "Santorum cocktail" is not who is asked
-                    and index.is_known_person(m.name)
+                    and (index.is_known_person(m.name) or _named_by_surname(text, m.name))
                     and not any(w in THING_WORDS for w in m.name.lower().split())  # "York City"
                 ]
             )
@@ -791,10 +791,13 @@ def _pronoun_how(name: str | None) -> str:
 
 # Capitalised runs; a word ending a sentence ("Schools.") ends the run.
 _ABBREVIATED = r"(?:(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|St))\.|(?<=\b(?:Mrs|Sen|Rep|Gov|Gen))\.)?"
+# Space inside a name: never a blank line ("Noam Chomsky\n\nSaturday, April 4" is a title
+# and a date, not one name).
+_NAME_SPACE = r"(?:[ \t\xa0]|\n(?![ \t\xa0]*\n))+"
 _CAPITALISED = re.compile(
     r"\b[A-Z][\w\u2019'-]*(?:\.(?=\s+[a-z])|"
     + _ABBREVIATED[3:]
-    + r"(?:\s+(?:of\s+)?[A-Z][\w\u2019'-]*"
+    + rf"(?:{_NAME_SPACE}(?:of{_NAME_SPACE})?[A-Z][\w\u2019'-]*"
     + _ABBREVIATED
     + ")*"
 )
@@ -867,6 +870,19 @@ _CREDIT = re.compile(
     r"|^By\s+[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){1,3}\s*$",
     re.MULTILINE,
 )
+
+
+def _named_by_surname(text: str, name: str) -> bool:
+    """Whether the article also writes the last word of ``name`` alone, as a person's
+    surname is ("Wikinews interviews Marymegan Daly" ... "Daly explained"): neither after
+    nor before another capitalised word in the same sentence ("Marymegan Daly", "Daly
+    Road")."""
+    surname = name.split()[-1]
+    for match in re.finditer(rf"\b{re.escape(surname)}\b(?![\w'’-]| [A-Z])", text):
+        before = text[max(0, match.start() - 40) : match.start()].split()
+        if not before or not before[-1][:1].isupper() or before[-1].endswith((".", ":")):
+            return True
+    return False
 
 
 def _credits(text: str) -> list[tuple[int, int]]:
