@@ -80,3 +80,18 @@ def test_a_surname_stays_apart_when_its_article_writes_both_honorifics(store):
         ),
     )
     assert att["speaker_id"] not in ("barack-obama", "michelle-obama")
+
+
+def test_the_article_calling_him_mr_never_files_his_words_under_the_wife_it_names_once():
+    from indexer.extract import extract
+
+    text = (
+        "Garvin Says the Harbor Plan Is Overdue\n\n"
+        'Governor Garvin is making a new case for the harbor plan: "It is overdue."\n\n'
+        '"We waited long enough," Mr. Garvin said on Saturday in Carrow.\n\n'
+        "The campaign plans to employ Mr. Garvin and his wife, Nadia Garvin, in the coming "
+        "weeks, in towns that Mr. Garvin won handily.\n\n"
+        '"It will pass," Garvin said.'
+    )
+    speakers = {r["speaker"] for r in extract(text) if "Garvin" in (r["speaker_text"] or "")}
+    assert speakers and "Nadia Garvin" not in speakers

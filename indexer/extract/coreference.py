@@ -22,6 +22,7 @@ from indexer.extract.names import (
     first_name_gender,
     is_descriptor,
     is_first_name,
+    surname_gender,
 )
 from indexer.extract.nlp import paragraphs
 from indexer.extract.spans import DATELINE
@@ -117,13 +118,15 @@ class SpeakerIndex:
     _short_forms_size: int = -1
     speakers: list[Mention] = field(default_factory=list)
     interview: interviews.Interview | None = None  # question/answer layout, if any
+    text: str = ""  # the article
+    _surname_genders: dict[str, str | None] = field(default_factory=dict)
     _sorted: bool = False
     _starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, docs: list[tuple[int, Doc]], text: str = "") -> SpeakerIndex:
         """Index parsed chunks, plus capitalised names in the unparsed rest of `text`."""
-        index = cls()
+        index = cls(text=text)
         # "BRENNA, Sept 3 (CPA) -" is a place, "Image: Lena Marsh" a photographer: neither
         # is ever a speaker or what a pronoun refers to
         datelines = _datelines(text) + _credits(text)
@@ -295,6 +298,10 @@ class SpeakerIndex:
         if len(words) > 2 or self.kind_of_words(words) != "person":
             return name
         people = self.bearers(low)
+        if people:  # "Obama" where "Mr. Obama" is all the article writes: not Michelle
+            gender = gender or self._surname_genders.setdefault(
+                words[-1], surname_gender(self.text, name.split()[-1])
+            )
         if gender:
             people = [p for p in people if self.gender_of(p) in (None, gender)]
         if not people:

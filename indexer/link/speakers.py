@@ -19,10 +19,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from indexer import lexicon
 from indexer.extract.names import (
-    HONORIFIC_GENDERS,
     first_name_gender,
     honorific_gender,
     is_first_name,
+    surname_gender,
 )
 from indexer.lexicon import wordset
 from indexer.link.names import PARTICLES, is_description, split_descriptors
@@ -215,16 +215,6 @@ def full_name_in(
 def _name_gender(written: str) -> str | None:
     toks = clean_person(written)[0].split()
     return first_name_gender(toks[0]) if len(toks) >= 2 else None
-
-
-def surname_gender(body: str, surname: str) -> str | None:
-    """ "m" / "f" when every honorific the article writes before ``surname`` tells that
-    gender ("Mr. Obama" ... "Mr. Obama"), None when it writes none or they disagree ("Mr.
-    Clinton" and "Mrs. Clinton": two people)."""
-    honorifics = "|".join(HONORIFIC_GENDERS)
-    pattern = rf"\b({honorifics})\.?[ \t\xa0]+{re.escape(surname)}\b"
-    genders = {HONORIFIC_GENDERS[m.lower()] for m in re.findall(pattern, body, flags=re.I)}
-    return next(iter(genders)) if len(genders) == 1 else None
 
 
 def full_names_in(body: str, surname: str, common: frozenset[str] | None = None) -> list[str]:
