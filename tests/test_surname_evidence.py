@@ -64,6 +64,58 @@ def test_mr_obama_is_not_the_michelle_obama_his_article_named_first(store):
     assert [a["speaker_id"] for a in atts] == ["michelle-obama", "barack-obama"]
 
 
+def _pronoun(body, content, speaker, pronoun):
+    """An attribution the extractor resolved from ``pronoun`` to ``speaker``."""
+    att = quote(body, content, speaker, speaker_text=pronoun)
+    att["speaker_resolution"] = "pronoun"
+    return att
+
+
+def test_a_surname_whose_he_the_extractor_resolved_joins_the_man_of_the_name(store):
+    linker = Linker(store)
+    _known(store, linker)
+    body = (
+        '"We will answer," President Obama said on Friday.\n\n'
+        '"There are few options," he added.'
+    )
+    _, atts = index(
+        store,
+        linker,
+        (
+            article("Harbor Daily", "c", "2024-05-02", body),
+            [
+                quote(body, "We will answer", "Obama", speaker_text="President Obama"),
+                _pronoun(body, "There are few options", "Obama", "he"),
+            ],
+        ),
+    )
+    assert [a["speaker_id"] for a in atts] == ["barack-obama", "barack-obama"]
+
+
+def test_a_pronoun_never_sends_a_surname_to_a_stranger_of_unknown_gender(store):
+    linker = Linker(store)
+    for slug, name in (("a", "Keith Scott"), ("b", "Dred Scott")):
+        body = f'"Not now," {name} said.'
+        index(
+            store,
+            linker,
+            (article("Harbor Daily", slug, "2024-05-01", body), [quote(body, "Not now", name)]),
+        )
+    body = '"He was reading," Scott said.\n\n"I saw it," she said.'
+    _, atts = index(
+        store,
+        linker,
+        (
+            article("Harbor Daily", "c", "2024-05-02", body),
+            [
+                quote(body, "He was reading", "Scott"),
+                _pronoun(body, "I saw it", "Scott", "she"),
+            ],
+        ),
+    )
+    assert not {a["speaker_id"] for a in atts} & {"keith-scott", "dred-scott"}
+
+
 def test_a_surname_stays_apart_when_its_article_writes_both_honorifics(store):
     linker = Linker(store)
     _known(store, linker)

@@ -73,6 +73,7 @@ SPELLING = {
     "dept": "department",
     "govt": "government",
 }
+PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 PRONOUNS = wordset("he she they it we i you him her them his hers its their our who")
 # Words that open a group or a sentence, never a given name ("Several delegates", "Two").
 GENERIC_WORDS = wordset(
@@ -204,11 +205,12 @@ def full_name_in(
     """The one full name ending in ``surname`` that the article uses, as written ("Mayor
     Celia Marchetti", "Douglas Holtz-Eakin"), or None when there is none or more than one.
     Sentence words and descriptors before a name are not part of it ("What Obama"). With
-    ``gender`` ("m" / "f"), of several full names the one whose first name has that gender
-    ("Mr. Obama" in an article naming Barack and Michelle Obama)."""
+    ``gender`` ("m" / "f"), of several full names the one whose first name may have that
+    gender ("Mr. Obama" in an article naming Barack and Michelle Obama; "she" where it
+    names Keith Lamont Scott and Rakeyia Scott, a name the first-name table lacks)."""
     found = full_names_in(body, surname, common)
     if len(found) > 1 and gender:
-        found = [n for n in found if _name_gender(n) == gender]
+        found = [n for n in found if _name_gender(n) in (None, gender)]
     return found[0] if len(found) == 1 else None
 
 
@@ -232,6 +234,18 @@ def full_names_in(body: str, surname: str, common: frozenset[str] | None = None)
         if key[-1] == translit(surname):
             found.setdefault(" ".join(key), match.group(0))  # with its title, for the role
     return list(found.values())
+
+
+def pronoun_genders(attributions: list[dict[str, Any]]) -> dict[str, str]:
+    """Folded speaker name -> "m" / "f": the gender of every "he" / "she" the extractor
+    resolved to that name in one article's ``attributions``, when they all agree ("Obama
+    said ... He added": the man among the Obamas). Names with no pronoun are absent."""
+    told: dict[str, set[str]] = {}
+    for att in attributions:
+        gender = PRONOUN_GENDERS.get(fold(att.get("speaker_text") or ""))
+        if att.get("speaker_resolution") == "pronoun" and gender and att.get("speaker"):
+            told.setdefault(fold(att["speaker"]), set()).add(gender)
+    return {name: next(iter(g)) for name, g in told.items() if len(g) == 1}
 
 
 def looks_like_person(name: str) -> bool:
@@ -263,13 +277,15 @@ class SpeakerBook:
         article_people: dict[str, set[str]] | None = None,
         body: str | None = None,
         written: str | None = None,
+        pronoun_genders: dict[str, str] | None = None,
     ) -> dict[str, Any] | None:
         """The canonical speaker for an attribution, or None when it has no (named) speaker.
 
         ``article_people`` maps folded surnames to ids resolved earlier in the same article
         (the caller keeps it per article) and ``body`` is the article text: a bare surname
         joins the full name the same article uses. ``written`` is the mention as the text
-        has it ("Mrs. Clinton"): its honorific tells apart two people of one surname. A
+        has it ("Mrs. Clinton"): its honorific tells apart two people of one surname, as
+        does ``pronoun_genders`` (see :func:`pronoun_genders`) when it has none. A
         description ("the New York judge", "spokeswoman for Hillary Clinton") has no
         canonical speaker: None.
         """
@@ -304,7 +320,8 @@ class SpeakerBook:
             kind = "person"
         if kind == "person":
             people = article_people if article_people is not None else {}
-            return self._person(display, role, people, body, honorific_gender(written))
+            gender = honorific_gender(written) or (pronoun_genders or {}).get(fold(display))
+            return self._person(display, role, people, body, gender)
         if kind == "organization":
             return self._other(clean_org(display), "o:" + org_key(display), kind, role)
         return self._other(display, "g:" + fold(display), kind, role)
@@ -423,12 +440,11 @@ class SpeakerBook:
         }  # "Mr. Obama" is not the Michelle Obama his article named
         if len(in_article) == 1:
             return self.by_id[next(iter(in_article))]
-        known = sorted(
-            in_article
-            or (i for i in self.by_surname.get(surname, ()) if self._gender_fits(i, gender))
-        )
+        known = sorted(in_article or self.by_surname.get(surname, ()))
         if len(known) > 1 and gender:  # "Mrs. Clinton": the one woman of the name
             known = [i for i in known if self._gender(self.by_id[i]) == gender] or known
+        elif gender:  # "Mr. Obama" is not the only Obama known yet if she is Michelle
+            known = [i for i in known if self._gender_fits(i, gender)]
         if len(known) > 1 and role:
             known = [
                 i
