@@ -22,6 +22,7 @@ from indexer.extract.names import (
     first_name_gender,
     is_descriptor,
     is_first_name,
+    surname_gender,
 )
 from indexer.extract.nlp import paragraphs
 from indexer.extract.spans import DATELINE
@@ -117,13 +118,15 @@ class SpeakerIndex:
     _short_forms_size: int = -1
     speakers: list[Mention] = field(default_factory=list)
     interview: interviews.Interview | None = None  # question/answer layout, if any
+    text: str = ""  # the article
+    _surname_genders: dict[str, str | None] = field(default_factory=dict)
     _sorted: bool = False
     _starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, docs: list[tuple[int, Doc]], text: str = "") -> SpeakerIndex:
         """Index parsed chunks, plus capitalised names in the unparsed rest of `text`."""
-        index = cls()
+        index = cls(text=text)
         # "BRENNA, Sept 3 (CPA) -" is a place, "Image: Lena Marsh" a photographer: neither
         # is ever a speaker or what a pronoun refers to
         datelines = _datelines(text) + _credits(text)
@@ -215,7 +218,7 @@ class SpeakerIndex:
                     if index.interview.announces(m.pos)
                     and m.kind == "person"
                     and m.words > 1  # a full name: "Santorum cocktail" is not who is asked
-                    and index.is_known_person(m.name)
+                    and (index.is_known_person(m.name) or _named_by_surname(text, m.name))
                     and not any(w in THING_WORDS for w in m.name.lower().split())  # "York City"
                 ]
             )
@@ -295,6 +298,10 @@ class SpeakerIndex:
         if len(words) > 2 or self.kind_of_words(words) != "person":
             return name
         people = self.bearers(low)
+        if people:  # "Obama" where "Mr. Obama" is all the article writes: not Michelle
+            gender = gender or self._surname_genders.setdefault(
+                words[-1], surname_gender(self.text, name.split()[-1])
+            )
         if gender:
             people = [p for p in people if self.gender_of(p) in (None, gender)]
         if not people:
@@ -791,10 +798,13 @@ def _pronoun_how(name: str | None) -> str:
 
 # Capitalised runs; a word ending a sentence ("Schools.") ends the run.
 _ABBREVIATED = r"(?:(?<=\b[A-Z])\.|(?<=\b(?:Mr|Ms|Dr|Jr|St))\.|(?<=\b(?:Mrs|Sen|Rep|Gov|Gen))\.)?"
+# Space inside a name: never a blank line ("Noam Chomsky\n\nSaturday, April 4" is a title
+# and a date, not one name).
+_NAME_SPACE = r"(?:[ \t\xa0]|\n(?![ \t\xa0]*\n))+"
 _CAPITALISED = re.compile(
     r"\b[A-Z][\w\u2019'-]*(?:\.(?=\s+[a-z])|"
     + _ABBREVIATED[3:]
-    + r"(?:\s+(?:of\s+)?[A-Z][\w\u2019'-]*"
+    + rf"(?:{_NAME_SPACE}(?:of{_NAME_SPACE})?[A-Z][\w\u2019'-]*"
     + _ABBREVIATED
     + ")*"
 )
@@ -867,6 +877,19 @@ _CREDIT = re.compile(
     r"|^By\s+[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){1,3}\s*$",
     re.MULTILINE,
 )
+
+
+def _named_by_surname(text: str, name: str) -> bool:
+    """Whether the article also writes the last word of ``name`` alone, as a person's
+    surname is ("Wikinews interviews Marymegan Daly" ... "Daly explained"): neither after
+    nor before another capitalised word in the same sentence ("Marymegan Daly", "Daly
+    Road")."""
+    surname = name.split()[-1]
+    for match in re.finditer(rf"\b{re.escape(surname)}\b(?![\w'’-]| [A-Z])", text):
+        before = text[max(0, match.start() - 40) : match.start()].split()
+        if not before or not before[-1][:1].isupper() or before[-1].endswith((".", ":")):
+            return True
+    return False
 
 
 def _credits(text: str) -> list[tuple[int, int]]:

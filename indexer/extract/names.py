@@ -13,11 +13,13 @@ never cut inside.
 and "unknown" give None, since a pronoun must never be kept from a person of the other gender
 by a first name that is also given to that gender (on PolNeAR dev, "9/11 widow Terry Strada.
 She continued" went to another woman). `honorific_gender` gives the gender a title such as
-"Mrs." tells. This module is the one definition of both, for extraction and linking.
+"Mrs." tells, `surname_gender` the one all of an article's honorifics before a surname tell.
+This module is the one definition of these, for extraction and linking.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from nameparser.config import CONSTANTS
@@ -76,6 +78,16 @@ def honorific_gender(written: str | None) -> str | None:
         if (gender := HONORIFIC_GENDERS.get(word.lower().strip(".,"))) is not None:
             return gender
     return None
+
+
+def surname_gender(text: str, surname: str) -> str | None:
+    """ "m" / "f" when every honorific ``text`` writes before ``surname`` tells that gender
+    ("Mr. Obama" ... "Mr. Obama"), None when it writes none or they disagree ("Mr.
+    Clinton" and "Mrs. Clinton": two people)."""
+    honorifics = "|".join(HONORIFIC_GENDERS)
+    pattern = rf"\b({honorifics})\.?[ \t\xa0]+{re.escape(surname)}\b"
+    genders = {HONORIFIC_GENDERS[m.lower()] for m in re.findall(pattern, text, flags=re.I)}
+    return next(iter(genders)) if len(genders) == 1 else None
 
 
 def is_first_name(word: str) -> bool:

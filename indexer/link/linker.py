@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from indexer.link.outlets import OutletBook
-from indexer.link.speakers import SpeakerBook
+from indexer.link.speakers import SpeakerBook, pronoun_genders
 from indexer.link.syndication import body_hash, find_original, footer_outlet
 from schemas.catalog import copy_from_article
 from schemas.ids import article_id, attribution_id
@@ -151,8 +151,11 @@ class Linker:
             self._forget()
         article, relinked = self._link_article(dict(article))
         people: dict[str, set[str]] = {}
+        told = pronoun_genders(attributions)
         prepared = self._prefetch([a["content"] for a in attributions], index)
-        linked = [self._link_attribution(article, dict(a), people, prepared) for a in attributions]
+        linked = [
+            self._link_attribution(article, dict(a), people, prepared, told) for a in attributions
+        ]
         if relinked is None and article["original_outlet_id"] and not article["syndicated_from"]:
             article["syndicated_from"] = self._original_by_statements(article, linked)
         self._remember_carrier(article, linked)
@@ -310,6 +313,7 @@ class Linker:
         attribution: dict[str, Any],
         people: dict[str, set[str]],
         prepared: dict[str, tuple[Copy, list[str]]],
+        told: dict[str, str] | None = None,
     ) -> dict[str, Any]:
         attribution["article_id"] = article["id"]
         attribution["id"] = attribution_id(
@@ -326,6 +330,7 @@ class Linker:
                 people,
                 article.get("body"),
                 attribution.get("speaker_text"),
+                told,
             )
         if speaker is not None:
             attribution["speaker"], attribution["speaker_id"] = speaker["name"], speaker["id"]

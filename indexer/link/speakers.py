@@ -18,7 +18,12 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from indexer import lexicon
-from indexer.extract.names import first_name_gender, honorific_gender, is_first_name
+from indexer.extract.names import (
+    first_name_gender,
+    honorific_gender,
+    is_first_name,
+    surname_gender,
+)
 from indexer.lexicon import wordset
 from indexer.link.names import PARTICLES, is_description, split_descriptors
 from indexer.link.outlets import initials
@@ -68,6 +73,7 @@ SPELLING = {
     "dept": "department",
     "govt": "government",
 }
+PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 PRONOUNS = wordset("he she they it we i you him her them his hers its their our who")
 # Words that open a group or a sentence, never a given name ("Several delegates", "Two").
 GENERIC_WORDS = wordset(
@@ -193,10 +199,29 @@ def name_and_descriptor(name: str, common: frozenset[str]) -> tuple[str, str | N
     return " ".join(toks), " ".join(descriptors) or None
 
 
-def full_name_in(body: str, surname: str, common: frozenset[str] | None = None) -> str | None:
+def full_name_in(
+    body: str, surname: str, common: frozenset[str] | None = None, gender: str | None = None
+) -> str | None:
     """The one full name ending in ``surname`` that the article uses, as written ("Mayor
     Celia Marchetti", "Douglas Holtz-Eakin"), or None when there is none or more than one.
-    Sentence words and descriptors before a name are not part of it ("What Obama")."""
+    Sentence words and descriptors before a name are not part of it ("What Obama"). With
+    ``gender`` ("m" / "f"), of several full names the one whose first name may have that
+    gender ("Mr. Obama" in an article naming Barack and Michelle Obama; "she" where it
+    names Keith Lamont Scott and Rakeyia Scott, a name the first-name table lacks)."""
+    found = full_names_in(body, surname, common)
+    if len(found) > 1 and gender:
+        found = [n for n in found if _name_gender(n) in (None, gender)]
+    return found[0] if len(found) == 1 else None
+
+
+def _name_gender(written: str) -> str | None:
+    toks = clean_person(written)[0].split()
+    return first_name_gender(toks[0]) if len(toks) >= 2 else None
+
+
+def full_names_in(body: str, surname: str, common: frozenset[str] | None = None) -> list[str]:
+    """Every distinct full name ending in ``surname`` that the article uses, as first
+    written (with its title, for the role), in order of first use."""
     common = common_words(body) if common is None else common
     found: dict[str, str] = {}
     pattern = rf"((?:[A-Z][\w'’.-]*[ \t\xa0]+){{1,4}}(?:[A-Z][\w'’.]*-)?){re.escape(surname)}\b"
@@ -208,7 +233,19 @@ def full_name_in(body: str, surname: str, common: frozenset[str] | None = None) 
         key = person_key(name)
         if key[-1] == translit(surname):
             found.setdefault(" ".join(key), match.group(0))  # with its title, for the role
-    return next(iter(found.values())) if len(found) == 1 else None
+    return list(found.values())
+
+
+def pronoun_genders(attributions: list[dict[str, Any]]) -> dict[str, str]:
+    """Folded speaker name -> "m" / "f": the gender of every "he" / "she" the extractor
+    resolved to that name in one article's ``attributions``, when they all agree ("Obama
+    said ... He added": the man among the Obamas). Names with no pronoun are absent."""
+    told: dict[str, set[str]] = {}
+    for att in attributions:
+        gender = PRONOUN_GENDERS.get(fold(att.get("speaker_text") or ""))
+        if att.get("speaker_resolution") == "pronoun" and gender and att.get("speaker"):
+            told.setdefault(fold(att["speaker"]), set()).add(gender)
+    return {name: next(iter(g)) for name, g in told.items() if len(g) == 1}
 
 
 def looks_like_person(name: str) -> bool:
@@ -240,13 +277,15 @@ class SpeakerBook:
         article_people: dict[str, set[str]] | None = None,
         body: str | None = None,
         written: str | None = None,
+        pronoun_genders: dict[str, str] | None = None,
     ) -> dict[str, Any] | None:
         """The canonical speaker for an attribution, or None when it has no (named) speaker.
 
         ``article_people`` maps folded surnames to ids resolved earlier in the same article
         (the caller keeps it per article) and ``body`` is the article text: a bare surname
         joins the full name the same article uses. ``written`` is the mention as the text
-        has it ("Mrs. Clinton"): its honorific tells apart two people of one surname. A
+        has it ("Mrs. Clinton"): its honorific tells apart two people of one surname, as
+        does ``pronoun_genders`` (see :func:`pronoun_genders`) when it has none. A
         description ("the New York judge", "spokeswoman for Hillary Clinton") has no
         canonical speaker: None.
         """
@@ -281,7 +320,8 @@ class SpeakerBook:
             kind = "person"
         if kind == "person":
             people = article_people if article_people is not None else {}
-            return self._person(display, role, people, body, honorific_gender(written))
+            gender = honorific_gender(written) or (pronoun_genders or {}).get(fold(display))
+            return self._person(display, role, people, body, gender)
         if kind == "organization":
             return self._other(clean_org(display), "o:" + org_key(display), kind, role)
         return self._other(display, "g:" + fold(display), kind, role)
@@ -326,7 +366,9 @@ class SpeakerBook:
                 ]
                 record = self.by_id[same[0]] if len(same) == 1 else None
         else:
-            full = None if surname in article_people else full_name_in(body or "", name, common)
+            gender = gender or surname_gender(body or "", name)
+            fits = [i for i in article_people.get(surname, ()) if self._gender_fits(i, gender)]
+            full = None if fits else full_name_in(body or "", name, common, gender)
             if full is not None:
                 return self._person(full, role, article_people, body)
             record = self._surname_only(name, surname, role, article_people, gender)
@@ -393,12 +435,16 @@ class SpeakerBook:
         article_people: dict[str, set[str]],
         gender: str | None = None,
     ) -> dict[str, Any] | None:
-        in_article = article_people.get(surname, set())
+        in_article = {
+            i for i in article_people.get(surname, set()) if self._gender_fits(i, gender)
+        }  # "Mr. Obama" is not the Michelle Obama his article named
         if len(in_article) == 1:
             return self.by_id[next(iter(in_article))]
         known = sorted(in_article or self.by_surname.get(surname, ()))
         if len(known) > 1 and gender:  # "Mrs. Clinton": the one woman of the name
             known = [i for i in known if self._gender(self.by_id[i]) == gender] or known
+        elif gender:  # "Mr. Obama" is not the only Obama known yet if she is Michelle
+            known = [i for i in known if self._gender_fits(i, gender)]
         if len(known) > 1 and role:
             known = [
                 i
@@ -410,6 +456,12 @@ class SpeakerBook:
         if known:  # shared by several people: a speaker of its own
             return self._by_key("s:" + surname) or self._create(name, "person", "s:" + surname)
         return self._by_key("s:" + surname) or self._from_store(name, "person")
+
+    def _gender_fits(self, speaker_id: str, gender: str | None) -> bool:
+        """Whether the speaker may be of ``gender``: not a person whose first name tells
+        the other one."""
+        known = self._gender(self.by_id[speaker_id])
+        return gender is None or known is None or known == gender
 
     @staticmethod
     def _gender(record: dict[str, Any]) -> str | None:
