@@ -278,11 +278,16 @@ def _web_indexer(store: Any, options: Any) -> Any:
 
     if not any(is_web_url(path) for path in options.paths):
         return None
-    fetcher = Fetcher(FetchOptions(max_bytes=options.max_article_bytes))
+    from indexer.fetch.addresses import private_allowed
+
+    fetcher = Fetcher(
+        FetchOptions(max_bytes=options.max_article_bytes, private_addresses=private_allowed())
+    )
     return WebIndexer(store, options, fetcher)
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
+    from indexer.fetch.addresses import private_allowed
     from indexer.fetch.client import Fetcher, FetchOptions
     from indexer.fetch.state import WatchState
     from indexer.fetch.urls import is_web_url
@@ -312,7 +317,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
         retry_seconds=args.retry_for,
         store_location=settings.store_location(config),
     )
-    fetcher = Fetcher(FetchOptions(host_delay=args.delay))
+    fetcher = Fetcher(FetchOptions(host_delay=args.delay, private_addresses=private_allowed()))
     install_signal_handlers()
     store = _open(config)
     try:

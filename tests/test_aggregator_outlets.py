@@ -34,6 +34,17 @@ def test_a_stated_outlet_is_not_relabelled_by_the_outlet_first_seen_on_its_host(
     assert "Metro Ledger" not in top_stories.get("aliases", [])
 
 
+def test_a_stated_outlet_named_like_a_descriptor_is_kept_as_written(store):
+    linker = Linker(store)
+    for stated in ("American Wire Service", "Lakeside News Agency", "Harbour Broadcaster"):
+        article, attributions = index(store, linker, story(stated, "https://wire.example/a"))
+        assert article["outlet"] == stated
+        assert store.get_outlet(article["outlet_id"])["name"] == stated
+        assert attributions[0]["outlet"] == stated
+    described, _ = index(store, linker, story("Meridian news agency", "https://wire.example/b"))
+    assert store.get_outlet(described["outlet_id"])["name"] == "Meridian"
+
+
 def test_an_aggregator_host_never_merges_the_outlets_it_carries(store):
     linker = Linker(store)
     independent, _ = index(store, linker, story("The Independent", "https://www.msn.com/en-gb/a"))

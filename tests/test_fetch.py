@@ -18,8 +18,15 @@ from indexer.fetch.urls import article_url, is_web_url
 
 
 def fast(**overrides: object) -> Fetcher:
-    """A fetcher without the politeness pauses, so the stories run quickly."""
-    settings: dict = {"host_delay": 0.0, "backoff": 0.01, "total_seconds": 5.0, "read_timeout": 2.0}
+    """A fetcher without the politeness pauses, so the stories run quickly, allowed to
+    fetch the local test servers on 127.0.0.1."""
+    settings: dict = {
+        "host_delay": 0.0,
+        "backoff": 0.01,
+        "total_seconds": 5.0,
+        "read_timeout": 2.0,
+        "private_addresses": True,
+    }
     return Fetcher(FetchOptions(**{**settings, **overrides}))
 
 

@@ -26,6 +26,7 @@ def setup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-u
     monkeypatch.setenv("QUOTETRAIL_DB", str(db))
     monkeypatch.delenv("ES_URL", raising=False)
     monkeypatch.delenv("QUOTETRAIL_STATE_DIR", raising=False)
+    monkeypatch.setenv("QUOTETRAIL_FETCH_PRIVATE", "1")  # the test sites are on 127.0.0.1
     store = SqliteStore(str(db))
     app = create_app(store, {"TESTING": True, "API_TOKEN": "s3cret", "STATE_DIR": str(tmp_path)})
     yield app.test_client(), tmp_path

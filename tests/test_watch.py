@@ -35,6 +35,7 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("QUOTETRAIL_DB", str(path))
     monkeypatch.delenv("ES_URL", raising=False)
     monkeypatch.delenv("QUOTETRAIL_STATE_DIR", raising=False)
+    monkeypatch.setenv("QUOTETRAIL_FETCH_PRIVATE", "1")  # the test sites are on 127.0.0.1
     return path
 
 
@@ -168,7 +169,7 @@ def test_a_killed_watch_resumes_without_duplicates_or_gaps(tmp_path: Path) -> No
             page(f"Story {n}", story(n), outlet="Herald"), delay=0.15
         )
     db = tmp_path / "quotetrail.db"
-    env = {**os.environ, "QUOTETRAIL_DB": str(db)}
+    env = {**os.environ, "QUOTETRAIL_DB": str(db), "QUOTETRAIL_FETCH_PRIVATE": "1"}
     env.pop("ES_URL", None)
     command = [
         sys.executable,

@@ -45,12 +45,17 @@ def _entry(entry: dict[str, Any]) -> dict[str, Any]:
 
 def queue_url(url: str) -> dict[str, Any]:
     """Put `url` in the queue that the next ``quotetrail watch`` poll indexes; the queue
-    entry (with its status link). Raises ParamError naming `url` when it is not http(s)."""
+    entry (with its status link). Raises ParamError naming `url` when it is not http(s) or
+    its host is loopback, private or reserved (``indexer/fetch/addresses.py``)."""
+    from indexer.fetch.addresses import private_allowed, url_refusal
     from indexer.fetch.state import WatchState
     from indexer.fetch.urls import is_web_url
 
     if not is_web_url(url):
         raise P.ParamError("url", "must be an http(s) URL")
+    refused = None if private_allowed() else url_refusal(url)
+    if refused:
+        raise P.ParamError("url", f"{url}: {refused}")
     state = WatchState(_state_dir())
     try:
         return _entry(state.enqueue(url))

@@ -61,7 +61,7 @@ def candidates(page: Layout, reliability: Reliability = cues.reliability) -> lis
                     found += from_token(tok, site)
             sentence += 1
     found += labelled_lines(text, paras, sentence_starts)
-    found += layout_candidates(text, paras, quotes, sentence_starts)
+    found += layout_candidates(text, paras, quotes, sentence_starts, parsed)
     found = [with_quotes(c, inside, text) for c in found]
     found += quote_candidates(text, quotes, found, parsed, inside, reliability)
     join_split_quotes(text, found, quotes, paras)

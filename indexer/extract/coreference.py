@@ -564,8 +564,18 @@ class SpeakerIndex:
         return self._single(head, offset, pos, low)
 
     def resolve_name(self, written: str, pos: int) -> Speaker:
-        """A name known only as text ("FALLIN", "Sen. Kristen Gillibrand") -> fullest name."""
+        """A name known only as text ("FALLIN", "Sen. Kristen Gillibrand") -> fullest name.
+        A bare role ("Mayor", "council leader", as headlines label quotes) is the one person
+        the article gives that role, else an unresolved description."""
         words = written.split()
+        if words and (_only_titles(words) or all(w[:1].islower() for w in words)):
+            last = words[-1].lower()
+            if last in TITLES | PERSON_NOUNS:
+                named = self.roles.get(_normal(written)) or self._titled(last, pos)
+                if named is None:
+                    return Speaker(written, "person", how=UNRESOLVED)
+                role = self.role_of.get(named, written)
+                return Speaker(named, "person", role, DESCRIPTION_CERTAINTY, DESCRIBED)
         while len(words) > 1 and words[0].lower() in TITLES:
             words.pop(0)
         name = " ".join(words)

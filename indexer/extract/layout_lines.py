@@ -22,8 +22,11 @@ import bisect
 import re
 from collections import Counter
 
+from spacy.tokens import Doc
+
 from indexer.extract import cues
 from indexer.extract.candidate import Candidate
+from indexer.extract.nlp import Chunk
 from indexer.extract.quotes import Quote
 from indexer.extract.spans import trimmed
 from indexer.lexicon import TITLES, wordset
@@ -32,6 +35,9 @@ LAYOUT_SCORE = 0.55  # as reliable as a labelled line (constructions.LABEL_SCORE
 # An answer of a Q&A is the interviewee's whole turn: it wins over the cues inside it
 # ("..., I promise you that").
 ANSWER_SCORE = 0.9
+# A headline's layout wins over the parse of it: headlines drop verbs and periods, and the
+# parser reads "says council leader as bin strike deepens" as one noun phrase.
+HEADLINE_SCORE = 0.9
 _TURN = re.compile(r"(?P<who>Q|A)\s*[:.]\s+(?=\S)")
 _NAME = r"[A-Z][\w\u2019'.-]*(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w\u2019'.-]*)*"
 _PERSON = re.compile(r"(?<![\w\u2019'])(?P<name>[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)+)")
@@ -42,11 +48,16 @@ _LABEL_LINE = re.compile(
 # The dash before the name: em, en, double hyphen, or the horizontal bar (U+2015) some outlets
 # set instead of an em dash ("“...” ― Sonya Herridge").
 _DASH = re.compile(rf"\s*(?:\u2014|\u2013|\u2015|--)\s*(?P<name>{_NAME})(?:,[^\n]{{0,80}})?\s*$")
+# A headline's speaker is a noun phrase: what follows it ("to council", "on transit cuts",
+# "as bin strike deepens", "after inflation data") is the story, not the speaker.
+_HEADLINE_CLAUSE = r"(?:to|on|about|over|as|after|amid|in|at|while|following|despite|ahead of)"
 _HEADLINE = re.compile(
-    r"^(?P<who>[A-Z][\w\u2019'-]*(?:\s+[\w\u2019'-]+){0,4}?)(?:\s+to\s+[^:]{1,40})?:\s*(?=[\"\u201c\u2018'])"
+    r"^(?P<who>[A-Z][\w\u2019'-]*(?:\s+[\w\u2019'-]+){0,4}?)"
+    rf"(?:\s+{_HEADLINE_CLAUSE}\s+[^:]{{1,40}})?:\s*(?=[\"\u201c\u2018'])"
 )
 _AFTER_QUOTE = re.compile(
-    r"\s*[,:\u2014\u2013-]?\s*(?P<cue>[a-z]+)\s+(?P<who>[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,5})\s*$"
+    r"\s*[,:\u2014\u2013-]?\s*(?P<cue>[a-z]+)\s+(?P<who>[\w\u2019'-]+(?:\s+[\w\u2019'-]+){0,5}?)"
+    rf"(?:\s+{_HEADLINE_CLAUSE}\s+[^\n]*)?\s*$"
 )
 MAX_LABEL_WORDS = 8
 # "The governor added:", "Limbaugh continued:": a speaker and one cue verb, then the colon.
@@ -58,9 +69,14 @@ NOT_PEOPLE = wordset("q&a q a the and live watch update read related photo video
 
 
 def layout_candidates(
-    text: str, paras: list[tuple[int, int]], quotes: list[Quote], sentence_starts: list[int]
+    text: str,
+    paras: list[tuple[int, int]],
+    quotes: list[Quote],
+    sentence_starts: list[int],
+    parsed: list[tuple[Chunk, Doc]],
 ) -> list[Candidate]:
-    """Every candidate the page's layout offers, in text order."""
+    """Every candidate the page's layout offers, in text order; `parsed` (the layout's
+    parsed chunks) gives a headline's cue verb its token."""
     by_para: dict[int, list[Quote]] = {}
     for q in quotes:
         by_para.setdefault(q.paragraph, []).append(q)
@@ -121,21 +137,29 @@ def layout_candidates(
             spans = [(q.start, q.end) for q in inside]
             out.append(_candidate(spans, label, index, sentence_of(start)))
         if index == 0 and inside and inside[0].start == start:
-            out += _inverted_headline(text, line, start, inside, sentence_of(start))
+            out += _inverted_headline(line, start, inside, sentence_of(start), parsed)
     return out
 
 
 def _inverted_headline(
-    text: str, line: str, start: int, inside: list[Quote], sentence: int
+    line: str, start: int, inside: list[Quote], sentence: int, parsed: list[tuple[Chunk, Doc]]
 ) -> list[Candidate]:
     """ "‘Not one penny more’, say Ashby tenants": a headline quotation, then a cue verb and
-    its speaker to the end of the line (headlines drop the final period, which misleads the
-    parser)."""
+    its speaker up to any clause after it ("as ...", "after ..."; headlines drop the final
+    period, which misleads the parser). The cue verb keeps its parsed token when it has one."""
     match = _AFTER_QUOTE.match(line, inside[-1].end - start)
     if not match or cues.reliability(match.group("cue"), "quote") is None:
         return []
     label = (start + match.start("who"), start + match.end("who"))
-    return [_candidate([(q.start, q.end) for q in inside], label, 0, sentence)]
+    cand = _candidate([(q.start, q.end) for q in inside], label, 0, sentence)
+    cand.score = HEADLINE_SCORE
+    cue_at = start + match.start("cue")
+    for chunk, doc in parsed:
+        if chunk.start <= cue_at < chunk.end:
+            token = doc.char_span(cue_at - chunk.start, cue_at - chunk.start + len(match["cue"]))
+            if token is not None and len(token) == 1:
+                cand.cue, cand.offset, cand.form = token[0], chunk.start, token[0].lemma_
+    return [cand]
 
 
 def _answers(text: str, paras: list[tuple[int, int]], sentence_of) -> list[Candidate]:  # type: ignore[no-untyped-def]

@@ -13,11 +13,15 @@ store); this module adds what a crawler owes the sites it reads and itself:
 * a size limit: a larger Content-Length is refused unread, a body without one is read up to
   the limit and dropped there;
 * time-outs per socket operation and a total time budget per response, so a server
-  dripping one byte at a time cannot hold the run.
+  dripping one byte at a time cannot hold the run;
+* public addresses only (``indexer/fetch/addresses.py``): every connection, redirect hops
+  included, resolves its host, refuses loopback/private/link-local/reserved addresses
+  unless ``FetchOptions.private_addresses`` allows them, and connects to the address judged.
 """
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 import urllib.robotparser
@@ -26,6 +30,8 @@ from importlib import metadata
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import (
     HTTPError,
     LocationValueError,
@@ -39,6 +45,7 @@ from urllib3.exceptions import (
 )
 from urllib3.util import Retry, Timeout
 
+from indexer.fetch.addresses import PrivateAddress, public_addresses
 from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES, human_size
 
 try:
@@ -80,6 +87,7 @@ class FetchOptions:
     user_agent: str = USER_AGENT
     robots: bool = True
     ca_certs: str | None = None  # a CA bundle instead of the system's (private CAs)
+    private_addresses: bool = False  # fetch loopback/private/reserved hosts too
 
 
 @dataclass(frozen=True)
@@ -126,6 +134,11 @@ class Fetcher:
             headers={"User-Agent": options.user_agent, "Accept-Encoding": "gzip, deflate"},
             ca_certs=options.ca_certs,
         )
+        if not options.private_addresses:
+            self.pool.pool_classes_by_scheme = {
+                "http": _PublicHTTPPool,
+                "https": _PublicHTTPSPool,
+            }
         self._lock = threading.Lock()
         self._next_slot: dict[str, float] = {}  # host -> monotonic time it may be asked again
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
@@ -213,6 +226,8 @@ class Fetcher:
             )
         except MaxRetryError as error:
             raise _failure(url, error.reason, self.options) from None
+        except PrivateAddress as error:
+            raise FetchError(url, str(error)) from None
         except LocationValueError as error:
             raise FetchError(url, f"bad URL: {error}") from None
         except HTTPError as error:
@@ -269,6 +284,36 @@ class Fetcher:
             etag=response.headers.get("ETag"),
             last_modified=response.headers.get("Last-Modified"),
         )
+
+
+class _PublicHTTPConnection(HTTPConnection):
+    """A connection that resolves its host itself, refuses non-public addresses
+    (:class:`PrivateAddress`, which urllib3 does not retry) and connects to the address it
+    judged, so a name cannot resolve elsewhere between the check and the connection."""
+
+    def _new_conn(self) -> socket.socket:
+        try:
+            address = public_addresses(self._dns_host, self.port)[0]
+        except socket.gaierror as error:
+            raise NameResolutionError(self.host, self, error) from error
+        name = self._dns_host
+        self._dns_host = address  # only the socket's address: TLS still checks the name
+        try:
+            return super()._new_conn()
+        finally:
+            self._dns_host = name
+
+
+class _PublicHTTPSConnection(_PublicHTTPConnection, HTTPSConnection):
+    """:class:`_PublicHTTPConnection` over TLS."""
+
+
+class _PublicHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _PublicHTTPConnection
+
+
+class _PublicHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _PublicHTTPSConnection
 
 
 def _failure(url: str, error: BaseException | None, options: FetchOptions) -> FetchError:

@@ -35,9 +35,9 @@ _LEADING = re.compile(
     rf"^(?i:the\s+)?(?:\w+['’]s\s+)?(?i:(?:{_ADJECTIVES})\s+)*(?:{_NOUNS})\s+(?=\S)"
 )
 _TRAILING = re.compile(
+    # lowercase too: "TASS news agency" loses it, "American Wire Service" is a name as written
     r"\s+(?:media outlet|news outlet|news agency|newspaper|broadcaster|news site|website|"
-    r"tv channel|wire service)$",
-    re.I,
+    r"(?i:tv) channel|wire service)$"
 )
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 _SEPARATOR = re.compile(r"\s+[—–|]\s+|\s+-\s+")

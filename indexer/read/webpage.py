@@ -12,6 +12,11 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _HTML_LANG = re.compile(r"""<html[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})\b""", re.I)
 _INVISIBLE = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>")
+# quotetrail's own pages (webapp/templates/base.html) say so: they are made of articles
+# already indexed, so reading one would index its quotes a second time under its URL.
+_OWN_PAGE = re.compile(
+    r"""<meta\s+name\s*=\s*["']?generator["']?\s+content\s*=\s*["']?quotetrail\b""", re.I
+)
 _BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "dd")
 
 
@@ -40,11 +45,14 @@ def paragraphs(text: str) -> str:
 
 
 def read_html(html: str, source: str, url: str | None = None) -> Article:
-    """One article from a page (raises ValueError when there is no main text)."""
+    """One article from a page (raises ValueError when there is no main text, or when the
+    page is one of quotetrail's own: search results, directories, records)."""
     import trafilatura
 
     if not html.strip():
         raise ValueError("empty file")
+    if _OWN_PAGE.search(html[:4096]):
+        raise ValueError("not an article page (a quotetrail page: its quotes are indexed already)")
     doc = trafilatura.bare_extraction(
         html,
         url=url,
