@@ -89,11 +89,21 @@ def is_date(tok: Token) -> bool:
 
 
 def relay_phrase(tok: Token) -> bool:
-    """Tokens of ", per Reuters" or ", according to X" hanging inside a content clause."""
+    """Tokens of ", per Reuters" or ", according to X" hanging inside a content clause; "per"
+    relays only after a comma or before a name ("7 per cent", "$5 per head" are units)."""
     for anc in [tok, *tok.ancestors]:
-        if anc.dep_ == "prep" and anc.lower_ in ("per", "according"):
+        if anc.dep_ == "prep" and (anc.lower_ == "according" or _relaying_per(anc)):
             return True
     return False
+
+
+def _relaying_per(tok: Token) -> bool:
+    """ "per" opening a relay (", per Reuters", "per The Post"), not a unit ("per cent")."""
+    if tok.lower_ != "per":
+        return False
+    doc = tok.doc
+    after_comma = tok.i == 0 or doc[tok.i - 1].is_punct
+    return after_comma or (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper())
 
 
 def complement_clause(tok: Token) -> bool:
@@ -143,7 +153,7 @@ def reporting_tail(tok: Token) -> bool:
 def clause_tail(head: Token, reliability: Reliability) -> set[Token]:
     """Tokens at the end of the clause headed by `head` that are not its content: a trailing
     participle, a closing relative gloss, a coordinated next statement."""
-    tail = _trailing_participle(head) | _trailing_relative(head)
+    tail = _trailing_participle(head) | _trailing_relative(head) | _contrasting_source(head)
     return tail | _trailing_statement(head, reliability)
 
 
@@ -217,6 +227,22 @@ def _trailing_statement(head: Token, reliability: Reliability) -> set[Token]:
         ):
             out.update(conj.subtree)
             out.update(t for t in head.doc[head.i + 1 : conj.left_edge.i] if t.dep_ == "cc")
+    return out
+
+
+def _contrasting_source(head: Token) -> set[Token]:
+    """ ", while police put the figure at 6,000": a contrast clause with its own subject and
+    a cue verb of the lexicon is a second source's claim, not the first speaker's content."""
+    out: set[Token] = set()
+    for child in head.rights:
+        if (
+            child.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in child.lefts)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.lefts)
+            and cue_reliability(child.lower_, "ccomp") is not None
+            and _after_comma(child.doc, child.left_edge.i)
+        ):
+            out.update(child.subtree)
     return out
 
 

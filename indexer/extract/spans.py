@@ -1,8 +1,11 @@
 """Character spans of the article: from tokens to spans, and span arithmetic.
 
 Decides where a span starts and ends: a run of tokens loses edge punctuation (but keeps
-quotation marks) and a dangling "and"; a dateline ("BRENNA, Sept 3 (CPA) - ") is not part of
-what was said. All spans are [start, end) character offsets into the article body.
+quotation marks, a unit sign such as "%" and a closing bracket whose opening one it holds)
+and a dangling "and"; it never starts inside a written word ("=2+5", "+SUM(A1:A9)" are
+kept whole); a sentence full stop glued to a number's unit ("$5m.") is not kept; a
+dateline ("BRENNA, Sept 3 (CPA) - ") is not part of what was said. All spans are
+[start, end) character offsets into the article body.
 """
 
 from __future__ import annotations
@@ -15,6 +18,9 @@ Spans = list[tuple[int, int]]
 
 OPEN_MARKS = frozenset('"\u201c\u201e\u201f\u00ab') | {"''", "``"}
 CLOSE_MARKS = frozenset('"\u201d\u00bb') | {"''"}
+UNIT_SIGNS = frozenset("%\u2030\u2031")  # per cent, per mille, per ten thousand: Unicode "Po"
+BRACKETS = {")": "(", "]": "[", "}": "{"}
+UNIT_FULL_STOP = re.compile(r"\d[^\W\d_]*\.$")  # "$5m." / "20C.": the tokenizer kept the "."
 DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,40},?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?(?:\([A-Za-z .]+\)\s*)?"
     r"[-\u2013\u2014]+\s+"
@@ -75,17 +81,41 @@ def token_spans(tokens: list[Token], offset: int) -> Spans:
             runs.append([i])
     spans: Spans = []
     for run in runs:
-        toks = [doc[i] for i in run]
+        first = run[0]
+        while first > 0 and not doc[first - 1].whitespace_ and not doc[first - 1].is_alpha:
+            first -= 1  # "said =2+5 is": the parser split one written word across the cue
+        toks = [doc[i] for i in range(first, run[-1] + 1)]
         while toks and toks[0].is_punct and toks[0].text not in OPEN_MARKS:
             toks.pop(0)
-        while toks and (
-            (toks[-1].is_punct and toks[-1].text not in CLOSE_MARKS) or toks[-1].dep_ == "cc"
-        ):
+        while toks and (_edge_mark(toks) or toks[-1].dep_ == "cc"):
             toks.pop()  # "he was staying in the race and [added ...]": no dangling "and"
         if not any(t.is_alpha or t.like_num for t in toks):
             continue
+        while toks[-1].i + 1 < len(doc) and _unclosed(toks, doc[toks[-1].i + 1].text):
+            toks.append(doc[toks[-1].i + 1])  # "wrong (again)": the parser hung ")" elsewhere
         start = toks[0].idx
         if toks[0].i == 0 and (dateline := DATELINE.match(doc.text)):
             start = dateline.end()  # "BRENNA, Sept 3 (CPA) - " opens the story, not the claim
-        spans.append((offset + start, offset + toks[-1].idx + len(toks[-1])))
+        end = toks[-1].idx + len(toks[-1])
+        if toks[-1].i == toks[-1].sent.end - 1 and UNIT_FULL_STOP.search(doc.text[:end]):
+            end -= 1
+        spans.append((offset + start, offset + end))
     return spans
+
+
+def _edge_mark(toks: list[Token]) -> bool:
+    """The last of `toks` is punctuation that closes the clause, not part of what was said:
+    not a quotation mark, a unit sign ("40%") or a bracket closing one opened in `toks`."""
+    last = toks[-1]
+    if not last.is_punct or last.text in CLOSE_MARKS or last.text in UNIT_SIGNS:
+        return False
+    return last.text not in BRACKETS or not _unclosed(toks[:-1], last.text)
+
+
+def _unclosed(toks: list[Token], closing: str) -> bool:
+    """`toks` open more brackets of the kind `closing` closes than they close."""
+    opening = BRACKETS.get(closing)
+    if opening is None:
+        return False
+    text = "".join(t.text for t in toks)
+    return text.count(opening) > text.count(closing)

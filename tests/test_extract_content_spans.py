@@ -1,0 +1,85 @@
+"""User stories: a stored claim is the speaker's words, whole, and only the speaker's.
+
+A reader who cites "costs were up 7 per cent" must not get "costs were up 7"; a reader who
+looks up a formula must get "=2+5", not "+5"; and when a second source disputes a figure in
+the same sentence, that figure is not put in the first speaker's mouth.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from indexer.extract import extract, scoring
+
+# Punctuation that may close a clause right after a content span, and that may open one.
+CLAUSE_CLOSERS = re.compile(r"^[.,;:!?\"'\u201d\u2019)\]]*(\s|$)")
+OPENERS = " \n\"'\u201c\u2018(["
+
+
+def stored(text: str) -> list[dict]:
+    return scoring.stored(extract(text))[0]
+
+
+def assert_whole_words(text: str, attribution: dict) -> None:
+    """The stored content is the article's text at its spans, and no span cuts a word."""
+    spans = attribution["content_spans"]
+    assert attribution["content"] == " ".join(text[s:e] for s, e in spans)
+    for s, e in spans:
+        assert s == 0 or text[s - 1] in OPENERS, f"starts inside a word: {text[s - 1 : e]!r}"
+        assert CLAUSE_CLOSERS.match(text[e:]), f"ends inside a word: {text[s : e + 3]!r}"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "Bell said costs were up 7 per cent, and wages 3%.",
+            "costs were up 7 per cent, and wages 3%",
+        ),
+        ("The union said turnout was 80 per cent.", "turnout was 80 per cent"),
+        (
+            "Analysts at Jefferies said freight rates could rise by a further 40%.",
+            "freight rates could rise by a further 40%",
+        ),
+        ("Nora Teal said tickets cost $5 per head.", "tickets cost $5 per head"),
+        ("Mayor Dunn said the project would cost $5m.", "the project would cost $5m"),
+        ("Officials said temperatures would hit 20C.", "temperatures would hit 20C"),
+        ("Ann Lee said the fund reached \u00a34.2bn.", "the fund reached \u00a34.2bn"),
+        ("Joe Park said the road is 3 km.", "the road is 3 km"),
+        ("Ivo Marsh said the result was wrong (again).", "the result was wrong (again)"),
+    ],
+)
+def test_a_claim_keeps_its_units_signs_and_brackets(sentence: str, claim: str) -> None:
+    found = stored(sentence)
+    assert [a["content"] for a in found] == [claim]
+    assert_whole_words(sentence, found[0])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("Ed Vine said =2+5 is the answer.", "=2+5 is the answer"),
+        ("Tara Quill said +SUM(A1:A9) was wrong.", "+SUM(A1:A9) was wrong"),
+    ],
+)
+def test_a_claim_starting_with_a_symbol_keeps_it(sentence: str, claim: str) -> None:
+    found = stored(sentence)
+    assert [a["content"] for a in found] == [claim]
+    assert_whole_words(sentence, found[0])
+
+
+def test_a_relay_by_per_is_still_not_part_of_the_claim() -> None:
+    sentence = "Kay Orr said, per the filing, the plant will close."
+    assert [a["content"] for a in stored(sentence)] == ["the plant will close"]
+
+
+def test_a_second_source_contrasting_a_figure_is_not_the_first_speakers_claim() -> None:
+    sentence = (
+        "The growers' union said 'more than 10,000' farmers took part, while police put the "
+        "figure at 6,000."
+    )
+    union = [a for a in stored(sentence) if a["speaker_text"].endswith("union")]
+    assert [a["content"] for a in union] == ["'more than 10,000' farmers took part"]
+    assert_whole_words(sentence, union[0])
