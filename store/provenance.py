@@ -528,7 +528,8 @@ def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]
     Each result: ``statement_id``, ``text``, ``near_duplicate``, ``similarity`` (0-1),
     ``contradicts``, ``different_figures`` (:func:`different_figures`),
     ``shared_words``/``claim_words``/``statement_words`` (content words),
-    ``first_seen`` (None when no carrying article is dated) and ``journey``.
+    ``first_seen`` (None when no carrying article is dated) and ``journey``. A statement
+    no stored article carries any more (its articles deleted or corrected) is left out.
     """
     if not text or not text.strip():
         return []
@@ -562,8 +563,8 @@ def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]
     results = []
     for key, same, covered, refigured in ranked[:limit]:
         journey = statement_journey(store, key[-1])
-        if journey is None:
-            continue
+        if journey is None or not journey["appearances"]:
+            continue  # no article carries it any more (deleted or corrected): not a match
         results.append(
             {
                 "statement_id": key[-1],

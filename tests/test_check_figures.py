@@ -81,3 +81,17 @@ def test_numbers_and_opposite_verbs_keep_long_quotes_apart_but_trims_do_not():
     assert not compare(long_quote, long_quote.replace("rose", "did not fall")).negated
     # a copy trimmed after its figure is still the same statement
     assert compare(long_quote, long_quote.split(" and will")[0]).same
+
+
+def test_a_deleted_article_no_longer_answers_a_check(store):
+    linker = Linker(store)
+    body = f'"{GREW}," the finance minister said on Tuesday.'
+    built = (article("Ledger Times", "growth", "2025-02-14", body), [quote(body, GREW, "Minister")])
+    _, linked = index(store, linker, built)
+    assert [r["statement_id"] for r in check_claim(store, GREW)] == [linked[0]["statement_id"]]
+    assert store.delete_article(linked[0]["article_id"])
+    assert check_claim(store, GREW) == []
+    html = create_app(store, {"TESTING": True}).test_client().get(
+        "/check", query_string={"text": GREW}
+    ).get_data(as_text=True)
+    assert "0 articles" not in html and "same statement" not in html
