@@ -5,12 +5,13 @@
 
 Generates quotes from templates (so different statements of one "speaker" share most of
 their words), then copies of each: other quotation marks, extra whitespace, a trimmed
-ending, an ellipsis in the middle, a paraphrase with one to three words changed, and a
-hard negative with the negation flipped (a statement of its own). Every quote goes through
-``Linker.link`` inside articles of five attributions on a real store; the clusters it
-assigns are scored pairwise against the known ones. Target: linking well under 10 ms per
-article, so that ingestion keeps >= 25 articles/s. Wall time is shown with this process's
-CPU time, which does not grow when other jobs share the cores.
+ending, an ellipsis in the middle, a paraphrase with one to three words changed, and two
+kinds of hard negative, each a statement of its own: the negation flipped, and a number
+twin (the same words with another figure: "for 40 million euros", "for 90 million").
+Every quote goes through ``Linker.link`` inside articles of five attributions on a real
+store; the clusters it assigns are scored pairwise against the known ones. Target:
+linking well under 10 ms per article, so that ingestion keeps >= 25 articles/s. Wall time
+is shown with this process's CPU time, which does not grow when other jobs share the cores.
 """
 
 from __future__ import annotations
@@ -216,17 +217,26 @@ def thing(rng: random.Random) -> str:
 
 def base_statement(
     rng: random.Random, frame: tuple[str, str, str] | None = None
-) -> tuple[tuple[str, str, str], str, str]:
-    """(frame, affirmative, negated): one or two sentences built from the templates. A
-    sibling reuses the frame (speaker, modal, verb) with another object, time and tail."""
+) -> tuple[tuple[str, str, str], str, str, str | None]:
+    """(frame, affirmative, negated, number twin): one or two sentences built from the
+    templates. A sibling reuses the frame (speaker, modal, verb) with another object, time
+    and tail. Some name a cost; their number twin names another (else None)."""
     subject, modal, verb = frame or (rng.choice(SUBJECTS), rng.choice(MODALS), rng.choice(VERBS))
-    rest = f"{verb} {thing(rng)} {rng.choice(WHEN)}"
+    costs = rng.sample(range(2, 100), 2) if rng.random() < 0.4 else None
+    cost = f" for {costs[0]} million euros" if costs else ""
+    rest = f"{verb} {thing(rng)}{cost} {rng.choice(WHEN)}"
     tail = "" if rng.random() < 0.4 else ". " + rng.choice(TAILS)
     first = subject[0].upper() + subject[1:]
+    twin = (
+        f"{first} {modal} {rest.replace(cost, f' for {costs[1]} million euros')}{tail}"
+        if costs
+        else None
+    )
     return (
         (subject, modal, verb),
         f"{first} {modal} {rest}{tail}",
         f"{first} {modal} not {rest}{tail}",
+        twin,
     )
 
 
@@ -250,14 +260,15 @@ def variants(text: str, rng: random.Random) -> list[tuple[str, str]]:
 
 def generate(bases: int, seed: int) -> list[tuple[str, str, str]]:
     """(true cluster, kind, text) in a shuffled order, every base with its copies; a third
-    of the bases get a sibling (same speaker frame, another statement) and a negated twin."""
+    of the bases get a sibling (same speaker frame, another statement) and a negated twin,
+    half of those naming a cost a number twin."""
     rng = random.Random(seed)
     seen: set[str] = set()
     items: list[tuple[str, str, str]] = []
     frame = None
     while len(seen) < bases:
         sibling = frame is not None
-        frame, text, negated = base_statement(rng, frame)
+        frame, text, negated, twin = base_statement(rng, frame)
         if text in seen:
             continue
         seen.add(text)
@@ -266,6 +277,8 @@ def generate(bases: int, seed: int) -> list[tuple[str, str, str]]:
         items += [(cluster, kind, v) for kind, v in variants(text, rng)]
         if rng.random() < 0.3:
             items.append((cluster + "-neg", "negated", negated))
+        if twin is not None and rng.random() < 0.5:
+            items.append((cluster + "-num", "number", twin))
         frame = frame if not sibling and rng.random() < 0.3 else None
     rng.shuffle(items)
     return items
@@ -367,13 +380,16 @@ def run(bases: int, seed: int, batch: int, engine: str = "sqlite") -> None:
     }
     for kind in sorted(kinds):  # recall of each kind of copy against its original
         copies = [(c, p) for (c, k, _), p in zip(items, predicted, strict=True) if k == kind]
-        if kind in ("original", "negated", "sibling"):
+        if kind in ("original", "negated", "number", "sibling"):
             continue
         joined = sum(originals.get(c) == p for c, p in copies)
         print(f"  {kind:<10} joined its original: {joined}/{len(copies)}")
     negs = [(c, p) for (c, k, _), p in zip(items, predicted, strict=True) if k == "negated"]
     wrong = sum(originals.get(c.removesuffix("-neg")) == p for c, p in negs)
     print(f"  negated    wrongly merged with its original: {wrong}/{len(negs)}")
+    twins = [(c, p) for (c, k, _), p in zip(items, predicted, strict=True) if k == "number"]
+    wrong = sum(originals.get(c.removesuffix("-num")) == p for c, p in twins)
+    print(f"  number     twin wrongly merged with its original: {wrong}/{len(twins)}")
     print(
         f"articles: {articles} ({engine}, batch {batch}), "
         f"link: {1000 * link_seconds / articles:.2f} ms/article "

@@ -3,7 +3,8 @@
 Copies of a quote differ in quotation marks, whitespace, a trimmed ending, an ellipsis or a
 few changed words. Each statement carries near-duplicate *keys* (the normalized text, its
 first and last words, MinHash LSH bands over word pairs), so a new quote only meets the few
-statements sharing a key, and rapidfuzz then decides, refusing opposite negations.
+statements sharing a key, and rapidfuzz then decides, refusing opposite negations, opposite
+verbs (grew/shrank) and changed numbers.
 """
 
 from __future__ import annotations
@@ -36,6 +37,34 @@ _TOKEN_RE = re.compile(r"\w+|…")
 NEGATIONS = frozenset(
     {"not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "nowhere", "without"}
 )
+
+# Verbs of change and outcome (each with its forms) whose meanings are opposite: a claim
+# with one where the other has a form of its partner contradicts it, as a negation would.
+_OPPOSITE_FORMS = (
+    ("grow grows grew grown growing", "shrink shrinks shrank shrunk shrinking"),
+    ("rise rises rose risen rising", "fall falls fell fallen falling"),
+    ("increase increases increased increasing", "decrease decreases decreased decreasing"),
+    ("win wins won winning", "lose loses lost losing"),
+    ("gain gains gained gaining", "lose loses lost losing"),
+    ("up", "down"),
+    ("more", "fewer"),
+    ("higher", "lower"),
+    ("above", "below"),
+)
+
+
+def _antonyms() -> dict[str, frozenset[str]]:
+    """Each form of :data:`_OPPOSITE_FORMS` -> the forms of its opposites."""
+    found: dict[str, frozenset[str]] = {}
+    for ones, others in _OPPOSITE_FORMS:
+        for side, opposite in ((ones.split(), others.split()), (others.split(), ones.split())):
+            for form in side:
+                found[form] = found.get(form, frozenset()) | set(opposite)
+    return found
+
+
+ANTONYMS = _antonyms()
+_FIGURE_RE = re.compile(r"[-+]?\d+(?:[.,]\d+)*\s?%?")
 
 _LOCAL = threading.local()
 
@@ -73,6 +102,12 @@ def normalized(text: str) -> str:
     return " ".join(words(tokens(text)))
 
 
+def figures(text: str) -> list[str]:
+    """The numbers a quote states, as written but for spacing ("0.3%", "1,200", "-2"), in
+    order; a percentage is a different figure from the bare number."""
+    return [f.replace(" ", "") for f in _FIGURE_RE.findall(text)]
+
+
 def _shingles(ws: Sequence[str]) -> list[bytes]:
     if len(ws) < 3:
         return [w.encode() for w in ws]
@@ -108,13 +143,17 @@ def keys_for(text: str, toks: Sequence[str] | None = None) -> list[str]:
     return keys
 
 
-def _negation_conflict(a: Sequence[str], b: Sequence[str]) -> bool:
-    """True when the two quotes differ by a negation outside a trimmed end or an elision."""
-    diff_a = diff_b = 0
+def _opposite(a: Sequence[str], b: Sequence[str]) -> tuple[bool, bool]:
+    """``(flipped, refigured)`` for two quotes, judged on the words that differ outside a
+    trimmed end or an elision: ``flipped`` when one says the opposite of the other (a
+    negation on one side only, or an antonym verb in place of the other's: grew/shrank,
+    each pair counting like one negation, so "did not fall" and "rose" agree);
+    ``refigured`` when a number differs (3 for 0.3, 90 for 40): never the same statement."""
+    diff_a: list[str] = []
+    diff_b: list[str] = []
     for op in Indel.opcodes(a, b):
         if op.tag == "equal":
             continue
-        seg_a, seg_b = a[op.src_start : op.src_end], b[op.dest_start : op.dest_end]
         at_edge = (op.src_start == 0 and op.dest_start == 0) or (
             op.src_end == len(a) and op.dest_end == len(b)
         )
@@ -122,9 +161,19 @@ def _negation_conflict(a: Sequence[str], b: Sequence[str]) -> bool:
         near_b = b[max(op.dest_start - 1, 0) : op.dest_end + 1]
         if at_edge or ELLIPSIS in near_a or ELLIPSIS in near_b:
             continue
-        diff_a += sum(t in NEGATIONS for t in seg_a)
-        diff_b += sum(t in NEGATIONS for t in seg_b)
-    return diff_a != diff_b
+        diff_a += a[op.src_start : op.src_end]
+        diff_b += b[op.dest_start : op.dest_end]
+    negated = sum(t in NEGATIONS for t in diff_a) != sum(t in NEGATIONS for t in diff_b)
+    refigured = any(any(c.isdigit() for c in t) for t in diff_a + diff_b)
+    return negated != (opposites(diff_a, diff_b) % 2 == 1), refigured
+
+
+def opposites(a: Sequence[str], b: Sequence[str]) -> int:
+    """How many words of ``a`` have their opposite (:data:`ANTONYMS`) among the words of
+    ``b`` that ``a`` lacks: "grew" against "shrank" is one; "grew ... shrank" on both
+    sides is none."""
+    mine, theirs = set(a), set(b)
+    return sum(bool(ANTONYMS.get(t, frozenset()) & (theirs - mine)) for t in mine - theirs)
 
 
 def _fragments(toks: Sequence[str]) -> list[list[str]]:
@@ -153,6 +202,7 @@ class Match:
     same: bool
     score: float  # word-level similarity in [0, 1], for ranking candidates
     negated: bool = False  # alike but for a negation: evidence of the opposite claim
+    refigured: bool = False  # alike but for a number: evidence of another claim
 
 
 def compare(a_text: str, b_text: str) -> Match:
@@ -167,7 +217,8 @@ def compare_tokens(
     wb: Sequence[str] | None = None,
 ) -> Match:
     """Whether two tokenized quotes are one statement: tolerant of marks, trims, elisions
-    and a few changed words in a long quote; strict about negation and short sentences.
+    and a few changed words in a long quote; strict about negation, opposite verbs, numbers
+    and short sentences.
     ``wa``/``wb`` are their :func:`words` when the caller has them already."""
     wa = words(a) if wa is None else wa
     wb = words(b) if wb is None else wb
@@ -183,8 +234,8 @@ def compare_tokens(
     if not similar and shortest >= 5 and (total - distance) / 2 >= 0.8 * shortest:
         short, long_words = (a, wb) if len(wa) <= len(wb) else (b, wa)
         similar = _contained(short, " ".join(long_words))
-    flipped = similar and _negation_conflict(a, b)
-    return Match(similar and not flipped, score, flipped)
+    flipped, refigured = _opposite(a, b) if similar else (False, False)
+    return Match(similar and not flipped and not refigured, score, flipped, refigured)
 
 
 def statement_id(text: str) -> str:

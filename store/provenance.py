@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from schemas.links import web_url
 from store.base import SearchQuery, Store
-from store.near_duplicates import NEGATIONS, compare, keys_for, normalized
+from store.near_duplicates import NEGATIONS, compare, figures, keys_for, normalized, opposites
 from store.query_text import STOPWORDS, parse
 
 MAX_ATTRIBUTIONS = 1000  # attributions read per journey
@@ -416,7 +416,9 @@ class Coverage:
     ``shared`` content words of the claim found in the statement, out of ``claim`` and
     ``statement`` content words. ``similarity`` is their Dice coefficient, 1.0 only when
     each says all of what the other says: a one-word claim is never 100% like a sentence.
-    ``contradicts``: most words shared, but one of the two is negated and the other not."""
+    ``contradicts``: most words shared, but one of the two is negated and the other not, or
+    one has the opposite verb of the other (grew/shrank, rose/fell: ``near_duplicates.ANTONYMS``;
+    a negation and an opposite verb together agree)."""
 
     shared: int
     claim: int
@@ -449,7 +451,9 @@ def coverage(claim: str, statement: str, mine: list[str] | None = None) -> Cover
             free.remove(partner)
             shared += 1
     found = Coverage(shared, len(mine), len(theirs), False)
-    flipped = found.similarity >= 0.75 and (_negations(claim) % 2) != (_negations(statement) % 2)
+    negated = (_negations(claim) % 2) != (_negations(statement) % 2)
+    reversed_verb = opposites(normalized(claim).split(), normalized(statement).split()) % 2 == 1
+    flipped = found.similarity >= 0.75 and negated != reversed_verb
     return Coverage(shared, len(mine), len(theirs), flipped or compare(claim, statement).negated)
 
 
@@ -500,15 +504,32 @@ def _statements_sharing_words(
     return [sid for sid in ranked if best[sid] >= MIN_RESEMBLANCE][: limit * 2]
 
 
+def different_figures(claim: str, statement: str) -> dict[str, list[str]]:
+    """The numbers that make ``statement`` another claim than ``claim``: ``{"claim": [...],
+    "statement": [...]}``, the claim's figures the statement lacks and the statement's the
+    claim lacks (as written: "3%", "0.3%"); both empty unless each has a figure the other
+    has not (a claim that names no number, or fewer, does not differ)."""
+    mine, theirs = figures(claim), figures(statement)
+    only_mine = [f for f in mine if f not in theirs]
+    only_theirs = [f for f in theirs if f not in mine]
+    if only_mine and only_theirs:
+        return {"claim": only_mine, "statement": only_theirs}
+    return {"claim": [], "statement": []}
+
+
 def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]]:
     """The stored statements closest to ``text`` (near-duplicate keys, full-text search, and
     its distinctive words when neither finds a near-duplicate): near-duplicates first, then
-    by similarity (:class:`Coverage`), a contradicting statement after an agreeing one as
-    close; each with its journey and first sighting.
+    by similarity (:class:`Coverage`), a statement with other figures after one with the
+    claim's, a contradicting statement after an agreeing one as close; each with its
+    journey and first sighting. A statement with a different number is never the same
+    statement ("grew 3%" is not "grew 0.3%").
 
     Each result: ``statement_id``, ``text``, ``near_duplicate``, ``similarity`` (0-1),
-    ``contradicts``, ``shared_words``/``claim_words``/``statement_words`` (content words),
-    ``first_seen`` (None when no carrying article is dated) and ``journey``.
+    ``contradicts``, ``different_figures`` (:func:`different_figures`),
+    ``shared_words``/``claim_words``/``statement_words`` (content words),
+    ``first_seen`` (None when no carrying article is dated) and ``journey``. A statement
+    no stored article carries any more (its articles deleted or corrected) is left out.
     """
     if not text or not text.strip():
         return []
@@ -526,17 +547,24 @@ def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]
     ranked = []
     mine = claim_words(text)
     for statement in found.values():
-        same = compare(text, statement["text"]).same
+        refigured = different_figures(text, statement["text"])
+        same = compare(text, statement["text"]).same and not refigured["claim"]
         covered = coverage(text, statement["text"], mine)
         if same or covered.similarity >= MIN_RESEMBLANCE:
-            key = (not same, covered.contradicts, -covered.similarity, statement["id"])
-            ranked.append((key, same, covered))
+            key = (
+                not same,
+                bool(refigured["claim"]),
+                covered.contradicts,
+                -covered.similarity,
+                statement["id"],
+            )
+            ranked.append((key, same, covered, refigured))
     ranked.sort(key=lambda r: r[0])
     results = []
-    for key, same, covered in ranked[:limit]:
+    for key, same, covered, refigured in ranked[:limit]:
         journey = statement_journey(store, key[-1])
-        if journey is None:
-            continue
+        if journey is None or not journey["appearances"]:
+            continue  # no article carries it any more (deleted or corrected): not a match
         results.append(
             {
                 "statement_id": key[-1],
@@ -544,6 +572,7 @@ def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]
                 "near_duplicate": same,
                 "similarity": round(covered.similarity, 3),
                 "contradicts": covered.contradicts,
+                "different_figures": refigured,
                 "shared_words": covered.shared,
                 "claim_words": covered.claim,
                 "statement_words": covered.statement,

@@ -2,7 +2,8 @@
 
 The syntax, as the search page's help, the API's ``q`` parameter and the README tell it:
 
-- ``drones harbour``: every word must appear, matched on stems ("says" finds "said");
+- ``drones harbour``: every word must appear, matched on stems ("keeps" finds "keeping";
+  irregular forms are other words: "says" does not find "said");
 - ``"every home"``: a double-quoted phrase must appear word for word, as written;
 - ``drones OR missiles``: either one (or both); ``OR`` in capitals joins the word or
   phrase on its left to the one on its right, and binds tighter than the implicit AND

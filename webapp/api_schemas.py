@@ -264,6 +264,20 @@ class StatementResponseSchema(Schema):
     journey = fields.Nested(JourneySchema, required=True)
 
 
+class DifferentFiguresSchema(Schema):
+    claim = fields.List(
+        fields.String(),
+        required=True,
+        metadata={"description": "the claim's numbers the statement lacks, as written"},
+    )
+    statement = fields.List(
+        fields.String(),
+        required=True,
+        metadata={"description": "the statement's numbers the claim lacks; both lists empty "
+        "unless each side has a number the other has not"},
+    )
+
+
 class CheckMatchSchema(Schema):
     statement_id = fields.String(required=True)
     text = fields.String(required=True)
@@ -279,7 +293,18 @@ class CheckMatchSchema(Schema):
     )
     contradicts = fields.Boolean(
         required=True,
-        metadata={"description": "the same words, but one of the two is negated"},
+        metadata={
+            "description": "the same words, but one of the two is negated or has the "
+            "opposite verb (grew/shrank, rose/fell, won/lost)"
+        },
+    )
+    different_figures = fields.Nested(
+        DifferentFiguresSchema,
+        required=True,
+        metadata={
+            "description": "numbers that differ (\"3%\" claimed, \"0.3%\" stored): such a "
+            "statement is never near_duplicate and ranks below one with the claim's figures"
+        },
     )
     shared_words = fields.Integer(required=True)
     claim_words = fields.Integer(required=True)

@@ -68,7 +68,8 @@ def _query_field(*validators: Any) -> fields.String:
         validate=[validate.Length(max=MAX_QUERY), *validators],
         metadata={
             "description": "words to find in the quote or claim: every word must appear "
-            '(any form of it); "a quoted phrase" must appear as written; `a OR b` (OR in '
+            '(any regular form of it: "keeps" finds "keeping", "says" does not find "said"); '
+            '"a quoted phrase" must appear as written; `a OR b` (OR in '
             "capitals, between two words or phrases) finds either; `-word` or "
             '`-"a phrase"` leaves out what the word or phrase finds (exclusions alone list '
             "everything else); other punctuation is ignored, so a query needs a word (or "
