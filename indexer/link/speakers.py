@@ -26,6 +26,9 @@ from schemas.ids import slug
 from store.base import Store
 
 MAX_ROLES = 10
+# Heads of capitalised job titles besides the titles written before names ("Chief
+# Executive", "Health Secretary", "Chief Constable").
+TITLE_HEADS = wordset("executive constable correspondent editor leader manager spokesperson")
 
 
 TITLES = lexicon.TITLES | lexicon.LINK_TITLES
@@ -117,6 +120,10 @@ def clean_person(name: str) -> tuple[str, str | None]:
     if ends and ends[-1] < len(toks) - 1:  # "January. Halvern": a sentence ended there
         toks = toks[ends[-1] + 1 :]
     toks = [t for t in toks if t and not _HONORIFIC_RE.match(t)]
+    post = []
+    while len(toks) > 1 and lexicon.is_post_nominal(toks[-1]):  # "David Ames KC"
+        post.insert(0, toks.pop())
+    role = role or " ".join(post) or None
     last_title = max(
         (i for i, t in enumerate(toks) if t.casefold().strip(".") in TITLES), default=-1
     )
@@ -211,6 +218,19 @@ def full_name_in(body: str, surname: str, common: frozenset[str] | None = None) 
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def only_a_title(name: str) -> bool:
+    """Whether a capitalised mention is a title without a name: "The Health Secretary",
+    "Prime Minister", "Minister for Health", "Chief of Staff" (the head word, before any
+    "of"/"for", is a title, and no word is a given name). Every article's health secretary
+    would share its page: it has none."""
+    words = [w.strip(" ,.;:") for w in fold(name).split()]
+    words = [w for w in words if w and w != "the"]
+    if not words or any(is_first_name(w.title()) for w in words):
+        return False
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for")), len(words))
+    return cut > 0 and words[cut - 1] in TITLES | TITLE_HEADS
+
+
 def looks_like_person(name: str) -> bool:
     toks = name.split()
     return 1 <= len(toks) <= 4 and all(t[:1].isupper() for t in toks)
@@ -259,6 +279,8 @@ class SpeakerBook:
         ):  # "The Ministry said": which one, only its article can say; no shared page
             return None
         kind = speaker_type or "unknown"
+        if kind in ("person", "unknown") and only_a_title(display):
+            return None  # "The Health Secretary": which one, only its article can say
         head, _, tail = display.partition(",")
         group = GENERIC_WORDS & set(head.casefold().split())
         if kind in ("person", "unknown") and not group and is_description(head):
@@ -329,6 +351,8 @@ class SpeakerBook:
             full = None if surname in article_people else full_name_in(body or "", name, common)
             if full is not None:
                 return self._person(full, role, article_people, body)
+            if surname not in article_people and is_first_name(name):
+                return None  # "Adam said": the article's Adam, unknown here; no shared page
             record = self._surname_only(name, surname, role, article_people, gender)
         if record is None:
             record = self._create(name, "person")
