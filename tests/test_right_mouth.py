@@ -91,7 +91,7 @@ def test_publications_and_institutions_are_named_whole_and_are_not_people():
         "Freight costs have doubled since May, Baltic's Gazette reported.\n\n"
         "The Royal Society of Chemistry said the ban was overdue.\n\n"
         "Prices rose by 6%, according to figures published by ONS Wales on Friday.\n\n"
-        "A survey by the Carers' Trust found that one carer in three had no break."
+        "Data released by the Carers' Trust showed that one carer in three had no break."
     )
     records = extract(text)
     by_content = {
