@@ -59,6 +59,11 @@ def test_a_bare_first_name_or_title_gets_no_speaker_page_shared_across_articles(
         _, [linked] = linker.link(article, [record])
         assert linked["speaker_id"] is None, speaker
     assert store.stats()["speakers"] == 0
+    body = "Adam Kowalski runs the farm. \u201cRain at last,\u201d Adam said."
+    article = {"id": "a-9", "title": "Farm", "body": body, "source": "9.txt"}
+    record = {**extract(body)[-1], "speaker": "Adam", "speaker_type": "person"}
+    _, [linked] = linker.link(article, [record])  # the article's one Adam
+    assert store.get_speaker(linked["speaker_id"])["name"] == "Adam Kowalski"
 
 
 def test_a_capitalised_title_before_the_name_in_apposition_gives_way_to_the_name():

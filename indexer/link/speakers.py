@@ -231,6 +231,21 @@ def only_a_title(name: str) -> bool:
     return cut > 0 and words[cut - 1] in TITLES | TITLE_HEADS
 
 
+def full_name_from_given_name(body: str, given: str, common: frozenset[str]) -> str | None:
+    """The one full name starting with the given name ``given`` that the article uses
+    ("Adam" -> "Adam Kowalski"), or None when there is none or more than one (two Adams)."""
+    found: dict[str, str] = {}
+    pattern = rf"\b{re.escape(given)}(?:[ \t\xa0]+[A-Z][\w'’.-]*){{1,3}}"
+    for match in re.finditer(pattern, body):
+        words = [_POSSESSIVE.sub("", w).strip(".,") for w in match.group(0).split()]
+        while len(words) > 1 and words[-1].casefold() in common:
+            words.pop()  # "Adam Said" opening a sentence: not a surname
+        if len(words) > 1:
+            name = " ".join(words)
+            found.setdefault(person_key(name)[-1], name)  # one person per surname
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def looks_like_person(name: str) -> bool:
     toks = name.split()
     return 1 <= len(toks) <= 4 and all(t[:1].isupper() for t in toks)
@@ -352,7 +367,9 @@ class SpeakerBook:
             if full is not None:
                 return self._person(full, role, article_people, body)
             if surname not in article_people and is_first_name(name):
-                return None  # "Adam said": the article's Adam, unknown here; no shared page
+                # "Adam said": the article's one Adam, else no page shared by every Adam
+                given = full_name_from_given_name(body or "", name, common)
+                return None if given is None else self._person(given, role, article_people, body)
             record = self._surname_only(name, surname, role, article_people, gender)
         if record is None:
             record = self._create(name, "person")
