@@ -231,6 +231,12 @@ def only_a_title(name: str) -> bool:
     return cut > 0 and words[cut - 1] in TITLES | TITLE_HEADS
 
 
+def surname_in(body: str | None, word: str) -> bool:
+    """Whether the article writes ``word`` as a surname, after a capitalised word ("Keith
+    Lamont Scott", "Rakeyia Scott"): then a bare "Scott" is a surname, not a given name."""
+    return bool(re.search(rf"\b[A-Z][\w'’.-]*[ \t\xa0]+{re.escape(word)}\b", body or ""))
+
+
 def full_name_from_given_name(body: str, given: str, common: frozenset[str]) -> str | None:
     """The one full name starting with the given name ``given`` that the article uses
     ("Adam" -> "Adam Kowalski"), or None when there is none or more than one (two Adams)."""
@@ -366,7 +372,7 @@ class SpeakerBook:
             full = None if surname in article_people else full_name_in(body or "", name, common)
             if full is not None:
                 return self._person(full, role, article_people, body)
-            if surname not in article_people and is_first_name(name):
+            if surname not in article_people and is_first_name(name) and not surname_in(body, name):
                 # "Adam said": the article's one Adam, else no page shared by every Adam
                 given = full_name_from_given_name(body or "", name, common)
                 return None if given is None else self._person(given, role, article_people, body)
