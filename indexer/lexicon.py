@@ -52,13 +52,26 @@ LINK_TITLES = wordset(
     official analyst economist"""
 )
 
+# Post-nominal letters written in capitals after a name ("David Ames KC", "Dame Ann Lowe
+# DBE", "Ruth Adeyemi MP"): the role's, never part of the name (UK honours and ranks, silks
+# and elected offices; doctorates).
+POST_NOMINALS = wordset("""kc qc sc mp msp mla mep obe cbe mbe kbe dbe bem frs phd""")
+
+
+def is_post_nominal(word: str) -> bool:
+    """ "KC", "OBE", "PhD", "Ph.D." after a name; "Kc" or "Mp" are not."""
+    bare = word.strip(".,").replace(".", "")
+    return bare.lower() in POST_NOMINALS and (bare.isupper() or bare == "PhD")
+
+
 # --- organizations -----------------------------------------------------------------------
 
 # A name with one of these words is an organization's ("Ministry of Defence", "Pfizer Inc").
 ORG_WORDS = wordset(
     """ministry department agency committee party inc corporation company university institute
     council commission bureau service office association foundation bank court senate
-    government police army navy union organisation parliament authority pharmaceuticals"""
+    government police army navy union organisation parliament authority pharmaceuticals
+    college school academy society trust hospital"""
 )
 # Further organization words of the extractor: news brands, business suffixes, institutions
 # (in running text, before names are folded as the linker folds them).
@@ -80,7 +93,8 @@ ORG_NOUNS = wordset(
 # articles (every ministry would share one).
 GENERIC_ORG_NOUNS = ORG_NOUNS | wordset(
     """association bank board bureau center centre corporation foundation fund institute
-    service university group groups legion battalion militia coalition"""
+    service university group groups legion battalion militia coalition college school
+    academy society trust hospital"""
 )
 
 # --- news outlets ------------------------------------------------------------------------

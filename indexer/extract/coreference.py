@@ -34,7 +34,7 @@ from indexer.extract.tokens import (
     np_tokens,
     text_of,
 )
-from indexer.lexicon import GENERIC_ORG_NOUNS, ORG_NOUNS, wordset
+from indexer.lexicon import GENERIC_ORG_NOUNS, ORG_NOUNS, is_post_nominal, wordset
 
 # Titles as running text writes them: lowercase, abbreviations also with their period.
 TITLES = (
@@ -67,6 +67,7 @@ THING_WORDS = wordset(
     americans"""
 )
 GENERAL_TITLES = frozenset(["attorney", "surgeon", "inspector", "solicitor", "postmaster"])
+PUBLISHING_VERBS = wordset("published released issued compiled")  # "figures published by X"
 MALE = frozenset(["he", "him", "his", "himself"])
 FEMALE = frozenset(["she", "her", "hers", "herself"])
 PLURAL = frozenset(["they", "them", "their"])
@@ -209,6 +210,8 @@ class SpeakerIndex:
             for pair in subjects.values():
                 if len(pair) == 2:
                     index._add_role(pair[0], pair[1], offset)
+        for offset, chain in chains:
+            index._add_post_nominal_role(chain, offset)
         index.interview = interviews.find(text, paragraphs(text))
         if index.interview is not None:
             index.interview.interviewee = interviews.interviewee(
@@ -295,6 +298,9 @@ class SpeakerIndex:
             and (longer := self._organization_starting_with(low))
         ):  # but "Trump" is Donald Trump, not the Trump Foundation
             return longer
+        if len(words) == 1 and not self.bearers(low) and is_first_name(name):
+            given = self.given_name_bearers(low)  # "Adam said": the article's one Adam
+            return given[0] if len(given) == 1 else name
         if len(words) > 2 or self.kind_of_words(words) != "person":
             return name
         people = self.bearers(low)
@@ -326,6 +332,24 @@ class SpeakerIndex:
             if len(full) > len(people.get(first, "")):
                 people[first] = full
         return list(people.values())
+
+    def given_name_bearers(self, low: str) -> list[str]:
+        """The distinct people of the article whose given name is the one word `low`
+        ("adam" -> "Adam Kowalski"; "helen" -> "Helen Kowalski-Reed"): full names of two or
+        more words, known as people, starting with it; a bare given name means one of them
+        only when there is exactly one (two Adams: unresolved)."""
+        people: dict[str, str] = {}  # surname -> fullest name ("Adam J. Kowalski")
+        for full in self.names.values():
+            words = full.split()
+            if (
+                len(words) > 1
+                and words[0].lower() == low
+                and self.is_known_person(full)
+                and self.kind_of_name(full) == "person"
+                and len(full) > len(people.get(_surname(full), ""))
+            ):
+                people[_surname(full)] = full
+        return sorted(people.values())
 
     def _main_bearer(self, people: list[str], pos: int) -> str | None:
         """The person a bare shared surname at `pos` means, or None when undecided."""
@@ -410,6 +434,8 @@ class SpeakerIndex:
             return "organization"
         if name and len(words) == 1 and name.isupper() and len(name) > 1:
             return "organization"
+        if name and len(words) > 1 and _organization_shaped(name):
+            return "organization"
         if (
             2 <= len(words) <= 4
             and not any(w in THING_WORDS for w in words)
@@ -459,6 +485,15 @@ class SpeakerIndex:
                 name = self.canonical(text_of(bare), offset + first.idx)
                 self.role_of.setdefault(name, text_of(words))
                 self.roles.setdefault(_normal(text_of(words)), name)  # "the GOP nominee"
+
+    def _add_post_nominal_role(self, chain: list[Token], offset: int) -> None:
+        """ "David Ames KC", "Ruth Adeyemi MP": the letters after the name are the person's
+        role when the article gives no other."""
+        bare = _without_titles(chain)
+        post = [t for t in chain if bare and t.i > bare[-1].i and is_post_nominal(t.text)]
+        if post:
+            name = self.canonical(text_of(bare), offset + bare[0].idx)
+            self.role_of.setdefault(name, text_of(post))
 
     def _titled(self, head: str, pos: int) -> str | None:
         """ "the minister" -> the person introduced as "Defence Minister Andrii Vedmid"."""
@@ -611,8 +646,9 @@ class SpeakerIndex:
             while len(bare) > 1 and bare[0].lower_ in TITLES:
                 bare.pop(0)
             return self._named(self.canonical(" ".join(t.text for t in bare), pos))
-        if len(chain) == 1 and (person := _appositive_person(head)) is not None:
-            # "The local MP, Ruth Adeyemi, told ...": a one-word role written capitalised
+        if _names_a_role(chain) and (person := _appositive_person(head)) is not None:
+            # "The local MP, Ruth Adeyemi, told ...", "The Health Secretary, Michael Barnes,":
+            # a role written capitalised, the person's name in apposition
             named = self.resolve(person, offset, True)
             return Speaker(named.name, "person", _role_text(np_tokens(head)))
         if chain and not _only_titles([t.text for t in chain]):
@@ -635,6 +671,13 @@ class SpeakerIndex:
                 named = self.resolve(child, offset, True)
                 role = _role_text(np_tokens(head)) if low in PERSON_NOUNS else named.role
                 return Speaker(named.name, named.kind, role)
+        if (
+            not is_proper(head)
+            and low not in PERSON_NOUNS | ANONYMOUS
+            and (publisher := _publisher(head)) is not None
+        ):  # "figures published by NHS England": the publisher
+            named = self.resolve(publisher, offset, True)
+            return Speaker(named.name, named.kind, named.role, DESCRIPTION_CERTAINTY, DESCRIBED)
         if low in PERSON_NOUNS and (person := _appended_person(head)) is not None:
             # "a spokesman for Brant, Ollie Stamp": the parse hangs the name on "Brant"
             named = self.resolve(person, offset, True)
@@ -759,6 +802,40 @@ def _appositive_person(head: Token) -> Token | None:
         if len(chain) > 1 and is_first_name(chain[0].text):
             return appos
     return None
+
+
+def _organization_shaped(name: str) -> bool:
+    """A name of several words written as no person's is: a possessive inside it ("Lloyd's
+    List", "the King's Fund") or an acronym among its words ("NHS England", "BBC Scotland");
+    post-nominal letters ("David Ames KC") and initials ("J.") are not acronyms."""
+    words = name.split()
+    return any(w.endswith(("'s", "\u2019s")) for w in words[:-1]) or not name.isupper() and any(
+        len(w) > 1 and w.isalpha() and w.isupper() and not is_post_nominal(w) for w in words
+    )
+
+
+def _publisher(head: Token) -> Token | None:
+    """The named publisher of figures given as a source: "figures published by NHS
+    England", "data released by the Office for National Statistics" (the head of the name
+    after a publishing participle's "by"); else None. "A study by X", "research conducted by
+    X" stay descriptions: on PolNeAR dev their annotated source is the document itself."""
+    for child in head.children:
+        if child.dep_ != "acl" or child.lower_ not in PUBLISHING_VERBS:
+            continue
+        for agent in child.children:
+            if agent.dep_ != "agent" or agent.lower_ != "by":
+                continue
+            for obj in agent.children:
+                if obj.dep_ == "pobj" and name_chain(obj):
+                    return obj
+    return None
+
+
+def _names_a_role(chain: list[Token]) -> bool:
+    """Whether a capitalised `chain` before an apposition is a role rather than a name:
+    one word ("The local MP"), or words none of which is a given name ("The Health
+    Secretary", "The Chief Constable"); "Adam Kowalski" is a name."""
+    return len(chain) == 1 or (bool(chain) and not any(is_first_name(t.text) for t in chain))
 
 
 def _appended_person(head: Token) -> Token | None:
@@ -933,6 +1010,8 @@ def _without_titles(chain: list[Token]) -> list[Token]:
     if kept := _without_place([t.text for t in toks]):  # "Elijah Cummings of Maryland"
         toks = toks[:kept]
     while toks and toks[-1].lower_ in ("'s", "’s", "'", "’"):
+        toks.pop()
+    while len(toks) > 1 and is_post_nominal(toks[-1].text):  # "David Ames KC": the role's
         toks.pop()
     words = text_of(toks).split()  # "Park Geun-hye" is two words, whatever its tokens
     if _may_cut(words):  # "Republican Donald Trump": the label is a role

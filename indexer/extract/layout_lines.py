@@ -40,7 +40,10 @@ ANSWER_SCORE = 0.9
 HEADLINE_SCORE = 0.9
 _TURN = re.compile(r"(?P<who>Q|A)\s*[:.]\s+(?=\S)")
 _NAME = r"[A-Z][\w\u2019'.-]*(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w\u2019'.-]*)*"
-_PERSON = re.compile(r"(?<![\w\u2019'])(?P<name>[A-Z][\w\u2019'-]+(?:\s+[A-Z][\w\u2019'-]+)+)")
+# A name never runs over a line break ("... Ines Duarte\n\nInes Duarte has spent ...").
+_PERSON = re.compile(
+    r"(?<![\w\u2019'])(?P<name>[A-Z][\w\u2019'-]+(?:[ \t\xa0]+[A-Z][\w\u2019'-]+)+)"
+)
 _LABEL_LINE = re.compile(
     rf"^(?:(?:And|and|Also|Now|Here is|Here's)\s+)?(?:[Ff]rom\s+)?(?:[a-z][\w-]*\s+){{0,3}}"
     rf"(?P<name>{_NAME}):$"
@@ -199,8 +202,9 @@ def interviewee(text: str, before: int) -> tuple[int, int] | None:
     counts = Counter(names)
     best = max(counts, key=lambda n: (counts[n], -names.index(n)))
     match = found[names.index(best)]
-    end = match.end("name")
-    return (end - len(best), end)
+    words = list(re.finditer(r"\S+", match.group("name")))
+    start = match.start("name") + words[-len(best.split())].start()
+    return (start, match.end("name"))
 
 
 def _bare(name: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from indexer.extract.names import is_first_name
 from indexer.lexicon import EXTRACT_ORG_WORDS, LINK_ORG_WORDS, ORG_WORDS
 
 PROPER = frozenset(["NNP", "NNPS"])
@@ -55,6 +56,7 @@ def name_chain(tok: Token) -> list[Token]:
         or (doc[start - 1].lower_ in NAME_LINKS and start > 1 and is_proper(doc[start - 2]))
         or (start > 1 and _joins(doc[start - 2], doc[start - 1]))
         or (organisation and start > 1 and _plural_possessive(doc[start - 2], doc[start - 1]))
+        or (start > 1 and _possessive_in_name(doc[start - 2], doc[start - 1], doc[start]))
         or (organisation and _capitalised_modifier(doc[start - 1], start, end))
     ):
         start -= 1
@@ -75,6 +77,22 @@ def _plural_possessive(before: Token, mark: Token) -> bool:
         and not before.whitespace_
         and is_proper(before)
         and before.text.endswith("s")
+    )
+
+
+def _possessive_in_name(before: Token, mark: Token, after: Token) -> bool:
+    """ "Lloyd's List", "the King's Fund", "St Mary's Hospital": a possessive inside a
+    name, between two capitalised proper nouns written as one name; "Clinton's Robby Mook"
+    (a given name after it) is two names."""
+    return (
+        mark.tag_ == "POS"
+        and mark.text in ("'s", "\u2019s")
+        and not before.whitespace_
+        and bool(mark.whitespace_)
+        and is_proper(before)
+        and before.text[:1].isupper()
+        and after.text[:1].isupper()
+        and not is_first_name(after.text)
     )
 
 

@@ -31,6 +31,9 @@ from schemas.ids import slug
 from store.base import Store
 
 MAX_ROLES = 10
+# Heads of capitalised job titles besides the titles written before names ("Chief
+# Executive", "Health Secretary", "Chief Constable").
+TITLE_HEADS = wordset("executive constable correspondent editor leader manager spokesperson")
 
 
 TITLES = lexicon.TITLES | lexicon.LINK_TITLES
@@ -123,6 +126,10 @@ def clean_person(name: str) -> tuple[str, str | None]:
     if ends and ends[-1] < len(toks) - 1:  # "January. Halvern": a sentence ended there
         toks = toks[ends[-1] + 1 :]
     toks = [t for t in toks if t and not _HONORIFIC_RE.match(t)]
+    post = []
+    while len(toks) > 1 and lexicon.is_post_nominal(toks[-1]):  # "David Ames KC"
+        post.insert(0, toks.pop())
+    role = role or " ".join(post) or None
     last_title = max(
         (i for i, t in enumerate(toks) if t.casefold().strip(".") in TITLES), default=-1
     )
@@ -248,6 +255,40 @@ def pronoun_genders(attributions: list[dict[str, Any]]) -> dict[str, str]:
     return {name: next(iter(g)) for name, g in told.items() if len(g) == 1}
 
 
+def only_a_title(name: str) -> bool:
+    """Whether a capitalised mention is a title without a name: "The Health Secretary",
+    "Prime Minister", "Minister for Health", "Chief of Staff" (the head word, before any
+    "of"/"for", is a title, and no word is a given name). Every article's health secretary
+    would share its page: it has none."""
+    words = [w.strip(" ,.;:") for w in fold(name).split()]
+    words = [w for w in words if w and w != "the"]
+    if not words or any(is_first_name(w.title()) for w in words):
+        return False
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for")), len(words))
+    return cut > 0 and words[cut - 1] in TITLES | TITLE_HEADS
+
+
+def surname_in(body: str | None, word: str) -> bool:
+    """Whether the article writes ``word`` as a surname, after a capitalised word ("Keith
+    Lamont Scott", "Rakeyia Scott"): then a bare "Scott" is a surname, not a given name."""
+    return bool(re.search(rf"\b[A-Z][\w'’.-]*[ \t\xa0]+{re.escape(word)}\b", body or ""))
+
+
+def full_name_from_given_name(body: str, given: str, common: frozenset[str]) -> str | None:
+    """The one full name starting with the given name ``given`` that the article uses
+    ("Adam" -> "Adam Kowalski"), or None when there is none or more than one (two Adams)."""
+    found: dict[str, str] = {}
+    pattern = rf"\b{re.escape(given)}(?:[ \t\xa0]+[A-Z][\w'’.-]*){{1,3}}"
+    for match in re.finditer(pattern, body):
+        words = [_POSSESSIVE.sub("", w).strip(".,") for w in match.group(0).split()]
+        while len(words) > 1 and words[-1].casefold() in common:
+            words.pop()  # "Adam Said" opening a sentence: not a surname
+        if len(words) > 1:
+            name = " ".join(words)
+            found.setdefault(person_key(name)[-1], name)  # one person per surname
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def looks_like_person(name: str) -> bool:
     toks = name.split()
     return 1 <= len(toks) <= 4 and all(t[:1].isupper() for t in toks)
@@ -298,6 +339,8 @@ class SpeakerBook:
         ):  # "The Ministry said": which one, only its article can say; no shared page
             return None
         kind = speaker_type or "unknown"
+        if kind in ("person", "unknown") and only_a_title(display):
+            return None  # "The Health Secretary": which one, only its article can say
         head, _, tail = display.partition(",")
         group = GENERIC_WORDS & set(head.casefold().split())
         if kind in ("person", "unknown") and not group and is_description(head):
@@ -371,6 +414,10 @@ class SpeakerBook:
             full = None if fits else full_name_in(body or "", name, common, gender)
             if full is not None:
                 return self._person(full, role, article_people, body)
+            if surname not in article_people and is_first_name(name) and not surname_in(body, name):
+                # "Adam said": the article's one Adam, else no page shared by every Adam
+                given = full_name_from_given_name(body or "", name, common)
+                return None if given is None else self._person(given, role, article_people, body)
             record = self._surname_only(name, surname, role, article_people, gender)
         if record is None:
             record = self._create(name, "person")
