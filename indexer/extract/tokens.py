@@ -56,7 +56,11 @@ def name_chain(tok: Token) -> list[Token]:
         or (doc[start - 1].lower_ in NAME_LINKS and start > 1 and is_proper(doc[start - 2]))
         or (start > 1 and _joins(doc[start - 2], doc[start - 1]))
         or (organisation and start > 1 and _plural_possessive(doc[start - 2], doc[start - 1]))
-        or (start > 1 and _possessive_in_name(doc[start - 2], doc[start - 1], doc[start]))
+        or (
+            start == end  # one word after it: "Lloyd's List", not "Ukraine's Channel 24"
+            and start > 1
+            and _possessive_in_name(doc[start - 2], doc[start - 1], doc[start])
+        )
         or (organisation and _capitalised_modifier(doc[start - 1], start, end))
     ):
         start -= 1
@@ -83,7 +87,8 @@ def _plural_possessive(before: Token, mark: Token) -> bool:
 def _possessive_in_name(before: Token, mark: Token, after: Token) -> bool:
     """ "Lloyd's List", "the King's Fund", "St Mary's Hospital": a possessive inside a
     name, between two capitalised proper nouns written as one name; "Clinton's Robby Mook"
-    (a given name after it) is two names."""
+    (a given name after it) is two names, and so is "Ukraine's Channel 24" (the caller joins
+    only a one-word name after the possessive)."""
     return (
         mark.tag_ == "POS"
         and mark.text in ("'s", "\u2019s")
