@@ -283,7 +283,9 @@ class Store(abc.ABC):
     ) -> DirectoryPage:
         """Speakers or outlets whose name, an alias (or, for outlets, a domain) starts with
         ``text`` or has a word starting with it (case- and accent-insensitive, see
-        :func:`store.records.name_matches`); every record when ``text`` is blank.
+        :func:`store.records.name_matches`); every record when ``text`` is blank. Only
+        records that still carry at least one attribution are listed (an article deleted or
+        re-indexed, or a speaker merged away, can leave one with none).
 
         ``sort="count"`` puts the record with the most attributions first (then name, id);
         ``"name"`` orders by name (then id). ``page`` counts from 1. At most

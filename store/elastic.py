@@ -551,14 +551,14 @@ class ElasticStore(Store):
         names = {hit["_id"]: keyword(hit["_source"].get("name") or "") for hit in found}
         counts: dict[str, int] = {}
         if names:
-            values: dict[str, Any] = {"field": owner, "size": len(names)}
-            if wanted:
-                values["include"] = sorted(names)
+            # the listed records' own ids: an owner id without a record must not push one out
+            values: dict[str, Any] = {"field": owner, "size": len(names), "include": sorted(names)}
             buckets = self.es.search(
                 index=self.alias("attributions"), size=0,
                 aggs={"n": {"terms": values}},
             )["aggregations"]["n"]["buckets"]
             counts = {b["key"]: b["doc_count"] for b in buckets}
+        names = {i: name for i, name in names.items() if counts.get(i)}  # see Store.directory
         if sort == "count":
             order = sorted(names, key=lambda i: (-counts.get(i, 0), names[i], i))
         else:

@@ -576,11 +576,12 @@ class SqliteStore(Store):
     ) -> DirectoryPage:
         table, names, owner = _DIRECTORY[kind]
         wanted = keyword(text.strip())
-        where, params = "", []
+        # only records that still carry an attribution (see Store.directory)
+        where, params = f"WHERE EXISTS (SELECT 1 FROM attributions a WHERE a.{owner} = r.id)", []
         if wanted:  # store.records.name_matches, as LIKE patterns on the folded name keys
             like = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            where = (
-                f"WHERE r.id IN (SELECT {owner} FROM {names} WHERE key LIKE ? ESCAPE '\\'"
+            where += (
+                f" AND r.id IN (SELECT {owner} FROM {names} WHERE key LIKE ? ESCAPE '\\'"
                 f" OR key LIKE ? ESCAPE '\\')"
             )
             params = [f"{like}%", f"% {like}%"]

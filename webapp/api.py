@@ -8,9 +8,19 @@ from functools import cache
 from typing import Any
 from urllib.parse import quote as url_quote
 
-from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    jsonify,
+    redirect,
+    request,
+    url_for,
+)
 from marshmallow import Schema
 
+from indexer.link.merge import merged_into
 from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES, human_size
 from schemas import RecordError, load
 from store.base import FacetValue, SearchQuery, SearchResult
@@ -19,7 +29,7 @@ from webapp import params as P
 from webapp import provenance as prov
 from webapp.export import stream_csv, stream_jsonl
 from webapp.render import highlight
-from webapp.searching import SearchState, run_search, store
+from webapp.searching import SearchState, everything_of, run_search, store
 from webapp.security import bearer_matches, json_body
 from webapp.writes import Busy, Indexing
 
@@ -271,6 +281,8 @@ def speaker(speaker_id: str) -> Response:
           content:
             application/json:
               schema: SpeakerResponseSchema
+        302:
+          description: The speaker was merged into another; Location is the kept one.
     """
     _no_args()
     st = store()
@@ -278,6 +290,11 @@ def speaker(speaker_id: str) -> Response:
     if record is None:
         abort(404, f"No speaker has the id '{speaker_id}'.")
     result = st.search(SearchQuery(filters={"speaker": (speaker_id,)}, per_page=1))
+    if result.total == 0 and st.search(everything_of(speaker=speaker_id, facets=False)).total == 0:
+        kept = merged_into(st, speaker_id)
+        if kept:
+            return redirect(url_for("api.speaker", speaker_id=kept))
+        abort(404, f"No attribution to '{record['name']}' is left.")
     body = {
         "speaker": record,
         "attributions": result.total,
@@ -355,6 +372,11 @@ def outlet(outlet_id: str) -> Response:
         abort(404, f"No outlet has the id '{outlet_id}'.")
     published = st.search(SearchQuery(filters={"outlet": (outlet_id,)}, per_page=1))
     relayed = st.search(SearchQuery(filters={"via": (outlet_id,)}, per_page=1, facets=False))
+    if published.total == 0 and relayed.total == 0 and not any(
+        st.search(everything_of(facets=False, **{field: outlet_id})).total
+        for field in ("outlet", "via")
+    ):
+        abort(404, f"No attribution published or relayed by '{record['name']}' is left.")
     body = {
         "outlet": record,
         "published": published.total,

@@ -11,12 +11,14 @@ from flask import (
     Response,
     abort,
     current_app,
+    redirect,
     render_template,
     request,
     send_from_directory,
     url_for,
 )
 
+from indexer.link.merge import merged_into
 from store import provenance as sp
 from store.base import SearchQuery
 from store.query_text import parse as parse_text
@@ -84,7 +86,7 @@ STATEMENTS_PER_PAGE = 10
 
 
 @pages.get("/speakers/<speaker_id>")
-def speaker(speaker_id: str) -> str:
+def speaker(speaker_id: str) -> str | Response:
     args = request.args.copy()
     statements_page = P.load_args(
         P.PageOnlyParams(), {"page": args.pop("statements_page", "1")}
@@ -94,8 +96,13 @@ def speaker(speaker_id: str) -> str:
     # the header, timeline and outlets count everything they said, as the directory does
     overall = store().search(everything_of(speaker=speaker_id))
     record = store().get_speaker(speaker_id)
-    if record is None and overall.total == 0:
-        abort(404, f"No speaker has the id '{speaker_id}'.")
+    if overall.total == 0:
+        kept = merged_into(store(), speaker_id)
+        if kept:
+            return redirect(url_for("pages.speaker", speaker_id=kept))  # a split can undo it
+        if record is None:
+            abort(404, f"No speaker has the id '{speaker_id}'.")
+        abort(404, f"No attribution to '{record['name']}' is left.")
     if record is None:
         first = store().search(SearchQuery(filters={"speaker": (speaker_id,)}, per_page=1))
         name = first.hits[0].attribution.get("speaker") if first.hits else speaker_id
@@ -136,8 +143,10 @@ def outlet(outlet_id: str) -> str:
     published = st.search(everything_of(outlet=outlet_id, sort="date", per_page=10))
     relayed = st.search(everything_of(via=outlet_id, sort="date", per_page=10))
     record = st.get_outlet(outlet_id)
-    if record is None and published.total == 0 and relayed.total == 0:
-        abort(404, f"No outlet has the id '{outlet_id}'.")
+    if published.total == 0 and relayed.total == 0:
+        if record is None:
+            abort(404, f"No outlet has the id '{outlet_id}'.")
+        abort(404, f"No attribution published or relayed by '{record['name']}' is left.")
     if record is None:
         record = {"id": outlet_id, "name": outlet_id, "aliases": [], "domains": []}
     bars = histogram_bars(

@@ -45,6 +45,20 @@ def merge_speakers(store: Store, into_id: str, other_ids: list[str]) -> dict[str
     return {"speaker": into, "moved": moved}
 
 
+def merged_into(store: Store, speaker_id: str) -> str | None:
+    """The id of the speaker that ``speaker_id`` was merged into (the one listing it in
+    ``merged_from``), or ``None`` when no stored speaker does. The merged-away record keeps
+    its name, which the merge added to the kept speaker's aliases, so the kept one is found
+    by that name."""
+    merged = store.get_speaker(speaker_id)
+    if merged is None:
+        return None
+    for candidate in store.find_speakers(merged["name"]):
+        if candidate["id"] != speaker_id and speaker_id in candidate.get("merged_from", []):
+            return str(candidate["id"])
+    return None
+
+
 def _written_as(attribution: dict[str, Any], speaker_type: str) -> str:
     """The speaker's name as the article wrote it, cleaned like the linker cleans it."""
     text = attribution.get("speaker_text") or attribution.get("speaker") or ""
