@@ -154,6 +154,11 @@ def _order(keys: tuple[SortKey, ...]) -> str:
 _BATCH = 200
 COUNT_BUDGET = 0.02  # seconds an exact total may take when more than the sample match
 WALK_DEPTH = 1_000  # pages starting deeper sort the matches instead of walking the index
+# Walking the date index reads about (all rows / matches) rows per hit: cheap when a word is
+# in most quotes, slow (0.4 s at 100,000 rows) for one in a few thousand, whose matches sort
+# in a few milliseconds instead. So the walk starts at this many samples' worth of matches
+# (10,000 for the default sample). Measured with bench/webapp.py's check-a-claim mix.
+WALK_SAMPLES = 5
 SCHEMA_VERSION = 2  # PRAGMA user_version of the files this module writes (2: verdict)
 
 
@@ -162,9 +167,11 @@ class SqliteStore(Store):
 
     engine = "sqlite"
 
-    def __init__(self, path: str, sample: int = SAMPLE) -> None:
+    def __init__(self, path: str, sample: int = SAMPLE, walk_from: int | None = None) -> None:
         self.path = str(path)
         self.sample = sample  # see SearchResult: past it, facets are sampled, hits by date
+        # past this many matches a newest-first page walks the date index (WALK_SAMPLES)
+        self.walk_from = WALK_SAMPLES * sample if walk_from is None else walk_from
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
@@ -690,7 +697,8 @@ class SqliteStore(Store):
         total = _within(conn, COUNT_BUDGET, counted, params)
         newest_first = query.sort != "date_asc"
         offset = (max(query.page, 1) - 1) * query.per_page
-        if newest_first and offset < WALK_DEPTH:
+        walk = total is None or total >= self.walk_from
+        if newest_first and offset < WALK_DEPTH and walk:
             # Newest first down the date index, keeping the rows the text matches: for a
             # query matching most attributions a page reads a few dozen rows.
             text, text_params = plan.matches_row("a.rid")
