@@ -29,6 +29,18 @@ PARTS = ("body", "title")
 # the rule is indexer/extract/cue_types.py. A search shows speech and writing unless asked.
 CUE_TYPES = ("speech", "writing", "thought", "evidence")
 DEFAULT_CUE_TYPES = ("speech", "writing")
+# Cue verbs by which the speaker says the reported content is false ("denied that ...",
+# "rejected claims that ...", "disputed that ..."): such an attribution is a denial, not
+# an assertion, of its content. Compared case-folded with the stored ``cue``.
+_DENYING = """deny denies denied denying reject rejects rejected rejecting dispute disputes
+    disputed disputing refute refutes refuted refuting rebut rebuts rebutted rebutting
+    contest contests contested contesting dismiss dismisses dismissed dismissing"""
+DENYING_CUES = frozenset(_DENYING.split())
+
+
+def denies(cue: str | None) -> bool:
+    """True when an attribution's ``cue`` (:data:`DENYING_CUES`) says its content is false."""
+    return bool(cue) and cue.casefold() in DENYING_CUES
 
 
 class AttributionSchema(Schema):

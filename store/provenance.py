@@ -13,6 +13,7 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
+from schemas.attribution import denies
 from schemas.links import web_url
 from store.base import SearchQuery, Store
 from store.near_duplicates import NEGATIONS, compare, figures, keys_for, normalized, opposites
@@ -38,6 +39,9 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
     """A statement's journey: first seen, articles and outlets in date order, the distinct
     outlet count (a syndicated copy counts as its original outlet, not as one more), and
     the speakers it was attributed to, with a flag when they disagree. None if unknown.
+    ``cues`` are the distinct cue verbs of its attributions and ``denials`` (also per
+    speaker) how many of them deny it (``schemas.attribution.DENYING_CUES``: "denied that
+    ...": the speaker says it is false).
 
     First seen is the earliest dated article, None when the earliest has no date (undated
     articles sort last, so then none has one); ``undated_articles`` and
@@ -99,11 +103,13 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
                 "id": a.get("speaker_id"),
                 "name": a.get("speaker"),
                 "attributions": 0,
+                "denials": 0,
                 "first_published": a.get("published"),
                 "first_article_id": a["article_id"],
             },
         )
         entry["attributions"] += 1
+        entry["denials"] += denies(a.get("cue"))
     named = [s for s in speakers.values() if s["id"]]
     return {
         "statement": {"id": statement["id"], "text": statement["text"]},
@@ -114,6 +120,8 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
         "unknown_outlet_articles": unknown,
         "undated_articles": sum(1 for ap in appearances if not ap["published"]),
         "attributions": len(attributions),
+        "denials": sum(denies(a.get("cue")) for a in attributions),
+        "cues": sorted({a["cue"] for a in attributions if a.get("cue")}),
         "speakers": list(speakers.values()),
         "speaker_disagreement": len(named) > 1,
         "kinds": sorted({a["kind"] for a in attributions if a.get("kind")}),
@@ -368,6 +376,11 @@ CLAIM_STOPWORDS = STOPWORDS | frozenset(
         "just",
     }
 )
+# Hedges around a figure ("as many as 5,000", "nearly 40%", "up to 500"): the figure's
+# words, compared by :func:`different_figures`, not by the claim's words.
+HEDGES = frozenset(
+    {"many", "much", "nearly", "almost", "roughly", "around", "approximately", "least", "upwards"}
+)
 
 
 def _stem(word: str) -> str:
@@ -380,10 +393,14 @@ def _stem(word: str) -> str:
 
 def claim_words(text: str) -> list[str]:
     """The distinct content words of a claim or statement, stemmed, in order: folded words
-    (``near_duplicates.normalized``) without stop words and negations."""
+    (``near_duplicates.normalized``) without stop words, negations, figures and their
+    :data:`HEDGES` (a claim with another figure is otherwise the same claim: the figures are
+    told apart by :func:`different_figures`)."""
     out: list[str] = []
     for word in normalized(text).split():
-        if word in CLAIM_STOPWORDS or word in NEGATIONS:
+        if word in CLAIM_STOPWORDS or word in NEGATIONS or word in HEDGES:
+            continue
+        if any(c.isdigit() for c in word):
             continue
         stem = _stem(word)
         if stem not in out:
@@ -519,17 +536,22 @@ def different_figures(claim: str, statement: str) -> dict[str, list[str]]:
 
 def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]]:
     """The stored statements closest to ``text`` (near-duplicate keys, full-text search, and
-    its distinctive words when neither finds a near-duplicate): near-duplicates first, then
-    by similarity (:class:`Coverage`), a statement with other figures after one with the
-    claim's, a contradicting statement after an agreeing one as close; each with its
-    journey and first sighting. A statement with a different number is never the same
-    statement ("grew 3%" is not "grew 0.3%").
+    its distinctive words when neither finds a near-duplicate), most similar first
+    (:class:`Coverage`; a near-duplicate counts as 1): a contradiction of the same
+    proposition is as relevant as a match. On equal similarity a near-duplicate comes
+    first, then a statement with the claim's figures, then an agreeing one. Each comes with
+    its journey and first sighting. A statement with a different number is never the same
+    statement ("grew 3%" is not "grew 0.3%"). A statement whose every attribution denies it
+    ("X denied that ...": ``schemas.attribution.DENYING_CUES``) is what its speakers say is
+    false: it contradicts the claim it words (and agrees with the claim's negation).
 
     Each result: ``statement_id``, ``text``, ``near_duplicate``, ``similarity`` (0-1),
-    ``contradicts``, ``different_figures`` (:func:`different_figures`),
-    ``shared_words``/``claim_words``/``statement_words`` (content words),
-    ``first_seen`` (None when no carrying article is dated) and ``journey``. A statement
-    no stored article carries any more (its articles deleted or corrected) is left out.
+    ``contradicts``, ``denied`` (every attribution denies it), ``denied_by`` (names of the
+    speakers denying it), ``cues`` (cue verbs of its attributions), ``different_figures``
+    (:func:`different_figures`), ``shared_words``/``claim_words``/``statement_words``
+    (content words), ``first_seen`` (None when no carrying article is dated) and
+    ``journey``. A statement no stored article carries any more (its articles deleted or
+    corrected) is left out.
     """
     if not text or not text.strip():
         return []
@@ -552,10 +574,10 @@ def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]
         covered = coverage(text, statement["text"], mine)
         if same or covered.similarity >= MIN_RESEMBLANCE:
             key = (
+                -(1.0 if same else round(covered.similarity, 3)),
                 not same,
                 bool(refigured["claim"]),
                 covered.contradicts,
-                -covered.similarity,
                 statement["id"],
             )
             ranked.append((key, same, covered, refigured))
@@ -565,13 +587,17 @@ def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]
         journey = statement_journey(store, key[-1])
         if journey is None or not journey["appearances"]:
             continue  # no article carries it any more (deleted or corrected): not a match
+        denied = journey["denials"] == journey["attributions"] > 0
         results.append(
             {
                 "statement_id": key[-1],
                 "text": journey["statement"]["text"],
-                "near_duplicate": same,
+                "near_duplicate": same and not denied,
                 "similarity": round(covered.similarity, 3),
-                "contradicts": covered.contradicts,
+                "contradicts": covered.contradicts != denied,
+                "denied": denied,
+                "denied_by": [s["name"] for s in journey["speakers"] if s["denials"] and s["name"]],
+                "cues": journey["cues"],
                 "different_figures": refigured,
                 "shared_words": covered.shared,
                 "claim_words": covered.claim,

@@ -144,6 +144,9 @@ class JourneySpeakerSchema(Schema):
     id = fields.String(allow_none=True)
     name = fields.String(allow_none=True)
     attributions = fields.Integer()
+    denials = fields.Integer(
+        metadata={"description": "its attributions whose cue denies the statement (denied...)"}
+    )
     first_published = _day()
     first_article_id = fields.String(allow_none=True)
 
@@ -163,6 +166,13 @@ class JourneySchema(Schema):
     )
     undated_articles = fields.Integer()
     attributions = fields.Integer()
+    denials = fields.Integer(
+        metadata={
+            "description": "attributions whose cue says the statement is false "
+            "(denied, rejected, disputed...)"
+        }
+    )
+    cues = fields.List(fields.String(), metadata={"description": "cue verbs carrying it"})
     speakers = fields.List(fields.Nested(JourneySpeakerSchema))
     speaker_disagreement = fields.Boolean()
     kinds = fields.List(
@@ -295,8 +305,24 @@ class CheckMatchSchema(Schema):
         required=True,
         metadata={
             "description": "the same words, but one of the two is negated or has the "
-            "opposite verb (grew/shrank, rose/fell, won/lost)"
+            "opposite verb (grew/shrank, rose/fell, won/lost), or the same proposition "
+            "denied by every speaker carrying it"
         },
+    )
+    denied = fields.Boolean(
+        required=True,
+        metadata={
+            "description": "every attribution's cue says the statement is false (denied, "
+            "rejected, disputed...): its speakers deny it, they do not assert it"
+        },
+    )
+    denied_by = fields.List(
+        fields.String(), required=True, metadata={"description": "speakers denying it"}
+    )
+    cues = fields.List(
+        fields.String(),
+        required=True,
+        metadata={"description": "cue verbs of its attributions (said, denied, ...)"},
     )
     different_figures = fields.Nested(
         DifferentFiguresSchema,
