@@ -381,7 +381,7 @@ class Indexer:
                 ordinal += 1
                 done_before = ordinal <= skip
                 started = time.perf_counter()
-                prepared = clean_or_reject(item, source, self.read_options)
+                prepared = clean_or_reject(item, source, self.read_options, self._repair)
                 self.summary.stages["read"] += time.perf_counter() - started
                 if isinstance(prepared, Reject):
                     self._reject(source.key, prepared)  # again when resuming: a full list
@@ -421,7 +421,8 @@ class Indexer:
             self.source_rejects.setdefault(source_key, []).append(reject.as_dict())
 
     def _repair(self, repair: Repair) -> None:
-        """Text read after a repair: said on stderr and counted, not rejected."""
+        """Text read after a repair, or a date dropped: said on stderr and counted, not
+        rejected."""
         self.summary.repaired += 1
         self.progress.write(f"quotetrail: repaired {repair}")
 

@@ -4,8 +4,11 @@
 article as a reader makes it (:func:`indexer.read.model.new_article`) through the same steps,
 so one input gives the same attributions and fingerprint whichever way it arrives:
 
-1. :func:`clean` removes the dateline, syndication line and page boilerplate
-   (:mod:`indexer.read.boilerplate`), applies the size limit and gives the stable id;
+1. :func:`clean` rejects a URL that is no web address, folds the URL's variants into the
+   article's one URL (``schemas.links.article_url``: tracking parameters, AMP, ``m.``),
+   drops a publication date in the future, removes the dateline, syndication line and
+   page boilerplate (:mod:`indexer.read.boilerplate`), applies the size limit and gives
+   the stable id;
 2. the extractor finds the attributions in the cleaned body (:func:`indexer.extract.extract`,
    or batches in the :class:`~indexer.extract.workers.ExtractionPool`);
 3. :func:`complete` links them against the store and fingerprints each article.
@@ -20,8 +23,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from indexer.extract.workers import ExtractionPool
@@ -29,21 +33,62 @@ from indexer.link import Linker
 from indexer.read import ReadOptions, Reject, Source, expand, read_source
 from indexer.read.boilerplate import clean_body
 from indexer.read.fields import as_date
-from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES, Article, too_large
+from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES, Article, Repair, too_large
 from schemas.ids import article_id
+from schemas.links import article_url, web_url
 from store.base import ArticleRecord
 
 Attributions = list[dict[str, Any]]
 Named = tuple[str, Article]  # an article and the name of the input it was read from
 EMPTY_AFTER_CLEANING = "no article text left after removing boilerplate"
 EXTRACT_BATCH = 4  # articles per task given to an extraction worker by `extract_files`
+# Days a publication date may lie after today (UTC): time zones ahead of UTC and a story
+# dated for the next morning's paper; later than that the date is a mistake.
+FUTURE_MARGIN_DAYS = 2
 
 
-def clean(article: Article, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> Article | str:
-    """The article with its body cleaned, its dateline date and syndication source kept
-    (when the reader found none) and its stable id; or the reason it is rejected (nothing
-    left after cleaning, or a cleaned body over ``max_article_bytes`` UTF-8 bytes).
+def url_problem(url: str | None) -> str | None:
+    """Why ``url`` cannot be an article's URL (not an http(s) address with a host:
+    ``javascript:``, ``data:``, ``ftp:``, a bare path), or None when it can or is absent."""
+    if url is None or not str(url).strip():
+        return None
+    if web_url(str(url)) is None:
+        return f"url {str(url)[:200]!r} is not a web address (http:// or https://)"
+    return None
+
+
+def date_problem(published: str | date | None, today: date | None = None) -> str | None:
+    """Why ``published`` (an ISO date) cannot be a publication date: more than
+    :data:`FUTURE_MARGIN_DAYS` after ``today`` (default: today in UTC); None when it can."""
+    if not published:
+        return None
+    day = published if isinstance(published, date) else date.fromisoformat(str(published)[:10])
+    today = today or datetime.now(UTC).date()
+    if day > today + timedelta(days=FUTURE_MARGIN_DAYS):
+        return (
+            f"published {day.isoformat()} is in the future (more than {FUTURE_MARGIN_DAYS} "
+            f"days after today, {today.isoformat()})"
+        )
+    return None
+
+
+def clean(
+    article: Article,
+    max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
+    dropped: Callable[[str], None] | None = None,
+) -> Article | str:
+    """The article with its URL made the article's one URL (``schemas.links.article_url``),
+    its body cleaned, its dateline date and syndication source kept (when the reader found
+    none) and its stable id; or the reason it is rejected (a URL that is no web address:
+    :func:`url_problem`; nothing left after cleaning, or a cleaned body over
+    ``max_article_bytes`` UTF-8 bytes). A publication date in the future
+    (:func:`date_problem`) is dropped, and said to ``dropped``.
     Modifies and returns ``article``."""
+    problem = url_problem(article.get("url"))
+    if problem:
+        return problem
+    if article.get("url"):
+        article["url"] = article_url(article["url"])
     cleaned = clean_body(article["body"])
     body = cleaned.body.strip()
     if not body:
@@ -55,6 +100,11 @@ def clean(article: Article, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) 
         article["published"] = as_date(cleaned.published)
     if not article.get("original_outlet") and cleaned.original_outlet:
         article["original_outlet"] = cleaned.original_outlet
+    late = date_problem(article.get("published"))
+    if late:
+        article["published"] = None
+        if dropped is not None:
+            dropped(f"{late}: date dropped")
     article["id"] = article_id(article.get("url"), body)
     return article
 
@@ -136,12 +186,23 @@ def _cleaned(paths: list[str], options: ReadOptions) -> Iterator[Named | Reject]
             yield item if isinstance(item, Reject) else (source.stored_name, item)
 
 
-def clean_or_reject(article: Article, source: Source, options: ReadOptions) -> Article | Reject:
+def clean_or_reject(
+    article: Article,
+    source: Source,
+    options: ReadOptions,
+    repairs: Callable[[Repair], None] | None = None,
+) -> Article | Reject:
     """:func:`clean` for an article read from ``source``, a rejection as a :class:`Reject`
-    naming the input and the article's place in it (record offset, line)."""
-    cleaned = clean(article, options.max_article_bytes)
+    naming the input and the article's place in it (record offset, line); a dropped
+    future date is told to ``repairs`` as a :class:`Repair` naming the same place."""
+    where = article["source"].removeprefix(source.stored_name).lstrip("#@") or None
+
+    def dropped(note: str) -> None:
+        if repairs is not None:
+            repairs(Repair(source.name, where, note))
+
+    cleaned = clean(article, options.max_article_bytes, dropped)
     if isinstance(cleaned, str):
-        where = article["source"].removeprefix(source.stored_name).lstrip("#@") or None
         return Reject(source.name, where, cleaned)
     return cleaned
 

@@ -251,8 +251,8 @@ def cmd_people_import(args: argparse.Namespace) -> int:
 def _sharded_run(store: Any, options: Any, shard: Any) -> Any:
     """The run of one shard when ``--shard K/N`` is given (indexer.sharding); else None.
     Raises ValueError when the store or the inputs cannot be split."""
-    from indexer.fetch.urls import is_web_url
     from indexer.sharding import ShardedRun
+    from schemas.links import is_web_url
 
     if shard is None:
         return None
@@ -274,7 +274,7 @@ def _web_indexer(store: Any, options: Any) -> Any:
     """The indexer that fetches, when some input is an http(s) URL; else None."""
     from indexer.fetch.client import Fetcher, FetchOptions
     from indexer.fetch.sources import WebIndexer
-    from indexer.fetch.urls import is_web_url
+    from schemas.links import is_web_url
 
     if not any(is_web_url(path) for path in options.paths):
         return None
@@ -290,9 +290,9 @@ def cmd_watch(args: argparse.Namespace) -> int:
     from indexer.fetch.addresses import private_allowed
     from indexer.fetch.client import Fetcher, FetchOptions
     from indexer.fetch.state import WatchState
-    from indexer.fetch.urls import is_web_url
     from indexer.fetch.watch import parse_every, print_status, read_feed_list, watch
     from indexer.indexing import IndexOptions, install_signal_handlers
+    from schemas.links import is_web_url
 
     config = StoreConfig.from_env()
     state_dir = config.state_dir(args.state_dir)

@@ -14,7 +14,7 @@ import pytest
 from web_servers import Answer, Site, _handler, serving
 
 from indexer.fetch.client import Fetcher, FetchError, FetchOptions
-from indexer.fetch.urls import article_url, is_web_url
+from schemas.links import article_url, is_web_url
 
 
 def fast(**overrides: object) -> Fetcher:

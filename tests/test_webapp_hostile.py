@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from indexer.indexing import Indexer, IndexOptions
-from store.base import Store
+from store.base import ArticleRecord, SearchQuery, Store
 from webapp import create_app
 
 AUTH = {"Authorization": "Bearer s3cret"}
@@ -27,20 +27,30 @@ def app_client(st: Store, **config: Any) -> Any:
 
 @pytest.fixture
 def hostile_store(new_store: Store, tmp_path: Path) -> Store:
-    """A JSON Lines file whose second record's title ends in a lone surrogate, and whose
-    third record links to a ``javascript:`` URL, indexed as ``quotetrail index`` does."""
+    """A JSON Lines file whose second record's title ends in a lone surrogate, indexed as
+    ``quotetrail index`` does, and whose third record then links to a ``javascript:`` URL
+    (as stored before the inputs refused such URLs)."""
     lines = [
         '{"url": "https://ledger.example/1", "title": "Wall", "outlet": "Metro Ledger", '
         f'"body": {json.dumps(QUOTE.format(year=2030))}}}',
         '{"url": "https://ledger.example/2", "title": "T \\ud83d", "outlet": "Metro Ledger", '
         f'"body": {json.dumps(QUOTE.format(year=2031))}}}',
-        '{"url": "javascript:alert(1)", "title": "Script", "outlet": "Metro Ledger", '
+        '{"url": "https://ledger.example/3", "title": "Script", "outlet": "Metro Ledger", '
         f'"body": {json.dumps(QUOTE.format(year=2032))}}}',
     ]
     (tmp_path / "in.jsonl").write_text("\n".join(lines) + "\n")
     options = IndexOptions([str(tmp_path / "in.jsonl")], state_dir=str(tmp_path), workers=1)
     summary = Indexer(new_store, options, io.StringIO()).run()
     assert summary.indexed == 3 and summary.repaired == 1
+    getattr(new_store, "refresh", lambda: None)()
+    [script] = [a for a in new_store.scan(SearchQuery(facets=False)) if "2032" in a["content"]]
+    article = {**new_store.get_article(script["article_id"]), "url": "javascript:alert(1)"}
+    article["fingerprint"] = "stored before inputs refused javascript: URLs"
+    attributions = [
+        {**a, "article_url": article["url"]}
+        for a in new_store.scan(SearchQuery(filters={"article_id": (article["id"],)}))
+    ]
+    new_store.put_articles([ArticleRecord(article, attributions)])
     getattr(new_store, "refresh", lambda: None)()
     return new_store
 

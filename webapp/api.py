@@ -530,8 +530,15 @@ def put_article() -> tuple[Response, int] | Response:
     except RecordError as error:
         name = str(error).split(" ", 1)[0].split(".", 1)[0]
         raise P.ParamError(name, str(error)) from None
-    from indexer.prepare import clean
+    from indexer.prepare import clean, date_problem, url_problem
     from indexer.read.model import new_article
+
+    for name, problem in (
+        ("url", url_problem(article.get("url"))),
+        ("published", date_problem(article.get("published"))),
+    ):
+        if problem:
+            raise P.ParamError(name, problem)
 
     limit = DEFAULT_MAX_ARTICLE_BYTES
     if len(article["body"].encode("utf-8")) > limit:

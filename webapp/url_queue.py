@@ -49,7 +49,7 @@ def queue_url(url: str) -> dict[str, Any]:
     its host is loopback, private or reserved (``indexer/fetch/addresses.py``)."""
     from indexer.fetch.addresses import private_allowed, url_refusal
     from indexer.fetch.state import WatchState
-    from indexer.fetch.urls import is_web_url
+    from schemas.links import is_web_url
 
     if not is_web_url(url):
         raise P.ParamError("url", "must be an http(s) URL")

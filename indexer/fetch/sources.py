@@ -5,7 +5,7 @@ its inputs may be URLs (each fetched; a feed becomes one input per item, the ite
 page fetched when the feed carries only a summary), and reading a fetched input hands its
 bytes to the same readers as a file's (:func:`indexer.read.read_source`). Each article
 keeps its URL (the page's canonical link, else the address it was fetched from, normalised
-by :func:`~indexer.fetch.urls.article_url`), its outlet and date (the page's own metadata
+by :func:`~schemas.links.article_url`), its outlet and date (the page's own metadata
 first, then the feed's) so two URLs of one article make one article.
 """
 
@@ -19,7 +19,6 @@ from typing import Any, TextIO
 from urllib.parse import urljoin, urlsplit
 
 from indexer.fetch.client import Fetched, Fetcher, FetchError
-from indexer.fetch.urls import article_url, is_web_url
 from indexer.indexing import Indexer, IndexOptions
 from indexer.read import Article, ReadOptions, Reject, Source, expand, read_source
 from indexer.read.detect import HEAD_BYTES, detect
@@ -34,6 +33,7 @@ from indexer.read.feeds import (
 )
 from indexer.read.model import too_large
 from indexer.read.sources import ByteCounter, CountingReader
+from schemas.links import article_url, is_web_url
 from store.base import Store
 
 # A feed entry whose content carries fewer characters than this is taken for a summary,
