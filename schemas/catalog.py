@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from marshmallow import Schema, fields
+from marshmallow import Schema, fields, validate
 
 from schemas.article import ArticleSchema
 from schemas.attribution import AttributionSchema
@@ -24,12 +24,15 @@ class FilterField:
 
     ``folded``: the field is indexed as a lowercase keyword (the ``lowercase`` normalizer),
     so its values are compared accent- and case-folded. ``multi``: the field holds a list.
+    ``choices``: the only values the field may hold (its ``OneOf`` validator), empty when
+    it holds any value (names, ids).
     """
 
     filter: Filter
     field: str
     folded: bool
     multi: bool
+    choices: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -57,6 +60,10 @@ def _filters() -> tuple[FilterField, ...]:
                 field=name,
                 folded=mapping.get("normalizer") == "lowercase",
                 multi=isinstance(field, fields.List),
+                choices=next(
+                    (tuple(v.choices) for v in field.validators if isinstance(v, validate.OneOf)),
+                    (),
+                ),
             )
         )
     positions = [f.filter.position for f in found]

@@ -208,13 +208,19 @@ def test_script_in_query_and_in_stored_quotes_is_escaped(client: Any, newsroom: 
         ("per_page=101", "per_page"),
         ("sort=random", "sort"),
         ("more=colour", "more"),
-        ("page=2000", "page"),
+        ("kind=bogus", "kind"),
+        ("cue_type=spoken", "cue_type"),
     ],
 )
 def test_bad_parameters_get_a_400_page_naming_them(client: Any, query: str, param: str) -> None:
     page = html(client, "/?" + query, status=400)
     assert f"Parameter &#39;{param}&#39;" in page
     assert "Traceback" not in page
+
+
+def test_a_page_past_the_last_says_which_page_is_the_last(client: Any) -> None:
+    page = html(client, "/?page=2000")
+    assert "No results on page 2000: there are 8 results on 1 page." in page
 
 
 def test_blank_form_fields_are_ignored(client: Any) -> None:

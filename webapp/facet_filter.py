@@ -33,9 +33,7 @@ SHOWN = 10  # values a box lists
 
 class FacetFilterParams(P.SearchParams):
     """A search's parameters (as its page's URL carries them) and the typed ``match``; the
-    paging ones are accepted and play no part (an empty date range finds nothing)."""
-
-    CHECK_CONSISTENCY = False
+    paging ones are accepted and play no part."""
 
     match = fields.String(
         required=True,

@@ -25,7 +25,7 @@ from marshmallow import (
 from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 
 from quotetrail.errors import ParamError as ParamError
-from schemas.catalog import FILTERS
+from schemas.catalog import FILTERS, FilterField
 from store.base import FACETS, SearchQuery
 
 # Parameters that link shorteners, newsletters and ad networks add to shared links: pages
@@ -48,11 +48,20 @@ FACET_PAGE = 100  # facet values added by each "show more"
 MAX_FACET_PAGES = 100  # the longest facet list one page asks the store for: 10,000 values
 
 
-def _facet_field(name: str) -> fields.List:
+def _facet_field(spec: FilterField) -> fields.List:
+    """A filter's parameter: its values repeat for OR; a field with declared choices
+    (``FilterField.choices``) takes those and ``all`` only, anything else is a 400 naming
+    them."""
+    checks: list[Any] = [validate.Length(min=1, max=200)]
+    if spec.choices:
+        allowed = (*spec.choices, ALL_VALUES)
+        checks.append(
+            validate.OneOf(allowed, error=f"{{input!r}} is not one of {', '.join(allowed)}")
+        )
     return fields.List(
-        fields.String(validate=validate.Length(min=1, max=200)),
+        fields.String(validate=checks),
         load_default=list,
-        metadata={"description": f"filter on the {name} facet (repeat for OR)"},
+        metadata={"description": f"filter on the {spec.filter.description} facet (repeat for OR)"},
     )
 
 
@@ -97,7 +106,7 @@ class _TextParams(Schema):
 _FilterParams = type(
     "_FilterParams",
     (_TextParams,),
-    {f.name: _facet_field(f.filter.description) for f in FILTERS},
+    {f.name: _facet_field(f) for f in FILTERS},
 )
 
 
@@ -141,23 +150,16 @@ class SearchParams(_FilterParams):
             return {k: v for k, v in data.items() if v not in ("", [], None)}
         return data
 
-    # The pages' forms send blanks and a person is best told that a range is empty or a
-    # page too deep; the API (ApiSearchParams) takes its values as its spec says.
+    # The pages' forms send blanks; the API (ApiSearchParams) takes its values as its spec
+    # says. A page past the last is answered with the number of pages (searching.py).
     KEEP_BLANKS = False
-    CHECK_CONSISTENCY = True
 
     @validates_schema
     def _consistent(self, data: dict[str, Any], **kwargs: Any) -> None:
-        if not self.CHECK_CONSISTENCY:
-            return
+        """An empty date range is a mistake, on a page as in the API: a 400 naming it."""
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
             raise ValidationError("must not be after 'to'", "from")
-        if (data["page"] - 1) * data["per_page"] >= MAX_WINDOW:
-            raise ValidationError(
-                f"beyond the first {MAX_WINDOW} results: narrow the search or use the export",
-                "page",
-            )
 
 
 def without_tracking(args: MultiDict[str, str]) -> MultiDict[str, str]:
@@ -209,12 +211,11 @@ def _list_names(schema: Schema) -> set[str]:
 
 class ApiSearchParams(SearchParams):
     """The JSON API's reading of :class:`SearchParams`, exactly as documented: a blank value
-    is a value (``?to=`` is not a date), a query needs a word (a page says so instead), an
-    empty date range finds nothing, and a page past the first MAX_WINDOW results comes back
-    without hits (the total stays exact)."""
+    is a value (``?to=`` is not a date), a query needs a word (a page says so instead), and
+    a page past the first MAX_WINDOW results comes back without hits (the total stays
+    exact)."""
 
     KEEP_BLANKS = True
-    CHECK_CONSISTENCY = False
     q = _query_field(validate.Regexp(HAS_WORDS, error=NO_WORDS))
 
 

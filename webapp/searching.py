@@ -125,7 +125,13 @@ class SearchState:
 
     @property
     def pages(self) -> int:
+        """Pages that can be shown: the results within the first ``MAX_WINDOW``."""
         return max(1, -(-min(self.result.total, P.MAX_WINDOW) // self.params["per_page"]))
+
+    @property
+    def beyond_window(self) -> bool:
+        """More results than paging reaches (the first ``MAX_WINDOW``)."""
+        return self.result.total > P.MAX_WINDOW
 
     @property
     def first_shown(self) -> int:
