@@ -191,40 +191,45 @@ def cmd_reset(args: argparse.Namespace) -> int:
     return 0
 
 
-def _edit_speakers(edit: Callable[[Any], dict[str, Any]], done: str) -> int:
-    """Run a speaker merge or split on the store and report what moved; ``done`` describes
-    the edit and may name ``{split}``, the id of the speaker a split creates."""
+CLI_EDITOR = "command line"  # the editor the change log (/changes) names for these edits
+
+
+def _edit_speakers(edit: Callable[[Any], dict[str, Any]]) -> int:
+    """Run a logged speaker edit (``indexer.link.curation``: on /changes like the web's, and
+    undone from there or with ``speakers undo``) and report it with what moved."""
     store = _open()
     try:
-        result = edit(store)
+        change = edit(store)
     except SpeakerEditError as error:
         raise CliError(str(error)) from None
     finally:
         store.close()
-    split = (result.get("split") or {}).get("id", "?")
     print(
-        f"quotetrail: {done.format(split=split)} ({result['moved']} attributions moved)",
+        f"quotetrail: {change['summary']} ({change['moved']} attributions moved; "
+        f"change {change['id']}, undo with: quotetrail speakers undo {change['id']})",
         file=sys.stderr,
     )
     return 0
 
 
 def cmd_speakers_merge(args: argparse.Namespace) -> int:
-    from indexer.link.merge import merge_speakers
+    from indexer.link import curation
 
     return _edit_speakers(
-        lambda store: merge_speakers(store, args.into, args.others),
-        f"merged {', '.join(args.others)} into {args.into}",
+        lambda store: curation.merge(store, CLI_EDITOR, args.into, args.others, force=args.force)
     )
 
 
 def cmd_speakers_split(args: argparse.Namespace) -> int:
-    from indexer.link.merge import split_speaker
+    from indexer.link import curation
 
-    return _edit_speakers(
-        lambda store: split_speaker(store, args.id, args.alias),
-        f"split {args.alias!r} from {args.id} into {{split}}",
-    )
+    return _edit_speakers(lambda store: curation.split(store, CLI_EDITOR, args.id, args.alias))
+
+
+def cmd_speakers_undo(args: argparse.Namespace) -> int:
+    from indexer.link import curation
+
+    return _edit_speakers(lambda store: curation.undo(store, CLI_EDITOR, args.change))
 
 
 def cmd_people_import(args: argparse.Namespace) -> int:
@@ -340,6 +345,14 @@ def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return number
+
+
+def _port(value: str) -> int:
+    """A TCP port number, 1-65535 (the range a port takes); anything else is a usage error."""
+    number = int(value) if value.strip().isdigit() else 0
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"must be a port number (1-65535), got {value!r}")
     return number
 
 
@@ -472,7 +485,7 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_serve,
     )
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=5000)
+    serve.add_argument("--port", type=_port, default=5000)
 
     stats = _command(
         sub,
@@ -526,6 +539,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     merge.add_argument("into", metavar="INTO", help="id of the speaker to keep")
     merge.add_argument("others", nargs="+", metavar="OTHER", help="ids of speakers merged in")
+    merge.add_argument(
+        "--force",
+        action="store_true",
+        help="merge a person with an organization or group all the same",
+    )
     split = _command(
         speaker_sub,
         "split",
@@ -535,6 +553,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     split.add_argument("id", metavar="ID", help="id of the speaker holding the alias")
     split.add_argument("alias", metavar="ALIAS", help="the name as written in articles")
+    undo = _command(
+        speaker_sub,
+        "undo",
+        "Undo a logged speaker change (a merge, split, rename or retype listed on /changes).",
+        "quotetrail speakers undo c-0123456789abcdef",
+        cmd_speakers_undo,
+    )
+    undo.add_argument("change", metavar="CHANGE", help="id of the change, as /changes lists it")
     _people_parser(sub)
     return parser
 

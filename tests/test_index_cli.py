@@ -29,6 +29,7 @@ COMMANDS = [
     "speakers",
     "speakers merge",
     "speakers split",
+    "speakers undo",
 ]
 
 
@@ -316,13 +317,13 @@ def test_speakers_merge_and_split_through_the_cli(
     assert before["Jurgen Feld"] == 2
     status, _, err = run("speakers", "merge", marchetti, feld, capsys=capsys)
     assert status == 0, err
-    assert f"merged {feld} into {marchetti} (2 attributions moved)" in err
+    assert "merged 'Jurgen Feld' into 'Celia Marchetti' (2 attributions moved;" in err
     after = speakers_of(db)
     assert "Jurgen Feld" not in after
     assert after["Celia Marchetti"] == before["Celia Marchetti"] + 2
     status, _, err = run("speakers", "split", marchetti, "Jurgen Feld", capsys=capsys)
     assert status == 0, err
-    assert "(2 attributions moved)" in err
+    assert "(2 attributions moved;" in err
     assert speakers_of(db)["Jurgen Feld"] == 2
     status, _, err = run("speakers", "merge", marchetti, "nobody-at-all", capsys=capsys)
     assert status == 2

@@ -22,6 +22,7 @@ from marshmallow import Schema
 
 from indexer.link.merge import merged_into
 from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES, human_size
+from quotetrail.errors import SpeakerEditError
 from schemas import RecordError, load
 from store.base import FacetValue, SearchQuery, SearchResult
 from webapp import api_schemas as S
@@ -83,6 +84,7 @@ def _absolute(path: str) -> str:
 
 
 _ID = "__id__"
+API_EDITOR = "API"  # the editor the change log names for a change made through the API
 
 
 def _hit_links() -> Any:
@@ -621,8 +623,11 @@ def merge_speaker(speaker_id: str) -> Response:
             abort(404, f"No speaker has the id '{sid}'.")
     if speaker_id == data["into"]:
         raise P.ParamError("into", "cannot merge a speaker into itself")
-    from indexer.link.merge import merge_speakers
+    from indexer.link import curation
 
-    result = merge_speakers(st, data["into"], [speaker_id])
-    body = {"merged": speaker_id, **result}
+    try:  # logged on /changes like an editor's merge, and undone from there
+        change = curation.merge(st, API_EDITOR, data["into"], [speaker_id], force=data["force"])
+    except SpeakerEditError as error:
+        raise P.ParamError("into", str(error)) from None
+    body = {"merged": speaker_id, "speaker": st.get_speaker(data["into"]), "moved": change["moved"]}
     return respond(S.MergeResponseSchema, body)

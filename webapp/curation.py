@@ -51,7 +51,9 @@ def set_type(speaker_id: str) -> Response:
 @curation.post("/speakers/<speaker_id>/merge")
 def merge(speaker_id: str) -> Response:
     """Merge the speaker named in the form (``other``: an id) into this one."""
-    _apply(edit.merge, require_editor(), speaker_id, [_field("other")])
+    force = bool(request.form.get("force"))
+    _apply(lambda st, *args: edit.merge(st, *args, force=force), require_editor(), speaker_id,
+           [_field("other")])
     return _done(speaker_id)
 
 

@@ -377,3 +377,7 @@ class MergeBody(Schema):
         validate=validate.Length(min=1, max=200),
         metadata={"description": "id of the speaker that absorbs this one"},
     )
+    force = fields.Boolean(
+        load_default=False,
+        metadata={"description": "merge a person with an organization or group all the same"},
+    )

@@ -96,18 +96,41 @@ def set_type(store: Store, editor: str, speaker_id: str, kind: str) -> dict[str,
                 before, {"speaker_id": speaker_id, "type": kind}, moved)
 
 
-def merge(store: Store, editor: str, into_id: str, other_ids: list[str]) -> dict[str, Any]:
-    """:func:`indexer.link.merge.merge_speakers`, logged."""
+# A person is never an organization or a group: a merge across them needs ``force``.
+_PERSONS = frozenset({"person"})
+_BODIES = frozenset({"organization", "group"})
+
+
+def merge(
+    store: Store, editor: str, into_id: str, other_ids: list[str], *, force: bool = False
+) -> dict[str, Any]:
+    """:func:`indexer.link.merge.merge_speakers`, logged. Raises :class:`SpeakerEditError`
+    when no other speaker is named (``into_id`` merged into itself), on an unknown id, and
+    without ``force`` when one is a person and another an organization or group."""
     others = [i for i in dict.fromkeys(other_ids) if i != into_id]
     if not others:
-        raise SpeakerEditError("name another speaker to merge into this one")
-    names = [_speaker(store, i)["name"] for i in others]
+        raise SpeakerEditError(
+            f"cannot merge {into_id!r} into itself: name another speaker to merge into it"
+        )
+    records = [_speaker(store, i) for i in others]
+    names = [r["name"] for r in records]
     into = _speaker(store, into_id)
+    for record in records:
+        kinds = {into.get("type"), record.get("type")}
+        if not force and kinds & _PERSONS and kinds & _BODIES:
+            raise SpeakerEditError(
+                f"{record['name']!r} is {_a(record.get('type'))} and {into['name']!r} is "
+                f"{_a(into.get('type'))}: not merged (force the merge if they are one speaker)"
+            )
     before = _snapshot(store, [into_id, *others])
     result = merge_speakers(store, into_id, others)
     return _log(store, "merge", editor, f"merged {', '.join(map(repr, names))} into "
                 f"{into['name']!r}", before, {"into": into_id, "others": others},
                 result["moved"])
+
+
+def _a(kind: str | None) -> str:
+    return f"an {kind}" if (kind or "")[:1] in "aeiou" else f"a {kind}"
 
 
 def split(store: Store, editor: str, speaker_id: str, alias: str) -> dict[str, Any]:
