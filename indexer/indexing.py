@@ -27,10 +27,9 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from indexer.checkpoint import Checkpoint, run_key
-from indexer.extract.workers import ExtractionPool
 from indexer.journal import FILE_NAME as JOURNAL_FILE
 from indexer.journal import Journal
 from indexer.link.linker import Changes
@@ -40,6 +39,9 @@ from indexer.read import ByteCounter, ReadOptions, Reject, Repair, Source, expan
 from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES
 from quotetrail.errors import StoreBusy, StoreDown
 from store.base import ArticleRecord, PutOutcome, Store, StoreError
+
+if TYPE_CHECKING:
+    from indexer.extract.workers import ExtractionPool
 
 T = TypeVar("T")
 DEFAULT_BATCH = 32
@@ -256,14 +258,12 @@ class Indexer:
 
     def _run_pipeline(self, started: float) -> Summary:
         self._resume()
-        self.extractor = self._extraction()
+        self.extractor: ExtractionPool | None = None
         window: deque[Batch] = deque()
         aborted = True
         try:
             for batch in self._batches():
-                batch.future = self.extractor.submit(
-                    [(p.article.get("title"), p.article["body"]) for p in batch.articles]
-                )
+                batch.future = self._extract(batch)
                 window.append(batch)
                 while len(window) > self.options.workers:
                     self._write(window.popleft())
@@ -272,7 +272,8 @@ class Indexer:
             self.writer.wait()
             aborted = False
         finally:
-            self.extractor.close(abort=aborted)
+            if self.extractor is not None:
+                self.extractor.close(abort=aborted)
             self.progress.close()
             self.rejects.close()
             self.summary.elapsed = time.monotonic() - started
@@ -287,6 +288,20 @@ class Indexer:
                 self._remove_memory(keep=None)
         return self.summary
 
+    def _extract(self, batch: Batch) -> Future:
+        """The extraction of a batch's articles. The extractor (and its model, seconds to
+        load) starts with the first article: a run whose inputs are all missing or
+        rejected ends at once."""
+        if not batch.articles:
+            nothing: Future = Future()
+            nothing.set_result(([], 0.0))
+            return nothing
+        if self.extractor is None:
+            self.extractor = self._extraction()
+        return self.extractor.submit(
+            [(p.article.get("title"), p.article["body"]) for p in batch.articles]
+        )
+
     def _run_key(self) -> str:
         """What names this run in its checkpoint and journal (a rerun resumes the same)."""
         options = self.options
@@ -299,6 +314,8 @@ class Indexer:
     def _extraction(self) -> ExtractionPool:
         """What extracts the batches: ``submit([(title, body), ...])`` gives a future of
         (attributions per article, seconds of work); ``close(abort=...)`` ends it."""
+        from indexer.extract.workers import ExtractionPool  # spaCy: seconds to import
+
         return ExtractionPool(self.options.workers)
 
     def _only_writer(self) -> TextIO | None:

@@ -26,9 +26,8 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from indexer.extract.workers import ExtractionPool
 from indexer.link import Linker
 from indexer.read import ReadOptions, Reject, Source, expand, read_source
 from indexer.read.boilerplate import clean_body
@@ -37,6 +36,9 @@ from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES, Article, Repair, too_l
 from schemas.ids import article_id
 from schemas.links import article_url, web_url
 from store.base import ArticleRecord
+
+if TYPE_CHECKING:
+    from indexer.extract.workers import ExtractionPool
 
 Attributions = list[dict[str, Any]]
 Named = tuple[str, Article]  # an article and the name of the input it was read from
@@ -160,6 +162,8 @@ def extract_files(
     nothing is linked or stored. Extraction runs in ``workers`` processes with a bounded
     read-ahead."""
     options = options or ReadOptions()
+    from indexer.extract.workers import ExtractionPool  # spaCy: seconds to import
+
     with ExtractionPool(workers) as pool:
         window: deque[tuple[list[Named | Reject], Future]] = deque()
         batch: list[Named | Reject] = []

@@ -43,14 +43,35 @@ def _open(config: StoreConfig | None = None):  # type: ignore[no-untyped-def]
 
 
 # --- commands ---------------------------------------------------------------------------
+def _nothing_to_read(paths: list[str]) -> list[Reject] | None:
+    """The rejects of ``paths`` when none of them names a readable input (every path
+    missing, every pattern matching nothing), else None. Cheap: it runs before the
+    indexer's imports and model (seconds), so a mistyped path is told at once."""
+    from indexer.read import Source, expand
+    from schemas.links import is_web_url
+
+    if any(is_web_url(p) for p in paths):
+        return None
+    rejects = []
+    for item in expand(paths):
+        if isinstance(item, Source):
+            return None
+        rejects.append(item)
+    return rejects
+
+
 def cmd_index(args: argparse.Namespace) -> int:
-    from indexer.indexing import Indexer, IndexOptions, install_signal_handlers
     from indexer.read.fields import MappingError, parse_field_map
 
     try:
         field_map = parse_field_map(args.map)
     except MappingError as error:
         raise CliError(str(error)) from None
+    unreadable = _nothing_to_read(args.paths)
+    if unreadable is not None:
+        raise CliError("nothing to index: " + "; ".join(map(str, unreadable)))
+    from indexer.indexing import Indexer, IndexOptions, install_signal_handlers
+
     config = StoreConfig.from_env()
     state_dir = config.state_dir(args.state_dir)
     shard = f"-shard-{args.shard.number}-of-{args.shard.count}" if args.shard else ""

@@ -1,0 +1,56 @@
+"""Command-line mistakes are told at once: a mistyped path to ``quotetrail index`` before
+the extractor's libraries and model load (seconds), and ``serve --port`` outside the
+ports a TCP address has."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from indexer.indexing import Indexer, IndexOptions
+from quotetrail.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_a_missing_path_is_refused_before_the_extractor_is_imported(tmp_path: Path) -> None:
+    probe = (
+        "import sys\n"
+        "from quotetrail.cli import main\n"
+        f"status = main(['index', {str(tmp_path / 'typo.txt')!r}, {str(tmp_path / '*.json')!r}])\n"
+        "print(status, 'spacy' in sys.modules)\n"
+    )
+    env = {"QUOTETRAIL_DB": str(tmp_path / "q.db"), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, env=env
+    )
+    assert done.stdout.split() == ["2", "False"], done.stderr
+    assert "typo.txt: no such file or directory" in done.stderr
+    assert "*.json: no file matches this pattern" in done.stderr
+
+
+def test_a_run_whose_every_article_is_rejected_never_starts_the_extractor(
+    tmp_path: Path, new_store: object
+) -> None:
+    class NoExtractor(Indexer):
+        def _extraction(self):  # type: ignore[no-untyped-def]
+            raise AssertionError("the extractor started for no article")
+
+    (tmp_path / "empty.txt").write_text("")
+    options = IndexOptions([str(tmp_path / "empty.txt")], state_dir=str(tmp_path), workers=1)
+    summary = NoExtractor(new_store, options, io.StringIO()).run()  # type: ignore[arg-type]
+    assert summary.rejected == 1 and summary.indexed == 0
+
+
+@pytest.mark.parametrize("port", ["0", "65536", "99999", "-1", "http"])
+def test_serve_refuses_a_port_outside_1_to_65535(
+    port: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["serve", "--port", port])
+    assert stopped.value.code == 2
+    assert "must be a port number (1-65535)" in capsys.readouterr().err
