@@ -11,7 +11,11 @@ The syntax, as the search page's help, the API's ``q`` parameter and the README 
   give any of them. Elsewhere (``OR`` first or last, next to an exclusion, or lower-case)
   it is the plain word "or";
 - ``-drones`` and ``-"every home"``: leave out what ``drones`` or ``"every home"`` would
-  find; a query of exclusions only finds everything except them.
+  find; a query of exclusions only finds everything except them. ``NOT drones`` and
+  ``NOT "every home"`` (``NOT`` in capitals) say the same;
+- ``drones AND harbour``: ``AND`` in capitals between two words or phrases is the
+  implicit AND said aloud (every word must appear anyway). ``AND`` or ``NOT`` first or
+  last with nothing to join or negate, or lower-case, is the plain word.
 
 Every other character (brackets, ``*``, a lone ``-``, an unbalanced quote) is ignored, so
 no input is a syntax error. English stop words are dropped from stemmed words because
@@ -73,6 +77,8 @@ _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+(?:['\u2019.]\w+)*")
 _POSSESSIVE = re.compile(r"['\u2019]s$", re.IGNORECASE)
 OR = "OR"
+AND = "AND"
+NOT = "NOT"
 
 
 @dataclass(frozen=True)
@@ -113,20 +119,33 @@ class ParsedText:
 
 
 def _tokens(text: str) -> list[tuple[str, Words | None]]:
-    """("+", words), ("-", words) or (OR, None) per token; tokens without words are dropped."""
+    """("+", words), ("-", words) or (OR, None) per token; tokens without words are dropped.
+    ``NOT`` before a word or phrase makes it an exclusion; ``AND`` between two is dropped
+    (every word is required anyway); either with nothing to act on is the plain word."""
     tokens: list[tuple[str, Words | None]] = []
-    for match in _TOKEN.finditer(text):
+    matches = list(_TOKEN.finditer(text))
+    negate = False
+    for position, match in enumerate(matches):
         minus, quoted, token = match.groups()
+        last = position + 1 == len(matches)
+        if token == NOT and not last and not negate:
+            negate = True
+            continue
+        if token == AND and tokens and not last and not negate:
+            continue
         if quoted is not None:
             words = tuple(w.lower() for w in _WORD.findall(quoted))
             if words:
-                tokens.append(("-" if minus else "+", Words(words, exact=True)))
-        elif token == OR:
+                excluded = bool(minus) or negate
+                tokens.append(("-" if excluded else "+", Words(words, exact=True)))
+        elif token == OR and not negate:
             tokens.append((OR, None))
         else:
             words = tuple(_POSSESSIVE.sub("", w).lower() for w in _WORD.findall(token))
             if words:
-                tokens.append(("-" if token.startswith("-") else "+", Words(words)))
+                excluded = token.startswith("-") or negate
+                tokens.append(("-" if excluded else "+", Words(words)))
+        negate = False
     return tokens
 
 

@@ -80,9 +80,10 @@ def _query_field(*validators: Any) -> fields.String:
             '(any regular form of it: "keeps" finds "keeping", "says" does not find "said"); '
             '"a quoted phrase" must appear as written; `a OR b` (OR in '
             "capitals, between two words or phrases) finds either; `-word` or "
-            '`-"a phrase"` leaves out what the word or phrase finds (exclusions alone list '
-            "everything else); other punctuation is ignored, so a query needs a word (or "
-            "nothing, to list everything)"
+            '`-"a phrase"` leaves out what the word or phrase finds, as does `NOT word` '
+            "(exclusions alone list everything else); `AND` in capitals between two words "
+            "changes nothing (every word must appear); other punctuation is ignored, so "
+            "a query needs a word (or nothing, to list everything)"
         },
     )
 
