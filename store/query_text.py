@@ -124,10 +124,11 @@ def _tokens(text: str) -> list[tuple[str, Words | None]]:
     (every word is required anyway); either with nothing to act on is the plain word."""
     tokens: list[tuple[str, Words | None]] = []
     matches = list(_TOKEN.finditer(text))
+    worded = [i for i, m in enumerate(matches) if _WORD.search(m.group(0))]
     negate = False
     for position, match in enumerate(matches):
         minus, quoted, token = match.groups()
-        last = position + 1 == len(matches)
+        last = not worded or position >= worded[-1]  # nothing with words after it
         if token == NOT and not last and not negate:
             negate = True
             continue
