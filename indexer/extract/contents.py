@@ -36,12 +36,16 @@ PROPOSITION_OBJECT_VERBS = wordset(
     conceded"""
 )
 PROPOSITION_OBJECT_FORMS = frozenset(["call for", "ask for"])  # "called for a ban on ..."
-# Nouns that name a piece of discourse without saying what it says: "outlined his plan",
-# "cited the figure", "noted Bill Clinton's comments", "wrote a memoir" (issue 11).
+# Nouns that name a piece of discourse or an event without saying what it says: "outlined
+# his plan", "cited the figure", "noted Bill Clinton's comments", "wrote a memoir", "denied
+# the report", "rejected the allegations", "confirmed the deal" (issue 11).
 DISCOURSE_NOUNS = wordset(
     """plan plans comment comments remark remarks figure figures number numbers statement
     statements memoir memoirs book books story stories letter letters speech speeches
-    proposal proposals details detail position positions views idea ideas agenda"""
+    proposal proposals details detail position positions views idea ideas agenda report
+    reports reporting allegation allegations claim claims accusation accusations charge
+    charges rumour rumours rumor rumors article articles suggestion suggestions criticism
+    criticisms deal deals agreement agreements news account accounts"""
 )
 
 
@@ -58,7 +62,7 @@ def proposition(form: str, content: list[Token]) -> bool:
     inflection) that is more than the name of a piece of discourse (`DISCOURSE_NOUNS`:
     "outlined his plan")? A bare noun phrase after any other verb is not."""
     inside = {t.i for t in content}
-    if any(t.pos_ in ("VERB", "AUX") and not _in_relative(t, inside) for t in content):
+    if any(_clause_verb(t) and not _in_relative(t, inside) for t in content):
         return True
     if any(t.is_quote for t in content):
         return True
@@ -67,14 +71,27 @@ def proposition(form: str, content: list[Token]) -> bool:
     return family(form) in _PROPOSITION_FAMILIES
 
 
+def _clause_verb(tok: Token) -> bool:
+    """A verb or modal heading or helping a clause (by its tag: the pipeline runs no
+    attribute ruler, so coarse parts of speech are unset), not a participle modifying a noun
+    ("the proposed levy")."""
+    return (tok.tag_.startswith("VB") or tok.tag_ == "MD") and tok.dep_ not in (
+        "amod",
+        "compound",
+        "nmod",
+    )
+
+
 def _in_relative(tok: Token, inside: set[int]) -> bool:
     """`tok` belongs to a relative clause of the content ("policies she supported"): a verb
-    there describes the noun phrase, it does not make it a proposition."""
+    there describes the noun phrase, it does not make it a proposition. A noun's "that"
+    complement ("the report that he had resigned") is no relative clause: it says what the
+    report says."""
     for t in [tok, *tok.ancestors]:
         if t.i not in inside:
             return False
         if t.dep_ in ("relcl", "acl"):
-            return True
+            return not complement_clause(t)
     return False
 
 

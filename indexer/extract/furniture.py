@@ -1,11 +1,11 @@
 """Page furniture: what sits on a news page without being article text.
 
 Decides which characters the extractor never reads: bylines ("By Jane Smith"), "READ MORE"
-and "Related:" lines, Title Case subheadings, photo captions and credits ("Photo: ..."),
-embed markup (a raw `<tweet id=...>`, `[embed]...`), table rows (tab- or pipe-separated
-cells, rows of figures) and section labels before a paragraph ("CURRENCIES: The dollar
-rose ...", where the label is no speaker: it never recurs as a label and never appears
-written normally elsewhere).
+and "Related:" lines, Title Case subheadings, photo captions and credits ("Photo: ...",
+"Photo caption: ...", "Image credit: ..."), embed markup (a raw `<tweet id=...>`,
+`[embed]...`), table rows (tab- or pipe-separated cells, rows of figures) and section
+labels before a paragraph ("CURRENCIES: The dollar rose ...", where the label is no
+speaker: it never recurs as a label and never appears written normally elsewhere).
 
 Furniture is blanked (replaced by spaces of the same length, line breaks kept) rather than
 cut, so every offset the extractor returns is still an offset into the stored body: the
@@ -23,6 +23,7 @@ _LINE = re.compile(r"[^\n]+")
 _FURNITURE_LINE = re.compile(
     r"^\s*(?:"
     r"read more\b|related\b\s*(?::|stories|articles|coverage|content)|see also:|more on this\b|"
+    r"(?:(?:photo|image|picture|photograph|illustration|video|graphic)s?\s+)?"
     r"(?:photo|image|picture|photograph|illustration|caption|credit|video|graphic)s?\s*:|"
     r"\(?(?:photo|image|picture)s?\s+(?:by|courtesy|credit)\b|"
     r"reporting by\b|editing by\b|writing by\b|additional reporting by\b|"
