@@ -115,3 +115,16 @@ def test_caption_lines_are_not_article_text(label: str) -> None:
     )
     found = extract(body)
     assert [a["content"] for a in found] == ["the council would publish the figures next week"]
+
+
+def test_a_run_in_head_in_capitals_is_no_speaker() -> None:
+    # A kicker before a dash opens a section ("EVEN HIS BOSS THINKS ... — The head of ..."):
+    # the head is no one's words, the paragraph after it is article text.
+    body = (
+        "EVEN HIS BOSS THINKS HE IS WRONG — The head of the studio agreed in an email.\n\n"
+        "WASHINGTON — The senator said the hearing would resume on Monday."
+    )
+    found = extract(body)
+    assert [(a["cue"], a["content"]) for a in found] == [
+        ("said", "the hearing would resume on Monday")
+    ]

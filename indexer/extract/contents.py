@@ -83,15 +83,21 @@ def _clause_verb(tok: Token) -> bool:
 
 
 def _in_relative(tok: Token, inside: set[int]) -> bool:
-    """`tok` belongs to a relative clause of the content ("policies she supported"): a verb
-    there describes the noun phrase, it does not make it a proposition. A noun's "that"
-    complement ("the report that he had resigned") is no relative clause: it says what the
+    """`tok` hangs under a noun of the content ("policies she supported", "the first draft
+    of what would become the plan", "a motion to unseal the records"): a verb there
+    describes the noun phrase, it does not make it a proposition. A noun's "that"
+    complement ("the report that he had resigned") is no description: it says what the
     report says."""
-    for t in [tok, *tok.ancestors]:
+    below = tok
+    for t in tok.ancestors:
         if t.i not in inside:
             return False
-        if t.dep_ in ("relcl", "acl"):
-            return not complement_clause(t)
+        if t.tag_.startswith("NN") or t.tag_ in ("PRP", "CD", "DT"):
+            return not (
+                below.dep_ in ("acl", "ccomp")
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children)
+            )
+        below = t
     return False
 
 
