@@ -76,6 +76,8 @@ def test_a_quoted_fragment_or_a_reported_clause_after_a_denial_is_kept() -> None
     clause = extract("The minister denied the report that he had resigned.")
     assert [a["cue"] for a in clause] == ["denied"]
     assert "he had resigned" in clause[0]["content"]
+    saying = extract("The minister denied reports saying the plant would close.")
+    assert [a["content"] for a in saying] == ["reports saying the plant would close"]
     minister = extract("The minister said, citing intelligence reports, that the border was safe.")
     assert [a["speaker"] for a in minister] == ["minister"]
 

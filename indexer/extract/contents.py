@@ -86,19 +86,27 @@ def _in_relative(tok: Token, inside: set[int]) -> bool:
     """`tok` hangs under a noun of the content ("policies she supported", "the first draft
     of what would become the plan", "a motion to unseal the records"): a verb there
     describes the noun phrase, it does not make it a proposition. A noun's "that"
-    complement ("the report that he had resigned") is no description: it says what the
-    report says."""
+    complement ("the report that he had resigned") or a reporting participle ("reports
+    alleging that she ...") is no description: it says what the report says."""
     below = tok
     for t in tok.ancestors:
         if t.i not in inside:
             return False
         if t.tag_.startswith("NN") or t.tag_ in ("PRP", "CD", "DT"):
-            return not (
-                below.dep_ in ("acl", "ccomp")
-                and any(c.dep_ == "mark" and c.lower_ == "that" for c in below.children)
-            )
+            return not _says_what(below)
         below = t
     return False
+
+
+def _says_what(clause: Token) -> bool:
+    """A clause on a noun that says what the noun says: a "that" complement ("the report
+    that he had resigned") or a participle with a clause of its own ("reports alleging that
+    ...", "a statement saying the plant would close")."""
+    if clause.dep_ not in ("acl", "ccomp"):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return True
+    return clause.tag_ == "VBG" and any(c.dep_ == "ccomp" for c in clause.children)
 
 
 _PROPOSITION_FAMILIES = frozenset(
