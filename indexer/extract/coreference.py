@@ -121,6 +121,7 @@ class SpeakerIndex:
     interview: interviews.Interview | None = None  # question/answer layout, if any
     text: str = ""  # the article
     _surname_genders: dict[str, str | None] = field(default_factory=dict)
+    _by_first: dict[str, list[str]] = field(default_factory=dict)  # first word -> names
     _sorted: bool = False
     _starts: list[int] = field(default_factory=list)
 
@@ -281,6 +282,8 @@ class SpeakerIndex:
         last = low.split()[-1]
         self.by_last.setdefault(last, {}).setdefault(name, pos)
         self.counts[low] = self.counts.get(low, 0) + 1
+        if low not in self.positions and len(words := low.split()) > 1:
+            self._by_first.setdefault(words[0], []).append(low)  # names of several words
         self.positions.setdefault(low, []).append(pos)
 
     def canonical(self, name: str, pos: int, gender: str | None = None) -> str:
@@ -304,10 +307,10 @@ class SpeakerIndex:
         if len(words) > 2 or self.kind_of_words(words) != "person":
             return name
         people = self.bearers(low)
-        if people:  # "Obama" where "Mr. Obama" is all the article writes: not Michelle
-            gender = gender or self._surname_genders.setdefault(
-                words[-1], surname_gender(self.text, name.split()[-1])
-            )
+        if people and not gender:  # "Obama" where "Mr. Obama" is all it writes: not Michelle
+            if words[-1] not in self._surname_genders:
+                self._surname_genders[words[-1]] = surname_gender(self.text, name.split()[-1])
+            gender = self._surname_genders[words[-1]]
         if gender:
             people = [p for p in people if self.gender_of(p) in (None, gender)]
         if not people:
@@ -339,12 +342,9 @@ class SpeakerIndex:
         more words, known as people, starting with it; a bare given name means one of them
         only when there is exactly one (two Adams: unresolved)."""
         people: dict[str, str] = {}  # surname -> fullest name ("Adam J. Kowalski")
-        for full in self.names.values():
-            words = full.split()
+        for full in (self.names[written] for written in self._by_first.get(low, [])):
             if (
-                len(words) > 1
-                and words[0].lower() == low
-                and self.is_known_person(full)
+                self.is_known_person(full)
                 and self.kind_of_name(full) == "person"
                 and len(full) > len(people.get(_surname(full), ""))
             ):
@@ -358,11 +358,9 @@ class SpeakerIndex:
             first = person.lower().split()[0]
             return sorted(
                 p
-                for low, ps in self.positions.items()
-                if len(low.split()) > 1
-                and low.split()[0] == first
-                and low.endswith(_surname(person))
-                for p in ps
+                for low in self._by_first.get(first, [])
+                if low.endswith(_surname(person))
+                for p in self.positions[low]
             )
 
         seen = {p: mentions(p) for p in people}
