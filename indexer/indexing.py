@@ -30,14 +30,14 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO, TypeVar
 
 from indexer.checkpoint import Checkpoint, run_key
-from indexer.extract.workers import ExtractionPool
+from indexer.extract.workers import ExtractionPool, OverBudget
 from indexer.journal import FILE_NAME as JOURNAL_FILE
 from indexer.journal import Journal
 from indexer.link.linker import Changes
 from indexer.prepare import clean_or_reject, complete, extractor_version
 from indexer.progress import Progress
 from indexer.read import ByteCounter, ReadOptions, Reject, Repair, Source, expand, read_source
-from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES
+from indexer.read.model import DEFAULT_EXTRACT_BUDGET, DEFAULT_MAX_ARTICLE_BYTES
 from quotetrail.errors import StoreBusy, StoreDown
 from store.base import ArticleRecord, PutOutcome, Store, StoreError
 
@@ -48,10 +48,11 @@ MEMORY_FILE = ".quotetrail-linker-{}.pickle"  # the linker's memory at commit {}
 # A commit (saving the linker's memory) once the time since the last one is this many
 # times what saving it cost: small memories commit every batch, large ones rarely.
 COMMIT_COST_RATIO = 20.0
+Extracted = tuple[dict[str, Any], list[dict[str, Any]]]  # an article, its attributions
 
 
 class Interrupted(KeyboardInterrupt):
-    """SIGTERM (SIGINT arrives as a plain KeyboardInterrupt): stop, keeping the checkpoint."""
+    """SIGINT or SIGTERM: stop, keeping the checkpoint; ``status`` is 128 + the signal."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signal.Signals(signum).name)
@@ -69,6 +70,7 @@ class IndexOptions:
     retry_seconds: float = DEFAULT_RETRY_SECONDS
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
     store_location: str = ""
+    extract_budget: float | None = DEFAULT_EXTRACT_BUDGET  # CPU seconds per article; None: no limit
 
 
 @dataclass
@@ -109,9 +111,12 @@ class Summary:
 
 
 def _missing(missing: dict[str, int]) -> str:
-    """"; 3 without a title, 5 without a date" for the fields some written articles lack."""
-    parts = [f"{n} without {'an' if what == 'outlet' else 'a'} {what}"
-             for what, n in missing.items() if n]
+    """ "; 3 without a title, 5 without a date" for the fields some written articles lack."""
+    parts = [
+        f"{n} without {'an' if what == 'outlet' else 'a'} {what}"
+        for what, n in missing.items()
+        if n
+    ]
     return "; " + ", ".join(parts) if parts else ""
 
 
@@ -299,7 +304,7 @@ class Indexer:
     def _extraction(self) -> ExtractionPool:
         """What extracts the batches: ``submit([(title, body), ...])`` gives a future of
         (attributions per article, seconds of work); ``close(abort=...)`` ends it."""
-        return ExtractionPool(self.options.workers)
+        return ExtractionPool(self.options.workers, self.options.extract_budget)
 
     def _only_writer(self) -> TextIO | None:
         """On SQLite, refuse to start while another run writes to the same database file.
@@ -430,11 +435,11 @@ class Indexer:
         assert batch.future is not None
         extracted, seconds = batch.future.result()
         self.summary.stages["extract"] += seconds
-        extracted = self._above_floor(extracted)
+        items = self._within_budget(batch, extracted)
         if self.linker.memory_full():
             self.writer.wait()  # what the linker forgets must be in the store
             self.linker.forget()
-        records = self._with_retries(lambda: self._link(batch, extracted))
+        records = self._with_retries(lambda: self._link(items))
         changes = self.linker.changes()
         memory = self._memory_if_due() if self.commits_memory else None
         due = memory is not None or not self.commits_memory
@@ -450,21 +455,31 @@ class Indexer:
         self.memory_cost = self.memory_saved_at - started
         return memory
 
-    def _above_floor(self, extracted: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
-        """The attributions worth storing per article; counts those below the store floor."""
+    def _within_budget(
+        self, batch: Batch, extracted: list[list[dict[str, Any]] | OverBudget]
+    ) -> list[Extracted]:
+        """(article, attributions worth storing) for each article of the batch extracted
+        within the time budget; those over it are rejected (named, with the reason) and
+        counted as done, those below the store floor counted."""
         from indexer.extract.scoring import stored
 
         kept = []
-        for attributions in extracted:
+        for pending, attributions in zip(batch.articles, extracted, strict=True):
+            if isinstance(attributions, OverBudget):
+                where = pending.article["source"].removeprefix(pending.source_name)
+                where = where.lstrip("#@") or None
+                self._reject(
+                    pending.source_key, Reject(pending.source_name, where, attributions.reason)
+                )
+                continue
             above, dropped = stored(attributions)
-            kept.append(above)
+            kept.append((pending.article, above))
             self.summary.dropped += dropped
         return kept
 
-    def _link(self, batch: Batch, extracted: list[list[dict[str, Any]]]) -> list[ArticleRecord]:
+    def _link(self, items: list[Extracted]) -> list[ArticleRecord]:
         started = time.perf_counter()
         try:
-            items = [(p.article, a) for p, a in zip(batch.articles, extracted, strict=True)]
             records = complete(self.linker, items, self.version, write=False)
         finally:
             self.summary.stages["link"] += time.perf_counter() - started
@@ -575,9 +590,13 @@ def _first_line(error: BaseException) -> str:
 
 
 def install_signal_handlers() -> None:
-    """SIGTERM stops the run like Ctrl-C does: the checkpoint is kept for a resume."""
+    """SIGINT (Ctrl-C) and SIGTERM stop the run: the checkpoint is kept for a resume.
+
+    SIGINT is handled even when the run was started ignoring it (``quotetrail index ... &``
+    in a script starts it so): ``kill -INT`` stops a background run too."""
 
     def stop(signum: int, frame: Any) -> None:
         raise Interrupted(signum)
 
+    signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)

@@ -17,7 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, TextIO
 
-from indexer.read.model import Reject
+from indexer.read.model import DEFAULT_EXTRACT_BUDGET, Reject
 from quotetrail import config as settings
 from quotetrail.errors import CliError, QuotetrailError, SpeakerEditError, StoreDown
 from store.base import Store
@@ -65,6 +65,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         retry_seconds=args.retry_for,
         max_article_bytes=int(args.max_article_mb * 1024 * 1024),
         store_location=settings.store_location(config),
+        extract_budget=args.extract_budget or None,
     )
     install_signal_handlers()
     store = _open(config)
@@ -336,6 +337,13 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 # --- parser ---------------------------------------------------------------------------------
+def _seconds(value: str) -> float:
+    number = float(value)
+    if not number >= 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, 0 or more, got {value}")
+    return number
+
+
 def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
@@ -435,6 +443,15 @@ def build_parser() -> argparse.ArgumentParser:
         default=5.0,
         metavar="MB",
         help="larger single articles are rejected (default 5)",
+    )
+    index.add_argument(
+        "--extract-budget",
+        type=_seconds,
+        default=DEFAULT_EXTRACT_BUDGET,
+        metavar="SECONDS",
+        help="CPU seconds the extractor may spend on one article; an article that needs "
+        "more is skipped and listed with the rejects "
+        f"(default {DEFAULT_EXTRACT_BUDGET:g}; 0: no limit)",
     )
     index.add_argument(
         "--shard",
