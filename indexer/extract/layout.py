@@ -44,7 +44,16 @@ def layout(text: str, wanted: Callable[[str], bool] | None = cues.may_attribute)
     """Paragraphs, quotations and the parse of the chunks `wanted` accepts (all if None);
     page furniture is blanked first (`furniture.blank_furniture`) and Unicode spaces made
     plain (`plain_spaces`): offsets are unchanged."""
+    text, paras, pieces = parse_plan(text, wanted)
+    parsed = list(nlp.parse(text, pieces))
+    return Layout(text, paras, find_quotes(text, paras), parsed)
+
+
+def parse_plan(
+    text: str, wanted: Callable[[str], bool] | None = cues.may_attribute
+) -> tuple[str, list[tuple[int, int]], list[nlp.Chunk]]:
+    """What `layout` parses: the text with its furniture blanked and its spaces made plain,
+    its paragraphs and the chunks `wanted` accepts (`nlp.chunks`)."""
     text = blank_furniture(plain_spaces(text))
     paras = nlp.paragraphs(text)
-    parsed = list(nlp.parse(text, nlp.chunks(text, paras, wanted)))
-    return Layout(text, paras, find_quotes(text, paras), parsed)
+    return text, paras, nlp.chunks(text, paras, wanted)
