@@ -494,7 +494,7 @@ def page_figures(
     quotes: list[StoredQuote], names: dict[str, set[str]]
 ) -> tuple[list[str], list[str]]:
     """Printable lines: page purity, pages per person and canonical accuracy; and the
-    unresolved cases (quotes with a named gold referent filed on no page)."""
+    unresolved and misnamed cases (a named gold referent filed on no page, or under a wrong form of its name)."""
     pages: dict[str, Counter] = {}
     held: dict[str, set[str]] = {}
     tally = Tally()
@@ -523,7 +523,7 @@ def page_figures(
         "canonical speaker (the name a quote is filed under), held-out target accuracy >= 88%:",
         *tally.lines(),
     ]
-    unresolved = [line for line in tally.errors if line.startswith("unresolved")]
+    unresolved = [line for line in tally.errors if line.startswith(("unresolved", "misnamed"))]
     return lines + [f"  impure: {dict(c.most_common(3))}" for c in impure], unresolved
 
 

@@ -64,6 +64,9 @@ NOUN_GENDERS = {
         ["woman", "wife", "mother", "businesswoman", "congresswoman", "chairwoman"], "f"
     ),
 }
+# A line of underscores, asterisks, dashes or hashes between the items of a live blog
+# ("The Latest: ... ___"): a pronoun or bare surname never reaches back across one.
+SECTION_BREAK = re.compile(r"^[ \t]*(?:_{3,}|\*(?:[ \t]*\*){2,}|-{3,}|#{3,})[ \t.]*$", re.M)
 EPITHET_REACH = 600  # characters: "the Vermont senator" continues the person just written of
 ANONYMOUS = wordset(
     """source sources officials people experts analysts critics observers insiders aides
@@ -132,6 +135,7 @@ class SpeakerIndex:
     _surname_genders: dict[str, str | None] = field(default_factory=dict)
     _sorted: bool = False
     _starts: list[int] = field(default_factory=list)
+    _breaks: list[int] | None = None  # ends of the article's section break lines
 
     @classmethod
     def build(cls, docs: list[tuple[int, Doc]], text: str = "") -> SpeakerIndex:
@@ -375,6 +379,10 @@ class SpeakerIndex:
             )
 
         seen = {p: mentions(p) for p in people}
+        start = self.section_start(pos)
+        here = [p for p in people if any(start <= q <= pos for q in seen[p])]
+        if start and len(here) == 1:
+            return here[0]  # the one bearer named in this item of a live blog
         main = max(people, key=lambda p: (len(seen[p]), -min(seen[p] or [pos])))
         recent = [
             (max(q for q in seen[p] if q <= pos), p)
@@ -562,6 +570,7 @@ class SpeakerIndex:
             if m.subject
             and m.kind in ("person", "")
             and pos - m.pos < EPITHET_REACH
+            and m.pos >= self.section_start(pos)
             and self.is_known_person(m.name)
             and self.gender_of(m.name) in (None, gender or self.gender_of(m.name))
         ]
@@ -594,6 +603,14 @@ class SpeakerIndex:
             )
             self.speakers.append(Mention(pos, speaker.name, speaker.kind, subject and named))
 
+    def section_start(self, pos: int) -> int:
+        """Where the section holding `pos` starts: after the last SECTION_BREAK line
+        before it, else 0."""
+        if self._breaks is None:
+            self._breaks = [m.end() for m in SECTION_BREAK.finditer(self.text)]
+        k = bisect.bisect_right(self._breaks, pos)
+        return self._breaks[k - 1] if k else 0
+
     def recent(
         self,
         pos: int,
@@ -611,7 +628,8 @@ class SpeakerIndex:
         k = bisect.bisect_left(self._starts, pos)
         pool = self.mentions[max(0, k - LOOKBACK) : k]
         pool += [m for m in self.speakers[-LOOKBACK:] if m.pos < pos]
-        pool = sorted((m for m in pool if m.kind in kinds), key=lambda m: m.pos)
+        start = self.section_start(pos)
+        pool = sorted((m for m in pool if m.kind in kinds and m.pos >= start), key=lambda m: m.pos)
         if contains:
             pool = [m for m in pool if contains in m.name.lower().split()]
         if gender:  # "she" never refers to someone known as "he" (title, pronoun, first name)

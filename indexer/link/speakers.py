@@ -301,6 +301,15 @@ def article_scoped_name(given: str, title: str | None) -> str:
     return f"{given} (in {title or 'an untitled article'})"
 
 
+def titled_in(body: str, name: str) -> bool:
+    """Whether the article writes ``name`` right after a title ("Secretary Jeh Johnson",
+    "Sen. Tim Kaine"): then it is someone's name as an introduction gives it."""
+    for match in re.finditer(rf"\b([A-Za-z]+)\.?[ \t\xa0]+{re.escape(name)}\b", body):
+        if match.group(1).casefold() in TITLES:
+            return True
+    return False
+
+
 def looks_like_person(name: str) -> bool:
     toks = name.split()
     return 1 <= len(toks) <= 4 and all(t[:1].isupper() for t in toks)
@@ -476,9 +485,11 @@ class SpeakerBook:
 
     def _known_by_other_name(self, toks: list[str], body: str, common: frozenset[str]) -> bool:
         """ "Demogorgon Trump": a first word that is no given name, before the surname of a
-        person this article or the corpus knows under a given name, is a nickname or label."""
+        person this article or the corpus knows under a given name, is a nickname or label;
+        not when the article writes the two words after a title ("Homeland Security
+        Secretary Jeh Johnson": a given name the first-name table lacks)."""
         first, surname = toks
-        if is_first_name(first) or len(first.strip(".")) <= 1:
+        if is_first_name(first) or len(first.strip(".")) <= 1 or titled_in(body, " ".join(toks)):
             return False
         full = full_name_in(body, surname, common)
         if full is not None:
