@@ -494,7 +494,8 @@ def page_figures(
     quotes: list[StoredQuote], names: dict[str, set[str]]
 ) -> tuple[list[str], list[str]]:
     """Printable lines: page purity, pages per person and canonical accuracy; and the
-    unresolved and misnamed cases (a named gold referent filed on no page, or under a wrong form of its name)."""
+    unresolved and misnamed cases (a named gold referent filed on no page, or under a
+    wrong form of its name)."""
     pages: dict[str, Counter] = {}
     held: dict[str, set[str]] = {}
     tally = Tally()

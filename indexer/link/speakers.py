@@ -440,7 +440,7 @@ class SpeakerBook:
             if full is not None:
                 return self._person(full, role, article_people, body)
             if surname not in article_people and is_first_name(name) and not surname_in(body, name):
-                # "Adam said": the article's one Adam, else no page shared by every Adam
+                # "Adam said": the article's one Adam, else a page of this article alone
                 given = full_name_from_given_name(body or "", name, common)
                 if given is not None:
                     return self._person(given, role, article_people, body)
