@@ -25,6 +25,7 @@ from indexer.extract.contents import (
     clause_tail,
     complement_clause,
     continued_claim,
+    coordinated_infinitive,
     coordinated_that,
     finite_clause,
     is_date,
@@ -34,6 +35,7 @@ from indexer.extract.contents import (
     reporting_tail,
     under,
 )
+from indexer.extract.cues import family
 from indexer.extract.sources import relayed_subject, source_kind, subject
 from indexer.extract.spans import token_spans, trimmed
 from indexer.lexicon import wordset
@@ -109,6 +111,7 @@ def from_token(tok: Token, site: Site) -> list[Candidate]:
         *_predicative_objects(tok, source, site),
         *_judgements(tok, source, site),
         *_late_that(tok, source, site),
+        *_indirect_questions(tok, source, site),
         *_prepositional_objects(tok, source, site),
         *_reporting_parataxis(tok, source, site),
     ]
@@ -198,6 +201,8 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
         content = [t for t in child.subtree if not relay_phrase(t) and t not in tail]
         if child.dep_ == "ccomp":
             content += coordinated_that(tok, child) + continued_claim(tok, child)
+        elif child.dep_ == "xcomp":
+            content += coordinated_infinitive(tok, child)
         out += site.propose(pattern, tok.lower_, tok, content, source)
     return out
 
@@ -270,6 +275,33 @@ def _late_that(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
     return site.propose("ccomp", tok.lower_, tok, content, source)
 
 
+# Verbs whose "if" clause is a question, not a condition ("asked the governor if ...").
+QUESTIONING = frozenset(
+    family(w) for w in wordset("ask wonder inquire enquire question query know")
+)
+
+
+def _indirect_questions(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
+    """ "asked the governor if she would sign the bill", "wanted to know whether ...": a
+    yes/no question the parser hung on the cue as an adverbial clause is what was asked:
+    marked "whether", or "if" after a verb of asking (`QUESTIONING`; "announced the schedule
+    if you want to know" is a condition). Proposed as the verb's clause, so the lexicon's
+    clausal evidence for the cue gates it."""
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return []
+    out: list[Candidate] = []
+    for child in tok.rights:
+        if child.dep_ == "advcl" and any(
+            c.dep_ == "mark"
+            and c.i == child.left_edge.i
+            and (c.lower_ == "whether" or (c.lower_ == "if" and family(tok.lower_) in QUESTIONING))
+            for c in child.children
+        ):
+            content = [t for t in child.subtree if not relay_phrase(t)]
+            out += site.propose("ccomp", tok.lower_, tok, content, source)
+    return out
+
+
 def _prepositional_objects(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
     """ "warned against ...", "talked about ...": the object of a content preposition."""
     out: list[Candidate] = []
@@ -284,10 +316,15 @@ def _prepositional_objects(tok: Token, source: Token | None, site: Site) -> list
 
 
 def _reporting_parataxis(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
-    """ "X, he said.": the clause the cue hangs off is the content."""
+    """ "X, he said.": the clause the cue hangs off is the content. A cue set inside the
+    clause's subject ("The difference now, he told me, is that ...") hangs off a noun; the
+    content is then the whole clause that noun is the subject of."""
     if not reporting_tail(tok) or source is None or any(c.dep_ == "ccomp" for c in tok.children):
         return []
-    content = [t for t in tok.head.subtree if not under(t, tok) and not relay_phrase(t)]
+    clause = tok.head
+    if clause.dep_ in ("nsubj", "nsubjpass") and clause.head.tag_.startswith("VB"):
+        clause = clause.head
+    content = [t for t in clause.subtree if not under(t, tok) and not relay_phrase(t)]
     return site.propose("parataxis", tok.lower_, tok, content, source)
 
 
