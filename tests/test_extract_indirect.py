@@ -22,6 +22,18 @@ def test_an_if_clause_after_a_verb_that_asks_nothing_is_a_condition():
     assert not any(c.startswith("if") for c in contents(text))
 
 
+def test_a_claim_after_an_adjunct_of_the_cue_is_what_was_said():
+    text = "Trump said after the convention he would not accept the endorsement if it were offered."
+    [att] = extract(text)
+    assert att["cue"] == "said" and att["speaker_text"] == "Trump"
+    assert att["content"] == "he would not accept the endorsement if it were offered"
+
+
+def test_a_clause_of_time_after_a_cue_is_not_what_was_said():
+    text = "The minister spoke to the press after the talks collapsed on Friday night."
+    assert extract(text) == []
+
+
 def test_a_cue_set_inside_the_subject_reports_the_whole_clause():
     text = (
         "The difference now, he told me, is that voters no longer trust the party to deliver "
@@ -30,7 +42,7 @@ def test_a_cue_set_inside_the_subject_reports_the_whole_clause():
     [att] = extract(text)
     assert att["cue"] == "told" and att["speaker_text"] == "he"
     assert att["content"] == (
-        "The difference now is that voters no longer trust the party to deliver on its promises."
+        "The difference now is that voters no longer trust the party to deliver on its promises"
     )
 
 

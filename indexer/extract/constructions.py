@@ -46,6 +46,7 @@ CLAUSAL = frozenset(["ccomp", "parataxis", "according"])
 JUDGEMENT_PREPS = frozenset(["of", "for", "over"])  # "accused X of ...", "criticized X for ..."
 CONTENT_PREPS = frozenset(["for", "to", "about", "of", "on", "against", "with", "as"])
 PRONOUN_TAGS = ("PRP", "WP", "WDT")
+VERB_ADJUNCTS = ("prep", "oprd", "advcl")  # a cue's children that may hold or lead to a content
 LABEL_SCORE = 0.55  # share of such lines that are attributions in PolNeAR train
 NOT_LABELS = wordset(
     """the so but and update updated note photo photos related read watch video breaking
@@ -111,7 +112,7 @@ def from_token(tok: Token, site: Site) -> list[Candidate]:
         *_predicative_objects(tok, source, site),
         *_judgements(tok, source, site),
         *_late_that(tok, source, site),
-        *_indirect_questions(tok, source, site),
+        *_adverbial_reports(tok, source, site),
         *_prepositional_objects(tok, source, site),
         *_reporting_parataxis(tok, source, site),
     ]
@@ -121,7 +122,7 @@ def _reporting_verb(tok: Token) -> bool:
     """A verb with a complement or preposition to report, or itself hanging off a content."""
     if not tok.tag_.startswith("VB"):
         return False
-    return any(c.dep_ in CONTENT_PATTERNS or c.dep_ in ("prep", "oprd") for c in tok.children) or (
+    return any(c.dep_ in CONTENT_PATTERNS or c.dep_ in VERB_ADJUNCTS for c in tok.children) or (
         tok.dep_ in ("parataxis", "ccomp")
     )
 
@@ -281,25 +282,52 @@ QUESTIONING = frozenset(
 )
 
 
-def _indirect_questions(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
-    """ "asked the governor if she would sign the bill", "wanted to know whether ...": a
-    yes/no question the parser hung on the cue as an adverbial clause is what was asked:
-    marked "whether", or "if" after a verb of asking (`QUESTIONING`; "announced the schedule
-    if you want to know" is a condition). Proposed as the verb's clause, so the lexicon's
-    clausal evidence for the cue gates it."""
+def _adverbial_reports(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
+    """A reported clause the parser hung on the cue as an adverbial clause: a yes/no question
+    marked "whether", or "if" after a verb of asking (`QUESTIONING`: "asked the governor if
+    she would sign"; "announced the schedule if you want to know" is a condition), and a
+    clause with no subordinator, a subject and a tense of its own after an adjunct ("said
+    after the convention he would not accept ..."). Proposed as the verb's clause, so the
+    lexicon's clausal evidence for the cue gates it."""
     if any(c.dep_ == "ccomp" for c in tok.children):
         return []
     out: list[Candidate] = []
     for child in tok.rights:
-        if child.dep_ == "advcl" and any(
-            c.dep_ == "mark"
-            and c.i == child.left_edge.i
-            and (c.lower_ == "whether" or (c.lower_ == "if" and family(tok.lower_) in QUESTIONING))
-            for c in child.children
-        ):
-            content = [t for t in child.subtree if not relay_phrase(t)]
-            out += site.propose("ccomp", tok.lower_, tok, content, source)
+        if child.dep_ != "advcl":
+            continue
+        if _question(tok, child):
+            first = child.left_edge.i
+        elif (subj := _bare_clause(child)) is not None:
+            first = subj.left_edge.i  # "after the convention" before it is the cue's adjunct
+        else:
+            continue
+        content = [t for t in child.subtree if t.i >= first and not relay_phrase(t)]
+        out += site.propose("ccomp", tok.lower_, tok, content, source)
     return out
+
+
+def _question(cue: Token, clause: Token) -> bool:
+    """ "whether ..." after any cue, "if ..." after a verb of asking."""
+    mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+    if mark is None or mark.i != clause.left_edge.i:
+        return False
+    return mark.lower_ == "whether" or (mark.lower_ == "if" and family(cue.lower_) in QUESTIONING)
+
+
+def _bare_clause(clause: Token) -> Token | None:
+    """The subject of a clause with no subordinator ("he would not accept ..."), a tense of
+    its own (a finite verb or a modal) and nothing but adjuncts ("after the convention")
+    before its subject; None for any other clause."""
+    lefts = [c for c in clause.lefts if not c.is_punct]
+    subj = next((c for c in lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or any(c.dep_ not in ("prep", "npadvmod") for c in lefts[: lefts.index(subj)]):
+        return None
+    if any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in clause.children):
+        return None
+    finite = clause.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in clause.lefts
+    )
+    return subj if finite else None
 
 
 def _prepositional_objects(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
