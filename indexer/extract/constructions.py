@@ -3,7 +3,9 @@
 Decides which (cue, content, source) triples a parsed sentence offers: "according to X",
 a noun with a complement clause ("his insistence that ..."), a verb's clausal or nominal
 complement ("said that ...", "announced the plan"), an object with its charge or reason
-("accused Clinton of lying"), a that-clause hanging off an adjunct,
+("accused Clinton of lying"), a that-clause hanging off an adjunct, a reported clause
+parsed as an adverbial one ("asked the governor if ...", "said after the convention he
+would ..."),
 a prepositional object ("warned against ..."), a reporting tail ("X, he said.") and a
 labelled line ("Lynch: No outside influence ..."; in a transcript of two or more turns the
 turn is verbatim, and a turn that is only a question is the interviewer's). Each candidate
