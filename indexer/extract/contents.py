@@ -202,6 +202,27 @@ def coordinated_that(cue: Token, first: Token) -> list[Token]:
     return out
 
 
+def coordinated_infinitive(cue: Token, first: Token) -> list[Token]:
+    """ "wants to triple the program, grow the Peace Corps and create a reserve", "declined to
+    threaten Moscow or declare it responsible": verbs coordinated with the infinitive `first`
+    that the parser hung on `cue` instead. A conjunct of the cue after the infinitive, with no
+    subject of its own, in the bare form ("grow", VB/VBP) while the cue is inflected otherwise
+    ("wants", VBZ) continues the infinitive; one in the cue's own form ("vowed ... and
+    established") is the speaker's next act."""
+    out: list[Token] = []
+    for conj in cue.children:
+        if (
+            conj.dep_ == "conj"
+            and conj.i > first.right_edge.i
+            and conj.tag_ in ("VB", "VBP")
+            and conj.tag_ != cue.tag_
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+        ):
+            out += [t for t in cue.doc[first.right_edge.i + 1 : conj.left_edge.i] if t.dep_ == "cc"]
+            out += list(conj.subtree)
+    return out
+
+
 # Subordinators that go on with the claim itself when the parser hangs their clause on the
 # cue: "said that claim smacked of hypocrisy, because Democrats have ...", "pointed out that
 # one shooting may have more than one victim, so thousands ..." (PolNeAR's content spans run
