@@ -1217,7 +1217,8 @@ class _Sql:
             self.source = self.unranked_source = "FROM attributions a"
             self.score = "NULL"
         self.source_params = params
-        self.match_source, self.match_params = self.source, params  # kept when materialized
+        # the text's matches unscored (the same parameters), kept when materialized
+        self.match_source, self.match_params = self.unranked_source, params
         self.is_materialized = False
         self.order = _order(plan.sort)
         self.dates: list[tuple[str, list[Any]]] = []
