@@ -13,10 +13,11 @@ it: ``--workers`` processes (gunicorn.conf.py's workers by default, each with it
 handle, one search at a time) serve ``--clients`` concurrent clients for ``--duration``
 seconds, first ordinary queries alone, then queries that match most attributions (the
 corpus's most frequent words, alone and with one filter, and an exclusion of a middling
-word), then half of the clients on each. It prints, per kind of query and phase, client
-p50/p95 (waiting for a free worker included) and server p95 (the search alone), and on
-SQLite the CPU milliseconds one search takes alone (load distorts it less). Target: every
-kind p95 <= 100 ms under 8 clients on both engines.
+word), then those two and wordless pages (the overview, a speaker's, an outlet's) at once.
+It prints, per kind of query and phase, client p50/p95 (waiting for a free worker
+included), server p95 (the search alone) and on SQLite the worker's CPU p95, and first on
+SQLite the CPU p50/p95 one search of each kind takes alone, counted afresh (load distorts
+CPU time least). Target: every kind p95 <= 100 ms under 8 clients on both engines.
 
 ``--keep NAME`` (Elasticsearch) loads into indices named ``quotetrail-bench-NAME`` and keeps
 them; a later run with the same NAME and ``--n`` skips the load and measures the queries
@@ -136,6 +137,22 @@ class Corpus:
             queries.append(SearchQuery(text=word, filters=filters))
         return queries
 
+    def wordless_queries(self, count: int) -> list[SearchQuery]:
+        """Pages without words: the overview of the whole store, a speaker's or an outlet's
+        quotes (the most quoted 50 and 10), and a speaker's of one kind."""
+        rng = random.Random(17)
+        queries = []
+        for i in range(count):
+            speaker = {"speaker": (rng.choice(self.speakers[:50]),)}
+            filters = [
+                {},
+                speaker,
+                {"outlet": (rng.choice(self.outlets[:10]),)},
+                {**speaker, "kind": (rng.choice(KINDS),)},
+            ][i % 4]
+            queries.append(SearchQuery(filters=filters))
+        return queries
+
     def common_queries(self, count: int) -> list[SearchQuery]:
         """Queries matching most attributions, as a visitor types them on the home page,
         all facets, ranked by relevance: one of the three most frequent words (each in most
@@ -241,12 +258,14 @@ GUNICORN_WORKERS = int(runpy.run_path(str(ROOT / "gunicorn.conf.py"))["workers"]
 _worker_store: Store | None = None
 
 
-def reopen(store: Store) -> Store:
-    """Another handle on the same store, for a worker process (no connection shared)."""
+def reopen(store: Store, counted_searches: int | None = None) -> Store:
+    """Another handle on the same store, for a worker process (no connection shared);
+    on SQLite ``counted_searches`` 0 counts every search afresh (none kept)."""
     if store.engine == "sqlite":
         from store.sqlite import SqliteStore
 
-        return SqliteStore(store.path)  # type: ignore[attr-defined]
+        kept = {} if counted_searches is None else {"counted_searches": counted_searches}
+        return SqliteStore(store.path, **kept)  # type: ignore[attr-defined]
     from store.elastic import ElasticStore
 
     return ElasticStore(
@@ -262,24 +281,28 @@ def _open_worker(store: Store) -> None:
     _worker_store = reopen(store)
 
 
-def _serve(query: SearchQuery) -> float:
-    """One search in a worker process: the milliseconds it took there (server time)."""
+def _serve(query: SearchQuery) -> tuple[float, float]:
+    """One search in a worker process: the milliseconds it took there (server time) and
+    the CPU milliseconds of the worker's thread (SQLite works in it; less distorted by the
+    machine's load)."""
     assert _worker_store is not None
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.thread_time()
     _worker_store.search(query)
-    return (time.perf_counter() - started) * 1000
+    return (time.perf_counter() - started) * 1000, (time.thread_time() - cpu) * 1000
 
 
 def concurrent_latencies(
     store: Store, mix: dict[str, list[SearchQuery]], clients: int, duration: float, workers: int
-) -> dict[str, tuple[list[float], list[float]]]:
+) -> dict[str, tuple[list[float], list[tuple[float, float]]]]:
     """Client and server milliseconds per search by kind, as gunicorn serves them:
     ``workers`` processes (each with its own store handle, one search at a time) serve
     ``clients`` threads, each sending one search and waiting for it, for ``duration``
     seconds; client ``i`` sends the kind ``i`` modulo the number of kinds. Client time
     includes the wait for a free worker; server time is the search alone."""
     kinds = list(mix)
-    timings: dict[str, tuple[list[float], list[float]]] = {kind: ([], []) for kind in kinds}
+    timings: dict[str, tuple[list[float], list[tuple[float, float]]]] = {
+        kind: ([], []) for kind in kinds
+    }
     lock = threading.Lock()
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_open_worker, initargs=(store,)) as pool:
@@ -311,32 +334,51 @@ def concurrent_latencies(
 def common_word_mix(
     store: Store, engine: str, clients: int, duration: float, workers: int
 ) -> None:
-    """Print client p50/p95 and server p95 per kind: ordinary queries alone, common-word
-    queries alone, and both at once (half of the clients each), with the machine's load
-    average and the CPU milliseconds a search takes alone (less distorted by load)."""
-    alone = (("ordinary", Corpus().queries(50)), ("matching most", Corpus().common_queries(30)))
-    for kind, queries in alone if engine == "sqlite" else ():
-        store.search(queries[0])
-        started = time.process_time()
-        for query in queries:
-            store.search(query)
-        cpu = (time.process_time() - started) * 1000 / len(queries)
-        print(f"{engine}: one client, {kind} queries: {cpu:.1f} CPU ms per search (this process)")
+    """Print client p50/p95, server p95 and (SQLite) server CPU p95 per kind: ordinary
+    queries alone, common-word queries alone, then ordinary, common-word and wordless
+    queries at once (a third of the clients each), with the machine's load average. On
+    SQLite first the CPU milliseconds (p50/p95) one search of each kind takes alone,
+    counted afresh (no counts kept from an earlier search): load distorts them least."""
     corpus = Corpus()
     ordinary, common = corpus.queries(200), corpus.common_queries(200)
+    wordless = corpus.wordless_queries(200)
+    if engine == "sqlite":
+        fresh = reopen(store, counted_searches=0)
+        for kind, queries in (
+            ("ordinary", ordinary[:60]),
+            ("matching most", common[:60]),
+            ("wordless", wordless[:60]),
+        ):
+            fresh.search(queries[0])
+            cpu = []
+            for query in queries:
+                started = time.thread_time()
+                fresh.search(query)
+                cpu.append((time.thread_time() - started) * 1000)
+            print(
+                f"{engine}: one client, {kind} queries ({len(cpu)}), each counted afresh:"
+                f" CPU p50 {percentile(cpu, 50):.1f} ms, p95 {percentile(cpu, 95):.1f} ms"
+            )
+        fresh.close()
     phases = {
         "ordinary alone": {"ordinary": ordinary},
         "matching most alone": {"matching most": common},
-        "mixed": {"ordinary": ordinary, "matching most": common},
+        "mixed": {"ordinary": ordinary, "matching most": common, "wordless": wordless},
     }
     for phase, mix in phases.items():
         measured = concurrent_latencies(store, mix, clients, duration, workers)
         for kind, (timings, served) in measured.items():
+            server_cpu = (
+                f", server CPU p95 {percentile([c for _, c in served], 95):.1f} ms"
+                if engine == "sqlite"
+                else ""
+            )
             print(
                 f"{engine}: {clients} clients on {workers} worker processes, {phase}, {kind}"
                 f" queries ({len(timings)}): client p50 {percentile(timings, 50):.1f} ms,"
                 f" p95 {percentile(timings, 95):.1f} ms; server p95"
-                f" {percentile(served, 95):.1f} ms; load average {os.getloadavg()[0]:.1f}"
+                f" {percentile([w for w, _ in served], 95):.1f} ms{server_cpu};"
+                f" load average {os.getloadavg()[0]:.1f}"
             )
 
 

@@ -175,7 +175,12 @@ SCHEMA_VERSION = 2  # PRAGMA user_version of the files this module writes (2: ve
 
 
 class SqliteStore(Store):
-    """A store in one SQLite file (WAL mode): a connection per thread and per process."""
+    """A store in one SQLite file (WAL mode): a connection per thread and per process.
+
+    ``sample``: past this many matches of the text, facets count a sample (``SearchResult``);
+    ``walk_from``: past this many, a newest-first page walks the date index;
+    ``counted_searches``: how many searches' counts this handle keeps until the next write
+    (0: none)."""
 
     engine = "sqlite"
 
