@@ -170,6 +170,10 @@ WALK_SAMPLES = 5
 # CPU seconds the facets and the histogram of one search may take before the rest are
 # counted over a sample (a speaker's 11,550 quotes of 100,000 took 0.23 s in full).
 FACET_BUDGET = 0.02
+# Words with filters and at most a sample of matches: the text's matches passing all filters
+# but one are copied once when they are at most this many samples (10,000 for the default
+# sample), else each facet with a filter of its own matches the text again.
+NEAR_SAMPLES = 5
 COUNTED_SEARCHES = 256  # searches whose counts each store handle keeps (LRU)
 SCHEMA_VERSION = 2  # PRAGMA user_version of the files this module writes (2: verdict)
 
@@ -717,6 +721,8 @@ class SqliteStore(Store):
             if conn.execute("SELECT count(*) FROM temp.sampled").fetchone()[0] > self.sample:
                 conn.execute("DELETE FROM temp.sampled WHERE rowid > ?", (self.sample,))
                 return self._count_many(conn, query, plan)
+            if plan.plan.filters and query.facets:
+                self._near(conn, plan)
             self._materialize(conn, plan)
         where, params = plan.where()
         total = conn.execute(f"SELECT count(*) {plan.source} WHERE {where}", params).fetchone()[0]
@@ -730,7 +736,10 @@ class SqliteStore(Store):
             own = {f.name for f, _ in plan.plan.filters}
             samples: dict[tuple[str, str], str] = {}
             for facet in plan.plan.facets:
-                if facet.name in own and plan.parsed:  # temp.matched lacks the rows it needs
+                if facet.name in own and plan.near_source:  # the rows it needs, copied
+                    where_facet, params_facet = plan.where(exclude=facet.name, text=False)
+                    source = plan.near_source
+                elif facet.name in own and plan.parsed:  # temp.matched lacks the rows it needs
                     where_facet, filter_params = plan.where(exclude=facet.name, text=False)
                     source, params_facet = plan.match_source, [*plan.match_params, *filter_params]
                 else:
@@ -801,6 +810,24 @@ class SqliteStore(Store):
             sampled=True,
             many=True,
         )
+
+    def _near(self, conn: sqlite3.Connection, plan: _Sql) -> bool:
+        """Copy the text's matches that pass every filter but at most one (and the dates),
+        unscored, when they are at most :data:`NEAR_SAMPLES` samples: each facet with a
+        filter of its own then counts those (``plan.near_source``) instead of matching the
+        text again. False, leaving ``plan`` as it was, when there are more."""
+        clause, params = plan.near_where()
+        limit = NEAR_SAMPLES * self.sample
+        conn.execute("DROP TABLE IF EXISTS temp.near")
+        conn.execute(
+            f"CREATE TEMP TABLE near AS SELECT a.* {plan.unranked_source} WHERE {clause}"
+            " LIMIT ?",
+            [*params, limit + 1],
+        )
+        if conn.execute("SELECT count(*) FROM temp.near").fetchone()[0] > limit:
+            return False
+        plan.near_source = "FROM temp.near a"
+        return True
 
     def _first(
         self,
@@ -1225,6 +1252,7 @@ class _Sql:
         # the text's matches unscored (the same parameters), kept when materialized
         self.match_source, self.match_params = self.unranked_source, params
         self.is_materialized = False
+        self.near_source = ""  # FROM the copied rows some facet counts, once copied
         self.order = _order(plan.sort)
         self.dates: list[tuple[str, list[Any]]] = []
         if plan.date_from:
@@ -1266,7 +1294,25 @@ class _Sql:
     def where(self, exclude: str | None = None, text: bool = True) -> tuple[str, list[Any]]:
         """The WHERE clause and all parameters (source first, or none when not ``text``:
         the caller matches the text itself), minus one facet's filter."""
-        kept = list(self.dates)
+        kept = [*self.dates, *self._filters(exclude)]
+        clause = " AND ".join(sql for sql, _ in kept) or "1"
+        first = self.source_params if text else []
+        return clause, [*first, *(v for _, values in kept for v in values)]
+
+    def near_where(self) -> tuple[str, list[Any]]:
+        """The WHERE clause (and parameters, source first) of the rows passing the dates
+        and every filter but at most one: those some facet counts (``SqliteStore._near``)."""
+        filters = self._filters(None)
+        passed = " + ".join(f"ifnull({sql}, 0)" for sql, _ in filters)
+        kept = [*self.dates, (f"{passed} >= {len(filters) - 1}", [])]
+        clause = " AND ".join(sql for sql, _ in kept)
+        values = [v for _, vs in [*self.dates, *filters] for v in vs]
+        return clause, [*self.source_params, *values]
+
+    def _filters(self, exclude: str | None) -> list[tuple[str, list[Any]]]:
+        """Each filter but ``exclude``'s as a condition on the attribution ``a``, with its
+        parameters."""
+        kept: list[tuple[str, list[Any]]] = []
         for facet, values in self.plan.filters_except(exclude):
             folded = [keyword(v) for v in values] if facet.folded else list(values)
             marks = ",".join("?" * len(folded))
@@ -1279,6 +1325,4 @@ class _Sql:
             else:
                 sql = f"a.{facet.field} IN ({marks})"
             kept.append((sql, folded))
-        clause = " AND ".join(sql for sql, _ in kept) or "1"
-        first = self.source_params if text else []
-        return clause, [*first, *(v for _, values in kept for v in values)]
+        return kept
