@@ -10,6 +10,7 @@ The speed itself is measured by ``bench/store.py --clients 8``.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -94,3 +95,33 @@ def test_a_filtered_search_whose_facets_outlive_the_budget_counts_a_sample_and_s
     assert body["sample"] == 3 and body["total"] == INDIRECT and body["total_exact"] is True
     page = client.get("/", query_string={"kind": "indirect"}).get_data(as_text=True)
     assert "cover 3 of them" in page
+
+
+@pytest.mark.parametrize("near_samples", [5, 0], ids=["copied once", "matched per facet"])
+def test_a_facet_under_two_filters_counts_the_words_matches_under_the_other_one(
+    tmp_path, monkeypatch, near_samples
+):
+    """Words with two filters: each facet leaves out its own filter, whether the rows it
+    counts were copied once with the matches or matched again for it."""
+    monkeypatch.setattr(store.sqlite, "NEAR_SAMPLES", near_samples)
+    full = SqliteStore(str(tmp_path / "full.db"))
+    load_corpus(full)
+    matches = [
+        hit.attribution
+        for hit in full.search(SearchQuery(text="-station", per_page=50, facets=False)).hits
+    ]
+    filters = {"kind": ("indirect",), "speaker": ("jens-stoltenberg",)}
+    result = full.search(SearchQuery(text="-station", filters=filters))
+    assert result.sample is None
+    assert len(result.facets["kind"]) > 1 and len(result.facets["speaker"]) > 1
+    fields = {"kind": "kind", "speaker": "speaker_id"}
+    for name, field in fields.items():
+        (other,) = [n for n in fields if n != name]
+        expected = Counter(
+            a[field] for a in matches if a.get(field) and a.get(fields[other]) in filters[other]
+        )
+        assert {v.value: v.count for v in result.facets[name]} == dict(expected), name
+    assert result.total == sum(
+        1 for a in matches if a["kind"] == "indirect" and a.get("speaker_id") == "jens-stoltenberg"
+    )
+    full.close()
