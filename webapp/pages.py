@@ -229,10 +229,7 @@ def article(article_id: str) -> str:
 
 @pages.get("/statements/<statement_id>")
 def statement(statement_id: str) -> str:
-    record = store().get_statement(statement_id)
-    if record is None:
-        abort(404, f"No statement has the id '{statement_id}'.")
-    journey = prov.journey(statement_id)
+    record, journey = prov.carried_statement(statement_id)
     layouts = journey_layouts(journey.carriers, None)
     return render_template(
         "statement.html",
