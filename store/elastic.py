@@ -24,6 +24,7 @@ from elasticsearch import (
     Elasticsearch,
     NotFoundError,
     TransportError,
+    UnsupportedProductError,
     helpers,
 )
 
@@ -148,6 +149,12 @@ class ElasticStore(Store):
         try:
             yield
         except ApiError as error:
+            if isinstance(error, UnsupportedProductError) or not isinstance(error.body, dict):
+                raise StoreError(  # a web server or proxy, not Elasticsearch's JSON
+                    f"Elasticsearch at {self.url}: the server answered HTTP"
+                    f" {error.meta.status} without Elasticsearch's product header or JSON"
+                    " error; is ES_URL the address of an Elasticsearch node?"
+                ) from None
             reason = _api_reason(error)
             raise StoreError(
                 f"Elasticsearch at {self.url} refused the request ({error.meta.status}: {reason})"
