@@ -121,7 +121,7 @@ def _missing(missing: dict[str, int]) -> str:
 
 
 def _repaired(count: int) -> str:
-    return f", {count} repaired (text made valid Unicode)" if count else ""
+    return f", {count} repaired (invalid Unicode or a field of the wrong type)" if count else ""
 
 
 @dataclass

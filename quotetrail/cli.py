@@ -55,6 +55,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     state_dir = config.state_dir(args.state_dir)
     shard = f"-shard-{args.shard.number}-of-{args.shard.count}" if args.shard else ""
     rejects = args.rejects or os.path.join(state_dir, f"quotetrail-rejects{shard}.jsonl")
+    if args.rejects:
+        _writable_file("--rejects", rejects)
     options = IndexOptions(
         paths=args.paths,
         field_map=field_map,
@@ -351,6 +353,42 @@ def _positive(value: str) -> int:
     return number
 
 
+def _amount(value: str) -> float:
+    """A finite number above 0 (megabytes)."""
+    number = float(value)
+    if not 0 < number < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number above 0, got {value}")
+    return number
+
+
+def _seconds(value: str) -> float:
+    """A finite number of seconds, 0 or more."""
+    number = float(value)
+    if not 0 <= number < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be 0 seconds or more, got {value}")
+    return number
+
+
+def _port(value: str) -> int:
+    """A TCP port number, 1-65535."""
+    number = int(value)
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"must be a port number from 1 to 65535, got {value}")
+    return number
+
+
+def _writable_file(option: str, path: str) -> None:
+    """CliError unless ``path`` can be a file the run writes (checked before the run, so
+    a long run never ends on "is a directory")."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise CliError(f"{option} {path}: is a folder (give a file name)")
+    if not os.path.isdir(folder):
+        raise CliError(f"{option} {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
+        raise CliError(f"{option} {path}: not writable")
+
+
 def _command(sub: Any, name: str, summary: str, example: str, func: Any) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         name,
@@ -432,14 +470,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     index.add_argument(
         "--retry-for",
-        type=float,
+        type=_seconds,
         default=60.0,
         metavar="SECONDS",
         help="how long to retry when the store fails before stopping (default 60)",
     )
     index.add_argument(
         "--max-article-mb",
-        type=float,
+        type=_amount,
         default=5.0,
         metavar="MB",
         help="larger single articles are rejected (default 5)",
@@ -489,7 +527,7 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_serve,
     )
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=5000)
+    serve.add_argument("--port", type=_port, default=5000)
 
     stats = _command(
         sub,
@@ -601,7 +639,7 @@ def _watch_parser(sub: Any) -> None:
     watch.add_argument("--status", action="store_true", help="print each feed's status and exit")
     watch.add_argument(
         "--delay",
-        type=float,
+        type=_seconds,
         default=1.0,
         metavar="SECONDS",
         help="pause between two requests to the same host (default 1; robots.txt "
@@ -612,7 +650,7 @@ def _watch_parser(sub: Any) -> None:
     watch.add_argument(
         "--workers", type=_positive, default=min(2, os.cpu_count() or 1), metavar="N"
     )
-    watch.add_argument("--retry-for", type=float, default=60.0, metavar="SECONDS")
+    watch.add_argument("--retry-for", type=_seconds, default=60.0, metavar="SECONDS")
 
 
 def main(argv: list[str] | None = None) -> int:

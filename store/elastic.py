@@ -24,6 +24,7 @@ from elasticsearch import (
     Elasticsearch,
     NotFoundError,
     TransportError,
+    UnsupportedProductError,
     helpers,
 )
 
@@ -148,6 +149,12 @@ class ElasticStore(Store):
         try:
             yield
         except ApiError as error:
+            if isinstance(error, UnsupportedProductError) or not isinstance(error.body, dict):
+                raise StoreError(  # a web server or proxy, not Elasticsearch's JSON
+                    f"Elasticsearch at {self.url}: the server answered HTTP"
+                    f" {error.meta.status} without Elasticsearch's product header or JSON"
+                    " error; is ES_URL the address of an Elasticsearch node?"
+                ) from None
             reason = _api_reason(error)
             raise StoreError(
                 f"Elasticsearch at {self.url} refused the request ({error.meta.status}: {reason})"
@@ -550,24 +557,33 @@ class ElasticStore(Store):
         )["hits"]["hits"]
         names = {hit["_id"]: keyword(hit["_source"].get("name") or "") for hit in found}
         counts: dict[str, int] = {}
+        relayed: dict[str, int] = {}
         if names:
             # the listed records' own ids: an owner id without a record must not push one out
-            values: dict[str, Any] = {"field": owner, "size": len(names), "include": sorted(names)}
-            buckets = self.es.search(
-                index=self.alias("attributions"), size=0,
-                aggs={"n": {"terms": values}},
-            )["aggregations"]["n"]["buckets"]
-            counts = {b["key"]: b["doc_count"] for b in buckets}
-        names = {i: name for i, name in names.items() if counts.get(i)}  # see Store.directory
+            terms: dict[str, Any] = {"size": len(names), "include": sorted(names)}
+            aggs = {"n": {"terms": {"field": owner, **terms}}}
+            if kind == "outlets":  # an outlet also carries what it relayed (Store.directory)
+                aggs["relayed"] = {"terms": {"field": "via_outlet_ids", **terms}}
+            found_aggs = self.es.search(
+                index=self.alias("attributions"), size=0, aggs=aggs
+            )["aggregations"]
+            counts = {b["key"]: b["doc_count"] for b in found_aggs["n"]["buckets"]}
+            if kind == "outlets":
+                relayed = {b["key"]: b["doc_count"] for b in found_aggs["relayed"]["buckets"]}
+
+        def carried(i: str) -> int:
+            return counts.get(i, 0) + relayed.get(i, 0)
+
+        names = {i: name for i, name in names.items() if carried(i)}  # see Store.directory
         if sort == "count":
-            order = sorted(names, key=lambda i: (-counts.get(i, 0), names[i], i))
+            order = sorted(names, key=lambda i: (-carried(i), names[i], i))
         else:
             order = sorted(names, key=lambda i: (names[i], i))
         start = (max(page, 1) - 1) * per_page
         chosen = order[start : start + per_page]
         docs = self.es.mget(index=self.alias(kind), ids=chosen)["docs"] if chosen else []
         entries = [
-            DirectoryEntry(doc["_source"], counts.get(doc["_id"], 0))
+            DirectoryEntry(doc["_source"], counts.get(doc["_id"], 0), relayed.get(doc["_id"], 0))
             for doc in docs
             if doc.get("found")
         ]

@@ -616,8 +616,17 @@ class SqliteStore(Store):
     ) -> DirectoryPage:
         table, names, owner = _DIRECTORY[kind]
         wanted = keyword(text.strip())
+        # an outlet also carries the attributions it relayed (see Store.directory)
+        relayed = (
+            "(SELECT count(*) FROM attribution_via v WHERE v.outlet_id = r.id)"
+            if kind == "outlets"
+            else "0"
+        )
         # only records that still carry an attribution (see Store.directory)
-        where, params = f"WHERE EXISTS (SELECT 1 FROM attributions a WHERE a.{owner} = r.id)", []
+        where = f"WHERE (EXISTS (SELECT 1 FROM attributions a WHERE a.{owner} = r.id)"
+        if kind == "outlets":
+            where += " OR EXISTS (SELECT 1 FROM attribution_via v WHERE v.outlet_id = r.id)"
+        where, params = where + ")", []
         if wanted:  # store.records.name_matches, as LIKE patterns on the folded name keys
             like = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             where += (
@@ -625,16 +634,18 @@ class SqliteStore(Store):
                 f" OR key LIKE ? ESCAPE '\\')"
             )
             params = [f"{like}%", f"% {like}%"]
-        order = "n DESC, name, id" if sort == "count" else "name, id"
+        order = "n + relayed DESC, name, id" if sort == "count" else "name, id"
         rows = self._conn().execute(
-            f"SELECT doc, n, count(*) OVER () FROM (SELECT r.id, r.doc,"
+            f"SELECT doc, n, relayed, count(*) OVER () FROM (SELECT r.id, r.doc,"
             f" fold(json_extract(r.doc, '$.name')) AS name,"
-            f" (SELECT count(*) FROM attributions a WHERE a.{owner} = r.id) AS n"
+            f" (SELECT count(*) FROM attributions a WHERE a.{owner} = r.id) AS n,"
+            f" {relayed} AS relayed"
             f" FROM {table} r {where} LIMIT ?) ORDER BY {order} LIMIT ? OFFSET ?",
             [*params, MAX_DIRECTORY_MATCHES, per_page, (max(page, 1) - 1) * per_page],
         ).fetchall()
-        total = rows[0][2] if rows else self._directory_total(table, where, params)
-        return DirectoryPage(total, [DirectoryEntry(json.loads(d), n) for d, n, _ in rows])
+        total = rows[0][3] if rows else self._directory_total(table, where, params)
+        entries = [DirectoryEntry(json.loads(d), n, r) for d, n, r, _ in rows]
+        return DirectoryPage(total, entries)
 
     def _directory_total(self, table: str, where: str, params: list[str]) -> int:
         """How many records match, for a page past the last one."""

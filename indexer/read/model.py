@@ -36,7 +36,8 @@ class Repair:
     """Text of an input (or one record of it) that was read after a repair, and which.
 
     Readers repair rather than reject what only makes a few characters unreadable: lone
-    surrogates and invalid UTF-8 bytes become U+FFFD (see ``schemas.text``).
+    surrogates and invalid UTF-8 bytes become U+FFFD (see ``schemas.text``), and a record
+    field of the wrong type is left out of the article (``indexer.read.fields``).
     """
 
     path: str
