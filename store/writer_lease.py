@@ -83,10 +83,11 @@ class WriterLease:
     writer lease for the run described by ``run`` (shown to the indexers that wait for
     it); ``resume`` names what a rerun of the same command shares (run key, state folder).
 
-    ``acquire`` waits as long as another live indexer holds the lease, saying so once with
-    ``say``; it raises :class:`StoreError` when Elasticsearch refuses or cannot be reached
-    (the caller retries). :meth:`check` raises :class:`StoreBusy` once the lease was taken
-    over. ``ttl``: seconds of silence after which the lease is taken over.
+    ``acquire`` waits as long as another indexer holds the lease, saying so with ``say``
+    (again when what it waits for changes); it raises :class:`StoreError` when
+    Elasticsearch refuses or cannot be reached (the caller retries). :meth:`check` raises
+    :class:`StoreBusy` once the lease was taken back by a rerun. ``ttl``: seconds without a
+    renewal after which a holder counts as stopped.
     """
 
     def __init__(
