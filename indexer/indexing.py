@@ -27,7 +27,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from indexer.checkpoint import Checkpoint, run_key
 from indexer.extract.workers import ExtractionPool, OverBudget
@@ -40,6 +40,9 @@ from indexer.read import ByteCounter, ReadOptions, Reject, Repair, Source, expan
 from indexer.read.model import DEFAULT_EXTRACT_BUDGET, DEFAULT_MAX_ARTICLE_BYTES
 from quotetrail.errors import StoreBusy, StoreDown
 from store.base import ArticleRecord, PutOutcome, Store, StoreError
+
+if TYPE_CHECKING:
+    from store.writer_lease import WriterLease
 
 T = TypeVar("T")
 DEFAULT_BATCH = 32
@@ -241,6 +244,7 @@ class Indexer:
         self.version = extractor_version()
         self.lock = threading.Lock()
         self.writer = Writer()
+        self.lease: WriterLease | None = None  # Elasticsearch: held while running
 
     # The pipeline: reading feeds batches; batches are extracted in the pool while the
     # previous ones are linked and written, in input order.
@@ -251,13 +255,15 @@ class Indexer:
         total = sum(s.size or 0 for s in expand(self.options.paths) if isinstance(s, Source))
         self.progress = Progress(total, self.err)
         self.rejects = self._reject_log()
-        self.linker = Linker(self.store, autoflush=False)  # the writer writes its changes
-        store_lock = self._only_writer()
+        store_claim = self._only_writer()
         try:
+            self.linker = Linker(self.store, autoflush=False)  # the writer writes its changes
             return self._run_pipeline(started)
         finally:
-            if store_lock is not None:
-                store_lock.close()  # releases the flock: the next run may write
+            if self.lease is not None:
+                self.lease.release()  # the next indexer may write
+            if store_claim is not None:
+                store_claim.close()  # releases the flock: the next run may write
 
     def _run_pipeline(self, started: float) -> Summary:
         self._resume()
@@ -275,6 +281,9 @@ class Indexer:
             while window:
                 self._write(window.popleft())
             self.writer.wait()
+            if self.lease is not None:  # for the next indexer on this store
+                memory = self.linker.memory()
+                self._with_retries(lambda: self.lease.save_memory(memory))  # type: ignore[union-attr]
             aborted = False
         finally:
             self.extractor.close(abort=aborted)
@@ -307,15 +316,33 @@ class Indexer:
         return ExtractionPool(self.options.workers, self.options.extract_budget)
 
     def _only_writer(self) -> TextIO | None:
-        """On SQLite, refuse to start while another run writes to the same database file.
+        """Make this run the store's only writer while it runs.
 
         Linking assumes it sees every record written since the run started (two indexers
-        on one store would each create the statements the other is creating). The lock is
-        an ``flock`` on ``<database>.indexing.lock``, held through the open file returned
-        (closing it ends the run's claim; the kernel releases it when the process ends,
-        however it ends). None on Elasticsearch or an in-memory database. Raises
-        :class:`StoreBusy` naming the file.
+        on one store would each create the statements the other is creating). On SQLite,
+        refuse to start while another run writes to the same database file: an ``flock``
+        on ``<database>.indexing.lock``, held through the open file returned (closing it
+        ends the run's claim; the kernel releases it when the process ends, however it
+        ends); raises :class:`StoreBusy` naming the file. On Elasticsearch, wait for the
+        store's writer lease (:mod:`store.writer_lease`), kept in ``self.lease``; when
+        another run held it, read the state folder again (that run may have been this same
+        command). None on Elasticsearch or an in-memory database.
         """
+        if self.store.engine == "elasticsearch":
+            from store.elastic import ElasticStore
+            from store.writer_lease import WriterLease as Lease
+
+            assert isinstance(self.store, ElasticStore)
+            lease = Lease(
+                self.store,
+                f"inputs {', '.join(self.options.paths)}"[:200],
+                f"{self._run_key()} {os.path.abspath(self.options.state_dir)}",
+            )
+            self._with_retries(lambda: lease.acquire(self.progress.write))
+            self.lease = lease
+            if lease.waited:
+                self._reload_progress()
+            return None
         path = getattr(self.store, "path", None)
         if self.store.engine != "sqlite" or not path:
             return None
@@ -330,8 +357,15 @@ class Indexer:
             ) from None
         return lock_file
 
+    def _reload_progress(self) -> None:
+        """Read the checkpoint and journal of this run again from the state folder."""
+        key = self._run_key()
+        self.checkpoint = Checkpoint.load(self.options.state_dir, key)
+        self.journal = Journal(self.options.state_dir, key, self.journal_file)
+
     def _resume(self) -> None:
-        """Undo the batches written after the last commit; take back that commit's memory."""
+        """Undo the batches written after the last commit; take back that commit's memory
+        (with none, on Elasticsearch, the memory the store's last indexer left)."""
         undone = self._with_retries(
             lambda: self.journal.undo(self.store, self.checkpoint.committed)
         )
@@ -341,6 +375,10 @@ class Indexer:
                 "the last checkpoint"
             )
         committed = self.checkpoint.committed
+        if not committed and self.lease is not None:  # where the last indexer left off
+            handed = self._with_retries(self.lease.memory)
+            if handed is not None:
+                self.linker.restore(handed)
         try:
             if committed:
                 with open(self._memory_path(committed), "rb") as f:
@@ -499,6 +537,8 @@ class Indexer:
         ids = [r.article["id"] for r in records]
         commit = self.checkpoint.committed + 1
         try:
+            if self.lease is not None:
+                self.lease.check()
             self._with_retries(lambda: self.journal.before(self.store, changes, ids, commit))
             self._with_retries(lambda: changes.write(self.store))
             outcomes = self._with_retries(

@@ -499,7 +499,10 @@ def build_parser() -> argparse.ArgumentParser:
         "store (on several machines, or several times on one): each takes the inputs whose "
         "name hashes to K (a stable SHA-1 of the input's name, so every machine agrees), "
         "extracts them and stages the result in the store; the last shard to finish links "
-        "everything in input order, so the store ends as one run of PATHS would leave it",
+        "everything in input order, so the store ends as one run of PATHS would leave it. "
+        "Without --shard, indexers on one Elasticsearch store (each with its own part of a "
+        "corpus, say) link one after the other: a second one says the store is busy and "
+        "waits for the first",
     )
 
     _watch_parser(sub)
