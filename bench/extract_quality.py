@@ -1,7 +1,7 @@
 """Attribution extraction quality on PolNeAR: extract, then score with the shared scorer.
 
     .venv/bin/python bench/extract_quality.py [--split dev|train] [--gold DIR] [--limit N]
-        [--calibration] [--speakers] [--all]
+        [--calibration] [--speakers] [--all] [--false-positives]
 
 Scores what would be stored: the attributions at or above the store floor
 (`indexer.extract.scoring.STORE_FLOOR`; --all scores everything the extractor returns).
@@ -11,7 +11,9 @@ too) that the scorer's attribution rule matches: the reliability table the floor
 by. --speakers checks the resolved `speaker` of matched attributions whose source is a
 pronoun, a single word or a description: PolNeAR has no resolved-speaker gold, so the
 proxy is whether the speaker is (or ends with the surname of) a PERSON/ORG the spaCy NER
-finds earlier in the article.
+finds earlier in the article. --false-positives prints the stored predictions that match no
+gold attribution, each as `no content` or `wrong source` (the gold content matches, its
+source does not).
 """
 
 from __future__ import annotations
@@ -60,6 +62,40 @@ def _matched(scorer, doc, preds: list[dict]) -> dict[int, int]:
             if ratio >= 0.5 and scorer._compatible(gs, ps):
                 pairs.append((ratio, gi, pi))
     return scorer.greedy_match(pairs)
+
+
+def false_positives(scorer, gold: dict, predictions: dict[str, list[dict]]) -> None:
+    """Print every prediction that matches no gold attribution, as `[no content]` (no gold
+    content overlaps it by half) or `[wrong source]` (a gold content does, its source does
+    not), with the cue, the source as written, the gold source and the content; then the
+    count of each."""
+    counts: Counter[str] = Counter()
+    for doc_id, preds in sorted(predictions.items()):
+        doc = gold[doc_id]
+        text = doc.text
+        matched = _matched(scorer, doc, preds)
+        for index, pred in enumerate(preds):
+            if index in matched:
+                continue
+            content = scorer.char_set(text, [tuple(s) for s in pred["content"]])
+            near = [
+                a
+                for a in doc.attributions
+                if scorer.overlap_ratio(scorer.char_set(text, a.content), content) >= 0.5
+            ]
+            kind = "wrong source" if near else "no content"
+            counts[kind] += 1
+            gold_source = f" gold source={_words(text, near[0].source)!r}" if near else ""
+            print(
+                f"[{kind}] {doc_id} cue={_words(text, pred.get('cue', []))!r} "
+                f"source={_words(text, pred.get('source', []))!r}{gold_source}\n"
+                f"    {_words(text, pred['content'])[:200]!r}"
+            )
+    print(", ".join(f"{kind}: {n}" for kind, n in sorted(counts.items())))
+
+
+def _words(text: str, spans) -> str:
+    return " ".join(text[s:e] for s, e in spans)
 
 
 def calibration(scorer, gold: dict, predictions: dict[str, list[dict]]) -> None:
@@ -194,6 +230,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--calibration", action="store_true", help="confidence reliability")
     parser.add_argument("--speakers", action="store_true", help="resolved-speaker check")
     parser.add_argument("--all", action="store_true", help="score below the store floor too")
+    parser.add_argument(
+        "--false-positives",
+        action="store_true",
+        help="print the scored predictions that match no gold attribution",
+    )
     args = parser.parse_args(argv)
     gold_dir = Path(args.gold) if args.gold else SHARED / "polnear" / args.split
     scorer_path = SHARED / "score_attributions.py"
@@ -223,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         cmd.append("--json")
     code = subprocess.run(cmd, check=False).returncode
-    if args.calibration or args.speakers:
+    if args.calibration or args.speakers or args.false_positives:
         sys.path.insert(0, str(SHARED))
         import score_attributions as scorer
 
@@ -233,6 +274,9 @@ def main(argv: list[str] | None = None) -> int:
             calibration(scorer, gold, predictions)
         if args.speakers:
             speakers(scorer, gold, predictions)
+        if args.false_positives:
+            stored = {row["doc_id"]: row["attributions"] for row in map(json.loads, scored)}
+            false_positives(scorer, gold, stored)
     if not args.keep:
         out.unlink()
     return code

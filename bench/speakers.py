@@ -33,7 +33,8 @@ whose source span overlaps an annotated mention with a name:
 average over pages, and how many pages with 3+ quotes are under 80% pure); *pages per
 person* = distinct canonical speakers holding a gold person's quotes, averaged over gold
 people (type person); *canonical accuracy* = the canonical name judged as above against the
-gold person's names; with ``--errors``, the wrong quotes and every gold person spread over
+gold person's names (a speaker known in one article only, "Melanie (in <title>)", by its
+name without the article); with ``--errors``, the wrong quotes and every gold person spread over
 several pages (the pages' names and quote counts) are printed. Headline attributions are
 matched with their spans in the title line. Targets (issue 10): purity >= 97%, pages per
 person <= 1.1, canonical accuracy >= 88% held out.
@@ -74,6 +75,7 @@ PRONOUNS = frozenset(
         r"\w+", "i me we us you he him she her it they them his their its our my this that who"
     )
 )
+SCOPE = re.compile(r" \(in .*\)$")  # the article a scoped speaker's label names
 _ENTITY = re.compile(r"\(([^()]+)(\))?|(\d+)\)")
 
 
@@ -438,6 +440,7 @@ def index_polnear(texts: Path, workdir: Path, gold_path: Path) -> list[StoredQuo
     with open(os.devnull, "w") as quiet:
         Indexer(store, options, err=quiet).run()
     found: list[StoredQuote] = []
+    scoped: dict[str, bool] = {}  # speaker id -> known in one article only
     by_article: dict[str, list[dict]] = {}
     for attribution in store.scan(SearchQuery(facets=False)):
         by_article.setdefault(attribution["article_id"], []).append(attribution)
@@ -463,6 +466,11 @@ def index_polnear(texts: Path, workdir: Path, gold_path: Path) -> list[StoredQuo
             if hits:
                 m = max(hits, key=lambda m: min(e, m[1]) - max(s, m[0]))
                 canonical = att.get("speaker") if att.get("speaker_id") else None  # no page
+                if canonical and scoped.setdefault(
+                    att["speaker_id"],
+                    bool((store.get_speaker(att["speaker_id"]) or {}).get("article_id")),
+                ):
+                    canonical = SCOPE.sub("", canonical)  # "Melanie (in <title>)": the name
                 found.append(StoredQuote(doc_id, att.get("speaker_id"), canonical, *m[2:]))
     store.close()
     return found
@@ -482,8 +490,12 @@ def spread_people(quotes: list[StoredQuote]) -> list[str]:
     ]
 
 
-def page_figures(quotes: list[StoredQuote], names: dict[str, set[str]]) -> list[str]:
-    """Printable lines: page purity, pages per person and canonical accuracy."""
+def page_figures(
+    quotes: list[StoredQuote], names: dict[str, set[str]]
+) -> tuple[list[str], list[str]]:
+    """Printable lines: page purity, pages per person and canonical accuracy; and the
+    unresolved and misnamed cases (a named gold referent filed on no page, or under a
+    wrong form of its name)."""
     pages: dict[str, Counter] = {}
     held: dict[str, set[str]] = {}
     tally = Tally()
@@ -512,7 +524,8 @@ def page_figures(quotes: list[StoredQuote], names: dict[str, set[str]]) -> list[
         "canonical speaker (the name a quote is filed under), held-out target accuracy >= 88%:",
         *tally.lines(),
     ]
-    return lines + [f"  impure: {dict(c.most_common(3))}" for c in impure]
+    unresolved = [line for line in tally.errors if line.startswith(("unresolved", "misnamed"))]
+    return lines + [f"  impure: {dict(c.most_common(3))}" for c in impure], unresolved
 
 
 def main() -> int:
@@ -533,11 +546,14 @@ def main() -> int:
             quotes = index_polnear(POLNEAR_DEV, Path(tmp), POLNEAR_GOLD)
         print(f"PolNeAR dev indexed into SQLite, pages scored on {POLNEAR_GOLD.relative_to(REPO)}")
         names = gold_people(POLNEAR_GOLD)[1]
-        print("\n".join(page_figures(quotes, names)))
+        figures, unresolved = page_figures(quotes, names)
+        print("\n".join(figures))
         wrong = [q for q in quotes if judge(q.canonical, names.get(q.gold, set())) == "wrong"]
         for q in wrong[: args.errors]:
             print(f"wrong {q.doc_id}: {q.source_text!r} -> {q.canonical!r}; gold {q.gold!r}")
         for line in spread_people(quotes)[: args.errors]:
+            print(line)
+        for line in unresolved[: args.errors]:
             print(line)
         return 0
     if args.agreement:

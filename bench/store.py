@@ -8,11 +8,16 @@ canonical speakers and outlets are written first, as the linker does), then
 times ``Store.search`` for queries of one or two words with two filters and all facets.
 Targets on a 2-core machine: ES >= 5,000 attributions/s; p95 <= 50 ms (ES), 100 ms (SQLite).
 
-``--clients 8`` then runs the common-word mix (issue #12, item 5): ``--clients`` threads
-searching for ``--duration`` seconds, first ordinary queries alone, then queries that
-match most attributions (the corpus's most frequent words, alone and with one filter, and
-an exclusion of a middling word), then half of the clients on each. It prints p50/p95 per kind
-of query and phase. Target: every kind p95 <= 100 ms under 8 clients on both engines.
+``--clients 8`` then runs the common-word mix (issue #12, item 5) as the deployment serves
+it: ``--workers`` processes (gunicorn.conf.py's workers by default, each with its own store
+handle, one search at a time) serve ``--clients`` concurrent clients for ``--duration``
+seconds, first ordinary queries alone, then queries that match most attributions (the
+corpus's most frequent words, alone and with one filter, and an exclusion of a middling
+word), then those two and wordless pages (the overview, a speaker's, an outlet's) at once.
+It prints, per kind of query and phase, client p50/p95 (waiting for a free worker
+included), server p95 (the search alone) and on SQLite the worker's CPU p95, and first on
+SQLite the CPU p50/p95 one search of each kind takes alone, counted afresh (load distorts
+CPU time least). Target: every kind p95 <= 100 ms under 8 clients on both engines.
 
 ``--keep NAME`` (Elasticsearch) loads into indices named ``quotetrail-bench-NAME`` and keeps
 them; a later run with the same NAME and ``--n`` skips the load and measures the queries
@@ -24,8 +29,10 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import multiprocessing
 import os
 import random
+import runpy
 import statistics
 import sys
 import tempfile
@@ -36,7 +43,8 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 from store.base import ArticleRecord, SearchQuery, Store  # noqa: E402
 
@@ -127,6 +135,22 @@ class Corpus:
             )
             filters = {"kind": (rng.choice(KINDS),), **second}
             queries.append(SearchQuery(text=word, filters=filters))
+        return queries
+
+    def wordless_queries(self, count: int) -> list[SearchQuery]:
+        """Pages without words: the overview of the whole store, a speaker's or an outlet's
+        quotes (the most quoted 50 and 10), and a speaker's of one kind."""
+        rng = random.Random(17)
+        queries = []
+        for i in range(count):
+            speaker = {"speaker": (rng.choice(self.speakers[:50]),)}
+            filters = [
+                {},
+                speaker,
+                {"outlet": (rng.choice(self.outlets[:10]),)},
+                {**speaker, "kind": (rng.choice(KINDS),)},
+            ][i % 4]
+            queries.append(SearchQuery(filters=filters))
         return queries
 
     def common_queries(self, count: int) -> list[SearchQuery]:
@@ -228,51 +252,132 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
+# The deployment serves searches from gunicorn's worker processes (``gunicorn.conf.py``):
+# N processes, each one request at a time, while further requests wait in the queue.
+GUNICORN_WORKERS = int(runpy.run_path(str(ROOT / "gunicorn.conf.py"))["workers"])
+_worker_store: Store | None = None
+
+
+def reopen(store: Store, counted_searches: int | None = None) -> Store:
+    """Another handle on the same store, for a worker process (no connection shared);
+    on SQLite ``counted_searches`` 0 counts every search afresh (none kept)."""
+    if store.engine == "sqlite":
+        from store.sqlite import SqliteStore
+
+        kept = {} if counted_searches is None else {"counted_searches": counted_searches}
+        return SqliteStore(store.path, **kept)  # type: ignore[attr-defined]
+    from store.elastic import ElasticStore
+
+    return ElasticStore(
+        os.environ["ES_URL"],
+        api_key=os.environ.get("ES_API_KEY"),
+        ca_certs=os.environ.get("ES_CA_CERTS"),
+        prefix=store.prefix,  # type: ignore[attr-defined]
+    )
+
+
+def _open_worker(store: Store) -> None:
+    global _worker_store
+    _worker_store = reopen(store)
+
+
+def _serve(query: SearchQuery) -> tuple[float, float]:
+    """One search in a worker process: the milliseconds it took there (server time) and
+    the CPU milliseconds of the worker's thread (SQLite works in it; less distorted by the
+    machine's load)."""
+    assert _worker_store is not None
+    started, cpu = time.perf_counter(), time.thread_time()
+    _worker_store.search(query)
+    return (time.perf_counter() - started) * 1000, (time.thread_time() - cpu) * 1000
+
+
 def concurrent_latencies(
-    store: Store, mix: dict[str, list[SearchQuery]], clients: int, duration: float
-) -> dict[str, list[float]]:
-    """Milliseconds per search by kind: ``clients`` threads, one search at a time each, for
-    ``duration`` seconds; client ``i`` sends the kind ``i`` modulo the number of kinds."""
+    store: Store, mix: dict[str, list[SearchQuery]], clients: int, duration: float, workers: int
+) -> dict[str, tuple[list[float], list[tuple[float, float]]]]:
+    """Client and server milliseconds per search by kind, as gunicorn serves them:
+    ``workers`` processes (each with its own store handle, one search at a time) serve
+    ``clients`` threads, each sending one search and waiting for it, for ``duration``
+    seconds; client ``i`` sends the kind ``i`` modulo the number of kinds. Client time
+    includes the wait for a free worker; server time is the search alone."""
     kinds = list(mix)
-    timings: dict[str, list[float]] = {kind: [] for kind in kinds}
+    timings: dict[str, tuple[list[float], list[tuple[float, float]]]] = {
+        kind: ([], []) for kind in kinds
+    }
     lock = threading.Lock()
-    stop = time.perf_counter() + duration
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_open_worker, initargs=(store,)) as pool:
+        for query in [q for queries in mix.values() for q in queries[:5]]:  # warm each worker
+            pool.apply(_serve, (query,))
+        stop = time.perf_counter() + duration
 
-    def client(number: int) -> None:
-        kind = kinds[number % len(kinds)]
-        queries, mine = mix[kind], []
-        position = number
-        while time.perf_counter() < stop:
-            started = time.perf_counter()
-            store.search(queries[position % len(queries)])
-            mine.append((time.perf_counter() - started) * 1000)
-            position += clients
-        with lock:
-            timings[kind] += mine
+        def client(number: int) -> None:
+            kind = kinds[number % len(kinds)]
+            queries, mine, served = mix[kind], [], []
+            position = number
+            while time.perf_counter() < stop:
+                started = time.perf_counter()
+                served.append(pool.apply(_serve, (queries[position % len(queries)],)))
+                mine.append((time.perf_counter() - started) * 1000)
+                position += clients
+            with lock:
+                timings[kind][0].extend(mine)
+                timings[kind][1].extend(served)
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+        threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
     return timings
 
 
-def common_word_mix(store: Store, engine: str, clients: int, duration: float) -> None:
-    """Print p50/p95 per kind: ordinary queries alone, common-word queries alone, and both
-    at once (half of the clients each), with the machine's load average."""
+def common_word_mix(
+    store: Store, engine: str, clients: int, duration: float, workers: int
+) -> None:
+    """Print client p50/p95, server p95 and (SQLite) server CPU p95 per kind: ordinary
+    queries alone, common-word queries alone, then ordinary, common-word and wordless
+    queries at once (a third of the clients each), with the machine's load average. On
+    SQLite first the CPU milliseconds (p50/p95) one search of each kind takes alone,
+    counted afresh (no counts kept from an earlier search): load distorts them least."""
     corpus = Corpus()
     ordinary, common = corpus.queries(200), corpus.common_queries(200)
+    wordless = corpus.wordless_queries(200)
+    if engine == "sqlite":
+        fresh = reopen(store, counted_searches=0)
+        for kind, queries in (
+            ("ordinary", ordinary[:60]),
+            ("matching most", common[:60]),
+            ("wordless", wordless[:60]),
+        ):
+            fresh.search(queries[0])
+            cpu = []
+            for query in queries:
+                started = time.thread_time()
+                fresh.search(query)
+                cpu.append((time.thread_time() - started) * 1000)
+            print(
+                f"{engine}: one client, {kind} queries ({len(cpu)}), each counted afresh:"
+                f" CPU p50 {percentile(cpu, 50):.1f} ms, p95 {percentile(cpu, 95):.1f} ms"
+            )
+        fresh.close()
     phases = {
         "ordinary alone": {"ordinary": ordinary},
         "matching most alone": {"matching most": common},
-        "mixed": {"ordinary": ordinary, "matching most": common},
+        "mixed": {"ordinary": ordinary, "matching most": common, "wordless": wordless},
     }
     for phase, mix in phases.items():
-        for kind, timings in concurrent_latencies(store, mix, clients, duration).items():
+        measured = concurrent_latencies(store, mix, clients, duration, workers)
+        for kind, (timings, served) in measured.items():
+            server_cpu = (
+                f", server CPU p95 {percentile([c for _, c in served], 95):.1f} ms"
+                if engine == "sqlite"
+                else ""
+            )
             print(
-                f"{engine}: {clients} clients, {phase}, {kind} queries ({len(timings)}):"
-                f" p50 {percentile(timings, 50):.1f} ms, p95 {percentile(timings, 95):.1f} ms;"
+                f"{engine}: {clients} clients on {workers} worker processes, {phase}, {kind}"
+                f" queries ({len(timings)}): client p50 {percentile(timings, 50):.1f} ms,"
+                f" p95 {percentile(timings, 95):.1f} ms; server p95"
+                f" {percentile([w for w, _ in served], 95):.1f} ms{server_cpu};"
                 f" load average {os.getloadavg()[0]:.1f}"
             )
 
@@ -290,6 +395,7 @@ def run(
     clients: int,
     duration: float,
     keep: str | None = None,
+    workers: int = GUNICORN_WORKERS,
 ) -> None:
     with tempfile.TemporaryDirectory(prefix="quotetrail-bench-") as workdir:
         store = open_engine(engine, workdir, keep)
@@ -302,7 +408,7 @@ def run(
             settle(store)
             timings, mean_hits = query_latencies(store, count)
             if clients:
-                common_word_mix(store, engine, clients, duration)
+                common_word_mix(store, engine, clients, duration, workers)
         finally:
             drop = getattr(store, "drop", None)
             if drop and not keep:
@@ -327,6 +433,12 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--duration", type=float, default=20.0, help="seconds per mix phase")
     parser.add_argument(
+        "--workers",
+        type=int,
+        default=GUNICORN_WORKERS,
+        help="worker processes serving the clients (default: gunicorn.conf.py's workers)",
+    )
+    parser.add_argument(
         "--keep",
         metavar="NAME",
         help="Elasticsearch: load into indices quotetrail-bench-NAME and keep them; a later"
@@ -337,7 +449,16 @@ def main(argv: list[str] | None = None) -> None:
     if args.keep and engines != ("elastic",):
         parser.error("--keep needs --engine elastic")
     for engine in engines:
-        run(engine, args.n, args.queries, args.batch, args.clients, args.duration, args.keep)
+        run(
+            engine,
+            args.n,
+            args.queries,
+            args.batch,
+            args.clients,
+            args.duration,
+            args.keep,
+            args.workers,
+        )
 
 
 if __name__ == "__main__":

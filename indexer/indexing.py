@@ -30,18 +30,19 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from indexer.checkpoint import Checkpoint, run_key
+from indexer.extract.workers import ExtractionPool, OverBudget
 from indexer.journal import FILE_NAME as JOURNAL_FILE
 from indexer.journal import Journal
 from indexer.link.linker import Changes
 from indexer.prepare import clean_or_reject, complete, extractor_version
 from indexer.progress import Progress
 from indexer.read import ByteCounter, ReadOptions, Reject, Repair, Source, expand, read_source
-from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES
+from indexer.read.model import DEFAULT_EXTRACT_BUDGET, DEFAULT_MAX_ARTICLE_BYTES
 from quotetrail.errors import StoreBusy, StoreDown
 from store.base import ArticleRecord, PutOutcome, Store, StoreError
 
 if TYPE_CHECKING:
-    from indexer.extract.workers import ExtractionPool
+    from store.writer_lease import WriterLease
 
 T = TypeVar("T")
 DEFAULT_BATCH = 32
@@ -50,10 +51,11 @@ MEMORY_FILE = ".quotetrail-linker-{}.pickle"  # the linker's memory at commit {}
 # A commit (saving the linker's memory) once the time since the last one is this many
 # times what saving it cost: small memories commit every batch, large ones rarely.
 COMMIT_COST_RATIO = 20.0
+Extracted = tuple[dict[str, Any], list[dict[str, Any]]]  # an article, its attributions
 
 
 class Interrupted(KeyboardInterrupt):
-    """SIGTERM (SIGINT arrives as a plain KeyboardInterrupt): stop, keeping the checkpoint."""
+    """SIGINT or SIGTERM: stop, keeping the checkpoint; ``status`` is 128 + the signal."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signal.Signals(signum).name)
@@ -71,6 +73,7 @@ class IndexOptions:
     retry_seconds: float = DEFAULT_RETRY_SECONDS
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
     store_location: str = ""
+    extract_budget: float | None = DEFAULT_EXTRACT_BUDGET  # CPU seconds per article; None: no limit
 
 
 @dataclass
@@ -111,14 +114,17 @@ class Summary:
 
 
 def _missing(missing: dict[str, int]) -> str:
-    """"; 3 without a title, 5 without a date" for the fields some written articles lack."""
-    parts = [f"{n} without {'an' if what == 'outlet' else 'a'} {what}"
-             for what, n in missing.items() if n]
+    """ "; 3 without a title, 5 without a date" for the fields some written articles lack."""
+    parts = [
+        f"{n} without {'an' if what == 'outlet' else 'a'} {what}"
+        for what, n in missing.items()
+        if n
+    ]
     return "; " + ", ".join(parts) if parts else ""
 
 
 def _repaired(count: int) -> str:
-    return f", {count} repaired (text made valid Unicode)" if count else ""
+    return f", {count} repaired (invalid Unicode or a field of the wrong type)" if count else ""
 
 
 @dataclass
@@ -238,6 +244,7 @@ class Indexer:
         self.version = extractor_version()
         self.lock = threading.Lock()
         self.writer = Writer()
+        self.lease: WriterLease | None = None  # Elasticsearch: held while running
 
     # The pipeline: reading feeds batches; batches are extracted in the pool while the
     # previous ones are linked and written, in input order.
@@ -248,13 +255,15 @@ class Indexer:
         total = sum(s.size or 0 for s in expand(self.options.paths) if isinstance(s, Source))
         self.progress = Progress(total, self.err)
         self.rejects = self._reject_log()
-        self.linker = Linker(self.store, autoflush=False)  # the writer writes its changes
-        store_lock = self._only_writer()
+        store_claim = self._only_writer()
         try:
+            self.linker = Linker(self.store, autoflush=False)  # the writer writes its changes
             return self._run_pipeline(started)
         finally:
-            if store_lock is not None:
-                store_lock.close()  # releases the flock: the next run may write
+            if self.lease is not None:
+                self.lease.release()  # the next indexer may write
+            if store_claim is not None:
+                store_claim.close()  # releases the flock: the next run may write
 
     def _run_pipeline(self, started: float) -> Summary:
         self._resume()
@@ -270,6 +279,9 @@ class Indexer:
             while window:
                 self._write(window.popleft())
             self.writer.wait()
+            if self.lease is not None:  # for the next indexer on this store
+                memory = self.linker.memory()
+                self._with_retries(lambda: self.lease.save_memory(memory))  # type: ignore[union-attr]
             aborted = False
         finally:
             if self.extractor is not None:
@@ -314,20 +326,36 @@ class Indexer:
     def _extraction(self) -> ExtractionPool:
         """What extracts the batches: ``submit([(title, body), ...])`` gives a future of
         (attributions per article, seconds of work); ``close(abort=...)`` ends it."""
-        from indexer.extract.workers import ExtractionPool  # spaCy: seconds to import
-
-        return ExtractionPool(self.options.workers)
+        return ExtractionPool(self.options.workers, self.options.extract_budget)
 
     def _only_writer(self) -> TextIO | None:
-        """On SQLite, refuse to start while another run writes to the same database file.
+        """Make this run the store's only writer while it runs.
 
         Linking assumes it sees every record written since the run started (two indexers
-        on one store would each create the statements the other is creating). The lock is
-        an ``flock`` on ``<database>.indexing.lock``, held through the open file returned
-        (closing it ends the run's claim; the kernel releases it when the process ends,
-        however it ends). None on Elasticsearch or an in-memory database. Raises
-        :class:`StoreBusy` naming the file.
+        on one store would each create the statements the other is creating). On SQLite,
+        refuse to start while another run writes to the same database file: an ``flock``
+        on ``<database>.indexing.lock``, held through the open file returned (closing it
+        ends the run's claim; the kernel releases it when the process ends, however it
+        ends); raises :class:`StoreBusy` naming the file. On Elasticsearch, wait for the
+        store's writer lease (:mod:`store.writer_lease`), kept in ``self.lease``; when
+        another run held it, read the state folder again (that run may have been this same
+        command). None on Elasticsearch or an in-memory database.
         """
+        if self.store.engine == "elasticsearch":
+            from store.elastic import ElasticStore
+            from store.writer_lease import WriterLease as Lease
+
+            assert isinstance(self.store, ElasticStore)
+            lease = Lease(
+                self.store,
+                f"inputs {', '.join(self.options.paths)}"[:200],
+                f"{self._run_key()} {os.path.abspath(self.options.state_dir)}",
+            )
+            self._with_retries(lambda: lease.acquire(self.progress.write))
+            self.lease = lease
+            if lease.waited:
+                self._reload_progress()
+            return None
         path = getattr(self.store, "path", None)
         if self.store.engine != "sqlite" or not path:
             return None
@@ -342,8 +370,15 @@ class Indexer:
             ) from None
         return lock_file
 
+    def _reload_progress(self) -> None:
+        """Read the checkpoint and journal of this run again from the state folder."""
+        key = self._run_key()
+        self.checkpoint = Checkpoint.load(self.options.state_dir, key)
+        self.journal = Journal(self.options.state_dir, key, self.journal_file)
+
     def _resume(self) -> None:
-        """Undo the batches written after the last commit; take back that commit's memory."""
+        """Undo the batches written after the last commit; take back that commit's memory
+        (with none, on Elasticsearch, the memory the store's last indexer left)."""
         undone = self._with_retries(
             lambda: self.journal.undo(self.store, self.checkpoint.committed)
         )
@@ -353,6 +388,10 @@ class Indexer:
                 "the last checkpoint"
             )
         committed = self.checkpoint.committed
+        if not committed and self.lease is not None:  # where the last indexer left off
+            handed = self._with_retries(self.lease.memory)
+            if handed is not None:
+                self.linker.restore(handed)
         try:
             if committed:
                 with open(self._memory_path(committed), "rb") as f:
@@ -448,11 +487,11 @@ class Indexer:
         assert batch.future is not None
         extracted, seconds = batch.future.result()
         self.summary.stages["extract"] += seconds
-        extracted = self._above_floor(extracted)
+        items = self._within_budget(batch, extracted)
         if self.linker.memory_full():
             self.writer.wait()  # what the linker forgets must be in the store
             self.linker.forget()
-        records = self._with_retries(lambda: self._link(batch, extracted))
+        records = self._with_retries(lambda: self._link(items))
         changes = self.linker.changes()
         memory = self._memory_if_due() if self.commits_memory else None
         due = memory is not None or not self.commits_memory
@@ -468,21 +507,31 @@ class Indexer:
         self.memory_cost = self.memory_saved_at - started
         return memory
 
-    def _above_floor(self, extracted: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
-        """The attributions worth storing per article; counts those below the store floor."""
+    def _within_budget(
+        self, batch: Batch, extracted: list[list[dict[str, Any]] | OverBudget]
+    ) -> list[Extracted]:
+        """(article, attributions worth storing) for each article of the batch extracted
+        within the time budget; those over it are rejected (named, with the reason) and
+        counted as done, those below the store floor counted."""
         from indexer.extract.scoring import stored
 
         kept = []
-        for attributions in extracted:
+        for pending, attributions in zip(batch.articles, extracted, strict=True):
+            if isinstance(attributions, OverBudget):
+                where = pending.article["source"].removeprefix(pending.source_name)
+                where = where.lstrip("#@") or None
+                self._reject(
+                    pending.source_key, Reject(pending.source_name, where, attributions.reason)
+                )
+                continue
             above, dropped = stored(attributions)
-            kept.append(above)
+            kept.append((pending.article, above))
             self.summary.dropped += dropped
         return kept
 
-    def _link(self, batch: Batch, extracted: list[list[dict[str, Any]]]) -> list[ArticleRecord]:
+    def _link(self, items: list[Extracted]) -> list[ArticleRecord]:
         started = time.perf_counter()
         try:
-            items = [(p.article, a) for p, a in zip(batch.articles, extracted, strict=True)]
             records = complete(self.linker, items, self.version, write=False)
         finally:
             self.summary.stages["link"] += time.perf_counter() - started
@@ -502,6 +551,8 @@ class Indexer:
         ids = [r.article["id"] for r in records]
         commit = self.checkpoint.committed + 1
         try:
+            if self.lease is not None:
+                self.lease.check()
             self._with_retries(lambda: self.journal.before(self.store, changes, ids, commit))
             self._with_retries(lambda: changes.write(self.store))
             outcomes = self._with_retries(
@@ -593,9 +644,13 @@ def _first_line(error: BaseException) -> str:
 
 
 def install_signal_handlers() -> None:
-    """SIGTERM stops the run like Ctrl-C does: the checkpoint is kept for a resume."""
+    """SIGINT (Ctrl-C) and SIGTERM stop the run: the checkpoint is kept for a resume.
+
+    SIGINT is handled even when the run was started ignoring it (``quotetrail index ... &``
+    in a script starts it so): ``kill -INT`` stops a background run too."""
 
     def stop(signum: int, frame: Any) -> None:
         raise Interrupted(signum)
 
+    signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)

@@ -17,7 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, TextIO
 
-from indexer.read.model import Reject
+from indexer.read.model import DEFAULT_EXTRACT_BUDGET, Reject
 from quotetrail import config as settings
 from quotetrail.errors import CliError, QuotetrailError, SpeakerEditError, StoreDown
 from store.base import Store
@@ -76,6 +76,8 @@ def cmd_index(args: argparse.Namespace) -> int:
     state_dir = config.state_dir(args.state_dir)
     shard = f"-shard-{args.shard.number}-of-{args.shard.count}" if args.shard else ""
     rejects = args.rejects or os.path.join(state_dir, f"quotetrail-rejects{shard}.jsonl")
+    if args.rejects:
+        _writable_file("--rejects", rejects)
     options = IndexOptions(
         paths=args.paths,
         field_map=field_map,
@@ -86,6 +88,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         retry_seconds=args.retry_for,
         max_article_bytes=int(args.max_article_mb * 1024 * 1024),
         store_location=settings.store_location(config),
+        extract_budget=args.extract_budget or None,
     )
     install_signal_handlers()
     store = _open(config)
@@ -362,6 +365,13 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 # --- parser ---------------------------------------------------------------------------------
+def _seconds(value: str) -> float:
+    number = float(value)
+    if not number >= 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, 0 or more, got {value}")
+    return number
+
+
 def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
@@ -369,12 +379,40 @@ def _positive(value: str) -> int:
     return number
 
 
-def _port(value: str) -> int:
-    """A TCP port number, 1-65535 (the range a port takes); anything else is a usage error."""
-    number = int(value) if value.strip().isdigit() else 0
-    if not 1 <= number <= 65535:
-        raise argparse.ArgumentTypeError(f"must be a port number (1-65535), got {value!r}")
+def _amount(value: str) -> float:
+    """A finite number above 0 (megabytes)."""
+    number = float(value)
+    if not 0 < number < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a number above 0, got {value}")
     return number
+
+
+def _seconds(value: str) -> float:
+    """A finite number of seconds, 0 or more."""
+    number = float(value)
+    if not 0 <= number < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be 0 seconds or more, got {value}")
+    return number
+
+
+def _port(value: str) -> int:
+    """A TCP port number, 1-65535."""
+    number = int(value)
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"must be a port number from 1 to 65535, got {value}")
+    return number
+
+
+def _writable_file(option: str, path: str) -> None:
+    """CliError unless ``path`` can be a file the run writes (checked before the run, so
+    a long run never ends on "is a directory")."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise CliError(f"{option} {path}: is a folder (give a file name)")
+    if not os.path.isdir(folder):
+        raise CliError(f"{option} {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (os.path.exists(path) and not os.access(path, os.W_OK)):
+        raise CliError(f"{option} {path}: not writable")
 
 
 def _command(sub: Any, name: str, summary: str, example: str, func: Any) -> argparse.ArgumentParser:
@@ -458,17 +496,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     index.add_argument(
         "--retry-for",
-        type=float,
+        type=_seconds,
         default=60.0,
         metavar="SECONDS",
         help="how long to retry when the store fails before stopping (default 60)",
     )
     index.add_argument(
         "--max-article-mb",
-        type=float,
+        type=_amount,
         default=5.0,
         metavar="MB",
         help="larger single articles are rejected (default 5)",
+    )
+    index.add_argument(
+        "--extract-budget",
+        type=_seconds,
+        default=DEFAULT_EXTRACT_BUDGET,
+        metavar="SECONDS",
+        help="CPU seconds the extractor may spend on one article; an article that needs "
+        "more is skipped and listed with the rejects "
+        f"(default {DEFAULT_EXTRACT_BUDGET:g}; 0: no limit)",
     )
     index.add_argument(
         "--shard",
@@ -478,7 +525,10 @@ def build_parser() -> argparse.ArgumentParser:
         "store (on several machines, or several times on one): each takes the inputs whose "
         "name hashes to K (a stable SHA-1 of the input's name, so every machine agrees), "
         "extracts them and stages the result in the store; the last shard to finish links "
-        "everything in input order, so the store ends as one run of PATHS would leave it",
+        "everything in input order, so the store ends as one run of PATHS would leave it. "
+        "Without --shard, indexers on one Elasticsearch store (each with its own part of a "
+        "corpus, say) link one after the other: a second one says the store is busy and "
+        "waits for the first",
     )
 
     _watch_parser(sub)
@@ -631,7 +681,7 @@ def _watch_parser(sub: Any) -> None:
     watch.add_argument("--status", action="store_true", help="print each feed's status and exit")
     watch.add_argument(
         "--delay",
-        type=float,
+        type=_seconds,
         default=1.0,
         metavar="SECONDS",
         help="pause between two requests to the same host (default 1; robots.txt "
@@ -642,7 +692,7 @@ def _watch_parser(sub: Any) -> None:
     watch.add_argument(
         "--workers", type=_positive, default=min(2, os.cpu_count() or 1), metavar="N"
     )
-    watch.add_argument("--retry-for", type=float, default=60.0, metavar="SECONDS")
+    watch.add_argument("--retry-for", type=_seconds, default=60.0, metavar="SECONDS")
 
 
 def main(argv: list[str] | None = None) -> int:

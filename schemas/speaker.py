@@ -54,6 +54,15 @@ class SpeakerSchema(Schema):
         load_default=False,
         metadata={"es": {"type": "boolean"}, "doc": "loaded from an authority file"},
     )
+    article_id = fields.String(
+        load_default=None,
+        allow_none=True,
+        metadata={
+            "es": KEYWORD,
+            "doc": "the one article that identifies this speaker (a person it names only"
+            " by a given name): never merged with a speaker of another article",
+        },
+    )
     wikidata_id = _wikidata_id(**es(KEYWORD))
     party = fields.String(load_default=None, allow_none=True, **es(FACET_KEYWORD))
     country = fields.String(load_default=None, allow_none=True, **es(FACET_KEYWORD))

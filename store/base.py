@@ -135,10 +135,12 @@ class SearchResult:
 @dataclass(frozen=True)
 class DirectoryEntry:
     """One speaker or outlet record and how many attributions carry it (for an outlet:
-    attributions it published)."""
+    attributions it published, and in ``relayed`` those it relayed: "per Reuters",
+    "told Channel 24"; a relay-only outlet has ``attributions`` 0)."""
 
     record: dict[str, Any]
     attributions: int
+    relayed: int = 0
 
 
 @dataclass(frozen=True)
@@ -285,9 +287,11 @@ class Store(abc.ABC):
         ``text`` or has a word starting with it (case- and accent-insensitive, see
         :func:`store.records.name_matches`); every record when ``text`` is blank. Only
         records that still carry at least one attribution are listed (an article deleted or
-        re-indexed, or a speaker merged away, can leave one with none).
+        re-indexed, or a speaker merged away, can leave one with none); an outlet carries
+        the attributions it published and those it relayed, so a relay-only outlet is listed.
 
-        ``sort="count"`` puts the record with the most attributions first (then name, id);
+        ``sort="count"`` puts the record with the most attributions first (published plus
+        relayed for outlets; then name, id);
         ``"name"`` orders by name (then id). ``page`` counts from 1. At most
         :data:`MAX_DIRECTORY_MATCHES` records are read per call.
         """

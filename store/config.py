@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
+from quotetrail.errors import StoreError
 from store.base import Store
 
 DEFAULT_DB = "quotetrail.db"
@@ -74,4 +76,9 @@ def open_store(config: StoreConfig | None = None) -> Store:
         )
     from store.sqlite import SqliteStore
 
+    where = Path(config.db_path)
+    if where.is_dir():
+        raise StoreError(f"SQLite database {where}: is a folder (QUOTETRAIL_DB names a file)")
+    if not where.parent.is_dir():
+        raise StoreError(f"SQLite database {where}: the folder {where.parent} does not exist")
     return SqliteStore(config.db_path)

@@ -13,6 +13,7 @@ import contextlib
 import functools
 import inspect
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -24,6 +25,7 @@ from elasticsearch import (
     Elasticsearch,
     NotFoundError,
     TransportError,
+    UnsupportedProductError,
     helpers,
 )
 
@@ -70,6 +72,10 @@ _SCAN_PAGE = 1000
 # The aggregation holding the histogram and the facets not filtered on (_Dsl.aggregations)
 _ALL_FILTERS = "all_filters"
 _SLICE = 100  # articles per bulk request
+_LABELS_KEPT = 100_000  # facet labels cached per kind of record
+# The generation of an index (see ElasticStore._labels_seen): its newest write, its count
+_GENERATION = {"size": 1, "sort": [{"_seq_no": "desc"}], "_source": False, "track_total_hits": True}
+LEASE = "lease"  # the index {prefix}-lease holds the writer lease (store.writer_lease)
 
 T = TypeVar("T")
 
@@ -139,6 +145,9 @@ class ElasticStore(Store):
         except ValueError as error:
             raise StoreError(f"Elasticsearch at {self.url}: {error}") from None
         self._bulk_loading = False
+        # kind -> (generation of its index, names by id): see _labels_seen
+        self._label_cache: dict[str, tuple[tuple[Any, ...], dict[str, str | None]]] = {}
+        self._label_lock = threading.Lock()
         with self._errors():
             self._ensure_indices()
 
@@ -148,6 +157,12 @@ class ElasticStore(Store):
         try:
             yield
         except ApiError as error:
+            if isinstance(error, UnsupportedProductError) or not isinstance(error.body, dict):
+                raise StoreError(  # a web server or proxy, not Elasticsearch's JSON
+                    f"Elasticsearch at {self.url}: the server answered HTTP"
+                    f" {error.meta.status} without Elasticsearch's product header or JSON"
+                    " error; is ES_URL the address of an Elasticsearch node?"
+                ) from None
             reason = _api_reason(error)
             raise StoreError(
                 f"Elasticsearch at {self.url} refused the request ({error.meta.status}: {reason})"
@@ -550,24 +565,33 @@ class ElasticStore(Store):
         )["hits"]["hits"]
         names = {hit["_id"]: keyword(hit["_source"].get("name") or "") for hit in found}
         counts: dict[str, int] = {}
+        relayed: dict[str, int] = {}
         if names:
             # the listed records' own ids: an owner id without a record must not push one out
-            values: dict[str, Any] = {"field": owner, "size": len(names), "include": sorted(names)}
-            buckets = self.es.search(
-                index=self.alias("attributions"), size=0,
-                aggs={"n": {"terms": values}},
-            )["aggregations"]["n"]["buckets"]
-            counts = {b["key"]: b["doc_count"] for b in buckets}
-        names = {i: name for i, name in names.items() if counts.get(i)}  # see Store.directory
+            terms: dict[str, Any] = {"size": len(names), "include": sorted(names)}
+            aggs = {"n": {"terms": {"field": owner, **terms}}}
+            if kind == "outlets":  # an outlet also carries what it relayed (Store.directory)
+                aggs["relayed"] = {"terms": {"field": "via_outlet_ids", **terms}}
+            found_aggs = self.es.search(
+                index=self.alias("attributions"), size=0, aggs=aggs
+            )["aggregations"]
+            counts = {b["key"]: b["doc_count"] for b in found_aggs["n"]["buckets"]}
+            if kind == "outlets":
+                relayed = {b["key"]: b["doc_count"] for b in found_aggs["relayed"]["buckets"]}
+
+        def carried(i: str) -> int:
+            return counts.get(i, 0) + relayed.get(i, 0)
+
+        names = {i: name for i, name in names.items() if carried(i)}  # see Store.directory
         if sort == "count":
-            order = sorted(names, key=lambda i: (-counts.get(i, 0), names[i], i))
+            order = sorted(names, key=lambda i: (-carried(i), names[i], i))
         else:
             order = sorted(names, key=lambda i: (names[i], i))
         start = (max(page, 1) - 1) * per_page
         chosen = order[start : start + per_page]
         docs = self.es.mget(index=self.alias(kind), ids=chosen)["docs"] if chosen else []
         entries = [
-            DirectoryEntry(doc["_source"], counts.get(doc["_id"], 0))
+            DirectoryEntry(doc["_source"], counts.get(doc["_id"], 0), relayed.get(doc["_id"], 0))
             for doc in docs
             if doc.get("found")
         ]
@@ -644,8 +668,15 @@ class ElasticStore(Store):
                 "track_total_hits": False,
                 "aggs": plan.aggregations(query.facet_size),
             }
-            response, counted = self._answers([{"index": index}, body, {"index": index}, counting])
+            labelled = sorted(set(LABELLED.values()))
+            probes: list[dict[str, Any]] = []
+            for kind in labelled:
+                probes += [{"index": self.alias(kind)}, _GENERATION]
+            response, counted, *generations = self._answers(
+                [{"index": index}, body, {"index": index}, counting, *probes]
+            )
             aggs = counted["aggregations"]
+            self._labels_seen(dict(zip(labelled, map(_generation, generations), strict=True)))
             total = int(aggs[_ALL_FILTERS]["doc_count"])
         else:
             response = self.es.search(index=index, **body)
@@ -700,19 +731,23 @@ class ElasticStore(Store):
         labels: dict[tuple[str, str], str] = {}
         keys = [(name, value) for name in LABELLED for value in values.get(name, [])]
         wanted = sorted({(LABELLED[name], v) for name, v in keys})
-        if wanted:
+        names = self._known_names(wanted)  # None: no such record
+        unknown = [key for key in wanted if key not in names]
+        if unknown:
             docs = self.es.mget(
-                docs=[{"_index": self.alias(kind), "_id": v} for kind, v in wanted],
+                docs=[{"_index": self.alias(kind), "_id": v} for kind, v in unknown],
                 source_includes=["name"],
             )["docs"]
-            names = {
-                (kind, doc["_id"]): doc["_source"]["name"]
-                for (kind, _), doc in zip(wanted, docs, strict=True)
-                if doc.get("found")
+            fetched = {
+                key: doc["_source"]["name"] if doc.get("found") else None
+                for key, doc in zip(unknown, docs, strict=True)
             }
-            for name, value in keys:
-                if (LABELLED[name], value) in names:
-                    labels[(name, value)] = names[(LABELLED[name], value)]
+            self._remember_names(fetched)
+            names.update(fetched)
+        for name, value in keys:
+            record_name = names.get((LABELLED[name], value))
+            if record_name is not None:
+                labels[(name, value)] = record_name
         missing = [key for key in keys if key not in labels]
         if not missing:
             return labels
@@ -738,6 +773,32 @@ class ElasticStore(Store):
                 if text:
                     labels[(name, value)] = text
         return labels
+
+    # The names of speakers and outlets shown as facet labels, kept between searches while
+    # their index is unchanged: each faceted search asks for the generation of those
+    # indices in its own msearch (_GENERATION: the newest sequence number and the count,
+    # which any write or delete changes), so a label is read from the node only when new
+    # or when the records may have changed, by this process or any other.
+    def _labels_seen(self, generations: dict[str, tuple[Any, ...]]) -> None:
+        """Forget the cached names of a kind whose index changed since they were read."""
+        with self._label_lock:
+            for kind, generation in generations.items():
+                if self._label_cache.get(kind, (None, {}))[0] != generation:
+                    self._label_cache[kind] = (generation, {})
+
+    def _known_names(self, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], str | None]:
+        with self._label_lock:
+            return {
+                (kind, value): self._label_cache[kind][1][value]
+                for kind, value in wanted
+                if value in self._label_cache.get(kind, (None, {}))[1]
+            }
+
+    def _remember_names(self, names: dict[tuple[str, str], str | None]) -> None:
+        with self._label_lock:
+            for (kind, value), name in names.items():
+                if kind in self._label_cache and len(self._label_cache[kind][1]) < _LABELS_KEPT:
+                    self._label_cache[kind][1][value] = name
 
     @_guarded
     def scan(self, query: SearchQuery) -> Iterator[dict[str, Any]]:
@@ -799,11 +860,13 @@ class ElasticStore(Store):
 
     @_guarded
     def drop(self) -> None:
-        """Delete every index of this prefix (tests, benches): the aliases go with them."""
+        """Delete every index of this prefix (tests, benches): the aliases go with them, and
+        the writer lease with the linker's memory it hands on (``store.writer_lease``)."""
         names = [
             name
             for name in self.es.indices.get(index=f"{self.prefix}-*", expand_wildcards="all")
             if any(name.startswith(f"{self.alias(kind)}-v") for kind in KINDS)
+            or name == self.alias(LEASE)
         ]
         if names:
             self.es.indices.delete(index=",".join(names))
@@ -856,6 +919,13 @@ class ElasticStore(Store):
 
     def close(self) -> None:
         self.es.close()
+
+
+def _generation(answer: dict[str, Any]) -> tuple[Any, ...]:
+    """(concrete index, newest sequence number, count) from the answer to _GENERATION."""
+    hits = answer["hits"]["hits"]
+    newest = (hits[0]["_index"], hits[0]["sort"][0]) if hits else (None, None)
+    return (*newest, answer["hits"]["total"]["value"])
 
 
 def _sort(keys: tuple[SortKey, ...]) -> list[Any]:

@@ -38,7 +38,9 @@ def _is_copy(attribution: dict[str, Any], article: dict[str, Any] | None) -> boo
 def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
     """A statement's journey: first seen, articles and outlets in date order, the distinct
     outlet count (a syndicated copy counts as its original outlet, not as one more), and
-    the speakers it was attributed to, with a flag when they disagree. None if unknown.
+    the speakers it was attributed to, with a flag when they disagree. None if unknown,
+    and None for an orphan: a statement no stored attribution carries any more (its
+    articles deleted, or re-indexed with other wording).
     ``cues`` are the distinct cue verbs of its attributions and ``denials`` (also per
     speaker) how many of them deny it (``schemas.attribution.DENYING_CUES``: "denied that
     ...": the speaker says it is false).
@@ -54,6 +56,8 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
     attributions = sorted(
         islice(store.scan(query), MAX_ATTRIBUTIONS), key=lambda a: (*_when(a), a["id"])
     )
+    if not attributions:
+        return None
     articles: dict[str, dict[str, Any]] = {}
     for a in attributions:
         if a["article_id"] not in articles:

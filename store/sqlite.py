@@ -13,9 +13,13 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, TypeVar
+
+from cachetools import LRUCache
 
 from schemas import OutletSchema, RecordError, SpeakerSchema, StatementSchema
 from schemas.catalog import ARTICLE_COLUMNS, ATTRIBUTION_COLUMNS, FILTERS, FilterField
@@ -52,6 +56,8 @@ from store.records import (
     text_order,
 )
 from store.spelling import MIN_LENGTH, closest, max_distance
+
+T = TypeVar("T")
 
 
 def _create_table(table: str, columns: dict[str, Column], first: str, last: str) -> str:
@@ -110,6 +116,8 @@ CREATE TABLE IF NOT EXISTS statement_keys (
     key TEXT NOT NULL, statement_id TEXT NOT NULL, PRIMARY KEY (key, statement_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS statement_keys_statement ON statement_keys (statement_id);
+CREATE TABLE IF NOT EXISTS generation (n INTEGER NOT NULL);
+INSERT INTO generation (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM generation);
 """
 )
 
@@ -159,15 +167,34 @@ WALK_DEPTH = 1_000  # pages starting deeper sort the matches instead of walking 
 # in a few milliseconds instead. So the walk starts at this many samples' worth of matches
 # (10,000 for the default sample). Measured with bench/webapp.py's check-a-claim mix.
 WALK_SAMPLES = 5
+# CPU seconds the facets and the histogram of one search may take before the rest are
+# counted over a sample (a speaker's 11,550 quotes of 100,000 took 0.23 s in full).
+FACET_BUDGET = 0.02
+# Words with filters and at most a sample of matches: the text's matches passing all filters
+# but one are copied once when they are at most this many samples (10,000 for the default
+# sample), else each facet with a filter of its own matches the text again.
+NEAR_SAMPLES = 5
+COUNTED_SEARCHES = 256  # searches whose counts each store handle keeps (LRU)
 SCHEMA_VERSION = 2  # PRAGMA user_version of the files this module writes (2: verdict)
 
 
 class SqliteStore(Store):
-    """A store in one SQLite file (WAL mode): a connection per thread and per process."""
+    """A store in one SQLite file (WAL mode): a connection per thread and per process.
+
+    ``sample``: past this many matches of the text, facets count a sample (``SearchResult``);
+    ``walk_from``: past this many, a newest-first page walks the date index;
+    ``counted_searches``: how many searches' counts this handle keeps until the next write
+    (0: none)."""
 
     engine = "sqlite"
 
-    def __init__(self, path: str, sample: int = SAMPLE, walk_from: int | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        sample: int = SAMPLE,
+        walk_from: int | None = None,
+        counted_searches: int = COUNTED_SEARCHES,
+    ) -> None:
         self.path = str(path)
         self.sample = sample  # see SearchResult: past it, facets are sampled, hits by date
         # past this many matches a newest-first page walks the date index (WALK_SAMPLES)
@@ -177,6 +204,10 @@ class SqliteStore(Store):
         self._connections: list[sqlite3.Connection] = []
         self._pid = os.getpid()
         self._unanalyzed = 0  # attributions written since the planner statistics were taken
+        # the counts of recent searches, by store generation (see _search); 0: none kept
+        self._counted: LRUCache[tuple[Any, ...], _Counted] | None = (
+            LRUCache(counted_searches) if counted_searches > 0 else None
+        )
         try:
             conn = self._conn()
             conn.execute("PRAGMA journal_mode = WAL")
@@ -245,11 +276,13 @@ class SqliteStore(Store):
 
     @contextmanager
     def _write(self, conn: sqlite3.Connection) -> Iterator[None]:
-        """A write transaction, taking the write lock up front so it never deadlocks."""
+        """A write transaction, taking the write lock up front so it never deadlocks; it
+        moves the store to its next generation (searches counted before are not reused)."""
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield
+                conn.execute("UPDATE generation SET n = n + 1")
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
@@ -583,8 +616,17 @@ class SqliteStore(Store):
     ) -> DirectoryPage:
         table, names, owner = _DIRECTORY[kind]
         wanted = keyword(text.strip())
+        # an outlet also carries the attributions it relayed (see Store.directory)
+        relayed = (
+            "(SELECT count(*) FROM attribution_via v WHERE v.outlet_id = r.id)"
+            if kind == "outlets"
+            else "0"
+        )
         # only records that still carry an attribution (see Store.directory)
-        where, params = f"WHERE EXISTS (SELECT 1 FROM attributions a WHERE a.{owner} = r.id)", []
+        where = f"WHERE (EXISTS (SELECT 1 FROM attributions a WHERE a.{owner} = r.id)"
+        if kind == "outlets":
+            where += " OR EXISTS (SELECT 1 FROM attribution_via v WHERE v.outlet_id = r.id)"
+        where, params = where + ")", []
         if wanted:  # store.records.name_matches, as LIKE patterns on the folded name keys
             like = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             where += (
@@ -592,16 +634,18 @@ class SqliteStore(Store):
                 f" OR key LIKE ? ESCAPE '\\')"
             )
             params = [f"{like}%", f"% {like}%"]
-        order = "n DESC, name, id" if sort == "count" else "name, id"
+        order = "n + relayed DESC, name, id" if sort == "count" else "name, id"
         rows = self._conn().execute(
-            f"SELECT doc, n, count(*) OVER () FROM (SELECT r.id, r.doc,"
+            f"SELECT doc, n, relayed, count(*) OVER () FROM (SELECT r.id, r.doc,"
             f" fold(json_extract(r.doc, '$.name')) AS name,"
-            f" (SELECT count(*) FROM attributions a WHERE a.{owner} = r.id) AS n"
+            f" (SELECT count(*) FROM attributions a WHERE a.{owner} = r.id) AS n,"
+            f" {relayed} AS relayed"
             f" FROM {table} r {where} LIMIT ?) ORDER BY {order} LIMIT ? OFFSET ?",
             [*params, MAX_DIRECTORY_MATCHES, per_page, (max(page, 1) - 1) * per_page],
         ).fetchall()
-        total = rows[0][2] if rows else self._directory_total(table, where, params)
-        return DirectoryPage(total, [DirectoryEntry(json.loads(d), n) for d, n, _ in rows])
+        total = rows[0][3] if rows else self._directory_total(table, where, params)
+        entries = [DirectoryEntry(json.loads(d), n, r) for d, n, r, _ in rows]
+        return DirectoryPage(total, entries)
 
     def _directory_total(self, table: str, where: str, params: list[str]) -> int:
         """How many records match, for a page past the last one."""
@@ -640,8 +684,45 @@ class SqliteStore(Store):
             raise StoreError(f"SQLite database {self.path}: {error}") from None
 
     def _search(self, conn: sqlite3.Connection, query: SearchQuery, plan: _Sql) -> SearchResult:
-        where, params = plan.where()
+        """The counts this generation of the store already made for the same query (another
+        page or order of it: see :func:`_counting_key`), else counted now; then the page."""
+        kept = self._counted
+        if kept is None:
+            counted = self._count(conn, query, plan)
+        else:
+            generation = conn.execute("SELECT n FROM generation").fetchone()[0]
+            key = (generation, _counting_key(query))
+            with self._lock:
+                counted = kept.get(key)
+            if counted is None:
+                counted = self._count(conn, query, plan)
+                with self._lock:
+                    kept[key] = counted
+        return SearchResult(
+            counted.total,
+            self._hits(conn, query, plan, counted),
+            {name: list(values) for name, values in counted.facets.items()},
+            list(counted.histogram),
+            dict(counted.facet_totals),
+            total_exact=counted.total_exact,
+            sample=self.sample if counted.sampled else None,
+            unranked=counted.many and plan.plan.ranked,
+        )
+
+    def _count(self, conn: sqlite3.Connection, query: SearchQuery, plan: _Sql) -> _Counted:
+        """The total, the facets and the histogram of a query.
+
+        Past ``self.sample`` matches of the text (with the filters), see :meth:`_count_many`.
+        Otherwise the matches are copied once (``temp.matched``) and the total, the
+        histogram and the facets without a filter of their own read only those; a facet
+        with a filter of its own counts the text's matches under the other filters. Each
+        facet and the histogram is counted in full within :data:`FACET_BUDGET` (CPU time of
+        the whole search), else over the first ``self.sample`` rows it would count, and the
+        result says it was sampled. The overview of the whole store (no words, filters or
+        dates) is always counted in full: it is one query, kept until the next write.
+        """
         if plan.parsed:  # without text, filters read indices: counted in full, as pages need
+            where, params = plan.where()
             conn.execute("DROP TABLE IF EXISTS temp.sampled")
             conn.execute(
                 f"CREATE TEMP TABLE sampled AS SELECT a.* {plan.unranked_source} WHERE {where}"
@@ -650,42 +731,59 @@ class SqliteStore(Store):
             )
             if conn.execute("SELECT count(*) FROM temp.sampled").fetchone()[0] > self.sample:
                 conn.execute("DELETE FROM temp.sampled WHERE rowid > ?", (self.sample,))
-                return self._search_sample(conn, query, plan)
-        if plan.parsed:
-            # Match the text once, copying the matching rows (narrow: facet columns only);
-            # the count, the facets, the histogram and the page then read only those.
-            conn.execute("DROP TABLE IF EXISTS temp.matched")
-            conn.execute(
-                f"CREATE TEMP TABLE matched AS SELECT a.*, t.score {plan.source}",
-                plan.source_params,
-            )
-            plan.materialized()
+                return self._count_many(conn, query, plan)
+            if plan.plan.filters and query.facets:
+                self._near(conn, plan)
+            self._materialize(conn, plan)
         where, params = plan.where()
         total = conn.execute(f"SELECT count(*) {plan.source} WHERE {where}", params).fetchone()[0]
-        page = f"SELECT a.rid, {plan.score} {plan.source} WHERE {where} ORDER BY {plan.order}"
-        hits = self._page(conn, query, plan, total, page, params)
         facets: dict[str, list[FacetValue]] = {}
         facet_totals: dict[str, int] = {}
         histogram: list[tuple[str, int]] = []
+        sampled = False
         if query.facets:
+            bounded = bool(plan.parsed or plan.plan.filters or plan.dates)
+            budget = _Budget(conn, FACET_BUDGET if bounded else None)
+            own = {f.name for f, _ in plan.plan.filters}
+            samples: dict[tuple[str, str], str] = {}
             for facet in plan.plan.facets:
-                where_facet, params_facet = plan.where(exclude=facet.name)
-                facets[facet.name], facet_totals[facet.name] = self._facet(
-                    conn, plan.source, where_facet, params_facet, facet, query.facet_size,
-                    driven=bool(plan.parsed), only=plan.plan.facet_values.get(facet.name, ()),
+                if facet.name in own and plan.near_source:  # the rows it needs, copied
+                    where_facet, params_facet = plan.where(exclude=facet.name, text=False)
+                    source = plan.near_source
+                elif facet.name in own and plan.parsed:  # temp.matched lacks the rows it needs
+                    where_facet, filter_params = plan.where(exclude=facet.name, text=False)
+                    source, params_facet = plan.match_source, [*plan.match_params, *filter_params]
+                else:
+                    where_facet, params_facet = plan.where(exclude=facet.name)
+                    source = plan.source
+                only = plan.plan.facet_values.get(facet.name, ())
+                counted_facet = budget.run(
+                    partial(
+                        self._facet, conn, source, where_facet, params_facet, facet,
+                        query.facet_size, driven=bool(plan.parsed), only=only,
+                    )
                 )
-            histogram = self._histogram(conn, plan.source, where, params)
-        return SearchResult(total, hits, facets, histogram, facet_totals)
+                if counted_facet is None:
+                    sampled = True
+                    first = self._first(conn, samples, source, where_facet, params_facet)
+                    counted_facet = self._facet(
+                        conn, first, "1", [], facet, query.facet_size, driven=True, only=only
+                    )
+                facets[facet.name], facet_totals[facet.name] = counted_facet
+            full = budget.run(partial(self._histogram, conn, plan.source, where, params))
+            if full is None:
+                sampled = True
+                first = self._first(conn, samples, plan.source, where, params)
+                full = self._histogram(conn, first, "1", [])
+            histogram = full
+        return _Counted(total, True, facets, facet_totals, histogram, sampled, many=False)
 
-    def _search_sample(
-        self, conn: sqlite3.Connection, query: SearchQuery, plan: _Sql
-    ) -> SearchResult:
-        """More than ``self.sample`` attributions match the text: facets and the histogram count the
-        first ``self.sample`` matches the index yields (``temp.sampled``; a facet with a
-        filter of its own counts a sample of its own, without that filter); hits are newest
-        first, walking the date index (relevance would score every match); the exact total
-        is counted within :data:`COUNT_BUDGET` seconds, else it is the sample size, flagged
-        as a lower bound.
+    def _count_many(self, conn: sqlite3.Connection, query: SearchQuery, plan: _Sql) -> _Counted:
+        """More than ``self.sample`` attributions match the text: facets and the histogram
+        count the first ``self.sample`` matches the index yields (``temp.sampled``; a facet
+        with a filter of its own counts a sample of its own, without that filter); the exact
+        total is counted within :data:`COUNT_BUDGET` seconds, else it is the sample size,
+        flagged as a lower bound. The hits are newest first (:meth:`_hits`).
         """
         where, params = plan.where()
         source = plan.unranked_source
@@ -695,26 +793,6 @@ class SqliteStore(Store):
             else f"SELECT count(*) {source} WHERE {where}"
         )
         total = _within(conn, COUNT_BUDGET, counted, params)
-        newest_first = query.sort != "date_asc"
-        offset = (max(query.page, 1) - 1) * query.per_page
-        walk = total is None or total >= self.walk_from
-        if newest_first and offset < WALK_DEPTH and walk:
-            # Newest first down the date index, keeping the rows the text matches: for a
-            # query matching most attributions a page reads a few dozen rows.
-            text, text_params = plan.matches_row("a.rid")
-            filters, filter_params = plan.where(text=False)
-            page = (
-                f"SELECT a.rid, NULL FROM attributions a WHERE {text} AND {filters}"
-                f" ORDER BY {_order(SORTS['date'])}"
-            )
-            page_params = [*text_params, *filter_params]
-        else:
-            order = _order(SORTS["date"]) if newest_first else plan.order
-            page = f"SELECT a.rid, NULL {source} WHERE {where} ORDER BY {order}"
-            page_params = params
-        hits = self._page(
-            conn, query, plan, self.sample if total is None else total, page, page_params
-        )
         facets: dict[str, list[FacetValue]] = {}
         facet_totals: dict[str, int] = {}
         histogram: list[tuple[str, int]] = []
@@ -727,27 +805,104 @@ class SqliteStore(Store):
                     facet_source = (
                         f"FROM (SELECT a.* {source} WHERE {where_facet} LIMIT {self.sample}) a"
                     )
-                    counted_facet = self._facet(
-                        conn, facet_source, "1", params_facet, facet, query.facet_size,
-                        driven=True, only=plan.plan.facet_values.get(facet.name, ()),
-                    )
                 else:
-                    counted_facet = self._facet(
-                        conn, sampled, "1", [], facet, query.facet_size, driven=True,
-                        only=plan.plan.facet_values.get(facet.name, ()),
-                    )
-                facets[facet.name], facet_totals[facet.name] = counted_facet
+                    facet_source, params_facet = sampled, []
+                facets[facet.name], facet_totals[facet.name] = self._facet(
+                    conn, facet_source, "1", params_facet, facet, query.facet_size,
+                    driven=True, only=plan.plan.facet_values.get(facet.name, ()),
+                )
             histogram = self._histogram(conn, sampled, "1", [])
-        return SearchResult(
+        return _Counted(
             self.sample if total is None else total,
-            hits,
+            total is not None,
             facets,
-            histogram,
             facet_totals,
-            total_exact=total is not None,
-            sample=self.sample,
-            unranked=plan.plan.ranked,
+            histogram,
+            sampled=True,
+            many=True,
         )
+
+    def _near(self, conn: sqlite3.Connection, plan: _Sql) -> bool:
+        """Copy the text's matches that pass every filter but at most one (and the dates),
+        unscored, when they are at most :data:`NEAR_SAMPLES` samples: each facet with a
+        filter of its own then counts those (``plan.near_source``) instead of matching the
+        text again. False, leaving ``plan`` as it was, when there are more."""
+        clause, params = plan.near_where()
+        limit = NEAR_SAMPLES * self.sample
+        conn.execute("DROP TABLE IF EXISTS temp.near")
+        conn.execute(
+            f"CREATE TEMP TABLE near AS SELECT a.* {plan.unranked_source} WHERE {clause}"
+            " LIMIT ?",
+            [*params, limit + 1],
+        )
+        if conn.execute("SELECT count(*) FROM temp.near").fetchone()[0] > limit:
+            return False
+        plan.near_source = "FROM temp.near a"
+        return True
+
+    def _first(
+        self,
+        conn: sqlite3.Connection,
+        samples: dict[tuple[str, str], str],
+        source: str,
+        where: str,
+        params: list[Any],
+    ) -> str:
+        """A FROM clause of the first ``self.sample`` rows of ``source`` passing ``where``,
+        as ``a``: the sample a facet counts when it cannot count them all, copied once per
+        search into a temporary table (``samples`` maps source and condition to it)."""
+        if (source, where) not in samples:
+            table = f"temp.first{len(samples)}"
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+            conn.execute(
+                f"CREATE TABLE {table} AS SELECT a.* {source} WHERE {where} LIMIT ?",
+                [*params, self.sample],
+            )
+            samples[source, where] = f"FROM {table} a"
+        return samples[source, where]
+
+    @staticmethod
+    def _materialize(conn: sqlite3.Connection, plan: _Sql) -> None:
+        """Match the text once, copying the rows that pass the filters with their score
+        (at most the sample): the count, the facets, the histogram and the page read those."""
+        if plan.is_materialized:
+            return
+        where, params = plan.where()
+        conn.execute("DROP TABLE IF EXISTS temp.matched")
+        conn.execute(
+            f"CREATE TEMP TABLE matched AS SELECT a.*, t.score {plan.source} WHERE {where}",
+            params,
+        )
+        plan.materialized()
+
+    def _hits(
+        self, conn: sqlite3.Connection, query: SearchQuery, plan: _Sql, counted: _Counted
+    ) -> list[Hit]:
+        """The query's page. Past the sample (``counted.many``) the hits are newest first:
+        down the date index keeping the rows the text matches when many match (a page reads
+        a few dozen rows), else sorting the matches."""
+        if not counted.many:
+            if plan.parsed:
+                self._materialize(conn, plan)
+            where, params = plan.where()
+            page = f"SELECT a.rid, {plan.score} {plan.source} WHERE {where} ORDER BY {plan.order}"
+            return self._page(conn, query, plan, counted.total, page, params)
+        newest_first = query.sort != "date_asc"
+        offset = (max(query.page, 1) - 1) * query.per_page
+        walk = not counted.total_exact or counted.total >= self.walk_from
+        if newest_first and offset < WALK_DEPTH and walk:
+            text, text_params = plan.matches_row("a.rid")
+            filters, filter_params = plan.where(text=False)
+            page = (
+                f"SELECT a.rid, NULL FROM attributions a WHERE {text} AND {filters}"
+                f" ORDER BY {_order(SORTS['date'])}"
+            )
+            page_params = [*text_params, *filter_params]
+        else:
+            where, page_params = plan.where()
+            order = _order(SORTS["date"]) if newest_first else plan.order
+            page = f"SELECT a.rid, NULL {plan.unranked_source} WHERE {where} ORDER BY {order}"
+        return self._page(conn, query, plan, counted.total, page, page_params)
 
     def _page(
         self,
@@ -813,7 +968,9 @@ class SqliteStore(Store):
             source = f"{source} JOIN {side[0]} v ON v.attribution = a.rid"
         elif side:  # the few relayed quotes drive, not every attribution
             column = f"v.{side[1]}"
-            source = f"FROM {side[0]} v CROSS JOIN attributions a ON a.rid = v.attribution"
+            source = f"FROM {side[0]} v"
+            if where != "1":  # no condition on the attribution: the side table alone
+                source += " CROSS JOIN attributions a ON a.rid = v.attribution"
         else:
             column = f"a.{facet.field}"
         if only:  # the facet filter box asks for these values' counts only
@@ -969,6 +1126,61 @@ def _within(
         conn.set_progress_handler(None, 0)
 
 
+class _Budget:
+    """CPU time (this thread's, so other searches and processes do not spend it) that a
+    group of statements may take together; ``seconds`` None: no limit."""
+
+    def __init__(self, conn: sqlite3.Connection, seconds: float | None) -> None:
+        self.conn = conn
+        self.deadline = None if seconds is None else time.thread_time() + seconds
+
+    def run(self, work: Callable[[], T]) -> T | None:
+        """What ``work`` returns, or None when the budget runs out before it is done (SQLite's
+        progress handler interrupts it) or already has."""
+        deadline = self.deadline
+        if deadline is None:
+            return work()
+        if time.thread_time() > deadline:
+            return None
+        self.conn.set_progress_handler(lambda: time.thread_time() > deadline, 1_000)
+        try:
+            return work()
+        except sqlite3.OperationalError as error:
+            if "interrupt" not in str(error):
+                raise
+            return None
+        finally:
+            self.conn.set_progress_handler(None, 0)
+
+
+@dataclass(frozen=True)
+class _Counted:
+    """What a search counts, apart from its page: kept per store generation. ``sampled``:
+    some facet or the histogram counted a sample; ``many``: more than the sample match the
+    text, so the hits are newest first and the total may be a lower bound."""
+
+    total: int
+    total_exact: bool
+    facets: dict[str, list[FacetValue]]
+    facet_totals: dict[str, int]
+    histogram: list[tuple[str, int]]
+    sampled: bool
+    many: bool
+
+
+def _counting_key(query: SearchQuery) -> tuple[Any, ...]:
+    """What the counts of a search depend on: not its page, order or highlighting."""
+    return (
+        query.text,
+        tuple(sorted((name, tuple(values)) for name, values in query.filters.items())),
+        query.date_from,
+        query.date_to,
+        query.facets,
+        query.facet_size,
+        tuple(sorted((name, tuple(values)) for name, values in query.facet_values.items())),
+    )
+
+
 def _fts_part(table: str, expression: str, ranked: bool) -> tuple[str, list[Any]]:
     """Rows of one FTS table matching ``expression``, with their bm25 score when ranked
     (bm25 costs as much as the match itself)."""
@@ -1048,6 +1260,10 @@ class _Sql:
             self.source = self.unranked_source = "FROM attributions a"
             self.score = "NULL"
         self.source_params = params
+        # the text's matches unscored (the same parameters), kept when materialized
+        self.match_source, self.match_params = self.unranked_source, params
+        self.is_materialized = False
+        self.near_source = ""  # FROM the copied rows some facet counts, once copied
         self.order = _order(plan.sort)
         self.dates: list[tuple[str, list[Any]]] = []
         if plan.date_from:
@@ -1057,6 +1273,7 @@ class _Sql:
 
     def materialized(self) -> None:
         """Read the matching rows from ``temp.matched`` instead of matching again."""
+        self.is_materialized = True
         self.source = "FROM temp.matched a"
         self.source_params = []
         self.score = "a.score"
@@ -1088,7 +1305,25 @@ class _Sql:
     def where(self, exclude: str | None = None, text: bool = True) -> tuple[str, list[Any]]:
         """The WHERE clause and all parameters (source first, or none when not ``text``:
         the caller matches the text itself), minus one facet's filter."""
-        kept = list(self.dates)
+        kept = [*self.dates, *self._filters(exclude)]
+        clause = " AND ".join(sql for sql, _ in kept) or "1"
+        first = self.source_params if text else []
+        return clause, [*first, *(v for _, values in kept for v in values)]
+
+    def near_where(self) -> tuple[str, list[Any]]:
+        """The WHERE clause (and parameters, source first) of the rows passing the dates
+        and every filter but at most one: those some facet counts (``SqliteStore._near``)."""
+        filters = self._filters(None)
+        passed = " + ".join(f"ifnull({sql}, 0)" for sql, _ in filters)
+        kept = [*self.dates, (f"{passed} >= {len(filters) - 1}", [])]
+        clause = " AND ".join(sql for sql, _ in kept)
+        values = [v for _, vs in [*self.dates, *filters] for v in vs]
+        return clause, [*self.source_params, *values]
+
+    def _filters(self, exclude: str | None) -> list[tuple[str, list[Any]]]:
+        """Each filter but ``exclude``'s as a condition on the attribution ``a``, with its
+        parameters."""
+        kept: list[tuple[str, list[Any]]] = []
         for facet, values in self.plan.filters_except(exclude):
             folded = [keyword(v) for v in values] if facet.folded else list(values)
             marks = ",".join("?" * len(folded))
@@ -1101,6 +1336,4 @@ class _Sql:
             else:
                 sql = f"a.{facet.field} IN ({marks})"
             kept.append((sql, folded))
-        clause = " AND ".join(sql for sql, _ in kept) or "1"
-        first = self.source_params if text else []
-        return clause, [*first, *(v for _, values in kept for v in values)]
+        return kept

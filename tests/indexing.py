@@ -1,13 +1,22 @@
-"""Helpers for the indexing stories: a small corpus and a comparable store snapshot."""
+"""Helpers for the indexing stories: small corpora, a comparable store snapshot, fresh
+Elasticsearch stores and ``quotetrail index`` processes."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from store.base import SearchQuery, Store
+
+REPO = Path(__file__).resolve().parent.parent
+CHECKPOINT = ".quotetrail-checkpoint.jsonl"
 
 STORIES = {
     "text/budget.txt": (
@@ -182,3 +191,54 @@ def everything(open_store: Callable[[], Store]) -> dict[str, Any]:
         return seen
     finally:
         store.close()
+
+
+def cli_environment(**settings: str) -> dict[str, str]:
+    """This process's environment without a store, plus ``settings``."""
+    env = {k: v for k, v in os.environ.items() if k not in ("ES_URL", "QUOTETRAIL_DB")}
+    env.update(settings)
+    return env
+
+
+@contextmanager
+def fresh_es_stores(
+    es_url: str, label: str
+) -> Iterator[Callable[[], tuple[dict[str, str], Callable[[], Store]]]]:
+    """Makes (environment, opener) pairs naming a fresh, empty Elasticsearch store on the
+    ``es_url`` node (prefix ``qt-test-{label}-<hex>``); every store made is dropped at the
+    end, with the staging areas of sharded runs and the writer lease."""
+    from store.elastic import ElasticStore
+
+    made: list[ElasticStore] = []
+
+    def new() -> tuple[dict[str, str], Callable[[], Store]]:
+        prefix = f"qt-test-{label}-{uuid.uuid4().hex[:10]}"
+        made.append(ElasticStore(es_url, prefix=prefix))
+        env = cli_environment(ES_URL=es_url, QUOTETRAIL_INDEX_PREFIX=prefix)
+        return env, lambda: ElasticStore(es_url, prefix=prefix)
+
+    try:
+        yield new
+    finally:
+        for store in made:
+            staging = store.es.indices.get(index=f"{store.prefix}-run-*")
+            if staging:
+                store.es.indices.delete(index=",".join(staging))
+            store.drop()
+            store.close()
+
+
+def start_index(
+    paths: list[Path], env: dict[str, str], state: Path, *options: str, stderr: Any = None
+) -> subprocess.Popen:
+    """``quotetrail index PATHS`` in a process of its own (small batches, one worker);
+    its stderr goes to the open file ``stderr``, or a pipe to read at its end."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "quotetrail.cli", "index", *map(str, paths), *options]
+        + ["--state-dir", str(state), "--batch-size", "4", "--workers", "1"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=stderr or subprocess.PIPE,
+        text=True,
+    )

@@ -1,6 +1,5 @@
 """Command-line mistakes are told at once: a mistyped path to ``quotetrail index`` before
-the extractor's libraries and model load (seconds), and ``serve --port`` outside the
-ports a TCP address has."""
+the extractor's libraries and model load (seconds)."""
 
 from __future__ import annotations
 
@@ -9,10 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from indexer.indexing import Indexer, IndexOptions
-from quotetrail.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -44,13 +40,3 @@ def test_a_run_whose_every_article_is_rejected_never_starts_the_extractor(
     options = IndexOptions([str(tmp_path / "empty.txt")], state_dir=str(tmp_path), workers=1)
     summary = NoExtractor(new_store, options, io.StringIO()).run()  # type: ignore[arg-type]
     assert summary.rejected == 1 and summary.indexed == 0
-
-
-@pytest.mark.parametrize("port", ["0", "65536", "99999", "-1", "http"])
-def test_serve_refuses_a_port_outside_1_to_65535(
-    port: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    with pytest.raises(SystemExit) as stopped:
-        main(["serve", "--port", port])
-    assert stopped.value.code == 2
-    assert "must be a port number (1-65535)" in capsys.readouterr().err

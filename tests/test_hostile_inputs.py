@@ -160,8 +160,13 @@ def cases() -> list[Case]:
         Case("numbers.json", b"[1, 2, null]", 0, ("got int", "got int", "got null")),
         Case("string.json", b'"just a string"', 0, ("expected a JSON object, got str",)),
         Case("no-body.json", json.dumps({"title": "T", "x": 1}).encode(), 0, ("no body field",)),
-        Case("number-body.json", json.dumps({"body": 42}).encode(), 0, ("no body field",)),
-        Case("empty-body.json", json.dumps({"body": "  "}).encode(), 0, ("no body field",)),
+        Case(
+            "number-body.json",
+            json.dumps({"body": 42}).encode(),
+            0,
+            ("field 'body' is a number (42), expected text",),
+        ),
+        Case("empty-body.json", json.dumps({"body": "  "}).encode(), 0, ("field 'body' is empty",)),
         Case("trailing.json", json.dumps(RECORD).encode() + b" garbage", 0, ("broken JSON",)),
         Case(
             "unclosed-array.json",
@@ -357,7 +362,9 @@ def test_hostile_corpus_next_to_valid_files_through_the_cli(tmp_path: Path) -> N
     assert done.stderr.count("quotetrail: rejected ") == expected
     read = 3 + sum(c.articles for c in CASES)
     assert f"quotetrail: read {read} articles from {len(CASES) + 3} inputs" in done.stderr
-    assert f" {expected} rejected;" in done.stderr
+    assert f" {expected} rejected, 1 repaired" in done.stderr
+    odd = str(corpus / "hostile" / "odd-types.json")
+    assert f"{odd}: field 'title' is an object, expected text: left out" in done.stderr
 
     from store.sqlite import SqliteStore
 

@@ -95,6 +95,15 @@ def test_an_apostrophe_is_not_a_quotation_mark_without_its_partner() -> None:
 
 
 def test_a_cue_in_ing_reads_as_said() -> None:
-    lead = reported_lead({"speaker": "Oleg Brant", "cue": "describing"})
+    lead = reported_lead({"speaker": "Oleg Brant", "cue": "insisting"})
     assert lead == "Oleg Brant said that"
     assert reported_lead({"speaker": "Oleg Brant", "cue": "warned"}) == "Oleg Brant warned that"
+
+
+def test_a_cue_whose_content_is_its_object_reads_without_that() -> None:
+    called = {"speaker": "Oleg Brant", "cue": "called", "content": "the plan 'a disaster'"}
+    assert reported_lead(called) == "Oleg Brant called"
+    describing = {"speaker": "Oleg Brant", "cue": "describing", "content": MIXED}
+    assert reported_lead(describing) == "Oleg Brant described"
+    vowed = {"speaker": "Oleg Brant", "cue": "vowed", "content": "to repeal the levy"}
+    assert reported_lead(vowed) == "Oleg Brant vowed"

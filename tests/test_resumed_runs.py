@@ -9,10 +9,8 @@ articles, attributions, speakers, outlets and statements equal those of one clea
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -20,12 +18,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from indexing import everything, write_linked_news
+from indexing import (
+    CHECKPOINT,
+    cli_environment,
+    everything,
+    fresh_es_stores,
+    start_index,
+    write_linked_news,
+)
 
 from store.base import Store
-
-REPO = Path(__file__).resolve().parent.parent
-CHECKPOINT = ".quotetrail-checkpoint.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -36,40 +38,22 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(params=["sqlite", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
 def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], Any]]:
     """Makes (environment, opener) pairs naming a fresh, empty store of the engine."""
-    made: list[Store] = []
+    if request.param == "elasticsearch":
+        with fresh_es_stores(request.getfixturevalue("es_url"), "resume") as new:
+            yield new
+        return
 
-    def new() -> tuple[dict[str, str], Callable[[], Store]]:
-        env = {k: v for k, v in os.environ.items() if k not in ("ES_URL", "QUOTETRAIL_DB")}
-        if request.param == "sqlite":
-            from store.sqlite import SqliteStore
+    def new_sqlite() -> tuple[dict[str, str], Callable[[], Store]]:
+        from store.sqlite import SqliteStore
 
-            db = str(tmp_path / f"{uuid.uuid4().hex[:8]}.db")
-            env["QUOTETRAIL_DB"] = db
-            return env, lambda: SqliteStore(db)
-        from store.elastic import ElasticStore
+        db = str(tmp_path / f"{uuid.uuid4().hex[:8]}.db")
+        return cli_environment(QUOTETRAIL_DB=db), lambda: SqliteStore(db)
 
-        url = request.getfixturevalue("es_url")
-        prefix = f"qt-test-resume-{uuid.uuid4().hex[:10]}"
-        env.update(ES_URL=url, QUOTETRAIL_INDEX_PREFIX=prefix)
-        made.append(ElasticStore(url, prefix=prefix))
-        return env, lambda: ElasticStore(url, prefix=prefix)
-
-    yield new
-    for store in made:
-        store.drop()
-        store.close()
+    yield new_sqlite
 
 
 def index(corpus: Path, env: dict[str, str], state: Path) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "quotetrail.cli", "index", str(corpus)]
-        + ["--state-dir", str(state), "--batch-size", "4", "--workers", "1"],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    return start_index([corpus], env, state)
 
 
 def stop_after(process: subprocess.Popen, state: Path, commits: int, signum: int) -> None:

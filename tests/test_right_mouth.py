@@ -57,8 +57,11 @@ def test_a_bare_first_name_or_title_gets_no_speaker_page_shared_across_articles(
         }
         article = {"id": f"a-{n}", "title": "News", "body": body, "source": f"{n}.txt"}
         _, [linked] = linker.link(article, [record])
-        assert linked["speaker_id"] is None, speaker
-    assert store.stats()["speakers"] == 0
+        if speaker == "Adam":  # each article's Adam has a page of that article alone
+            assert store.get_speaker(linked["speaker_id"])["article_id"] == article["id"]
+        else:
+            assert linked["speaker_id"] is None, speaker
+    assert store.stats()["speakers"] == 2
     body = "Adam Kowalski runs the farm. \u201cRain at last,\u201d Adam said."
     article = {"id": "a-9", "title": "Farm", "body": body, "source": "9.txt"}
     record = {**extract(body)[-1], "speaker": "Adam", "speaker_type": "person"}

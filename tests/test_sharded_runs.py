@@ -14,22 +14,17 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from indexing import everything, write_linked_news
+from indexing import CHECKPOINT, REPO, everything, fresh_es_stores, start_index, write_linked_news
 
 from indexer.sharding import Shard
 from store.base import Store
-from store.elastic import ElasticStore
 
-REPO = Path(__file__).resolve().parent.parent
-CHECKPOINT = ".quotetrail-checkpoint.jsonl"
 
 @pytest.fixture(scope="module", params=["linked-news", "every-format"])
 def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -43,34 +38,12 @@ def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
 @pytest.fixture
 def new_target(es_url: str) -> Iterator[Callable[[], tuple[dict[str, str], Callable[[], Store]]]]:
     """Makes (environment, opener) pairs naming a fresh, empty Elasticsearch store."""
-    made: list[ElasticStore] = []
-
-    def new() -> tuple[dict[str, str], Callable[[], Store]]:
-        env = {k: v for k, v in os.environ.items() if k not in ("ES_URL", "QUOTETRAIL_DB")}
-        prefix = f"qt-test-shard-{uuid.uuid4().hex[:10]}"
-        env.update(ES_URL=es_url, QUOTETRAIL_INDEX_PREFIX=prefix)
-        made.append(ElasticStore(es_url, prefix=prefix))
-        return env, lambda: ElasticStore(es_url, prefix=prefix)
-
-    yield new
-    for store in made:
-        staging = store.es.indices.get(index=f"{store.prefix}-run-*")
-        if staging:
-            store.es.indices.delete(index=",".join(staging))
-        store.drop()
-        store.close()
+    with fresh_es_stores(es_url, "shard") as new:
+        yield new
 
 
 def index(corpus: Path, env: dict[str, str], state: Path, *shard: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "quotetrail.cli", "index", str(corpus), *shard]
-        + ["--state-dir", str(state), "--batch-size", "4", "--workers", "1"],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    return start_index([corpus], env, state, *shard)
 
 
 def finished(process: subprocess.Popen) -> str:
@@ -82,14 +55,10 @@ def finished(process: subprocess.Popen) -> str:
 @pytest.fixture(scope="module")
 def reference(corpus: Path, es_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict:
     """The store one uninterrupted run of the whole corpus leaves."""
-    prefix = f"qt-test-shard-one-{uuid.uuid4().hex[:10]}"
-    env = {k: v for k, v in os.environ.items() if k not in ("ES_URL", "QUOTETRAIL_DB")}
-    env.update(ES_URL=es_url, QUOTETRAIL_INDEX_PREFIX=prefix)
-    finished(index(corpus, env, tmp_path_factory.mktemp("one-run")))
-    try:
-        return everything(lambda: ElasticStore(es_url, prefix=prefix))
-    finally:
-        ElasticStore(es_url, prefix=prefix).drop()
+    with fresh_es_stores(es_url, "shard-one") as new:
+        env, open_store = new()
+        finished(index(corpus, env, tmp_path_factory.mktemp("one-run")))
+        return everything(open_store)
 
 
 def differences(sharded: dict[str, Any], reference: dict[str, Any]) -> dict[str, list[str]]:

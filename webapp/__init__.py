@@ -141,4 +141,20 @@ def create_app(store: Store | None = None, config: dict[str, Any] | None = None)
     app.register_blueprint(watch_status)
     app.register_blueprint(docs)
     _register_errors(app)
+    app.before_request(_refuse_impossible_ids)
     return app
+
+
+# Elasticsearch refuses document ids over 512 bytes, and no stored id is longer on either
+# engine: a longer one in a path names no record (and would not fit in an HTTP line).
+MAX_ID_BYTES = 512
+
+
+def _refuse_impossible_ids() -> None:
+    """404 for a path whose record id (``speaker_id``, ``statement_id`` ...) no record can
+    have, before any store is asked: never a 503 for a store refusing the request."""
+    from flask import abort, request
+
+    for name, value in (request.view_args or {}).items():
+        if isinstance(value, str) and len(value.encode("utf-8", "replace")) > MAX_ID_BYTES:
+            abort(404, f"No record has a {name} that long (at most {MAX_ID_BYTES} bytes).")

@@ -410,9 +410,7 @@ def statement(statement_id: str) -> Response:
               schema: {type: object}
     """
     params = P.load_args(P.StatementParams(), request.args)
-    record = store().get_statement(statement_id)
-    if record is None:
-        abort(404, f"No statement has the id '{statement_id}'.")
+    record, journey = prov.carried_statement(statement_id)
     if params["format"] == "claimreview":
         review = prov.claim_review(statement_id)
         if review is None:
@@ -420,7 +418,7 @@ def statement(statement_id: str) -> Response:
         response = jsonify(review)
         response.mimetype = "application/ld+json"
         return response
-    body = {"statement": record, "journey": prov.journey(statement_id).raw}
+    body = {"statement": record, "journey": journey.raw}
     return respond(S.StatementResponseSchema, body)
 
 

@@ -251,6 +251,10 @@ class OutletEntrySchema(Schema):
     attributions = fields.Integer(
         required=True, metadata={"description": "attributions it published"}
     )
+    relayed = fields.Integer(
+        required=True,
+        metadata={"description": "attributions it relayed (per …, told …): the via filter"},
+    )
     links = fields.Nested(_DirectoryLinksSchema, required=True)
 
 

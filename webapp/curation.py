@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 
 from indexer.link import curation as edit
 from quotetrail.errors import SpeakerEditError
+from webapp import params as P
 from webapp.searching import store
 from webapp.signin import require_editor
 
@@ -65,11 +66,9 @@ def split(speaker_id: str) -> Response:
 
 @curation.get("/changes")
 def changes() -> str:
-    """The change log, newest first; ``?page=N`` for older entries."""
-    try:
-        page = max(1, int(request.args.get("page", "1")))
-    except ValueError:
-        page = 1
+    """The change log, newest first; ``?page=N`` for older entries (400 for a page that is
+    not a whole number in range, as on every listing page)."""
+    page = P.load_args(P.PageOnlyParams(), P.one_arg(request.args, "page", "1"))["page"]
     entries = store().changes(limit=LOG_PAGE + 1, offset=(page - 1) * LOG_PAGE)
     return render_template(
         "changes.html", changes=entries[:LOG_PAGE], page=page, more=len(entries) > LOG_PAGE

@@ -34,11 +34,11 @@ def offers(q: str | None) -> dict[str, list[dict[str, Any]]]:
     if len(text) < MIN_OFFER_CHARS or len(text) > 200:
         return {"speakers": [], "outlets": []}
     st = store()
-    return {
+    return {  # an outlet's count is all it carries: its page shows what it relayed too
         kind: [
-            {**e.record, "attributions": e.attributions}
+            {**e.record, "attributions": e.attributions + e.relayed}
             for e in st.directory(kind, text, per_page=OFFERED).entries
-            if e.attributions
+            if e.attributions + e.relayed
         ]
         for kind in ("speakers", "outlets")
     }
@@ -101,6 +101,7 @@ def _body(kind: DirectoryKind, one: str, endpoint: str) -> dict[str, Any]:
             {
                 one: e.record,
                 "attributions": e.attributions,
+                **({"relayed": e.relayed} if kind == "outlets" else {}),
                 "links": {"html": _absolute(url_for(endpoint, **{f"{one}_id": e.record["id"]}))},
             }
             for e in found.entries

@@ -88,9 +88,9 @@ STATEMENTS_PER_PAGE = 10
 @pages.get("/speakers/<speaker_id>")
 def speaker(speaker_id: str) -> str | Response:
     args = request.args.copy()
-    statements_page = P.load_args(
-        P.PageOnlyParams(), {"page": args.pop("statements_page", "1")}
-    )["page"]
+    given = P.one_arg(args, "statements_page", "1")["statements_page"]
+    args.poplist("statements_page")
+    statements_page = P.load_args(P.PageOnlyParams(), {"page": given})["page"]
     params = P.search_params(args)
     state = run_search(request.path, params, fixed={"speaker": (speaker_id,)})
     # the header, timeline and outlets count everything they said, as the directory does
@@ -229,10 +229,7 @@ def article(article_id: str) -> str:
 
 @pages.get("/statements/<statement_id>")
 def statement(statement_id: str) -> str:
-    record = store().get_statement(statement_id)
-    if record is None:
-        abort(404, f"No statement has the id '{statement_id}'.")
-    journey = prov.journey(statement_id)
+    record, journey = prov.carried_statement(statement_id)
     layouts = journey_layouts(journey.carriers, None)
     return render_template(
         "statement.html",

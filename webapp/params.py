@@ -174,14 +174,25 @@ def without_tracking(args: MultiDict[str, str]) -> MultiDict[str, str]:
 def _flatten(
     args: MultiDict[str, str], list_fields: set[str], keep_blanks: bool = False
 ) -> dict[str, Any]:
+    """Query-string arguments as the schema reads them: a list for a list parameter, else
+    the one value. ParamError for a one-value parameter given different values (which of
+    ``?page=2&page=5`` was meant cannot be guessed); the same value repeated is that value."""
     out: dict[str, Any] = {}
     for key in args:
         values = args.getlist(key)
         if key in list_fields:
             out[key] = values if keep_blanks else [v for v in values if v != ""]
+        elif len(set(values)) > 1:
+            raise ParamError(key, f"given {len(values)} times with different values; send it once")
         else:
             out[key] = values[-1]
     return out
+
+
+def one_arg(args: MultiDict[str, str], name: str, default: str) -> dict[str, str]:
+    """``{"page": value}`` for a one-value argument read apart from a page's other ones
+    (``default`` when absent); ParamError when it is given different values."""
+    return _flatten(MultiDict([(name, v) for v in args.getlist(name)]), set()) or {name: default}
 
 
 LIST_PARAMS = set(FILTER_PARAMS)

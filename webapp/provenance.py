@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import current_app, url_for
+from flask import abort, current_app, url_for
 
 from store import provenance as sp
 from webapp.searching import store
@@ -124,6 +124,22 @@ def to_journey(raw: dict[str, Any] | None, statement_id: str | None = None) -> J
 
 def journey(statement_id: str) -> Journey:
     return to_journey(sp.statement_journey(store(), statement_id), statement_id)
+
+
+def carried_statement(statement_id: str) -> tuple[dict[str, Any], Journey]:
+    """A statement and its journey, for its page and its API entry.
+
+    Aborts with 404 when no statement has the id, and when none of the stored articles
+    carries it any more (deleted, or re-indexed with other wording): an orphan has no
+    page, as it is in no list.
+    """
+    record = store().get_statement(statement_id)
+    if record is None:
+        abort(404, f"No statement has the id '{statement_id}'.")
+    raw = sp.statement_journey(store(), statement_id)
+    if raw is None:
+        abort(404, f"No stored article carries statement '{statement_id}' any more.")
+    return record, to_journey(raw, statement_id)
 
 
 def attribution(attribution_id: str) -> dict[str, Any] | None:

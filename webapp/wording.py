@@ -30,6 +30,25 @@ APOSTROPHES = frozenset("'’")  # also quotation marks, except inside a word ("
 PREPOSITIONAL_CUES = frozenset({"according to", "per", "in the words of"})
 # Cues that need an object in English ("told reporters that"): reported as "said".
 TRANSITIVE_CUES = frozenset({"told", "tell", "tells", "telling", "informed", "assured"})
+# Cues whose content is their object, never a that-clause ("called the plan 'a disaster'",
+# "accused the mayor of lying", "urged voters to ..."): base form -> past tense, the form a
+# reported lead uses ("X called the plan 'a disaster'", never "X called that the plan").
+OBJECT_CUES = {
+    "accuse": "accused",
+    "blame": "blamed",
+    "brand": "branded",
+    "call": "called",
+    "condemn": "condemned",
+    "credit": "credited",
+    "criticise": "criticised",
+    "criticize": "criticized",
+    "describe": "described",
+    "dub": "dubbed",
+    "label": "labelled",
+    "praise": "praised",
+    "thank": "thanked",
+    "urge": "urged",
+}
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "our"})
 _LEADING_THAT = re.compile(rf"^[{HL_START}{HL_END}]*that\s+", re.I)
 
@@ -104,13 +123,31 @@ def reported_lead(attribution: dict[str, Any]) -> str:
     """The words before an indirect or mixed claim: "Anna Lindqvist said that",
     "According to the ministry,", "Someone said that" when nobody was found. A cue that
     reads badly before "that" (several words, one needing an object, a form in -ing such as
-    "describing") is reported as "said"."""
+    "describing") is reported as "said"; a cue whose content is its object
+    (:data:`OBJECT_CUES`, "called the plan 'a disaster'") and a content that is an
+    infinitive ("vowed to repeal the tax") take no "that"."""
     who = attribution.get("speaker") or attribution.get("speaker_text") or "Someone"
     cue = (attribution.get("cue") or "").strip().lower()
     if cue in PREPOSITIONAL_CUES:
         return f"According to {who},"
+    if (past := object_cue_past(cue)) is not None:
+        return f"{who} {past}"
     plain_verb = cue and " " not in cue and cue not in TRANSITIVE_CUES and not cue.endswith("ing")
+    if plain_verb and clean(attribution.get("content")).lower().startswith("to "):
+        return f"{who} {cue}"
     return f"{who} {cue if plain_verb else 'said'} that"
+
+
+def object_cue_past(cue: str) -> str | None:
+    """The past tense of `cue` when it is a form (base, -s, past, -ing) of one of
+    :data:`OBJECT_CUES` ("calling" -> "called"), else None."""
+    for base, past in OBJECT_CUES.items():
+        stem = base.removesuffix("e")
+        forms = {base, base + "s", past, stem + "ed", stem + "led"}
+        forms |= {stem + "ing", stem + stem[-1] + "ing"}
+        if cue in forms:
+            return past
+    return None
 
 
 RESOLUTIONS = {

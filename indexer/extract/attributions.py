@@ -1,14 +1,15 @@
 """The extractor's table of contents: article -> candidates -> selection -> records.
 
 `analyse` reads the article's layout, lets every construction and quotation propose
-candidates, scores each with the learned candidate scorer (`scoring`), keeps the most
-probable non-overlapping ones, adds quotation paragraphs that
-continue a speaker, and turns them into records with speakers resolved in text order.
+candidates (an outlet citing its source relays it: `citations`), scores each with the
+learned candidate scorer (`scoring`), keeps the most probable non-overlapping ones, adds
+quotation paragraphs that continue a speaker, and turns them into records with speakers
+resolved in text order.
 """
 
 from __future__ import annotations
 
-from indexer.extract import cues, scoring
+from indexer.extract import citations, cues, scoring
 from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.constructions import Site, from_token, labelled_lines
 from indexer.extract.layout import Layout, layout
@@ -65,4 +66,4 @@ def candidates(page: Layout, reliability: Reliability = cues.reliability) -> lis
     found = [with_quotes(c, inside, text) for c in found]
     found += quote_candidates(text, quotes, found, parsed, inside, reliability)
     join_split_quotes(text, found, quotes, paras)
-    return found
+    return citations.cite_sources(found, text)

@@ -3,7 +3,9 @@
 Decides which (cue, content, source) triples a parsed sentence offers: "according to X",
 a noun with a complement clause ("his insistence that ..."), a verb's clausal or nominal
 complement ("said that ...", "announced the plan"), an object with its charge or reason
-("accused Clinton of lying"), a that-clause hanging off an adjunct,
+("accused Clinton of lying"), a that-clause hanging off an adjunct, a reported clause
+parsed as an adverbial one ("asked the governor if ...", "said after the convention he
+would ..."),
 a prepositional object ("warned against ..."), a reporting tail ("X, he said.") and a
 labelled line ("Lynch: No outside influence ..."; in a transcript of two or more turns the
 turn is verbatim, and a turn that is only a question is the interviewer's). Each candidate
@@ -25,6 +27,7 @@ from indexer.extract.contents import (
     clause_tail,
     complement_clause,
     continued_claim,
+    coordinated_infinitive,
     coordinated_that,
     finite_clause,
     is_date,
@@ -34,6 +37,7 @@ from indexer.extract.contents import (
     reporting_tail,
     under,
 )
+from indexer.extract.cues import family
 from indexer.extract.sources import relayed_subject, source_kind, subject
 from indexer.extract.spans import token_spans, trimmed
 from indexer.lexicon import wordset
@@ -44,6 +48,7 @@ CLAUSAL = frozenset(["ccomp", "parataxis", "according"])
 JUDGEMENT_PREPS = frozenset(["of", "for", "over"])  # "accused X of ...", "criticized X for ..."
 CONTENT_PREPS = frozenset(["for", "to", "about", "of", "on", "against", "with", "as"])
 PRONOUN_TAGS = ("PRP", "WP", "WDT")
+VERB_ADJUNCTS = ("prep", "oprd", "advcl")  # a cue's children that may hold or lead to a content
 LABEL_SCORE = 0.55  # share of such lines that are attributions in PolNeAR train
 NOT_LABELS = wordset(
     """the so but and update updated note photo photos related read watch video breaking
@@ -109,6 +114,7 @@ def from_token(tok: Token, site: Site) -> list[Candidate]:
         *_predicative_objects(tok, source, site),
         *_judgements(tok, source, site),
         *_late_that(tok, source, site),
+        *_adverbial_reports(tok, source, site),
         *_prepositional_objects(tok, source, site),
         *_reporting_parataxis(tok, source, site),
     ]
@@ -118,7 +124,7 @@ def _reporting_verb(tok: Token) -> bool:
     """A verb with a complement or preposition to report, or itself hanging off a content."""
     if not tok.tag_.startswith("VB"):
         return False
-    return any(c.dep_ in CONTENT_PATTERNS or c.dep_ in ("prep", "oprd") for c in tok.children) or (
+    return any(c.dep_ in CONTENT_PATTERNS or c.dep_ in VERB_ADJUNCTS for c in tok.children) or (
         tok.dep_ in ("parataxis", "ccomp")
     )
 
@@ -198,6 +204,8 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
         content = [t for t in child.subtree if not relay_phrase(t) and t not in tail]
         if child.dep_ == "ccomp":
             content += coordinated_that(tok, child) + continued_claim(tok, child)
+        elif child.dep_ == "xcomp":
+            content += coordinated_infinitive(tok, child)
         out += site.propose(pattern, tok.lower_, tok, content, source)
     return out
 
@@ -270,6 +278,60 @@ def _late_that(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
     return site.propose("ccomp", tok.lower_, tok, content, source)
 
 
+# Verbs whose "if" clause is a question, not a condition ("asked the governor if ...").
+QUESTIONING = frozenset(
+    family(w) for w in wordset("ask wonder inquire enquire question query know")
+)
+
+
+def _adverbial_reports(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
+    """A reported clause the parser hung on the cue as an adverbial clause: a yes/no question
+    marked "whether", or "if" after a verb of asking (`QUESTIONING`: "asked the governor if
+    she would sign"; "announced the schedule if you want to know" is a condition), and a
+    clause with no subordinator, a subject and a tense of its own after an adjunct ("said
+    after the convention he would not accept ..."). Proposed as the verb's clause, so the
+    lexicon's clausal evidence for the cue gates it."""
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return []
+    out: list[Candidate] = []
+    for child in tok.rights:
+        if child.dep_ != "advcl":
+            continue
+        if _question(tok, child):
+            first = child.left_edge.i
+        elif (subj := _bare_clause(child)) is not None:
+            first = subj.left_edge.i  # "after the convention" before it is the cue's adjunct
+        else:
+            continue
+        content = [t for t in child.subtree if t.i >= first and not relay_phrase(t)]
+        out += site.propose("ccomp", tok.lower_, tok, content, source)
+    return out
+
+
+def _question(cue: Token, clause: Token) -> bool:
+    """ "whether ..." after any cue, "if ..." after a verb of asking."""
+    mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+    if mark is None or mark.i != clause.left_edge.i:
+        return False
+    return mark.lower_ == "whether" or (mark.lower_ == "if" and family(cue.lower_) in QUESTIONING)
+
+
+def _bare_clause(clause: Token) -> Token | None:
+    """The subject of a clause with no subordinator ("he would not accept ..."), a tense of
+    its own (a finite verb or a modal) and nothing but adjuncts ("after the convention")
+    before its subject; None for any other clause."""
+    lefts = [c for c in clause.lefts if not c.is_punct]
+    subj = next((c for c in lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or any(c.dep_ not in ("prep", "npadvmod") for c in lefts[: lefts.index(subj)]):
+        return None
+    if any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") for c in clause.children):
+        return None
+    finite = clause.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in clause.lefts
+    )
+    return subj if finite else None
+
+
 def _prepositional_objects(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
     """ "warned against ...", "talked about ...": the object of a content preposition."""
     out: list[Candidate] = []
@@ -284,10 +346,15 @@ def _prepositional_objects(tok: Token, source: Token | None, site: Site) -> list
 
 
 def _reporting_parataxis(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
-    """ "X, he said.": the clause the cue hangs off is the content."""
+    """ "X, he said.": the clause the cue hangs off is the content. A cue set inside the
+    clause's subject ("The difference now, he told me, is that ...") hangs off a noun; the
+    content is then the whole clause that noun is the subject of."""
     if not reporting_tail(tok) or source is None or any(c.dep_ == "ccomp" for c in tok.children):
         return []
-    content = [t for t in tok.head.subtree if not under(t, tok) and not relay_phrase(t)]
+    clause = tok.head
+    if clause.dep_ in ("nsubj", "nsubjpass") and clause.head.tag_.startswith("VB"):
+        clause = clause.head
+    content = [t for t in clause.subtree if not under(t, tok) and not relay_phrase(t)]
     return site.propose("parataxis", tok.lower_, tok, content, source)
 
 

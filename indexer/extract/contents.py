@@ -36,12 +36,16 @@ PROPOSITION_OBJECT_VERBS = wordset(
     conceded"""
 )
 PROPOSITION_OBJECT_FORMS = frozenset(["call for", "ask for"])  # "called for a ban on ..."
-# Nouns that name a piece of discourse without saying what it says: "outlined his plan",
-# "cited the figure", "noted Bill Clinton's comments", "wrote a memoir" (issue 11).
+# Nouns that name a piece of discourse or an event without saying what it says: "outlined
+# his plan", "cited the figure", "noted Bill Clinton's comments", "wrote a memoir", "denied
+# the report", "rejected the allegations", "confirmed the deal" (issue 11).
 DISCOURSE_NOUNS = wordset(
     """plan plans comment comments remark remarks figure figures number numbers statement
     statements memoir memoirs book books story stories letter letters speech speeches
-    proposal proposals details detail position positions views idea ideas agenda"""
+    proposal proposals details detail position positions views idea ideas agenda report
+    reports reporting allegation allegations claim claims accusation accusations charge
+    charges rumour rumours rumor rumors article articles suggestion suggestions criticism
+    criticisms deal deals agreement agreements news account accounts"""
 )
 
 
@@ -58,7 +62,7 @@ def proposition(form: str, content: list[Token]) -> bool:
     inflection) that is more than the name of a piece of discourse (`DISCOURSE_NOUNS`:
     "outlined his plan")? A bare noun phrase after any other verb is not."""
     inside = {t.i for t in content}
-    if any(t.pos_ in ("VERB", "AUX") and not _in_relative(t, inside) for t in content):
+    if any(_clause_verb(t) and not _in_relative(t, inside) for t in content):
         return True
     if any(t.is_quote for t in content):
         return True
@@ -67,15 +71,42 @@ def proposition(form: str, content: list[Token]) -> bool:
     return family(form) in _PROPOSITION_FAMILIES
 
 
+def _clause_verb(tok: Token) -> bool:
+    """A verb or modal heading or helping a clause (by its tag: the pipeline runs no
+    attribute ruler, so coarse parts of speech are unset), not a participle modifying a noun
+    ("the proposed levy")."""
+    return (tok.tag_.startswith("VB") or tok.tag_ == "MD") and tok.dep_ not in (
+        "amod",
+        "compound",
+        "nmod",
+    )
+
+
 def _in_relative(tok: Token, inside: set[int]) -> bool:
-    """`tok` belongs to a relative clause of the content ("policies she supported"): a verb
-    there describes the noun phrase, it does not make it a proposition."""
-    for t in [tok, *tok.ancestors]:
+    """`tok` hangs under a noun of the content ("policies she supported", "the first draft
+    of what would become the plan", "a motion to unseal the records"): a verb there
+    describes the noun phrase, it does not make it a proposition. A noun's "that"
+    complement ("the report that he had resigned") or a reporting participle ("reports
+    alleging that she ...") is no description: it says what the report says."""
+    below = tok
+    for t in tok.ancestors:
         if t.i not in inside:
             return False
-        if t.dep_ in ("relcl", "acl"):
-            return True
+        if t.tag_.startswith("NN") or t.tag_ in ("PRP", "CD", "DT"):
+            return not _says_what(below)
+        below = t
     return False
+
+
+def _says_what(clause: Token) -> bool:
+    """A clause on a noun that says what the noun says: a "that" complement ("the report
+    that he had resigned") or a participle with a clause of its own ("reports alleging that
+    ...", "a statement saying the plant would close")."""
+    if clause.dep_ not in ("acl", "ccomp"):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return True
+    return clause.tag_ == "VBG" and any(c.dep_ == "ccomp" for c in clause.children)
 
 
 _PROPOSITION_FAMILIES = frozenset(
@@ -167,6 +198,27 @@ def coordinated_that(cue: Token, first: Token) -> list[Token]:
             and any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children)
         ):
             out += [t for t in cue.doc[first.right_edge.i + 1 : conj.i] if t.dep_ == "cc"]
+            out += list(conj.subtree)
+    return out
+
+
+def coordinated_infinitive(cue: Token, first: Token) -> list[Token]:
+    """ "wants to triple the program, grow the Peace Corps and create a reserve", "declined to
+    threaten Moscow or declare it responsible": verbs coordinated with the infinitive `first`
+    that the parser hung on `cue` instead. A conjunct of the cue after the infinitive, with no
+    subject of its own, in the bare form ("grow", VB/VBP) while the cue is inflected otherwise
+    ("wants", VBZ) continues the infinitive; one in the cue's own form ("vowed ... and
+    established") is the speaker's next act."""
+    out: list[Token] = []
+    for conj in cue.children:
+        if (
+            conj.dep_ == "conj"
+            and conj.i > first.right_edge.i
+            and conj.tag_ in ("VB", "VBP")
+            and conj.tag_ != cue.tag_
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+        ):
+            out += [t for t in cue.doc[first.right_edge.i + 1 : conj.left_edge.i] if t.dep_ == "cc"]
             out += list(conj.subtree)
     return out
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -54,8 +55,19 @@ PERSON_NOUNS = wordset(
     mayor lawyer attorney economist professor ceo executive founder commander general chief
     deputy ambassador representative congressman congresswoman judge researcher author writer
     reporter strategist pollster expert analyst official prosecutor investigator
-    man woman father mother wife husband"""
+    man woman father mother wife husband businessman businesswoman"""
 )
+# Person nouns that tell the gender ("the New York businessman" is not a "she").
+NOUN_GENDERS = {
+    **dict.fromkeys(["man", "husband", "father", "businessman", "congressman", "chairman"], "m"),
+    **dict.fromkeys(
+        ["woman", "wife", "mother", "businesswoman", "congresswoman", "chairwoman"], "f"
+    ),
+}
+# A line of underscores, asterisks, dashes or hashes between the items of a live blog
+# ("The Latest: ... ___"): a pronoun or bare surname never reaches back across one.
+SECTION_BREAK = re.compile(r"^[ \t]*(?:_{3,}|\*(?:[ \t]*\*){2,}|-{3,}|#{3,})[ \t.]*$", re.M)
+EPITHET_REACH = 600  # characters: "the Vermont senator" continues the person just written of
 ANONYMOUS = wordset(
     """source sources officials people experts analysts critics observers insiders aides
     residents witnesses voters supporters others someone many some"""
@@ -121,8 +133,10 @@ class SpeakerIndex:
     interview: interviews.Interview | None = None  # question/answer layout, if any
     text: str = ""  # the article
     _surname_genders: dict[str, str | None] = field(default_factory=dict)
+    _by_first: dict[str, list[str]] = field(default_factory=dict)  # first word -> names
     _sorted: bool = False
     _starts: list[int] = field(default_factory=list)
+    _breaks: list[int] | None = None  # ends of the article's section break lines
 
     @classmethod
     def build(cls, docs: list[tuple[int, Doc]], text: str = "") -> SpeakerIndex:
@@ -281,6 +295,8 @@ class SpeakerIndex:
         last = low.split()[-1]
         self.by_last.setdefault(last, {}).setdefault(name, pos)
         self.counts[low] = self.counts.get(low, 0) + 1
+        if low not in self.positions and len(words := low.split()) > 1:
+            self._by_first.setdefault(words[0], []).append(low)  # names of several words
         self.positions.setdefault(low, []).append(pos)
 
     def canonical(self, name: str, pos: int, gender: str | None = None) -> str:
@@ -304,10 +320,10 @@ class SpeakerIndex:
         if len(words) > 2 or self.kind_of_words(words) != "person":
             return name
         people = self.bearers(low)
-        if people:  # "Obama" where "Mr. Obama" is all the article writes: not Michelle
-            gender = gender or self._surname_genders.setdefault(
-                words[-1], surname_gender(self.text, name.split()[-1])
-            )
+        if people and not gender:  # "Obama" where "Mr. Obama" is all it writes: not Michelle
+            if words[-1] not in self._surname_genders:
+                self._surname_genders[words[-1]] = surname_gender(self.text, name.split()[-1])
+            gender = self._surname_genders[words[-1]]
         if gender:
             people = [p for p in people if self.gender_of(p) in (None, gender)]
         if not people:
@@ -339,12 +355,9 @@ class SpeakerIndex:
         more words, known as people, starting with it; a bare given name means one of them
         only when there is exactly one (two Adams: unresolved)."""
         people: dict[str, str] = {}  # surname -> fullest name ("Adam J. Kowalski")
-        for full in self.names.values():
-            words = full.split()
+        for full in (self.names[written] for written in self._by_first.get(low, [])):
             if (
-                len(words) > 1
-                and words[0].lower() == low
-                and self.is_known_person(full)
+                self.is_known_person(full)
                 and self.kind_of_name(full) == "person"
                 and len(full) > len(people.get(_surname(full), ""))
             ):
@@ -358,14 +371,16 @@ class SpeakerIndex:
             first = person.lower().split()[0]
             return sorted(
                 p
-                for low, ps in self.positions.items()
-                if len(low.split()) > 1
-                and low.split()[0] == first
-                and low.endswith(_surname(person))
-                for p in ps
+                for low in self._by_first.get(first, [])
+                if low.endswith(_surname(person))
+                for p in self.positions[low]
             )
 
         seen = {p: mentions(p) for p in people}
+        start = self.section_start(pos)
+        here = [p for p in people if any(start <= q <= pos for q in seen[p])]
+        if start and len(here) == 1:
+            return here[0]  # the one bearer named in this item of a live blog
         main = max(people, key=lambda p: (len(seen[p]), -min(seen[p] or [pos])))
         recent = [
             (max(q for q in seen[p] if q <= pos), p)
@@ -527,6 +542,47 @@ class SpeakerIndex:
             named = {m.name for m in recent if m.kind == "group"}
         return next(iter(named)) if len(named) == 1 else None
 
+    def _epithet_person(self, phrase: list[Token], head: Token, pos: int) -> str | None:
+        """ "the Vermont senator", "the New York businessman", "the GOP nominee": a person
+        noun after a proper descriptor (place, party) is the person the text was just
+        about, as news writing varies a name: the last main-clause subject person within
+        EPITHET_REACH characters (of the noun's gender, if it has one), when that person is
+        also the last person who spoke or the person the article names most. None
+        otherwise (an honest unresolved): "the senator" alone, a possessive ("Pagliano's
+        lawyer"), a subject who is neither, or one the article gave another person noun
+        ("Judge Frank Nervo" is not "the GOP nominee")."""
+        mods = [t for t in phrase if t.i < head.i and t.lower_ != "the"]
+        if (
+            head.tag_ != "NN"
+            or head.lower_ not in PERSON_NOUNS
+            or not any(t.text[:1].isupper() for t in mods)
+            or any(t.tag_ in ("POS", "PRP$", "CD", "NNS") or t.lower_ == "'s" for t in mods)
+        ):
+            return None
+        gender = NOUN_GENDERS.get(head.lower_)
+        self.recent(pos, ())  # sorts the mentions
+        k = bisect.bisect_left(self._starts, pos)
+        near = [
+            m
+            for m in self.mentions[max(0, k - LOOKBACK) : k]
+            if m.subject
+            and m.kind in ("person", "")
+            and pos - m.pos < EPITHET_REACH
+            and m.pos >= self.section_start(pos)
+            and self.is_known_person(m.name)
+            and self.gender_of(m.name) in (None, gender or self.gender_of(m.name))
+        ]
+        if not near:
+            return None
+        name = self.canonical(near[-1].name, near[-1].pos)
+        spoke = [m.name for m in self.speakers if m.pos < pos and m.kind == "person"]
+        known = _role_head(_normal(self.role_of.get(name, "")))
+        if known in PERSON_NOUNS | TITLES and known != head.lower_ and not known.endswith("."):
+            return None  # "the GOP nominee" is not the person introduced as a justice
+        named = Counter(m.name for m in self.mentions if m.kind == "person")
+        main = named.most_common(1)[0][0] if named else None
+        return name if (spoke and spoke[-1] == name) or name == main else None
+
     def remember(self, pos: int, speaker: Speaker, subject: bool = True) -> None:
         """A resolved speaker is a likely antecedent; a description ("Republican presidential
         nominee") only when no named subject is near, since pronouns mostly point to names."""
@@ -545,6 +601,14 @@ class SpeakerIndex:
             )
             self.speakers.append(Mention(pos, speaker.name, speaker.kind, subject and named))
 
+    def section_start(self, pos: int) -> int:
+        """Where the section holding `pos` starts: after the last SECTION_BREAK line
+        before it, else 0."""
+        if self._breaks is None:
+            self._breaks = [m.end() for m in SECTION_BREAK.finditer(self.text)]
+        k = bisect.bisect_right(self._breaks, pos)
+        return self._breaks[k - 1] if k else 0
+
     def recent(
         self,
         pos: int,
@@ -562,7 +626,8 @@ class SpeakerIndex:
         k = bisect.bisect_left(self._starts, pos)
         pool = self.mentions[max(0, k - LOOKBACK) : k]
         pool += [m for m in self.speakers[-LOOKBACK:] if m.pos < pos]
-        pool = sorted((m for m in pool if m.kind in kinds), key=lambda m: m.pos)
+        start = self.section_start(pos)
+        pool = sorted((m for m in pool if m.kind in kinds and m.pos >= start), key=lambda m: m.pos)
         if contains:
             pool = [m for m in pool if contains in m.name.lower().split()]
         if gender:  # "she" never refers to someone known as "he" (title, pronoun, first name)
@@ -698,10 +763,13 @@ class SpeakerIndex:
         if det in ("the", "this") and len(phrase) <= 3 and (name := self._titled(low, pos)):
             role = self.role_of.get(name)
             return Speaker(name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY, DESCRIBED)
+        if det == "the" and (name := self._epithet_person(phrase, head, pos)):
+            role = self.role_of.get(name, role)
+            return Speaker(name, "person", role, DESCRIPTION_CERTAINTY, DESCRIBED)
         if (
             det in ("the", "this")
             and len(phrase) <= 3
-            and low in ORG_NOUNS | GROUP_NOUNS
+            and low in GENERIC_ORG_NOUNS | GROUP_NOUNS
             and (name := self._only_organization(low, pos))
         ):
             role = self.role_of.get(name)

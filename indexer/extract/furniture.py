@@ -1,11 +1,12 @@
 """Page furniture: what sits on a news page without being article text.
 
 Decides which characters the extractor never reads: bylines ("By Jane Smith"), "READ MORE"
-and "Related:" lines, Title Case subheadings, photo captions and credits ("Photo: ..."),
-embed markup (a raw `<tweet id=...>`, `[embed]...`), table rows (tab- or pipe-separated
-cells, rows of figures) and section labels before a paragraph ("CURRENCIES: The dollar
-rose ...", where the label is no speaker: it never recurs as a label and never appears
-written normally elsewhere).
+and "Related:" lines, Title Case subheadings, photo captions and credits ("Photo: ...",
+"Photo caption: ...", "Image credit: ..."), embed markup (a raw `<tweet id=...>`,
+`[embed]...`), table rows (tab- or pipe-separated cells, rows of figures) and section
+labels before a paragraph ("CURRENCIES: The dollar rose ...", where the label is no
+speaker: it never recurs as a label and never appears written normally elsewhere) and
+run-in heads in capitals before a dash ("CONGRESS HAS INVESTIGATED HIM — ...").
 
 Furniture is blanked (replaced by spaces of the same length, line breaks kept) rather than
 cut, so every offset the extractor returns is still an offset into the stored body: the
@@ -23,6 +24,7 @@ _LINE = re.compile(r"[^\n]+")
 _FURNITURE_LINE = re.compile(
     r"^\s*(?:"
     r"read more\b|related\b\s*(?::|stories|articles|coverage|content)|see also:|more on this\b|"
+    r"(?:(?:photo|image|picture|photograph|illustration|video|graphic)s?\s+)?"
     r"(?:photo|image|picture|photograph|illustration|caption|credit|video|graphic)s?\s*:|"
     r"\(?(?:photo|image|picture)s?\s+(?:by|courtesy|credit)\b|"
     r"reporting by\b|editing by\b|writing by\b|additional reporting by\b|"
@@ -38,6 +40,10 @@ _MARKUP = re.compile(
     r"<[A-Za-z/!][^<>\n]{0,400}>|\[/?(?:embed|tweet|caption|video)[^\]\n]{0,400}\]"
 )
 _SECTION = re.compile(r"^(?P<label>[A-Z][A-Z&'\u2019 -]{2,40}):[ \t]+(?=\S)")
+# A run-in head in capitals before a dash ("CONGRESS HAS INVESTIGATED HIM — The panel ...",
+# "WASHINGTON — "): a kicker or a dateline, never a speaker (a dash names its speaker after
+# the quotation, "— Dr. Ruth Anselm").
+_RUN_IN = re.compile(r"^\s*[A-Z][A-Z0-9&'\u2019 ,.-]{2,80}?\s+[\u2014\u2013]\s+(?=[A-Z\"\u201c])")
 
 
 def blank_furniture(text: str) -> str:
@@ -57,6 +63,8 @@ def blank_furniture(text: str) -> str:
             continue
         for tag in _MARKUP.finditer(body):
             _blank(chars, start + tag.start(), start + tag.end())
+        if run_in := _RUN_IN.match(body):
+            _blank(chars, start, start + run_in.end())
         section = _SECTION.match(body)
         if section and _section_label(section.group("label"), labels, text):
             _blank(chars, start, start + section.end())

@@ -80,14 +80,47 @@ def honorific_gender(written: str | None) -> str | None:
     return None
 
 
+_HONORIFIC = rf"\b({'|'.join(HONORIFIC_GENDERS)})\.?[ \t\xa0]+"
+_HONORIFIC_THEN_WORD = re.compile(rf"{_HONORIFIC}(?=(\w*))", re.I)
+_LEADING_WORD = re.compile(r"\w*")
+
+
 def surname_gender(text: str, surname: str) -> str | None:
     """ "m" / "f" when every honorific ``text`` writes before ``surname`` tells that gender
     ("Mr. Obama" ... "Mr. Obama"), None when it writes none or they disagree ("Mr.
-    Clinton" and "Mrs. Clinton": two people)."""
-    honorifics = "|".join(HONORIFIC_GENDERS)
-    pattern = rf"\b({honorifics})\.?[ \t\xa0]+{re.escape(surname)}\b"
-    genders = {HONORIFIC_GENDERS[m.lower()] for m in re.findall(pattern, text, flags=re.I)}
+    Clinton" and "Mrs. Clinton": two people). Looks only where an honorific precedes a word
+    like the surname's first word (:func:`_honorifics`), so many surnames of a long article
+    cost time linear in its length."""
+    pattern = re.compile(rf"{_HONORIFIC}{re.escape(surname)}\b", re.I)
+    places = _honorifics(text)
+    key = _word_key(_LEADING_WORD.match(surname).group())
+    starts = places.get(key, []) + places.get(None, []) if key is not None else None
+    if starts is None:
+        starts = sorted(p for found in places.values() for p in found)
+    elif places.get(None):
+        starts.sort()
+    genders, reached = set(), 0
+    for start in starts:  # what re.findall would find: non-overlapping, left to right
+        if start >= reached and (match := pattern.match(text, start)):
+            genders.add(HONORIFIC_GENDERS[match.group(1).lower()])
+            reached = match.end()
     return next(iter(genders)) if len(genders) == 1 else None
+
+
+def _word_key(word: str) -> str | None:
+    """The case-blind key of a word (None for non-ASCII words, whose case-blind matching
+    the key would not follow: they are looked at for every surname)."""
+    return word.lower() if word.isascii() else None
+
+
+@lru_cache(maxsize=2)
+def _honorifics(text: str) -> dict[str | None, list[int]]:
+    """Where each honorific of ``text`` starts, by the key of the word that follows it, in
+    text order."""
+    places: dict[str | None, list[int]] = {}
+    for match in _HONORIFIC_THEN_WORD.finditer(text):
+        places.setdefault(_word_key(match.group(2)), []).append(match.start())
+    return places
 
 
 def is_first_name(word: str) -> bool:

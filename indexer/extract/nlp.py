@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -127,8 +128,32 @@ def chunks(
 
 
 def parse(text: str, pieces: Iterable[Chunk], batch_size: int = 64) -> Iterator[tuple[Chunk, Doc]]:
-    """Parse each chunk of `text` in one process, yielding (chunk, doc) in order."""
+    """Parse each chunk of `text` in one process, yielding (chunk, doc) in order; a chunk
+    parsed ahead (:func:`parsed_ahead`) is taken from there."""
     nlp = load()
     pieces = list(pieces)
-    docs = nlp.pipe((text[c.start : c.end] for c in pieces), batch_size=batch_size)
-    yield from zip(pieces, docs, strict=True)
+    texts = [text[c.start : c.end] for c in pieces]
+    ready = [_AHEAD[t].pop() if _AHEAD.get(t) else None for t in texts]
+    rest = nlp.pipe(
+        (t for t, doc in zip(texts, ready, strict=True) if doc is None), batch_size=batch_size
+    )
+    for chunk, doc in zip(pieces, ready, strict=True):
+        yield chunk, doc if doc is not None else next(rest)
+
+
+_AHEAD: dict[str, list[Doc]] = {}  # chunk text -> docs parsed ahead of their article
+AHEAD_BATCH = 256  # docs per nlp.pipe batch when parsing ahead
+
+
+@contextmanager
+def parsed_ahead(texts: list[str]) -> Iterator[None]:
+    """Within the block, :func:`parse` takes these chunk texts (of several articles) from
+    one `nlp.pipe` over all of them: bigger batches make the tagger and parser about a
+    tenth cheaper per token than one article's chunks at a time. The docs are the same."""
+    docs = load().pipe(texts, batch_size=AHEAD_BATCH)
+    for piece, doc in zip(texts, docs, strict=True):
+        _AHEAD.setdefault(piece, []).append(doc)
+    try:
+        yield
+    finally:
+        _AHEAD.clear()

@@ -18,7 +18,14 @@ from spacy.tokens import Span, Token
 
 from indexer.extract import cue_types, outlets, sources
 from indexer.extract.candidate import Candidate
-from indexer.extract.coreference import NAMED, UNRESOLVED, Speaker, SpeakerIndex
+from indexer.extract.coreference import (
+    NAMED,
+    PERSON_NOUNS,
+    TITLES,
+    UNRESOLVED,
+    Speaker,
+    SpeakerIndex,
+)
 from indexer.extract.layout import Layout
 from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import name_chain
@@ -61,7 +68,7 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         speaker.how = QUOTE_SEQUENCE if base["speaker"] else UNRESOLVED
         via, medium = list(base["via_outlets"]), base["medium"]
     elif cand.label is not None:
-        speaker = index.resolve_name(text[slice(*cand.label)], cand.label[0])
+        speaker = _labelled_speaker(text[slice(*cand.label)], cand.label[0], index)
         speaker.how = LABEL
         index.remember(cand.label[0], speaker)
     elif cand.source is not None:
@@ -78,6 +85,7 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
             via = [v for v in via if v != name]
         else:
             speaker = index.resolve(src, cand.offset)
+            via = _citing_outlet(cand) + via
         index.remember(cand.offset + src.idx, speaker)
     source = cand.source_span()
     relayed_by = None
@@ -109,9 +117,9 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         "cue_span": list(cue) if cue else None,
         "speaker_text": text[source[0] : source[1]] if source else None,
         "speaker_span": list(source) if source else None,
-        "speaker": speaker.name,
+        "speaker": _one_line(speaker.name),
         "speaker_type": speaker.kind if speaker.name or speaker.kind != "unknown" else "unknown",
-        "speaker_role": speaker.role,
+        "speaker_role": _one_line(speaker.role),
         "speaker_resolution": speaker.how if speaker.name else UNRESOLVED,
         "relayed_by": relayed_by,
         "via_outlets": via,
@@ -122,6 +130,44 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
     }
     return cand.result
+
+
+def _labelled_speaker(written: str, pos: int, index: SpeakerIndex) -> Speaker:
+    """The speaker a label names ("Council leader Amira Shah: 'We will not cut bus routes'"):
+    a role before the name (words ending in a personal title or a person noun, then a
+    capitalised name) is the speaker's role, as in body text, and the name alone is
+    resolved; any other label is resolved as written. `pos` is the label's offset."""
+    words = written.split()
+    for k in range(len(words) - 1, 0, -1):
+        role, name = words[:k], words[k:]
+        if role[-1].lower().rstrip(".") in TITLES | PERSON_NOUNS and all(
+            w[:1].isupper() and w.lower().rstrip(".") not in TITLES | PERSON_NOUNS for w in name
+        ):
+            speaker = index.resolve_name(" ".join(name), pos)
+            if speaker.name:
+                speaker.kind = "person"
+                speaker.role = speaker.role or " ".join(role)
+            return speaker
+    return index.resolve_name(written, pos)
+
+
+def _citing_outlet(cand: Candidate) -> list[str]:
+    """ "Reuters reported, citing sources, that ...": the cue's subject, when it is an outlet
+    and not the candidate's source (`citations`), relays the claim; [] otherwise."""
+    subject = sources.subject(cand.cue) if cand.cue is not None else None
+    if subject is None or cand.source is None or subject.i == cand.source.i:
+        return []
+    if outlets.is_outlet(subject):
+        return [outlets.outlet_name(subject) or subject.text]
+    return []
+
+
+def _one_line(label: str | None) -> str | None:
+    """A speaker's name or role as one clean label: no leading or trailing space, every run
+    of spaces or line breaks one plain space ("Shah\xa0" -> "Shah"); None stays None."""
+    if label is None:
+        return None
+    return " ".join(label.split()) or None
 
 
 def _relayed_speaker(

@@ -132,7 +132,9 @@ def features(cand: Candidate, text: str) -> dict[str, float]:
         source = "inherited"
     else:
         source = source_kind(cand.source)
-        if cand.source is not None and cand.source.lower_ in _EXPLETIVES:
+        if relative_source(cand):
+            source = "relative"
+        elif cand.source is not None and cand.source.lower_ in _EXPLETIVES:
             source = "expletive"
     f[f"source={source}"] = 1.0
     f[f"source|construction={source}|{construction}"] = 1.0
@@ -171,6 +173,27 @@ def features(cand: Candidate, text: str) -> dict[str, float]:
     return f
 
 
+def relative_source(cand: Candidate) -> bool:
+    """ "Chris Cox, who runs the lobbying arm, said ...", "officials who spoke on condition of
+    anonymity said ...": the source is a relative pronoun standing for the person it follows
+    (PolNeAR marks "who" itself as the source, 446 times in train), not an expletive "it"."""
+    source, cue = cand.source, cand.cue
+    if source is None or cue is None or source.tag_ not in ("WP", "WDT"):
+        return False
+    return any(t.dep_ == "relcl" for t in [cue, *cue.ancestors] if t.i >= source.i)
+
+
+# The universal part of speech of the Penn Treebank tags a content may start with (the UD
+# mapping spaCy's English attribute ruler applies; the pipeline excludes that component, so
+# `Token.pos_` is empty and the tag is read instead).
+_COARSE_TAGS = {
+    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN",
+    "DT": "DET", "PDT": "DET", "WDT": "DET",
+    "PRP": "PRON", "WP": "PRON", "EX": "PRON",
+    "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "CD": "NUM",
+}  # fmt: skip
+
+
 def _clause_shape(cand: Candidate, f: dict[str, float]) -> None:
     """Clause or noun phrase: does the content (within the cue's chunk) hold a finite verb?"""
     assert cand.cue is not None
@@ -188,12 +211,13 @@ def _clause_shape(cand: Candidate, f: dict[str, float]) -> None:
         return
     if any(t.tag_ in _FINITE for t in inside):
         f["content_finite"] = 1.0
-    elif any(t.pos_ in ("VERB", "AUX") for t in inside):
+    elif any(t.tag_.startswith("VB") for t in inside):
         f["content_nonfinite"] = 1.0
     else:
         f["content_no_verb"] = 1.0
-    if inside[0].pos_ in ("NOUN", "PROPN", "DET", "PRON", "ADJ", "NUM"):
-        f[f"content_first_pos={inside[0].pos_}"] = 1.0
+    first = _COARSE_TAGS.get(inside[0].tag_)
+    if first is not None:
+        f[f"content_first_pos={first}"] = 1.0
 
 
 def _geometry(cand: Candidate, f: dict[str, float]) -> None:

@@ -4,6 +4,10 @@ run and ``quotetrail extract``.
 The spaCy model is loaded once, then ``workers`` processes are forked and share it. Workers
 ignore SIGINT (the main process decides what to stop) and exit by themselves when the main
 process dies, even by SIGKILL, so an interrupted run never leaves extraction processes behind.
+
+A pool made with a ``budget`` gives each article that many CPU seconds (``ITIMER_PROF``:
+what the article costs, whatever the neighbours on the machine do); an article that needs
+more is given up and comes back as :class:`OverBudget` instead of its attributions.
 """
 
 from __future__ import annotations
@@ -14,13 +18,69 @@ import signal
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from types import TracebackType
 
 from indexer.extract import names, nlp
-from indexer.extract.article import extract_article
+from indexer.extract.article import ArticleText, extract_article
+from indexer.extract.layout import parse_plan
 
 Attributions = list[dict]
 Titled = tuple[str | None, str]  # an article's title (or None) and body
+
+
+@dataclass(frozen=True)
+class OverBudget:
+    """An article given up after ``seconds`` of CPU time in the extractor."""
+
+    seconds: float
+
+    @property
+    def reason(self) -> str:
+        """Why the article is skipped, for reject lists and messages."""
+        return (
+            f"skipped: extraction needed more than {self.seconds:g} s of CPU time "
+            "(the per-article time budget, --extract-budget)"
+        )
+
+
+AHEAD_CHARACTERS = 50_000  # articles parsed together with the rest of their batch
+Analysed = tuple[list[Attributions | OverBudget], float]  # per article, and the seconds
+
+
+class _OutOfTime(BaseException):
+    """Raised by the SIGPROF handler inside the extractor (a BaseException, so that no
+    ``except Exception`` on the way swallows it)."""
+
+
+_armed = False  # True only while an article runs under a budget
+
+
+def _out_of_time(signum: int, frame: object) -> None:
+    if _armed:
+        raise _OutOfTime
+
+
+def within_budget(title: str | None, body: str, budget: float | None) -> Attributions | OverBudget:
+    """:func:`extract_article` of one article, or :class:`OverBudget` once it has used
+    ``budget`` CPU seconds. Without a budget (None), or outside the main thread (where no
+    signal handler can run), the article takes the time it takes."""
+    global _armed
+    if budget is None or threading.current_thread() is not threading.main_thread():
+        return extract_article(title, body)
+    previous = signal.signal(signal.SIGPROF, _out_of_time)
+    try:
+        try:
+            _armed = True
+            signal.setitimer(signal.ITIMER_PROF, budget)
+            return extract_article(title, body)
+        finally:
+            _armed = False
+            signal.setitimer(signal.ITIMER_PROF, 0)
+    except _OutOfTime:
+        return OverBudget(budget)
+    finally:
+        signal.signal(signal.SIGPROF, previous)
 
 
 def _watch_parent(parent: int) -> None:
@@ -35,21 +95,39 @@ def _worker_init(parent: int) -> None:
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
 
-def analyse_batch(articles: list[Titled]) -> tuple[list[Attributions], float]:
+def analyse_batch(
+    articles: list[Titled], budget: float | None = None
+) -> tuple[list[Attributions | OverBudget], float]:
     """Attributions per (title, body), headline included (:func:`extract_article`), in
-    order, and the seconds it took (for stage shares)."""
+    order, :class:`OverBudget` for an article over the CPU ``budget`` (seconds, None for
+    none), and the seconds the batch took (for stage shares)."""
     started = time.perf_counter()
-    found = [extract_article(title, body) for title, body in articles]
+    with nlp.parsed_ahead(_chunks_ahead(articles)):
+        found = [within_budget(title, body, budget) for title, body in articles]
     return found, time.perf_counter() - started
+
+
+def _chunks_ahead(articles: list[Titled]) -> list[str]:
+    """The chunk texts the extractor will parse for the articles of a batch up to
+    AHEAD_CHARACTERS long (longer ones are parsed within their own time budget)."""
+    texts = []
+    for title, body in articles:
+        text = ArticleText(title or "", body).text
+        if text.strip() and len(text) <= AHEAD_CHARACTERS:
+            page, _, pieces = parse_plan(text)
+            texts += [page[c.start : c.end] for c in pieces]
+    return texts
 
 
 class ExtractionPool:
     """Batches of (title, body) pairs analysed in ``workers`` forked processes, or in this
     process when ``workers`` is 1. ``submit`` returns a future of ``(attributions per
-    article, seconds)``.
+    article, seconds)``, an article over the CPU ``budget`` (seconds; None: no budget) being
+    :class:`OverBudget`.
     Use as a context manager, or call :meth:`close` (``abort=True`` stops running work)."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, budget: float | None = None) -> None:
+        self.budget = budget
         nlp.load()  # before the fork: the workers share the loaded model
         names.warm()  # and the first-name statistics
         self.pool: ProcessPoolExecutor | None = None
@@ -61,11 +139,11 @@ class ExtractionPool:
                 initargs=(os.getpid(),),
             )
 
-    def submit(self, articles: list[Titled]) -> Future[tuple[list[Attributions], float]]:
+    def submit(self, articles: list[Titled]) -> Future[Analysed]:
         if self.pool is not None:
-            return self.pool.submit(analyse_batch, articles)
-        future: Future[tuple[list[Attributions], float]] = Future()
-        future.set_result(analyse_batch(articles))
+            return self.pool.submit(analyse_batch, articles, self.budget)
+        future: Future[Analysed] = Future()
+        future.set_result(analyse_batch(articles, self.budget))
         return future
 
     def close(self, *, abort: bool = False) -> None:

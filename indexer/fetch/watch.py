@@ -170,6 +170,10 @@ class WatchRun(WebIndexer):
             else:
                 yield self._track(item)
 
+    def _reload_progress(self) -> None:
+        """Nothing to read again after waiting for the store: the items done are asked of
+        the watch state (``ItemLog``) as they come."""
+
     def _commit(self, commit: int, memory: bytes | None) -> None:
         self.journal.clear()  # the commit number restarts each poll: nothing may be undone
         super()._commit(commit, memory)

@@ -331,6 +331,7 @@ class Linker:
                 article.get("body"),
                 attribution.get("speaker_text"),
                 told,
+                article,
             )
         if speaker is not None:
             attribution["speaker"], attribution["speaker_id"] = speaker["name"], speaker["id"]

@@ -289,6 +289,27 @@ def full_name_from_given_name(body: str, given: str, common: frozenset[str]) -> 
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+SCOPE_TITLE_CHARS = 60  # an article title in a scoped label is cut at a word near this
+
+
+def article_scoped_name(given: str, title: str | None) -> str:
+    """The label of a person an article names only by a given name: "Melanie (in <the
+    article's title, cut near 60 characters>)", or "Melanie (in an untitled article)"."""
+    title = " ".join((title or "").split())
+    if len(title) > SCOPE_TITLE_CHARS:
+        title = title[:SCOPE_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,.;:-–—") + "…"
+    return f"{given} (in {title or 'an untitled article'})"
+
+
+def titled_in(body: str, name: str) -> bool:
+    """Whether the article writes ``name`` right after a title ("Secretary Jeh Johnson",
+    "Sen. Tim Kaine"): then it is someone's name as an introduction gives it."""
+    for match in re.finditer(rf"\b([A-Za-z]+)\.?[ \t\xa0]+{re.escape(name)}\b", body):
+        if match.group(1).casefold() in TITLES:
+            return True
+    return False
+
+
 def looks_like_person(name: str) -> bool:
     toks = name.split()
     return 1 <= len(toks) <= 4 and all(t[:1].isupper() for t in toks)
@@ -319,6 +340,7 @@ class SpeakerBook:
         body: str | None = None,
         written: str | None = None,
         pronoun_genders: dict[str, str] | None = None,
+        article: dict[str, Any] | None = None,
     ) -> dict[str, Any] | None:
         """The canonical speaker for an attribution, or None when it has no (named) speaker.
 
@@ -328,7 +350,9 @@ class SpeakerBook:
         has it ("Mrs. Clinton"): its honorific tells apart two people of one surname, as
         does ``pronoun_genders`` (see :func:`pronoun_genders`) when it has none. A
         description ("the New York judge", "spokeswoman for Hillary Clinton") has no
-        canonical speaker: None.
+        canonical speaker: None. ``article`` (its ``id`` and ``title``) scopes a person the
+        article names only by a given name ("Melanie said") to a speaker of that article
+        alone (:func:`article_scoped_name`); without it such a person has no speaker.
         """
         display = " ".join((name or "").split()).strip(" ,.;:")
         if not display or fold(display) in PRONOUNS:
@@ -364,7 +388,7 @@ class SpeakerBook:
         if kind == "person":
             people = article_people if article_people is not None else {}
             gender = honorific_gender(written) or (pronoun_genders or {}).get(fold(display))
-            return self._person(display, role, people, body, gender)
+            return self._person(display, role, people, body, gender, article)
         if kind == "organization":
             return self._other(clean_org(display), "o:" + org_key(display), kind, role)
         return self._other(display, "g:" + fold(display), kind, role)
@@ -377,7 +401,8 @@ class SpeakerBook:
         article_people: dict[str, set[str]],
         body: str | None = None,
         gender: str | None = None,
-    ) -> dict[str, Any]:
+        article: dict[str, Any] | None = None,
+    ) -> dict[str, Any] | None:
         name, found_role = clean_person(raw)
         common = self._common(body or "")
         descriptors, toks = split_descriptors(
@@ -415,9 +440,11 @@ class SpeakerBook:
             if full is not None:
                 return self._person(full, role, article_people, body)
             if surname not in article_people and is_first_name(name) and not surname_in(body, name):
-                # "Adam said": the article's one Adam, else no page shared by every Adam
+                # "Adam said": the article's one Adam, else a page of this article alone
                 given = full_name_from_given_name(body or "", name, common)
-                return None if given is None else self._person(given, role, article_people, body)
+                if given is not None:
+                    return self._person(given, role, article_people, body)
+                return None if article is None else self._in_article(name, role, article)
             record = self._surname_only(name, surname, role, article_people, gender)
         if record is None:
             record = self._create(name, "person")
@@ -426,6 +453,27 @@ class SpeakerBook:
             self.by_key.setdefault("p:" + " ".join(key), record["id"])
         article_people.setdefault(surname, set()).add(record["id"])
         self._learn(record, name, role)
+        return record
+
+    def _in_article(self, given: str, role: str | None, article: dict[str, Any]) -> dict[str, Any]:
+        """The speaker of one article known there by the given name alone ("Melanie"):
+        its own record, labelled with the article (see :func:`article_scoped_name`), found
+        again only through that article, never merged with another article's Melanie."""
+        speaker_id = slug(f"{given} in {article['id']}")
+        record = self.by_id.get(speaker_id) or self.store.get_speaker(speaker_id)
+        if record is None:
+            record = {
+                "id": speaker_id,
+                "name": article_scoped_name(given, article.get("title")),
+                "aliases": [],
+                "type": "person",
+                "roles": [],
+                "merged_from": [],
+                "article_id": article["id"],
+            }
+            self.dirty[speaker_id] = record
+        self.by_id.setdefault(speaker_id, record)
+        self._learn(record, given, role)
         return record
 
     def _first_names_agree(self, key: list[str], record: dict[str, Any]) -> bool:
@@ -437,9 +485,11 @@ class SpeakerBook:
 
     def _known_by_other_name(self, toks: list[str], body: str, common: frozenset[str]) -> bool:
         """ "Demogorgon Trump": a first word that is no given name, before the surname of a
-        person this article or the corpus knows under a given name, is a nickname or label."""
+        person this article or the corpus knows under a given name, is a nickname or label;
+        not when the article writes the two words after a title ("Homeland Security
+        Secretary Jeh Johnson": a given name the first-name table lacks)."""
         first, surname = toks
-        if is_first_name(first) or len(first.strip(".")) <= 1:
+        if is_first_name(first) or len(first.strip(".")) <= 1 or titled_in(body, " ".join(toks)):
             return False
         full = full_name_in(body, surname, common)
         if full is not None:
@@ -548,8 +598,8 @@ class SpeakerBook:
         found = [
             s
             for s in self.store.find_speakers(name, limit=10)
-            if s.get("type", "unknown") in (kind, "unknown")
-        ]
+            if s.get("type", "unknown") in (kind, "unknown") and not s.get("article_id")
+        ]  # a speaker known in one article only is found through that article alone
         if not found:
             return None
         merged = {m for s in found for m in s.get("merged_from", [])}

@@ -66,10 +66,12 @@ def _lookup(record: dict[str, Any], path: str) -> tuple[bool, Any]:
 
 
 def as_text(value: Any) -> str | None:
-    if value is None:
-        return None
+    """A field's text: a string stripped, the name of an object (``name``, ``title`` or
+    ``id``), list items joined; None when empty or when an object names nothing."""
     if isinstance(value, dict):
         value = value.get("name") or value.get("title") or value.get("id")
+    if value is None:
+        return None
     if isinstance(value, list):
         value = " ".join(str(v) for v in value if v is not None)
     text = str(value).strip()
@@ -121,29 +123,92 @@ def as_date(value: Any) -> str | None:
     return parsed.date().isoformat()
 
 
-def from_record(record: dict[str, Any], source: str, field_map: dict[str, str]) -> Article:
-    """An article from a JSON object; fields it does not map stay in ``metadata``.
+# What a JSON record's field may hold, by article field: text fields take a string (or an
+# object naming it, as news APIs write ``"source": {"name": "Reuters"}``), the date a
+# string or epoch number, the authors a string, an object or a list of them.
+_TEXT = (str, dict)
+ACCEPTED: dict[str, tuple[type, ...]] = {
+    "body": (str,),
+    "title": _TEXT,
+    "published": (str, int, float),
+    "outlet": _TEXT,
+    "url": _TEXT,
+    "authors": (str, dict, list),
+    "language": _TEXT,
+    "original_outlet": _TEXT,
+    "original_url": _TEXT,
+}
+_EXPECTED = {"published": "a date (text or epoch number)", "authors": "text or a list of names"}
 
-    Raises ValueError when no body can be found, naming the keys that were there.
+
+def json_type(value: Any) -> str:
+    """The JSON name of a value's type, as a person reads it: ``a number``, ``a list``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    if isinstance(value, int | float):
+        return f"a number ({value!r})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "text"
+
+
+def _field_problem(target: str, name: str, value: Any) -> str | None:
+    """Why input field ``name`` cannot be article field ``target``, or None when it can."""
+    fits = isinstance(value, ACCEPTED[target]) and not isinstance(value, bool)
+    names_something = not isinstance(value, dict) or target == "authors" or bool(as_text(value))
+    if fits and names_something:
+        return None
+    label = f"field {name!r}" if name == target else f"field {name!r} (the {target})"
+    expected = _EXPECTED.get(target, "text")
+    return f"{label} is {json_type(value)}, expected {expected}"
+
+
+def from_record(
+    record: dict[str, Any], source: str, field_map: dict[str, str]
+) -> tuple[Article, list[str]]:
+    """An article from a JSON object, and notes on the fields left out of it.
+
+    Fields it does not map stay in ``metadata``; so does a field of the wrong type (see
+    ``ACCEPTED``), which is left out of the article with a note naming it and the type
+    found. Raises ValueError when no body can be found (naming the keys that were there)
+    or when the body is not text (naming the field and the type found).
     """
     used: set[str] = set()
     values: dict[str, Any] = {}
+    notes: list[str] = []
+    present: dict[str, tuple[str, Any]] = {}  # target -> the first field found, even empty
     for target, aliases in ALIASES.items():
         names = [field_map[target]] if target in field_map else [target, *aliases]
         for name in names:
             found, value = _lookup(record, name)
+            if found:
+                present.setdefault(target, (name, value))
             if found and value not in (None, "", []):
-                values[target] = value
-                used.add(name.split(".")[0])
+                problem = _field_problem(target, name, value)
+                if problem is None:
+                    values[target] = value
+                    used.add(name.split(".")[0])
+                elif target == "body":
+                    raise ValueError(problem)
+                else:
+                    notes.append(f"{problem}: left out (kept in metadata)")
                 break
     body = values.get("body")
     if not isinstance(body, str) or not body.strip():
         keys = ", ".join(list(record)[:8])
-        hint = (
-            f"field {field_map['body']!r} missing or empty"
-            if "body" in field_map
-            else ("no body field")
-        )
+        if "body" in present:
+            name, value = present["body"]
+            if not isinstance(value, str):
+                raise ValueError(_field_problem("body", name, value))
+            hint = f"field {name!r} is empty"
+        elif "body" in field_map:
+            hint = f"field {field_map['body']!r} missing"
+        else:
+            hint = "no body field"
         raise ValueError(f"{hint} (keys: {keys}; use --map body=FIELD)")
     metadata = {k: v for k, v in record.items() if k not in used}
     published = as_date(values.get("published"))
@@ -164,7 +229,7 @@ def from_record(record: dict[str, Any], source: str, field_map: dict[str, str]) 
         original_url=as_text(values.get("original_url")),
     )
     article["metadata"] = plain_json(metadata)
-    return article
+    return article, notes
 
 
 def plain_json(value: Any) -> Any:

@@ -8,6 +8,8 @@ from typing import Any
 Article = dict[str, Any]
 
 DEFAULT_MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+# CPU seconds the extractor may spend on one article (about 1 MB of news on a free core)
+DEFAULT_EXTRACT_BUDGET = 30.0
 # Containers holding many articles (a feed, a JSON document with an article list) are
 # parsed whole, so they get a larger but still bounded allowance.
 CONTAINER_FACTOR = 10
@@ -34,7 +36,8 @@ class Repair:
     """Text of an input (or one record of it) that was read after a repair, and which.
 
     Readers repair rather than reject what only makes a few characters unreadable: lone
-    surrogates and invalid UTF-8 bytes become U+FFFD (see ``schemas.text``).
+    surrogates and invalid UTF-8 bytes become U+FFFD (see ``schemas.text``), and a record
+    field of the wrong type is left out of the article (``indexer.read.fields``).
     """
 
     path: str

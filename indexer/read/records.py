@@ -16,7 +16,9 @@ CHUNK = 1 << 16
 WRAPPER_KEYS = ("articles", "items", "data", "results", "entries", "documents", "docs", "posts")
 
 
-def _records(value: Any, name: str, where: str, options: ReadOptions) -> Iterator[Article | Reject]:
+def _records(
+    value: Any, name: str, where: str, options: ReadOptions
+) -> Iterator[Article | Reject | Repair]:
     if isinstance(value, dict):
         wrapped = next((value[k] for k in WRAPPER_KEYS if isinstance(value.get(k), list)), None)
         if wrapped is not None and not _has_body(value, options):
@@ -24,9 +26,15 @@ def _records(value: Any, name: str, where: str, options: ReadOptions) -> Iterato
                 yield from _records(item, name, _join(where, f"item {i + 1}"), options)
             return
         try:
-            yield from_record(value, f"{name}#{where}" if where else name, options.field_map)
+            article, notes = from_record(
+                value, f"{name}#{where}" if where else name, options.field_map
+            )
         except ValueError as error:
             yield Reject(name, where or None, str(error))
+            return
+        for note in notes:
+            yield Repair(name, where or None, note)
+        yield article
     else:
         kind = "null" if value is None else type(value).__name__
         yield Reject(name, where or None, f"expected a JSON object, got {kind}")
@@ -109,7 +117,9 @@ class _TextBuffer:
                 return
 
 
-def read_json(stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[Article | Reject]:
+def read_json(
+    stream: BinaryIO, name: str, options: ReadOptions
+) -> Iterator[Article | Reject | Repair]:
     """A JSON document: an article object, an array of them (streamed), or a wrapper."""
     buffer = _TextBuffer(stream)
     try:
@@ -127,7 +137,7 @@ def read_json(stream: BinaryIO, name: str, options: ReadOptions) -> Iterator[Art
 
 def _read_document(
     buffer: _TextBuffer, name: str, options: ReadOptions
-) -> Iterator[Article | Reject]:
+) -> Iterator[Article | Reject | Repair]:
     """A whole JSON object, read up to the container limit (never further)."""
     limit = options.max_container_bytes
     while buffer.more():
@@ -147,7 +157,9 @@ def _read_document(
     yield from _records(value, name, "", options)
 
 
-def _read_array(buffer: _TextBuffer, name: str, options: ReadOptions) -> Iterator[Article | Reject]:
+def _read_array(
+    buffer: _TextBuffer, name: str, options: ReadOptions
+) -> Iterator[Article | Reject | Repair]:
     """Elements one at a time: memory holds one element, not the array."""
     decoder = json.JSONDecoder()
     limit = options.max_article_bytes

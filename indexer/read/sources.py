@@ -210,7 +210,7 @@ def expand(paths: list[str]) -> Iterator[Source | Reject]:
         if given == STDIN:
             yield Source("<stdin>", None, None, None)
         elif os.path.isdir(given):
-            yield from _relative_to(_parent(given), _walk(given))
+            yield from _or_empty(given, _relative_to(_parent(given), _walk(given)))
         elif glob.has_magic(given) and not os.path.lexists(given):
             matches = sorted(glob.glob(given, recursive=True))
             if not matches:
@@ -221,6 +221,16 @@ def expand(paths: list[str]) -> Iterator[Source | Reject]:
                 yield from _relative_to(base, found)
         else:
             yield from _relative_to(_parent(given), [_file(given)])
+
+
+def _or_empty(given: str, found: Iterator[Source | Reject]) -> Iterator[Source | Reject]:
+    """What a named folder holds, or a reject saying it holds nothing to read."""
+    empty = True
+    for item in found:
+        empty = False
+        yield item
+    if empty:
+        yield Reject(valid_text(given), None, "the folder holds no file to read")
 
 
 def _parent(given: str) -> str:

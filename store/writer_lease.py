@@ -1,0 +1,305 @@
+"""The right to link and write into one Elasticsearch store: one indexer at a time.
+
+Linking depends on what was linked before (which statement a near-duplicate quote joins,
+which person a surname names), so two indexers linking into one store at once would each
+create the statements and speakers the other is creating. Every ``quotetrail index`` run
+on Elasticsearch (plain, ``watch``, or the linking of a ``--shard`` run) therefore holds
+the store's writer lease while it runs: one document, ``writer`` in ``{prefix}-lease``,
+kept with Elasticsearch's own concurrency control, never a lock of ours:
+
+- taking it is ``op_type=create`` (one creator wins, the others get 409 and wait);
+- its holder renews it every ``ttl / 3`` seconds, conditionally (``if_seq_no`` and
+  ``if_primary_term`` of its last write), so a renewal never overwrites a newer holder;
+- a holder that stopped without giving the lease back (its process is gone from this
+  machine, or the document has not changed for ``ttl`` seconds by the waiter's own clock:
+  no clocks are compared between machines) left unfinished batches that only a rerun of
+  the same command in the same state folder can put back (``indexer.journal``); that rerun
+  takes the lease back, conditionally again, and every other indexer waits for it;
+- a holder whose renewal is refused (409: taken back by its own rerun) stops before its
+  next write with :class:`~quotetrail.errors.StoreBusy`.
+
+The linker's decisions depend on what it has seen, not only on the store, so the holder
+also leaves its linker's memory in the lease index when it finishes (``memory`` documents:
+a pickle of plain data, checked to hold no class or function before it is read) and the
+next holder starts from it, as a resumed run starts from its last commit.
+Indexers given different inputs (each machine its own part of a corpus) thus link one
+after the other, each seeing everything the earlier ones stored: the store ends as one
+run over all the inputs in the order the runs took the lease.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import os
+import pickletools
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from elasticsearch import ApiError, TransportError
+
+from quotetrail.errors import StoreBusy
+from store.base import StoreError
+from store.elastic import LEASE, ElasticStore
+
+LEASE_ID = "writer"
+DEFAULT_TTL = 30.0  # seconds without a renewal after which a waiter takes the lease over
+POLL_SECONDS = 0.5  # how often a waiting indexer looks at the lease
+MEMORY_CHUNK = 4 * 1024 * 1024  # bytes of linker memory per document
+# Pickle opcodes that fetch or call a class or function: a memory holding one is refused
+_CODE_OPCODES = {"GLOBAL", "STACK_GLOBAL", "INST", "OBJ", "REDUCE", "BUILD", "EXT1", "EXT2",
+                 "EXT4", "NEWOBJ", "NEWOBJ_EX"}
+
+
+def machine() -> str:
+    """This machine (host name, boot id, process namespace): two processes with the same
+    value see each other's process ids."""
+    parts = [socket.gethostname()]
+    with contextlib.suppress(OSError), open("/proc/sys/kernel/random/boot_id") as f:
+        parts.append(f.read().strip())
+    with contextlib.suppress(OSError):
+        parts.append(os.readlink("/proc/self/ns/pid"))
+    return " ".join(parts)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+class WriterLease:
+    """``WriterLease(store, run, resume).acquire(say)`` ... ``release()``: hold ``store``'s
+    writer lease for the run described by ``run`` (shown to the indexers that wait for
+    it); ``resume`` names what a rerun of the same command shares (run key, state folder).
+
+    ``acquire`` waits as long as another indexer holds the lease, saying so with ``say``
+    (again when what it waits for changes); it raises :class:`StoreError` when
+    Elasticsearch refuses or cannot be reached (the caller retries). :meth:`check` raises
+    :class:`StoreBusy` once the lease was taken back by a rerun. ``ttl``: seconds without a
+    renewal after which a holder counts as stopped.
+    """
+
+    def __init__(
+        self, store: ElasticStore, run: str, resume: str, ttl: float = DEFAULT_TTL
+    ) -> None:
+        self.store = store
+        self.index = store.alias(LEASE)
+        self.ttl = ttl
+        self.token = uuid.uuid4().hex
+        self.holder = {
+            "token": self.token,
+            "machine": machine(),
+            "host": socket.gethostname(),
+            "pid": os.getpid(),
+            "run": run,
+            "resume": hashlib.sha1(f"{machine()} {resume}".encode()).hexdigest(),
+            "since": datetime.now(UTC).isoformat(timespec="seconds"),
+            "renewals": 0,
+        }
+        self.waited = False  # whether another indexer held the lease when this one came
+        self._version: tuple[int, int] | None = None  # (seq_no, primary_term) of our write
+        self._lost: str | None = None
+        self._stop = threading.Event()
+        self._renewer: threading.Thread | None = None
+
+    # --- taking and giving back --------------------------------------------------------
+    def acquire(self, say: Callable[[str], None]) -> None:
+        """Take the lease, waiting while another indexer holds it (see the module)."""
+        with self.store._errors():
+            self._ensure_index()
+            seen: tuple[int, int] | None = None
+            seen_at = time.monotonic()
+            told = ""
+            while True:
+                if self._create():
+                    break
+                current = self._read()
+                if current is None:
+                    continue  # given back meanwhile: try again at once
+                version, holder = current
+                if holder.get("token") == self.token:  # our create, retried by the client
+                    self._version = version
+                    break
+                if version != seen:
+                    seen, seen_at = version, time.monotonic()
+                silent = time.monotonic() - seen_at
+                gone = holder.get("machine") == self.holder["machine"] and not _alive(
+                    int(holder.get("pid", 0))
+                )
+                stopped = gone or silent >= self.ttl
+                if stopped and holder.get("resume") == self.holder["resume"]:
+                    if self._write_over(version):
+                        say(f"quotetrail: taking the store back from {_who(holder)}, stopped")
+                        break
+                    continue
+                self.waited = True
+                message = (
+                    f"quotetrail: the store's last indexer, {_who(holder)}, stopped before "
+                    "finishing; waiting for that command to be run again on its machine "
+                    "(it puts back its unfinished batches and finishes). To give those "
+                    f"batches up instead, delete the document {self.index}/_doc/{LEASE_ID}"
+                    if stopped
+                    else f"quotetrail: the store is busy: {_who(holder)} is indexing into it; "
+                    "waiting for it to finish (indexers on one Elasticsearch store link "
+                    "one after the other)"
+                )
+                if message != told:
+                    say(message)
+                    told = message
+                time.sleep(POLL_SECONDS)
+        self._renewer = threading.Thread(
+            target=self._renew, name="quotetrail-lease", daemon=True
+        )
+        self._renewer.start()
+
+    def check(self) -> None:
+        """Raise :class:`StoreBusy` when another indexer took the lease over (this one was
+        silent for ``ttl`` seconds): writing on would mix two runs' linking."""
+        if self._lost:
+            raise StoreBusy(self._lost)
+
+    def release(self) -> None:
+        """Stop renewing and give the lease back (when Elasticsearch cannot be reached, it
+        is taken over ``ttl`` seconds later)."""
+        self._stop.set()
+        if self._renewer is not None:
+            self._renewer.join()
+        if self._version is None or self._lost:
+            return
+        seq_no, term = self._version
+        with contextlib.suppress(ApiError, TransportError):
+            self.store.es.delete(
+                index=self.index, id=LEASE_ID, if_seq_no=seq_no, if_primary_term=term
+            )
+        self._version = None
+
+    # --- the linker's memory ------------------------------------------------------------
+    def memory(self) -> bytes | None:
+        """The linker memory the last finished holder left (None when there is none, or
+        when it is torn or holds anything but plain data: the run then links from the store
+        alone). Raises :class:`StoreError` when Elasticsearch fails."""
+        with self.store._errors():
+            try:
+                head = self.store.es.get(index=self.index, id="memory")["_source"]
+            except ApiError as error:
+                if error.meta.status == 404:
+                    return None
+                raise
+            ids = [f"memory-{n}" for n in range(int(head["chunks"]))]
+            docs = self.store.es.mget(index=self.index, ids=ids)["docs"] if ids else []
+        if not all(doc.get("found") for doc in docs):
+            return None
+        memory = b"".join(base64.b64decode(doc["_source"]["data"]) for doc in docs)
+        if hashlib.sha256(memory).hexdigest() != head["sha256"] or not _plain_data(memory):
+            return None
+        return memory
+
+    def save_memory(self, memory: bytes) -> None:
+        """Leave the linker's ``memory`` for the next holder (chunks first, then the head
+        naming their checksum, so a torn save is never read). Raises :class:`StoreError`."""
+        self.check()
+        chunks = [memory[i : i + MEMORY_CHUNK] for i in range(0, len(memory), MEMORY_CHUNK)]
+        with self.store._errors():
+            for number, chunk in enumerate(chunks):
+                self.store.es.index(
+                    index=self.index,
+                    id=f"memory-{number}",
+                    document={"data": base64.b64encode(chunk).decode("ascii")},
+                )
+            head = {"chunks": len(chunks), "sha256": hashlib.sha256(memory).hexdigest()}
+            self.store.es.index(index=self.index, id="memory", document=head)
+
+    # --- Elasticsearch -----------------------------------------------------------------
+    def _ensure_index(self) -> None:
+        if self.store.es.indices.exists(index=self.index):
+            return
+        try:
+            self.store.es.indices.create(
+                index=self.index,
+                settings={"number_of_shards": 1, "auto_expand_replicas": "0-1"},
+                mappings={"dynamic": False, "properties": {}},
+            )
+        except ApiError as error:  # another indexer created it first
+            if "already_exists" not in str(error):
+                raise
+
+    def _create(self) -> bool:
+        try:
+            answer = self.store.es.index(
+                index=self.index, id=LEASE_ID, document=self.holder, op_type="create"
+            )
+        except ApiError as error:
+            if error.meta.status == 409:
+                return False
+            raise
+        self._version = (answer["_seq_no"], answer["_primary_term"])
+        return True
+
+    def _read(self) -> tuple[tuple[int, int], dict[str, Any]] | None:
+        try:
+            doc = self.store.es.get(index=self.index, id=LEASE_ID)
+        except ApiError as error:
+            if error.meta.status == 404:
+                return None
+            raise
+        return (doc["_seq_no"], doc["_primary_term"]), doc["_source"]
+
+    def _write_over(self, version: tuple[int, int]) -> bool:
+        """Write our holder document over ``version``; False when it changed meanwhile."""
+        try:
+            answer = self.store.es.index(
+                index=self.index,
+                id=LEASE_ID,
+                document=self.holder,
+                if_seq_no=version[0],
+                if_primary_term=version[1],
+            )
+        except ApiError as error:
+            if error.meta.status in (404, 409):
+                return False
+            raise
+        self._version = (answer["_seq_no"], answer["_primary_term"])
+        return True
+
+    def _renew(self) -> None:
+        """Renew every ``ttl / 3`` s until released; a refused renewal loses the lease."""
+        while not self._stop.wait(self.ttl / 3):
+            assert self._version is not None
+            self.holder["renewals"] = int(self.holder["renewals"]) + 1
+            try:
+                renewed = self._write_over(self._version)
+            except (ApiError, TransportError, StoreError):
+                continue  # Elasticsearch unreachable: the run's own writes fail and retry
+            if not renewed:
+                self._lost = (
+                    f"the store {self.store.url} was taken over by another indexer while this "
+                    f"one was silent for over {self.ttl:g} s; run this command again when it "
+                    "has finished (progress is saved)"
+                )
+                return
+
+
+def _plain_data(memory: bytes) -> bool:
+    """Whether the pickle ``memory`` builds only plain data (no class, no call)."""
+    try:
+        return not any(op.name in _CODE_OPCODES for op, _, _ in pickletools.genops(memory))
+    except ValueError:
+        return False
+
+
+def _who(holder: dict[str, Any]) -> str:
+    return (
+        f"another quotetrail index (pid {holder.get('pid')} on {holder.get('host')}, "
+        f"since {holder.get('since')}, {holder.get('run')})"
+    )
