@@ -36,6 +36,7 @@ from indexer.extract.contents import (
 )
 from indexer.extract.sources import relayed_subject, source_kind, subject
 from indexer.extract.spans import token_spans, trimmed
+from indexer.extract.tokens import narrated_before_colon
 from indexer.lexicon import wordset
 
 CONTENT_PATTERNS = ("ccomp", "dobj", "xcomp")
@@ -194,6 +195,8 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
             pattern = "ccomp"  # "He said legalizing it could put ...": a clause misparsed
         if child.dep_ == "dobj" and is_date(child):
             continue  # "said Monday": a date parsed as an object
+        if child.dep_ == "ccomp" and narrated_before_colon(child):
+            continue  # "X was less certain: she said ...": narration, not what she said
         tail = clause_tail(child, site.reliability)
         content = [t for t in child.subtree if not relay_phrase(t) and t not in tail]
         if child.dep_ == "ccomp":

@@ -31,6 +31,7 @@ from indexer.extract.tokens import (
     NAME_LINKS,
     is_proper,
     name_chain,
+    narrated_before_colon,
     np_tokens,
     text_of,
 )
@@ -158,7 +159,10 @@ class SpeakerIndex:
                     index._add_name(pos, " ".join(words))
                     if title in TITLES or f"{title}." in TITLES:
                         index._titled_person(" ".join(words), title)
-                    subject = pos == start or text[pos - 2 : pos].strip() in (".", "")
+                    possessor = text[pos + len(" ".join(words)) :].startswith(("'s", "\u2019s"))
+                    subject = (
+                        not possessor and (pos == start or text[pos - 2 : pos].strip() in (".", ""))
+                    ) or _appositive_to_opening(text, start, pos, end)
                     gender = HONORIFIC_GENDERS.get(title or "")
                     index.mentions.append(
                         Mention(pos, " ".join(words), "", subject, gender, len(words))
@@ -866,13 +870,22 @@ def _only_titles(words: list[str]) -> bool:
 
 def _main_subject(tok: Token) -> bool:
     """The subject of its sentence's main clause ("Earnest said that Obama ...": Earnest,
-    not Obama): main-clause subjects are what a following "he" most often continues."""
+    not Obama): main-clause subjects are what a following "he" most often continues. A name
+    in apposition to the subject is that subject ("Hart's brother, assistant coach Liam Hart,
+    was more diplomatic"), and so is the subject of a narrating clause set before its
+    sentence's reporting verb by a colon ("The group leader, Zoe Byrne, was less certain:
+    she said ...")."""
+    while tok.dep_ == "appos" and tok.head.i != tok.i:
+        tok = tok.head
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = tok.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
+    if verb.dep_ == "ccomp" and narrated_before_colon(verb):
+        return True
     return verb.dep_ == "ROOT"
+
 
 
 def _all_capitalised(text: str) -> bool:
@@ -906,6 +919,20 @@ _NOT_NAMES = wordset(
 
 # A name written as a place: after a preposition of place or movement, or before a noun
 # it modifies ("Charlotte officials", "Charlotte-Mecklenburg").
+# An opening noun phrase and the describing words of an appositive: "Hart's brother, Ashby
+# assistant coach " before the name that closes it.
+_OPENING_APPOSITION = re.compile(r"[^,.;:!?\"\u201c\u201d]{2,60}, [^,.;:!?\"\u201c\u201d]{0,60}")
+
+
+def _appositive_to_opening(text: str, start: int, pos: int, end: int) -> bool:
+    """ "Hart's brother, Ashby assistant coach Liam Hart, was more diplomatic": the name at
+    `pos` (ending at `end`) in unparsed text from `start` closes an appositive to the noun
+    phrase opening its sentence, so it names the sentence's subject, the person a following
+    "he" continues."""
+    opening = max(start, text.rfind(". ", start, pos) + 2, text.rfind("\n", start, pos) + 1)
+    return text[end : end + 1] == "," and bool(_OPENING_APPOSITION.fullmatch(text, opening, pos))
+
+
 _AS_PLACE = (
     r"\b(?:in|at|from|to|near|across|outside|visit|visited|visiting)\s+{0}\b"
     r"|\b{0}(?:-[A-Z]|\s+(?:officials|police|residents|officers|city|area|county))"

@@ -158,3 +158,17 @@ def np_tokens(head: Token, cut: frozenset[str] = NP_CUT) -> list[Token]:
     while toks and toks[0].is_punct:
         toks.pop(0)
     return toks or [head]
+
+
+def narrated_before_colon(clause: Token) -> bool:
+    """ "The group leader was less certain: she said talks would begin": a clause the parser
+    hung as the complement of a later verb, though a colon closes it before that verb's own
+    subject, is the writer's narration, not what the verb reports."""
+    head = clause.head
+    end = clause.right_edge.i
+    return (
+        clause.i < head.i
+        and end + 1 < head.i
+        and clause.doc[end + 1].text in (":", ";")
+        and any(c.dep_ in ("nsubj", "nsubjpass") and end + 1 < c.i < head.i for c in head.children)
+    )
