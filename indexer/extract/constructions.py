@@ -195,6 +195,8 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
             pattern = "ccomp"  # "He said legalizing it could put ...": a clause misparsed
         if child.dep_ == "dobj" and is_date(child):
             continue  # "said Monday": a date parsed as an object
+        if child.dep_ == "dobj" and _only_a_name(child):
+            continue  # "Announces Series C Funding": a headline's name object says nothing
         if child.dep_ == "ccomp" and narrated_before_colon(child):
             continue  # "X was less certain: she said ...": narration, not what she said
         tail = clause_tail(child, site.reliability)
@@ -203,6 +205,15 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
             content += coordinated_that(tok, child) + continued_claim(tok, child)
         out += site.propose(pattern, tok.lower_, tok, content, source)
     return out
+
+
+def _only_a_name(obj: Token) -> bool:
+    """An object that is a capitalised name and nothing else ("Series C Funding", "the Green
+    Deal"): a thing announced or named, no proposition anyone states."""
+    words = [t for t in obj.subtree if not t.is_punct and t.lower_ not in ("the", "a", "an")]
+    return all(t.text[:1].isupper() or t.like_num for t in words) and any(
+        t.tag_ in ("NNP", "NNPS") for t in words
+    )
 
 
 def _predicative_objects(tok: Token, source: Token | None, site: Site) -> list[Candidate]:

@@ -67,6 +67,13 @@ THING_WORDS = wordset(
     day election street avenue road river county city state states island america
     americans"""
 )
+# Head nouns of an appositive that make the name it describes an organisation ("Marlin, the
+# shipping line"; "Veltro, a robotics company").
+ORG_APPOSITIVE_NOUNS = GENERIC_ORG_NOUNS | wordset(
+    """operator line carrier airline maker manufacturer retailer developer provider supplier
+    insurer lender utility startup chain brand publisher broadcaster producer conglomerate
+    subsidiary owner"""
+)
 GENERAL_TITLES = frozenset(["attorney", "surgeon", "inspector", "solicitor", "postmaster"])
 PUBLISHING_VERBS = wordset("published released issued compiled")  # "figures published by X"
 MALE = frozenset(["he", "him", "his", "himself"])
@@ -76,6 +83,7 @@ NEUTER = frozenset(["it", "its"])
 PRONOUN_CERTAINTY = 0.9
 DESCRIPTION_CERTAINTY = 0.85  # "the minister", "the group": a guess from the context
 SPEAKER_REACH = 300  # characters: "The group said" right after the group's own statement
+NEXT_SENTENCE_REACH = 150  # characters: a bare surname in the sentence after a full name
 SURNAME_REACH = 400  # characters: a bare surname right after another bearer's full name
 LOOKBACK = 60  # mentions searched backwards for a pronoun or definite description
 NAMED, PRONOUN, DESCRIBED, UNRESOLVED = "named", "pronoun", "description", "unresolved"
@@ -115,6 +123,7 @@ class SpeakerIndex:
     counts: dict[str, int] = field(default_factory=dict)  # lower full name -> mentions
     positions: dict[str, list[int]] = field(default_factory=dict)  # lower name -> offsets
     given_only: set[str] = field(default_factory=set)  # people named by first name alone
+    organizations: set[str] = field(default_factory=set)  # names an appositive calls a firm
     _initials: dict[str, set[str]] = field(default_factory=dict)
     _first_words: dict[str, set[str]] = field(default_factory=dict)
     _short_forms_size: int = -1
@@ -378,6 +387,8 @@ class SpeakerIndex:
         ]
         if recent:
             last_pos, last = max(recent)
+            if last != main and pos - last_pos < NEXT_SENTENCE_REACH:
+                return last  # "Sen. Mark Benton voted no. Benton told AP ...": the one just named
             if last != main and pos - last_pos < SURNAME_REACH:
                 return None
         return main
@@ -432,6 +443,8 @@ class SpeakerIndex:
     def kind_of_words(self, words: list[str], name: str | None = None) -> str:
         if " ".join(words) in self.persons:
             return "person"
+        if " ".join(words) in self.organizations:
+            return "organization"
         if any(w in GROUP_WORDS for w in words):
             return "group"
         if any(w in ORG_WORDS for w in words):
@@ -458,6 +471,11 @@ class SpeakerIndex:
     def _add_role(self, head: Token, appos: Token, offset: int) -> None:
         for name_tok, role_tok in ((head, appos), (appos, head)):
             chain = name_chain(name_tok)
+            if chain and not is_proper(role_tok) and role_tok.lower_ in ORG_APPOSITIVE_NOUNS:
+                # "NorthLink, the grid operator": an organisation, whatever its name's shape
+                if (bare := _without_titles(chain)) and text_of(bare).lower() not in self.persons:
+                    self.organizations.add(text_of(bare).lower())
+                continue
             if (
                 chain
                 and not is_proper(role_tok)
@@ -780,7 +798,7 @@ def _before_party_tag(chain: list[Token]) -> list[Token]:
     if i < 1 or doc[i].text != "(":
         return []
     words: list[Token] = []
-    for tok in reversed(doc[: i]):
+    for tok in reversed(doc[:i]):
         if not (tok.text[:1].isupper() or tok.text in ('"', "\u201c", "\u201d", "''", "``")):
             break
         words.insert(0, tok)
@@ -788,14 +806,21 @@ def _before_party_tag(chain: list[Token]) -> list[Token]:
 
 
 def _after_dateline(head: Token) -> Token | None:
-    """ "WASHINGTON -- President Obama, ..., said": a capitalised dateline parsed as the
-    subject, with the real subject in apposition after the dash; that subject, else None."""
+    """ "WASHINGTON -- President Obama, ..., said": a capitalised dateline (place, state,
+    date, wire) parsed as the subject, with the real subject in apposition after the dash;
+    that subject, else None."""
     doc = head.doc
     if not (head.text.isupper() and len(head.text) > 2 and head.i + 1 < len(doc)):
         return None
-    if doc[head.i + 1].text not in ("--", "-", "\u2014", "\u2013"):
+    if doc[head.i + 1].text in ("--", "-", "\u2014", "\u2013"):
+        return next((c for c in head.children if c.dep_ == "appos" and c.i > head.i + 1), None)
+    # "SAN JOSE, Calif., Feb. 10 /PRNewswire/ -- Veltro Robotics, ..., announced"
+    start = head.left_edge.idx
+    dateline = DATELINE.match(doc.text[start:])
+    if dateline is None or head.idx >= start + dateline.end():
         return None
-    return next((c for c in head.children if c.dep_ == "appos" and c.i > head.i + 1), None)
+    cut = start + dateline.end()
+    return next((c for c in head.children if c.dep_ == "appos" and c.idx >= cut), None)
 
 
 def _appositive_person(head: Token) -> Token | None:
@@ -813,8 +838,12 @@ def _organization_shaped(name: str) -> bool:
     List", "the King's Fund") or an acronym among its words ("NHS England", "BBC Scotland");
     post-nominal letters ("David Ames KC") and initials ("J.") are not acronyms."""
     words = name.split()
-    return any(w.endswith(("'s", "\u2019s")) for w in words[:-1]) or not name.isupper() and any(
-        len(w) > 1 and w.isalpha() and w.isupper() and not is_post_nominal(w) for w in words
+    return (
+        any(w.endswith(("'s", "\u2019s")) for w in words[:-1])
+        or not name.isupper()
+        and any(
+            len(w) > 1 and w.isalpha() and w.isupper() and not is_post_nominal(w) for w in words
+        )
     )
 
 
@@ -885,7 +914,6 @@ def _main_subject(tok: Token) -> bool:
     if verb.dep_ == "ccomp" and narrated_before_colon(verb):
         return True
     return verb.dep_ == "ROOT"
-
 
 
 def _all_capitalised(text: str) -> bool:
