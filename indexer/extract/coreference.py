@@ -475,7 +475,6 @@ class SpeakerIndex:
                 # "NorthLink, the grid operator": an organisation, whatever its name's shape
                 if (bare := _without_titles(chain)) and text_of(bare).lower() not in self.persons:
                     self.organizations.add(text_of(bare).lower())
-                continue
             if (
                 chain
                 and not is_proper(role_tok)
