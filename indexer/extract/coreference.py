@@ -471,9 +471,11 @@ class SpeakerIndex:
     def _add_role(self, head: Token, appos: Token, offset: int) -> None:
         for name_tok, role_tok in ((head, appos), (appos, head)):
             chain = name_chain(name_tok)
-            if chain and not is_proper(role_tok) and role_tok.lower_ in ORG_APPOSITIVE_NOUNS:
+            if not is_proper(role_tok) and role_tok.lower_ in ORG_APPOSITIVE_NOUNS:
                 # "NorthLink, the grid operator": an organisation, whatever its name's shape
-                if (bare := _without_titles(chain)) and text_of(bare).lower() not in self.persons:
+                # (a capitalised name the tagger took for a noun too: "Corvane, the line")
+                named = chain or ([name_tok] if name_tok.text[:1].isupper() else [])
+                if (bare := _without_titles(named)) and text_of(bare).lower() not in self.persons:
                     self.organizations.add(text_of(bare).lower())
             if (
                 chain
@@ -819,7 +821,8 @@ def _after_dateline(head: Token) -> Token | None:
     if dateline is None or head.idx >= start + dateline.end():
         return None
     cut = start + dateline.end()
-    return next((c for c in head.children if c.dep_ == "appos" and c.idx >= cut), None)
+    # the parser may take the dash for a coordination: "DENVER ... -- and Kestrel Drones"
+    return next((c for c in head.children if c.dep_ in ("appos", "conj") and c.idx >= cut), None)
 
 
 def _appositive_person(head: Token) -> Token | None:
