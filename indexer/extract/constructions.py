@@ -198,7 +198,7 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
             continue  # "said Monday": a date parsed as an object
         if child.dep_ == "dobj" and tok.lower_ in CITING:
             continue  # "citing health reasons": the grounds given, no proposition
-        if child.dep_ == "dobj" and _only_a_name(child):
+        if child.dep_ == "dobj" and _title_case_verb(tok) and _only_a_name(child):
             continue  # "Announces Series C Funding": a headline's name object says nothing
         if child.dep_ == "ccomp" and narrated_before_colon(child):
             continue  # "X was less certain: she said ...": narration, not what she said
@@ -208,6 +208,13 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
             content += coordinated_that(tok, child) + continued_claim(tok, child)
         out += site.propose(pattern, tok.lower_, tok, content, source)
     return out
+
+
+def _title_case_verb(tok: Token) -> bool:
+    """ "Kestrel Drones Announces ...": a capitalised verb inside its sentence, as a headline
+    in title case writes it (running text's "endorsed Donald Trump" is kept: PolNeAR dev
+    annotates such objects)."""
+    return tok.text[:1].isupper() and not tok.is_sent_start
 
 
 def _only_a_name(obj: Token) -> bool:
