@@ -151,3 +151,32 @@ def test_labelled_statements_without_questions_keep_every_speaker() -> None:
         "Tomas Weber: Prices will recover by the autumn."
     )
     assert {a["speaker"] for a in extract(text)} == {"Ines Carvalho", "Tomas Weber"}
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "claim"),
+    [
+        (
+            "Its harbour master, Colm Reid, told the BBC ferries would sail again on Monday.",
+            "BBC",
+            "ferries would sail again on Monday",
+        ),
+        (
+            "The chairwoman told the New York Times investors were nervous.",
+            "New York Times",
+            "investors were nervous",
+        ),
+    ],
+)
+def test_an_outlet_told_before_a_bare_clause_is_who_was_told(
+    text: str, outlet: str, claim: str
+) -> None:
+    att = only_claim(text)
+    assert att["content"] == claim
+    assert att["via_outlets"] == [outlet]
+
+
+def test_people_told_before_a_bare_clause_stay_out_of_the_claim_as_before() -> None:
+    # must-find: "told the workers pay would rise" keeps the clause, names no outlet
+    att = only_claim("The manager told the workers pay would rise.")
+    assert att["content"] == "pay would rise" and att["via_outlets"] == []

@@ -203,7 +203,8 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
         if child.dep_ == "ccomp" and narrated_before_colon(child):
             continue  # "X was less certain: she said ...": narration, not what she said
         tail = clause_tail(child, site.reliability)
-        content = [t for t in child.subtree if not relay_phrase(t) and t not in tail]
+        told = outlets.swallowed_outlet(tok) if child.dep_ == "ccomp" else []
+        content = [t for t in child.subtree if not relay_phrase(t) and t not in tail | set(told)]
         if child.dep_ == "ccomp":
             content += coordinated_that(tok, child) + continued_claim(tok, child)
         out += site.propose(pattern, tok.lower_, tok, content, source)

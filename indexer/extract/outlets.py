@@ -106,6 +106,8 @@ def relays(cue: Token, sent_tokens: list[Token]) -> list[str]:
             objs = [o for t in (tok, tok.nbor(1)) for o in t.children if o.dep_ == "pobj"]
             found += [_outlet_of(o) for o in objs if is_outlet(o)]
     found += _reporting_outlets(cue) + _spoken_to(cue)
+    if told := swallowed_outlet(cue):
+        found.append(_outlet_of(told[-1]))
     for child in cue.children:
         if child.dep_ in ("dobj", "dative") and is_outlet(child):
             found.append(_outlet_of(child))
@@ -123,6 +125,28 @@ def relays(cue: Token, sent_tokens: list[Token]) -> list[str]:
         if name and name not in unique:
             unique.append(name)
     return unique
+
+
+TELLING = wordset("told tell tells telling")
+
+
+def swallowed_outlet(cue: Token) -> list[Token]:
+    """ "told the BBC crews would work through the night": the tokens ("the BBC") of an
+    outlet the parser made a modifier of the subject of the clause a telling `cue` reports,
+    though it is who was told; [] when there is none."""
+    if cue.lower_ not in TELLING:
+        return []
+    for clause in cue.children:
+        if clause.dep_ != "ccomp" or clause.i < cue.i:
+            continue
+        for subj in clause.children:
+            if subj.dep_ != "nsubj" or subj.left_edge.i != cue.i + 1 or not subj.is_lower:
+                continue
+            first = next((t for t in subj.lefts if t.dep_ == "compound"), None)
+            chain = name_chain(first) if first is not None else []
+            if chain and chain[-1].i < subj.i and is_outlet(chain[-1]):
+                return list(cue.doc[cue.i + 1 : chain[-1].i + 1])
+    return []
 
 
 def _spoken_to(cue: Token) -> list[str]:
