@@ -180,3 +180,25 @@ def test_people_told_before_a_bare_clause_stay_out_of_the_claim_as_before() -> N
     # must-find: "told the workers pay would rise" keeps the clause, names no outlet
     att = only_claim("The manager told the workers pay would rise.")
     assert att["content"] == "pay would rise" and att["via_outlets"] == []
+
+
+def test_a_repeated_claim_is_the_speakers() -> None:
+    att = only_claim(
+        "Farm leader Ruth Gable repeated that the subsidies were 'too little, too late', "
+        "per AgriNews."
+    )
+    assert att["speaker"] == "Ruth Gable" and att["cue"] == "repeated"
+    assert att["content"] == "that the subsidies were 'too little, too late'"
+
+
+def test_an_opening_statement_to_a_jury_is_speech() -> None:
+    att = only_claim(
+        '"This case is about greed," prosecutor Amy Lund told the jury in her opening statement.'
+    )
+    assert att["cue_type"] == "speech" and att["medium"] == "opening statement"
+
+
+def test_a_written_statement_stays_writing() -> None:
+    # must-find: "in a statement" is still a written medium
+    att = only_claim("Prosecutor Amy Lund said in a statement that the case was closed.")
+    assert att["cue_type"] == "writing"
