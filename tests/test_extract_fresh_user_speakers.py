@@ -118,13 +118,6 @@ def test_an_appositive_naming_a_firm_makes_the_speaker_an_organisation(
     assert att["speaker"] == name and att["speaker_type"] == "organization"
 
 
-def test_citing_grounds_is_no_claim() -> None:
-    found = extract(
-        "The chairman, Gregor Lind, announced that he would retire, citing family reasons."
-    )
-    assert [a["content"] for a in found] == ["that he would retire"]
-
-
 QA = (
     "Farm Monthly: Prices fell twice last year. Who was to blame?\n\n"
     "Ines Carvalho: The weather, mostly. We lost half the harvest in June.\n\n"

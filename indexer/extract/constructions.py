@@ -21,7 +21,6 @@ from spacy.tokens import Token
 
 from indexer.extract import outlets
 from indexer.extract.candidate import Candidate, Reliability
-from indexer.extract.citations import CITING
 from indexer.extract.contents import (
     clause_tail,
     complement_clause,
@@ -196,8 +195,6 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
             pattern = "ccomp"  # "He said legalizing it could put ...": a clause misparsed
         if child.dep_ == "dobj" and is_date(child):
             continue  # "said Monday": a date parsed as an object
-        if child.dep_ == "dobj" and tok.lower_ in CITING:
-            continue  # "citing health reasons": the grounds given, no proposition
         if child.dep_ == "dobj" and _title_case_verb(tok) and _only_a_name(child):
             continue  # "Announces Series C Funding": a headline's name object says nothing
         if child.dep_ == "ccomp" and narrated_before_colon(child):
