@@ -195,3 +195,21 @@ def test_a_written_statement_stays_writing() -> None:
     # must-find: "in a statement" is still a written medium
     att = only_claim("Prosecutor Amy Lund said in a statement that the case was closed.")
     assert att["cue_type"] == "writing"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Dame Harriet Cole MP said the bridge would reopen in May.", "MP"),
+        ("Deputy mayor Tomasz Wren said the bridge would reopen in May.", "Deputy mayor"),
+    ],
+)
+def test_a_role_is_the_office_not_the_honorific_nor_half_the_title(text: str, role: str) -> None:
+    assert only_claim(text)["speaker_role"] == role
+
+
+def test_a_plain_title_stays_the_role() -> None:
+    # must-find: "Governor Tomasz Wren" keeps "governor"
+    assert only_claim("Governor Tomasz Wren said the bridge would reopen.")["speaker_role"] == (
+        "governor"
+    )

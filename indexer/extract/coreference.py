@@ -495,13 +495,18 @@ class SpeakerIndex:
         later definite descriptions ("the mayor") refer back to."""
         bare = _without_titles(chain)
         titles = chain[: bare[0].i - chain[0].i] if bare else []
-        if titles and titles[-1].lower_.rstrip(".") not in ("mr", "mrs", "ms", "dr"):
+        honorifics = HONORIFIC_GENDERS.keys() | {"dr"}  # "Sir Alan Fenwick MP": no role
+        if titles and titles[-1].lower_.rstrip(".") not in honorifics:
             name = self.canonical(text_of(bare), offset + bare[0].idx)
             title = text_of(titles).lower()
             self.roles.setdefault(_normal(title), name)
             self.role_of.setdefault(name, title)
         first = chain[0]
-        words = [t for t in first.doc[max(0, first.i - 3) : first.i] if t.tag_ in ("NN", "JJ")]
+        words = [  # "Deputy mayor Jurgen Kowalczyk": a capitalised title word belongs to it
+            t
+            for t in first.doc[max(0, first.i - 3) : first.i]
+            if t.tag_ in ("NN", "JJ") or t.lower_ in TITLES
+        ]
         if words and words[-1].i == first.i - 1 and words[-1].lower_ in PERSON_NOUNS:
             bare = _without_titles(chain)
             if bare:
