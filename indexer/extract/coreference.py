@@ -495,8 +495,10 @@ class SpeakerIndex:
         later definite descriptions ("the mayor") refer back to."""
         bare = _without_titles(chain)
         titles = chain[: bare[0].i - chain[0].i] if bare else []
-        honorifics = HONORIFIC_GENDERS.keys() | {"dr"}  # "Sir Alan Fenwick MP": no role
-        if titles and titles[-1].lower_.rstrip(".") not in honorifics:
+        honorifics = HONORIFIC_GENDERS.keys() | {"dr"}  # "Local MP Sir Alan Fenwick": "local mp"
+        while titles and titles[-1].lower_.rstrip(".") in honorifics:
+            titles = titles[:-1]
+        if titles:
             name = self.canonical(text_of(bare), offset + bare[0].idx)
             title = text_of(titles).lower()
             self.roles.setdefault(_normal(title), name)
