@@ -300,8 +300,10 @@ class SpeakerIndex:
         """Fullest form of `name` in the article. A surname shared by several people
         ("Clinton": Bill and Hillary) goes to the one its title's `gender` ("Mrs.") or
         first name allows, else to the article's main bearer of the name (most full-name
-        mentions, then first introduced) unless another bearer was named just before;
-        where the text does not decide, the surname stays as written."""
+        mentions, then first introduced); to another bearer whose full name the sentence
+        just before wrote (within `NEXT_SENTENCE_REACH`); where another bearer was named a
+        little earlier (`SURNAME_REACH`) the text does not decide and the surname stays as
+        written."""
         low = name.lower()
         name = self.names.get(low, name)
         words = low.split()
