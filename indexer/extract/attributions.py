@@ -9,7 +9,7 @@ resolved in text order.
 
 from __future__ import annotations
 
-from indexer.extract import citations, cues, scoring
+from indexer.extract import citations, cues, questions, scoring
 from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.constructions import Site, from_token, labelled_lines
 from indexer.extract.layout import Layout, layout
@@ -34,6 +34,7 @@ def analyse(text: str) -> list[dict]:
         return []
     page = layout(text)
     found = [c for c in candidates(page, scoring.generator) if admissible(c)]
+    found = questions.without_questions(found, text, page.paras)
     scoring.rescore(found, text)
     found = select(found, text)
     if not found:

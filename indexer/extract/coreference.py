@@ -32,6 +32,7 @@ from indexer.extract.tokens import (
     NAME_LINKS,
     is_proper,
     name_chain,
+    narrated_before_colon,
     np_tokens,
     text_of,
 )
@@ -78,6 +79,13 @@ THING_WORDS = wordset(
     day election street avenue road river county city state states island america
     americans"""
 )
+# Head nouns of an appositive that make the name it describes an organisation ("Marlin, the
+# shipping line"; "Veltro, a robotics company").
+ORG_APPOSITIVE_NOUNS = GENERIC_ORG_NOUNS | wordset(
+    """operator line carrier airline maker manufacturer retailer developer provider supplier
+    insurer lender utility startup chain brand publisher broadcaster producer conglomerate
+    subsidiary owner"""
+)
 GENERAL_TITLES = frozenset(["attorney", "surgeon", "inspector", "solicitor", "postmaster"])
 PUBLISHING_VERBS = wordset("published released issued compiled")  # "figures published by X"
 MALE = frozenset(["he", "him", "his", "himself"])
@@ -87,6 +95,7 @@ NEUTER = frozenset(["it", "its"])
 PRONOUN_CERTAINTY = 0.9
 DESCRIPTION_CERTAINTY = 0.85  # "the minister", "the group": a guess from the context
 SPEAKER_REACH = 300  # characters: "The group said" right after the group's own statement
+NEXT_SENTENCE_REACH = 150  # characters: a bare surname in the sentence after a full name
 SURNAME_REACH = 400  # characters: a bare surname right after another bearer's full name
 LOOKBACK = 60  # mentions searched backwards for a pronoun or definite description
 NAMED, PRONOUN, DESCRIBED, UNRESOLVED = "named", "pronoun", "description", "unresolved"
@@ -126,6 +135,7 @@ class SpeakerIndex:
     counts: dict[str, int] = field(default_factory=dict)  # lower full name -> mentions
     positions: dict[str, list[int]] = field(default_factory=dict)  # lower name -> offsets
     given_only: set[str] = field(default_factory=set)  # people named by first name alone
+    organizations: set[str] = field(default_factory=set)  # names an appositive calls a firm
     _initials: dict[str, set[str]] = field(default_factory=dict)
     _first_words: dict[str, set[str]] = field(default_factory=dict)
     _short_forms_size: int = -1
@@ -172,7 +182,10 @@ class SpeakerIndex:
                     index._add_name(pos, " ".join(words))
                     if title in TITLES or f"{title}." in TITLES:
                         index._titled_person(" ".join(words), title)
-                    subject = pos == start or text[pos - 2 : pos].strip() in (".", "")
+                    possessor = text[pos + len(" ".join(words)) :].startswith(("'s", "\u2019s"))
+                    subject = (
+                        not possessor and (pos == start or text[pos - 2 : pos].strip() in (".", ""))
+                    ) or _appositive_to_opening(text, start, pos, end)
                     gender = HONORIFIC_GENDERS.get(title or "")
                     index.mentions.append(
                         Mention(pos, " ".join(words), "", subject, gender, len(words))
@@ -303,8 +316,10 @@ class SpeakerIndex:
         """Fullest form of `name` in the article. A surname shared by several people
         ("Clinton": Bill and Hillary) goes to the one its title's `gender` ("Mrs.") or
         first name allows, else to the article's main bearer of the name (most full-name
-        mentions, then first introduced) unless another bearer was named just before;
-        where the text does not decide, the surname stays as written."""
+        mentions, then first introduced); to another bearer whose full name the sentence
+        just before wrote (within `NEXT_SENTENCE_REACH`); where another bearer was named a
+        little earlier (`SURNAME_REACH`) the text does not decide and the surname stays as
+        written."""
         low = name.lower()
         name = self.names.get(low, name)
         words = low.split()
@@ -389,6 +404,8 @@ class SpeakerIndex:
         ]
         if recent:
             last_pos, last = max(recent)
+            if last != main and pos - last_pos < NEXT_SENTENCE_REACH:
+                return last  # "Sen. Mark Benton voted no. Benton told AP ...": the one just named
             if last != main and pos - last_pos < SURNAME_REACH:
                 return None
         return main
@@ -443,6 +460,8 @@ class SpeakerIndex:
     def kind_of_words(self, words: list[str], name: str | None = None) -> str:
         if " ".join(words) in self.persons:
             return "person"
+        if " ".join(words) in self.organizations:
+            return "organization"
         if any(w in GROUP_WORDS for w in words):
             return "group"
         if any(w in ORG_WORDS for w in words):
@@ -469,6 +488,12 @@ class SpeakerIndex:
     def _add_role(self, head: Token, appos: Token, offset: int) -> None:
         for name_tok, role_tok in ((head, appos), (appos, head)):
             chain = name_chain(name_tok)
+            if not is_proper(role_tok) and role_tok.lower_ in ORG_APPOSITIVE_NOUNS:
+                # "NorthLink, the grid operator": an organisation, whatever its name's shape
+                # (a capitalised name the tagger took for a noun too: "Corvane, the line")
+                named = chain or ([name_tok] if name_tok.text[:1].isupper() else [])
+                if (bare := _without_titles(named)) and text_of(bare).lower() not in self.persons:
+                    self.organizations.add(text_of(bare).lower())
             if (
                 chain
                 and not is_proper(role_tok)
@@ -487,13 +512,20 @@ class SpeakerIndex:
         later definite descriptions ("the mayor") refer back to."""
         bare = _without_titles(chain)
         titles = chain[: bare[0].i - chain[0].i] if bare else []
-        if titles and titles[-1].lower_.rstrip(".") not in ("mr", "mrs", "ms", "dr"):
+        honorifics = HONORIFIC_GENDERS.keys() | {"dr"}  # "Local MP Sir Alan Fenwick": "local mp"
+        while titles and titles[-1].lower_.rstrip(".") in honorifics:
+            titles = titles[:-1]
+        if titles:
             name = self.canonical(text_of(bare), offset + bare[0].idx)
             title = text_of(titles).lower()
             self.roles.setdefault(_normal(title), name)
             self.role_of.setdefault(name, title)
         first = chain[0]
-        words = [t for t in first.doc[max(0, first.i - 3) : first.i] if t.tag_ in ("NN", "JJ")]
+        words = [  # "Deputy mayor Jurgen Kowalczyk": a capitalised title word belongs to it
+            t
+            for t in first.doc[max(0, first.i - 3) : first.i]
+            if t.tag_ in ("NN", "JJ") or t.lower_ in TITLES
+        ]
         if words and words[-1].i == first.i - 1 and words[-1].lower_ in PERSON_NOUNS:
             bare = _without_titles(chain)
             if bare:
@@ -844,7 +876,7 @@ def _before_party_tag(chain: list[Token]) -> list[Token]:
     if i < 1 or doc[i].text != "(":
         return []
     words: list[Token] = []
-    for tok in reversed(doc[: i]):
+    for tok in reversed(doc[:i]):
         if not (tok.text[:1].isupper() or tok.text in ('"', "\u201c", "\u201d", "''", "``")):
             break
         words.insert(0, tok)
@@ -852,14 +884,22 @@ def _before_party_tag(chain: list[Token]) -> list[Token]:
 
 
 def _after_dateline(head: Token) -> Token | None:
-    """ "WASHINGTON -- President Obama, ..., said": a capitalised dateline parsed as the
-    subject, with the real subject in apposition after the dash; that subject, else None."""
+    """ "WASHINGTON -- President Obama, ..., said": a capitalised dateline (place, state,
+    date, wire) parsed as the subject, with the real subject in apposition after the dash;
+    that subject, else None."""
     doc = head.doc
     if not (head.text.isupper() and len(head.text) > 2 and head.i + 1 < len(doc)):
         return None
-    if doc[head.i + 1].text not in ("--", "-", "\u2014", "\u2013"):
+    if doc[head.i + 1].text in ("--", "-", "\u2014", "\u2013"):
+        return next((c for c in head.children if c.dep_ == "appos" and c.i > head.i + 1), None)
+    # "SAN JOSE, Calif., Feb. 10 /PRNewswire/ -- Veltro Robotics, ..., announced"
+    start = head.left_edge.idx
+    dateline = DATELINE.match(doc.text[start:])
+    if dateline is None or head.idx >= start + dateline.end():
         return None
-    return next((c for c in head.children if c.dep_ == "appos" and c.i > head.i + 1), None)
+    cut = start + dateline.end()
+    # the parser may take the dash for a coordination: "DENVER ... -- and Kestrel Drones"
+    return next((c for c in head.children if c.dep_ in ("appos", "conj") and c.idx >= cut), None)
 
 
 def _appositive_person(head: Token) -> Token | None:
@@ -877,8 +917,12 @@ def _organization_shaped(name: str) -> bool:
     List", "the King's Fund") or an acronym among its words ("NHS England", "BBC Scotland");
     post-nominal letters ("David Ames KC") and initials ("J.") are not acronyms."""
     words = name.split()
-    return any(w.endswith(("'s", "\u2019s")) for w in words[:-1]) or not name.isupper() and any(
-        len(w) > 1 and w.isalpha() and w.isupper() and not is_post_nominal(w) for w in words
+    return (
+        any(w.endswith(("'s", "\u2019s")) for w in words[:-1])
+        or not name.isupper()
+        and any(
+            len(w) > 1 and w.isalpha() and w.isupper() and not is_post_nominal(w) for w in words
+        )
     )
 
 
@@ -934,12 +978,20 @@ def _only_titles(words: list[str]) -> bool:
 
 def _main_subject(tok: Token) -> bool:
     """The subject of its sentence's main clause ("Earnest said that Obama ...": Earnest,
-    not Obama): main-clause subjects are what a following "he" most often continues."""
+    not Obama): main-clause subjects are what a following "he" most often continues. A name
+    in apposition to the subject is that subject ("Hart's brother, assistant coach Liam Hart,
+    was more diplomatic"), and so is the subject of a narrating clause set before its
+    sentence's reporting verb by a colon ("The group leader, Zoe Byrne, was less certain:
+    she said ...")."""
+    while tok.dep_ == "appos" and tok.head.i != tok.i:
+        tok = tok.head
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = tok.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
+    if verb.dep_ == "ccomp" and narrated_before_colon(verb):
+        return True
     return verb.dep_ == "ROOT"
 
 
@@ -974,6 +1026,20 @@ _NOT_NAMES = wordset(
 
 # A name written as a place: after a preposition of place or movement, or before a noun
 # it modifies ("Charlotte officials", "Charlotte-Mecklenburg").
+# An opening noun phrase and the describing words of an appositive: "Hart's brother, Ashby
+# assistant coach " before the name that closes it.
+_OPENING_APPOSITION = re.compile(r"[^,.;:!?\"\u201c\u201d]{2,60}, [^,.;:!?\"\u201c\u201d]{0,60}")
+
+
+def _appositive_to_opening(text: str, start: int, pos: int, end: int) -> bool:
+    """ "Hart's brother, Ashby assistant coach Liam Hart, was more diplomatic": the name at
+    `pos` (ending at `end`) in unparsed text from `start` closes an appositive to the noun
+    phrase opening its sentence, so it names the sentence's subject, the person a following
+    "he" continues."""
+    opening = max(start, text.rfind(". ", start, pos) + 2, text.rfind("\n", start, pos) + 1)
+    return text[end : end + 1] == "," and bool(_OPENING_APPOSITION.fullmatch(text, opening, pos))
+
+
 _AS_PLACE = (
     r"\b(?:in|at|from|to|near|across|outside|visit|visited|visiting)\s+{0}\b"
     r"|\b{0}(?:-[A-Z]|\s+(?:officials|police|residents|officers|city|area|county))"

@@ -30,6 +30,9 @@ WRITTEN_MEDIA = wordset(
     editorial post posts tweet tweets blog filing filings note notes message messages
     document documents affidavit complaint lawsuit petition notice"""
 )
+# Words that make a written-sounding medium a spoken one: "in her opening statement" to a
+# jury, "an oral statement", "a televised address".
+SPOKEN_QUALIFIERS = wordset("opening closing oral verbal spoken televised")
 THOUGHT_VERBS = wordset(
     """believe believes believed believing think thinks thought thinking hope hopes hoped
     hoping want wants wanted wanting fear fears feared fearing wish wishes wished expect
@@ -58,7 +61,11 @@ _BARE_NOUN_TAGS = ("NN",)
 def cue_type(cue: Token | None, source: Token | None, medium: str | None) -> str:
     """The cue type of an attribution from its cue verb, its source's head and its medium
     ("video statement", "post on X"); no cue (a transcript turn, a label) is speech."""
-    if medium and (medium.startswith("post ") or medium.split()[-1] in WRITTEN_MEDIA):
+    if (
+        medium
+        and (medium.startswith("post ") or medium.split()[-1] in WRITTEN_MEDIA)
+        and medium.split()[0] not in SPOKEN_QUALIFIERS
+    ):
         return "writing"
     word = cue.lower_ if cue is not None else ""
     head = source.lower_ if source is not None else ""

@@ -30,7 +30,8 @@ SEED_FORMS = wordset(
     countered contend contended maintain maintained allege alleged believe believes believed
     think thinks thought conclude concluded concede conceded complain complained boast
     boasted joke joked mention mentioned observe observed testify testified charge charged
-    caution cautioned promise promised vow vowed pledge pledged indicate indicated
+    caution cautioned promise promised vow vowed pledge pledged indicate indicated repeat
+    repeated reiterate reiterated
     sigh sighs sighed grumble grumbles grumbled quip quips quipped mutter muttered exclaim
     exclaimed retort retorted scoff scoffed lament lamented muse mused shout shouted yell
     yelled groan groaned chuckle chuckled laugh laughed snap snapped whisper whispered"""

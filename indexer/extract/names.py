@@ -20,6 +20,7 @@ This module is the one definition of these, for extraction and linking.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from nameparser.config import CONSTANTS
@@ -68,7 +69,18 @@ def first_name_gender(word: str) -> str | None:
     word = word.strip(".").split("-")[0]
     if len(word) < 2 or not word[:1].isupper():
         return None
-    return _GENDER.get(_detector().get_gender(word))
+    return _GENDER.get(_gender(word))
+
+
+def _gender(word: str) -> str:
+    """gender-guesser's answer for `word`, asked again without accents when it does not
+    know the accented spelling ("Siobhán" as "Siobhan"; its table spells many names bare)."""
+    answer = _detector().get_gender(word)
+    if answer == "unknown" and not word.isascii():
+        bare = "".join(c for c in unicodedata.normalize("NFKD", word) if c.isascii())
+        if len(bare) > 1:
+            answer = _detector().get_gender(bare)
+    return answer
 
 
 def honorific_gender(written: str | None) -> str | None:
@@ -128,7 +140,7 @@ def is_first_name(word: str) -> bool:
     word = word.strip(".").split("-")[0]
     if len(word) < 2 or not word[:1].isupper() or word.lower() in PARTY_LABELS:
         return False
-    return _detector().get_gender(word) != "unknown"
+    return _gender(word) != "unknown"
 
 
 def is_descriptor(word: str) -> bool:

@@ -33,6 +33,7 @@ MEDIUM_NOUNS = wordset(
     testimony message remarks comments report blog debate town documentary"""
 )
 RELAY_PREPS = frozenset(["per", "via"])
+SPEAKING_PARTICIPLES = wordset("speaking talking writing")
 REPORTING_VERBS = wordset("reported reports reporting said says")
 _CAPS = re.compile(r"^[A-Z][A-Z0-9&.-]+$")
 
@@ -104,7 +105,9 @@ def relays(cue: Token, sent_tokens: list[Token]) -> list[str]:
             # "..., according to Reuters.": an outlet relays the sentence's statement
             objs = [o for t in (tok, tok.nbor(1)) for o in t.children if o.dep_ == "pobj"]
             found += [_outlet_of(o) for o in objs if is_outlet(o)]
-    found += _reporting_outlets(cue)
+    found += _reporting_outlets(cue) + _spoken_to(cue)
+    if told := swallowed_outlet(cue):
+        found.append(_outlet_of(told[-1]))
     for child in cue.children:
         if child.dep_ in ("dobj", "dative") and is_outlet(child):
             found.append(_outlet_of(child))
@@ -122,6 +125,42 @@ def relays(cue: Token, sent_tokens: list[Token]) -> list[str]:
         if name and name not in unique:
             unique.append(name)
     return unique
+
+
+TELLING = wordset("told tell tells telling")
+
+
+def swallowed_outlet(cue: Token) -> list[Token]:
+    """ "told the BBC crews would work through the night": the tokens ("the BBC") of an
+    outlet the parser made a modifier of the subject of the clause a telling `cue` reports,
+    though it is who was told; [] when there is none."""
+    if cue.lower_ not in TELLING:
+        return []
+    for clause in cue.children:
+        if clause.dep_ != "ccomp" or clause.i < cue.i:
+            continue
+        for subj in clause.children:
+            if subj.dep_ != "nsubj" or subj.left_edge.i != cue.i + 1 or not subj.is_lower:
+                continue
+            first = next((t for t in subj.lefts if t.dep_ == "compound"), None)
+            chain = name_chain(first) if first is not None else []
+            if chain and chain[-1].i < subj.i and is_outlet(chain[-1]):
+                return list(cue.doc[cue.i + 1 : chain[-1].i + 1])
+    return []
+
+
+def _spoken_to(cue: Token) -> list[str]:
+    """ "Speaking to the Financial Times, he added ...", "In an interview with CNBC, she
+    said": the outlet a participle of speaking hanging off the cue was addressing."""
+    found = []
+    for verb in cue.children:
+        if verb.dep_ == "advcl" and verb.lower_ in SPEAKING_PARTICIPLES:
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                    found += [
+                        _outlet_of(o) for o in prep.children if o.dep_ == "pobj" and is_outlet(o)
+                    ]
+    return found
 
 
 def _reporting_outlets(cue: Token) -> list[str]:
