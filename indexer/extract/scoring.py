@@ -39,7 +39,7 @@ GENERATION_THRESHOLD = 0.12
 STORE_FLOOR = 0.5
 # Constructions whose rule score stands: the layout of transcripts, label and dash lines
 # (`layout_lines`), which PolNeAR's articles do not use; the scorer neither learns nor
-# rescores them.
+# rescores them (`rule_scored`).
 RULE_SCORED = frozenset(["layout"])
 
 _WORD = re.compile(r"\w+")
@@ -78,13 +78,21 @@ def probability(cand: Candidate, text: str) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def rule_scored(cand: Candidate) -> bool:
+    """True when `cand` keeps the reliability its rule gave it: a construction of
+    `RULE_SCORED`, or a turn of a transcript quoted in an article ('"MARSH: Well, ...', a label
+    candidate of kind direct), which PolNeAR's articles hardly hold, so the model would judge
+    a turn by its length and paragraph alone."""
+    return cand.pattern in RULE_SCORED or (cand.pattern == "label" and cand.kind == "direct")
+
+
 def rescore(found: Iterable[Candidate], text: str) -> None:
-    """Replace each candidate's score by its probability (in place). A construction of
-    `RULE_SCORED`, or one the model never saw in training, keeps the reliability its rule
-    gave it."""
+    """Replace each candidate's score by its probability (in place). A `rule_scored`
+    candidate, or one of a construction the model never saw in training, keeps the reliability
+    its rule gave it."""
     _, weights = model()
     for cand in found:
-        if cand.pattern not in RULE_SCORED and f"pattern={cand.pattern}" in weights:
+        if not rule_scored(cand) and f"pattern={cand.pattern}" in weights:
             cand.score = probability(cand, text)
 
 

@@ -57,7 +57,7 @@ def _rows(doc) -> list[Row]:
     found = [  # the candidates `attributions.analyse` scores
         c
         for c in candidates(page, scoring.generator)
-        if admissible(c) and c.pattern not in scoring.RULE_SCORED
+        if admissible(c) and not scoring.rule_scored(c)
     ]
     rows = [(scoring.features(c, text), _label(scorer, text, gold, c)) for c in found]
     kept = select(found, text)  # ordered by the lexicon estimate: the continuations it allows
