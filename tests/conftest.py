@@ -32,6 +32,17 @@ from store.base import Store
 ENGINES = ["sqlite", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
 
 
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The path of a fresh SQLite store for the `quotetrail` command (QUOTETRAIL_DB), with its
+    own state folder and no ES_URL; test files needing another layout define their own."""
+    path = tmp_path / "q.db"
+    monkeypatch.setenv("QUOTETRAIL_DB", str(path))
+    monkeypatch.setenv("QUOTETRAIL_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.delenv("ES_URL", raising=False)
+    return path
+
+
 @pytest.fixture(scope="session")
 def es_url() -> str:
     """The test Elasticsearch node's URL; fails when this run requires it and it is missing."""

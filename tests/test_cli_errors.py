@@ -20,15 +20,6 @@ from store.sqlite import SqliteStore
 STORY = '"We will rebuild the harbour wall," Mayor Celia Marchetti said on Monday.\n'
 
 
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "q.db"
-    monkeypatch.setenv("QUOTETRAIL_DB", str(path))
-    monkeypatch.setenv("QUOTETRAIL_STATE_DIR", str(tmp_path / "state"))
-    monkeypatch.delenv("ES_URL", raising=False)
-    return path
-
-
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
     status = main(list(argv))
     err = capsys.readouterr().err

@@ -30,15 +30,6 @@ def record(year: int, **fields: str) -> str:
     return "{" + ", ".join(f'"{k}": {v}' for k, v in parts.items()) + "}\n"
 
 
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "q.db"
-    monkeypatch.setenv("QUOTETRAIL_DB", str(path))
-    monkeypatch.setenv("QUOTETRAIL_STATE_DIR", str(tmp_path / "state"))
-    monkeypatch.delenv("ES_URL", raising=False)
-    return path
-
-
 def test_lone_surrogates_in_any_field_are_repaired_named_and_the_run_goes_on(
     tmp_path: Path, db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
