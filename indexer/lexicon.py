@@ -71,7 +71,7 @@ ORG_WORDS = wordset(
     """ministry department agency committee party inc corporation company university institute
     council commission bureau service office association foundation bank court senate
     government police army navy union organisation parliament authority pharmaceuticals
-    college school academy society trust hospital"""
+    college school academy society trust hospital coastguard brigade"""
 )
 # Further organization words of the extractor: news brands, business suffixes, institutions
 # (in running text, before names are folded as the linker folds them).

@@ -38,6 +38,7 @@ OBJECT_CUES = {
     "blame": "blamed",
     "brand": "branded",
     "call": "called",
+    "cite": "cited",
     "condemn": "condemned",
     "credit": "credited",
     "criticise": "criticised",
@@ -124,8 +125,9 @@ def reported_lead(attribution: dict[str, Any]) -> str:
     "According to the ministry,", "Someone said that" when nobody was found. A cue that
     reads badly before "that" (several words, one needing an object, a form in -ing such as
     "describing") is reported as "said"; a cue whose content is its object
-    (:data:`OBJECT_CUES`, "called the plan 'a disaster'") and a content that is an
-    infinitive ("vowed to repeal the tax") take no "that"."""
+    (:data:`OBJECT_CUES`, "called the plan 'a disaster'", "cited health reasons") and a
+    content that is an infinitive ("vowed to repeal the tax", whatever the cue) take no
+    "that"."""
     who = attribution.get("speaker") or attribution.get("speaker_text") or "Someone"
     cue = (attribution.get("cue") or "").strip().lower()
     if cue in PREPOSITIONAL_CUES:
@@ -133,9 +135,10 @@ def reported_lead(attribution: dict[str, Any]) -> str:
     if (past := object_cue_past(cue)) is not None:
         return f"{who} {past}"
     plain_verb = cue and " " not in cue and cue not in TRANSITIVE_CUES and not cue.endswith("ing")
-    if plain_verb and clean(attribution.get("content")).lower().startswith("to "):
-        return f"{who} {cue}"
-    return f"{who} {cue if plain_verb else 'said'} that"
+    verb = cue if plain_verb else "said"
+    if clean(attribution.get("content")).lower().startswith("to "):
+        return f"{who} {verb}"  # an infinitive: "X vowed to ...", "X said to ...", never "that"
+    return f"{who} {verb} that"
 
 
 def object_cue_past(cue: str) -> str | None:

@@ -15,7 +15,7 @@ import pickle
 from dataclasses import dataclass, field
 from typing import Any
 
-from indexer.link.outlets import OutletBook
+from indexer.link.outlets import OutletBook, is_short_form
 from indexer.link.speakers import SpeakerBook, pronoun_genders
 from indexer.link.syndication import body_hash, find_original, footer_outlet
 from schemas.catalog import copy_from_article
@@ -338,10 +338,13 @@ class Linker:
             attribution["speaker_party"] = speaker.get("party")
             if attribution.get("speaker_type") in (None, "unknown"):
                 attribution["speaker_type"] = speaker.get("type", "unknown")
-        else:
+        else:  # no page: the record may not claim a found speaker ("The Ministry said")
             attribution["speaker_id"] = None
+            attribution["speaker_resolution"] = "unresolved"
         names, ids = [], []
         for via in attribution.get("via_outlets") or []:
+            if is_short_form(via, article.get("outlet")):
+                continue  # "told the Gazette" in The Northshire Gazette: the publisher itself
             outlet = self.outlets.resolve(via, None)
             # "told Channel 9 News" in Channel 9 News's own article: its interview, no relay
             own = outlet is not None and outlet["id"] == article.get("outlet_id")

@@ -82,6 +82,18 @@ def _key(name: str) -> str:
     return _THE.sub("", name).casefold()
 
 
+def is_short_form(name: str, outlet: str | None) -> bool:
+    """Whether outlet name ``name`` is a short form of ``outlet``: its words (after
+    :func:`clean_name`, without "the", case-folded) are the final words of ``outlet``'s and
+    fewer ("the Gazette" of "The Northshire Gazette", "Herald" of "The Daily Herald"). An
+    article's own outlet goes by such a short form in its text ("told the Gazette")."""
+    if not outlet or not name.strip():
+        return False
+    words = _key(clean_name(name)).split()
+    whole = _key(clean_name(outlet)).split()
+    return 0 < len(words) < len(whole) and whole[-len(words) :] == words
+
+
 class OutletBook:
     """Resolves outlet names and domains to canonical records, creating them on first sight.
 

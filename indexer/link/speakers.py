@@ -379,8 +379,12 @@ class SpeakerBook:
             kind = "organization"
         elif kind in ("person", "unknown") and GENERIC_WORDS & set(cleaned.casefold().split()):
             kind = "group"
-        elif kind == "person" and not titled and ORG_WORDS & set(org_key(cleaned).split()):
-            kind = "organization"  # "Ministry", "Halvern Pharmaceuticals"
+        elif (
+            kind in ("person", "unknown")
+            and not titled
+            and (ORG_WORDS & set(org_key(cleaned).split()) or fold(cleaned).startswith("the "))
+        ):  # "Ministry", "Halvern Pharmaceuticals"; "The Harbour Board": no person's name
+            kind = "organization"
         elif kind == "person" and not any(t[:1].isupper() for t in cleaned.split()):
             kind = "unknown"  # "the minister": a description, not a name
         elif kind == "unknown" and looks_like_person(cleaned):
