@@ -14,7 +14,6 @@ the last commit, restores the linker's memory of that commit and goes on from th
 
 from __future__ import annotations
 
-import fcntl
 import glob
 import json
 import os
@@ -38,11 +37,11 @@ from indexer.prepare import clean_or_reject, complete, extractor_version
 from indexer.progress import Progress
 from indexer.read import ByteCounter, ReadOptions, Reject, Repair, Source, expand, read_source
 from indexer.read.model import DEFAULT_EXTRACT_BUDGET, DEFAULT_MAX_ARTICLE_BYTES
-from quotetrail.errors import StoreBusy, StoreDown
+from quotetrail.errors import StoreDown
 from store.base import ArticleRecord, PutOutcome, Store, StoreError
 
 if TYPE_CHECKING:
-    from store.writer_lease import WriterLease
+    from store.writer_lease import FileClaim, WriterLease
 
 T = TypeVar("T")
 DEFAULT_BATCH = 32
@@ -263,7 +262,7 @@ class Indexer:
             if self.lease is not None:
                 self.lease.release()  # the next indexer may write
             if store_claim is not None:
-                store_claim.close()  # releases the flock: the next run may write
+                store_claim.release()  # the next run may write
 
     def _run_pipeline(self, started: float) -> Summary:
         self._resume()
@@ -328,15 +327,15 @@ class Indexer:
         (attributions per article, seconds of work); ``close(abort=...)`` ends it."""
         return ExtractionPool(self.options.workers, self.options.extract_budget)
 
-    def _only_writer(self) -> TextIO | None:
+    def _only_writer(self) -> FileClaim | None:
         """Make this run the store's only writer while it runs.
 
         Linking assumes it sees every record written since the run started (two indexers
         on one store would each create the statements the other is creating). On SQLite,
-        refuse to start while another run writes to the same database file: an ``flock``
-        on ``<database>.indexing.lock``, held through the open file returned (closing it
-        ends the run's claim; the kernel releases it when the process ends, however it
-        ends); raises :class:`StoreBusy` naming the file. On Elasticsearch, wait for the
+        refuse to start while another run (or an edit) writes to the same database file:
+        the :class:`~store.writer_lease.FileClaim` returned (releasing it ends the run's
+        claim; the kernel releases it when the process ends, however it ends); raises
+        :class:`StoreBusy` naming the file. On Elasticsearch, wait for the
         store's writer lease (:mod:`store.writer_lease`), kept in ``self.lease``; when
         another run held it, read the state folder again (that run may have been this same
         command). None on Elasticsearch or an in-memory database.
@@ -359,16 +358,11 @@ class Indexer:
         path = getattr(self.store, "path", None)
         if self.store.engine != "sqlite" or not path:
             return None
-        lock_file = open(f"{path}.indexing.lock", "a")  # noqa: SIM115 - held for the run
-        try:
-            fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            lock_file.close()
-            raise StoreBusy(
-                f"the store {path} is busy: another quotetrail index is writing to it; "
-                "run this one when it has finished"
-            ) from None
-        return lock_file
+        from store.writer_lease import FileClaim
+
+        claim = FileClaim(path, "another quotetrail index")
+        claim.take(busy="run this one when it has finished")
+        return claim
 
     def _reload_progress(self) -> None:
         """Read the checkpoint and journal of this run again from the state folder."""
@@ -551,8 +545,8 @@ class Indexer:
         ids = [r.article["id"] for r in records]
         commit = self.checkpoint.committed + 1
         try:
-            if self.lease is not None:
-                self.lease.check()
+            if self.lease is not None:  # the fence: refused once another took over
+                self._with_retries(self.lease.check)
             self._with_retries(lambda: self.journal.before(self.store, changes, ids, commit))
             self._with_retries(lambda: changes.write(self.store))
             outcomes = self._with_retries(

@@ -127,15 +127,31 @@ def fingerprint(article: dict[str, Any], attributions: Attributions, version: st
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+def input_fingerprint(article: Article, attributions: Attributions, version: str) -> str:
+    """SHA-1 hex of an article as read and cleaned (without ``source``: where it was read
+    from does not change it), its extracted attributions and the extractor version: the
+    article's ``input_hash``. An article read again with the same one keeps its stored
+    record (:class:`~indexer.link.linker.Linker`)."""
+    content = {k: v for k, v in article.items() if k not in ("source", "input_hash")}
+    text = json.dumps([content, attributions, version], sort_keys=True, default=str)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
 def complete(
     linker: Linker, items: list[tuple[Article, Attributions]], version: str, *, write: bool = True
 ) -> list[ArticleRecord]:
-    """Cleaned articles with their extracted attributions, linked as one batch (see
-    :meth:`Linker.link_batch`, which writes outlets, speakers and statements unless
-    ``write`` is False) and fingerprinted: the records to write, in order."""
+    """Cleaned articles with their extracted attributions, given their ``input_hash``,
+    linked as one batch (see :meth:`Linker.link_batch`, which writes outlets, speakers and
+    statements unless ``write`` is False) and fingerprinted: the records to write, in
+    order. An article read again from the same input is its stored record, unchanged."""
+    hashed = [
+        ({**article, "input_hash": input_fingerprint(article, found, version)}, found)
+        for article, found in items
+    ]
     records = []
-    for article, linked in linker.link_batch(items, write=write):
-        article["fingerprint"] = fingerprint(article, linked, version)
+    for article, linked in linker.link_batch(hashed, write=write):
+        if article["id"] not in linker.kept:
+            article["fingerprint"] = fingerprint(article, linked, version)
         records.append(ArticleRecord(article, linked))
     return records
 

@@ -218,12 +218,17 @@ def cmd_reset(args: argparse.Namespace) -> int:
 CLI_EDITOR = "command line"  # the editor the change log (/changes) names for these edits
 
 
-def _edit_speakers(edit: Callable[[Any], dict[str, Any]]) -> int:
+def _edit_speakers(what: str, edit: Callable[[Any], dict[str, Any]]) -> int:
     """Run a logged speaker edit (``indexer.link.curation``: on /changes like the web's, and
-    undone from there or with ``speakers undo``) and report it with what moved."""
+    undone from there or with ``speakers undo``) and report it with what moved. The edit
+    holds the store's writer lease (:func:`store.writer_lease.exclusive_write`): while an
+    indexer writes it waits a few seconds, then fails with "the store ... is busy"."""
+    from store.writer_lease import exclusive_write
+
     store = _open()
     try:
-        change = edit(store)
+        with exclusive_write(store, f"quotetrail speakers {what} (command line)"):
+            change = edit(store)
     except SpeakerEditError as error:
         raise CliError(str(error)) from None
     finally:
@@ -240,6 +245,7 @@ def cmd_speakers_merge(args: argparse.Namespace) -> int:
     from indexer.link import curation
 
     return _edit_speakers(
+        "merge",
         lambda store: curation.merge(store, CLI_EDITOR, args.into, args.others, force=args.force)
     )
 
@@ -247,21 +253,25 @@ def cmd_speakers_merge(args: argparse.Namespace) -> int:
 def cmd_speakers_split(args: argparse.Namespace) -> int:
     from indexer.link import curation
 
-    return _edit_speakers(lambda store: curation.split(store, CLI_EDITOR, args.id, args.alias))
+    return _edit_speakers(
+        "split", lambda store: curation.split(store, CLI_EDITOR, args.id, args.alias)
+    )
 
 
 def cmd_speakers_undo(args: argparse.Namespace) -> int:
     from indexer.link import curation
 
-    return _edit_speakers(lambda store: curation.undo(store, CLI_EDITOR, args.change))
+    return _edit_speakers("undo", lambda store: curation.undo(store, CLI_EDITOR, args.change))
 
 
 def cmd_people_import(args: argparse.Namespace) -> int:
     from indexer.link.authority import AuthorityFileError, import_people
+    from store.writer_lease import exclusive_write
 
     store = _open()
     try:
-        result = import_people(store, args.file)
+        with exclusive_write(store, "quotetrail people import (command line)"):
+            result = import_people(store, args.file)
     except AuthorityFileError as error:
         raise CliError(str(error)) from None
     finally:

@@ -51,6 +51,15 @@ class ArticleSchema(Schema):
         load_default=dict,
         metadata={"es": {"type": "object", "enabled": False}, "doc": "unknown input fields"},
     )
+    input_hash = fields.String(
+        load_default=None,
+        allow_none=True,
+        metadata={
+            "es": STORED_ONLY,
+            "doc": "hash of the article as read + its extracted attributions: read again, "
+            "it keeps this record",
+        },
+    )
     fingerprint = fields.String(
         load_default=None,
         allow_none=True,

@@ -25,12 +25,28 @@ next holder starts from it, as a resumed run starts from its last commit.
 Indexers given different inputs (each machine its own part of a corpus) thus link one
 after the other, each seeing everything the earlier ones stored: the store ends as one
 run over all the inputs in the order the runs took the lease.
+
+Writes are fenced: before each batch (and before handing its memory on) the holder renews
+the lease synchronously, conditionally on the version of its own last write
+(:meth:`WriterLease.check`). A holder that was paused (SIGSTOP, swap, a lost network)
+while its own rerun took the lease back finds its version gone: Elasticsearch refuses the
+renewal with 409 and the holder stops with :class:`StoreBusy` before writing anything.
+
+Every other write that links or changes linked records goes through the same seam,
+:func:`exclusive_write`: a web post of an article, a speaker merge, split, rename, retype
+or undo (web and ``quotetrail speakers``), a verdict, a deletion, ``people import``. It
+takes the same lease (SQLite: the same ``flock`` an indexer takes, see :class:`FileClaim`),
+waits at most ``wait`` seconds for it, and otherwise raises :class:`StoreBusy` ("the store
+is busy ... try again"): the web answers 503 with Retry-After, the command line prints the
+message and exits 2. Such a write also removes the linker memory the last indexer left
+(it may name a speaker just merged away), so the next indexer links from the store alone.
 """
 
 from __future__ import annotations
 
 import base64
 import contextlib
+import fcntl
 import hashlib
 import os
 import pickletools
@@ -38,19 +54,22 @@ import socket
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 from elasticsearch import ApiError, TransportError
 
 from quotetrail.errors import StoreBusy
-from store.base import StoreError
+from store.base import Store, StoreError
 from store.elastic import LEASE, ElasticStore
 
 LEASE_ID = "writer"
 DEFAULT_TTL = 30.0  # seconds without a renewal after which a waiter takes the lease over
 POLL_SECONDS = 0.5  # how often a waiting indexer looks at the lease
+EDIT_WAIT = 10.0  # seconds an edit or a posted article waits for the store before "busy"
+INDEXER = "index"  # the kind of a holder that journals its batches (its rerun takes over)
+EDIT = "edit"  # the kind of a short write: once stopped, any writer may take over
 MEMORY_CHUNK = 4 * 1024 * 1024  # bytes of linker memory per document
 # Pickle opcodes that fetch or call a class or function: a memory holding one is refused
 _CODE_OPCODES = {"GLOBAL", "STACK_GLOBAL", "INST", "OBJ", "REDUCE", "BUILD", "EXT1", "EXT2",
@@ -91,7 +110,12 @@ class WriterLease:
     """
 
     def __init__(
-        self, store: ElasticStore, run: str, resume: str, ttl: float = DEFAULT_TTL
+        self,
+        store: ElasticStore,
+        run: str,
+        resume: str,
+        ttl: float = DEFAULT_TTL,
+        kind: str = INDEXER,
     ) -> None:
         self.store = store
         self.index = store.alias(LEASE)
@@ -106,20 +130,24 @@ class WriterLease:
             "resume": hashlib.sha1(f"{machine()} {resume}".encode()).hexdigest(),
             "since": datetime.now(UTC).isoformat(timespec="seconds"),
             "renewals": 0,
+            "kind": kind,
         }
         self.waited = False  # whether another indexer held the lease when this one came
         self._version: tuple[int, int] | None = None  # (seq_no, primary_term) of our write
         self._lost: str | None = None
         self._stop = threading.Event()
         self._renewer: threading.Thread | None = None
+        self._writing = threading.Lock()  # one conditional write of the lease at a time
 
     # --- taking and giving back --------------------------------------------------------
-    def acquire(self, say: Callable[[str], None]) -> None:
-        """Take the lease, waiting while another indexer holds it (see the module)."""
+    def acquire(self, say: Callable[[str], None], wait: float | None = None) -> None:
+        """Take the lease, waiting while another writer holds it (see the module); with
+        ``wait`` (seconds), raise :class:`StoreBusy` naming the holder once that long has
+        passed without it."""
         with self.store._errors():
             self._ensure_index()
             seen: tuple[int, int] | None = None
-            seen_at = time.monotonic()
+            seen_at = came = time.monotonic()
             told = ""
             while True:
                 if self._create():
@@ -138,12 +166,19 @@ class WriterLease:
                     int(holder.get("pid", 0))
                 )
                 stopped = gone or silent >= self.ttl
-                if stopped and holder.get("resume") == self.holder["resume"]:
+                ours = holder.get("resume") == self.holder["resume"]
+                if stopped and (ours or holder.get("kind") == EDIT):
                     if self._write_over(version):
                         say(f"quotetrail: taking the store back from {_who(holder)}, stopped")
                         break
                     continue
                 self.waited = True
+                if wait is not None and time.monotonic() - came >= wait:
+                    raise StoreBusy(
+                        f"the store {self.store.url} is busy: {_who(holder)} is writing to "
+                        f"it{', stopped before finishing' if stopped else ''}; try again "
+                        "when it has finished"
+                    )
                 message = (
                     f"quotetrail: the store's last indexer, {_who(holder)}, stopped before "
                     "finishing; waiting for that command to be run again on its machine "
@@ -164,8 +199,15 @@ class WriterLease:
         self._renewer.start()
 
     def check(self) -> None:
-        """Raise :class:`StoreBusy` when another indexer took the lease over (this one was
-        silent for ``ttl`` seconds): writing on would mix two runs' linking."""
+        """The fence before a write: renew the lease now, conditionally on the version of
+        this holder's last write. Raises :class:`StoreBusy` when it was taken over (this
+        holder was silent for ``ttl`` seconds and its rerun took it back): writing on would
+        mix two runs' linking. Raises :class:`StoreError` when Elasticsearch cannot be
+        reached (the caller retries)."""
+        if self._lost:
+            raise StoreBusy(self._lost)
+        with self.store._errors():
+            self._renew_once()
         if self._lost:
             raise StoreBusy(self._lost)
 
@@ -175,14 +217,15 @@ class WriterLease:
         self._stop.set()
         if self._renewer is not None:
             self._renewer.join()
-        if self._version is None or self._lost:
-            return
-        seq_no, term = self._version
-        with contextlib.suppress(ApiError, TransportError):
-            self.store.es.delete(
-                index=self.index, id=LEASE_ID, if_seq_no=seq_no, if_primary_term=term
-            )
-        self._version = None
+        with self._writing:
+            if self._version is None or self._lost:
+                return
+            seq_no, term = self._version
+            with contextlib.suppress(ApiError, TransportError):
+                self.store.es.delete(
+                    index=self.index, id=LEASE_ID, if_seq_no=seq_no, if_primary_term=term
+                )
+            self._version = None
 
     # --- the linker's memory ------------------------------------------------------------
     def memory(self) -> bytes | None:
@@ -219,6 +262,19 @@ class WriterLease:
                 )
             head = {"chunks": len(chunks), "sha256": hashlib.sha256(memory).hexdigest()}
             self.store.es.index(index=self.index, id="memory", document=head)
+
+    def forget_memory(self) -> None:
+        """Remove the linker memory the last indexer left (after a write that may make it
+        wrong: the next indexer then links from the store alone). Raises
+        :class:`StoreBusy` when the lease was lost, :class:`StoreError` when
+        Elasticsearch fails."""
+        self.check()
+        with self.store._errors():
+            try:
+                self.store.es.delete(index=self.index, id="memory")
+            except ApiError as error:
+                if error.meta.status != 404:
+                    raise
 
     # --- Elasticsearch -----------------------------------------------------------------
     def _ensure_index(self) -> None:
@@ -275,19 +331,27 @@ class WriterLease:
     def _renew(self) -> None:
         """Renew every ``ttl / 3`` s until released; a refused renewal loses the lease."""
         while not self._stop.wait(self.ttl / 3):
-            assert self._version is not None
-            self.holder["renewals"] = int(self.holder["renewals"]) + 1
             try:
-                renewed = self._write_over(self._version)
+                self._renew_once()
             except (ApiError, TransportError, StoreError):
                 continue  # Elasticsearch unreachable: the run's own writes fail and retry
-            if not renewed:
-                self._lost = (
-                    f"the store {self.store.url} was taken over by another indexer while this "
-                    f"one was silent for over {self.ttl:g} s; run this command again when it "
-                    "has finished (progress is saved)"
-                )
+            if self._lost:
                 return
+
+    def _renew_once(self) -> None:
+        """Write the holder document over our last version; a refusal loses the lease."""
+        with self._writing:
+            if self._lost:
+                return
+            assert self._version is not None
+            self.holder["renewals"] = int(self.holder["renewals"]) + 1
+            if not self._write_over(self._version):
+                self._lost = (
+                    f"the store {self.store.url} was taken over by another writer while this "
+                    f"one was silent for over {self.ttl:g} s; this run stops without writing "
+                    "more: run this command again when the other has finished (progress is "
+                    "saved)"
+                )
 
 
 def _plain_data(memory: bytes) -> bool:
@@ -299,7 +363,94 @@ def _plain_data(memory: bytes) -> bool:
 
 
 def _who(holder: dict[str, Any]) -> str:
+    if holder.get("kind") == EDIT:
+        return (
+            f"another writer ({holder.get('run')}, pid {holder.get('pid')} on "
+            f"{holder.get('host')}, since {holder.get('since')})"
+        )
     return (
         f"another quotetrail index (pid {holder.get('pid')} on {holder.get('host')}, "
         f"since {holder.get('since')}, {holder.get('run')})"
     )
+
+
+class FileClaim:
+    """``FileClaim(database, who).take(wait)`` ... ``release()``: the right to write into
+    the SQLite database file ``database``, the counterpart of :class:`WriterLease`.
+
+    An ``flock`` on ``<database>.indexing.lock``, held through the open file (the kernel
+    releases it when the process ends, however it ends); the holder writes ``who`` into
+    the file ("another quotetrail index", "a speaker merge (command line)") so that a
+    writer it turns away can say who holds the store.
+    """
+
+    def __init__(self, database: str, who: str) -> None:
+        self.path = f"{database}.indexing.lock"
+        self.database = database
+        self.who = who
+        self._file: Any = None
+
+    def take(self, wait: float = 0.0, busy: str = "try again when it has finished") -> None:
+        """Take the claim, waiting up to ``wait`` seconds for the holder to finish; raises
+        :class:`StoreBusy` naming the database, the holder and ``busy`` (what to do) after
+        that; ``OSError`` when the lock file cannot be opened."""
+        lock_file = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    lock_file.seek(0)
+                    holder = lock_file.read().strip() or "another quotetrail index"
+                    lock_file.close()
+                    raise StoreBusy(
+                        f"the store {self.database} is busy: {holder} is writing to it; {busy}"
+                    ) from None
+                time.sleep(min(POLL_SECONDS / 5, max(deadline - time.monotonic(), 0.01)))
+        lock_file.seek(0)
+        lock_file.truncate()
+        lock_file.write(self.who)
+        lock_file.flush()
+        self._file = lock_file
+
+    def release(self) -> None:
+        """Give the claim back (the next writer may write)."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+@contextlib.contextmanager
+def exclusive_write(store: Store, what: str, wait: float | None = None) -> Iterator[None]:
+    """``with exclusive_write(store, "a speaker merge (web)"):`` write while no indexer and
+    no other edit writes to ``store`` (see the module): the writer lease on Elasticsearch,
+    the database's ``flock`` on SQLite, nothing for an in-memory database.
+
+    ``what`` names this write to the writers it makes wait. Waits at most ``wait`` seconds
+    (default ``EDIT_WAIT``), then raises :class:`StoreBusy` ("the store ... is busy:
+    <holder> is writing to it; try again when it has finished"); raises
+    :class:`StoreError` when Elasticsearch fails. On Elasticsearch the last indexer's
+    linker memory is removed before the write.
+    """
+    wait = EDIT_WAIT if wait is None else wait
+    if isinstance(store, ElasticStore):
+        lease = WriterLease(store, what, uuid.uuid4().hex, kind=EDIT)
+        lease.acquire(lambda _message: None, wait=wait)
+        try:
+            lease.forget_memory()
+            yield
+        finally:
+            lease.release()
+        return
+    database = getattr(store, "path", None)
+    if store.engine != "sqlite" or not database or database == ":memory:":
+        yield
+        return
+    claim = FileClaim(database, what)
+    claim.take(wait)
+    try:
+        yield
+    finally:
+        claim.release()

@@ -10,12 +10,14 @@ from flask import Flask, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES
+from quotetrail.errors import StoreBusy
 from schemas.verdict import verdict_scale
 from store.base import Store, StoreError
 from webapp.params import ParamError
 from webapp.security import add_security_headers
 from webapp.writes import DEFAULT_BUDGET_SECONDS, Indexing
 
+BUSY_RETRY_SECONDS = 60  # Retry-After of a write refused while an indexer writes
 BODY_FIELDS_BYTES = 64 * 1024  # a posted article's title, URL, authors... besides its body
 
 log = logging.getLogger(__name__)
@@ -50,6 +52,14 @@ def _register_errors(app: Flask) -> None:
             "Search engine unavailable",
             f"The store could not answer ({error}). Try again in a moment.",
         )
+
+    @app.errorhandler(StoreBusy)
+    def store_busy(error: StoreBusy) -> Any:
+        """A write that waited its time for an indexer (or another edit) to finish."""
+        body, status = _error(503, "The store is busy", f"{error}.")
+        response = make_response(body, status)
+        response.headers["Retry-After"] = str(BUSY_RETRY_SECONDS)
+        return response
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> Any:

@@ -25,6 +25,7 @@ from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES, human_size
 from quotetrail.errors import SpeakerEditError
 from schemas import RecordError, load
 from store.base import FacetValue, SearchQuery, SearchResult
+from store.writer_lease import exclusive_write
 from webapp import api_schemas as S
 from webapp import params as P
 from webapp import provenance as prov
@@ -578,7 +579,7 @@ def delete_article(article_id: str) -> Response:
       security: [{bearer: []}]
       parameters:
       - {in: path, name: article_id, required: true, schema: {type: string}}
-      errors: [401, 403, 404]
+      errors: [401, 403, 404, 503]
       responses:
         200:
           content:
@@ -586,7 +587,9 @@ def delete_article(article_id: str) -> Response:
               schema: DeleteResponseSchema
     """
     _authorize()
-    if not store().delete_article(article_id):
+    with exclusive_write(store(), "an article deletion through the API"):
+        deleted = store().delete_article(article_id)
+    if not deleted:
         abort(404, f"No article has the id '{article_id}'.")
     return respond(S.DeleteResponseSchema, {"id": article_id, "deleted": True})
 
@@ -606,7 +609,7 @@ def merge_speaker(speaker_id: str) -> Response:
         content:
           application/json:
             schema: MergeBody
-      errors: [400, 401, 403, 404]
+      errors: [400, 401, 403, 404, 503]
       responses:
         200:
           content:
@@ -624,7 +627,10 @@ def merge_speaker(speaker_id: str) -> Response:
     from indexer.link import curation
 
     try:  # logged on /changes like an editor's merge, and undone from there
-        change = curation.merge(st, API_EDITOR, data["into"], [speaker_id], force=data["force"])
+        with exclusive_write(st, "a speaker merge through the API"):
+            change = curation.merge(
+                st, API_EDITOR, data["into"], [speaker_id], force=data["force"]
+            )
     except SpeakerEditError as error:
         raise P.ParamError("into", str(error)) from None
     body = {"merged": speaker_id, "speaker": st.get_speaker(data["into"]), "moved": change["moved"]}

@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response
 
 from indexer.link import curation as edit
 from quotetrail.errors import SpeakerEditError
+from store.writer_lease import exclusive_write
 from webapp import params as P
 from webapp.searching import store
 from webapp.signin import require_editor
@@ -31,8 +32,11 @@ def _done(speaker_id: str) -> Response:
 
 
 def _apply(action: Any, *args: Any) -> dict[str, Any]:
+    """Run a logged edit while holding the store's writer lease (503 "the store is busy"
+    while an indexer writes: :func:`store.writer_lease.exclusive_write`)."""
     try:
-        return action(store(), *args)
+        with exclusive_write(store(), f"a speaker edit on the web ({request.path})"):
+            return action(store(), *args)
     except SpeakerEditError as error:
         abort(400, str(error))
 

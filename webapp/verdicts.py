@@ -12,6 +12,7 @@ from flask import Blueprint, Response, abort, current_app, redirect, request, ur
 from marshmallow import EXCLUDE, RAISE, ValidationError, fields, validates
 
 from schemas.verdict import VerdictSchema
+from store.writer_lease import exclusive_write
 from webapp.api import _authorize, respond
 from webapp.params import load_args
 from webapp.searching import store
@@ -52,7 +53,8 @@ def _save(statement_id: str, data: Any) -> dict[str, Any]:
     verdict = load_args(VerdictInput(), data)
     verdict["rating"] = verdict["rating"].strip().lower()
     verdict["reviewed"] = datetime.now(UTC).isoformat(timespec="seconds")
-    moved = store().set_verdict(statement_id, verdict)
+    with exclusive_write(store(), "a verdict"):
+        moved = store().set_verdict(statement_id, verdict)
     return {**verdict, "statement_id": statement_id, "attributions": moved}
 
 
@@ -71,7 +73,7 @@ def put_verdict(statement_id: str) -> Response:
         content:
           application/json:
             schema: VerdictInput
-      errors: [400, 401, 403, 404, 413]
+      errors: [400, 401, 403, 404, 413, 503]
       responses:
         200:
           content:
@@ -92,7 +94,7 @@ def delete_verdict(statement_id: str) -> Response:
       security: [{bearer: []}]
       parameters:
       - {in: path, name: statement_id, required: true, schema: {type: string}}
-      errors: [401, 403, 404]
+      errors: [401, 403, 404, 503]
       responses:
         204:
           description: removed
@@ -101,7 +103,8 @@ def delete_verdict(statement_id: str) -> Response:
     statement = store().get_statement(statement_id)
     if statement is None or not statement.get("verdict"):
         abort(404, f"Statement '{statement_id}' has no verdict.")
-    store().set_verdict(statement_id, None)
+    with exclusive_write(store(), "a verdict removal"):
+        store().set_verdict(statement_id, None)
     return Response(status=204)
 
 

@@ -7,6 +7,11 @@ with its outcome as before; when it does not, the request answers 202 Accepted w
 article's URL, which answers 404 until the article is stored and 200 from then on. Writes
 are idempotent (stable ids, fingerprints): posting the same article again is harmless.
 
+Linking and writing take the store's writer lease as every indexer does
+(:func:`store.writer_lease.exclusive_write`): while ``quotetrail index`` writes, a posted
+article waits up to ``EDIT_WAIT`` seconds, then fails with
+:class:`~quotetrail.errors.StoreBusy` (the API answers 503 with Retry-After).
+
 At most ``MAX_PENDING`` articles wait or run per web process; past that the API answers
 503 with Retry-After rather than queueing without bound. An accepted article whose web
 process is stopped before it is written is lost: the client sees its URL still answer 404
@@ -22,6 +27,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
 from store.base import PutOutcome, Store
+from store.writer_lease import exclusive_write
 
 log = logging.getLogger(__name__)
 DEFAULT_BUDGET_SECONDS = 20.0  # well inside gunicorn's default 30 s worker timeout
@@ -34,14 +40,17 @@ class Busy(RuntimeError):
 
 def index_article(store: Store, article: dict[str, Any]) -> PutOutcome:
     """Extract, link and store one article cleaned by :func:`indexer.prepare.clean` (the
-    same steps as ``quotetrail index``: :func:`indexer.prepare.complete`)."""
+    same steps as ``quotetrail index``: :func:`indexer.prepare.complete`), holding the
+    store's writer lease while linking and writing. Raises
+    :class:`~quotetrail.errors.StoreBusy` when an indexer held it for ``EDIT_WAIT`` s."""
     from indexer.extract import extract
     from indexer.link import Linker
     from indexer.prepare import complete, extractor_version
 
     found = extract(article["body"], article.get("title"))
-    record = complete(Linker(store), [(article, found)], extractor_version())
-    return store.put_articles(record)[0]
+    with exclusive_write(store, "an article posted to the API"):
+        record = complete(Linker(store), [(article, found)], extractor_version())
+        return store.put_articles(record)[0]
 
 
 class Indexing:

@@ -62,9 +62,13 @@ class Linker:
     """``Linker(store).link(article, attributions) -> (article, attributions)``.
 
     Deterministic (same input order -> same ids, re-linking an article changes nothing)
-    and incremental: it reads only the few records sharing a name, domain or
-    near-duplicate key, and remembers what it wrote so that it never depends on the
-    engine's refresh to see its own writes.
+    and incremental. An article read again from the same input (the same id and
+    ``input_hash``, see :func:`indexer.prepare.input_fingerprint`) keeps its stored record
+    and its attributions, unlinked (its id is then in :attr:`kept`): it was linked when it
+    was first seen, so an indexer given inputs another one already read (overlapping parts
+    of a corpus) ends with the store of one run over them. The linker is incremental: it
+    reads only the few records sharing a name, domain or near-duplicate key, and remembers
+    what it wrote so that it never depends on the engine's refresh to see its own writes.
     """
 
     def __init__(self, store: Store, *, autoflush: bool = True) -> None:
@@ -88,6 +92,8 @@ class Linker:
         self._same_body: dict[str, list[dict[str, Any]]] = {}
         self._planned: dict[int, tuple[list[str], list[dict[str, Any]]]] = {}
         self._prepared_texts: dict[str, tuple[Copy, list[str]]] = {}  # for one call
+        self._keeping: dict[int, dict[str, Any]] = {}  # batch position -> stored, same input
+        self.kept: set[str] = set()  # ids of the articles of the last call kept as stored
 
     def link(
         self, article: dict[str, Any], attributions: list[dict[str, Any]]
@@ -99,6 +105,7 @@ class Linker:
         ``article_id``, canonical speaker, via outlets, ``statement_id`` and the article
         fields that search needs without a join. The inputs are not modified.
         """
+        self.kept = set()
         try:
             linked = self._link_one(article, attributions, None)
         finally:
@@ -118,6 +125,7 @@ class Linker:
         (the keys it will want are known in advance: those of quotes whose exact text
         neither memory nor an earlier article of the batch knows).
         """
+        self.kept = set()
         try:
             self._read_ahead(items)
             linked = [self._link_one(a, atts, i) for i, (a, atts) in enumerate(items)]
@@ -125,6 +133,7 @@ class Linker:
             self._same_body.clear()
             self._planned.clear()
             self._prepared_texts.clear()
+            self._keeping.clear()
         if write:
             self.flush()
         return linked
@@ -134,7 +143,11 @@ class Linker:
         self._same_body = self.store.articles_by_body_hashes(hashes) if hashes else {}
         known: set[str] = set()
         plans: list[tuple[int, list[str], int]] = []
-        for index, (_, attributions) in enumerate(items):
+        for index, (article, attributions) in enumerate(items):
+            stored = self._stored_same_input(article)
+            if stored is not None:  # kept as stored: nothing to look up
+                self._keeping[index] = stored
+                continue
             prepared = self._prepared([a["content"] for a in attributions])
             wanted = self._wanted(prepared, known)
             if wanted:
@@ -149,6 +162,12 @@ class Linker:
         if self.autoflush and len(self._statements) >= MEMORY_LIMIT:
             self.flush()  # what memory forgets must be in the store
             self._forget()
+        stored = (
+            self._keeping.get(index) if index is not None else self._stored_same_input(article)
+        )
+        if stored is not None:
+            self.kept.add(stored["id"])
+            return dict(stored), self.store.article_attributions(stored["id"])
         article, relinked = self._link_article(dict(article))
         people: dict[str, set[str]] = {}
         told = pronoun_genders(attributions)
@@ -200,7 +219,7 @@ class Linker:
         if self.outlets.dirty or self.speakers.dirty or self._pending:
             raise ValueError("take the changes before saving the linker's memory")
         state = {
-            "linker": _fields(self, "store", "outlets", "speakers", "autoflush"),
+            "linker": _fields(self, "store", "outlets", "speakers", "autoflush", "kept"),
             "outlets": _fields(self.outlets, "store"),
             "speakers": _fields(self.speakers, "store", "is_outlet"),
         }
@@ -252,6 +271,22 @@ class Linker:
         else:
             article["original_outlet"] = article["original_outlet_id"] = None
         return article, stored
+
+    def _stored_same_input(self, article: dict[str, Any]) -> dict[str, Any] | None:
+        """The stored version of ``article`` when it was read from the same input (same
+        id, same ``input_hash``); None for a new or changed article, or one without an
+        ``input_hash`` (stored by an earlier quotetrail)."""
+        digest = article.get("input_hash")
+        if not digest:
+            return None
+        body = article.get("body") or ""
+        wanted = article.get("id") or article_id(article.get("url"), body)
+        same_body = self._same_body.get(body_hash(body))
+        if same_body is None:
+            same_body = self.store.articles_by_body_hash(body_hash(body))
+        return next(
+            (a for a in same_body if a["id"] == wanted and a.get("input_hash") == digest), None
+        )
 
     def _remember_copy(self, article: dict[str, Any]) -> None:
         """Keep the article for identical copies later in the same batch (not stored yet)."""

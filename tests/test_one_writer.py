@@ -1,0 +1,161 @@
+"""Every write goes through the store's one writer seam, and a writer that lost it stops.
+
+An indexer links from what it has seen, so nothing else may change linked records while it
+writes: a web post of an article, a speaker merge from the web, the API or the command
+line take the same writer lease as ``quotetrail index`` (``store/writer_lease.py``; on
+SQLite the same ``flock``). While an indexer writes they wait a few seconds, then answer
+"the store is busy, try again": 503 with Retry-After on the web, a one-line error on the
+command line; nothing is written. Once the indexer has finished they go through.
+
+On Elasticsearch the writes are fenced: an indexer paused past its lease (SIGSTOP, swap, a
+lost network) while its rerun took the lease back is refused by Elasticsearch's own
+concurrency control at its next batch and stops, saying why, before writing anything.
+"""
+
+from __future__ import annotations
+
+import pickle
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+
+from quotetrail.cli import main
+from quotetrail.errors import StoreBusy
+from schemas.ids import article_id
+from store import writer_lease
+from store.base import Store
+from store.writer_lease import FileClaim, WriterLease
+
+AUTH = {"Authorization": "Bearer s3cret"}
+ARTICLE = {
+    "url": "https://harbor.example/ferries",
+    "title": "Ferries return",
+    "outlet": "Harbor Daily",
+    "published": "2024-05-03",
+    "body": '"Ferries will run daily from May," said Anna Lindqvist, the harbour master.',
+}
+
+
+@pytest.fixture(autouse=True)
+def short_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Edits wait half a second for the store instead of ten."""
+    monkeypatch.setattr(writer_lease, "EDIT_WAIT", 0.5)
+
+
+@contextmanager
+def an_indexer_writing(store: Store) -> Iterator[None]:
+    """Hold ``store`` as a running ``quotetrail index`` holds it (the same claim)."""
+    if store.engine == "elasticsearch":
+        lease = WriterLease(store, "inputs corpus/", "a run key")  # type: ignore[arg-type]
+        lease.acquire(lambda _message: None)
+        try:
+            yield
+        finally:
+            lease.release()
+    else:
+        claim = FileClaim(store.path, "another quotetrail index")  # type: ignore[attr-defined]
+        claim.take()
+        try:
+            yield
+        finally:
+            claim.release()
+
+
+def test_an_article_posted_while_an_indexer_writes_is_refused_busy_then_goes_through(
+    fresh_client: Any, fresh_newsroom: Store
+) -> None:
+    with an_indexer_writing(fresh_newsroom):
+        busy = fresh_client.post("/api/v1/articles", json=ARTICLE, headers=AUTH)
+    assert busy.status_code == 503
+    assert busy.headers["Retry-After"] == "60"
+    message = busy.get_json()["message"]
+    assert "is busy: another quotetrail index" in message and "try again" in message.lower()
+    assert fresh_newsroom.get_article(article_id(ARTICLE["url"], ARTICLE["body"])) is None
+    posted = fresh_client.post("/api/v1/articles", json=ARTICLE, headers=AUTH)
+    assert posted.status_code == 201, posted.get_json()
+
+
+def test_an_api_merge_while_an_indexer_writes_is_refused_busy_and_changes_nothing(
+    fresh_client: Any, fresh_newsroom: Store
+) -> None:
+    url = "/api/v1/speakers/national-medicines-agency/merge"
+    body = {"into": "anna-lindqvist", "force": True}
+    with an_indexer_writing(fresh_newsroom):
+        busy = fresh_client.post(url, json=body, headers=AUTH)
+    assert busy.status_code == 503 and busy.headers["Retry-After"] == "60"
+    assert not fresh_newsroom.changes()
+    assert fresh_newsroom.get_speaker("national-medicines-agency") is not None
+    merged = fresh_client.post(url, json=body, headers=AUTH)
+    assert merged.status_code == 200, merged.get_json()
+
+
+def test_a_command_line_merge_while_an_indexer_writes_says_the_store_is_busy(
+    fresh_newsroom: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _point_the_command_line_at(fresh_newsroom, monkeypatch)
+    merge = ["speakers", "merge", "anna-lindqvist", "national-medicines-agency", "--force"]
+    with an_indexer_writing(fresh_newsroom):
+        assert main(merge) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("quotetrail: error: the store ")
+    assert "is busy: another quotetrail index" in err
+    assert err.endswith("is writing to it; try again when it has finished")
+    assert not fresh_newsroom.changes()
+    assert main(merge) == 0
+    assert fresh_newsroom.changes()[0]["kind"] == "merge"
+
+
+def test_an_edit_between_two_indexers_makes_the_next_link_from_the_store(
+    fresh_newsroom: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The memory an indexer hands on may name a speaker an editor then merges away: the
+    edit removes it, and the next indexer links from the store alone."""
+    if fresh_newsroom.engine != "elasticsearch":
+        pytest.skip("only Elasticsearch hands a linker memory from one indexer to the next")
+    _point_the_command_line_at(fresh_newsroom, monkeypatch)
+    indexer = WriterLease(fresh_newsroom, "inputs corpus/", "a run key")  # type: ignore[arg-type]
+    indexer.acquire(lambda _message: None)
+    indexer.save_memory(pickle.dumps({"speakers": ["national-medicines-agency"]}))
+    indexer.release()
+    assert indexer.memory() is not None
+    merge = ["speakers", "merge", "anna-lindqvist", "national-medicines-agency", "--force"]
+    assert main(merge) == 0
+    assert indexer.memory() is None
+
+
+def test_an_indexer_paused_past_its_lease_is_refused_at_its_next_write_and_stops(
+    new_store: Store,
+) -> None:
+    if new_store.engine != "elasticsearch":
+        pytest.skip("SQLite's claim is the kernel's flock: it lasts as long as the process")
+    paused = WriterLease(new_store, "inputs corpus/", "a run key", ttl=1.0)  # type: ignore[arg-type]
+    paused.acquire(lambda _message: None)
+    paused.check()  # holding it: writes go on
+    paused._stop.set()  # noqa: SLF001 - the process is paused: no renewal comes
+    paused._renewer.join()  # type: ignore[union-attr]  # noqa: SLF001
+    said: list[str] = []
+    rerun = WriterLease(new_store, "inputs corpus/", "a run key", ttl=1.0)  # type: ignore[arg-type]
+    started = time.monotonic()
+    rerun.acquire(said.append)  # the same command run again takes the store back
+    assert time.monotonic() - started >= 1.0
+    assert any("taking the store back" in line for line in said)
+    with pytest.raises(StoreBusy, match="taken over by another writer"):
+        paused.check()  # the paused run wakes up before its next batch: refused
+    with pytest.raises(StoreBusy):
+        paused.save_memory(b"stale")
+    paused.release()  # gives nothing back: the lease is the rerun's
+    rerun.check()
+    rerun.release()
+
+
+def _point_the_command_line_at(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    if store.engine == "elasticsearch":
+        monkeypatch.setenv("ES_URL", store.url)  # type: ignore[attr-defined]
+        monkeypatch.setenv("QUOTETRAIL_INDEX_PREFIX", store.prefix)  # type: ignore[attr-defined]
+        monkeypatch.delenv("QUOTETRAIL_DB", raising=False)
+    else:
+        monkeypatch.delenv("ES_URL", raising=False)
+        monkeypatch.setenv("QUOTETRAIL_DB", store.path)  # type: ignore[attr-defined]
