@@ -27,7 +27,8 @@ class StoreDown(StoreError):
 
 
 class StoreBusy(QuotetrailError):
-    """Another ``quotetrail index`` is writing to the same SQLite store."""
+    """Another writer holds the store (an indexer, or an edit: ``store.writer_lease``), or
+    this indexer's lease was taken over; the message names the store and what to do."""
 
 
 class RecordError(QuotetrailError, ValueError):
