@@ -32,6 +32,7 @@ BAND_ROWS = 3  # 20 bands of 3 rows: a pair with Jaccard 0.5 shares a band 93% o
 EDGE_WORDS = 6  # words in the head/tail keys that catch trimmed and elided copies
 MAX_KEYS = 64  # keys kept per statement as variants add their exact/head/tail keys
 LONG_QUOTE = 15  # words from which a copy may change a few (20%) function words
+RESPELT_SCORE = 0.7  # less alike than that is never one statement, however it differs
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
 _ELLIPSIS_RE = re.compile(r"[\[(]\s*(?:\.\s*){3,}[\])]|(?:\.\s*){3,}|…")
@@ -182,6 +183,7 @@ class _Differences:
     flipped: bool  # a negation on one side only, or an antonym verb for the other's
     refigured: bool  # a number differs
     reworded: bool  # a content word differs (not a spelling variant of the other's)
+    function_changes: int  # function words on the side with more of them (will/would: 1)
 
 
 def _differences(a: Sequence[str], b: Sequence[str]) -> _Differences:
@@ -210,7 +212,10 @@ def _differences(a: Sequence[str], b: Sequence[str]) -> _Differences:
     negated = sum(t in NEGATIONS for t in diff_a) != sum(t in NEGATIONS for t in diff_b)
     refigured = any(any(c.isdigit() for c in t) for t in diff_a + diff_b)
     flipped = negated != (opposites(diff_a, diff_b) % 2 == 1)
-    return _Differences(flipped, refigured, _reworded(diff_a, diff_b))
+    changes = max(
+        sum(t in FUNCTION_WORDS for t in diff_a), sum(t in FUNCTION_WORDS for t in diff_b)
+    )
+    return _Differences(flipped, refigured, _reworded(diff_a, diff_b), changes)
 
 
 def _changed_runs(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int, int, int]]:
@@ -260,17 +265,28 @@ def stem(word: str) -> str:
     return word
 
 
+def _bases(word: str) -> set[str]:
+    """The word and what is left without an inflection ending ("homes": home, hom)."""
+    found = {word}
+    for suffix in ("s", "es", "d", "ed", "ing"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            found.add(word[: -len(suffix)])
+    return found
+
+
 def spelling_variant(a: str, b: str) -> bool:
     """Two folded words are one word as two outlets may print it: equal, equal but for an
     inflection ending (-s, -es, -ed, -ing), or a typo: one edit (insertion, deletion,
     substitution or swap of neighbours: optimal string alignment) from six letters up, two
     from ten. Shorter words must be equal: "bills" and "pills", "Gas" and "Gap", "Water"
     and "Wafer" are other words."""
-    if a == b:
+    if a == b or _bases(a) & _bases(b):
         return True
-    a, b = stem(a), stem(b)
-    if a == b:
-        return True
+    return _typo(a, b) or _typo(stem(a), stem(b))
+
+
+def _typo(a: str, b: str) -> bool:
+    """One edit apart from six letters up, two from ten (see :func:`spelling_variant`)."""
     shortest = min(len(a), len(b))
     if shortest < 6:
         return False
@@ -344,6 +360,12 @@ def compare_tokens(
     score = 1 - distance / total
     shortest = min(len(wa), len(wb))
     similar = score >= (0.9 if shortest < LONG_QUOTE else 0.8)
+    if not similar and score >= RESPELT_SCORE:  # less alike, but perhaps only respelt
+        found = _differences(a, b)
+        if found.function_changes <= 1 and not (
+            found.flipped or found.refigured or found.reworded
+        ):
+            return Match(True, score)
     if not similar and shortest >= 5 and (total - distance) / 2 >= 0.8 * shortest:
         short, long_words = (a, wb) if len(wa) <= len(wb) else (b, wa)
         similar = _contained(short, " ".join(long_words))
