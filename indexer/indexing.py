@@ -124,7 +124,12 @@ def _missing(missing: dict[str, int]) -> str:
 
 
 def _repaired(count: int) -> str:
-    return f", {count} repaired (invalid Unicode or a field of the wrong type)" if count else ""
+    if not count:
+        return ""
+    return (
+        f", {count} repaired (invalid Unicode, bidirectional controls, a date left out or a "
+        "field of the wrong type: see the warnings)"
+    )
 
 
 @dataclass

@@ -28,6 +28,7 @@ from indexer.read.plaintext import read_text
 from indexer.read.records import read_json, read_jsonl
 from indexer.read.sources import ByteCounter, Source, decompressed, expand, read_fully
 from indexer.read.webpage import html_charset, read_html
+from schemas.dates import read_date
 from schemas.text import bidi_fields, invalid_fields, normalized, repaired, valid_text
 
 __all__ = [
@@ -57,7 +58,8 @@ def read_source(
     (``schemas.text.normalized_text``: NFC, no invisible characters inside a word, no
     bidirectional controls). Each repair of invalid text and each removal of bidirectional
     controls is handed to ``repairs`` (when given) before the article it concerns, naming
-    the input, the record and the fields.
+    the input, the record and the fields; so is a date left out (``schemas.dates``: no one
+    day, or an ambiguous day and month), with the value and the reason.
     """
     for item in _read_source(source, options, counter):
         if isinstance(item, Repair):
@@ -85,6 +87,11 @@ def read_source(
                     f"bidirectional control characters in {_listed(controls)} removed "
                     "(they make text display other than it reads)"
                 )
+                repairs(Repair(source.name, where, note))
+            raw = (item.get("metadata") or {}).get("published_raw")
+            if raw is not None and repairs is not None:
+                problem = read_date(raw).problem or "not a date"
+                note = f"date {str(raw)[:80]!r} left out, stored undated: {problem}"
                 repairs(Repair(source.name, where, note))
             yield normalized(item)
 
