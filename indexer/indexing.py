@@ -115,6 +115,16 @@ class Summary:
         )
 
 
+def _place(pending: Pending) -> str:
+    """Where an article was read, as warnings name it: ``path [line 3]`` (the input as given,
+    and the record's place in it when the input holds several)."""
+    stored = str(pending.article.get("source") or "")
+    for mark in ("#", "@"):
+        if mark in stored:
+            return f"{pending.source_name} [{stored.rpartition(mark)[2]}]"
+    return pending.source_name
+
+
 def _removed(count: int) -> str:
     """", 2 removed from changed articles (named above)" when any were."""
     return f", {count} removed from changed articles (named above)" if count else ""
@@ -628,7 +638,7 @@ class Indexer:
             if outcome.removed:
                 self.summary.removed += outcome.removed
                 pending = by_id.get(outcome.id)
-                named = pending.article.get("source") if pending else None
+                named = _place(pending) if pending else None
                 url = pending.article.get("url") if pending else None
                 many = "attribution" if outcome.removed == 1 else "attributions"
                 self.progress.write(
@@ -648,7 +658,7 @@ class Indexer:
         """Warn when an article read earlier in this run comes again (one URL twice in a
         file, or in two files): the later record replaces the earlier, and both are named."""
         article = pending.article
-        source = str(article.get("source") or pending.source_name)
+        source = _place(pending)
         earlier = self._sources.setdefault(article["id"], source)
         if earlier != source:
             self._sources[article["id"]] = source
