@@ -115,6 +115,9 @@ class Summary:
         )
 
 
+REMEMBERED_PLACES = 200_000  # articles whose input place a run keeps, to name repeats
+
+
 def _place(pending: Pending) -> str:
     """Where an article was read, as warnings name it: ``path [line 3]`` (the input as given,
     and the record's place in it when the input holds several)."""
@@ -252,7 +255,8 @@ class Indexer:
         self.store = store
         self.options = options
         self.err = err or sys.stderr
-        self._sources: dict[str, str] = {}  # article id -> where this run read it
+        # article id -> where this run read it, the latest REMEMBERED_PLACES articles
+        self._sources: dict[str, str] = {}
         self.read_options = ReadOptions(options.max_article_bytes, options.field_map)
         self.summary = Summary()
         self.counter = ByteCounter()
@@ -656,12 +660,15 @@ class Indexer:
 
     def _one_source(self, pending: Pending) -> None:
         """Warn when an article read earlier in this run comes again (one URL twice in a
-        file, or in two files): the later record replaces the earlier, and both are named."""
+        file, or in two files): the later record replaces the earlier, and both are named.
+        Only the latest :data:`REMEMBERED_PLACES` articles are remembered (bounded memory)."""
         article = pending.article
         source = _place(pending)
-        earlier = self._sources.setdefault(article["id"], source)
+        earlier = self._sources.pop(article["id"], source)
+        self._sources[article["id"]] = source
+        if len(self._sources) > REMEMBERED_PLACES:
+            del self._sources[next(iter(self._sources))]
         if earlier != source:
-            self._sources[article["id"]] = source
             url = article.get("url")
             self.progress.write(
                 f"quotetrail: {source}: the same article as {earlier}"
