@@ -86,6 +86,7 @@ class Summary:
     rejected: int = 0
     repaired: int = 0  # records read after a repair of their text (said on stderr)
     attributions: int = 0
+    removed: int = 0  # attributions of changed articles their new version no longer has
     dropped: int = 0  # attributions below the store floor (indexer.extract.scoring)
     # Articles written without these (the pages show them as untitled, undated, or from an
     # unknown outlet): a sign the input lacks metadata the reader could not find.
@@ -108,8 +109,27 @@ class Summary:
             f"{self.elapsed:.1f} s ({rate:.1f}/s): {self.indexed} indexed, "
             f"{self.replaced} replaced, {self.unchanged} unchanged, {self.rejected} rejected"
             f"{resumed}{_repaired(self.repaired)}; {self.attributions} attributions written, "
-            f"{self.dropped} below the confidence floor dropped{_missing(self.missing)}"
+            f"{self.dropped} below the confidence floor dropped{_removed(self.removed)}"
+            f"{_missing(self.missing)}"
         )
+
+
+REMEMBERED_PLACES = 200_000  # articles whose input place a run keeps, to name repeats
+
+
+def _place(pending: Pending) -> str:
+    """Where an article was read, as warnings name it: ``path [line 3]`` (the input as given,
+    and the record's place in it when the input holds several)."""
+    stored = str(pending.article.get("source") or "")
+    for mark in ("#", "@"):
+        if mark in stored:
+            return f"{pending.source_name} [{stored.rpartition(mark)[2]}]"
+    return pending.source_name
+
+
+def _removed(count: int) -> str:
+    """", 2 removed from changed articles (named above)" when any were."""
+    return f", {count} removed from changed articles (named above)" if count else ""
 
 
 def _missing(missing: dict[str, int]) -> str:
@@ -123,7 +143,12 @@ def _missing(missing: dict[str, int]) -> str:
 
 
 def _repaired(count: int) -> str:
-    return f", {count} repaired (invalid Unicode or a field of the wrong type)" if count else ""
+    if not count:
+        return ""
+    return (
+        f", {count} repaired (invalid Unicode, bidirectional controls, a date left out or a "
+        "field of the wrong type: see the warnings)"
+    )
 
 
 @dataclass
@@ -229,6 +254,8 @@ class Indexer:
         self.store = store
         self.options = options
         self.err = err or sys.stderr
+        # article id -> where this run read it, the latest REMEMBERED_PLACES articles
+        self._sources: dict[str, str] = {}
         self.read_options = ReadOptions(options.max_article_bytes, options.field_map)
         self.summary = Summary()
         self.counter = ByteCounter()
@@ -590,6 +617,8 @@ class Indexer:
         return s.indexed + s.replaced + s.unchanged
 
     def _count(self, batch: Batch, outcomes: list[PutOutcome]) -> None:
+        for pending in batch.articles:
+            self._one_source(pending)
         by_id = {p.article["id"]: p for p in batch.articles}
         for outcome in outcomes:
             if outcome.status == "rejected":
@@ -604,12 +633,42 @@ class Indexer:
                 )
                 continue
             setattr(self.summary, outcome.status, getattr(self.summary, outcome.status) + 1)
+            if outcome.removed:
+                self.summary.removed += outcome.removed
+                pending = by_id.get(outcome.id)
+                named = _place(pending) if pending else None
+                url = pending.article.get("url") if pending else None
+                many = "attribution" if outcome.removed == 1 else "attributions"
+                self.progress.write(
+                    f"quotetrail: {named or outcome.id}"
+                    + (f" ({url})" if url else "")
+                    + f": changed since it was indexed: {outcome.removed} stored {many} "
+                    f"removed, {outcome.attributions} now"
+                )
             if outcome.status != "unchanged":
                 self.summary.attributions += outcome.attributions
             article = by_id[outcome.id].article if outcome.id in by_id else {}
             for what, key in (("title", "title"), ("date", "published"), ("outlet", "outlet")):
                 if not article.get(key):
                     self.summary.missing[what] += 1
+
+    def _one_source(self, pending: Pending) -> None:
+        """Warn when an article read earlier in this run comes again (one URL twice in a
+        file, or in two files): the later record replaces the earlier, and both are named.
+        Only the latest :data:`REMEMBERED_PLACES` articles are remembered (bounded memory)."""
+        article = pending.article
+        source = _place(pending)
+        earlier = self._sources.pop(article["id"], source)
+        self._sources[article["id"]] = source
+        if len(self._sources) > REMEMBERED_PLACES:
+            del self._sources[next(iter(self._sources))]
+        if earlier != source:
+            url = article.get("url")
+            self.progress.write(
+                f"quotetrail: {source}: the same article as {earlier}"
+                + (f" (URL {url})" if url else " (the same text)")
+                + ": the later record replaces the earlier"
+            )
 
     def _with_retries(self, action: Callable[[], T]) -> T:
         return with_retries(action, self.options.retry_seconds, self.progress.write)

@@ -153,7 +153,7 @@ class ShardedRun:
             linking = StagedLinking(self.store, self.options, board, self.rejects, self.err)
             linked = linking.run()
             retry(board.remove)
-            for name in ("indexed", "replaced", "unchanged", "attributions", "dropped"):
+            for name in ("indexed", "replaced", "unchanged", "attributions", "removed", "dropped"):
                 setattr(self.summary, name, getattr(linked, name))
             self.summary.missing = linked.missing
             for stage in ("link", "write"):

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from schemas.fields import ENGLISH_TEXT, FACET_KEYWORD, KEYWORD, STORED_ONLY, Column, es
+from schemas.fields import (
+    ENGLISH_TEXT,
+    FACET_KEYWORD,
+    KEYWORD,
+    STORED_ONLY,
+    Column,
+    PublishedDate,
+    es,
+)
 
 
 class ArticleSchema(Schema):
@@ -28,7 +36,7 @@ class ArticleSchema(Schema):
         metadata={"es": KEYWORD, "doc": "id of the original article this is a copy of"},
     )
     authors = fields.List(fields.String(), load_default=list, **es(FACET_KEYWORD))
-    published = fields.Date(
+    published = PublishedDate(
         load_default=None, allow_none=True, **es({"type": "date"}, column=Column())
     )
     language = fields.String(load_default=None, allow_none=True, **es(KEYWORD))

@@ -13,6 +13,7 @@ from schemas.fields import (
     STORED_ONLY,
     Column,
     Filter,
+    PublishedDate,
     Span,
     es,
 )
@@ -249,7 +250,7 @@ class AttributionSchema(Schema):
     original_outlet_id = fields.String(
         load_default=None, allow_none=True, **es(KEYWORD, from_article="original_outlet_id")
     )
-    published = fields.Date(
+    published = PublishedDate(
         load_default=None,
         allow_none=True,
         **es({"type": "date"}, column=Column(), csv=1, from_article="published"),

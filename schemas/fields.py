@@ -45,6 +45,22 @@ class Span(fields.Field):
         return None if value is None else [int(value[0]), int(value[1])]
 
 
+class PublishedDate(fields.Date):
+    """A publication day, read by the one rule of ``schemas.dates`` (an ISO date or
+    timestamp, a date with a month name, epoch seconds; never an ambiguous ``05/11/2026``),
+    serialized as YYYY-MM-DD. Bad input raises ValidationError with the reason."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        from datetime import date
+
+        from schemas.dates import read_date
+
+        reading = read_date(value)
+        if reading.iso is None:
+            raise ValidationError(f"Not a valid date: {reading.problem or 'empty'}.")
+        return date.fromisoformat(reading.iso)
+
+
 @dataclass(frozen=True)
 class Column:
     """How the SQLite engine keeps a field as a column of its table, beside the JSON document.

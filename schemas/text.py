@@ -6,11 +6,15 @@ without its low half, XML/HTML character references, and file names that are not
 and exports, JSON responses, SQLite and Elasticsearch all fail on the first one. So the
 readers repair them (each becomes U+FFFD, and the input and field are named in a warning),
 and the JSON API rejects a body that carries one (400 naming the field).
+
+Text is also normalized on entry (:func:`normalized_text`): NFC, no bidirectional
+controls (a warning or a 400 names the input), no invisible characters inside a word.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 REPLACEMENT = "\ufffd"
@@ -63,4 +67,68 @@ def repaired(value: Any) -> Any:
         return [repaired(item) for item in value]
     if isinstance(value, tuple):
         return tuple(repaired(item) for item in value)
+    return value
+
+
+# Bidirectional embedding, override and isolate controls (U+202A-U+202E, U+2066-U+2069):
+# "Robert \u202egnidleiF\u202c" displays as "Robert Fielding" but reads "gnidleiF". No
+# article needs them; text entering loses them, and the input is named in a warning.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Invisible format characters (Unicode category Cf) that split a word without showing:
+# soft hyphen, zero-width space, left-to-right and right-to-left marks, word joiner and
+# invisible operators, byte order mark. Inside a word they go ("Fie\u200blding").
+_IN_WORD_INVISIBLE = re.compile(
+    "(?<=\\w)[\u00ad\u061c\u180e\u200b\u200e\u200f\u2060-\u2064\ufeff]+(?=\\w)"
+)
+# Zero-width joiner and non-joiner shape Arabic, Persian and Indic words (and emoji): only
+# between two Latin letters are they an accident of copy and paste.
+_LATIN = "[A-Za-z\u00c0-\u024f]"
+_IN_LATIN_JOINER = re.compile(f"(?<={_LATIN})[\u200c\u200d]+(?={_LATIN})")
+
+
+def bidi_control(text: str) -> str | None:
+    """The first bidirectional control character of ``text`` as ``U+202E``, or None."""
+    match = _BIDI_CONTROLS.search(text)
+    return None if match is None else f"U+{ord(match.group()):04X}"
+
+
+def normalized_text(text: str) -> str:
+    """``text`` as quotetrail stores it: NFC (composed accents, so "é" typed two ways is one
+    name), without bidirectional controls, and without invisible format characters inside a
+    word (:data:`_IN_WORD_INVISIBLE`; joiners only between Latin letters). ASCII text is
+    returned as is."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text)
+    text = _BIDI_CONTROLS.sub("", text)
+    text = _IN_WORD_INVISIBLE.sub("", text)
+    return _IN_LATIN_JOINER.sub("", text)
+
+
+def bidi_fields(value: Any, path: str = "") -> list[str]:
+    """Dotted paths of the strings in a JSON-like value that hold a bidirectional control
+    (see :func:`invalid_fields` for the shape)."""
+    found: list[str] = []
+    if isinstance(value, str):
+        if bidi_control(value):
+            found.append(path or "value")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            found += bidi_fields(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            found += bidi_fields(item, f"{path}[{index}]")
+    return found
+
+
+def normalized(value: Any) -> Any:
+    """A JSON-like value with every string (not keys) passed through :func:`normalized_text`."""
+    if isinstance(value, str):
+        return normalized_text(value)
+    if isinstance(value, dict):
+        return {key: normalized(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [normalized(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(normalized(item) for item in value)
     return value

@@ -56,12 +56,15 @@ class ArticleRecord:
 @dataclass(frozen=True)
 class PutOutcome:
     """What happened to one record of a batch. ``status`` is indexed, replaced, unchanged
-    or rejected; a rejected record has an ``error`` that names the field and the value."""
+    or rejected; a rejected record has an ``error`` that names the field and the value.
+    ``removed``: the stored attributions of a replaced article that its new version no
+    longer has (an edited quote, a quote taken out), deleted with it."""
 
     id: str
     status: Literal["indexed", "replaced", "unchanged", "rejected"]
     attributions: int = 0
     error: str | None = None
+    removed: int = 0
 
 
 @dataclass(frozen=True)

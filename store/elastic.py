@@ -242,7 +242,7 @@ class ElasticStore(Store):
         thread validates the next, so Python and Elasticsearch work at the same time."""
         batch = list(records)
         outcomes: dict[int, PutOutcome] = {}
-        sent: list[tuple[Future, list[tuple[int, dict, int, bool]], dict[str, str]]] = []
+        sent: list[tuple[Future, list[tuple[int, dict, int, int | None]], dict[str, str]]] = []
         with ThreadPoolExecutor(max_workers=1) as sender:
             for start in range(0, len(batch), _SLICE):
                 writes, actions, owner = self._prepare_slice(batch, start, outcomes)
@@ -256,21 +256,25 @@ class ElasticStore(Store):
                         continue
                     article_id = owner.get(result.get("_id"), result.get("_id"))
                     failed.setdefault(article_id, _bulk_reason(result))
-                for index, article, count, known in writes:
+                for index, article, count, removed in writes:
                     if article["id"] in failed:
                         error = f"Elasticsearch refused it: {failed[article['id']]}"
                         outcomes[index] = PutOutcome(article["id"], "rejected", error=error)
                     else:
-                        status = "replaced" if known else "indexed"
-                        outcomes[index] = PutOutcome(article["id"], status, count)
+                        status = "indexed" if removed is None else "replaced"
+                        outcomes[index] = PutOutcome(
+                            article["id"], status, count, removed=removed or 0
+                        )
         if sent and not self._bulk_loading:
             self._refresh("articles", "attributions")
         return [outcomes[index] for index in range(len(batch))]
 
     def _prepare_slice(
         self, batch: list[ArticleRecord], start: int, outcomes: dict[int, PutOutcome]
-    ) -> tuple[list[tuple[int, dict, int, bool]], list[dict[str, Any]], dict[str, str]]:
-        """Validate one slice; bulk actions for what changed (stale attributions deleted)."""
+    ) -> tuple[list[tuple[int, dict, int, int | None]], list[dict[str, Any]], dict[str, str]]:
+        """Validate one slice; bulk actions for what changed (stale attributions deleted).
+        Each write: (index, article, attributions, stale attributions removed, None when
+        the article is new)."""
         prepared = []
         for index in range(start, min(start + _SLICE, len(batch))):
             try:
@@ -290,7 +294,8 @@ class ElasticStore(Store):
         stale = self._attribution_ids([article["id"] for _, article, _, k in changed if k])
         writes, actions, owner = [], [], {}
         for index, article, attributions, known in changed:
-            writes.append((index, article, len(attributions), known))
+            gone = stale.get(article["id"], set()) - {a["id"] for a in attributions}
+            writes.append((index, article, len(attributions), len(gone) if known else None))
             actions.append(
                 {"_index": self.alias("articles"), "_id": article["id"], "_source": article}
             )
@@ -303,7 +308,7 @@ class ElasticStore(Store):
                         "_source": attribution,
                     }
                 )
-            for old in stale.get(article["id"], set()) - {a["id"] for a in attributions}:
+            for old in gone:
                 actions.append(
                     {"_op_type": "delete", "_index": self.alias("attributions"), "_id": old}
                 )

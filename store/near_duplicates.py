@@ -1,10 +1,14 @@
 """Near-duplicate statements: the same quote carried by many articles becomes one statement.
 
 Copies of a quote differ in quotation marks, whitespace, a trimmed ending, an ellipsis or a
-few changed words. Each statement carries near-duplicate *keys* (the normalized text, its
-first and last words, MinHash LSH bands over word pairs), so a new quote only meets the few
-statements sharing a key, and rapidfuzz then decides, refusing opposite negations, opposite
-verbs (grew/shrank) and changed numbers.
+few changed function words. Each statement carries near-duplicate *keys* (the normalized
+text, its first and last words, MinHash LSH bands over word pairs), so a new quote only meets
+the few statements sharing a key. Resemblance (rapidfuzz) is only candidate evidence: the
+words that differ decide. Opposite negations, opposite verbs (grew/shrank), changed numbers
+and any changed content word ("Gas bills" / "Phone bills", "Energy" / "Rent prices") keep
+quotes apart; what may differ is spelling (a typo), case, punctuation, a trimmed end, an
+elision, and function words (articles, pronouns, prepositions, auxiliaries, the reporting
+verb, a back-shifted modal: "will" in a quote, "would" in its report).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from dataclasses import dataclass
 
 from datasketch import MinHash
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import OSA, Indel
 
 from schemas.ids import digest
 
@@ -27,7 +31,8 @@ NUM_PERM = 60
 BAND_ROWS = 3  # 20 bands of 3 rows: a pair with Jaccard 0.5 shares a band 93% of the time
 EDGE_WORDS = 6  # words in the head/tail keys that catch trimmed and elided copies
 MAX_KEYS = 64  # keys kept per statement as variants add their exact/head/tail keys
-LONG_QUOTE = 15  # words from which a paraphrase may change a few (20%) of them
+LONG_QUOTE = 15  # words from which a copy may change a few (20%) function words
+RESPELT_SCORE = 0.7  # less alike than that is never one statement, however it differs
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
 _ELLIPSIS_RE = re.compile(r"[\[(]\s*(?:\.\s*){3,}[\])]|(?:\.\s*){3,}|…")
@@ -64,6 +69,33 @@ def _antonyms() -> dict[str, frozenset[str]]:
 
 
 ANTONYMS = _antonyms()
+
+# Words whose change leaves the claim as it was: articles, demonstratives, "every"/"each"/
+# "all", pronouns, prepositions of place and relation, coordinating conjunctions, forms of
+# be/have/do, the reporting verb around a quote, and the modals that back-shift in
+# reported speech ("will" in a quote, "would" in its report).
+# Every other word is a content word (nouns, names, verbs, adjectives, numbers written out,
+# other quantifiers and modals, "before"/"after", "if"/"because": "will" is not "could"):
+# a quote that changes one is another statement.
+_FUNCTION_LIST = """a an the this that these those every each all i me my mine we us our ours
+you your yours he him his she her hers it its they them their theirs one ones who whom whose
+which what there here of in on at to for from by with into onto upon about through across
+among between within along around and or but so yet then as than also too just very be is am
+are was were been being has have had having do does did done will would shall should can
+could may might say says said saying tell tells told telling add adds added"""
+FUNCTION_WORDS = frozenset(_FUNCTION_LIST.split()) - frozenset(ANTONYMS)
+# modals one side may have where the other has another: a real change, not a back-shift
+_MODAL_SHIFTS = {
+    "will": "would",
+    "would": "will",
+    "shall": "should",
+    "should": "shall",
+    "can": "could",
+    "could": "can",
+    "may": "might",
+    "might": "may",
+}
+_MODALS = frozenset(_MODAL_SHIFTS)
 _FIGURE_RE = re.compile(r"[-+]?\d+(?:[.,]\d+)*\s?%?")
 
 _LOCAL = threading.local()
@@ -143,29 +175,125 @@ def keys_for(text: str, toks: Sequence[str] | None = None) -> list[str]:
     return keys
 
 
-def _opposite(a: Sequence[str], b: Sequence[str]) -> tuple[bool, bool]:
-    """``(flipped, refigured)`` for two quotes, judged on the words that differ outside a
-    trimmed end or an elision: ``flipped`` when one says the opposite of the other (a
-    negation on one side only, or an antonym verb in place of the other's: grew/shrank,
-    each pair counting like one negation, so "did not fall" and "rose" agree);
-    ``refigured`` when a number differs (3 for 0.3, 90 for 40): never the same statement."""
+@dataclass(frozen=True)
+class _Differences:
+    """How two alike quotes differ, judged on the words that differ outside a trimmed end or
+    an elision (see :func:`_differences`)."""
+
+    flipped: bool  # a negation on one side only, or an antonym verb for the other's
+    refigured: bool  # a number differs
+    reworded: bool  # a content word differs (not a spelling variant of the other's)
+    function_changes: int  # function words on the side with more of them (will/would: 1)
+
+
+def _differences(a: Sequence[str], b: Sequence[str]) -> _Differences:
+    """The :class:`_Differences` of two tokenized quotes.
+
+    The alignment's changed runs are read one run at a time: a run at either end where one
+    side has nothing is a trimmed copy, a run next to an elision is the elision; every
+    other run counts, including a replacement at an end ("Gas bills ..." / "Phone bills
+    ..."). ``flipped``: a negation on one side only, or an antonym verb in place of the
+    other's (grew/shrank, each pair counting like one negation, so "did not fall" and "rose"
+    agree); ``refigured``: a number differs (3 for 0.3, 90 for 40); ``reworded``: a content
+    word (not in :data:`FUNCTION_WORDS`) on one side has no spelling variant on the other
+    (:func:`spelling_variant`), or a modal changed other than by back-shift."""
     diff_a: list[str] = []
     diff_b: list[str] = []
+    for sa, ea, sb, eb in _changed_runs(a, b):
+        trimmed = (sa == ea or sb == eb) and (
+            (sa == 0 and sb == 0) or (ea == len(a) and eb == len(b))
+        )
+        near_a = a[max(sa - 1, 0) : ea + 1]
+        near_b = b[max(sb - 1, 0) : eb + 1]
+        if trimmed or ELLIPSIS in near_a or ELLIPSIS in near_b:
+            continue
+        diff_a += a[sa:ea]
+        diff_b += b[sb:eb]
+    negated = sum(t in NEGATIONS for t in diff_a) != sum(t in NEGATIONS for t in diff_b)
+    refigured = any(any(c.isdigit() for c in t) for t in diff_a + diff_b)
+    flipped = negated != (opposites(diff_a, diff_b) % 2 == 1)
+    changes = max(
+        sum(t in FUNCTION_WORDS for t in diff_a), sum(t in FUNCTION_WORDS for t in diff_b)
+    )
+    return _Differences(flipped, refigured, _reworded(diff_a, diff_b), changes)
+
+
+def _changed_runs(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int, int, int]]:
+    """``(start_a, end_a, start_b, end_b)`` of each maximal run of inserted/deleted words
+    between equal stretches (an Indel alignment spells a replacement as a delete and an
+    insert: together they are one run)."""
+    runs: list[tuple[int, int, int, int]] = []
     for op in Indel.opcodes(a, b):
         if op.tag == "equal":
             continue
-        at_edge = (op.src_start == 0 and op.dest_start == 0) or (
-            op.src_end == len(a) and op.dest_end == len(b)
-        )
-        near_a = a[max(op.src_start - 1, 0) : op.src_end + 1]
-        near_b = b[max(op.dest_start - 1, 0) : op.dest_end + 1]
-        if at_edge or ELLIPSIS in near_a or ELLIPSIS in near_b:
-            continue
-        diff_a += a[op.src_start : op.src_end]
-        diff_b += b[op.dest_start : op.dest_end]
-    negated = sum(t in NEGATIONS for t in diff_a) != sum(t in NEGATIONS for t in diff_b)
-    refigured = any(any(c.isdigit() for c in t) for t in diff_a + diff_b)
-    return negated != (opposites(diff_a, diff_b) % 2 == 1), refigured
+        if runs and runs[-1][1] == op.src_start and runs[-1][3] == op.dest_start:
+            sa, _, sb, _ = runs.pop()
+            runs.append((sa, op.src_end, sb, op.dest_end))
+        else:
+            runs.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+    return runs
+
+
+def _reworded(diff_a: Sequence[str], diff_b: Sequence[str]) -> bool:
+    """Whether the differing words change a content word (see :func:`_differences`);
+    negations and figures are judged by their own rules, not here."""
+
+    def content(words_: Sequence[str]) -> list[str]:
+        return [
+            t
+            for t in words_
+            if t not in FUNCTION_WORDS and t not in NEGATIONS and not any(c.isdigit() for c in t)
+        ]
+
+    mine, theirs = content(diff_a), content(diff_b)
+    if any(not any(spelling_variant(t, u) for u in theirs) for t in mine):
+        return True
+    if any(not any(spelling_variant(t, u) for u in mine) for t in theirs):
+        return True
+    modals_a = [t for t in diff_a if t in _MODALS]
+    modals_b = [t for t in diff_b if t in _MODALS]
+    return any(m not in modals_b and _MODAL_SHIFTS[m] not in modals_b for m in modals_a) or any(
+        m not in modals_a and _MODAL_SHIFTS[m] not in modals_a for m in modals_b
+    )
+
+
+def stem(word: str) -> str:
+    """A crude stem: "pensioners" meets "pensioner", "keeps" meets "keep"."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _bases(word: str) -> set[str]:
+    """The word and what is left without an inflection ending ("homes": home, hom)."""
+    found = {word}
+    for suffix in ("s", "es", "d", "ed", "ing"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            found.add(word[: -len(suffix)])
+    return found
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """Two folded words are one word as two outlets may print it: equal, equal but for an
+    inflection ending (-s, -es, -ed, -ing), or a typo: one edit (insertion, deletion,
+    substitution or swap of neighbours: optimal string alignment) from six letters up, two
+    from ten. Shorter words must be equal: "bills" and "pills", "Gas" and "Gap", "Water"
+    and "Wafer" are other words."""
+    if a == b or _bases(a) & _bases(b):
+        return True
+    return _typo(a, b) or _typo(stem(a), stem(b))
+
+
+def _typo(a: str, b: str) -> bool:
+    """One edit apart from six letters up, two from ten (see :func:`spelling_variant`)."""
+    shortest = min(len(a), len(b))
+    if shortest < 6:
+        return False
+    allowed = 1 if shortest < 10 else 2
+    if abs(len(a) - len(b)) > allowed:
+        return False
+    return OSA.distance(a, b, score_cutoff=allowed) <= allowed
 
 
 def opposites(a: Sequence[str], b: Sequence[str]) -> int:
@@ -203,6 +331,7 @@ class Match:
     score: float  # word-level similarity in [0, 1], for ranking candidates
     negated: bool = False  # alike but for a negation: evidence of the opposite claim
     refigured: bool = False  # alike but for a number: evidence of another claim
+    reworded: bool = False  # alike but for a content word: another claim ("Gas"/"Phone bills")
 
 
 def compare(a_text: str, b_text: str) -> Match:
@@ -216,9 +345,9 @@ def compare_tokens(
     wa: Sequence[str] | None = None,
     wb: Sequence[str] | None = None,
 ) -> Match:
-    """Whether two tokenized quotes are one statement: tolerant of marks, trims, elisions
-    and a few changed words in a long quote; strict about negation, opposite verbs, numbers
-    and short sentences.
+    """Whether two tokenized quotes are one statement: tolerant of marks, case, typos, trims,
+    elisions and a few changed function words; strict about negation, opposite verbs,
+    numbers and content words (:func:`_differences`): resemblance only makes a candidate.
     ``wa``/``wb`` are their :func:`words` when the caller has them already."""
     wa = words(a) if wa is None else wa
     wb = words(b) if wb is None else wb
@@ -231,11 +360,20 @@ def compare_tokens(
     score = 1 - distance / total
     shortest = min(len(wa), len(wb))
     similar = score >= (0.9 if shortest < LONG_QUOTE else 0.8)
+    if not similar and score >= RESPELT_SCORE:  # less alike, but perhaps only respelt
+        found = _differences(a, b)
+        if found.function_changes <= 1 and not (
+            found.flipped or found.refigured or found.reworded
+        ):
+            return Match(True, score)
     if not similar and shortest >= 5 and (total - distance) / 2 >= 0.8 * shortest:
         short, long_words = (a, wb) if len(wa) <= len(wb) else (b, wa)
         similar = _contained(short, " ".join(long_words))
-    flipped, refigured = _opposite(a, b) if similar else (False, False)
-    return Match(similar and not flipped and not refigured, score, flipped, refigured)
+    if not similar:
+        return Match(False, score)
+    found = _differences(a, b)
+    same = not (found.flipped or found.refigured or found.reworded)
+    return Match(same, score, found.flipped, found.refigured, found.reworded)
 
 
 def statement_id(text: str) -> str:

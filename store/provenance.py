@@ -16,7 +16,15 @@ from rapidfuzz.distance import OSA
 from schemas.attribution import denies
 from schemas.links import web_url
 from store.base import SearchQuery, Store
-from store.near_duplicates import NEGATIONS, compare, figures, keys_for, normalized, opposites
+from store.near_duplicates import (
+    NEGATIONS,
+    compare,
+    figures,
+    keys_for,
+    normalized,
+    opposites,
+    stem,
+)
 from store.query_text import STOPWORDS, parse
 
 MAX_ATTRIBUTIONS = 1000  # attributions read per journey
@@ -387,14 +395,6 @@ HEDGES = frozenset(
 )
 
 
-def _stem(word: str) -> str:
-    """A crude stem, enough to let "keeps" meet "keep" when comparing word sets."""
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
 def claim_words(text: str) -> list[str]:
     """The distinct content words of a claim or statement, stemmed, in order: folded words
     (``near_duplicates.normalized``) without stop words, negations, figures and their
@@ -406,9 +406,9 @@ def claim_words(text: str) -> list[str]:
             continue
         if any(c.isdigit() for c in word):
             continue
-        stem = _stem(word)
-        if stem not in out:
-            out.append(stem)
+        stem_ = stem(word)
+        if stem_ not in out:
+            out.append(stem_)
     return out
 
 

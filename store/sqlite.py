@@ -359,7 +359,11 @@ class SqliteStore(Store):
         ).fetchone()
         if row and article["fingerprint"] and row[0] == article["fingerprint"]:
             return PutOutcome(article["id"], "unchanged", len(attributions))
+        removed = 0
         if row:
+            new_ids = {a["id"] for a in attributions}
+            old = conn.execute("SELECT id FROM attributions WHERE article_id = ?", (article["id"],))
+            removed = sum(r[0] not in new_ids for r in old)
             self._delete_attributions(conn, "article_id = ?", (article["id"],))
         conn.execute(
             _INSERT_ARTICLE, [*(article[name] for name in ARTICLE_COLUMNS), json.dumps(article)]
@@ -367,7 +371,8 @@ class SqliteStore(Store):
         for attribution in attributions:
             self._delete_attributions(conn, "id = ?", (attribution["id"],))
             self._insert_attribution(conn, attribution)
-        return PutOutcome(article["id"], "replaced" if row else "indexed", len(attributions))
+        status = "replaced" if row else "indexed"
+        return PutOutcome(article["id"], status, len(attributions), removed=removed)
 
     def _insert_attribution(self, conn: sqlite3.Connection, a: dict[str, Any]) -> None:
         values = [

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from link_corpus import JOURNEY, load_journey, paraphrase, straight, syndicated, trimmed, wire
+from link_corpus import JOURNEY, load_journey, retyped, straight, syndicated, trimmed, wire
 from store_fixtures import load_corpus
 from webapp_data import load_newsroom
 
@@ -157,7 +157,7 @@ def fresh_newsroom(new_store: Store) -> Store:
 def linked_corpus(store: Store) -> dict[str, tuple[str, list[dict[str, Any]]]]:
     """The five-outlet journey of ``link_corpus`` linked into ``store`` out of date order (the
     wire story comes second), by builder name: ``{"wire": (article id, attributions), ...}``."""
-    order = (straight, wire, paraphrase, syndicated, trimmed)
+    order = (straight, wire, retyped, syndicated, trimmed)
     assert set(order) == set(JOURNEY)
     linked = load_journey(store, order)
     return {

@@ -3,8 +3,9 @@
 
 One quote travels through five outlets: curly quotes at the wire (first seen), straight
 quotes, a copy trimmed with an ellipsis, a syndicated copy with a "Read the original
-article on ..." footer, and a paraphrase with a few changed words. Near misses sit beside
-it: the same speaker saying something else, and the same words with the negation flipped.
+article on ..." footer, and a copy retyped in another house style (a contraction, a hyphen,
+a plural, a lower-case start). Near misses sit beside it: the same speaker saying something
+else, and the same words with the negation flipped.
 """
 
 from __future__ import annotations
@@ -120,10 +121,11 @@ def syndicated() -> tuple[dict[str, Any], list[dict[str, Any]]]:
     ]
 
 
-def paraphrase() -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def retyped() -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The same words in another house style: "won't", "shooting-gallery", "borders"."""
     text = (
-        "We won't let our skies become a shooting gallery for anyone. "
-        "Every drone that crosses our border will be answered"
+        "we won't allow our skies to become a shooting-gallery for anyone. "
+        "Every drone that crosses our borders will be answered"
     )
     body = f"'{text},' Vedmid said on Saturday."
     return article("Northern Courier", "osterhal-aftermath", "2024-03-16", body), [
@@ -131,7 +133,7 @@ def paraphrase() -> tuple[dict[str, Any], list[dict[str, Any]]]:
     ]
 
 
-JOURNEY = (wire, straight, trimmed, syndicated, paraphrase)
+JOURNEY = (wire, straight, trimmed, syndicated, retyped)
 
 
 def index(

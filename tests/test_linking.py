@@ -12,8 +12,8 @@ from link_corpus import (
     article,
     index,
     load_journey,
-    paraphrase,
     quote,
+    retyped,
     straight,
     syndicated,
     trimmed,
@@ -314,10 +314,10 @@ def test_a_new_run_after_a_merge_uses_the_kept_speaker(store):
     assert again[0]["speaker_id"] == "andrii-vedmid"
 
 
-def test_paraphrase_with_changed_words_joins_the_statement(store):
+def test_a_copy_retyped_in_another_house_style_joins_the_statement(store):
     linker = Linker(store)
     _, first = index(store, linker, wire())
-    _, para = index(store, linker, paraphrase())
+    _, para = index(store, linker, retyped())
     assert para[0]["statement_id"] == first[0]["statement_id"]
     assert para[0]["speaker_id"] == "andrii-vedmid"
 

@@ -146,9 +146,9 @@ def test_claim_review_of_an_organization_names_an_organization(store):
     assert review["itemReviewed"]["author"]["@type"] == "Organization"
 
 
-def test_check_claim_finds_a_paraphrase_with_its_first_sighting(store, linked_corpus):
+def test_check_claim_finds_a_retyped_claim_with_its_first_sighting(store, linked_corpus):
     results = check_claim(
-        store, "we will not let our skies become a shooting gallery for anyone", limit=5
+        store, "We won't allow our skies to become a shooting gallery for ANYONE", limit=5
     )
     assert results[0]["statement_id"] == linked_corpus["wire"][1][0]["statement_id"]
     assert results[0]["near_duplicate"] is True

@@ -17,7 +17,7 @@ from typing import Any
 
 from flask import Response, request
 
-from schemas.text import first_surrogate, invalid_fields
+from schemas.text import bidi_control, bidi_fields, first_surrogate, invalid_fields, normalized
 from webapp.params import ParamError
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -64,9 +64,11 @@ def json_body() -> dict[str, Any]:
     """The request's JSON object, or :class:`ParamError` (400) saying what is wrong with it.
 
     Refused: anything but a JSON object, broken JSON, nesting too deep for the parser
-    (RecursionError), and strings or keys with lone surrogates (``"\\ud83d"``), which no
-    store or response can encode (``schemas.text``). A body over MAX_CONTENT_LENGTH is
-    refused before it is read (413, by Flask).
+    (RecursionError), strings or keys with lone surrogates (``"\\ud83d"``), which no
+    store or response can encode, and strings with bidirectional controls (``U+202E``),
+    which make a name display other than it reads (``schemas.text``). A body over
+    MAX_CONTENT_LENGTH is refused before it is read (413, by Flask). Strings are returned
+    normalized (``schemas.text.normalized_text``: NFC, no invisible characters in a word).
     """
     raw = request.get_data(cache=True)
     try:
@@ -86,7 +88,16 @@ def json_body() -> dict[str, Any]:
             f"field '{where}' is not valid Unicode (lone surrogate {found}); "
             "send UTF-8 text, or both halves of a surrogate pair",
         )
-    return data
+    controls = bidi_fields(data)
+    if controls:
+        where = controls[0]
+        found = bidi_control(json.dumps(data, ensure_ascii=False)) or "?"
+        raise ParamError(
+            where.split(".")[0].split("[")[0],
+            f"field '{where}' holds a bidirectional control character ({found}), which makes "
+            "text display other than it reads; remove it",
+        )
+    return normalized(data)
 
 
 def _surrogate_in(data: dict[str, Any], where: str) -> str:

@@ -473,7 +473,7 @@ class Linker:
             return 1.0
         toks, ws = copy
         matches = [compare_tokens(toks, v, ws, vw) for v, vw in self._variants[candidate["id"]]]
-        if any(m.negated or m.refigured for m in matches):
+        if any(m.negated or m.refigured or m.reworded for m in matches):
             return None  # one copy says the opposite or another number: an elided copy
             # cannot vouch for it
         scores = [m.score for m in matches if m.same]

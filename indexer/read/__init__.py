@@ -28,7 +28,8 @@ from indexer.read.plaintext import read_text
 from indexer.read.records import read_json, read_jsonl
 from indexer.read.sources import ByteCounter, Source, decompressed, expand, read_fully
 from indexer.read.webpage import html_charset, read_html
-from schemas.text import invalid_fields, repaired, valid_text
+from schemas.dates import read_date
+from schemas.text import bidi_fields, invalid_fields, normalized, repaired, valid_text
 
 __all__ = [
     "Article",
@@ -53,9 +54,12 @@ def read_source(
     """Every article of one input, or rejects saying why not.
 
     Every string yielded is valid Unicode (``schemas.text``): lone surrogates become
-    U+FFFD, and so do invalid bytes in otherwise UTF-8 text. Each such repair is handed to
-    ``repairs`` (when given) before the article it concerns, naming the input, the record
-    and the fields.
+    U+FFFD, and so do invalid bytes in otherwise UTF-8 text. Every string is normalized
+    (``schemas.text.normalized_text``: NFC, no invisible characters inside a word, no
+    bidirectional controls). Each repair of invalid text and each removal of bidirectional
+    controls is handed to ``repairs`` (when given) before the article it concerns, naming
+    the input, the record and the fields; so is a date left out (``schemas.dates``: no one
+    day, or an ambiguous day and month), with the value and the reason.
     """
     for item in _read_source(source, options, counter):
         if isinstance(item, Repair):
@@ -71,18 +75,29 @@ def read_source(
             given = str(item.get("source") or "")
             if given.startswith(source.name):  # the stored name, never the server's path
                 item["source"] = source.stored_name + given[len(source.name):]
+            where = given.removeprefix(source.name).lstrip("#@") or None
             fields = invalid_fields(item)
             if fields and repairs is not None:
-                where = given.removeprefix(source.name).lstrip("#@")
-                listed = ", ".join(fields[:5]) + (" ..." if len(fields) > 5 else "")
-                repairs(
-                    Repair(
-                        source.name,
-                        where or None,
-                        f"lone surrogate in {listed} replaced with U+FFFD",
-                    )
+                note = f"lone surrogate in {_listed(fields)} replaced with U+FFFD"
+                repairs(Repair(source.name, where, note))
+            item = repaired(item) if fields else item
+            controls = bidi_fields(item)
+            if controls and repairs is not None:
+                note = (
+                    f"bidirectional control characters in {_listed(controls)} removed "
+                    "(they make text display other than it reads)"
                 )
-            yield repaired(item) if fields else item
+                repairs(Repair(source.name, where, note))
+            raw = (item.get("metadata") or {}).get("published_raw")
+            if raw is not None and repairs is not None:
+                problem = read_date(raw).problem or "not a date"
+                note = f"date {str(raw)[:80]!r} left out, stored undated: {problem}"
+                repairs(Repair(source.name, where, note))
+            yield normalized(item)
+
+
+def _listed(fields: list[str]) -> str:
+    return ", ".join(fields[:5]) + (" ..." if len(fields) > 5 else "")
 
 
 def _read_source(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import UTC, date, datetime
 from typing import Any
 
 from indexer.read.model import Article, new_article
 from quotetrail.errors import MappingError as MappingError
+from schemas.dates import read_date
 
 # Canonical field -> names other dumps use for it, tried in order when the canonical
 # name is absent. Explicit ``--map`` entries win over these.
@@ -92,35 +92,9 @@ def as_authors(value: Any) -> list[str]:
 
 
 def as_date(value: Any) -> str | None:
-    """An ISO date (YYYY-MM-DD) as written, without moving it across time zones."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        seconds = value / 1000 if value > 1e11 else value
-        try:
-            return datetime.fromtimestamp(seconds, tz=UTC).date().isoformat()
-        except (OverflowError, OSError, ValueError):
-            return None
-    text = str(value).strip()
-    match = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
-    if match:
-        try:
-            return date(*map(int, match.groups())).isoformat()
-        except ValueError:
-            return None
-    from dateutil import parser
-
-    try:
-        parsed = parser.parse(text, fuzzy=False)
-    except (ValueError, OverflowError, TypeError):
-        return None
-    if not 1800 <= parsed.year <= 2200:
-        return None
-    return parsed.date().isoformat()
+    """An ISO date (YYYY-MM-DD) as written, without moving it across time zones; None when
+    the value says no one day (``schemas.dates.read_date`` gives the reason)."""
+    return read_date(value).iso
 
 
 # What a JSON record's field may hold, by article field: text fields take a string (or an

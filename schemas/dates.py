@@ -1,0 +1,91 @@
+"""The one rule for reading a publication date, whichever way an article arrives (a file's
+``Date:`` header, a JSON record, a web page, ``POST /api/v1/articles``).
+
+A date is kept only when it says one day: ISO dates and timestamps (``2026-11-24``,
+``2026-11-24T10:00:00Z``, kept as the day written, never moved across time zones), epoch
+seconds or milliseconds, and dates with a month name ("24 Nov 2026", "Nov. 24, 2026").
+A numeric day/month date whose first two numbers could each be the day or the month
+(``05/11/2026``: 5 November in Britain, May 11 in the US) is ambiguous and is not guessed;
+neither is a date that names no day ("yesterday") or no real one (``2026-02-30``). Such a
+value is left out with the reason, which the readers put in a warning naming the input and
+the API returns as a 400.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+EARLIEST_YEAR, LATEST_YEAR = 1800, 2200
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T ]\d)")
+_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """``iso``: the day as YYYY-MM-DD, or None; ``problem``: why a given value was not
+    read as a day (None when it was, or when no value was given)."""
+
+    iso: str | None
+    problem: str | None = None
+
+
+def read_date(value: Any) -> DateReading:
+    """The :class:`DateReading` of a publication date: a string, a ``date`` or
+    ``datetime``, or epoch seconds / milliseconds (int or float). Never raises."""
+    if value is None or value == "":
+        return DateReading(None)
+    if isinstance(value, datetime):
+        return DateReading(value.date().isoformat())
+    if isinstance(value, date):
+        return DateReading(value.isoformat())
+    if isinstance(value, bool):
+        return DateReading(None, "not a date")
+    if isinstance(value, int | float):
+        seconds = value / 1000 if value > 1e11 else value
+        try:
+            return _checked(datetime.fromtimestamp(seconds, tz=UTC).date())
+        except (OverflowError, OSError, ValueError):
+            return DateReading(None, "not a date (epoch number out of range)")
+    text = str(value).strip()
+    iso = _ISO.match(text)
+    if iso:
+        return _day(int(iso[1]), int(iso[2]), int(iso[3]))
+    numeric = _NUMERIC.match(text)
+    if numeric:
+        first, second, year = (int(n) for n in numeric.groups())
+        if first <= 12 and second <= 12 and first != second:
+            return DateReading(
+                None,
+                f"ambiguous date: day {first} of month {second}, or month {first} day "
+                f"{second}? Write it as YYYY-MM-DD",
+            )
+        day, month = (first, second) if first > 12 or first == second else (second, first)
+        return _day(year, month, day)
+    if not any(c.isdigit() for c in text):
+        return DateReading(None, "not a date (no day, month and year)")
+    from dateutil import parser
+
+    try:  # parsed twice with other defaults: what changes was not written
+        parsed = parser.parse(text, fuzzy=False, default=datetime(1, 1, 1))
+        again = parser.parse(text, fuzzy=False, default=datetime(2, 2, 2))
+    except (ValueError, OverflowError, TypeError):
+        return DateReading(None, "not a date")
+    if parsed.year != again.year or parsed.month != again.month or parsed.day != again.day:
+        return DateReading(None, "not one day (a day, month or year is missing)")
+    return _checked(parsed.date())
+
+
+def _day(year: int, month: int, day: int) -> DateReading:
+    try:
+        return _checked(date(year, month, day))
+    except ValueError:
+        return DateReading(None, f"no such day: {year:04d}-{month:02d}-{day:02d}")
+
+
+def _checked(day: date) -> DateReading:
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        return DateReading(None, f"year {day.year} out of range")
+    return DateReading(day.isoformat())
