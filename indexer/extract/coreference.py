@@ -156,17 +156,21 @@ class SpeakerIndex:
         # is ever a speaker or what a pronoun refers to
         datelines = _datelines(text) + _credits(text)
         unparsed = _gaps(text, [(o, o + len(d.text)) for o, d in docs] + datelines)
+        titled: list[tuple[int, str, list[str]]] = []  # unparsed names written with a role
         for start, end in unparsed:
             for match in _CAPITALISED.finditer(text, start, end):
                 words = match.group().split()
                 title = None
+                role: list[str] = []  # "Mayor", "Health Minister": what "Mayor:" labels
                 while words and (
                     words[0].lower() in _NOT_NAMES
                     or (words[0].lower() in TITLES | GENERAL_TITLES and len(words) > 1)
                     or (words[0] == "General" and len(words) > 2)
                 ):
                     title = words.pop(0).lower().rstrip(".")
+                    role = [] if title in _NOT_NAMES else [*role, title]
                 if _may_cut(words):
+                    role += [w.lower() for w in words[: descriptor_length(words)]]
                     words = words[descriptor_length(words) :]
                 end = match.end()
                 if kept := _without_place(words):  # "Earl Ray Tomblin of West Virginia"
@@ -190,6 +194,8 @@ class SpeakerIndex:
                     index.mentions.append(
                         Mention(pos, " ".join(words), "", subject, gender, len(words))
                     )
+                    if role:
+                        titled.append((pos, " ".join(words), role))
         chains = [
             (offset, chain)
             for offset, doc in docs
@@ -207,11 +213,17 @@ class SpeakerIndex:
         for mention in index.mentions:
             mention.name = index.canonical(mention.name, mention.pos, mention.gender)
             mention.kind = index.kind_of_name(mention.name)
+            if mention.gender and len(mention.name.split()) > 1 and mention.words == 1:
+                # "Mr Patel" resolved to Ravi Patel: a later "Mrs Patel" is someone else
+                index.genders.setdefault(mention.name.lower(), mention.gender)
         for offset, chain in chains:
             bare = _without_titles(chain)
             if bare:
                 end = chain[-1]
-                name = index.canonical(text_of(bare), offset + end.idx, _title_gender(chain, bare))
+                gender = _title_gender(chain, bare)
+                name = index.canonical(text_of(bare), offset + end.idx, gender)
+                if gender and len(bare) == 1 and len(name.split()) > 1:
+                    index.genders.setdefault(name.lower(), gender)  # as for unparsed names
                 subject = any(_main_subject(t) for t in chain)
                 index.mentions.append(
                     Mention(
@@ -219,6 +231,8 @@ class SpeakerIndex:
                     )
                 )
             index._add_title_role(chain, offset)
+        for pos, name, role in titled:
+            index._add_unparsed_role(pos, name, role)
         index._given_names_alone(text)
         for offset, doc in docs:
             for tok in doc:
@@ -502,7 +516,8 @@ class SpeakerIndex:
                 bare = _without_titles(chain)
                 if not bare:
                     continue
-                name = self.canonical(text_of(bare), offset + name_tok.idx)
+                gender = _title_gender(chain, bare)  # "Mrs. Patel, his wife": not Mr. Patel
+                name = self.canonical(text_of(bare), offset + name_tok.idx, gender)
                 role = _role_text(np_tokens(role_tok))
                 self.roles.setdefault(_normal(role), name)
                 self.role_of.setdefault(name, role)
@@ -532,6 +547,18 @@ class SpeakerIndex:
                 name = self.canonical(text_of(bare), offset + first.idx)
                 self.role_of.setdefault(name, text_of(words))
                 self.roles.setdefault(_normal(text_of(words)), name)  # "the GOP nominee"
+
+    def _add_unparsed_role(self, pos: int, name: str, role: list[str]) -> None:
+        """ "Mayor Tom Reyes toured the damage": the lower-case title words (honorifics
+        left out) written before a name in text the parser did not see are, as in parsed
+        text (`_add_title_role`), the role a headline's "Mayor on flooding: ..." or a later
+        "the mayor" refers back to."""
+        while role and role[-1].rstrip(".") in HONORIFIC_GENDERS.keys() | {"dr"}:
+            role = role[:-1]
+        if role:
+            name = self.canonical(name, pos)
+            self.roles.setdefault(_normal(" ".join(role)), name)
+            self.role_of.setdefault(name, " ".join(role))
 
     def _add_post_nominal_role(self, chain: list[Token], offset: int) -> None:
         """ "David Ames KC", "Ruth Adeyemi MP": the letters after the name are the person's
@@ -700,6 +727,8 @@ class SpeakerIndex:
         A bare role ("Mayor", "council leader", as headlines label quotes) is the one person
         the article gives that role, else an unresolved description."""
         words = written.split()
+        if len(words) > 1 and words[0].lower() == "the":  # "The Minister on cuts: ..."
+            words = words[1:]
         if words and (_only_titles(words) or all(w[:1].islower() for w in words)):
             last = words[-1].lower()
             if last in TITLES | PERSON_NOUNS:
