@@ -147,6 +147,7 @@ class SpeakerIndex:
     _sorted: bool = False
     _starts: list[int] = field(default_factory=list)
     _breaks: list[int] | None = None  # ends of the article's section break lines
+    _untyped_speakers: set[int] = field(default_factory=set)  # "McLenney said": named, untyped
 
     @classmethod
     def build(cls, docs: list[tuple[int, Doc]], text: str = "") -> SpeakerIndex:
@@ -659,6 +660,8 @@ class SpeakerIndex:
                 w[:1].isupper() or not w[:1].isalpha() or w in _LINKS for w in speaker.name.split()
             )
             self.speakers.append(Mention(pos, speaker.name, speaker.kind, subject and named))
+            if speaker.kind == "unknown" and speaker.how == NAMED:
+                self._untyped_speakers.add(pos)
 
     def section_start(self, pos: int) -> int:
         """Where the section holding `pos` starts: after the last SECTION_BREAK line
@@ -686,7 +689,19 @@ class SpeakerIndex:
         pool = self.mentions[max(0, k - LOOKBACK) : k]
         pool += [m for m in self.speakers[-LOOKBACK:] if m.pos < pos]
         start = self.section_start(pos)
-        pool = sorted((m for m in pool if m.kind in kinds and m.pos >= start), key=lambda m: m.pos)
+        if gender and self._unknown_speaker_just_before(pos, pool):
+            return None  # "McLenney said ... she said": the "she" is likely that speaker's
+        quoted = _quoted_before(self.text, pos) if gender else []
+        pool = sorted(
+            (
+                m
+                for m in pool
+                if m.kind in kinds
+                and m.pos >= start
+                and not any(s <= m.pos < e for s, e in quoted)
+            ),
+            key=lambda m: m.pos,
+        )
         if contains:
             pool = [m for m in pool if contains in m.name.lower().split()]
         if gender:  # "she" never refers to someone known as "he" (title, pronoun, first name)
@@ -707,6 +722,25 @@ class SpeakerIndex:
                 return None  # another "she" spoke since: two close candidates, no guess
             return chosen.name
         return pool[-1].name if pool else None
+
+    def _unknown_speaker_just_before(self, pos: int, pool: list[Mention]) -> bool:
+        """Whether the last subject before `pos`, within `SPEAKER_REACH` characters, is a
+        speaker named by one capitalised word the article never types ("McLenney said",
+        a misspelt "McClenney"): a "he" or "she" right after most likely continues it, so
+        passing over it to an earlier person would put words in the wrong mouth."""
+        subjects = [m for m in pool if m.subject and m.pos < pos]
+        if not subjects:
+            return False
+        last = max(subjects, key=lambda m: m.pos)
+        return (
+            pos - last.pos < SPEAKER_REACH
+            and last.pos in self._untyped_speakers
+            and last.kind == "unknown"
+            and " " not in last.name
+            and last.name[:1].isupper()
+            and not last.name.isupper()
+            and last.name.lower() not in self.organizations
+        )
 
     def resolve(self, head: Token, offset: int, single: bool = False) -> Speaker:
         """Resolve the source mention headed by `head` (a token of a chunk at `offset`)."""
@@ -873,6 +907,10 @@ class SpeakerIndex:
         if low in MALE | FEMALE:
             gender = "m" if low in MALE else "f"
             name = self.recent(pos, ("person",), gender=gender)
+            if name and self.interview and self.interview.place(pos) and (
+                name == self.interview.interviewee
+            ):
+                name = None  # in the questions and answers the interviewee is "I" / "you"
             if name:
                 self.genders.setdefault(name.lower(), gender)
             return Speaker(
@@ -893,6 +931,17 @@ class SpeakerIndex:
         if last and last.kind in kinds and pos - last.pos < SPEAKER_REACH:
             return last.name
         return None
+
+
+_QUOTATION = re.compile(r"\u201c[^\u201c\u201d]*\u201d?|\"[^\"\n]*\"?")
+
+
+def _quoted_before(text: str, pos: int) -> list[tuple[int, int]]:
+    """Character spans of the quotations in the paragraph holding `pos`, before `pos`
+    (an unclosed one runs to `pos`): in "'Obama had will.i.am,' he said", a person the
+    quoted words speak of is not the "he" who says them."""
+    start = text.rfind("\n", 0, pos) + 1
+    return [m.span() for m in _QUOTATION.finditer(text, start, pos)]
 
 
 def _before_party_tag(chain: list[Token]) -> list[Token]:

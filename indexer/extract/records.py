@@ -31,6 +31,7 @@ from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import name_chain
 
 QUOTE_SEQUENCE, LABEL = "quote_sequence", "label"
+DOCUMENT_NOUNS = frozenset(["report"])  # written by a body: `_someone_elses_document`
 RELAY_VERBS = frozenset(["told", "tells", "said", "says"])  # "... told her: '...'"
 _QUOTE_MARKS = frozenset(['"', "\u201c", "'", "\u2018", "``", ":"])
 
@@ -73,7 +74,12 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         index.remember(cand.label[0], speaker)
     elif cand.source is not None:
         src = cand.source
-        if src.lower_ in outlets.MEDIUM_NOUNS and previous is not None and previous.result:
+        if (
+            src.lower_ in outlets.MEDIUM_NOUNS
+            and previous is not None
+            and previous.result
+            and not _someone_elses_document(src, previous.result)
+        ):
             base = previous.result
             speaker = Speaker(base["speaker"], base["speaker_type"], base["speaker_role"])
             speaker.how = QUOTE_SEQUENCE if base["speaker"] else UNRESOLVED
@@ -130,6 +136,17 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
     }
     return cand.result
+
+
+def _someone_elses_document(src: Token, previous: dict) -> bool:
+    """ "The report says ..." after a person's quote: a report (unlike a statement or a
+    tweet) is a body's document, not the last person's words, unless a possessive says
+    whose ("his report")."""
+    return (
+        src.lower_ in DOCUMENT_NOUNS
+        and previous["speaker_type"] == "person"
+        and not any(c.dep_ == "poss" for c in src.children)
+    )
 
 
 def _labelled_speaker(written: str, pos: int, index: SpeakerIndex) -> Speaker:
