@@ -128,6 +128,7 @@ class SpeakerIndex:
     names: dict[str, str] = field(default_factory=dict)  # lower full name -> best casing
     by_last: dict[str, dict[str, int]] = field(default_factory=dict)  # surname -> name -> pos
     roles: dict[str, str] = field(default_factory=dict)  # normalised role -> name
+    role_bearers: dict[str, list[str]] = field(default_factory=dict)  # role -> every holder
     role_of: dict[str, str] = field(default_factory=dict)  # name -> role as written
     mentions: list[Mention] = field(default_factory=list)
     persons: set[str] = field(default_factory=set)  # names seen with a personal title
@@ -520,7 +521,7 @@ class SpeakerIndex:
                 gender = _title_gender(chain, bare)  # "Mrs. Patel, his wife": not Mr. Patel
                 name = self.canonical(text_of(bare), offset + name_tok.idx, gender)
                 role = _role_text(np_tokens(role_tok))
-                self.roles.setdefault(_normal(role), name)
+                self._note_role(_normal(role), name)
                 self.role_of.setdefault(name, role)
 
     def _add_title_role(self, chain: list[Token], offset: int) -> None:
@@ -534,7 +535,7 @@ class SpeakerIndex:
         if titles:
             name = self.canonical(text_of(bare), offset + bare[0].idx)
             title = text_of(titles).lower()
-            self.roles.setdefault(_normal(title), name)
+            self._note_role(_normal(title), name)
             self.role_of.setdefault(name, title)
         first = chain[0]
         words = [  # "Deputy mayor Jurgen Kowalczyk": a capitalised title word belongs to it
@@ -547,7 +548,7 @@ class SpeakerIndex:
             if bare:
                 name = self.canonical(text_of(bare), offset + first.idx)
                 self.role_of.setdefault(name, text_of(words))
-                self.roles.setdefault(_normal(text_of(words)), name)  # "the GOP nominee"
+                self._note_role(_normal(text_of(words)), name)  # "the GOP nominee"
 
     def _add_unparsed_role(self, pos: int, name: str, role: list[str]) -> None:
         """ "Mayor Tom Reyes toured the damage": the lower-case title words (honorifics
@@ -558,7 +559,7 @@ class SpeakerIndex:
             role = role[:-1]
         if role:
             name = self.canonical(name, pos)
-            self.roles.setdefault(_normal(" ".join(role)), name)
+            self._note_role(_normal(" ".join(role)), name)
             self.role_of.setdefault(name, " ".join(role))
 
     def _add_post_nominal_role(self, chain: list[Token], offset: int) -> None:
@@ -570,9 +571,23 @@ class SpeakerIndex:
             name = self.canonical(text_of(bare), offset + bare[0].idx)
             self.role_of.setdefault(name, text_of(post))
 
+    def _note_role(self, role: str, name: str) -> None:
+        """`name` holds the normalised `role`: the first holder is what "the <role>" means
+        by default (`roles`); every holder is kept (`role_bearers`), so that a role two
+        people hold ("Mayor Ines Okoro ... Mayor Tom Brandt") is never given to one."""
+        self.roles.setdefault(role, name)
+        bearers = self.role_bearers.setdefault(role, [])
+        if name not in bearers:
+            bearers.append(name)
+
     def _titled(self, head: str, pos: int) -> str | None:
         """ "the minister" -> the person introduced as "Defence Minister Andrii Vedmid"."""
-        names = [name for role, name in self.roles.items() if _role_head(role) == head]
+        names = [
+            name
+            for role, bearers in self.role_bearers.items()
+            if _role_head(role) == head
+            for name in bearers
+        ]
         names = list(dict.fromkeys(names))
         if len(names) == 1:
             return names[0]
@@ -766,7 +781,10 @@ class SpeakerIndex:
         if words and (_only_titles(words) or all(w[:1].islower() for w in words)):
             last = words[-1].lower()
             if last in TITLES | PERSON_NOUNS:
-                named = self.roles.get(_normal(written)) or self._titled(last, pos)
+                shared = len(self.role_bearers.get(_normal(written), [])) > 1
+                named = (None if shared else self.roles.get(_normal(written))) or self._titled(
+                    last, pos
+                )
                 if named is None:
                     return Speaker(written, "person", how=UNRESOLVED)
                 role = self.role_of.get(named, written)
