@@ -119,3 +119,14 @@ def test_a_headline_role_is_the_person_the_unparsed_body_gives_that_title():
     [quote] = [a for a in extract_article(title, body) if a["part"] == "title"]
     assert quote["speaker"] == "Tom Reyes"
     assert quote["speaker_role"] == "mayor"
+
+
+def test_the_senator_is_the_person_introduced_with_an_abbreviated_title():
+    text = (
+        "If a developer can profit from it, Vermont Sen. Bernadette Sandoval is against it.\n\n"
+        "Harbor rules changed twice this year.\n\n"
+        "The senator said she would introduce a bill next session."
+    )
+    [record] = [r for r in extract(text) if r["speaker_text"] == "The senator"]
+    assert record["speaker"] == "Bernadette Sandoval"
+    assert record["speaker_resolution"] == "description"
