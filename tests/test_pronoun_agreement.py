@@ -130,3 +130,16 @@ def test_the_senator_is_the_person_introduced_with_an_abbreviated_title():
     [record] = [r for r in extract(text) if r["speaker_text"] == "The senator"]
     assert record["speaker"] == "Bernadette Sandoval"
     assert record["speaker_resolution"] == "description"
+
+
+def test_it_is_the_organization_an_earlier_clause_of_its_sentence_is_about():
+    text = (
+        "Although the Coastal Survey Agency did not name the port, it said the channel "
+        "was silting up."
+    )
+    assert speaker_of(text, "it") == "Coastal Survey Agency"
+
+
+def test_it_after_a_body_that_passed_a_bill_stays_unresolved():
+    text = "The Senate passed the harbor bill on Monday. It says every port must be dredged."
+    assert speaker_of(text, "It") is None

@@ -738,6 +738,32 @@ class SpeakerIndex:
             return chosen.name
         return pool[-1].name if pool else None
 
+    def _subject_body(self, head: Token, offset: int) -> str | None:
+        """The organization "it" (the source `head`) continues when no organization spoke
+        just before: the subject of an earlier clause of its sentence ("Although the IMF did
+        not single out Trump, it referenced ..."), else the last main-clause subject of the
+        sentence before ("... but the Coalition wants to stay neutral. Recently, however, it
+        issued a paper"), when that subject is a named organization or group. None when
+        that subject is anything else, or when a document is written of there ("The Senate
+        passed the bill. It says ...": "it" may be the bill)."""
+        sent = head.sent
+        before = [t for t in sent if t.i < head.i and t.dep_ in ("nsubj", "nsubjpass")]
+        span = list(sent[: head.i - sent.start])
+        if not before and sent.start > 0:
+            previous = head.doc[sent.start - 1].sent
+            before = [t for t in previous if _main_subject(t)]
+            span = list(previous) + span
+        if not before or any(t.lower_ in _DOCUMENTS for t in span):
+            return None
+        subject = before[-1]
+        chain = name_chain(subject)
+        if not chain or subject.tag_ == "PRP":
+            return None
+        named = self.resolve(subject, offset, True)
+        if named.how != NAMED or named.kind not in ("organization", "group") or not named.name:
+            return None
+        return named.name
+
     def _unknown_speaker_just_before(self, pos: int, pool: list[Mention]) -> bool:
         """Whether the last subject before `pos`, within `SPEAKER_REACH` characters, is a
         speaker named by one capitalised word the article never types ("McLenney said",
@@ -764,7 +790,11 @@ class SpeakerIndex:
         if head.tag_ in ("WP", "WDT") and head.head.dep_ in ("relcl", "acl"):
             return self.resolve(head.head.head, offset, single)
         if head.tag_ in ("PRP", "PRP$"):
-            return self._pronoun(low, pos)
+            speaker = self._pronoun(low, pos)
+            if speaker.name is None and low == "it" and (org := self._subject_body(head, offset)):
+                kind = self.kind_of_name(org)
+                return Speaker(org, kind, self.role_of.get(org), PRONOUN_CERTAINTY, PRONOUN)
+            return speaker
         if (after := _after_dateline(head)) is not None:
             return self.resolve(after, offset, single)
         if not single:
@@ -1153,6 +1183,11 @@ def _role_head(role: str) -> str:
     return words[-1] if words else ""
 
 
+# Documents "it" may mean instead of the body that wrote them (`_subject_body`).
+_DOCUMENTS = THING_WORDS | wordset(
+    """report statement study survey poll article paper document letter memo ruling
+    decision order proposal measure legislation"""
+)
 # A title abbreviated before a name is the word "the <title>" writes out: "Vermont Sen.
 # Bernie Sanders" is who "the senator" means.
 _ABBREVIATIONS = {
