@@ -753,7 +753,7 @@ class SpeakerIndex:
             previous = head.doc[sent.start - 1].sent
             before = [t for t in previous if _main_subject(t)]
             span = list(previous) + span
-        if not before or any(t.lower_ in _DOCUMENTS for t in span):
+        if not before or any(t.lower_ in _DOCUMENTS and t.tag_ in ("NN", "NNS") for t in span):
             return None
         subject = before[-1]
         chain = name_chain(subject)
