@@ -143,3 +143,15 @@ def test_it_is_the_organization_an_earlier_clause_of_its_sentence_is_about():
 def test_it_after_a_body_that_passed_a_bill_stays_unresolved():
     text = "The Senate passed the harbor bill on Monday. It says every port must be dredged."
     assert speaker_of(text, "It") is None
+
+
+def test_a_letter_a_body_is_named_on_is_that_bodys_not_the_last_speakers():
+    text = (
+        "\u201cWe will clear the backlog by spring,\u201d Prime Minister Rishi Sunak said.\n\n"
+        "The Harbour Office letter reads \u201cwe may extend the questionnaire to all "
+        "applicants\u201d."
+    )
+    [record] = [r for r in extract(text) if r["speaker_text"] == "The Harbour Office letter"]
+    assert record["speaker"] == "Harbour Office"
+    assert record["speaker_type"] == "organization"
+    assert record["medium"] == "letter"

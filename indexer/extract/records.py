@@ -79,12 +79,19 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
             and previous is not None
             and previous.result
             and not _someone_elses_document(src, previous.result)
+            and _owner_named_in(src) is None
         ):
             base = previous.result
             speaker = Speaker(base["speaker"], base["speaker_type"], base["speaker_role"])
             speaker.how = QUOTE_SEQUENCE if base["speaker"] else UNRESOLVED
             via = via or list(base["via_outlets"])
             medium = outlets.medium_text(src)
+        elif src.lower_ in outlets.MEDIUM_NOUNS and (owner := _owner_named_in(src)) is not None:
+            # "The Home Office letter reads": the body the compound names, else no one
+            speaker = index.resolve(owner, cand.offset)
+            if speaker.how != NAMED or speaker.kind not in ("organization", "group"):
+                speaker = index.resolve(src, cand.offset)
+            medium = src.lower_  # "letter", not "office letter"
         elif outlets.is_outlet(src):
             name = outlets.outlet_name(src) or src.text
             speaker = Speaker(name, "organization")
@@ -136,6 +143,13 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
     }
     return cand.result
+
+
+def _owner_named_in(src: Token) -> Token | None:
+    """ "The Home Office letter", "the White House statement": the last word of a proper
+    name compounded before a medium noun, which names whose it is; None without one."""
+    owners = [c for c in src.children if c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS")]
+    return owners[-1] if owners else None
 
 
 def _someone_elses_document(src: Token, previous: dict) -> bool:
