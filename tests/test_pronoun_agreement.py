@@ -155,3 +155,14 @@ def test_a_letter_a_body_is_named_on_is_that_bodys_not_the_last_speakers():
     assert record["speaker"] == "Harbour Office"
     assert record["speaker_type"] == "organization"
     assert record["medium"] == "letter"
+
+
+def test_a_speech_a_person_delivered_is_that_persons_not_the_last_speakers():
+    text = (
+        "The Harbour Policy Center says the levy would raise $1 billion.\n\n"
+        "The levy is meant to curb speculators, according to a speech Mrs. Ostrova "
+        "delivered at Carrow University in July."
+    )
+    [record] = [r for r in extract(text) if "curb speculators" in r["content"]]
+    assert record["speaker"] == "Ostrova"
+    assert record["medium"] == "speech"

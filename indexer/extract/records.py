@@ -31,6 +31,7 @@ from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import name_chain
 
 QUOTE_SEQUENCE, LABEL = "quote_sequence", "label"
+_SPEAKING_KINDS = ("person", "organization", "group")
 DOCUMENT_NOUNS = frozenset(["report"])  # written by a body: `_someone_elses_document`
 RELAY_VERBS = frozenset(["told", "tells", "said", "says"])  # "... told her: '...'"
 _QUOTE_MARKS = frozenset(['"', "\u201c", "'", "\u2018", "``", ":"])
@@ -89,7 +90,8 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         elif src.lower_ in outlets.MEDIUM_NOUNS and (owner := _owner_named_in(src)) is not None:
             # "The Home Office letter reads": the body the compound names, else no one
             speaker = index.resolve(owner, cand.offset)
-            if speaker.how != NAMED or speaker.kind not in ("organization", "group"):
+            kinds = ("organization", "group") if owner.dep_ == "compound" else _SPEAKING_KINDS
+            if speaker.how != NAMED or speaker.kind not in kinds:
                 speaker = index.resolve(src, cand.offset)
             medium = src.lower_  # "letter", not "office letter"
         elif outlets.is_outlet(src):
@@ -146,9 +148,21 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
 
 
 def _owner_named_in(src: Token) -> Token | None:
-    """ "The Home Office letter", "the White House statement": the last word of a proper
-    name compounded before a medium noun, which names whose it is; None without one."""
-    owners = [c for c in src.children if c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS")]
+    """Whose a medium noun is, when the phrase names it: the last word of a proper name
+    compounded before it ("The Home Office letter", "the White House statement"), a proper
+    possessor ("Clinton's speech") or the proper subject of a relative clause on it ("a
+    speech Mrs. Clinton delivered in July"); None without one."""
+    owners = [
+        c
+        for c in src.children
+        if c.dep_ in ("compound", "poss") and c.tag_ in ("NNP", "NNPS")
+    ] + [
+        s
+        for c in src.children
+        if c.dep_ == "relcl"
+        for s in c.children
+        if s.dep_ == "nsubj" and s.tag_ in ("NNP", "NNPS")
+    ]
     return owners[-1] if owners else None
 
 
