@@ -166,3 +166,19 @@ def test_a_speech_a_person_delivered_is_that_persons_not_the_last_speakers():
     [record] = [r for r in extract(text) if "curb speculators" in r["content"]]
     assert record["speaker"] == "Ostrova"
     assert record["medium"] == "speech"
+
+
+def test_she_after_an_unnamed_woman_is_not_the_last_named_woman():
+    text = (
+        "Reporter Stephanie Marsh watched the convention with a voter and her boyfriend.\n\n"
+        "The woman disputes the idea that she needed help. \u201cI was fine,\u201d she said."
+    )
+    assert speaker_of(text, "she") is None
+
+
+def test_she_still_continues_the_named_woman_when_no_one_else_is_described():
+    text = (
+        "Reporter Stephanie Marsh watched the convention in Ohio.\n\n"
+        "\u201cI was moved,\u201d she said."
+    )
+    assert speaker_of(text, "she") == "Stephanie Marsh"

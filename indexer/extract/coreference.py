@@ -58,6 +58,20 @@ PERSON_NOUNS = wordset(
     reporter strategist pollster expert analyst official prosecutor investigator
     man woman father mother wife husband businessman businesswoman"""
 )
+# Kin and person nouns a described, unnamed person is subject by ("The woman disputes ..."):
+# what a following "she" continues, rather than the last woman named.
+KIN_GENDERS = {
+    **dict.fromkeys(["man", "husband", "father", "boy", "son", "brother"], "m"),
+    **dict.fromkeys(["woman", "wife", "mother", "girl", "daughter", "sister"], "f"),
+}
+# An unnamed person opening a sentence as its subject: "The woman disputes", "Her husband
+# said" (a lower-case word, the verb, follows).
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?\u201d\"] ))(The|His|Her|Their)[ \t]+("
+    + "|".join(KIN_GENDERS)
+    + r")[ \t]+(?=[a-z])",
+    re.M,
+)
 # Person nouns that tell the gender ("the New York businessman" is not a "she").
 NOUN_GENDERS = {
     **dict.fromkeys(["man", "husband", "father", "businessman", "congressman", "chairman"], "m"),
@@ -149,6 +163,9 @@ class SpeakerIndex:
     _starts: list[int] = field(default_factory=list)
     _breaks: list[int] | None = None  # ends of the article's section break lines
     _untyped_speakers: set[int] = field(default_factory=set)  # "McLenney said": named, untyped
+    # "The woman disputes ...": unnamed main-clause subjects of a known gender (offset,
+    # gender, the phrase normalised), which a following "she" may continue
+    described: list[tuple[int, str, str]] = field(default_factory=list)
 
     @classmethod
     def build(cls, docs: list[tuple[int, Doc]], text: str = "") -> SpeakerIndex:
@@ -236,6 +253,16 @@ class SpeakerIndex:
         for pos, name, role in titled:
             index._add_unparsed_role(pos, name, role)
         index._given_names_alone(text)
+        for offset, doc in docs:
+            for tok in doc:
+                if tok.lower_ in KIN_GENDERS and tok.tag_ == "NN" and _main_subject(tok):
+                    role = _normal(_role_text(np_tokens(tok)))
+                    index.described.append((offset + tok.idx, KIN_GENDERS[tok.lower_], role))
+        for start, end in unparsed:  # "The woman disputes ...", opening a sentence
+            for match in _DESCRIBED_SUBJECT.finditer(text, start, end):
+                noun = match.group(2).lower()
+                role = _normal(f"{match.group(1)} {noun}")
+                index.described.append((match.start(2), KIN_GENDERS[noun], role))
         for offset, doc in docs:
             for tok in doc:
                 if (name := index._untagged_surname(tok, offset)) is not None:
@@ -724,6 +751,8 @@ class SpeakerIndex:
             # and only to someone known to be a person: "the United States" is not "he"
             pool = [m for m in pool if self.is_known_person(m.name)]
         subjects = [m for m in pool if m.subject]
+        if gender and self._described_since(subjects[-1].pos if subjects else start, pos, gender):
+            return None  # "The woman disputes it. ... she said": not the last named woman
         if subjects and pos - subjects[-1].pos < 1500:
             chosen = subjects[-1]
             if gender and any(
@@ -763,6 +792,17 @@ class SpeakerIndex:
         if named.how != NAMED or named.kind not in ("organization", "group") or not named.name:
             return None
         return named.name
+
+    def _described_since(self, since: int, pos: int, gender: str) -> bool:
+        """Whether an unnamed person of `gender` ("the woman", "her husband") was a
+        main-clause subject after `since` and before `pos` (within the same section, 1500
+        characters), described by words no named person holds as a role: a "he" or "she"
+        after it most likely continues that person, whom the article does not name."""
+        start = max(since, self.section_start(pos), pos - 1500)
+        return any(
+            start < at < pos and said == gender and role not in self.roles
+            for at, said, role in self.described
+        )
 
     def _unknown_speaker_just_before(self, pos: int, pool: list[Mention]) -> bool:
         """Whether the last subject before `pos`, within `SPEAKER_REACH` characters, is a
