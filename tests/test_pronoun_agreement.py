@@ -182,3 +182,19 @@ def test_she_still_continues_the_named_woman_when_no_one_else_is_described():
         "\u201cI was moved,\u201d she said."
     )
     assert speaker_of(text, "she") == "Stephanie Marsh"
+
+
+def test_a_headline_the_role_is_the_one_person_and_a_the_name_stays_whole():
+    body = "Health Minister Joan Carter defended the budget on Tuesday."
+    [quote] = [
+        a
+        for a in extract_article("The Minister on cuts: \u2018We had no choice\u2019", body)
+        if a["part"] == "title"
+    ]
+    assert quote["speaker"] == "Joan Carter"
+    labelled = [
+        a["speaker"]
+        for a in extract_article("The Guardian: \u2018We had no choice\u2019", body)
+        if a["part"] == "title"
+    ]
+    assert labelled == ["The Guardian"]

@@ -846,8 +846,8 @@ class SpeakerIndex:
         A bare role ("Mayor", "council leader", as headlines label quotes) is the one person
         the article gives that role, else an unresolved description."""
         words = written.split()
-        if len(words) > 1 and words[0].lower() == "the":  # "The Minister on cuts: ..."
-            words = words[1:]
+        if len(words) > 1 and words[0].lower() == "the" and _only_titles(words[1:]):
+            words = words[1:]  # "The Minister on cuts: ..." ("The Guardian" stays whole)
         if words and (_only_titles(words) or all(w[:1].islower() for w in words)):
             last = words[-1].lower()
             if last in TITLES | PERSON_NOUNS:
