@@ -38,10 +38,12 @@ TITLES = wordset(
 )
 # Abbreviated titles, which the extractor also matches with their period ("Sen.", "Lt.").
 ABBREVIATED_TITLES = wordset("mr mrs ms dr prof sen rep gov gen lt col sgt")
-# Titles only the extractor strips from speaker names: local officials, police, clergy and
-# "Gov" (the linker never had it).
+# Titles only the extractor strips from speaker names: local officials, police, clergy,
+# academic and service ranks ("Professor Cres Eastman" is Cres Eastman, whom a later "he"
+# continues) and "Gov" (the linker never had it).
 EXTRACT_TITLES = wordset(
-    """gov alderman commissioner inspector superintendent sheriff detective pastor rabbi"""
+    """gov alderman commissioner inspector superintendent sheriff detective pastor rabbi
+    professor captain lieutenant sergeant colonel constable"""
 )
 # Titles only the linker strips from canonical person names: ranks (also "Lt", "Col", "Sgt"
 # without a period, which the extractor never matched), nobility, clergy and job titles.

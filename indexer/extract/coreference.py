@@ -58,6 +58,20 @@ PERSON_NOUNS = wordset(
     reporter strategist pollster expert analyst official prosecutor investigator
     man woman father mother wife husband businessman businesswoman"""
 )
+# Kin and person nouns a described, unnamed person is subject by ("The woman disputes ..."):
+# what a following "she" continues, rather than the last woman named.
+KIN_GENDERS = {
+    **dict.fromkeys(["man", "husband", "father", "boy", "son", "brother"], "m"),
+    **dict.fromkeys(["woman", "wife", "mother", "girl", "daughter", "sister"], "f"),
+}
+# An unnamed person opening a sentence as its subject: "The woman disputes", "Her husband
+# said" (a lower-case word, the verb, follows).
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?\u201d\"] ))(The|His|Her|Their)[ \t]+("
+    + "|".join(KIN_GENDERS)
+    + r")[ \t]+(?=[a-z])",
+    re.M,
+)
 # Person nouns that tell the gender ("the New York businessman" is not a "she").
 NOUN_GENDERS = {
     **dict.fromkeys(["man", "husband", "father", "businessman", "congressman", "chairman"], "m"),
@@ -128,6 +142,7 @@ class SpeakerIndex:
     names: dict[str, str] = field(default_factory=dict)  # lower full name -> best casing
     by_last: dict[str, dict[str, int]] = field(default_factory=dict)  # surname -> name -> pos
     roles: dict[str, str] = field(default_factory=dict)  # normalised role -> name
+    role_bearers: dict[str, list[str]] = field(default_factory=dict)  # role -> every holder
     role_of: dict[str, str] = field(default_factory=dict)  # name -> role as written
     mentions: list[Mention] = field(default_factory=list)
     persons: set[str] = field(default_factory=set)  # names seen with a personal title
@@ -147,6 +162,10 @@ class SpeakerIndex:
     _sorted: bool = False
     _starts: list[int] = field(default_factory=list)
     _breaks: list[int] | None = None  # ends of the article's section break lines
+    _untyped_speakers: set[int] = field(default_factory=set)  # "McLenney said": named, untyped
+    # "The woman disputes ...": unnamed main-clause subjects of a known gender (offset,
+    # gender, the phrase normalised), which a following "she" may continue
+    described: list[tuple[int, str, str]] = field(default_factory=list)
 
     @classmethod
     def build(cls, docs: list[tuple[int, Doc]], text: str = "") -> SpeakerIndex:
@@ -156,17 +175,21 @@ class SpeakerIndex:
         # is ever a speaker or what a pronoun refers to
         datelines = _datelines(text) + _credits(text)
         unparsed = _gaps(text, [(o, o + len(d.text)) for o, d in docs] + datelines)
+        titled: list[tuple[int, str, list[str]]] = []  # unparsed names written with a role
         for start, end in unparsed:
             for match in _CAPITALISED.finditer(text, start, end):
                 words = match.group().split()
                 title = None
+                role: list[str] = []  # "Mayor", "Health Minister": what "Mayor:" labels
                 while words and (
                     words[0].lower() in _NOT_NAMES
                     or (words[0].lower() in TITLES | GENERAL_TITLES and len(words) > 1)
                     or (words[0] == "General" and len(words) > 2)
                 ):
                     title = words.pop(0).lower().rstrip(".")
+                    role = [] if title in _NOT_NAMES else [*role, title]
                 if _may_cut(words):
+                    role += [w.lower() for w in words[: descriptor_length(words)]]
                     words = words[descriptor_length(words) :]
                 end = match.end()
                 if kept := _without_place(words):  # "Earl Ray Tomblin of West Virginia"
@@ -190,6 +213,8 @@ class SpeakerIndex:
                     index.mentions.append(
                         Mention(pos, " ".join(words), "", subject, gender, len(words))
                     )
+                    if role:
+                        titled.append((pos, " ".join(words), role))
         chains = [
             (offset, chain)
             for offset, doc in docs
@@ -207,11 +232,17 @@ class SpeakerIndex:
         for mention in index.mentions:
             mention.name = index.canonical(mention.name, mention.pos, mention.gender)
             mention.kind = index.kind_of_name(mention.name)
+            if mention.gender and len(mention.name.split()) > 1 and mention.words == 1:
+                # "Mr Patel" resolved to Ravi Patel: a later "Mrs Patel" is someone else
+                index.genders.setdefault(mention.name.lower(), mention.gender)
         for offset, chain in chains:
             bare = _without_titles(chain)
             if bare:
                 end = chain[-1]
-                name = index.canonical(text_of(bare), offset + end.idx, _title_gender(chain, bare))
+                gender = _title_gender(chain, bare)
+                name = index.canonical(text_of(bare), offset + end.idx, gender)
+                if gender and len(bare) == 1 and len(name.split()) > 1:
+                    index.genders.setdefault(name.lower(), gender)  # as for unparsed names
                 subject = any(_main_subject(t) for t in chain)
                 index.mentions.append(
                     Mention(
@@ -219,7 +250,19 @@ class SpeakerIndex:
                     )
                 )
             index._add_title_role(chain, offset)
+        for pos, name, role in titled:
+            index._add_unparsed_role(pos, name, role)
         index._given_names_alone(text)
+        for offset, doc in docs:
+            for tok in doc:
+                if tok.lower_ in KIN_GENDERS and tok.tag_ == "NN" and _main_subject(tok):
+                    role = _normal(_role_text(np_tokens(tok)))
+                    index.described.append((offset + tok.idx, KIN_GENDERS[tok.lower_], role))
+        for start, end in unparsed:  # "The woman disputes ...", opening a sentence
+            for match in _DESCRIBED_SUBJECT.finditer(text, start, end):
+                noun = match.group(2).lower()
+                role = _normal(f"{match.group(1)} {noun}")
+                index.described.append((match.start(2), KIN_GENDERS[noun], role))
         for offset, doc in docs:
             for tok in doc:
                 if (name := index._untagged_surname(tok, offset)) is not None:
@@ -502,9 +545,10 @@ class SpeakerIndex:
                 bare = _without_titles(chain)
                 if not bare:
                     continue
-                name = self.canonical(text_of(bare), offset + name_tok.idx)
+                gender = _title_gender(chain, bare)  # "Mrs. Patel, his wife": not Mr. Patel
+                name = self.canonical(text_of(bare), offset + name_tok.idx, gender)
                 role = _role_text(np_tokens(role_tok))
-                self.roles.setdefault(_normal(role), name)
+                self._note_role(_normal(role), name)
                 self.role_of.setdefault(name, role)
 
     def _add_title_role(self, chain: list[Token], offset: int) -> None:
@@ -518,7 +562,7 @@ class SpeakerIndex:
         if titles:
             name = self.canonical(text_of(bare), offset + bare[0].idx)
             title = text_of(titles).lower()
-            self.roles.setdefault(_normal(title), name)
+            self._note_role(_normal(title), name)
             self.role_of.setdefault(name, title)
         first = chain[0]
         words = [  # "Deputy mayor Jurgen Kowalczyk": a capitalised title word belongs to it
@@ -531,7 +575,19 @@ class SpeakerIndex:
             if bare:
                 name = self.canonical(text_of(bare), offset + first.idx)
                 self.role_of.setdefault(name, text_of(words))
-                self.roles.setdefault(_normal(text_of(words)), name)  # "the GOP nominee"
+                self._note_role(_normal(text_of(words)), name)  # "the GOP nominee"
+
+    def _add_unparsed_role(self, pos: int, name: str, role: list[str]) -> None:
+        """ "Mayor Tom Reyes toured the damage": the lower-case title words (honorifics
+        left out) written before a name in text the parser did not see are, as in parsed
+        text (`_add_title_role`), the role a headline's "Mayor on flooding: ..." or a later
+        "the mayor" refers back to."""
+        while role and role[-1].rstrip(".") in HONORIFIC_GENDERS.keys() | {"dr"}:
+            role = role[:-1]
+        if role:
+            name = self.canonical(name, pos)
+            self._note_role(_normal(" ".join(role)), name)
+            self.role_of.setdefault(name, " ".join(role))
 
     def _add_post_nominal_role(self, chain: list[Token], offset: int) -> None:
         """ "David Ames KC", "Ruth Adeyemi MP": the letters after the name are the person's
@@ -542,9 +598,23 @@ class SpeakerIndex:
             name = self.canonical(text_of(bare), offset + bare[0].idx)
             self.role_of.setdefault(name, text_of(post))
 
+    def _note_role(self, role: str, name: str) -> None:
+        """`name` holds the normalised `role`: the first holder is what "the <role>" means
+        by default (`roles`); every holder is kept (`role_bearers`), so that a role two
+        people hold ("Mayor Ines Okoro ... Mayor Tom Brandt") is never given to one."""
+        self.roles.setdefault(role, name)
+        bearers = self.role_bearers.setdefault(role, [])
+        if name not in bearers:
+            bearers.append(name)
+
     def _titled(self, head: str, pos: int) -> str | None:
         """ "the minister" -> the person introduced as "Defence Minister Andrii Vedmid"."""
-        names = [name for role, name in self.roles.items() if _role_head(role) == head]
+        names = [
+            name
+            for role, bearers in self.role_bearers.items()
+            if _ABBREVIATIONS.get(_role_head(role), _role_head(role)) == head
+            for name in bearers
+        ]
         names = list(dict.fromkeys(names))
         if len(names) == 1:
             return names[0]
@@ -632,6 +702,8 @@ class SpeakerIndex:
                 w[:1].isupper() or not w[:1].isalpha() or w in _LINKS for w in speaker.name.split()
             )
             self.speakers.append(Mention(pos, speaker.name, speaker.kind, subject and named))
+            if speaker.kind == "unknown" and speaker.how == NAMED:
+                self._untyped_speakers.add(pos)
 
     def section_start(self, pos: int) -> int:
         """Where the section holding `pos` starts: after the last SECTION_BREAK line
@@ -659,7 +731,19 @@ class SpeakerIndex:
         pool = self.mentions[max(0, k - LOOKBACK) : k]
         pool += [m for m in self.speakers[-LOOKBACK:] if m.pos < pos]
         start = self.section_start(pos)
-        pool = sorted((m for m in pool if m.kind in kinds and m.pos >= start), key=lambda m: m.pos)
+        if gender and self._unknown_speaker_just_before(pos, pool):
+            return None  # "McLenney said ... she said": the "she" is likely that speaker's
+        quoted = _quoted_before(self.text, pos) if gender else []
+        pool = sorted(
+            (
+                m
+                for m in pool
+                if m.kind in kinds
+                and m.pos >= start
+                and not any(s <= m.pos < e for s, e in quoted)
+            ),
+            key=lambda m: m.pos,
+        )
         if contains:
             pool = [m for m in pool if contains in m.name.lower().split()]
         if gender:  # "she" never refers to someone known as "he" (title, pronoun, first name)
@@ -667,6 +751,8 @@ class SpeakerIndex:
             # and only to someone known to be a person: "the United States" is not "he"
             pool = [m for m in pool if self.is_known_person(m.name)]
         subjects = [m for m in pool if m.subject]
+        if gender and self._described_since(subjects[-1].pos if subjects else start, pos, gender):
+            return None  # "The woman disputes it. ... she said": not the last named woman
         if subjects and pos - subjects[-1].pos < 1500:
             chosen = subjects[-1]
             if gender and any(
@@ -681,6 +767,62 @@ class SpeakerIndex:
             return chosen.name
         return pool[-1].name if pool else None
 
+    def _subject_body(self, head: Token, offset: int) -> str | None:
+        """The organization "it" (the source `head`) continues when no organization spoke
+        just before: the subject of an earlier clause of its sentence ("Although the IMF did
+        not single out Trump, it referenced ..."), else the last main-clause subject of the
+        sentence before ("... but the Coalition wants to stay neutral. Recently, however, it
+        issued a paper"), when that subject is a named organization or group. None when
+        that subject is anything else, or when a document is written of there ("The Senate
+        passed the bill. It says ...": "it" may be the bill)."""
+        sent = head.sent
+        before = [t for t in sent if t.i < head.i and t.dep_ in ("nsubj", "nsubjpass")]
+        span = list(sent[: head.i - sent.start])
+        if not before and sent.start > 0:
+            previous = head.doc[sent.start - 1].sent
+            before = [t for t in previous if _main_subject(t)]
+            span = list(previous) + span
+        if not before or any(t.lower_ in _DOCUMENTS and t.tag_ in ("NN", "NNS") for t in span):
+            return None
+        subject = before[-1]
+        chain = name_chain(subject)
+        if not chain or subject.tag_ == "PRP":
+            return None
+        named = self.resolve(subject, offset, True)
+        if named.how != NAMED or named.kind not in ("organization", "group") or not named.name:
+            return None
+        return named.name
+
+    def _described_since(self, since: int, pos: int, gender: str) -> bool:
+        """Whether an unnamed person of `gender` ("the woman", "her husband") was a
+        main-clause subject after `since` and before `pos` (within the same section, 1500
+        characters), described by words no named person holds as a role: a "he" or "she"
+        after it most likely continues that person, whom the article does not name."""
+        start = max(since, self.section_start(pos), pos - 1500)
+        return any(
+            start < at < pos and said == gender and role not in self.roles
+            for at, said, role in self.described
+        )
+
+    def _unknown_speaker_just_before(self, pos: int, pool: list[Mention]) -> bool:
+        """Whether the last subject before `pos`, within `SPEAKER_REACH` characters, is a
+        speaker named by one capitalised word the article never types ("McLenney said",
+        a misspelt "McClenney"): a "he" or "she" right after most likely continues it, so
+        passing over it to an earlier person would put words in the wrong mouth."""
+        subjects = [m for m in pool if m.subject and m.pos < pos]
+        if not subjects:
+            return False
+        last = max(subjects, key=lambda m: m.pos)
+        return (
+            pos - last.pos < SPEAKER_REACH
+            and last.pos in self._untyped_speakers
+            and last.kind == "unknown"
+            and " " not in last.name
+            and last.name[:1].isupper()
+            and not last.name.isupper()
+            and last.name.lower() not in self.organizations
+        )
+
     def resolve(self, head: Token, offset: int, single: bool = False) -> Speaker:
         """Resolve the source mention headed by `head` (a token of a chunk at `offset`)."""
         pos = offset + head.idx
@@ -688,7 +830,11 @@ class SpeakerIndex:
         if head.tag_ in ("WP", "WDT") and head.head.dep_ in ("relcl", "acl"):
             return self.resolve(head.head.head, offset, single)
         if head.tag_ in ("PRP", "PRP$"):
-            return self._pronoun(low, pos)
+            speaker = self._pronoun(low, pos)
+            if speaker.name is None and low == "it" and (org := self._subject_body(head, offset)):
+                kind = self.kind_of_name(org)
+                return Speaker(org, kind, self.role_of.get(org), PRONOUN_CERTAINTY, PRONOUN)
+            return speaker
         if (after := _after_dateline(head)) is not None:
             return self.resolve(after, offset, single)
         if not single:
@@ -700,10 +846,15 @@ class SpeakerIndex:
         A bare role ("Mayor", "council leader", as headlines label quotes) is the one person
         the article gives that role, else an unresolved description."""
         words = written.split()
+        if len(words) > 1 and words[0].lower() == "the" and _only_titles(words[1:]):
+            words = words[1:]  # "The Minister on cuts: ..." ("The Guardian" stays whole)
         if words and (_only_titles(words) or all(w[:1].islower() for w in words)):
             last = words[-1].lower()
             if last in TITLES | PERSON_NOUNS:
-                named = self.roles.get(_normal(written)) or self._titled(last, pos)
+                shared = len(self.role_bearers.get(_normal(written), [])) > 1
+                named = (None if shared else self.roles.get(_normal(written))) or self._titled(
+                    last, pos
+                )
                 if named is None:
                     return Speaker(written, "person", how=UNRESOLVED)
                 role = self.role_of.get(named, written)
@@ -844,6 +995,10 @@ class SpeakerIndex:
         if low in MALE | FEMALE:
             gender = "m" if low in MALE else "f"
             name = self.recent(pos, ("person",), gender=gender)
+            if name and self.interview and self.interview.place(pos) and (
+                name == self.interview.interviewee
+            ):
+                name = None  # in the questions and answers the interviewee is "I" / "you"
             if name:
                 self.genders.setdefault(name.lower(), gender)
             return Speaker(
@@ -864,6 +1019,17 @@ class SpeakerIndex:
         if last and last.kind in kinds and pos - last.pos < SPEAKER_REACH:
             return last.name
         return None
+
+
+_QUOTATION = re.compile(r"\u201c[^\u201c\u201d]*\u201d?|\"[^\"\n]*\"?")
+
+
+def _quoted_before(text: str, pos: int) -> list[tuple[int, int]]:
+    """Character spans of the quotations in the paragraph holding `pos`, before `pos`
+    (an unclosed one runs to `pos`): in "'Obama had will.i.am,' he said", a person the
+    quoted words speak of is not the "he" who says them."""
+    start = text.rfind("\n", 0, pos) + 1
+    return [m.span() for m in _QUOTATION.finditer(text, start, pos)]
 
 
 def _before_party_tag(chain: list[Token]) -> list[Token]:
@@ -1057,6 +1223,23 @@ def _role_head(role: str) -> str:
     return words[-1] if words else ""
 
 
+# Documents "it" may mean instead of the body that wrote them (`_subject_body`).
+_DOCUMENTS = THING_WORDS | wordset(
+    """report statement study survey poll article paper document letter memo ruling
+    decision order proposal measure legislation"""
+)
+# A title abbreviated before a name is the word "the <title>" writes out: "Vermont Sen.
+# Bernie Sanders" is who "the senator" means.
+_ABBREVIATIONS = {
+    "sen.": "senator",
+    "rep.": "representative",
+    "gov.": "governor",
+    "gen.": "general",
+    "prof.": "professor",
+    "lt.": "lieutenant",
+    "col.": "colonel",
+    "sgt.": "sergeant",
+}
 _LINKS = NAME_LINKS | {"the", "and"}  # "Ministry of the Interior" is a name
 _ROLE_PREPOSITIONS = frozenset(["of", "for", "at", "to", "in", "with", "from", "on", "and"])
 

@@ -6,13 +6,15 @@ alternates question paragraphs (ending with "?") with answer paragraphs. In an a
 is the interviewee; in a question, "you" is. "I" in a question is the interviewer and "we"
 may be the interviewee's team: both stay unresolved.
 
-An article counts as an interview only when a sentence of its lead (the title and the first
-paragraphs, before the first question) says so (interview, Q&A, spoke/talked with, tells,
-sat down with) and at least `MIN_QUESTIONS` question paragraphs each have an answer after
-them, so that an opinion piece with a rhetorical question never gives its "I" to the person
-it is about. The interviewee is
-the one person those announcing sentences name ("Wikinews interviewed one of the owners of a
-bar about Dan Savage's column" names no interviewee: "I" stays unresolved).
+An article counts as an interview only when a sentence of its lead (the title, the first
+paragraphs and the paragraph right before the first question) says so (interview, Q&A,
+spoke/talked with, tells, sat down with) and at least `MIN_QUESTIONS` question paragraphs
+each have an answer after them, so that an opinion piece with a rhetorical question never
+gives its "I" to the person it is about. The interviewee is the one person those announcing
+sentences name, with the sentence before one that says "interviewed him" ("Andrew Westphal
+is the director of Stardust@home. Wikinews interviewed him ..."); "Wikinews interviewed one
+of the owners of a bar about Dan Savage's column" names no interviewee: "I" stays
+unresolved.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from dataclasses import dataclass, field
 from indexer.extract.nlp import sentences
 
 MIN_QUESTIONS = 2
-LEAD_PARAGRAPHS = 3  # the title and the first two paragraphs announce the interviewee
+# The title and the first two paragraphs announce the interviewee, and so does the
+# paragraph right before the first question (the interviewer's introduction).
+LEAD_PARAGRAPHS = 3
 # The interviewee must be named in the announcing sentences at least this many times as
 # often as anyone else: "Wikinews interviews Mario Lucero and Isabel Ruiz" names two, and
 # "I" stays open.
@@ -35,6 +39,7 @@ _SIGNAL = re.compile(
     r"|\btells?\b",
     re.IGNORECASE,
 )
+_OBJECT_PRONOUN = re.compile(r"\w*\s+(?:him|her)\b", re.IGNORECASE)  # "interviewed him"
 _QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.]\s", re.IGNORECASE)
 _OPENING_QUOTES = "\"'\u201c\u2018"
 FIRST_PERSON = frozenset(["i", "me", "my"])
@@ -90,12 +95,19 @@ def find(text: str, paras: list[tuple[int, int]]) -> Interview | None:
     first = next((i for i, q in enumerate(kinds) if q), None)
     if first is None:
         return None
-    announcements = [
-        (s, e)
-        for start, end in paras[: min(first, LEAD_PARAGRAPHS)]
-        for s, e in sentences(text, start, end)
-        if _SIGNAL.search(text, s, e)
-    ]
+    lead = paras[: min(first, LEAD_PARAGRAPHS)]
+    if first and paras[first - 1] not in lead:  # the introduction right before the questions
+        lead.append(paras[first - 1])
+    announcements = []
+    for start, end in lead:
+        spans = sentences(text, start, end)
+        for k, (s, e) in enumerate(spans):
+            if signal := _SIGNAL.search(text, s, e):
+                if k and _OBJECT_PRONOUN.match(text, signal.end()):
+                    # "Andrew Westphal is the director of Stardust. Wikinews interviewed
+                    # him ...": the sentence before names whom "him" means
+                    announcements.append(spans[k - 1])
+                announcements.append((s, e))
     if not announcements:
         return None
     questions: list[tuple[int, int]] = []

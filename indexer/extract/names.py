@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from nameparser.config import CONSTANTS
 
-from indexer.lexicon import wordset
+from indexer.lexicon import ABBREVIATED_TITLES, wordset
 
 # Party labels and epithets written before a name; never first names.
 PARTY_LABELS = wordset(
@@ -147,6 +147,8 @@ def is_descriptor(word: str) -> bool:
     """A word that, before a name, is a title, a party label or another role word ("Retired
     General": a description, not a name)."""
     low = word.lower().strip(".")
+    if word.endswith(".") and low in ABBREVIATED_TITLES:
+        return True  # "Vermont Sen. Bernie Sanders": "Sen." is no given name here
     return low in PARTY_LABELS or low in CONSTANTS.titles or low in TENURE_WORDS
 
 

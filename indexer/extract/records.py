@@ -31,6 +31,8 @@ from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import name_chain
 
 QUOTE_SEQUENCE, LABEL = "quote_sequence", "label"
+_SPEAKING_KINDS = ("person", "organization", "group")
+DOCUMENT_NOUNS = frozenset(["report"])  # written by a body: `_someone_elses_document`
 RELAY_VERBS = frozenset(["told", "tells", "said", "says"])  # "... told her: '...'"
 _QUOTE_MARKS = frozenset(['"', "\u201c", "'", "\u2018", "``", ":"])
 
@@ -73,12 +75,25 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         index.remember(cand.label[0], speaker)
     elif cand.source is not None:
         src = cand.source
-        if src.lower_ in outlets.MEDIUM_NOUNS and previous is not None and previous.result:
+        if (
+            src.lower_ in outlets.MEDIUM_NOUNS
+            and previous is not None
+            and previous.result
+            and not _someone_elses_document(src, previous.result)
+            and _owner_named_in(src) is None
+        ):
             base = previous.result
             speaker = Speaker(base["speaker"], base["speaker_type"], base["speaker_role"])
             speaker.how = QUOTE_SEQUENCE if base["speaker"] else UNRESOLVED
             via = via or list(base["via_outlets"])
             medium = outlets.medium_text(src)
+        elif src.lower_ in outlets.MEDIUM_NOUNS and (owner := _owner_named_in(src)) is not None:
+            # "The Home Office letter reads": the body the compound names, else no one
+            speaker = index.resolve(owner, cand.offset)
+            kinds = ("organization", "group") if owner.dep_ == "compound" else _SPEAKING_KINDS
+            if speaker.how != NAMED or speaker.kind not in kinds:
+                speaker = index.resolve(src, cand.offset)
+            medium = src.lower_  # "letter", not "office letter"
         elif outlets.is_outlet(src):
             name = outlets.outlet_name(src) or src.text
             speaker = Speaker(name, "organization")
@@ -130,6 +145,36 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
     }
     return cand.result
+
+
+def _owner_named_in(src: Token) -> Token | None:
+    """Whose a medium noun is, when the phrase names it: the last word of a proper name
+    compounded before it ("The Home Office letter", "the White House statement"), a proper
+    possessor ("Clinton's speech") or the proper subject of a relative clause on it ("a
+    speech Mrs. Clinton delivered in July"); None without one."""
+    owners = [
+        c
+        for c in src.children
+        if c.dep_ in ("compound", "poss") and c.tag_ in ("NNP", "NNPS")
+    ] + [
+        s
+        for c in src.children
+        if c.dep_ == "relcl"
+        for s in c.children
+        if s.dep_ == "nsubj" and s.tag_ in ("NNP", "NNPS")
+    ]
+    return owners[-1] if owners else None
+
+
+def _someone_elses_document(src: Token, previous: dict) -> bool:
+    """ "The report says ..." after a person's quote: a report (unlike a statement or a
+    tweet) is a body's document, not the last person's words, unless a possessive says
+    whose ("his report")."""
+    return (
+        src.lower_ in DOCUMENT_NOUNS
+        and previous["speaker_type"] == "person"
+        and not any(c.dep_ == "poss" for c in src.children)
+    )
 
 
 def _labelled_speaker(written: str, pos: int, index: SpeakerIndex) -> Speaker:
