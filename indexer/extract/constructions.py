@@ -77,6 +77,15 @@ class Site:
         """(offset, paragraph, sentence): where a candidate proposed here sits."""
         return self.offset, self.paragraph, self.sentence
 
+    def scored_pattern(self, pattern: str, source: Token | None) -> str:
+        """The pattern the lexicon scores: a nominal one per source shape ("dobj:name")."""
+        return f"{pattern}:{source_kind(source)}" if pattern in NOMINAL else pattern
+
+    def score(self, pattern: str, form: str, source: Token | None) -> float | None:
+        """The reliability of `form` as a cue in `pattern` with `source`; None: no cue, so
+        :meth:`propose` proposes nothing there, whatever the content."""
+        return self.reliability(form, self.scored_pattern(pattern, source))
+
     def propose(
         self, pattern: str, form: str, cue: Token, content: list[Token], source: Token | None
     ) -> list[Candidate]:
@@ -84,11 +93,10 @@ class Site:
         (form, pattern) pair, the content is empty or a clause is a single word."""
         if pattern in CLAUSAL and sum(t.is_alpha for t in content) < 2:
             return []  # a one-word "clause" ("He said that.") is a parse accident
-        if pattern in NOMINAL:
-            if pattern != "noun" and not proposition(form, content):
-                return []  # "endorsed Clinton", "approved a bill": an action, not a claim
-            pattern = f"{pattern}:{source_kind(source)}"
-        score = self.reliability(form, pattern)
+        if pattern in NOMINAL and pattern != "noun" and not proposition(form, content):
+            return []  # "endorsed Clinton", "approved a bill": an action, not a claim
+        score = self.score(pattern, form, source)
+        pattern = self.scored_pattern(pattern, source)
         spans = token_spans(content, self.offset)
         if score is None or not spans:
             return []
@@ -205,6 +213,8 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
             continue  # "Announces Series C Funding": a headline's name object says nothing
         if child.dep_ == "ccomp" and narrated_before_colon(child):
             continue  # "X was less certain: she said ...": narration, not what she said
+        if site.score(pattern, tok.lower_, source) is None:
+            continue  # no cue in this construction: the content need not be cut out
         tail = clause_tail(child, site.reliability)
         told = outlets.swallowed_outlet(tok) if child.dep_ == "ccomp" else []
         content = [t for t in child.subtree if not relay_phrase(t) and t not in tail | set(told)]

@@ -165,10 +165,11 @@ def reliability(form: str, pattern: str) -> float | None:
     return score if score is not None and score >= THRESHOLD else None
 
 
+@lru_cache(maxsize=65536)
 def estimate(form: str, pattern: str) -> float | None:
     """Estimated precision of `form` used as a cue in `pattern` whatever its level, or None
     when the lexicon has no evidence and the form is no seed. A form seen too rarely borrows
-    the evidence of its other inflections."""
+    the evidence of its other inflections. Kept per (form, pattern): asked for every verb."""
     form = form.lower()
     stats = _evidence(lexicon().get(form, {}), pattern)
     if stats is None or stats[1] < MIN_EVIDENCE:
