@@ -6,7 +6,8 @@ a speaker's tensed "called X “...”" makes it their words);
 which cue an unclaimed quotation belongs to (the nearest cue verb with a subject within
 QUOTE_WINDOW tokens in its paragraph, or a "... said:" closing the paragraph before it, or
 else the verb whose object or predicate holds it: 'branded North Korea an "outlaw nation"');
-when the quotation after `"A," he said.` joins the same statement; and when a paragraph
+when the quotation after `"A," he said.` (or a paraphrase, `A, he said.`) joins the same
+statement; and when a paragraph
 that is only a quotation continues the previous paragraph's speaker. Quotation marks
 themselves are found by `quotes.py`.
 """
@@ -245,14 +246,16 @@ def join_split_quotes(
     text: str, found: list[Candidate], quotes: list[Quote], paras: list[tuple[int, int]]
 ) -> None:
     """`"A," he said. "B."`: the quotation right after the cue clause goes on with the same
-    statement, so it joins the content (PolNeAR: one attribution, two content spans).
-    Changes the candidates in `found` in place."""
+    statement, so it joins the content (PolNeAR: one attribution, two content spans). So it
+    does after a content that only partly quotes or paraphrases (`The plan is "dead," he
+    said. "B."`, `The plan is dead, he said. "B."`), which then becomes mixed. Changes the
+    candidates in `found` in place."""
     used: set[int] = set()
     for cand in found:
         used |= chars(cand.content)
     starts = [q.start for q in quotes]
     for cand in sorted(found, key=lambda c: c.start):
-        if cand.kind != "direct" or cand.cue is None:
+        if cand.cue is None:
             continue
         cue_end = cand.offset + cand.cue.idx + len(cand.cue)
         if max(e for _, e in cand.content) > cand.offset + cand.cue.idx:
@@ -270,6 +273,7 @@ def join_split_quotes(
             ):
                 break
             cand.content = merge(cand.content + [(q.start, q.end)])
+            cand.kind = "direct" if cand.kind == "direct" else "mixed"
             used |= set(range(q.start, q.end))
             pos = q.end
 
