@@ -248,8 +248,9 @@ def join_split_quotes(
     """`"A," he said. "B."`: the quotation right after the cue clause goes on with the same
     statement, so it joins the content (PolNeAR: one attribution, two content spans). So it
     does after a content that only partly quotes or paraphrases (`The plan is "dead," he
-    said. "B."`, `The plan is dead, he said. "B."`), which then becomes mixed. Changes the
-    candidates in `found` in place."""
+    said. "B."`, `The plan is dead, he said. "B."`), which then becomes mixed. Only the
+    rest of the cue's clause may stand between them, no sentence of narration with a verb of
+    its own. Changes the candidates in `found` in place."""
     used: set[int] = set()
     for cand in found:
         used |= chars(cand.content)
@@ -261,6 +262,8 @@ def join_split_quotes(
         if max(e for _, e in cand.content) > cand.offset + cand.cue.idx:
             continue
         para_end = paras[cand.paragraph][1] if cand.paragraph < len(paras) else len(text)
+        after = cand.cue.doc[cand.cue.sent.end :]  # 'He did not give a date.': narration
+        narration = [cand.offset + t.idx for t in after if t.tag_.startswith("VB")]
         pos = cue_end
         for q in quotes[bisect.bisect_left(starts, cue_end) :]:
             if q.start >= para_end:
@@ -269,9 +272,10 @@ def join_split_quotes(
             if (
                 q.start in used
                 or (pos == cue_end and not _clause_tail(gap))
+                or any(pos <= v < q.start for v in narration)
                 or (pos != cue_end and gap.strip())
             ):
-                break
+                break  # 'X, he said. The mayor disagreed. "B."': B is not his
             cand.content = merge(cand.content + [(q.start, q.end)])
             cand.kind = "direct" if cand.kind == "direct" else "mixed"
             used |= set(range(q.start, q.end))
