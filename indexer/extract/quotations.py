@@ -243,7 +243,11 @@ def quoted_argument(
 
 
 def join_split_quotes(
-    text: str, found: list[Candidate], quotes: list[Quote], paras: list[tuple[int, int]]
+    text: str,
+    found: list[Candidate],
+    quotes: list[Quote],
+    paras: list[tuple[int, int]],
+    parsed: Parsed,
 ) -> None:
     """`"A," he said. "B."`: the quotation right after the cue clause goes on with the same
     statement, so it joins the content (PolNeAR: one attribution, two content spans). So it
@@ -255,6 +259,8 @@ def join_split_quotes(
     for cand in found:
         used |= chars(cand.content)
     starts = [q.start for q in quotes]
+    verbs = [chunk.start + t.idx for chunk, doc in parsed for t in doc if t.tag_.startswith("VB")]
+    chunks = sorted((chunk.start, chunk.end) for chunk, _ in parsed)
     for cand in sorted(found, key=lambda c: c.start):
         if cand.cue is None:
             continue
@@ -262,8 +268,7 @@ def join_split_quotes(
         if max(e for _, e in cand.content) > cand.offset + cand.cue.idx:
             continue
         para_end = paras[cand.paragraph][1] if cand.paragraph < len(paras) else len(text)
-        after = cand.cue.doc[cand.cue.sent.end :]  # 'He did not give a date.': narration
-        narration = [cand.offset + t.idx for t in after if t.tag_.startswith("VB")]
+        sent_end = cand.offset + cand.cue.sent.end_char  # after it: 'He gave no date.'
         pos = cue_end
         for q in quotes[bisect.bisect_left(starts, cue_end) :]:
             if q.start >= para_end:
@@ -272,7 +277,7 @@ def join_split_quotes(
             if (
                 q.start in used
                 or (pos == cue_end and not _clause_tail(gap))
-                or any(pos <= v < q.start for v in narration)
+                or _narration(text, verbs, chunks, sent_end, q.start)
                 or (pos != cue_end and gap.strip())
             ):
                 break  # 'X, he said. The mayor disagreed. "B."': B is not his
@@ -280,6 +285,28 @@ def join_split_quotes(
             cand.kind = "direct" if cand.kind == "direct" else "mixed"
             used |= set(range(q.start, q.end))
             pos = q.end
+
+
+def _narration(
+    text: str, verbs: list[int], chunks: list[tuple[int, int]], start: int, end: int
+) -> bool:
+    """A sentence of its own stands in [start, end), between a cue's sentence and a
+    quotation: a verb (of the sorted positions `verbs`) or words outside the parsed `chunks`
+    (sorted (start, end); sentences without a cue word are not parsed). A name the sentence
+    splitter cut off ("Rep. G.K. | Butterfield, head of the caucus.") is none."""
+    k = bisect.bisect_left(verbs, start)
+    if k < len(verbs) and verbs[k] < end:
+        return True
+    pos = start
+    for chunk_start, chunk_end in chunks[max(0, bisect.bisect_left(chunks, (start, start)) - 1) :]:
+        if chunk_start >= end:
+            break
+        if chunk_end <= pos:
+            continue
+        if text[pos:chunk_start].strip():
+            return True
+        pos = max(pos, chunk_end)
+    return bool(text[pos:end].strip())
 
 
 def continuations(page: Layout, kept: list[Candidate]) -> list[Candidate]:
