@@ -65,6 +65,8 @@ def candidates(page: Layout, reliability: Reliability = cues.reliability) -> lis
     found += labelled_lines(text, paras, sentence_starts)
     found += layout_candidates(text, paras, quotes, sentence_starts, parsed)
     found = [with_quotes(c, inside, text) for c in found]
+    # the quotation after "X, he said." is his before any verb of that sentence can claim it
+    join_split_quotes(text, found, quotes, paras, parsed)
     found += quote_candidates(text, quotes, found, parsed, inside, reliability)
-    join_split_quotes(text, found, quotes, paras)
+    join_split_quotes(text, found, quotes, paras, parsed)
     return citations.cite_sources(found, text)

@@ -72,6 +72,9 @@ _ABBREVIATIONS = wordset(
 )
 
 
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]")  # "g", "g.k" (the last "." is the match's)
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cheap sentence spans of one paragraph (only used to decide what to parse)."""
     spans = []
@@ -79,8 +82,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in _SENTENCE_END.finditer(text, start, end):
         word = text[max(start, match.start() - 6) : match.start()].split()[-1:]
         stem = word[0].lstrip('("\u201c').lower() if word else ""
-        if stem in _ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()):
-            continue
+        if stem in _ABBREVIATIONS or _INITIALS.fullmatch(stem):
+            continue  # "Rep. G.K. Butterfield", "J. Smith"
         spans.append((pos, match.start() + 1))
         pos = match.end()
     if pos < end:

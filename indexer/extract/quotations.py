@@ -6,7 +6,8 @@ a speaker's tensed "called X “...”" makes it their words);
 which cue an unclaimed quotation belongs to (the nearest cue verb with a subject within
 QUOTE_WINDOW tokens in its paragraph, or a "... said:" closing the paragraph before it, or
 else the verb whose object or predicate holds it: 'branded North Korea an "outlaw nation"');
-when the quotation after `"A," he said.` joins the same statement; and when a paragraph
+when the quotation after `"A," he said.` (or a paraphrase, `A, he said.`) joins the same
+statement; and when a paragraph
 that is only a quotation continues the previous paragraph's speaker. Quotation marks
 themselves are found by `quotes.py`.
 """
@@ -242,22 +243,32 @@ def quoted_argument(
 
 
 def join_split_quotes(
-    text: str, found: list[Candidate], quotes: list[Quote], paras: list[tuple[int, int]]
+    text: str,
+    found: list[Candidate],
+    quotes: list[Quote],
+    paras: list[tuple[int, int]],
+    parsed: Parsed,
 ) -> None:
     """`"A," he said. "B."`: the quotation right after the cue clause goes on with the same
-    statement, so it joins the content (PolNeAR: one attribution, two content spans).
-    Changes the candidates in `found` in place."""
+    statement, so it joins the content (PolNeAR: one attribution, two content spans). So it
+    does after a content that only partly quotes or paraphrases (`The plan is "dead," he
+    said. "B."`, `The plan is dead, he said. "B."`), which then becomes mixed. Only the
+    rest of the cue's clause may stand between them, no sentence of narration with a verb of
+    its own. Changes the candidates in `found` in place."""
     used: set[int] = set()
     for cand in found:
         used |= chars(cand.content)
     starts = [q.start for q in quotes]
+    verbs = [chunk.start + t.idx for chunk, doc in parsed for t in doc if t.tag_.startswith("VB")]
+    chunks = sorted((chunk.start, chunk.end) for chunk, _ in parsed)
     for cand in sorted(found, key=lambda c: c.start):
-        if cand.kind != "direct" or cand.cue is None:
+        if cand.cue is None:
             continue
         cue_end = cand.offset + cand.cue.idx + len(cand.cue)
         if max(e for _, e in cand.content) > cand.offset + cand.cue.idx:
             continue
         para_end = paras[cand.paragraph][1] if cand.paragraph < len(paras) else len(text)
+        sent_end = cand.offset + cand.cue.sent.end_char  # after it: 'He gave no date.'
         pos = cue_end
         for q in quotes[bisect.bisect_left(starts, cue_end) :]:
             if q.start >= para_end:
@@ -266,12 +277,36 @@ def join_split_quotes(
             if (
                 q.start in used
                 or (pos == cue_end and not _clause_tail(gap))
+                or _narration(text, verbs, chunks, sent_end, q.start)
                 or (pos != cue_end and gap.strip())
             ):
-                break
+                break  # 'X, he said. The mayor disagreed. "B."': B is not his
             cand.content = merge(cand.content + [(q.start, q.end)])
+            cand.kind = "direct" if cand.kind == "direct" else "mixed"
             used |= set(range(q.start, q.end))
             pos = q.end
+
+
+def _narration(
+    text: str, verbs: list[int], chunks: list[tuple[int, int]], start: int, end: int
+) -> bool:
+    """A sentence of its own stands in [start, end), between a cue's sentence and a
+    quotation: a verb (of the sorted positions `verbs`) or words outside the parsed `chunks`
+    (sorted (start, end); sentences without a cue word are not parsed). A name the sentence
+    splitter cut off ("Rep. G.K. | Butterfield, head of the caucus.") is none."""
+    k = bisect.bisect_left(verbs, start)
+    if k < len(verbs) and verbs[k] < end:
+        return True
+    pos = start
+    for chunk_start, chunk_end in chunks[max(0, bisect.bisect_left(chunks, (start, start)) - 1) :]:
+        if chunk_start >= end:
+            break
+        if chunk_end <= pos:
+            continue
+        if text[pos:chunk_start].strip():
+            return True
+        pos = max(pos, chunk_end)
+    return bool(text[pos:end].strip())
 
 
 def continuations(page: Layout, kept: list[Candidate]) -> list[Candidate]:
