@@ -246,6 +246,8 @@ def _predicative_objects(tok: Token, source: Token | None, site: Site) -> list[C
         ),
         None,
     )
+    if pred is None and obj is not None:
+        pred = _quoted_apposition(obj)  # 'called the bill "a blank check."' parsed as appos
     if pred is None or (obj is None and (pred.dep_ != "oprd" or pred.left_edge.i == pred.i)):
         return []  # no object; or one the parser hung inside the predicate ("the ban 'cruel'")
     obj = obj or pred
@@ -256,6 +258,17 @@ def _predicative_objects(tok: Token, source: Token | None, site: Site) -> list[C
     if not known or not spans:
         return []
     return [Candidate("ccomp", tok.lower_, max(known), spans, tok, source, *site.position())]
+
+
+def _quoted_apposition(obj: Token) -> Token | None:
+    """The words in quotation marks the parser hung on an object as its apposition ('called
+    the bill "a blank check"': the predicate of a small clause, the bill is a blank check);
+    None when the object has no such apposition."""
+    for child in obj.rights:
+        opening = child.left_edge.i - 1
+        if child.dep_ == "appos" and opening > obj.i and obj.doc[opening].tag_ == "``":
+            return child
+    return None
 
 
 def _judgements(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
