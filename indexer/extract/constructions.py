@@ -40,7 +40,7 @@ from indexer.extract.contents import (
 from indexer.extract.cues import family
 from indexer.extract.sources import relayed_subject, source_kind, subject
 from indexer.extract.spans import token_spans, trimmed
-from indexer.extract.tokens import narrated_before_colon
+from indexer.extract.tokens import adjuncts_before_quotation, narrated_before_colon
 from indexer.lexicon import wordset
 
 CONTENT_PATTERNS = ("ccomp", "dobj", "xcomp")
@@ -207,13 +207,28 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
             continue  # "X was less certain: she said ...": narration, not what she said
         tail = clause_tail(child, site.reliability)
         told = outlets.swallowed_outlet(tok) if child.dep_ == "ccomp" else []
+        told += adjuncts_before_quotation(child) if child.dep_ == "ccomp" else []
         content = [t for t in child.subtree if not relay_phrase(t) and t not in tail | set(told)]
         if child.dep_ == "ccomp":
             content += coordinated_that(tok, child) + continued_claim(tok, child)
         elif child.dep_ == "xcomp":
+            content = _infinitive_subject(tok, child) + content
             content += coordinated_infinitive(tok, child)
         out += site.propose(pattern, tok.lower_, tok, content, source)
     return out
+
+
+def _infinitive_subject(cue: Token, infinitive: Token) -> list[Token]:
+    """ "urged both sides to return to talks", "asked voters to stay home": the cue's object
+    between it and its infinitive is who is to act, part of what was said (without it the
+    claim reads "to return to talks"). [] when the cue has no such object or the infinitive
+    has no "to" (a misparsed clause)."""
+    if not any(c.lower_ == "to" for c in infinitive.lefts):
+        return []
+    obj = next(
+        (c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < infinitive.i), None
+    )
+    return list(obj.subtree) if obj is not None else []
 
 
 def _title_case_verb(tok: Token) -> bool:

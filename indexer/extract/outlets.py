@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from indexer import lexicon
 from indexer.extract.names import is_first_name
-from indexer.extract.tokens import name_chain, np_tokens, text_of
+from indexer.extract.tokens import adjuncts_before_quotation, name_chain, np_tokens, text_of
 from indexer.lexicon import wordset
 
 OUTLET_NAMES = lexicon.outlet_names_in_text()
@@ -202,7 +202,10 @@ def medium(cue: Token) -> str | None:
     """How it was said: "in a video statement" -> "video statement", "tweeted" -> "post on X"."""
     if cue.lower_.startswith("tweet"):
         return "post on X"
-    for child in cue.children:
+    adjuncts = [
+        t for c in cue.children if c.dep_ == "ccomp" for t in adjuncts_before_quotation(c)
+    ]  # 'confirmed that in a statement: "..."'
+    for child in [*cue.children, *adjuncts]:
         if child.dep_ == "prep" and child.lower_ in ("in", "during", "at", "on", "via", "through"):
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.lower_ in MEDIUM_NOUNS | {"twitter", "x"}:
