@@ -29,6 +29,7 @@ from indexer.extract.contents import (
     continued_claim,
     coordinated_infinitive,
     coordinated_that,
+    expressive,
     finite_clause,
     is_date,
     late_that_clause,
@@ -292,7 +293,7 @@ def _judgements(tok: Token, source: Token | None, site: Site) -> list[Candidate]
     the object (Clinton lied); the cue lexicon's object evidence for the verb gates it (pattern
     `judgement`, see `cues.estimate`). An object without a reason stays an action, and so does
     one with a one-word purpose ("endorsed Clinton for president")."""
-    if source is None or (tok.is_title and tok.i != tok.sent.start):
+    if source is None or (tok.is_title and tok.i != tok.sent.start) or expressive(tok.lower_):
         return []  # "Christie Calls Off ...": a headline in title case parses badly
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is None or obj.tag_ in PRONOUN_TAGS[1:] or is_date(obj):

@@ -36,16 +36,27 @@ PROPOSITION_OBJECT_VERBS = wordset(
     conceded"""
 )
 PROPOSITION_OBJECT_FORMS = frozenset(["call for", "ask for"])  # "called for a ban on ..."
+# Speech acts that express a feeling and state nothing ("thanked him for his service",
+# "congratulated the team on the win", "apologized for the delay"): what they are for or
+# about is no claim, only words they quote are.
+EXPRESSIVE_ACTS = wordset(
+    """thank thanked thanks thanking congratulate congratulated congratulates congratulating
+    apologize apologized apologizes apologizing apologise apologised apologising greet
+    greeted greets greeting welcome welcomed welcomes welcoming salute saluted salutes
+    saluting"""
+)
 # Nouns that name a piece of discourse or an event without saying what it says: "outlined
 # his plan", "cited the figure", "noted Bill Clinton's comments", "wrote a memoir", "denied
-# the report", "rejected the allegations", "confirmed the deal" (issue 11).
+# the report", "rejected the allegations", "confirmed the deal", "citing health reasons"
+# (issue 11).
 DISCOURSE_NOUNS = wordset(
     """plan plans comment comments remark remarks figure figures number numbers statement
     statements memoir memoirs book books story stories letter letters speech speeches
     proposal proposals details detail position positions views idea ideas agenda report
     reports reporting allegation allegations claim claims accusation accusations charge
     charges rumour rumours rumor rumors article articles suggestion suggestions criticism
-    criticisms deal deals agreement agreements news account accounts"""
+    criticisms deal deals agreement agreements news account accounts reason reasons grounds
+    concern concerns"""
 )
 
 
@@ -62,9 +73,11 @@ def proposition(form: str, content: list[Token]) -> bool:
     inflection) that is more than the name of a piece of discourse (`DISCOURSE_NOUNS`:
     "outlined his plan")? A bare noun phrase after any other verb is not."""
     inside = {t.i for t in content}
-    if any(_clause_verb(t) and not _in_relative(t, inside) for t in content):
-        return True
     if any(t.is_quote for t in content):
+        return True
+    if expressive(form):
+        return False  # "thanked the crews for working through the night": no claim
+    if any(_clause_verb(t) and not _in_relative(t, inside) for t in content):
         return True
     if any(t.lower_ in DISCOURSE_NOUNS and t.head.i not in inside for t in content):
         return False  # "outlined his plan": names what was said, does not say it
@@ -112,6 +125,13 @@ def _says_what(clause: Token) -> bool:
 _PROPOSITION_FAMILIES = frozenset(
     family(w) for w in PROPOSITION_OBJECT_VERBS | PROPOSITION_OBJECT_FORMS
 )
+_EXPRESSIVE_FAMILIES = frozenset(family(w) for w in EXPRESSIVE_ACTS)
+
+
+def expressive(form: str) -> bool:
+    """Is `form` (a cue, perhaps with its preposition: "thank for") an expressive speech act
+    (`EXPRESSIVE_ACTS`: thanking, congratulating, apologizing, greeting)?"""
+    return family(form.split()[0]) in _EXPRESSIVE_FAMILIES
 
 
 def is_date(tok: Token) -> bool:

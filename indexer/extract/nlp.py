@@ -81,7 +81,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stem = word[0].lstrip('("\u201c').lower() if word else ""
         if stem in _ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()):
             continue
-        spans.append((pos, match.start() + len(match.group().rstrip())))  # with its '."' 
+        spans.append((pos, match.start() + len(match.group().rstrip())))  # with its '."'
         pos = match.end()
     if pos < end:
         spans.append((pos, end))
