@@ -108,6 +108,8 @@ def from_token(tok: Token, site: Site) -> list[Candidate]:
         return _per_outlet(tok, site)
     if tok.tag_ in ("NN", "NNS"):
         return _noun_complements(tok, site)
+    if (agent := _as_reported_by(tok)) is not None:
+        return _as_reported(tok, agent, site)
     if not _reporting_verb(tok):
         return []
     source = subject(tok)
@@ -149,9 +151,12 @@ def _per_outlet(tok: Token, site: Site) -> list[Candidate]:
     `outlets.relays`)."""
     source = next((o for o in tok.children if o.dep_ == "pobj" and outlets.is_outlet(o)), None)
     if source is None or any(
-        t.tag_.startswith("VB") and site.reliability(t.lower_, "ccomp") and subject(t) is not None
+        t.tag_.startswith("VB")
+        and site.reliability(t.lower_, "ccomp")
+        and subject(t) is not None
+        and (reporting_tail(t) or any(c.dep_ in ("ccomp", "xcomp") for c in t.children))
         for t in tok.sent
-    ):
+    ):  # a speaker's verb with what it reports; "is considering a sale, per X" has none
         return []
     content = [t for t in tok.sent if not under(t, tok)]
     score = site.reliability("according to", "according")
@@ -171,6 +176,29 @@ def _per_outlet(tok: Token, site: Site) -> list[Candidate]:
             site.sentence,
         )
     ]
+
+
+def _as_reported_by(tok: Token) -> Token | None:
+    """The agent of "as (first) reported by X", "as announced by the ministry": a reporting
+    verb in the passive, in an "as" clause on the sentence's main clause; None otherwise."""
+    if tok.tag_ != "VBN" or tok.dep_ != "advcl":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
+
+
+def _as_reported(tok: Token, agent: Token, site: Site) -> list[Candidate]:
+    """ "Zentrix is weighing a sale, as first reported by The Information.": the main clause
+    is the agent's report, as in "according to The Information" (scored as that
+    construction, under the cue's own form). A main clause that is itself someone's report
+    ("X said ..., as first reported by Y") is X's: the agent only relays it."""
+    clause = tok.head
+    if any(c.dep_ in ("ccomp", "parataxis") for c in clause.children):
+        return []
+    content = [t for t in clause.subtree if not under(t, tok) and not relay_phrase(t)]
+    return site.propose("according", "according to", tok, content, agent)
 
 
 def _noun_complements(tok: Token, site: Site) -> list[Candidate]:

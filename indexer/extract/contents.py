@@ -140,12 +140,23 @@ def is_date(tok: Token) -> bool:
 
 
 def relay_phrase(tok: Token) -> bool:
-    """Tokens of ", per Reuters" or ", according to X" hanging inside a content clause; "per"
-    relays only after a comma or before a name ("7 per cent", "$5 per head" are units)."""
+    """Tokens of ", per Reuters", ", according to X" or ", as first reported by X" hanging
+    inside a content clause; "per" relays only after a comma or before a name ("7 per
+    cent", "$5 per head" are units)."""
     for anc in [tok, *tok.ancestors]:
         if anc.dep_ == "prep" and (anc.lower_ == "according" or _relaying_per(anc)):
             return True
+        if anc.dep_ == "advcl" and anc.tag_ == "VBN" and _as_reported(anc):
+            return True  # "..., as first reported by the Ledger"
     return False
+
+
+def _as_reported(clause: Token) -> bool:
+    """ "as (first) reported by X", "as announced by the ministry": a passive "as" clause
+    with its agent, naming who brought the news out."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children) and any(
+        c.dep_ == "agent" for c in clause.children
+    )
 
 
 def _relaying_per(tok: Token) -> bool:

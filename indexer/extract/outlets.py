@@ -50,6 +50,8 @@ def is_outlet(tok: Token) -> bool:
         return False
     if low in BRAND_WORDS and _after_the(tok):
         return True  # "told the Herald": the short form of a paper named before
+    if reporting_agent(tok) and not is_first_name(name.removeprefix("The ").split()[0]):
+        return True  # "as first reported by The Information": who reports news is an outlet
     words = low.split()
     if any(w in BRAND_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in BRAND_WORDS):
         return True
@@ -82,7 +84,7 @@ def _party_tag(chain: list[Token]) -> bool:
 
 def outlet_name(tok: Token) -> str | None:
     """The proper name of an outlet mention: "state-owned media outlet TASS" -> "TASS"."""
-    chain = name_chain(tok)
+    chain = name_chain(tok) or ([tok] if reporting_agent(tok) and tok.is_title else [])
     if not chain:
         return None
     first = chain[0]
@@ -91,6 +93,19 @@ def outlet_name(tok: Token) -> str | None:
     if prev is not None and prev.text == "The" and not prev.is_sent_start:
         return "The " + text_of(chain)
     return text_of(chain)
+
+
+def reporting_agent(tok: Token) -> bool:
+    """ "as first reported by The Information", "reported by Axios": `tok` is the agent of a
+    passive "reported", the one who brought the news out (an outlet, unless a person's
+    name)."""
+    agent = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and agent.dep_ == "agent"
+        and agent.head.lower_ in REPORTING_VERBS
+        and agent.head.tag_ == "VBN"
+    )
 
 
 def relays(cue: Token, sent_tokens: list[Token]) -> list[str]:
@@ -105,6 +120,8 @@ def relays(cue: Token, sent_tokens: list[Token]) -> list[str]:
             # "..., according to Reuters.": an outlet relays the sentence's statement
             objs = [o for t in (tok, tok.nbor(1)) for o in t.children if o.dep_ == "pobj"]
             found += [_outlet_of(o) for o in objs if is_outlet(o)]
+        if reporting_agent(tok) and tok.head.head.dep_ == "advcl" and is_outlet(tok):
+            found.append(_outlet_of(tok))  # "..., as first reported by the Ledger."
     found += _reporting_outlets(cue) + _spoken_to(cue)
     if told := swallowed_outlet(cue):
         found.append(_outlet_of(told[-1]))

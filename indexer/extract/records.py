@@ -81,7 +81,7 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
             medium = outlets.medium_text(src)
         elif outlets.is_outlet(src):
             name = outlets.outlet_name(src) or src.text
-            speaker = Speaker(name, "organization")
+            speaker = Speaker(name, "organization", outlet=True)
             via = [v for v in via if v != name]
         else:
             speaker = index.resolve(src, cand.offset)
