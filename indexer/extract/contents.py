@@ -354,3 +354,30 @@ def _after_comma(doc, i: int) -> bool:
     if before.text == ",":
         return True
     return before.is_quote and i >= 2 and doc[i - 2].text.endswith(",")
+
+
+QUOTE_OPENINGS = frozenset('"\u201c\u2018\'\u00ab')
+QUOTE_CLOSINGS = frozenset('"\u201d\u2019\'\u00bb')
+
+
+def content_shape(pattern: str, kind: str, content: str, tokens: list[Token]) -> str:
+    """The shape of a content (`schemas.attribution.CONTENT_SHAPES`) from the construction
+    that proposed it (`pattern`), its `kind`, its text and its tokens: a direct quote is a
+    ``quotation``; words wholly in quotation marks without a verb of their own a
+    ``fragment`` ('"a blank check."'); a verb's or preposition's object ("dobj", "prep",
+    "noun") with no clause verb outside a relative clause a noun ``phrase`` ("the
+    allegations"); a "to" complement an ``infinitive`` ("both sides to return to talks");
+    anything else a ``clause``."""
+    inside = {t.i for t in tokens}
+    verbs = any(_clause_verb(t) and not _in_relative(t, inside) for t in tokens)
+    text = content.strip()
+    enclosed = len(text) > 1 and text[0] in QUOTE_OPENINGS and text[-1] in QUOTE_CLOSINGS
+    if kind == "direct":
+        return "fragment" if enclosed and not verbs else "quotation"
+    if enclosed and not verbs:
+        return "fragment"
+    if pattern.split(":")[0] in ("dobj", "prep", "noun") and not verbs:
+        return "phrase"
+    if pattern == "xcomp" or (tokens and tokens[0].lower_ == "to" and tokens[0].tag_ == "TO"):
+        return "infinitive"
+    return "clause"

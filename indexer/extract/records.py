@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from indexer.extract import cue_types, outlets, sources
 from indexer.extract.candidate import Candidate
+from indexer.extract.contents import content_shape
 from indexer.extract.coreference import (
     NAMED,
     PERSON_NOUNS,
@@ -108,11 +109,13 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         spoken = cue_types.cue_type(cand.cue, cand.source, medium)
     cue = cand.cue_span()
     content = " ".join(text[s:e] for s, e in cand.content)
+    shape = content_shape(cand.pattern, cand.kind, content, _content_tokens(cand))
     confidence = cand.score  # the scorer's probability (indexer/extract/scoring.py)
     cand.result = {
         "kind": cand.kind,
         "content": content,
         "content_spans": [[s, e] for s, e in cand.content],
+        "content_shape": shape,
         "cue": text[cue[0] : cue[1]] if cue else None,
         "cue_span": list(cue) if cue else None,
         "speaker_text": text[source[0] : source[1]] if source else None,
@@ -130,6 +133,15 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
     }
     return cand.result
+
+
+def _content_tokens(cand: Candidate) -> list[Token]:
+    """The parsed tokens inside the candidate's content spans, in order ([] when it has no
+    cue in a parse: a label line, a quotation paragraph)."""
+    if cand.cue is None:
+        return []
+    spans = [(s - cand.offset, e - cand.offset) for s, e in cand.content]
+    return [t for t in cand.cue.doc if any(s <= t.idx < e for s, e in spans)]
 
 
 def _labelled_speaker(written: str, pos: int, index: SpeakerIndex) -> Speaker:
