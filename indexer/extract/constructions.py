@@ -154,9 +154,9 @@ def _per_outlet(tok: Token, site: Site) -> list[Candidate]:
         t.tag_.startswith("VB")
         and site.reliability(t.lower_, "ccomp")
         and subject(t) is not None
-        and (reporting_tail(t) or any(c.dep_ in ("ccomp", "xcomp") for c in t.children))
+        and (reporting_tail(t) or any(c.dep_ == "ccomp" for c in t.children))
         for t in tok.sent
-    ):  # a speaker's verb with what it reports; "is considering a sale, per X" has none
+    ):  # a speaker's verb with the clause it reports; "is considering a sale, per X" has none
         return []
     content = [t for t in tok.sent if not under(t, tok)]
     score = site.reliability("according to", "according")
