@@ -137,11 +137,17 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
 
 def _content_tokens(cand: Candidate) -> list[Token]:
     """The parsed tokens inside the candidate's content spans, in order ([] when it has no
-    cue in a parse: a label line, a quotation paragraph)."""
+    cue in a parse: a label line; none for a span outside the cue's chunk)."""
     if cand.cue is None:
         return []
-    spans = [(s - cand.offset, e - cand.offset) for s, e in cand.content]
-    return [t for t in cand.cue.doc if any(s <= t.idx < e for s, e in spans)]
+    doc = cand.cue.doc
+    out: list[Token] = []
+    for s, e in cand.content:
+        if s < cand.offset or e - cand.offset > len(doc.text):
+            continue  # a quotation outside the cue's parsed chunk
+        span = doc.char_span(s - cand.offset, e - cand.offset, alignment_mode="expand")
+        out += list(span) if span is not None else []
+    return out
 
 
 def _labelled_speaker(written: str, pos: int, index: SpeakerIndex) -> Speaker:
