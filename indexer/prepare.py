@@ -80,11 +80,12 @@ def clean(
     dropped: Callable[[str], None] | None = None,
 ) -> Article | str:
     """The article with its URL made the article's one URL (``schemas.links.article_url``),
-    its body cleaned, its dateline date and syndication source kept (when the reader found
-    none) and its stable id; or the reason it is rejected (a URL that is no web address:
-    :func:`url_problem`; nothing left after cleaning, or a cleaned body over
-    ``max_article_bytes`` UTF-8 bytes). A publication date in the future
-    (:func:`date_problem`) is dropped, and said to ``dropped``.
+    its body cleaned, its dateline date, syndication source and wire agency ("WASHINGTON
+    (AP) —", as its outlet) kept (when the reader found none) and its stable id; or the
+    reason it is rejected (a URL that is no web address: :func:`url_problem`; nothing left
+    after cleaning, or a cleaned body over ``max_article_bytes`` UTF-8 bytes). A
+    publication date in the future (:func:`date_problem`) is dropped, and said to
+    ``dropped``.
     Modifies and returns ``article``."""
     problem = url_problem(article.get("url"))
     if problem:
@@ -102,6 +103,8 @@ def clean(
         article["published"] = as_date(cleaned.published)
     if not article.get("original_outlet") and cleaned.original_outlet:
         article["original_outlet"] = cleaned.original_outlet
+    if not article.get("outlet") and cleaned.wire:
+        article["outlet"] = cleaned.wire  # "WASHINGTON (AP) —": a stated outlet wins
     late = date_problem(article.get("published"))
     if late:
         article["published"] = None

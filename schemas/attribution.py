@@ -29,6 +29,12 @@ PARTS = ("body", "title")
 # How the words came: said, written, thought, or shown by evidence (a report, poll, data);
 # the rule is indexer/extract/cue_types.py. A search shows speech and writing unless asked.
 CUE_TYPES = ("speech", "writing", "thought", "evidence")
+# The grammatical shape of a content, which decides how a page words it: a reported
+# ``clause`` ("said that the bridge would reopen"), an ``infinitive`` ("urged both sides to
+# return to talks"), a verbatim ``quotation``, a quoted ``fragment`` short of a sentence
+# ('"a blank check."') or a noun ``phrase`` ("denied the allegations"). The rule is
+# indexer/extract/contents.py (`content_shape`); None on records stored before it.
+CONTENT_SHAPES = ("clause", "infinitive", "quotation", "fragment", "phrase")
 DEFAULT_CUE_TYPES = ("speech", "writing")
 # Cue verbs by which the speaker says the reported content is false ("denied that ...",
 # "rejected claims that ...", "disputed that ..."): such an attribution is a denial, not
@@ -77,6 +83,12 @@ class AttributionSchema(Schema):
         required=True, validate=validate.Length(min=1), **es(ENGLISH_TEXT, csv=8)
     )
     content_spans = fields.List(Span(), required=True, validate=validate.Length(min=1))
+    content_shape = fields.String(
+        load_default=None,
+        allow_none=True,
+        validate=validate.OneOf(CONTENT_SHAPES),
+        **es(STORED_ONLY),
+    )
     part = fields.String(
         load_default="body",  # spans are offsets into this part of the article
         validate=validate.OneOf(PARTS),

@@ -43,6 +43,7 @@ def test_the_speaker_before_the_cue_with_a_reported_claim():
         "kind",
         "content",
         "content_spans",
+        "content_shape",
         "cue",
         "cue_span",
         "speaker_text",

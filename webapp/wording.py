@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from indexer.link.speakers import PRONOUNS
+from schemas.attribution import CONTENT_SHAPES
 from store.base import HL_END, HL_START
 
 OPENING = "\"“‘«„‹'"
@@ -121,24 +122,49 @@ def in_quotation_marks(kinds: str | Iterable[str] | None, text: str | None = Non
 
 
 def reported_lead(attribution: dict[str, Any]) -> str:
-    """The words before an indirect or mixed claim: "Anna Lindqvist said that",
-    "According to the ministry,", "Someone said that" when nobody was found. A cue that
-    reads badly before "that" (several words, one needing an object, a form in -ing such as
-    "describing") is reported as "said"; a cue whose content is its object
-    (:data:`OBJECT_CUES`, "called the plan 'a disaster'", "cited health reasons") and a
-    content that is an infinitive ("vowed to repeal the tax", whatever the cue) take no
-    "that"."""
+    """The words before a claim, by the shape of its content (:func:`content_shape`): a
+    clause reads "Anna Lindqvist said that", a verbatim quotation 'X said: "..."', a quoted
+    fragment 'X used the words "..."', a noun phrase "X denied" (after "said": "X spoke
+    of"), an infinitive "X vowed" / "X told residents"; "According to the ministry," for a
+    prepositional cue, "Someone" when nobody was found. A cue that reads badly before
+    "that" (several words, one needing an object, a form in -ing such as "describing") is
+    reported as "said"; a cue whose content is its object (:data:`OBJECT_CUES`, "called the
+    plan 'a disaster'", "cited health reasons") takes its past tense and nothing else."""
     who = attribution.get("speaker") or attribution.get("speaker_text") or "Someone"
     cue = (attribution.get("cue") or "").strip().lower()
-    if cue in PREPOSITIONAL_CUES:
+    if cue in PREPOSITIONAL_CUES or cue.endswith(" by"):  # "as first reported by X"
         return f"According to {who},"
     if (past := object_cue_past(cue)) is not None:
         return f"{who} {past}"
-    plain_verb = cue and " " not in cue and cue not in TRANSITIVE_CUES and not cue.endswith("ing")
-    verb = cue if plain_verb else "said"
-    if clean(attribution.get("content")).lower().startswith("to "):
-        return f"{who} {verb}"  # an infinitive: "X vowed to ...", "X said to ...", never "that"
+    plain = bool(cue) and " " not in cue and not cue.endswith("ing")
+    verb = cue if plain and cue not in TRANSITIVE_CUES else "said"
+    shape = content_shape(attribution)
+    if shape == "quotation":
+        return f"{who} {verb}:"  # 'X said: "We will rebuild the bridge."'
+    if shape == "fragment":
+        return f"{who} used the words"  # 'X used the words "a blank check."', never "that"
+    if shape == "phrase":
+        # "X denied the allegations", "X announced a series of steps"; "said" takes no object
+        return f"{who} {verb}" if verb != "said" else f"{who} spoke of"
+    if shape == "infinitive":  # never "that": "X vowed to ...", "X said to stay indoors"
+        told_whom = not clean(attribution.get("content")).lower().startswith("to ")
+        return f"{who} {cue if plain and told_whom else verb}"  # "X told residents to ..."
     return f"{who} {verb} that"
+
+
+def content_shape(attribution: dict[str, Any]) -> str:
+    """The shape of an attribution's content (``schemas.attribution.CONTENT_SHAPES``): the
+    extractor's ``content_shape`` when the record has it, else read off the cleaned text
+    (records stored before it): words wholly in quotation marks are a ``fragment`` of a
+    mixed or indirect record and a ``quotation`` of a direct one, "to ..." an
+    ``infinitive``, anything else a ``clause``."""
+    shape = attribution.get("content_shape")
+    if shape in CONTENT_SHAPES:
+        return str(shape)
+    text = clean(attribution.get("content"))
+    if is_enclosed(text):
+        return "quotation" if attribution.get("kind") == "direct" else "fragment"
+    return "infinitive" if text.lower().startswith("to ") else "clause"
 
 
 def object_cue_past(cue: str) -> str | None:

@@ -29,6 +29,7 @@ from indexer.extract.contents import (
     continued_claim,
     coordinated_infinitive,
     coordinated_that,
+    expressive,
     finite_clause,
     is_date,
     late_that_clause,
@@ -40,7 +41,7 @@ from indexer.extract.contents import (
 from indexer.extract.cues import family
 from indexer.extract.sources import relayed_subject, source_kind, subject
 from indexer.extract.spans import token_spans, trimmed
-from indexer.extract.tokens import narrated_before_colon
+from indexer.extract.tokens import adjuncts_before_quotation, narrated_before_colon
 from indexer.lexicon import wordset
 
 CONTENT_PATTERNS = ("ccomp", "dobj", "xcomp")
@@ -115,6 +116,8 @@ def from_token(tok: Token, site: Site) -> list[Candidate]:
         return _per_outlet(tok, site)
     if tok.tag_ in ("NN", "NNS"):
         return _noun_complements(tok, site)
+    if (agent := _as_reported_by(tok)) is not None:
+        return _as_reported(tok, agent, site)
     if not _reporting_verb(tok):
         return []
     source = subject(tok)
@@ -156,9 +159,12 @@ def _per_outlet(tok: Token, site: Site) -> list[Candidate]:
     `outlets.relays`)."""
     source = next((o for o in tok.children if o.dep_ == "pobj" and outlets.is_outlet(o)), None)
     if source is None or any(
-        t.tag_.startswith("VB") and site.reliability(t.lower_, "ccomp") and subject(t) is not None
+        t.tag_.startswith("VB")
+        and site.reliability(t.lower_, "ccomp")
+        and subject(t) is not None
+        and (reporting_tail(t) or any(c.dep_ == "ccomp" for c in t.children))
         for t in tok.sent
-    ):
+    ):  # a speaker's verb with the clause it reports; "is considering a sale, per X" has none
         return []
     content = [t for t in tok.sent if not under(t, tok)]
     score = site.reliability("according to", "according")
@@ -178,6 +184,29 @@ def _per_outlet(tok: Token, site: Site) -> list[Candidate]:
             site.sentence,
         )
     ]
+
+
+def _as_reported_by(tok: Token) -> Token | None:
+    """The agent of "as (first) reported by X", "as announced by the ministry": a reporting
+    verb in the passive, in an "as" clause on the sentence's main clause; None otherwise."""
+    if tok.tag_ != "VBN" or tok.dep_ != "advcl":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
+
+
+def _as_reported(tok: Token, agent: Token, site: Site) -> list[Candidate]:
+    """ "Zentrix is weighing a sale, as first reported by The Information.": the main clause
+    is the agent's report, as in "according to The Information" (scored as that
+    construction, under the cue's own form). A main clause that is itself someone's report
+    ("X said ..., as first reported by Y") is X's: the agent only relays it."""
+    clause = tok.head
+    if any(c.dep_ in ("ccomp", "parataxis") for c in clause.children):
+        return []
+    content = [t for t in clause.subtree if not under(t, tok) and not relay_phrase(t)]
+    return site.propose("according", "according to", tok, content, agent)
 
 
 def _noun_complements(tok: Token, site: Site) -> list[Candidate]:
@@ -217,13 +246,28 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
             continue  # no cue in this construction: the content need not be cut out
         tail = clause_tail(child, site.reliability)
         told = outlets.swallowed_outlet(tok) if child.dep_ == "ccomp" else []
+        told += adjuncts_before_quotation(child) if child.dep_ == "ccomp" else []
         content = [t for t in child.subtree if not relay_phrase(t) and t not in tail | set(told)]
         if child.dep_ == "ccomp":
             content += coordinated_that(tok, child) + continued_claim(tok, child)
         elif child.dep_ == "xcomp":
+            content = _infinitive_subject(tok, child) + content
             content += coordinated_infinitive(tok, child)
         out += site.propose(pattern, tok.lower_, tok, content, source)
     return out
+
+
+def _infinitive_subject(cue: Token, infinitive: Token) -> list[Token]:
+    """ "urged both sides to return to talks", "asked voters to stay home": the cue's object
+    between it and its infinitive is who is to act, part of what was said (without it the
+    claim reads "to return to talks"). [] when the cue has no such object or the infinitive
+    has no "to" (a misparsed clause)."""
+    if not any(c.lower_ == "to" for c in infinitive.lefts):
+        return []
+    obj = next(
+        (c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < infinitive.i), None
+    )
+    return list(obj.subtree) if obj is not None else []
 
 
 def _title_case_verb(tok: Token) -> bool:
@@ -256,6 +300,8 @@ def _predicative_objects(tok: Token, source: Token | None, site: Site) -> list[C
         ),
         None,
     )
+    if pred is None and obj is not None:
+        pred = _quoted_apposition(obj)  # 'called the bill "a blank check."' parsed as appos
     if pred is None or (obj is None and (pred.dep_ != "oprd" or pred.left_edge.i == pred.i)):
         return []  # no object; or one the parser hung inside the predicate ("the ban 'cruel'")
     obj = obj or pred
@@ -268,13 +314,24 @@ def _predicative_objects(tok: Token, source: Token | None, site: Site) -> list[C
     return [Candidate("ccomp", tok.lower_, max(known), spans, tok, source, *site.position())]
 
 
+def _quoted_apposition(obj: Token) -> Token | None:
+    """The words in quotation marks the parser hung on an object as its apposition ('called
+    the bill "a blank check"': the predicate of a small clause, the bill is a blank check);
+    None when the object has no such apposition."""
+    for child in obj.rights:
+        opening = child.left_edge.i - 1
+        if child.dep_ == "appos" and opening > obj.i and obj.doc[opening].tag_ == "``":
+            return child
+    return None
+
+
 def _judgements(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
     """ "accused Clinton of lying", "criticized the board for its silence", "blamed the media
     over the loss": an object with the charge or the reason for it is the speaker's claim about
     the object (Clinton lied); the cue lexicon's object evidence for the verb gates it (pattern
     `judgement`, see `cues.estimate`). An object without a reason stays an action, and so does
     one with a one-word purpose ("endorsed Clinton for president")."""
-    if source is None or (tok.is_title and tok.i != tok.sent.start):
+    if source is None or (tok.is_title and tok.i != tok.sent.start) or expressive(tok.lower_):
         return []  # "Christie Calls Off ...": a headline in title case parses badly
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is None or obj.tag_ in PRONOUN_TAGS[1:] or is_date(obj):

@@ -36,16 +36,27 @@ PROPOSITION_OBJECT_VERBS = wordset(
     conceded"""
 )
 PROPOSITION_OBJECT_FORMS = frozenset(["call for", "ask for"])  # "called for a ban on ..."
+# Speech acts that express a feeling and state nothing ("thanked him for his service",
+# "congratulated the team on the win", "apologized for the delay"): what they are for or
+# about is no claim, only words they quote are.
+EXPRESSIVE_ACTS = wordset(
+    """thank thanked thanks thanking congratulate congratulated congratulates congratulating
+    apologize apologized apologizes apologizing apologise apologised apologising greet
+    greeted greets greeting welcome welcomed welcomes welcoming salute saluted salutes
+    saluting"""
+)
 # Nouns that name a piece of discourse or an event without saying what it says: "outlined
 # his plan", "cited the figure", "noted Bill Clinton's comments", "wrote a memoir", "denied
-# the report", "rejected the allegations", "confirmed the deal" (issue 11).
+# the report", "rejected the allegations", "confirmed the deal", "citing health reasons"
+# (issue 11).
 DISCOURSE_NOUNS = wordset(
     """plan plans comment comments remark remarks figure figures number numbers statement
     statements memoir memoirs book books story stories letter letters speech speeches
     proposal proposals details detail position positions views idea ideas agenda report
     reports reporting allegation allegations claim claims accusation accusations charge
     charges rumour rumours rumor rumors article articles suggestion suggestions criticism
-    criticisms deal deals agreement agreements news account accounts"""
+    criticisms deal deals agreement agreements news account accounts reason reasons grounds
+    concern concerns"""
 )
 
 
@@ -62,9 +73,11 @@ def proposition(form: str, content: list[Token]) -> bool:
     inflection) that is more than the name of a piece of discourse (`DISCOURSE_NOUNS`:
     "outlined his plan")? A bare noun phrase after any other verb is not."""
     inside = {t.i for t in content}
-    if any(_clause_verb(t) and not _in_relative(t, inside) for t in content):
-        return True
     if any(t.is_quote for t in content):
+        return True
+    if expressive(form):
+        return False  # "thanked the crews for working through the night": no claim
+    if any(_clause_verb(t) and not _in_relative(t, inside) for t in content):
         return True
     if any(t.lower_ in DISCOURSE_NOUNS and t.head.i not in inside for t in content):
         return False  # "outlined his plan": names what was said, does not say it
@@ -112,6 +125,13 @@ def _says_what(clause: Token) -> bool:
 _PROPOSITION_FAMILIES = frozenset(
     family(w) for w in PROPOSITION_OBJECT_VERBS | PROPOSITION_OBJECT_FORMS
 )
+_EXPRESSIVE_FAMILIES = frozenset(family(w) for w in EXPRESSIVE_ACTS)
+
+
+def expressive(form: str) -> bool:
+    """Is `form` (a cue, perhaps with its preposition: "thank for") an expressive speech act
+    (`EXPRESSIVE_ACTS`: thanking, congratulating, apologizing, greeting)?"""
+    return family(form.split()[0]) in _EXPRESSIVE_FAMILIES
 
 
 def is_date(tok: Token) -> bool:
@@ -120,12 +140,23 @@ def is_date(tok: Token) -> bool:
 
 
 def relay_phrase(tok: Token) -> bool:
-    """Tokens of ", per Reuters" or ", according to X" hanging inside a content clause; "per"
-    relays only after a comma or before a name ("7 per cent", "$5 per head" are units)."""
+    """Tokens of ", per Reuters", ", according to X" or ", as first reported by X" hanging
+    inside a content clause; "per" relays only after a comma or before a name ("7 per
+    cent", "$5 per head" are units)."""
     for anc in [tok, *tok.ancestors]:
         if anc.dep_ == "prep" and (anc.lower_ == "according" or _relaying_per(anc)):
             return True
+        if anc.dep_ == "advcl" and anc.tag_ == "VBN" and _as_reported(anc):
+            return True  # "..., as first reported by the Ledger"
     return False
+
+
+def _as_reported(clause: Token) -> bool:
+    """ "as (first) reported by X", "as announced by the ministry": a passive "as" clause
+    with its agent, naming who brought the news out."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children) and any(
+        c.dep_ == "agent" for c in clause.children
+    )
 
 
 def _relaying_per(tok: Token) -> bool:
@@ -323,3 +354,30 @@ def _after_comma(doc, i: int) -> bool:
     if before.text == ",":
         return True
     return before.is_quote and i >= 2 and doc[i - 2].text.endswith(",")
+
+
+QUOTE_OPENINGS = frozenset('"\u201c\u2018\'\u00ab')
+QUOTE_CLOSINGS = frozenset('"\u201d\u2019\'\u00bb')
+
+
+def content_shape(pattern: str, kind: str, content: str, tokens: list[Token]) -> str:
+    """The shape of a content (`schemas.attribution.CONTENT_SHAPES`) from the construction
+    that proposed it (`pattern`), its `kind`, its text and its tokens: a direct quote is a
+    ``quotation``; words wholly in quotation marks without a verb of their own a
+    ``fragment`` ('"a blank check."'); a verb's or preposition's object ("dobj", "prep",
+    "noun") with no clause verb outside a relative clause a noun ``phrase`` ("the
+    allegations"); a "to" complement an ``infinitive`` ("both sides to return to talks");
+    anything else a ``clause``."""
+    inside = {t.i for t in tokens}
+    verbs = any(_clause_verb(t) and not _in_relative(t, inside) for t in tokens)
+    text = content.strip()
+    enclosed = len(text) > 1 and text[0] in QUOTE_OPENINGS and text[-1] in QUOTE_CLOSINGS
+    if kind == "direct":
+        return "fragment" if enclosed and not verbs else "quotation"
+    if enclosed and not verbs:
+        return "fragment"
+    if pattern.split(":")[0] in ("dobj", "prep", "noun") and not verbs:
+        return "phrase"
+    if pattern == "xcomp" or (tokens and tokens[0].lower_ == "to" and tokens[0].tag_ == "TO"):
+        return "infinitive"
+    return "clause"

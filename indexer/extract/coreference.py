@@ -124,6 +124,7 @@ class Mention:
     subject: bool
     gender: str | None = None  # from a title written with this mention ("Mrs. Clinton")
     words: int = 0  # words as written ("Santorum" is 1 though its name is "Rick Santorum")
+    outlet: bool = False  # a news outlet cited as the source ("according to Reuters")
 
 
 @dataclass
@@ -133,6 +134,7 @@ class Speaker:
     role: str | None = None
     certainty: float = 1.0  # below 1 when the name was inferred (pronoun, description)
     how: str = "named"  # schemas.attribution.SPEAKER_RESOLUTIONS: how the name was found
+    outlet: bool = False  # a news outlet: never what "the ministry" or "the company" means
 
 
 @dataclass
@@ -626,10 +628,16 @@ class SpeakerIndex:
     def _only_organization(self, noun: str, pos: int) -> str | None:
         """ "the ministry" -> the one organization named before `pos` with "ministry" in its
         name ("Ministry of Defence"); "the group" -> the one group among the recent mentions;
-        either -> the organization or group that spoke in the sentence just before. None when
-        there are none or several: an honest unresolved beats a guess."""
+        either -> the organization or group that spoke in the sentence just before, unless
+        that was a news outlet (a ministry is never the Bloomberg News cited before it). None
+        when there are none or several: an honest unresolved beats a guess."""
         last = next((m for m in reversed(self.speakers) if m.pos < pos), None)
-        if last and last.kind in ("organization", "group") and pos - last.pos < SPEAKER_REACH:
+        if (
+            last
+            and last.kind in ("organization", "group")
+            and not last.outlet
+            and pos - last.pos < SPEAKER_REACH
+        ):
             return last.name
         self.recent(pos, ())  # sorts the mentions
         k = bisect.bisect_left(self._starts, pos)
@@ -701,7 +709,9 @@ class SpeakerIndex:
             named = speaker.kind != "person" or all(
                 w[:1].isupper() or not w[:1].isalpha() or w in _LINKS for w in speaker.name.split()
             )
-            self.speakers.append(Mention(pos, speaker.name, speaker.kind, subject and named))
+            mention = Mention(pos, speaker.name, speaker.kind, subject and named)
+            mention.outlet = speaker.outlet
+            self.speakers.append(mention)
             if speaker.kind == "unknown" and speaker.how == NAMED:
                 self._untyped_speakers.add(pos)
 

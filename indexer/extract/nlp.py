@@ -84,7 +84,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stem = word[0].lstrip('("\u201c').lower() if word else ""
         if stem in _ABBREVIATIONS or _INITIALS.fullmatch(stem):
             continue  # "Rep. G.K. Butterfield", "J. Smith"
-        spans.append((pos, match.start() + 1))
+        spans.append((pos, match.start() + len(match.group().rstrip())))  # with its '."'
         pos = match.end()
     if pos < end:
         spans.append((pos, end))

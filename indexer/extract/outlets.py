@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from indexer import lexicon
 from indexer.extract.names import is_first_name
-from indexer.extract.tokens import name_chain, np_tokens, text_of
+from indexer.extract.tokens import adjuncts_before_quotation, name_chain, np_tokens, text_of
 from indexer.lexicon import wordset
 
 OUTLET_NAMES = lexicon.outlet_names_in_text()
@@ -50,6 +50,8 @@ def is_outlet(tok: Token) -> bool:
         return False
     if low in BRAND_WORDS and _after_the(tok):
         return True  # "told the Herald": the short form of a paper named before
+    if reporting_agent(tok) and not is_first_name(name.removeprefix("The ").split()[0]):
+        return True  # "as first reported by The Information": who reports news is an outlet
     words = low.split()
     if any(w in BRAND_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in BRAND_WORDS):
         return True
@@ -82,7 +84,7 @@ def _party_tag(chain: list[Token]) -> bool:
 
 def outlet_name(tok: Token) -> str | None:
     """The proper name of an outlet mention: "state-owned media outlet TASS" -> "TASS"."""
-    chain = name_chain(tok)
+    chain = name_chain(tok) or ([tok] if reporting_agent(tok) and tok.is_title else [])
     if not chain:
         return None
     first = chain[0]
@@ -91,6 +93,19 @@ def outlet_name(tok: Token) -> str | None:
     if prev is not None and prev.text == "The" and not prev.is_sent_start:
         return "The " + text_of(chain)
     return text_of(chain)
+
+
+def reporting_agent(tok: Token) -> bool:
+    """ "as first reported by The Information", "reported by Axios": `tok` is the agent of a
+    passive "reported", the one who brought the news out (an outlet, unless a person's
+    name)."""
+    agent = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and agent.dep_ == "agent"
+        and agent.head.lower_ in REPORTING_VERBS
+        and agent.head.tag_ == "VBN"
+    )
 
 
 def relays(cue: Token, sent_tokens: list[Token]) -> list[str]:
@@ -105,6 +120,8 @@ def relays(cue: Token, sent_tokens: list[Token]) -> list[str]:
             # "..., according to Reuters.": an outlet relays the sentence's statement
             objs = [o for t in (tok, tok.nbor(1)) for o in t.children if o.dep_ == "pobj"]
             found += [_outlet_of(o) for o in objs if is_outlet(o)]
+        if reporting_agent(tok) and tok.head.head.dep_ == "advcl" and is_outlet(tok):
+            found.append(_outlet_of(tok))  # "..., as first reported by the Ledger."
     found += _reporting_outlets(cue) + _spoken_to(cue)
     if told := swallowed_outlet(cue):
         found.append(_outlet_of(told[-1]))
@@ -202,7 +219,10 @@ def medium(cue: Token) -> str | None:
     """How it was said: "in a video statement" -> "video statement", "tweeted" -> "post on X"."""
     if cue.lower_.startswith("tweet"):
         return "post on X"
-    for child in cue.children:
+    adjuncts = [
+        t for c in cue.children if c.dep_ == "ccomp" for t in adjuncts_before_quotation(c)
+    ]  # 'confirmed that in a statement: "..."'
+    for child in [*cue.children, *adjuncts]:
         if child.dep_ == "prep" and child.lower_ in ("in", "during", "at", "on", "via", "through"):
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.lower_ in MEDIUM_NOUNS | {"twitter", "x"}:

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from indexer.extract import cue_types, outlets, sources
 from indexer.extract.candidate import Candidate
+from indexer.extract.contents import content_shape
 from indexer.extract.coreference import (
     NAMED,
     PERSON_NOUNS,
@@ -96,7 +97,7 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
             medium = src.lower_  # "letter", not "office letter"
         elif outlets.is_outlet(src):
             name = outlets.outlet_name(src) or src.text
-            speaker = Speaker(name, "organization")
+            speaker = Speaker(name, "organization", outlet=True)
             via = [v for v in via if v != name]
         else:
             speaker = index.resolve(src, cand.offset)
@@ -123,11 +124,13 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         spoken = cue_types.cue_type(cand.cue, cand.source, medium)
     cue = cand.cue_span()
     content = " ".join(text[s:e] for s, e in cand.content)
+    shape = content_shape(cand.pattern, cand.kind, content, _content_tokens(cand))
     confidence = cand.score  # the scorer's probability (indexer/extract/scoring.py)
     cand.result = {
         "kind": cand.kind,
         "content": content,
         "content_spans": [[s, e] for s, e in cand.content],
+        "content_shape": shape,
         "cue": text[cue[0] : cue[1]] if cue else None,
         "cue_span": list(cue) if cue else None,
         "speaker_text": text[source[0] : source[1]] if source else None,
@@ -175,6 +178,21 @@ def _someone_elses_document(src: Token, previous: dict) -> bool:
         and previous["speaker_type"] == "person"
         and not any(c.dep_ == "poss" for c in src.children)
     )
+
+
+def _content_tokens(cand: Candidate) -> list[Token]:
+    """The parsed tokens inside the candidate's content spans, in order ([] when it has no
+    cue in a parse: a label line; none for a span outside the cue's chunk)."""
+    if cand.cue is None:
+        return []
+    doc = cand.cue.doc
+    out: list[Token] = []
+    for s, e in cand.content:
+        if s < cand.offset or e - cand.offset > len(doc.text):
+            continue  # a quotation outside the cue's parsed chunk
+        span = doc.char_span(s - cand.offset, e - cand.offset, alignment_mode="expand")
+        out += list(span) if span is not None else []
+    return out
 
 
 def _labelled_speaker(written: str, pos: int, index: SpeakerIndex) -> Speaker:

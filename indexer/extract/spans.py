@@ -19,6 +19,7 @@ Spans = list[tuple[int, int]]
 OPEN_MARKS = frozenset('"\u201c\u201e\u201f\u00ab') | {"''", "``"}
 CLOSE_MARKS = frozenset('"\u201d\u00bb') | {"''"}
 UNIT_SIGNS = frozenset("%\u2030\u2031")  # per cent, per mille, per ten thousand: Unicode "Po"
+SENTENCE_MARKS = frozenset(".,!?;:\u2026")  # may stand between a quotation's last word and its mark
 BRACKETS = {")": "(", "]": "[", "}": "{"}
 UNIT_FULL_STOP = re.compile(r"\d[^\W\d_]*\.$")  # "$5m." / "20C.": the tokenizer kept the "."
 DATELINE = re.compile(
@@ -95,6 +96,7 @@ def token_spans(tokens: list[Token], offset: int) -> Spans:
             continue
         while toks[-1].i + 1 < len(doc) and _unclosed(toks, doc[toks[-1].i + 1].text):
             toks.append(doc[toks[-1].i + 1])  # "wrong (again)": the parser hung ")" elsewhere
+        toks += _closing_quotation(toks)
         start = toks[0].idx
         if toks[0].i == 0 and (dateline := DATELINE.match(doc.text)):
             start = dateline.end()  # "BRENNA, Sept 3 (CPA) - " opens the story, not the claim
@@ -112,6 +114,24 @@ def _edge_mark(toks: list[Token]) -> bool:
     if not last.is_punct or last.text in CLOSE_MARKS or last.text in UNIT_SIGNS:
         return False
     return last.text not in BRACKETS or not _unclosed(toks[:-1], last.text)
+
+
+def _closing_quotation(toks: list[Token]) -> list[Token]:
+    """The tokens that close a quotation `toks` opened and left open: the closing mark the
+    parser hung on the cue or the next sentence, with the full stop or comma before it
+    ('called the bill "a blank check."'); [] when `toks` close every quotation they open or
+    no closing mark follows right after."""
+    opened = sum(t.tag_ == "``" for t in toks) - sum(t.tag_ == "''" for t in toks)
+    if opened <= 0:
+        return []
+    doc, after = toks[-1].doc, []
+    for tok in doc[toks[-1].i + 1 : toks[-1].i + 4]:
+        after.append(tok)
+        if tok.tag_ == "''":
+            return after
+        if tok.text not in SENTENCE_MARKS:
+            return []
+    return []
 
 
 def _unclosed(toks: list[Token], closing: str) -> bool:

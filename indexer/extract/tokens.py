@@ -177,3 +177,27 @@ def narrated_before_colon(clause: Token) -> bool:
         and any(c.dep_ in ("acomp", "attr") for c in clause.children)
         and any(c.dep_ in ("nsubj", "nsubjpass") and end + 1 < c.i < head.i for c in head.children)
     )
+
+
+def adjuncts_before_quotation(clause: Token) -> list[Token]:
+    """ 'confirmed that in a statement: "We will rebuild ..."': the words of a reported
+    clause before a colon that opens a quotation, when they are only a "that", adverbs and
+    prepositional phrases (no subject, no verb): how the cue's subject spoke, not what was
+    said. Returns those words and the colon, or [] for any other clause."""
+    doc = clause.doc
+    colon = next(
+        (
+            c
+            for c in clause.lefts
+            if c.text == ":" and c.i + 1 < len(doc) and doc[c.i + 1].tag_ == "``"
+        ),
+        None,
+    )
+    if colon is None:
+        return []
+    lead = [c for c in clause.lefts if c.i < colon.i]
+    if not lead or any(
+        c.dep_ not in ("mark", "prep", "advmod", "npadvmod", "punct") for c in lead
+    ):
+        return []
+    return [t for c in lead for t in c.subtree] + [colon]

@@ -371,8 +371,11 @@ class Linker:
         if speaker is not None:
             attribution["speaker"], attribution["speaker_id"] = speaker["name"], speaker["id"]
             attribution["speaker_party"] = speaker.get("party")
-            if attribution.get("speaker_type") in (None, "unknown"):
-                attribution["speaker_type"] = speaker.get("type", "unknown")
+            # the record says what the speaker's page says: the linker may retype ("the
+            # Harbour Board" found as a person is an organization)
+            attribution["speaker_type"] = speaker.get("type") or attribution.get(
+                "speaker_type", "unknown"
+            )
         else:  # no page: the record may not claim a found speaker ("The Ministry said")
             attribution["speaker_id"] = None
             attribution["speaker_resolution"] = "unresolved"

@@ -19,6 +19,13 @@ _DATELINE = re.compile(
     r"(?:\s*(?:at\s+)?\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?\s*$",
     re.IGNORECASE,
 )
+# "WASHINGTON (AP) — ", "SAN JOSE, Calif., Feb. 10, 2025 (Reuters) - ": a wire dateline;
+# the agency in brackets wrote the story (AP style).
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{1,40}(?:,\s+[A-Z][A-Za-z.]{1,12})?,?\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?,?\s+)?"
+    r"\((?P<wire>[A-Z][A-Za-z.&' -]{0,38}[A-Za-z.])\)\s*[-\u2013\u2014]+\s"
+)
 _SYNDICATION = re.compile(
     r"^(?:read the original article on|this (?:article|story) (?:was )?(?:originally|first) "
     r"(?:appeared|published) (?:on|in|at)|originally published (?:on|in|at|by)|"
@@ -48,14 +55,16 @@ class CleanedBody:
     published: str | None = None
     original_outlet: str | None = None
     removed: list[str] = field(default_factory=list)
+    wire: str | None = None  # the agency of a wire dateline opening the text ("(AP) —")
 
 
 def clean_body(text: str) -> CleanedBody:
-    """Strip the dateline, syndication line and page boilerplate; keep paragraph breaks."""
+    """Strip the dateline, syndication line and page boilerplate; keep paragraph breaks.
+    Also notes the agency of a wire dateline opening the text ("WASHINGTON (AP) — ")."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     kept: list[str] = []
     removed: list[str] = []
-    published = outlet = None
+    published = outlet = wire = None
     seen_text = False
     for number, line in enumerate(lines):
         stripped = line.strip()
@@ -76,10 +85,12 @@ def clean_body(text: str) -> CleanedBody:
         if _FOOTER.match(stripped):
             removed.append(stripped)
             continue
+        if not seen_text and (match := _WIRE_DATELINE.match(stripped)):
+            wire = match.group("wire")
         seen_text = True
         kept.append(line)
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
-    return CleanedBody(body, published, outlet, removed)
+    return CleanedBody(body, published, outlet, removed, wire)
 
 
 def _date(line: str) -> str | None:
