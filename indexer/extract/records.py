@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from indexer.extract import cue_types, outlets, sources
+from indexer.extract import cue_types, negation, outlets, sources
 from indexer.extract.candidate import Candidate
 from indexer.extract.coreference import (
     NAMED,
@@ -175,11 +175,14 @@ def _relayed_speaker(
 ) -> tuple[Speaker, tuple[int, int]] | None:
     """ "Mayor Dana Fisk said Governor Lyle Brant told her: '...'": when the cue's clause is
     itself "told"/"said" with a named subject and the quotation right after it, the words are
-    that subject's, relayed by the cue's subject. Returns the inner speaker and its source
+    that subject's, relayed by the cue's subject (unless the cue disowns them: "falsely
+claimed that Brant said '...'", `negation.disowned`). Returns the inner speaker and its source
     span, or None."""
     for verb in cand.cue.children:
         if verb.dep_ not in ("ccomp", "parataxis") or verb.lower_ not in RELAY_VERBS:
             continue
+        if negation.disowned(verb):
+            continue  # "Critics falsely claimed that Grant said '...'": not Grant's words
         after = verb.doc[verb.i + 1 : verb.i + 5]
         if not any(t.text in _QUOTE_MARKS for t in after):
             continue  # "Merrill says Machado promised to ...": Merrill's claim, not a relay
