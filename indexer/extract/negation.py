@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from indexer.extract import cues
 from indexer.extract.cue_types import THOUGHT_VERBS
 from indexer.lexicon import wordset
 
@@ -36,9 +37,14 @@ DENIALS = wordset(
 )
 FALSE_WORDS = wordset("false untrue wrong incorrect inaccurate baseless unfounded")
 FALSELY = wordset("falsely wrongly mistakenly erroneously incorrectly untruthfully")
-# Words that turn a negation into its opposite: "not only said", "never failed to say".
+# Words that turn a negation into its opposite: "not only said", "never failed to say",
+# "could not resist pointing out".
 NOT_NEGATING = wordset("only just merely")
-DOUBLE_NEGATIVES = wordset("hesitate hesitated hesitates fail failed fails")
+DOUBLE_NEGATIVES = wordset(
+    """hesitate hesitated hesitates fail failed fails resist resisted stop stopped cease
+    ceased help"""
+)
+VERB_GROUP = ("aux", "auxpass", "advmod", "neg")  # "did not [immediately] say"
 # How a report hangs in the clause that holds it ("denied [that he said ...]"); a
 # coordinated or adverbial verb ("denied it and said ...", "denied it, saying ...") is a
 # statement of its own.
@@ -47,12 +53,19 @@ CLAUSE_LINKS = ("ccomp", "xcomp")
 
 def negated(verb: Token) -> bool:
     """Does `verb` carry a negation of its own ("not", "n't", "never"), other than "not
-    only"?"""
-    return any(
-        c.dep_ == "neg"
-        and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in NOT_NEGATING)
-        for c in verb.children
-    )
+    only"? The negation stands before the verb with nothing but auxiliaries and adverbs
+    between ("did not immediately say", "isn't saying"); a "not" the parser hangs on the
+    verb from elsewhere ('"Probably not," he said', "promising ..., probably not what ...")
+    negates something else."""
+    doc = verb.doc
+    for neg in verb.children:
+        if neg.dep_ != "neg" or neg.i > verb.i:
+            continue
+        if neg.i + 1 < len(doc) and doc[neg.i + 1].lower_ in NOT_NEGATING:
+            continue
+        if all(t.dep_ in VERB_GROUP for t in doc[neg.i + 1 : verb.i]):
+            return True
+    return False
 
 
 def unsaid(cue: Token) -> bool:
@@ -76,10 +89,19 @@ def disowned(cue: Token) -> bool:
     tok = cue
     while tok.dep_ in CLAUSE_LINKS and tok.head.i != tok.i:
         head = tok.head
-        if head.lower_ in DENIALS or unsaid(head) or _called_false(head):
+        if head.lower_ in DENIALS or _called_false(head) or _unsaid_report(head, tok):
             return True
         tok = head
     return False
+
+
+def _unsaid_report(verb: Token, clause: Token) -> bool:
+    """ "never claimed [that Grant said ...]": `clause` is what an unsaid verb of saying
+    before it (`cues.attested`) reports. A negated verb that is no cue ("pointed out that
+    ..., so victims do not translate into ...", a misparse) reports nothing."""
+    return (
+        clause.dep_ == "ccomp" and verb.i < clause.i and cues.attested(verb.lower_) and unsaid(verb)
+    )
 
 
 def _called_false(verb: Token) -> bool:

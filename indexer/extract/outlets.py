@@ -105,6 +105,9 @@ def relays(cue: Token, sent_tokens: list[Token]) -> list[str]:
             # "..., according to Reuters.": an outlet relays the sentence's statement
             objs = [o for t in (tok, tok.nbor(1)) for o in t.children if o.dep_ == "pobj"]
             found += [_outlet_of(o) for o in objs if is_outlet(o)]
+            found += [name for o in objs if (name := publishing_outlet(o))]
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    found += [name for s in subjects if (name := publishing_outlet(s))]
     found += _reporting_outlets(cue) + _spoken_to(cue)
     if told := swallowed_outlet(cue):
         found.append(_outlet_of(told[-1]))
@@ -125,6 +128,35 @@ def relays(cue: Token, sent_tokens: list[Token]) -> list[str]:
         if name and name not in unique:
             unique.append(name)
     return unique
+
+
+PUBLISHING_PREPS = wordset("in by from on")
+ANAPHORIC_DETERMINERS = wordset("the this that these those his her its their")
+
+
+def publishing_outlet(medium_noun: Token) -> str | None:
+    """ "a report in the Financial Times", "an article by Reuters", "an interview on LBC":
+    the outlet that published the medium `medium_noun` names, or None."""
+    if medium_noun.lower_ not in MEDIUM_NOUNS | {"article", "story", "piece", "reports"}:
+        return None
+    for prep in medium_noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in PUBLISHING_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and is_outlet(obj):
+                    return _outlet_of(obj)
+    return None
+
+
+def earlier_medium(medium_noun: Token) -> bool:
+    """ "The statement said ...", "his letter said ...": a medium named as one already
+    mentioned (a definite or possessive determiner, no publisher of its own), whose words
+    are the previous speaker's. "A report in the Financial Times" is a new source."""
+    determiners = [c for c in medium_noun.children if c.dep_ in ("det", "poss")]
+    if determiners and determiners[0].lower_ not in ANAPHORIC_DETERMINERS:
+        return False
+    return publishing_outlet(medium_noun) is None and not any(
+        c.dep_ == "prep" and c.lower_ in PUBLISHING_PREPS for c in medium_noun.children
+    )
 
 
 TELLING = wordset("told tell tells telling")

@@ -73,7 +73,12 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         index.remember(cand.label[0], speaker)
     elif cand.source is not None:
         src = cand.source
-        if src.lower_ in outlets.MEDIUM_NOUNS and previous is not None and previous.result:
+        if (
+            src.lower_ in outlets.MEDIUM_NOUNS
+            and outlets.earlier_medium(src)
+            and previous is not None
+            and previous.result
+        ):
             base = previous.result
             speaker = Speaker(base["speaker"], base["speaker_type"], base["speaker_role"])
             speaker.how = QUOTE_SEQUENCE if base["speaker"] else UNRESOLVED

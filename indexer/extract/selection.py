@@ -75,8 +75,21 @@ def admissible(cand: Candidate) -> bool:
         or family(cand.form) in KNOWING
         or (cand.pattern == "quote" and not cues.attested(cand.form))
         or nobody_speaks(cand)
-        or (cand.cue is not None and (negation.unsaid(cand.cue) or negation.disowned(cand.cue)))
+        or unsaid_report(cand)
     )
+
+
+def unsaid_report(cand: Candidate) -> bool:
+    """ "Grant did not say whether ...", "refused to say that ...", "denied that he said
+    ...": what the cue reports was not said (`negation`). A quotation in another sentence
+    than a negated cue ("He didn't suggest retaliation. 'Our goal is ...'") was said."""
+    if cand.cue is None:
+        return False
+    sent = cand.cue.sent
+    beside = cand.pattern == "quote" and not (
+        cand.offset + sent.start_char <= cand.start < cand.offset + sent.end_char
+    )
+    return (negation.unsaid(cand.cue) and not beside) or negation.disowned(cand.cue)
 
 
 def nobody_speaks(cand: Candidate) -> bool:
