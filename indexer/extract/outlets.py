@@ -32,6 +32,14 @@ MEDIUM_NOUNS = wordset(
     email op-ed column editorial memo release broadcast podcast appearance hearing
     testimony message remarks comments report blog debate town documentary"""
 )
+# Words after a known outlet's name that name one of its editions: "Politico Europe".
+EDITIONS = wordset(
+    """europe uk us usa america americas international english arabic africa asia world
+    online digital"""
+)
+# What an outlet broadcasts or prints, named by its possessor: "BBC Radio 4's Today
+# programme", "CNN's State of the Union show".
+PROGRAMME_NOUNS = wordset("programme program show podcast broadcast bulletin edition")
 RELAY_PREPS = frozenset(["per", "via"])
 SPEAKING_PARTICIPLES = wordset("speaking talking writing")
 REPORTING_VERBS = wordset("reported reports reporting said says")
@@ -53,7 +61,25 @@ def is_outlet(tok: Token) -> bool:
     words = low.split()
     if any(w in BRAND_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in BRAND_WORDS):
         return True
+    if _edition(words) or _broadcaster_initials(name):
+        return True
     return any(t.lower_ in OUTLET_NOUNS for t in np_tokens(tok) if t.i < tok.i)
+
+
+def _edition(words: list[str]) -> bool:
+    """ "Politico Europe", "CNN International", "Al Jazeera English": a known outlet's name
+    followed by the region or language of one of its editions."""
+    for k in range(1, len(words)):
+        if " ".join(words[:k]) in OUTLET_NAMES and all(w in EDITIONS for w in words[k:]):
+            return True
+    return False
+
+
+def _broadcaster_initials(name: str) -> bool:
+    """ "LBC", "ITV", "CBC", "RTE": the initials of a broadcaster, which end in B-C
+    (Broadcasting Corporation/Company) or TV; the initials of agencies and bodies ("FBI",
+    "NASA") do not."""
+    return bool(_CAPS.match(name)) and 3 <= len(name) <= 5 and name.endswith(("BC", "TV"))
 
 
 def _titled_person(words: list[str]) -> bool:
@@ -87,6 +113,8 @@ def outlet_name(tok: Token) -> str | None:
         return None
     first = chain[0]
     prev = first.nbor(-1) if first.i > 0 else None
+    if prev is not None and prev.text == "Al" and prev.whitespace_:
+        return "Al " + text_of(chain)  # "Al Jazeera": the article opens the name
     # "The Telegraph" keeps its capitalised article, "the Kyiv Post" does not.
     if prev is not None and prev.text == "The" and not prev.is_sent_start:
         return "The " + text_of(chain)
@@ -190,9 +218,48 @@ def _spoken_to(cue: Token) -> list[str]:
             for prep in verb.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
                     found += [
-                        _outlet_of(o) for o in prep.children if o.dep_ == "pobj" and is_outlet(o)
+                        name
+                        for o in prep.children
+                        if o.dep_ == "pobj" and (name := _addressed_outlet(o))
                     ]
     return found
+
+
+def _addressed_outlet(obj: Token) -> str | None:
+    """The outlet an object of "speaking to" names: "the Financial Times", or the possessor
+    of a programme ("BBC Radio 4's Today programme" -> "BBC Radio 4"); None for anyone
+    else."""
+    if is_outlet(obj):
+        return _outlet_of(obj)
+    if obj.lower_ in PROGRAMME_NOUNS:
+        for owner in obj.children:
+            if owner.dep_ == "poss" and is_outlet(owner):
+                return outlet_name(owner)
+    return None
+
+
+def framed_by_outlet(cue: Token) -> bool:
+    """ "Maria Lopez said the deal was not done, Bloomberg reported.": `cue`'s clause is what
+    an outlet's reporting verb after it relays, so the cue is its sentence's own statement
+    though the parser makes it the outlet verb's complement."""
+    head = cue.head
+    return (
+        cue.dep_ in ("ccomp", "parataxis")
+        and head.i > cue.i
+        and head.lower_ in REPORTING_VERBS
+        and any(s.dep_ == "nsubj" and is_outlet(s) for s in head.children)
+    )
+
+
+def unnamed_outlet(cue: Token) -> bool:
+    """ "Brandt told the broadcaster": the one told is an outlet by a common noun with "the"
+    (`OUTLET_NOUNS`), the outlet the article named before."""
+    return cue.lower_ in TELLING and any(
+        c.dep_ in ("dobj", "dative")
+        and c.lower_ in OUTLET_NOUNS
+        and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+        for c in cue.children
+    )
 
 
 def _reporting_outlets(cue: Token) -> list[str]:

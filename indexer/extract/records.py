@@ -9,7 +9,8 @@ attribution (`scoring.probability`). Each record says how its speaker was found
 unresolved speaker keeps its description as `speaker`, "a senior official", and linking
 gives it no speaker page); a quote relayed by another speaker ("Fisk said Brant told her:
 ...") is the inner speaker's, with the relaying one in `relayed_by`. A label whose name
-resolves to nothing ("Iowa: ...") is a section label and gives no record.
+resolves to nothing ("Iowa: ...") is a section label and gives no record. "told the
+broadcaster" is relayed by the outlet a record before was relayed by.
 """
 
 from __future__ import annotations
@@ -41,10 +42,19 @@ def records(found: list[Candidate], page: Layout) -> list[dict]:
     index = SpeakerIndex.build([(c.start, d) for c, d in page.parsed], text)
     out = []
     previous: Candidate | None = None
+    outlet: str | None = None  # the last outlet a record was relayed by
     for cand in found:
         rec = record(cand, text, index, previous)
         if cand.label is not None and rec["speaker_type"] == "unknown":
             continue  # "Iowa: ...", "The Latest: ...": a section label, not a speaker
+        if (
+            not rec["via_outlets"]
+            and outlet
+            and cand.cue is not None
+            and outlets.unnamed_outlet(cand.cue)
+        ):
+            rec["via_outlets"] = [outlet]  # "told the broadcaster": the BBC named before
+        outlet = rec["via_outlets"][-1] if rec["via_outlets"] else outlet
         out.append(rec)
         previous = cand
     return out
