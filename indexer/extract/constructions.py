@@ -8,7 +8,8 @@ parsed as an adverbial one ("asked the governor if ...", "said after the convent
 would ..."),
 a prepositional object ("warned against ..."), a reporting tail ("X, he said.") and a
 labelled line ("Lynch: No outside influence ..."; in a transcript of two or more turns the
-turn is verbatim, and a turn that is only a question is the interviewer's). Each candidate
+turn is verbatim, a name in capitals is a turn's speaker ("TOM BEXLEY:") and a turn that
+is only a question is the interviewer's). Each candidate
 is scored by the cue lexicon's reliability for its (form, construction); an unknown pair
 proposes nothing.
 """
@@ -38,6 +39,7 @@ from indexer.extract.contents import (
     under,
 )
 from indexer.extract.cues import family
+from indexer.extract.names import is_first_name
 from indexer.extract.sources import relayed_subject, source_kind, subject
 from indexer.extract.spans import token_spans, trimmed
 from indexer.extract.tokens import narrated_before_colon
@@ -394,8 +396,12 @@ def labelled_lines(
             continue
         if transcript and _only_a_question(text[match.end() : end]):
             continue  # the interviewer's turn
-        if match.group(1).isupper() and " " in match.group(1):
-            continue  # "FIX IS IN:" is a headline kicker; transcripts shout one name
+        if (
+            match.group(1).isupper()
+            and " " in match.group(1)
+            and not (transcript and _shouted_name(match.group(1), text))
+        ):
+            continue  # "FIX IS IN:" is a headline kicker, not a turn
 
         content = trimmed(text, set(range(match.end(), end)))
         if not content or sum(c.isalpha() for c in text[match.end() : end]) < 12:
@@ -419,6 +425,14 @@ def labelled_lines(
             )
         )
     return out
+
+
+def _shouted_name(label: str, text: str) -> bool:
+    """ "HANNAH COLE:" in a transcript: a name in capitals whose first word is a given name
+    (`names.is_first_name`) or which the article writes in Title Case elsewhere ("Hannah
+    Cole"); "FIX IS IN" and "CURRENCIES" are neither."""
+    name = label.title()
+    return is_first_name(name.split()[0]) or name in text
 
 
 def _only_a_question(line: str) -> bool:

@@ -301,9 +301,7 @@ class SpeakerIndex:
     def _add_name(self, pos: int, name: str) -> None:
         low = name.lower()
         best = self.names.get(low)
-        if best is None or sum(w[:1].isupper() for w in name.split()) > sum(
-            w[:1].isupper() for w in best.split()
-        ):
+        if best is None or _written_form(name) > _written_form(best):
             self.names[low] = name
         last = low.split()[-1]
         self.by_last.setdefault(last, {}).setdefault(name, pos)
@@ -711,7 +709,7 @@ class SpeakerIndex:
         while len(words) > 1 and words[0].lower() in TITLES:
             words.pop(0)
         name = " ".join(words)
-        if name.isupper() and len(name) > 2 and " " not in name:  # transcripts shout: FALLIN
+        if name.isupper() and len(name) > 2:  # transcripts shout: FALLIN, TOM BEXLEY
             name = name.title()
         name = self.canonical(name, pos)
         return Speaker(name, self.kind_of_name(name), self.role_of.get(name))
@@ -1212,3 +1210,10 @@ def _normal(role: str) -> str:
     while words and words[0] in DETERMINERS:
         words.pop(0)
     return " ".join(words)
+
+
+def _written_form(name: str) -> tuple[int, bool]:
+    """How well `name` is written, for choosing among its spellings: more capitalised words
+    first ("Hillary Clinton" over "hillary Clinton"), then not in capitals ("Tom Bexley"
+    over a transcript's "TOM BEXLEY")."""
+    return sum(w[:1].isupper() for w in name.split()), not name.isupper()
