@@ -207,15 +207,70 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
             continue  # "Announces Series C Funding": a headline's name object says nothing
         if child.dep_ == "ccomp" and narrated_before_colon(child):
             continue  # "X was less certain: she said ...": narration, not what she said
-        tail = clause_tail(child, site.reliability)
+        tail = set(clause_tail(child, site.reliability))
         told = outlets.swallowed_outlet(tok) if child.dep_ == "ccomp" else []
+        tail |= _answering_clauses(tok, child)
         content = [t for t in child.subtree if not relay_phrase(t) and t not in tail | set(told)]
         if child.dep_ == "ccomp":
             content += coordinated_that(tok, child) + continued_claim(tok, child)
         elif child.dep_ == "xcomp":
             content += coordinated_infinitive(tok, child)
+        elif child.dep_ == "dobj":
+            content += _quoted_predicate(tok, child)
         out += site.propose(pattern, tok.lower_, tok, content, source)
     return out
+
+
+# Verbs of disagreeing: a clause of them after a comma answers the statement before it.
+DISSENTING = wordset(
+    """disagree disagrees disagreed dissent dissents dissented object objects objected differ
+    differs differed demur demurs demurred scoff scoffs scoffed"""
+)
+
+
+def _answering_clauses(cue: Token, clause: Token) -> set[Token]:
+    """ "Senator says tariff deal is 'close,' aides disagree": the tokens of a clause inside
+    the cue's complement, after a comma or a closing quotation mark, whose own subject
+    disagrees (`DISSENTING`): that subject's reaction, not part of what the cue's subject
+    said. The complement itself is one only when the cue has another before it."""
+    out: set[Token] = set()
+    for verb in clause.subtree:
+        if verb.lower_ not in DISSENTING or not any(c.dep_ == "nsubj" for c in verb.children):
+            continue
+        if verb is clause and not any(
+            c.dep_ == "ccomp" and c.i < clause.i for c in cue.children
+        ):
+            continue
+        first = next(t for t in verb.subtree if not t.is_punct)
+        if first.i > 0 and first.nbor(-1).text in (",", ";", "'", "\u2019", '"', "\u201d"):
+            out |= set(verb.subtree)
+    return out
+
+
+def _quoted_predicate(cue: Token, obj: Token) -> list[Token]:
+    """ "Foreign minister says ceasefire 'within reach'": a quotation right after the
+    object that the parser hung on the cue (a preposition, adverb or adjective) says
+    what the object is, as a headline drops the verb "is"; its tokens, marks included,
+    belong to the content. [] when no quotation follows the object."""
+    doc = obj.doc
+    start = obj.right_edge.i + 1
+    if start + 1 >= len(doc) or not doc[start].is_quote:
+        return []
+    pred = next(
+        (
+            c
+            for c in cue.children
+            if c.left_edge.i in (start, start + 1)
+            and c.dep_ in ("prep", "advmod", "acomp", "oprd", "npadvmod", "advcl")
+        ),
+        None,
+    )
+    if pred is None:
+        return []
+    end = pred.right_edge.i
+    if end + 1 < len(doc) and doc[end + 1].is_quote and not doc[end].is_quote:
+        end += 1
+    return list(doc[start : end + 1]) if doc[end].is_quote else []
 
 
 def _title_case_verb(tok: Token) -> bool:

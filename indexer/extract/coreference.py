@@ -1206,10 +1206,12 @@ def _strip_det(tokens: list[Token]) -> str:
 
 
 def _normal(role: str) -> str:
+    """A role as the article's roles are keyed: lower case, no determiner, abbreviated titles
+    written out ("the Sen." and "Senator" -> "senator": `lexicon.TITLE_WORDS`)."""
     words = role.lower().replace("\u2019", "'").split()
     while words and words[0] in DETERMINERS:
         words.pop(0)
-    return " ".join(words)
+    return " ".join(lexicon.TITLE_WORDS.get(w.rstrip("."), w) for w in words)
 
 
 def _written_form(name: str) -> tuple[int, bool]:
