@@ -111,7 +111,8 @@ def _called_false(verb: Token) -> bool:
         if child.dep_ == "advmod" and child.lower_ in FALSELY:
             return True
         if child.dep_ == "acomp" and (
-            child.lower_ in FALSE_WORDS or (child.lower_ == "true" and negated(verb))
+            child.lower_ in FALSE_WORDS
+            or (child.lower_ == "true" and any(c.dep_ == "neg" for c in verb.children))
         ):
             return True
     return False
