@@ -606,7 +606,8 @@ class SpeakerIndex:
             return None
         name = self.canonical(near[-1].name, near[-1].pos)
         spoke = [m.name for m in self.speakers if m.pos < pos and m.kind == "person"]
-        known = _role_head(_normal(self.role_of.get(name, "")))
+        # as written: an abbreviated title ("Rep.") does not say which person noun fits
+        known = _role_head(self.role_of.get(name, "").lower())
         if known in PERSON_NOUNS | TITLES and known != head.lower_ and not known.endswith("."):
             return None  # "the GOP nominee" is not the person introduced as a justice
         named = Counter(m.name for m in self.mentions if m.kind == "person")
