@@ -141,3 +141,16 @@ def test_a_headlines_title_is_the_person_the_body_names(
     headline = [a for a in extract(body, title=title) if a["part"] == "title"]
     # the aides' disagreement is theirs, not part of what the senator said
     assert [(a["speaker"], "disagree" in a["content"]) for a in headline] == [(speaker, False)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Taxes will rise, according to a speech Ms. Vance delivered in Leeds in July.",
+        "Taxes will rise, according to Vance's statement.",
+    ],
+)
+def test_a_speech_or_statement_is_its_authors_not_the_previous_speakers(sentence: str) -> None:
+    body = "Chancellor Ellen Vance spoke in Leeds. Analysts at the Fiscal Institute said the "
+    body += "plan was costly.\n\n" + sentence
+    assert extract(body)[-1]["speaker"] == "Ellen Vance"
