@@ -38,6 +38,18 @@ TITLES = wordset(
 )
 # Abbreviated titles, which the extractor also matches with their period ("Sen.", "Lt.").
 ABBREVIATED_TITLES = wordset("mr mrs ms dr prof sen rep gov gen lt col sgt")
+# The words the abbreviated titles of an office or rank stand for: "Sen. Robert Fielding" is
+# the one a headline's "Senator says ..." means.
+TITLE_WORDS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "prof": "professor",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "sgt": "sergeant",
+}
 # Titles only the extractor strips from speaker names: local officials, police, clergy,
 # academic and service ranks ("Professor Cres Eastman" is Cres Eastman, whom a later "he"
 # continues) and "Gov" (the linker never had it).

@@ -8,7 +8,8 @@ parsed as an adverbial one ("asked the governor if ...", "said after the convent
 would ..."),
 a prepositional object ("warned against ..."), a reporting tail ("X, he said.") and a
 labelled line ("Lynch: No outside influence ..."; in a transcript of two or more turns the
-turn is verbatim, and a turn that is only a question is the interviewer's). Each candidate
+turn is verbatim, a name in capitals is a turn's speaker ("TOM BEXLEY:") and a turn that
+is only a question is the interviewer's). Each candidate
 is scored by the cue lexicon's reliability for its (form, construction); an unknown pair
 proposes nothing.
 """
@@ -39,6 +40,7 @@ from indexer.extract.contents import (
     under,
 )
 from indexer.extract.cues import family
+from indexer.extract.names import is_first_name
 from indexer.extract.sources import relayed_subject, source_kind, subject
 from indexer.extract.spans import token_spans, trimmed
 from indexer.extract.tokens import adjuncts_before_quotation, narrated_before_colon
@@ -244,15 +246,18 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
             continue  # "X was less certain: she said ...": narration, not what she said
         if site.score(pattern, tok.lower_, source) is None:
             continue  # no cue in this construction: the content need not be cut out
-        tail = clause_tail(child, site.reliability)
+        tail = set(clause_tail(child, site.reliability))
         told = outlets.swallowed_outlet(tok) if child.dep_ == "ccomp" else []
         told += adjuncts_before_quotation(child) if child.dep_ == "ccomp" else []
+        tail |= _answering_clauses(tok, child)
         content = [t for t in child.subtree if not relay_phrase(t) and t not in tail | set(told)]
         if child.dep_ == "ccomp":
             content += coordinated_that(tok, child) + continued_claim(tok, child)
         elif child.dep_ == "xcomp":
             content = _infinitive_subject(tok, child) + content
             content += coordinated_infinitive(tok, child)
+        elif child.dep_ == "dobj":
+            content += _quoted_predicate(tok, child)
         out += site.propose(pattern, tok.lower_, tok, content, source)
     return out
 
@@ -268,6 +273,58 @@ def _infinitive_subject(cue: Token, infinitive: Token) -> list[Token]:
         (c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < infinitive.i), None
     )
     return list(obj.subtree) if obj is not None else []
+
+
+# Verbs of disagreeing: a clause of them after a comma answers the statement before it.
+DISSENTING = wordset(
+    """disagree disagrees disagreed dissent dissents dissented object objects objected differ
+    differs differed demur demurs demurred scoff scoffs scoffed"""
+)
+
+
+def _answering_clauses(cue: Token, clause: Token) -> set[Token]:
+    """ "Senator says tariff deal is 'close,' aides disagree": the tokens of a clause inside
+    the cue's complement, after a comma or a closing quotation mark, whose own subject
+    disagrees (`DISSENTING`): that subject's reaction, not part of what the cue's subject
+    said. The complement itself is one only when the cue has another before it."""
+    out: set[Token] = set()
+    for verb in clause.subtree:
+        if verb.lower_ not in DISSENTING or not any(c.dep_ == "nsubj" for c in verb.children):
+            continue
+        if verb is clause and not any(
+            c.dep_ == "ccomp" and c.i < clause.i for c in cue.children
+        ):
+            continue
+        first = next(t for t in verb.subtree if not t.is_punct)
+        if first.i > 0 and first.nbor(-1).text in (",", ";", "'", "\u2019", '"', "\u201d"):
+            out |= set(verb.subtree)
+    return out
+
+
+def _quoted_predicate(cue: Token, obj: Token) -> list[Token]:
+    """ "Foreign minister says ceasefire 'within reach'": a quotation right after the
+    object that the parser hung on the cue (a preposition, adverb or adjective) says
+    what the object is, as a headline drops the verb "is"; its tokens, marks included,
+    belong to the content. [] when no quotation follows the object."""
+    doc = obj.doc
+    start = obj.right_edge.i + 1
+    if start + 1 >= len(doc) or not doc[start].is_quote:
+        return []
+    pred = next(
+        (
+            c
+            for c in cue.children
+            if c.left_edge.i in (start, start + 1)
+            and c.dep_ in ("prep", "advmod", "acomp", "oprd", "npadvmod", "advcl")
+        ),
+        None,
+    )
+    if pred is None:
+        return []
+    end = pred.right_edge.i
+    if end + 1 < len(doc) and doc[end + 1].is_quote and not doc[end].is_quote:
+        end += 1
+    return list(doc[start : end + 1]) if doc[end].is_quote else []
 
 
 def _title_case_verb(tok: Token) -> bool:
@@ -461,8 +518,12 @@ def labelled_lines(
             continue
         if transcript and _only_a_question(text[match.end() : end]):
             continue  # the interviewer's turn
-        if match.group(1).isupper() and " " in match.group(1):
-            continue  # "FIX IS IN:" is a headline kicker; transcripts shout one name
+        if (
+            match.group(1).isupper()
+            and " " in match.group(1)
+            and not (transcript and _shouted_name(match.group(1), text))
+        ):
+            continue  # "FIX IS IN:" is a headline kicker, not a turn
 
         content = trimmed(text, set(range(match.end(), end)))
         if not content or sum(c.isalpha() for c in text[match.end() : end]) < 12:
@@ -486,6 +547,14 @@ def labelled_lines(
             )
         )
     return out
+
+
+def _shouted_name(label: str, text: str) -> bool:
+    """ "HANNAH COLE:" in a transcript: a name in capitals whose first word is a given name
+    (`names.is_first_name`) or which the article writes in Title Case elsewhere ("Hannah
+    Cole"); "FIX IS IN" and "CURRENCIES" are neither."""
+    name = label.title()
+    return is_first_name(name.split()[0]) or name in text
 
 
 def _only_a_question(line: str) -> bool:

@@ -346,9 +346,7 @@ class SpeakerIndex:
     def _add_name(self, pos: int, name: str) -> None:
         low = name.lower()
         best = self.names.get(low)
-        if best is None or sum(w[:1].isupper() for w in name.split()) > sum(
-            w[:1].isupper() for w in best.split()
-        ):
+        if best is None or _written_form(name) > _written_form(best):
             self.names[low] = name
         last = low.split()[-1]
         self.by_last.setdefault(last, {}).setdefault(name, pos)
@@ -686,7 +684,8 @@ class SpeakerIndex:
             return None
         name = self.canonical(near[-1].name, near[-1].pos)
         spoke = [m.name for m in self.speakers if m.pos < pos and m.kind == "person"]
-        known = _role_head(_normal(self.role_of.get(name, "")))
+        # as written: an abbreviated title ("Rep.") does not say which person noun fits
+        known = _role_head(self.role_of.get(name, "").lower())
         if known in PERSON_NOUNS | TITLES and known != head.lower_ and not known.endswith("."):
             return None  # "the GOP nominee" is not the person introduced as a justice
         named = Counter(m.name for m in self.mentions if m.kind == "person")
@@ -872,7 +871,7 @@ class SpeakerIndex:
         while len(words) > 1 and words[0].lower() in TITLES:
             words.pop(0)
         name = " ".join(words)
-        if name.isupper() and len(name) > 2 and " " not in name:  # transcripts shout: FALLIN
+        if name.isupper() and len(name) > 2:  # transcripts shout: FALLIN, TOM BEXLEY
             name = name.title()
         name = self.canonical(name, pos)
         return Speaker(name, self.kind_of_name(name), self.role_of.get(name))
@@ -1401,7 +1400,16 @@ def _strip_det(tokens: list[Token]) -> str:
 
 
 def _normal(role: str) -> str:
+    """A role as the article's roles are keyed: lower case, no determiner, abbreviated titles
+    written out ("the Sen." and "Senator" -> "senator": `lexicon.TITLE_WORDS`)."""
     words = role.lower().replace("\u2019", "'").split()
     while words and words[0] in DETERMINERS:
         words.pop(0)
-    return " ".join(words)
+    return " ".join(lexicon.TITLE_WORDS.get(w.rstrip("."), w) for w in words)
+
+
+def _written_form(name: str) -> tuple[int, bool]:
+    """How well `name` is written, for choosing among its spellings: more capitalised words
+    first ("Hillary Clinton" over "hillary Clinton"), then not in capitals ("Tom Bexley"
+    over a transcript's "TOM BEXLEY")."""
+    return sum(w[:1].isupper() for w in name.split()), not name.isupper()

@@ -32,6 +32,14 @@ MEDIUM_NOUNS = wordset(
     email op-ed column editorial memo release broadcast podcast appearance hearing
     testimony message remarks comments report blog debate town documentary"""
 )
+# Words after a known outlet's name that name one of its editions: "Politico Europe".
+EDITIONS = wordset(
+    """europe uk us usa america americas international english arabic africa asia world
+    online digital"""
+)
+# What an outlet broadcasts or prints, named by its possessor: "BBC Radio 4's Today
+# programme", "CNN's State of the Union show".
+PROGRAMME_NOUNS = wordset("programme program show podcast broadcast bulletin edition")
 RELAY_PREPS = frozenset(["per", "via"])
 SPEAKING_PARTICIPLES = wordset("speaking talking writing")
 REPORTING_VERBS = wordset("reported reports reporting said says")
@@ -55,7 +63,25 @@ def is_outlet(tok: Token) -> bool:
     words = low.split()
     if any(w in BRAND_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in BRAND_WORDS):
         return True
+    if _edition(words) or _broadcaster_initials(name):
+        return True
     return any(t.lower_ in OUTLET_NOUNS for t in np_tokens(tok) if t.i < tok.i)
+
+
+def _edition(words: list[str]) -> bool:
+    """ "Politico Europe", "CNN International", "Al Jazeera English": a known outlet's name
+    followed by the region or language of one of its editions."""
+    for k in range(1, len(words)):
+        if " ".join(words[:k]) in OUTLET_NAMES and all(w in EDITIONS for w in words[k:]):
+            return True
+    return False
+
+
+def _broadcaster_initials(name: str) -> bool:
+    """ "LBC", "ITV", "CBC", "RTE": the initials of a broadcaster, which end in B-C
+    (Broadcasting Corporation/Company) or TV; the initials of agencies and bodies ("FBI",
+    "NASA") do not."""
+    return bool(_CAPS.match(name)) and 3 <= len(name) <= 5 and name.endswith(("BC", "TV"))
 
 
 def _titled_person(words: list[str]) -> bool:
@@ -89,6 +115,8 @@ def outlet_name(tok: Token) -> str | None:
         return None
     first = chain[0]
     prev = first.nbor(-1) if first.i > 0 else None
+    if prev is not None and prev.text == "Al" and prev.whitespace_:
+        return "Al " + text_of(chain)  # "Al Jazeera": the article opens the name
     # "The Telegraph" keeps its capitalised article, "the Kyiv Post" does not.
     if prev is not None and prev.text == "The" and not prev.is_sent_start:
         return "The " + text_of(chain)
@@ -120,8 +148,11 @@ def relays(cue: Token, sent_tokens: list[Token]) -> list[str]:
             # "..., according to Reuters.": an outlet relays the sentence's statement
             objs = [o for t in (tok, tok.nbor(1)) for o in t.children if o.dep_ == "pobj"]
             found += [_outlet_of(o) for o in objs if is_outlet(o)]
+            found += [name for o in objs if (name := publishing_outlet(o))]
         if reporting_agent(tok) and tok.head.head.dep_ == "advcl" and is_outlet(tok):
             found.append(_outlet_of(tok))  # "..., as first reported by the Ledger."
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    found += [name for s in subjects if (name := publishing_outlet(s))]
     found += _reporting_outlets(cue) + _spoken_to(cue)
     if told := swallowed_outlet(cue):
         found.append(_outlet_of(told[-1]))
@@ -142,6 +173,35 @@ def relays(cue: Token, sent_tokens: list[Token]) -> list[str]:
         if name and name not in unique:
             unique.append(name)
     return unique
+
+
+PUBLISHING_PREPS = wordset("in by from on")
+ANAPHORIC_DETERMINERS = wordset("the this that these those his her its their")
+
+
+def publishing_outlet(medium_noun: Token) -> str | None:
+    """ "a report in the Financial Times", "an article by Reuters", "an interview on LBC":
+    the outlet that published the medium `medium_noun` names, or None."""
+    if medium_noun.lower_ not in MEDIUM_NOUNS | {"article", "story", "piece", "reports"}:
+        return None
+    for prep in medium_noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in PUBLISHING_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and is_outlet(obj):
+                    return _outlet_of(obj)
+    return None
+
+
+def earlier_medium(medium_noun: Token) -> bool:
+    """ "The statement said ...", "his letter said ...": a medium named as one already
+    mentioned (a definite or possessive determiner, no publisher of its own), whose words
+    are the previous speaker's. "A report in the Financial Times" is a new source."""
+    determiners = [c for c in medium_noun.children if c.dep_ in ("det", "poss")]
+    if determiners and determiners[0].lower_ not in ANAPHORIC_DETERMINERS:
+        return False
+    return publishing_outlet(medium_noun) is None and not any(
+        c.dep_ == "prep" and c.lower_ in PUBLISHING_PREPS for c in medium_noun.children
+    )
 
 
 TELLING = wordset("told tell tells telling")
@@ -175,9 +235,48 @@ def _spoken_to(cue: Token) -> list[str]:
             for prep in verb.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
                     found += [
-                        _outlet_of(o) for o in prep.children if o.dep_ == "pobj" and is_outlet(o)
+                        name
+                        for o in prep.children
+                        if o.dep_ == "pobj" and (name := _addressed_outlet(o))
                     ]
     return found
+
+
+def _addressed_outlet(obj: Token) -> str | None:
+    """The outlet an object of "speaking to" names: "the Financial Times", or the possessor
+    of a programme ("BBC Radio 4's Today programme" -> "BBC Radio 4"); None for anyone
+    else."""
+    if is_outlet(obj):
+        return _outlet_of(obj)
+    if obj.lower_ in PROGRAMME_NOUNS:
+        for owner in obj.children:
+            if owner.dep_ == "poss" and is_outlet(owner):
+                return outlet_name(owner)
+    return None
+
+
+def framed_by_outlet(cue: Token) -> bool:
+    """ "Maria Lopez said the deal was not done, Bloomberg reported.": `cue`'s clause is what
+    an outlet's reporting verb after it relays, so the cue is its sentence's own statement
+    though the parser makes it the outlet verb's complement."""
+    head = cue.head
+    return (
+        cue.dep_ in ("ccomp", "parataxis")
+        and head.i > cue.i
+        and head.lower_ in REPORTING_VERBS
+        and any(s.dep_ == "nsubj" and is_outlet(s) for s in head.children)
+    )
+
+
+def unnamed_outlet(cue: Token) -> bool:
+    """ "Brandt told the broadcaster": the one told is an outlet by a common noun with "the"
+    (`OUTLET_NOUNS`), the outlet the article named before."""
+    return cue.lower_ in TELLING and any(
+        c.dep_ in ("dobj", "dative")
+        and c.lower_ in OUTLET_NOUNS
+        and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+        for c in cue.children
+    )
 
 
 def _reporting_outlets(cue: Token) -> list[str]:

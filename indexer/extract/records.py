@@ -9,14 +9,15 @@ attribution (`scoring.probability`). Each record says how its speaker was found
 unresolved speaker keeps its description as `speaker`, "a senior official", and linking
 gives it no speaker page); a quote relayed by another speaker ("Fisk said Brant told her:
 ...") is the inner speaker's, with the relaying one in `relayed_by`. A label whose name
-resolves to nothing ("Iowa: ...") is a section label and gives no record.
+resolves to nothing ("Iowa: ...") is a section label and gives no record. "told the
+broadcaster" is relayed by the outlet a record before was relayed by.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from indexer.extract import cue_types, outlets, sources
+from indexer.extract import cue_types, negation, outlets, sources
 from indexer.extract.candidate import Candidate
 from indexer.extract.contents import content_shape
 from indexer.extract.coreference import (
@@ -44,10 +45,19 @@ def records(found: list[Candidate], page: Layout) -> list[dict]:
     index = SpeakerIndex.build([(c.start, d) for c, d in page.parsed], text)
     out = []
     previous: Candidate | None = None
+    outlet: str | None = None  # the last outlet a record was relayed by
     for cand in found:
         rec = record(cand, text, index, previous)
         if cand.label is not None and rec["speaker_type"] == "unknown":
             continue  # "Iowa: ...", "The Latest: ...": a section label, not a speaker
+        if (
+            not rec["via_outlets"]
+            and outlet
+            and cand.cue is not None
+            and outlets.unnamed_outlet(cand.cue)
+        ):
+            rec["via_outlets"] = [outlet]  # "told the broadcaster": the BBC named before
+        outlet = rec["via_outlets"][-1] if rec["via_outlets"] else outlet
         out.append(rec)
         previous = cand
     return out
@@ -78,6 +88,7 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         src = cand.source
         if (
             src.lower_ in outlets.MEDIUM_NOUNS
+            and outlets.earlier_medium(src)
             and previous is not None
             and previous.result
             and not _someone_elses_document(src, previous.result)
@@ -95,6 +106,8 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
             if speaker.how != NAMED or speaker.kind not in kinds:
                 speaker = index.resolve(src, cand.offset)
             medium = src.lower_  # "letter", not "office letter"
+        elif (author := _medium_author(src)) is not None:
+            speaker = index.resolve(author, cand.offset)
         elif outlets.is_outlet(src):
             name = outlets.outlet_name(src) or src.text
             speaker = Speaker(name, "organization", outlet=True)
@@ -214,6 +227,22 @@ def _labelled_speaker(written: str, pos: int, index: SpeakerIndex) -> Speaker:
     return index.resolve_name(written, pos)
 
 
+def _medium_author(medium: Token) -> Token | None:
+    """ "according to a speech Mrs. Clinton delivered", "Clinton's statement said": the
+    named person whose speech, statement or letter the source is (the subject of its
+    relative clause, or its possessor); None for any other source."""
+    if medium.lower_ not in outlets.MEDIUM_NOUNS:
+        return None
+    for child in medium.children:
+        if child.dep_ == "poss" and child.tag_ in ("NNP", "NNPS"):
+            return child
+        if child.dep_ == "relcl":
+            subj = sources.subject(child)
+            if subj is not None and subj.tag_ in ("NNP", "NNPS") and subj.i > medium.i:
+                return subj
+    return None
+
+
 def _citing_outlet(cand: Candidate) -> list[str]:
     """ "Reuters reported, citing sources, that ...": the cue's subject, when it is an outlet
     and not the candidate's source (`citations`), relays the claim; [] otherwise."""
@@ -238,11 +267,14 @@ def _relayed_speaker(
 ) -> tuple[Speaker, tuple[int, int]] | None:
     """ "Mayor Dana Fisk said Governor Lyle Brant told her: '...'": when the cue's clause is
     itself "told"/"said" with a named subject and the quotation right after it, the words are
-    that subject's, relayed by the cue's subject. Returns the inner speaker and its source
+    that subject's, relayed by the cue's subject (unless the cue disowns them: "falsely
+claimed that Brant said '...'", `negation.disowned`). Returns the inner speaker and its source
     span, or None."""
     for verb in cand.cue.children:
         if verb.dep_ not in ("ccomp", "parataxis") or verb.lower_ not in RELAY_VERBS:
             continue
+        if negation.disowned(verb):
+            continue  # "Critics falsely claimed that Grant said '...'": not Grant's words
         after = verb.doc[verb.i + 1 : verb.i + 5]
         if not any(t.text in _QUOTE_MARKS for t in after):
             continue  # "Merrill says Machado promised to ...": Merrill's claim, not a relay

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from indexer.extract import cues
+from indexer.extract import cues, outlets
 from indexer.extract.candidate import Candidate
 from indexer.extract.constructions import NOMINAL
 from indexer.extract.quotes import has_quote_mark
@@ -164,7 +164,8 @@ def features(cand: Candidate, text: str) -> dict[str, float]:
 
     if cue is not None:
         f[f"cue_tag={cue.tag_}"] = 1.0
-        f[f"cue_dep={cue.dep_}"] = 1.0
+        # "X said ..., Bloomberg reported": the outlet's frame is a relay, not an embedding
+        f[f"cue_dep={'ROOT' if outlets.framed_by_outlet(cue) else cue.dep_}"] = 1.0
         f[f"cue_tag|construction={cue.tag_}|{construction}"] = 1.0
         if any(c.dep_ == "neg" for c in cue.children):
             f["cue_negated"] = 1.0

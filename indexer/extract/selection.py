@@ -11,8 +11,10 @@ intention ("sought to protect", "voted to charge", "plans to build": what someon
 means to do, not what they said), a noun phrase after a negated cue ("did not address the
 allegations": a topic not spoken about), a clause after a factive verb of knowing
 ("Trump knows there are ...", "Republicans learned that ...": the writer's assertion), a
-quotation whose cue is no attested verb of saying ("The City Council passed: ...") and a
-source that is no one ("Not that anyone is arguing ...", "No official said ..."). So
+quotation whose cue is no attested verb of saying ("The City Council passed: ..."), a
+source that is no one ("Not that anyone is arguing ...", "No official said ...") and a
+report of what was not said or is called false ("did not say whether ...", "refused to say
+that ...", "denied that he said ...": `negation`). So
 is an outlet's frame around another report ("X said ..., Radio Y reported", "According to
 the AP, the office said ..."): the outlet relays the inner report (its `via`), it is not a
 second speaker. A report held entirely inside another's content (a quote of a quote) is
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 
-from indexer.extract import cue_types, cues, outlets
+from indexer.extract import cue_types, cues, negation, outlets
 from indexer.extract.candidate import Candidate
 from indexer.extract.cues import family
 from indexer.extract.spans import chars, trimmed
@@ -73,7 +75,21 @@ def admissible(cand: Candidate) -> bool:
         or family(cand.form) in KNOWING
         or (cand.pattern == "quote" and not cues.attested(cand.form))
         or nobody_speaks(cand)
+        or unsaid_report(cand)
     )
+
+
+def unsaid_report(cand: Candidate) -> bool:
+    """ "Grant did not say whether ...", "refused to say that ...", "denied that he said
+    ...": what the cue reports was not said (`negation`). A quotation in another sentence
+    than a negated cue ("He didn't suggest retaliation. 'Our goal is ...'") was said."""
+    if cand.cue is None:
+        return False
+    sent = cand.cue.sent
+    beside = cand.pattern == "quote" and not (
+        cand.offset + sent.start_char <= cand.start < cand.offset + sent.end_char
+    )
+    return (negation.unsaid(cand.cue) and not beside) or negation.disowned(cand.cue)
 
 
 def nobody_speaks(cand: Candidate) -> bool:

@@ -38,15 +38,15 @@ def _name_half(tok: Token) -> bool:
 
 
 def name_chain(tok: Token) -> list[Token]:
-    """The proper-name run around `tok` ("Freedom of Russia Legion", "Channel 24", "Northern
-    Pharmacists' Association"), or []."""
+    """The proper-name run around `tok` ("Freedom of Russia Legion", "Channel 24", "Radio 4",
+    "Northern Pharmacists' Association"), or []."""
     if not is_proper(tok):
         return []
     doc = tok.doc
     start = end = tok.i
     while end + 1 < len(doc) and (
         is_proper(doc[end + 1])
-        or (doc[end + 1].like_num and doc[end].lower_ == "channel")
+        or (doc[end + 1].like_num and doc[end].lower_ in ("channel", "radio"))
         or (doc[end + 1].lower_ in NAME_LINKS and end + 2 < len(doc) and is_proper(doc[end + 2]))
         or (end + 2 < len(doc) and _joins(doc[end], doc[end + 1]))
     ):

@@ -1,0 +1,118 @@
+"""Negation: reports of what someone did NOT say, and reports the text says are false.
+
+A fact-checker reading "Grant never claimed that waiting lists were falling" must not find
+"waiting lists were falling" stored as Grant's claim (issue 11). Two shapes are no claim by
+the cue's subject:
+
+- an unsaid report (`unsaid`): a verb of saying negated ("did not say whether ...", "never
+  claimed that ...", "would not say when ..."), or the infinitive of a refusal ("refused to
+  say that ...", "declined to say how ..."). A negated verb of thought is kept: "does not
+  believe the deal will pass" states a belief (that it will not), as English raises the
+  negation onto the verb (`cue_types.THOUGHT_VERBS`);
+- a disowned report (`disowned`): a report set inside a clause that another speaker denies
+  or that is called false ("Grant denied that he said ...", "It is false that Grant said
+  ...", "Critics have falsely claimed that Grant said ...", "never claimed that Grant said
+  ..."): the outer report stands, the inner one is not the inner subject's claim.
+
+A denial itself ("X denied that Y") is a statement and is kept (store/provenance.py marks
+it denied). PolNeAR annotates negated cues as attributions (7 of 19,832 on train, such as
+"did not say how the justices had voted"); a user searching what someone said reads them
+as that person's claims, so they are not stored.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from indexer.extract import cues
+from indexer.extract.cue_types import THOUGHT_VERBS
+from indexer.lexicon import wordset
+
+# Verbs whose infinitive is withheld speech: "refused to say", "declined to confirm".
+REFUSALS = wordset("refuse refuses refused refusing decline declines declined declining")
+# Verbs and predicates by which a speaker or the writer says a clause is untrue.
+DENIALS = wordset(
+    """deny denies denied denying dispute disputes disputed disputing refute refutes refuted
+    refuting"""
+)
+FALSE_WORDS = wordset("false untrue wrong incorrect inaccurate baseless unfounded")
+FALSELY = wordset("falsely wrongly mistakenly erroneously incorrectly untruthfully")
+# Words that turn a negation into its opposite: "not only said", "never failed to say",
+# "could not resist pointing out".
+NOT_NEGATING = wordset("only just merely")
+DOUBLE_NEGATIVES = wordset(
+    """hesitate hesitated hesitates fail failed fails resist resisted stop stopped cease
+    ceased help"""
+)
+VERB_GROUP = ("aux", "auxpass", "advmod", "neg")  # "did not [immediately] say"
+# How a report hangs in the clause that holds it ("denied [that he said ...]"); a
+# coordinated or adverbial verb ("denied it and said ...", "denied it, saying ...") is a
+# statement of its own.
+CLAUSE_LINKS = ("ccomp", "xcomp")
+
+
+def negated(verb: Token) -> bool:
+    """Does `verb` carry a negation of its own ("not", "n't", "never"), other than "not
+    only"? The negation stands before the verb with nothing but auxiliaries and adverbs
+    between ("did not immediately say", "isn't saying"); a "not" the parser hangs on the
+    verb from elsewhere ('"Probably not," he said', "promising ..., probably not what ...")
+    negates something else."""
+    doc = verb.doc
+    for neg in verb.children:
+        if neg.dep_ != "neg" or neg.i > verb.i:
+            continue
+        if neg.i + 1 < len(doc) and doc[neg.i + 1].lower_ in NOT_NEGATING:
+            continue
+        if all(t.dep_ in VERB_GROUP for t in doc[neg.i + 1 : verb.i]):
+            return True
+    return False
+
+
+def unsaid(cue: Token) -> bool:
+    """Is `cue` a verb of saying (or writing, or showing) that is negated or refused: "did
+    not say", "never claimed", "refused to say", "would not confirm"? A verb of thought
+    (`THOUGHT_VERBS`) is never unsaid."""
+    if not cue.tag_.startswith("VB") or cue.lower_ in THOUGHT_VERBS:
+        return False
+    if negated(cue):
+        return True
+    head = cue.head
+    return cue.dep_ == "xcomp" and (
+        head.lower_ in REFUSALS or (negated(head) and head.lower_ not in DOUBLE_NEGATIVES)
+    )
+
+
+def disowned(cue: Token) -> bool:
+    """Does `cue` report inside a clause that is denied, negated or called false: "denied
+    that he said ...", "It is false that Grant said ...", "falsely claimed that Grant said
+    ...", "never claimed that Grant said ..."? Walks up the clauses holding the cue."""
+    tok = cue
+    while tok.dep_ in CLAUSE_LINKS and tok.head.i != tok.i:
+        head = tok.head
+        if head.lower_ in DENIALS or _called_false(head) or _unsaid_report(head, tok):
+            return True
+        tok = head
+    return False
+
+
+def _unsaid_report(verb: Token, clause: Token) -> bool:
+    """ "never claimed [that Grant said ...]": `clause` is what an unsaid verb of saying
+    before it (`cues.attested`) reports. A negated verb that is no cue ("pointed out that
+    ..., so victims do not translate into ...", a misparse) reports nothing."""
+    return (
+        clause.dep_ == "ccomp" and verb.i < clause.i and cues.attested(verb.lower_) and unsaid(verb)
+    )
+
+
+def _called_false(verb: Token) -> bool:
+    """ "falsely claimed", "It is false that ...", "It is not true that ...": the verb says
+    its clause is untrue."""
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in FALSELY:
+            return True
+        if child.dep_ == "acomp" and (
+            child.lower_ in FALSE_WORDS
+            or (child.lower_ == "true" and any(c.dep_ == "neg" for c in verb.children))
+        ):
+            return True
+    return False
