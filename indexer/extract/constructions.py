@@ -48,6 +48,9 @@ NOMINAL = frozenset(["dobj", "prep", "noun"])  # scored per source shape: "dobj:
 CLAUSAL = frozenset(["ccomp", "parataxis", "according"])
 JUDGEMENT_PREPS = frozenset(["of", "for", "over"])  # "accused X of ...", "criticized X for ..."
 CONTENT_PREPS = frozenset(["for", "to", "about", "of", "on", "against", "with", "as"])
+# Prepositions whose gerund is a position taken ("called for cutting", "argued against
+# raising"); after the others a gerund is a topic ("talked about running for office").
+STANCE_PREPS = frozenset(["for", "against"])
 PRONOUN_TAGS = ("PRP", "WP", "WDT")
 VERB_ADJUNCTS = ("prep", "oprd", "advcl")  # a cue's children that may hold or lead to a content
 LABEL_SCORE = 0.55  # share of such lines that are attributions in PolNeAR train
@@ -355,12 +358,20 @@ def _bare_clause(clause: Token) -> Token | None:
 
 
 def _prepositional_objects(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
-    """ "warned against ...", "talked about ...": the object of a content preposition."""
+    """ "warned against ...", "talked about ...": the object of a content preposition, a noun
+    phrase or a gerund clause ("called for reducing the tax rate", "warned against raising
+    fees")."""
     out: list[Candidate] = []
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.tag_ not in PRONOUN_TAGS and not is_date(obj):
+                if obj.dep_ == "pcomp" and (obj.tag_ != "VBG" or child.lower_ not in STANCE_PREPS):
+                    continue  # "talked about running": a topic; "for as long as": no gerund
+                if (
+                    obj.dep_ in ("pobj", "pcomp")
+                    and obj.tag_ not in PRONOUN_TAGS
+                    and not is_date(obj)
+                ):
                     content = [t for t in obj.subtree if not relay_phrase(t)]
                     form = f"{tok.lower_} {child.lower_}"
                     out += site.propose("prep", form, tok, content, source)
