@@ -37,6 +37,7 @@ from indexer.extract.contents import (
     reporting_tail,
     under,
 )
+from indexer.extract.cue_types import EVIDENCE_SOURCES
 from indexer.extract.cues import family
 from indexer.extract.sources import relayed_subject, source_kind, subject
 from indexer.extract.spans import token_spans, trimmed
@@ -116,6 +117,7 @@ def from_token(tok: Token, site: Site) -> list[Candidate]:
     return [
         *_verb_complements(tok, source, site),
         *_predicative_objects(tok, source, site),
+        *_small_clauses(tok, source, site),
         *_judgements(tok, source, site),
         *_late_that(tok, source, site),
         *_adverbial_reports(tok, source, site),
@@ -259,6 +261,45 @@ def _predicative_objects(tok: Token, source: Token | None, site: Site) -> list[C
     if not known or not spans:
         return []
     return [Candidate("ccomp", tok.lower_, max(known), spans, tok, source, *site.position())]
+
+
+# Verbs of showing and finding whose object with a participle or a "with" phrase is a small
+# clause: "a poll shows Clinton with a lead", "the analysis found Democrats outpacing
+# Republicans" (Clinton has a lead; Democrats are outpacing Republicans).
+SHOWING = frozenset(family(w) for w in wordset("show shows showed shown find finds found"))
+
+
+def _small_clauses(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
+    """ "Polling averages show Clinton with a lead", "a study found voters souring on the
+    plan": the object with its participle (or, for a name or a pronoun, its "with" phrase)
+    states what the evidence shows, a clause without a verb of its own. A "find" needs
+    evidence as its source (`cue_types.EVIDENCE_SOURCES`: police who "found a man lying in
+    the street" report no finding). Proposed as the verb's clause, so the lexicon's clausal
+    evidence for the cue gates it."""
+    if family(tok.lower_) not in SHOWING or source is None:
+        return []
+    if not tok.lower_.startswith("show") and source.lower_ not in EVIDENCE_SOURCES:
+        return []
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None or obj.tag_ in PRONOUN_TAGS[1:] or is_date(obj):
+        return []
+    named = obj.tag_ in ("NNP", "NNPS", "PRP")
+    # The parser hangs "with" on the object or on the verb right after it.
+    after = [c for c in tok.rights if c.i == obj.right_edge.i + 1]
+    predicate = next(
+        (
+            c
+            for c in [*obj.rights, *after]
+            if (c.dep_ == "acl" and c.tag_ == "VBG")
+            or (named and c.dep_ == "prep" and c.lower_ == "with")
+        ),
+        None,
+    )
+    if predicate is None:
+        return []
+    words = [*obj.subtree, *([] if under(predicate, obj) else predicate.subtree)]
+    content = [t for t in words if not relay_phrase(t)]
+    return site.propose("ccomp", tok.lower_, tok, content, source)
 
 
 def _judgements(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
