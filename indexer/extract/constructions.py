@@ -111,6 +111,8 @@ def from_token(tok: Token, site: Site) -> list[Candidate]:
         return _per_outlet(tok, site)
     if tok.tag_ in ("NN", "NNS"):
         return _noun_complements(tok, site)
+    if tok.tag_ == "JJ" and tok.dep_ == "acomp":
+        return _adjective_complements(tok, site)
     if not _reporting_verb(tok):
         return []
     source = subject(tok)
@@ -184,6 +186,22 @@ def _noun_complements(tok: Token, site: Site) -> list[Candidate]:
         if child.dep_ in ("acl", "ccomp") and complement_clause(child):
             source = next((c for c in tok.children if c.dep_ == "poss"), None)
             out += site.propose("noun", tok.lower_, tok, list(child.subtree), source)
+    return out
+
+
+def _adjective_complements(tok: Token, site: Site) -> list[Candidate]:
+    """ "Officials are confident that the bridge will hold", "she remained adamant that ...":
+    an adjective of certainty, hope or fear after a linking verb, with a "that" clause, is
+    the subject's stance on that proposition (the lexicon's seed forms gate which
+    adjectives: `cues.SEED_FORMS`). Without "that" ("happy the team won") it is no cue."""
+    out: list[Candidate] = []
+    for child in tok.children:
+        if child.dep_ != "ccomp" or not any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        ):
+            continue
+        content = [t for t in child.subtree if not relay_phrase(t)]
+        out += site.propose("ccomp", tok.lower_, tok, content, subject(tok.head))
     return out
 
 
