@@ -205,3 +205,66 @@ def test_a_line_ending_in_a_colon_without_a_cue_verb_labels_nothing():
 def test_a_pronoun_cue_line_is_not_a_speaker_label():
     text = "The council met on Monday.\n\nHe added:\n\nThe harbour plan will go ahead in May."
     assert all(a["speaker"] != "He" for a in _stored(text)), extract(text)
+
+
+def _claims(text: str, words: str) -> list[dict]:
+    """The stored records whose content holds `words`."""
+    return [a for a in _stored(text) if words in a["content"]]
+
+
+def test_what_someone_wants_or_hopes_to_do_is_their_thought():
+    text = (
+        "Mayor Carol Fisk wants to close the old bridge to cars next spring.\n\n"
+        "Her deputy, Tom Reyes, hopes to reopen the ferry instead."
+    )
+    fisk = _claims(text, "close the old bridge")
+    reyes = _claims(text, "reopen the ferry")
+    assert len(fisk) == 1 and fisk[0]["speaker"] == "Carol Fisk", extract(text)
+    assert fisk[0]["cue"] == "wants" and fisk[0]["cue_type"] == "thought"
+    assert len(reyes) == 1 and reyes[0]["cue"] == "hopes" and reyes[0]["cue_type"] == "thought"
+
+
+def test_what_someone_agreed_or_declined_to_do_is_an_action_not_a_thought():
+    text = (
+        "The harbour board agreed to lend the ferry company two million pounds.\n\n"
+        "Its chairman, Ruth Anselm, declined to comment."
+    )
+    assert not _claims(text, "lend the ferry"), extract(text)
+    assert not _claims(text, "comment"), extract(text)
+
+
+def test_calling_for_doing_something_is_a_claim_talking_about_doing_it_is_a_topic():
+    text = (
+        "Senator Ruth Anselm called for cutting the fuel duty by ten pence a litre.\n\n"
+        "Later, Senator Tom Reyes talked about running for governor."
+    )
+    anselm = _claims(text, "cutting the fuel duty")
+    assert len(anselm) == 1 and anselm[0]["speaker"] == "Ruth Anselm", extract(text)
+    assert anselm[0]["cue"] == "called"
+    assert not _claims(text, "running for governor"), extract(text)
+
+
+def test_what_a_poll_shows_someone_doing_is_its_evidence():
+    text = (
+        "The race for mayor has tightened.\n\n"
+        "A new Lakeshore Radio poll shows Carol Fisk leading Tom Reyes by four points."
+    )
+    found = _claims(text, "Carol Fisk leading Tom Reyes")
+    assert len(found) == 1 and found[0]["cue"] == "shows", extract(text)
+    assert found[0]["cue_type"] == "evidence"
+
+
+def test_finding_someone_somewhere_is_no_finding_unless_evidence_found_it():
+    text = "Police found a man lying in the street near the station on Friday."
+    assert not _claims(text, "a man lying"), extract(text)
+
+
+def test_being_confident_that_something_is_so_is_a_thought_being_glad_is_not():
+    text = (
+        "Engineers are confident that the bridge will hold through the winter.\n\n"
+        "Residents were glad that the bridge stayed open."
+    )
+    found = _claims(text, "the bridge will hold")
+    assert len(found) == 1 and found[0]["speaker_text"] == "Engineers", extract(text)
+    assert found[0]["cue"] == "confident" and found[0]["cue_type"] == "thought"
+    assert not _claims(text, "stayed open"), extract(text)

@@ -39,6 +39,7 @@ from indexer.extract.contents import (
     reporting_tail,
     under,
 )
+from indexer.extract.cue_types import EVIDENCE_SOURCES
 from indexer.extract.cues import family
 from indexer.extract.names import is_first_name
 from indexer.extract.sources import relayed_subject, source_kind, subject
@@ -51,6 +52,9 @@ NOMINAL = frozenset(["dobj", "prep", "noun"])  # scored per source shape: "dobj:
 CLAUSAL = frozenset(["ccomp", "parataxis", "according"])
 JUDGEMENT_PREPS = frozenset(["of", "for", "over"])  # "accused X of ...", "criticized X for ..."
 CONTENT_PREPS = frozenset(["for", "to", "about", "of", "on", "against", "with", "as"])
+# Prepositions whose gerund is a position taken ("called for cutting", "argued against
+# raising"); after the others a gerund is a topic ("talked about running for office").
+STANCE_PREPS = frozenset(["for", "against"])
 PRONOUN_TAGS = ("PRP", "WP", "WDT")
 VERB_ADJUNCTS = ("prep", "oprd", "advcl")  # a cue's children that may hold or lead to a content
 LABEL_SCORE = 0.55  # share of such lines that are attributions in PolNeAR train
@@ -120,12 +124,15 @@ def from_token(tok: Token, site: Site) -> list[Candidate]:
         return _noun_complements(tok, site)
     if (agent := _as_reported_by(tok)) is not None:
         return _as_reported(tok, agent, site)
+    if tok.tag_ == "JJ" and tok.dep_ == "acomp":
+        return _adjective_complements(tok, site)
     if not _reporting_verb(tok):
         return []
     source = subject(tok)
     return [
         *_verb_complements(tok, source, site),
         *_predicative_objects(tok, source, site),
+        *_small_clauses(tok, source, site),
         *_judgements(tok, source, site),
         *_late_that(tok, source, site),
         *_adverbial_reports(tok, source, site),
@@ -218,6 +225,22 @@ def _noun_complements(tok: Token, site: Site) -> list[Candidate]:
         if child.dep_ in ("acl", "ccomp") and complement_clause(child):
             source = next((c for c in tok.children if c.dep_ == "poss"), None)
             out += site.propose("noun", tok.lower_, tok, list(child.subtree), source)
+    return out
+
+
+def _adjective_complements(tok: Token, site: Site) -> list[Candidate]:
+    """ "Officials are confident that the bridge will hold", "she remained adamant that ...":
+    an adjective of certainty, hope or fear after a linking verb, with a "that" clause, is
+    the subject's stance on that proposition (the lexicon's seed forms gate which
+    adjectives: `cues.SEED_FORMS`). Without "that" ("happy the team won") it is no cue."""
+    out: list[Candidate] = []
+    for child in tok.children:
+        if child.dep_ != "ccomp" or not any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in child.children
+        ):
+            continue
+        content = [t for t in child.subtree if not relay_phrase(t)]
+        out += site.propose("ccomp", tok.lower_, tok, content, subject(tok.head))
     return out
 
 
@@ -382,6 +405,45 @@ def _quoted_apposition(obj: Token) -> Token | None:
     return None
 
 
+# Verbs of showing and finding whose object with a participle or a "with" phrase is a small
+# clause: "a poll shows Clinton with a lead", "the analysis found Democrats outpacing
+# Republicans" (Clinton has a lead; Democrats are outpacing Republicans).
+SHOWING = frozenset(family(w) for w in wordset("show shows showed shown find finds found"))
+
+
+def _small_clauses(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
+    """ "Polling averages show Clinton with a lead", "a study found voters souring on the
+    plan": the object with its participle (or, for a name or a pronoun, its "with" phrase)
+    states what the evidence shows, a clause without a verb of its own. A "find" needs
+    evidence as its source (`cue_types.EVIDENCE_SOURCES`: police who "found a man lying in
+    the street" report no finding). Proposed as the verb's clause, so the lexicon's clausal
+    evidence for the cue gates it."""
+    if family(tok.lower_) not in SHOWING or source is None:
+        return []
+    if not tok.lower_.startswith("show") and source.lower_ not in EVIDENCE_SOURCES:
+        return []
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None or obj.tag_ in PRONOUN_TAGS[1:] or is_date(obj):
+        return []
+    named = obj.tag_ in ("NNP", "NNPS", "PRP")
+    # The parser hangs "with" on the object or on the verb right after it.
+    after = [c for c in tok.rights if c.i == obj.right_edge.i + 1]
+    predicate = next(
+        (
+            c
+            for c in [*obj.rights, *after]
+            if (c.dep_ == "acl" and c.tag_ == "VBG")
+            or (named and c.dep_ == "prep" and c.lower_ == "with")
+        ),
+        None,
+    )
+    if predicate is None:
+        return []
+    words = [*obj.subtree, *([] if under(predicate, obj) else predicate.subtree)]
+    content = [t for t in words if not relay_phrase(t)]
+    return site.propose("ccomp", tok.lower_, tok, content, source)
+
+
 def _judgements(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
     """ "accused Clinton of lying", "criticized the board for its silence", "blamed the media
     over the loss": an object with the charge or the reason for it is the speaker's claim about
@@ -479,12 +541,20 @@ def _bare_clause(clause: Token) -> Token | None:
 
 
 def _prepositional_objects(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
-    """ "warned against ...", "talked about ...": the object of a content preposition."""
+    """ "warned against ...", "talked about ...": the object of a content preposition, a noun
+    phrase or a gerund clause ("called for reducing the tax rate", "warned against raising
+    fees")."""
     out: list[Candidate] = []
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in CONTENT_PREPS:
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.tag_ not in PRONOUN_TAGS and not is_date(obj):
+                if obj.dep_ == "pcomp" and (obj.tag_ != "VBG" or child.lower_ not in STANCE_PREPS):
+                    continue  # "talked about running": a topic; "for as long as": no gerund
+                if (
+                    obj.dep_ in ("pobj", "pcomp")
+                    and obj.tag_ not in PRONOUN_TAGS
+                    and not is_date(obj)
+                ):
                     content = [t for t in obj.subtree if not relay_phrase(t)]
                     form = f"{tok.lower_} {child.lower_}"
                     out += site.propose("prep", form, tok, content, source)

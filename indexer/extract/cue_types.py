@@ -7,7 +7,8 @@ Every attribution is one of `schemas.attribution.CUE_TYPES`:
   to a letter");
 - ``evidence``: a report, poll, study or data as the source ("a poll found", "data show",
   "according to the report");
-- ``thought``: a verb of belief, hope, wish or fear (believes, hopes, wants, fears);
+- ``thought``: a verb of belief, hope, wish or fear (believes, hopes, wants, fears), or an
+  adjective of stance with a clause ("confident that ...");
 - ``speech``: everything else (said, told, added, insisted, denied, a transcript turn).
 
 The word lists below are the rule; a medium (`outlets.medium`) decides before the verb.
@@ -39,6 +40,12 @@ THOUGHT_VERBS = wordset(
     expects expected feel feels felt worry worries worried doubt doubts doubted suspect
     suspects suspected wonder wonders wondered assume assumes assumed intend intends
     intended"""
+)
+# Adjectives of certainty, hope or fear that take a "that" clause after a linking verb:
+# "officials are confident that ...", "she remained adamant that ..." (a stance: thought).
+STANCE_ADJECTIVES = wordset(
+    """confident adamant certain sure convinced optimistic hopeful pessimistic skeptical
+    sceptical afraid worried fearful"""
 )
 # Sources whose findings are evidence rather than someone's words.
 EVIDENCE_SOURCES = wordset(
@@ -73,7 +80,7 @@ def cue_type(cue: Token | None, source: Token | None, medium: str | None) -> str
         return "writing"
     if head in EVIDENCE_SOURCES:
         return "evidence"
-    if word in THOUGHT_VERBS:
+    if word in THOUGHT_VERBS or word in STANCE_ADJECTIVES:
         return "thought"
     return "speech"
 

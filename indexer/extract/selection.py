@@ -57,6 +57,11 @@ SPEECH_ACT_INFINITIVES = frozenset(
         press request appeal challenge dare exhort say said"""
     )
 )
+# Verbs of wanting and hoping: their infinitive is a wish, a thought the subject holds
+# ("Clinton wants to make tuition free", "she hopes to offset the emissions"), stored with
+# cue type thought (`cue_types.THOUGHT_VERBS`); PolNeAR train annotates about half of them.
+# Plans, aims and attempts ("plans to release", "seeks to minimise") stay actions.
+THOUGHT_INFINITIVES = frozenset(family(w) for w in wordset("want wants hope hopes wish wishes"))
 # Factive verbs of knowing and finding out: the clause after them is the writer's own
 # assertion ("Trump knows there are people ...", "Republicans learned that ...").
 KNOWING = frozenset(family(w) for w in wordset("know knew known learn learnt realize realise"))
@@ -106,9 +111,11 @@ def nobody_speaks(cand: Candidate) -> bool:
 
 def action_infinitive(cand: Candidate) -> bool:
     """ "The council voted to charge a levy", "he has sought to protect breaks": an
-    infinitive after a verb outside `SPEECH_ACT_INFINITIVES` reports an action or an
-    intention, not words."""
-    return cand.pattern == "xcomp" and family(cand.form) not in SPEECH_ACT_INFINITIVES
+    infinitive after a verb outside `SPEECH_ACT_INFINITIVES` and `THOUGHT_INFINITIVES`
+    reports an action or an intention, not words or a wish."""
+    return cand.pattern == "xcomp" and family(cand.form) not in (
+        SPEECH_ACT_INFINITIVES | THOUGHT_INFINITIVES
+    )
 
 
 def negated_topic(cand: Candidate) -> bool:
