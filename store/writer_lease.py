@@ -328,6 +328,17 @@ class WriterLease:
         self._version = (answer["_seq_no"], answer["_primary_term"])
         return True
 
+    def _still_ours(self) -> bool:
+        """Whether the lease document still holds this holder's token after a refused
+        renewal: the client retries a write whose answer an outage lost, and the retry is
+        refused by the very write it repeats. Adopts that document's version when it is
+        ours; False when another writer holds it (or it is gone)."""
+        current = self._read()
+        if current is None or current[1].get("token") != self.token:
+            return False
+        self._version = current[0]
+        return True
+
     def _renew(self) -> None:
         """Renew every ``ttl / 3`` s until released; a refused renewal loses the lease."""
         while not self._stop.wait(self.ttl / 3):
@@ -345,7 +356,7 @@ class WriterLease:
                 return
             assert self._version is not None
             self.holder["renewals"] = int(self.holder["renewals"]) + 1
-            if not self._write_over(self._version):
+            if not self._write_over(self._version) and not self._still_ours():
                 self._lost = (
                     f"the store {self.store.url} was taken over by another writer while this "
                     f"one was silent for over {self.ttl:g} s; this run stops without writing "
