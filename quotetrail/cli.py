@@ -180,6 +180,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
+    """Copy the store into new indices; holds the writer lease while it copies (a write
+    after its copy would be lost): while an indexer writes it waits a few seconds, then
+    fails with "the store ... is busy" (:func:`store.writer_lease.exclusive_write`)."""
+    from store.writer_lease import exclusive_write
+
     store = _open()
     try:
         if not store.supports_reindex:
@@ -189,8 +194,9 @@ def cmd_reindex(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 0
-        version = args.to_version or _next_version(store)
-        copied = store.reindex(version)
+        with exclusive_write(store, "quotetrail reindex (command line)", relinks=False):
+            version = args.to_version or _next_version(store)
+            copied = store.reindex(version)
     finally:
         store.close()
     counts = ", ".join(f"{n} {kind}" for kind, n in copied.items())
@@ -204,11 +210,15 @@ def _next_version(store: Store) -> int:
 
 
 def cmd_reset(args: argparse.Namespace) -> int:
+    """Empty the store; holds the writer lease while it does (as ``cmd_reindex``)."""
+    from store.writer_lease import exclusive_write
+
     if not args.yes:
         raise CliError("reset removes every article, attribution and speaker: add --yes")
     store = _open()
     try:
-        store.clear()
+        with exclusive_write(store, "quotetrail reset (command line)"):
+            store.clear()
     finally:
         store.close()
     print("quotetrail: the store is empty.", file=sys.stderr)

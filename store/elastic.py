@@ -76,6 +76,7 @@ _LABELS_KEPT = 100_000  # facet labels cached per kind of record
 # The generation of an index (see ElasticStore._labels_seen): its newest write, its count
 _GENERATION = {"size": 1, "sort": [{"_seq_no": "desc"}], "_source": False, "track_total_hits": True}
 LEASE = "lease"  # the index {prefix}-lease holds the writer lease (store.writer_lease)
+LEASE_ID = "writer"  # the lease's holder document; the others are the linker memory handed on
 
 T = TypeVar("T")
 
@@ -859,19 +860,34 @@ class ElasticStore(Store):
 
     @_guarded
     def clear(self) -> None:
-        """Drop and recreate the indices: faster than deleting every document."""
-        self.drop()
+        """Drop and recreate the record indices: faster than deleting every document. The
+        writer lease stays with its holder (``quotetrail reset`` holds it while it clears,
+        see ``store.writer_lease``); the linker memory handed on with it is deleted, as it
+        names records that are gone."""
+        self._delete_indices(lease=False)
         self._ensure_indices()
+        lease = self.alias(LEASE)
+        if not self.es.indices.exists(index=lease):
+            return
+        others = {"bool": {"must_not": {"ids": {"values": [LEASE_ID]}}}}
+        handed = helpers.scan(self.es, index=lease, query={"query": others}, _source=False)
+        deletes = ({"_op_type": "delete", "_index": lease, "_id": d["_id"]} for d in handed)
+        helpers.bulk(self.es, deletes, refresh=True)
 
     @_guarded
     def drop(self) -> None:
         """Delete every index of this prefix (tests, benches): the aliases go with them, and
         the writer lease with the linker's memory it hands on (``store.writer_lease``)."""
+        self._delete_indices(lease=True)
+
+    def _delete_indices(self, lease: bool) -> None:
+        """Delete the record indices of this prefix (every version), and with ``lease`` the
+        writer lease's index."""
         names = [
             name
             for name in self.es.indices.get(index=f"{self.prefix}-*", expand_wildcards="all")
             if any(name.startswith(f"{self.alias(kind)}-v") for kind in KINDS)
-            or name == self.alias(LEASE)
+            or (lease and name == self.alias(LEASE))
         ]
         if names:
             self.es.indices.delete(index=",".join(names))

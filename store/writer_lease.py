@@ -34,7 +34,8 @@ renewal with 409 and the holder stops with :class:`StoreBusy` before writing any
 
 Every other write that links or changes linked records goes through the same seam,
 :func:`exclusive_write`: a web post of an article, a speaker merge, split, rename, retype
-or undo (web and ``quotetrail speakers``), a verdict, a deletion, ``people import``. It
+or undo (web and ``quotetrail speakers``), a verdict, a deletion, ``people import``,
+``quotetrail reset`` and ``quotetrail reindex``. It
 takes the same lease (SQLite: the same ``flock`` an indexer takes, see :class:`FileClaim`),
 waits at most ``wait`` seconds for it, and otherwise raises :class:`StoreBusy` ("the store
 is busy ... try again"): the web answers 503 with Retry-After, the command line prints the
@@ -62,9 +63,8 @@ from elasticsearch import ApiError, TransportError
 
 from quotetrail.errors import StoreBusy
 from store.base import Store, StoreError
-from store.elastic import LEASE, ElasticStore
+from store.elastic import LEASE, LEASE_ID, ElasticStore
 
-LEASE_ID = "writer"
 DEFAULT_TTL = 30.0  # seconds without a renewal after which a waiter takes the lease over
 POLL_SECONDS = 0.5  # how often a waiting indexer looks at the lease
 EDIT_WAIT = 10.0  # seconds an edit or a posted article waits for the store before "busy"
@@ -434,7 +434,9 @@ class FileClaim:
 
 
 @contextlib.contextmanager
-def exclusive_write(store: Store, what: str, wait: float | None = None) -> Iterator[None]:
+def exclusive_write(
+    store: Store, what: str, wait: float | None = None, *, relinks: bool = True
+) -> Iterator[None]:
     """``with exclusive_write(store, "a speaker merge (web)"):`` write while no indexer and
     no other edit writes to ``store`` (see the module): the writer lease on Elasticsearch,
     the database's ``flock`` on SQLite, nothing for an in-memory database.
@@ -443,14 +445,16 @@ def exclusive_write(store: Store, what: str, wait: float | None = None) -> Itera
     (default ``EDIT_WAIT``), then raises :class:`StoreBusy` ("the store ... is busy:
     <holder> is writing to it; try again when it has finished"); raises
     :class:`StoreError` when Elasticsearch fails. On Elasticsearch the last indexer's
-    linker memory is removed before the write.
+    linker memory is removed before the write, unless ``relinks`` is False (a write that
+    leaves every linked record as it was, such as ``quotetrail reindex``'s copy).
     """
     wait = EDIT_WAIT if wait is None else wait
     if isinstance(store, ElasticStore):
         lease = WriterLease(store, what, uuid.uuid4().hex, kind=EDIT)
         lease.acquire(lambda _message: None, wait=wait)
         try:
-            lease.forget_memory()
+            if relinks:
+                lease.forget_memory()
             yield
         finally:
             lease.release()

@@ -21,12 +21,14 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
+from webapp_data import load_newsroom
 
 from quotetrail.cli import main
 from quotetrail.errors import StoreBusy
 from schemas.ids import article_id
 from store import writer_lease
 from store.base import Store
+from store.elastic import ElasticStore
 from store.writer_lease import FileClaim, WriterLease
 
 AUTH = {"Authorization": "Bearer s3cret"}
@@ -108,36 +110,87 @@ def test_a_command_line_merge_while_an_indexer_writes_says_the_store_is_busy(
     assert fresh_newsroom.changes()[0]["kind"] == "merge"
 
 
-def test_an_edit_between_two_indexers_makes_the_next_link_from_the_store(
+def test_a_reset_while_an_indexer_writes_says_the_store_is_busy_and_removes_nothing(
     fresh_newsroom: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The memory an indexer hands on may name a speaker an editor then merges away: the
-    edit removes it, and the next indexer links from the store alone."""
-    if fresh_newsroom.engine != "elasticsearch":
-        pytest.skip("only Elasticsearch hands a linker memory from one indexer to the next")
     _point_the_command_line_at(fresh_newsroom, monkeypatch)
-    indexer = WriterLease(fresh_newsroom, "inputs corpus/", "a run key")  # type: ignore[arg-type]
+    before = fresh_newsroom.stats()
+    with an_indexer_writing(fresh_newsroom):
+        assert main(["reset", "--yes"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("quotetrail: error: the store ")
+    assert "is busy: another quotetrail index" in err
+    assert err.endswith("is writing to it; try again when it has finished")
+    assert fresh_newsroom.stats() == before
+    assert main(["reset", "--yes"]) == 0
+    assert not any(fresh_newsroom.stats().values())
+
+
+@pytest.mark.elasticsearch
+def test_a_reindex_while_an_indexer_writes_says_the_store_is_busy_and_copies_nothing(
+    open_store: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only Elasticsearch has a reindex (SQLite's tables follow the schemas as written)."""
+    newsroom = _elasticsearch_newsroom(open_store)
+    _point_the_command_line_at(newsroom, monkeypatch)
+    version = newsroom.current_version("articles")
+    with an_indexer_writing(newsroom):
+        assert main(["reindex"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("quotetrail: error: the store ")
+    assert "is busy: another quotetrail index (pid" in err
+    assert err.endswith("is writing to it; try again when it has finished")
+    assert newsroom.current_version("articles") == version
+    assert main(["reindex"]) == 0
+    assert newsroom.current_version("articles") == version + 1
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.parametrize(
+    ("command", "forgets"),
+    [
+        (["speakers", "merge", "anna-lindqvist", "national-medicines-agency", "--force"], True),
+        (["reset", "--yes"], True),
+        (["reindex"], False),  # copies every record as it is: the memory still holds
+    ],
+    ids=["merge", "reset", "reindex"],
+)
+def test_an_edit_between_two_indexers_makes_the_next_link_from_the_store(
+    open_store: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    forgets: bool,
+) -> None:
+    """The memory an indexer hands on may name a speaker an editor then merges away (or a
+    reset removes): the edit removes it, and the next indexer links from the store alone.
+    Only Elasticsearch hands a linker memory from one indexer to the next."""
+    newsroom = _elasticsearch_newsroom(open_store)
+    _point_the_command_line_at(newsroom, monkeypatch)
+    indexer = WriterLease(newsroom, "inputs corpus/", "a run key")
     indexer.acquire(lambda _message: None)
     indexer.save_memory(pickle.dumps({"speakers": ["national-medicines-agency"]}))
     indexer.release()
     assert indexer.memory() is not None
-    merge = ["speakers", "merge", "anna-lindqvist", "national-medicines-agency", "--force"]
-    assert main(merge) == 0
-    assert indexer.memory() is None
+    assert main(command) == 0
+    assert (indexer.memory() is None) == forgets
+    following = WriterLease(newsroom, "inputs more/", "another run key")
+    following.acquire(lambda _message: None, wait=1.0)  # the edit gave the store back
+    following.release()
 
 
+@pytest.mark.elasticsearch
 def test_an_indexer_paused_past_its_lease_is_refused_at_its_next_write_and_stops(
-    new_store: Store,
+    open_store: Any,
 ) -> None:
-    if new_store.engine != "elasticsearch":
-        pytest.skip("SQLite's claim is the kernel's flock: it lasts as long as the process")
-    paused = WriterLease(new_store, "inputs corpus/", "a run key", ttl=1.0)  # type: ignore[arg-type]
+    """SQLite's claim is the kernel's flock: it lasts exactly as long as the process."""
+    new_store = open_store("elasticsearch")
+    paused = WriterLease(new_store, "inputs corpus/", "a run key", ttl=1.0)
     paused.acquire(lambda _message: None)
     paused.check()  # holding it: writes go on
     paused._stop.set()  # noqa: SLF001 - the process is paused: no renewal comes
     paused._renewer.join()  # type: ignore[union-attr]  # noqa: SLF001
     said: list[str] = []
-    rerun = WriterLease(new_store, "inputs corpus/", "a run key", ttl=1.0)  # type: ignore[arg-type]
+    rerun = WriterLease(new_store, "inputs corpus/", "a run key", ttl=1.0)
     started = time.monotonic()
     rerun.acquire(said.append)  # the same command run again takes the store back
     assert time.monotonic() - started >= 1.0
@@ -149,6 +202,13 @@ def test_an_indexer_paused_past_its_lease_is_refused_at_its_next_write_and_stops
     paused.release()  # gives nothing back: the lease is the rerun's
     rerun.check()
     rerun.release()
+
+
+def _elasticsearch_newsroom(open_store: Any) -> ElasticStore:
+    """The newsroom of ``webapp_data`` in an Elasticsearch store of its own."""
+    store = open_store("elasticsearch")
+    load_newsroom(store)
+    return store
 
 
 def _point_the_command_line_at(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
