@@ -28,6 +28,7 @@ from concurrent.futures import Future
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from indexer import link
 from indexer.link import Linker
 from indexer.read import ReadOptions, Reject, Source, expand, read_source
 from indexer.read.boilerplate import clean_body
@@ -132,11 +133,12 @@ def fingerprint(article: dict[str, Any], attributions: Attributions, version: st
 
 def input_fingerprint(article: Article, attributions: Attributions, version: str) -> str:
     """SHA-1 hex of an article as read and cleaned (without ``source``: where it was read
-    from does not change it), its extracted attributions and the extractor version: the
-    article's ``input_hash``. An article read again with the same one keeps its stored
-    record (:class:`~indexer.link.linker.Linker`)."""
+    from does not change it), its extracted attributions, the extractor ``version`` and the
+    linker's (:data:`indexer.link.VERSION`): the article's ``input_hash``. An article read
+    again with the same one keeps its stored record (:class:`~indexer.link.linker.Linker`);
+    new extraction or linking rules extract or link it again."""
     content = {k: v for k, v in article.items() if k not in ("source", "input_hash")}
-    text = json.dumps([content, attributions, version], sort_keys=True, default=str)
+    text = json.dumps([content, attributions, version, link.VERSION], sort_keys=True, default=str)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 

@@ -64,8 +64,8 @@ class ArticleSchema(Schema):
         allow_none=True,
         metadata={
             "es": STORED_ONLY,
-            "doc": "hash of the article as read + its extracted attributions: read again, "
-            "it keeps this record",
+            "doc": "hash of the article as read + its extracted attributions + the "
+            "extractor and linker versions: read again by the same rules, it keeps this record",
         },
     )
     fingerprint = fields.String(

@@ -2,4 +2,11 @@
 
 from indexer.link.linker import Linker
 
-__all__ = ["Linker"]
+__all__ = ["VERSION", "Linker"]
+
+# Changes whenever the linking rules do (this package: speakers, outlets, statements,
+# syndication, and the lexicon words they read), so that unchanged input stored under
+# other rules is linked again: part of every article's ``input_hash``
+# (:func:`indexer.prepare.input_fingerprint`).
+RULES_VERSION = "1"
+VERSION = f"link.{RULES_VERSION}"
