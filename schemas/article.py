@@ -12,6 +12,7 @@ from schemas.fields import (
     Column,
     PublishedDate,
     es,
+    optional_string,
 )
 
 
@@ -23,57 +24,35 @@ class ArticleSchema(Schema):
         validate=validate.Length(min=1, max=128),
         **es(KEYWORD, column=Column(constraint="PRIMARY KEY")),
     )
-    url = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
-    title = fields.String(load_default=None, allow_none=True, **es(ENGLISH_TEXT))
-    outlet = fields.String(load_default=None, allow_none=True, **es(FACET_KEYWORD))
-    outlet_id = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
-    original_outlet = fields.String(load_default=None, allow_none=True, **es(FACET_KEYWORD))
-    original_outlet_id = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
-    original_url = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
-    syndicated_from = fields.String(
-        load_default=None,
-        allow_none=True,
-        metadata={"es": KEYWORD, "doc": "id of the original article this is a copy of"},
-    )
+    url = optional_string(KEYWORD)
+    title = optional_string(ENGLISH_TEXT)
+    outlet = optional_string(FACET_KEYWORD)
+    outlet_id = optional_string(KEYWORD)
+    original_outlet = optional_string(FACET_KEYWORD)
+    original_outlet_id = optional_string(KEYWORD)
+    original_url = optional_string(KEYWORD)
+    syndicated_from = optional_string(KEYWORD, doc="id of the original article this is a copy of")
     authors = fields.List(fields.String(), load_default=list, **es(FACET_KEYWORD))
     published = PublishedDate(
         load_default=None, allow_none=True, **es({"type": "date"}, column=Column())
     )
-    language = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
+    language = optional_string(KEYWORD)
     body = fields.String(required=True, validate=validate.Length(min=1), **es(ENGLISH_TEXT))
-    body_hash = fields.String(
-        load_default=None,
-        allow_none=True,
-        metadata={
-            "es": KEYWORD,
-            "column": Column(index="articles_body_hash"),
-            "doc": "hash of the normalized body, to find identical copies",
-        },
+    body_hash = optional_string(
+        KEYWORD,
+        column=Column(index="articles_body_hash"),
+        doc="hash of the normalized body, to find identical copies",
     )
-    source = fields.String(
-        load_default=None,
-        allow_none=True,
-        metadata={"es": STORED_ONLY, "doc": "where it was read from: path, record offset"},
-    )
+    source = optional_string(STORED_ONLY, doc="where it was read from: path, record offset")
     metadata = fields.Dict(
         load_default=dict,
         metadata={"es": {"type": "object", "enabled": False}, "doc": "unknown input fields"},
     )
-    input_hash = fields.String(
-        load_default=None,
-        allow_none=True,
-        metadata={
-            "es": STORED_ONLY,
-            "doc": "hash of the article as read + its extracted attributions + the "
-            "extractor and linker versions: read again by the same rules, it keeps this record",
-        },
+    input_hash = optional_string(
+        STORED_ONLY,
+        doc="hash of the article as read + its extracted attributions + the extractor and "
+        "linker versions: read again by the same rules, it keeps this record",
     )
-    fingerprint = fields.String(
-        load_default=None,
-        allow_none=True,
-        metadata={
-            "es": KEYWORD,
-            "column": Column(),
-            "doc": "hash of article + attributions: unchanged re-index",
-        },
+    fingerprint = optional_string(
+        KEYWORD, column=Column(), doc="hash of article + attributions: unchanged re-index"
     )

@@ -104,13 +104,15 @@ def es(
     filter: Filter | None = None,  # noqa: A002 - the metadata key it sets
     csv: int | None = None,
     from_article: str | None = None,
+    doc: str | None = None,
     **field_kwargs: Any,
 ) -> dict[str, Any]:
     """Metadata for a field: its Elasticsearch mapping and what else it is used for.
 
     ``column``: kept as a SQLite column; ``filter``: a search filter or facet; ``csv``:
     position among the CSV export's columns; ``from_article``: the article field it is
-    copied from when stored. ``schemas.catalog`` reads these.
+    copied from when stored; ``doc``: what the field holds, for readers of the schema.
+    ``schemas.catalog`` reads these.
     """
     metadata: dict[str, Any] = {"es": mapping}
     for key, value in (
@@ -118,7 +120,14 @@ def es(
         ("filter", filter),
         ("csv", csv),
         ("from_article", from_article),
+        ("doc", doc),
     ):
         if value is not None:
             metadata[key] = value
     return {"metadata": metadata, **field_kwargs}
+
+
+def optional_string(mapping: dict[str, Any], **metadata: Any) -> fields.String:
+    """A string field that may be absent or null (it loads as None), indexed as ``mapping``;
+    ``metadata`` as for :func:`es` (``column``, ``filter``, ``doc`` ...)."""
+    return fields.String(load_default=None, allow_none=True, **es(mapping, **metadata))

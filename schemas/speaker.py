@@ -9,7 +9,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from schemas.attribution import SPEAKER_TYPES
-from schemas.fields import FACET_KEYWORD, KEYWORD, es
+from schemas.fields import FACET_KEYWORD, KEYWORD, es, optional_string
 
 # A Wikidata item id ("Q22686"), https://www.wikidata.org/wiki/Wikidata:Identifiers
 WIKIDATA_ID = r"^Q[1-9][0-9]*$"
@@ -54,18 +54,14 @@ class SpeakerSchema(Schema):
         load_default=False,
         metadata={"es": {"type": "boolean"}, "doc": "loaded from an authority file"},
     )
-    article_id = fields.String(
-        load_default=None,
-        allow_none=True,
-        metadata={
-            "es": KEYWORD,
-            "doc": "the one article that identifies this speaker (a person it names only"
-            " by a given name): never merged with a speaker of another article",
-        },
+    article_id = optional_string(
+        KEYWORD,
+        doc="the one article that identifies this speaker (a person it names only by a "
+        "given name): never merged with a speaker of another article",
     )
     wikidata_id = _wikidata_id(**es(KEYWORD))
-    party = fields.String(load_default=None, allow_none=True, **es(FACET_KEYWORD))
-    country = fields.String(load_default=None, allow_none=True, **es(FACET_KEYWORD))
+    party = optional_string(FACET_KEYWORD)
+    country = optional_string(FACET_KEYWORD)
     dated_roles = fields.List(
         fields.Dict(),  # RoleSchema records with ISO date strings
         load_default=list,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 REPLACEMENT = "\ufffd"
@@ -41,32 +42,49 @@ def valid_text(text: str) -> str:
 def invalid_fields(value: Any, path: str = "") -> list[str]:
     """Dotted paths (``title``, ``metadata.tags[2]``) of the strings in a JSON-like value
     (dicts, lists, strings; keys too) that hold a lone surrogate."""
-    found: list[str] = []
-    if isinstance(value, str):
-        if first_surrogate(value):
-            found.append(path or "value")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            name = f"{path}.{key}" if path else str(key)
-            if isinstance(key, str) and first_surrogate(key):
-                found.append(valid_text(name))
-            found += invalid_fields(item, valid_text(name))
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            found += invalid_fields(item, f"{path}[{index}]")
-    return found
+    return _fields_holding(value, first_surrogate, path, keys=True)
 
 
 def repaired(value: Any) -> Any:
     """A JSON-like value with every string (and dict key) made valid by :func:`valid_text`."""
+    return _each_string(value, valid_text, keys=True)
+
+
+def _fields_holding(
+    value: Any, holds: Callable[[str], str | None], path: str, keys: bool
+) -> list[str]:
+    """Dotted paths of the strings in a JSON-like value (dicts, lists, tuples, strings; dict
+    keys too with ``keys``) for which ``holds`` gives something; ``value`` alone is
+    ``value``. Paths are valid text (a key's lone surrogate becomes U+FFFD)."""
     if isinstance(value, str):
-        return valid_text(value)
+        return [path or "value"] if holds(value) else []
+    found: list[str] = []
     if isinstance(value, dict):
-        return {repaired(key): repaired(item) for key, item in value.items()}
+        for key, item in value.items():
+            name = valid_text(f"{path}.{key}" if path else str(key))
+            if keys and isinstance(key, str) and holds(key):
+                found.append(name)
+            found += _fields_holding(item, holds, name, keys)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            found += _fields_holding(item, holds, f"{path}[{index}]", keys)
+    return found
+
+
+def _each_string(value: Any, change: Callable[[str], str], keys: bool) -> Any:
+    """A JSON-like value with every string (dict keys too with ``keys``) passed through
+    ``change``; other values as they are."""
+    if isinstance(value, str):
+        return change(value)
+    if isinstance(value, dict):
+        return {
+            (_each_string(key, change, keys) if keys else key): _each_string(item, change, keys)
+            for key, item in value.items()
+        }
     if isinstance(value, list):
-        return [repaired(item) for item in value]
+        return [_each_string(item, change, keys) for item in value]
     if isinstance(value, tuple):
-        return tuple(repaired(item) for item in value)
+        return tuple(_each_string(item, change, keys) for item in value)
     return value
 
 
@@ -107,28 +125,10 @@ def normalized_text(text: str) -> str:
 
 def bidi_fields(value: Any, path: str = "") -> list[str]:
     """Dotted paths of the strings in a JSON-like value that hold a bidirectional control
-    (see :func:`invalid_fields` for the shape)."""
-    found: list[str] = []
-    if isinstance(value, str):
-        if bidi_control(value):
-            found.append(path or "value")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            found += bidi_fields(item, f"{path}.{key}" if path else str(key))
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            found += bidi_fields(item, f"{path}[{index}]")
-    return found
+    (see :func:`invalid_fields` for the shape; keys are not looked at)."""
+    return _fields_holding(value, bidi_control, path, keys=False)
 
 
 def normalized(value: Any) -> Any:
     """A JSON-like value with every string (not keys) passed through :func:`normalized_text`."""
-    if isinstance(value, str):
-        return normalized_text(value)
-    if isinstance(value, dict):
-        return {key: normalized(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [normalized(item) for item in value]
-    if isinstance(value, tuple):
-        return tuple(normalized(item) for item in value)
-    return value
+    return _each_string(value, normalized_text, keys=False)

@@ -282,15 +282,18 @@ def spelling_variant(a: str, b: str) -> bool:
     and "Wafer" are other words."""
     if a == b or _bases(a) & _bases(b):
         return True
-    return _typo(a, b) or _typo(stem(a), stem(b))
+    return typo_apart(a, b, 6, 10) or typo_apart(stem(a), stem(b), 6, 10)
 
 
-def _typo(a: str, b: str) -> bool:
-    """One edit apart from six letters up, two from ten (see :func:`spelling_variant`)."""
+def typo_apart(a: str, b: str, one_from: int, two_from: int) -> bool:
+    """Whether the words ``a`` and ``b`` are one typo apart: at most one edit (insertion,
+    deletion, substitution or swap of neighbours: optimal string alignment) when the
+    shorter has ``one_from`` letters or more, two from ``two_from``; shorter words never
+    are (equal words are, from ``one_from`` letters)."""
     shortest = min(len(a), len(b))
-    if shortest < 6:
+    if shortest < one_from:
         return False
-    allowed = 1 if shortest < 10 else 2
+    allowed = 1 if shortest < two_from else 2
     if abs(len(a) - len(b)) > allowed:
         return False
     return OSA.distance(a, b, score_cutoff=allowed) <= allowed

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from rapidfuzz.distance import OSA
-
 from schemas.attribution import denies
 from schemas.links import web_url
 from store.base import SearchQuery, Store
@@ -24,6 +22,7 @@ from store.near_duplicates import (
     normalized,
     opposites,
     stem,
+    typo_apart,
 )
 from store.query_text import STOPWORDS, parse
 
@@ -416,15 +415,7 @@ def same_word(a: str, b: str) -> bool:
     """Two stemmed words are one word with a small typo: equal, or at most one edit apart
     (two from 8 letters up; an edit is an insertion, deletion, substitution or swap of two
     neighbours: optimal string alignment); words under 4 letters must be equal."""
-    if a == b:
-        return True
-    shortest = min(len(a), len(b))
-    if shortest < 4:
-        return False
-    allowed = 1 if shortest < 8 else 2
-    if abs(len(a) - len(b)) > allowed:
-        return False
-    return OSA.distance(a, b, score_cutoff=allowed) <= allowed
+    return a == b or typo_apart(a, b, 4, 8)
 
 
 def _negations(text: str) -> int:
