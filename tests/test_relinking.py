@@ -27,9 +27,9 @@ STORY = (
 )
 
 
-def index(corpus: Path, state: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    """Run ``quotetrail index corpus`` in this process; its summary line."""
-    status = main(["index", str(corpus), "--workers", "1", "--state-dir", str(state)])
+def index(corpus: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """Run ``quotetrail index corpus`` in this process; what it printed."""
+    status = main(["index", str(corpus), "--workers", "1"])
     err = capsys.readouterr().err
     assert status == 0, err
     return err
@@ -46,28 +46,24 @@ def stored_outlets(db: Path) -> set[str | None]:
 
 
 def test_new_linking_rules_link_unchanged_input_again_and_the_same_rules_skip_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = tmp_path / "quotetrail.db"
-    monkeypatch.setenv("QUOTETRAIL_DB", str(db))
-    monkeypatch.delenv("ES_URL", raising=False)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for n in (1, 2):
         (corpus / f"ferries-{n}.txt").write_text(STORY.format(n=n), encoding="utf-8")
-    state = tmp_path / "state"
 
-    assert "2 indexed, 0 replaced, 0 unchanged" in index(corpus, state, capsys)
+    assert "2 indexed, 0 replaced, 0 unchanged" in index(corpus, capsys)
     before = stored_outlets(db)
     assert "Harbour Gazette" not in before
-    assert "0 indexed, 0 replaced, 2 unchanged" in index(corpus, state, capsys)
+    assert "0 indexed, 0 replaced, 2 unchanged" in index(corpus, capsys)
 
     known = {**outlets.KNOWN_OUTLETS, "Harbour Gazette": ((), ("harbourgazette.example",))}
     monkeypatch.setattr(outlets, "KNOWN_OUTLETS", known)  # a new linking rule ...
-    assert "0 indexed, 0 replaced, 2 unchanged" in index(corpus, state, capsys)
+    assert "0 indexed, 0 replaced, 2 unchanged" in index(corpus, capsys)
     assert stored_outlets(db) == before  # ... under the same version: the input is skipped
 
     monkeypatch.setattr(link, "VERSION", f"{link.VERSION}.next")  # ... released as new rules
-    assert "0 indexed, 2 replaced, 0 unchanged" in index(corpus, state, capsys)
+    assert "0 indexed, 2 replaced, 0 unchanged" in index(corpus, capsys)
     assert stored_outlets(db) == {"Harbour Gazette"}
-    assert "0 indexed, 0 replaced, 2 unchanged" in index(corpus, state, capsys)
+    assert "0 indexed, 0 replaced, 2 unchanged" in index(corpus, capsys)
