@@ -571,14 +571,18 @@ class Indexer:
         started = time.perf_counter()
         ids = [r.article["id"] for r in records]
         commit = self.checkpoint.committed + 1
+        lease = self.lease
+        fence = lease.recheck if lease is not None else lambda: None
         try:
-            if self.lease is not None:  # the fence: refused once another took over
-                self._with_retries(self.lease.check)
+            if lease is not None:  # the fence: refused once another took over
+                self._with_retries(lease.check)
             self._with_retries(lambda: self.journal.before(self.store, changes, ids, commit))
-            self._with_retries(lambda: changes.write(self.store))
+            self._with_retries(lambda: (fence(), changes.write(self.store)))
             outcomes = self._with_retries(
-                lambda: self.store.put_articles(records) if records else []
+                lambda: (fence(), self.store.put_articles(records) if records else [])[1]
             )
+            if lease is not None:  # and after: never silent about a write that came late
+                self._with_retries(lambda: lease.confirm(_inputs_of(batch)))
         finally:
             self.summary.stages["write"] += time.perf_counter() - started
         self._count(batch, outcomes)
@@ -672,6 +676,13 @@ class Indexer:
 
     def _with_retries(self, action: Callable[[], T]) -> T:
         return with_retries(action, self.options.retry_seconds, self.progress.write)
+
+
+def _inputs_of(batch: Batch) -> str:
+    """The inputs a batch was read from, for a message: "inputs a.jsonl, b/c.txt"."""
+    names = list(dict.fromkeys(p.source_name for p in batch.articles))
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return f"inputs {shown}" if names else "no article"
 
 
 def with_retries(action: Callable[[], T], seconds: float, say: Callable[[str], None]) -> T:

@@ -138,6 +138,9 @@ class WriterLease:
         self._stop = threading.Event()
         self._renewer: threading.Thread | None = None
         self._writing = threading.Lock()  # one conditional write of the lease at a time
+        # monotonic time before sending the last lease write that held: no other writer
+        # can take the lease over before ttl seconds after it (see :meth:`confirm`)
+        self._held_at = 0.0
 
     # --- taking and giving back --------------------------------------------------------
     def acquire(self, say: Callable[[str], None], wait: float | None = None) -> None:
@@ -150,14 +153,16 @@ class WriterLease:
             seen_at = came = time.monotonic()
             told = ""
             while True:
+                sent = time.monotonic()
                 if self._create():
+                    self._held_at = sent
                     break
                 current = self._read()
                 if current is None:
                     continue  # given back meanwhile: try again at once
                 version, holder = current
                 if holder.get("token") == self.token:  # our create, retried by the client
-                    self._version = version
+                    self._version, self._held_at = version, sent
                     break
                 if version != seen:
                     seen, seen_at = version, time.monotonic()
@@ -169,6 +174,7 @@ class WriterLease:
                 ours = holder.get("resume") == self.holder["resume"]
                 if stopped and (ours or holder.get("kind") == EDIT):
                     if self._write_over(version):
+                        self._held_at = sent
                         say(f"quotetrail: taking the store back from {_who(holder)}, stopped")
                         break
                     continue
@@ -210,6 +216,35 @@ class WriterLease:
             self._renew_once()
         if self._lost:
             raise StoreBusy(self._lost)
+
+    def recheck(self) -> None:
+        """The fence before a write that follows :meth:`check` after a delay (a write
+        retried through an outage): :meth:`check` again when the last lease write that held
+        was sent ``ttl / 2`` seconds ago or more, else nothing (no other writer can have
+        taken over yet). Raises as :meth:`check`."""
+        if time.monotonic() - self._held_at >= self.ttl / 2:
+            self.check()
+
+    def confirm(self, what: str) -> None:
+        """The fence after the writes of ``what`` (a batch: "inputs a.jsonl, b/"), which
+        followed :meth:`check`. Writes that ended less than ``ttl / 2`` seconds after the
+        last lease write that held was sent landed before any other writer could take
+        over (a waiter needs ``ttl`` seconds of silence after seeing that write, by its own
+        clock). Otherwise this renews now: held, no one took over before they landed;
+        refused, they may have landed after another writer took over (this process was
+        paused between its fence and its request), so this raises :class:`StoreBusy`
+        saying so, naming ``what``; :class:`StoreError` when Elasticsearch fails."""
+        if time.monotonic() - self._held_at < self.ttl / 2:
+            return
+        try:
+            self.check()
+        except StoreBusy:
+            raise StoreBusy(
+                f"the store {self.store.url} was taken over by another writer while this one "
+                f"was silent for over {self.ttl:g} s, and this run's last writes ({what}) may "
+                "have landed after that: the store may differ from one run in those records "
+                "(index into an empty store to be sure); this run stops without writing more"
+            ) from None
 
     def release(self) -> None:
         """Stop renewing and give the lease back (when Elasticsearch cannot be reached, it
@@ -356,7 +391,10 @@ class WriterLease:
                 return
             assert self._version is not None
             self.holder["renewals"] = int(self.holder["renewals"]) + 1
-            if not self._write_over(self._version) and not self._still_ours():
+            sent = time.monotonic()
+            if self._write_over(self._version) or self._still_ours():
+                self._held_at = sent
+            else:
                 self._lost = (
                     f"the store {self.store.url} was taken over by another writer while this "
                     f"one was silent for over {self.ttl:g} s; this run stops without writing "

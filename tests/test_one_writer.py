@@ -204,6 +204,48 @@ def test_an_indexer_paused_past_its_lease_is_refused_at_its_next_write_and_stops
     rerun.release()
 
 
+@pytest.mark.elasticsearch
+def test_a_batch_written_after_a_pause_past_the_lease_is_never_silent(open_store: Any) -> None:
+    """Elasticsearch cannot make a bulk write conditional on the lease document: a process
+    paused between its fence and its bulk request may still write that batch after its
+    rerun took the store over. It then says so, naming the batch's inputs, and stops; a
+    retried write is fenced again first."""
+    new_store = open_store("elasticsearch")
+    paused = WriterLease(new_store, "inputs corpus/", "a run key", ttl=1.0)
+    paused.acquire(lambda _message: None)
+    paused.check()  # the fence before the batch; then the process is paused
+    paused._stop.set()  # noqa: SLF001 - no renewal comes while paused
+    paused._renewer.join()  # type: ignore[union-attr]  # noqa: SLF001
+    rerun = WriterLease(new_store, "inputs corpus/", "a run key", ttl=1.0)
+    rerun.acquire(lambda _message: None)  # takes the store back after 1 s of silence
+    # ... the paused process wakes up and its bulk request lands: then its fence after
+    with pytest.raises(StoreBusy, match=r"last writes \(inputs corpus/a.jsonl\) may have landed"):
+        paused.confirm("inputs corpus/a.jsonl")
+    with pytest.raises(StoreBusy, match="taken over by another writer"):
+        paused.recheck()  # a retried write is refused before it is sent
+    rerun.check()
+    rerun.release()
+
+
+@pytest.mark.elasticsearch
+def test_a_slow_batch_by_a_holder_nobody_took_over_from_goes_on(open_store: Any) -> None:
+    new_store = open_store("elasticsearch")
+    slow = WriterLease(new_store, "inputs corpus/", "a run key", ttl=1.0)
+    slow.acquire(lambda _message: None)
+    slow._stop.set()  # noqa: SLF001 - renewals only by the fences
+    slow._renewer.join()  # type: ignore[union-attr]  # noqa: SLF001
+    slow.check()
+    renewals = slow.holder["renewals"]
+    slow.recheck()
+    slow.confirm("inputs corpus/a.jsonl")  # at once after the fence: nothing to ask
+    assert slow.holder["renewals"] == renewals
+    time.sleep(0.6)  # a write that took over half the lease's time
+    slow.confirm("inputs corpus/a.jsonl")  # renews: still held, so the write was in time
+    assert slow.holder["renewals"] == renewals + 1
+    slow.check()
+    slow.release()
+
+
 def _elasticsearch_newsroom(open_store: Any) -> ElasticStore:
     """The newsroom of ``webapp_data`` in an Elasticsearch store of its own."""
     store = open_store("elasticsearch")
