@@ -30,7 +30,14 @@ Writes are fenced: before each batch (and before handing its memory on) the hold
 the lease synchronously, conditionally on the version of its own last write
 (:meth:`WriterLease.check`). A holder that was paused (SIGSTOP, swap, a lost network)
 while its own rerun took the lease back finds its version gone: Elasticsearch refuses the
-renewal with 409 and the holder stops with :class:`StoreBusy` before writing anything.
+renewal with 409 and the holder stops with :class:`StoreBusy` before writing anything. A
+write retried through an outage is fenced again (:meth:`WriterLease.recheck`). The fence
+is not inside Elasticsearch's bulk write (a write is conditional only on the version of
+the document it writes, not on the lease's), so a holder paused between its fence and its
+bulk request can still write that batch after its rerun took over; it is never silent
+about it: :meth:`WriterLease.confirm` after the batch renews again when the writes ended
+``ttl / 2`` seconds or more after the last renewal that held, and stops the run saying
+that the batch may have landed late.
 
 Every other write that links or changes linked records goes through the same seam,
 :func:`exclusive_write`: a web post of an article, a speaker merge, split, rename, retype
