@@ -572,14 +572,13 @@ class Indexer:
         ids = [r.article["id"] for r in records]
         commit = self.checkpoint.committed + 1
         lease = self.lease
-        fence = lease.recheck if lease is not None else lambda: None
         try:
             if lease is not None:  # the fence: refused once another took over
                 self._with_retries(lease.check)
             self._with_retries(lambda: self.journal.before(self.store, changes, ids, commit))
-            self._with_retries(lambda: (fence(), changes.write(self.store)))
-            outcomes = self._with_retries(
-                lambda: (fence(), self.store.put_articles(records) if records else [])[1]
+            self._fenced_write(lambda: changes.write(self.store))
+            outcomes = self._fenced_write(
+                lambda: self.store.put_articles(records) if records else []
             )
             if lease is not None:  # and after: never silent about a write that came late
                 self._with_retries(lambda: lease.confirm(_inputs_of(batch)))
@@ -676,6 +675,19 @@ class Indexer:
 
     def _with_retries(self, action: Callable[[], T]) -> T:
         return with_retries(action, self.options.retry_seconds, self.progress.write)
+
+    def _fenced_write(self, write: Callable[[], T]) -> T:
+        """``write()`` with retries; on Elasticsearch each attempt is fenced again when the
+        lease was last renewed half its time ago or more (a retry through an outage:
+        :meth:`~store.writer_lease.WriterLease.recheck`)."""
+        lease = self.lease
+
+        def attempt() -> T:
+            if lease is not None:
+                lease.recheck()
+            return write()
+
+        return self._with_retries(attempt)
 
 
 def _inputs_of(batch: Batch) -> str:
