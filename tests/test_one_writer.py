@@ -18,6 +18,7 @@ import pickle
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -31,6 +32,7 @@ from store.base import Store
 from store.elastic import ElasticStore
 from store.writer_lease import FileClaim, WriterLease
 
+REPO = Path(__file__).resolve().parents[1]
 AUTH = {"Authorization": "Bearer s3cret"}
 ARTICLE = {
     "url": "https://harbor.example/ferries",
@@ -92,6 +94,59 @@ def test_an_api_merge_while_an_indexer_writes_is_refused_busy_and_changes_nothin
     assert fresh_newsroom.get_speaker("national-medicines-agency") is not None
     merged = fresh_client.post(url, json=body, headers=AUTH)
     assert merged.status_code == 200, merged.get_json()
+
+
+VERDICT = {"rating": "misleading", "review": "Homes were hit, but not every one.",
+           "reviewer": "Osterhal Fact Desk", "url": "https://factdesk.example/drones"}
+
+
+def _verdict(store: Store) -> Any:
+    return (store.get_statement("s-drones") or {}).get("verdict")
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "body", "unchanged"),
+    [
+        ("delete", "/api/v1/articles/a-hd-veto", None,
+         lambda store: store.get_article("a-hd-veto") is not None),
+        ("put", "/api/v1/statements/s-drones/verdict", VERDICT,
+         lambda store: _verdict(store) is None),
+    ],
+    ids=["article deletion", "verdict"],
+)
+def test_other_api_writes_while_an_indexer_writes_are_refused_busy_then_go_through(
+    fresh_client: Any,
+    fresh_newsroom: Store,
+    method: str,
+    url: str,
+    body: dict[str, Any] | None,
+    unchanged: Any,
+) -> None:
+    send = getattr(fresh_client, method)
+    with an_indexer_writing(fresh_newsroom):
+        busy = send(url, json=body, headers=AUTH)
+    assert busy.status_code == 503 and busy.headers["Retry-After"] == "60"
+    assert "is busy: another quotetrail index" in busy.get_json()["message"]
+    assert unchanged(fresh_newsroom)
+    done = send(url, json=body, headers=AUTH)
+    assert done.status_code in (200, 204), done.get_data(as_text=True)
+    assert not unchanged(fresh_newsroom)
+
+
+def test_a_people_import_while_an_indexer_writes_says_the_store_is_busy(
+    fresh_newsroom: Store, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _point_the_command_line_at(fresh_newsroom, monkeypatch)
+    people = str(REPO / "fixtures" / "people" / "officials.csv")
+    speakers = fresh_newsroom.stats()["speakers"]
+    with an_indexer_writing(fresh_newsroom):
+        assert main(["people", "import", people]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "is busy: another quotetrail index" in err
+    assert err.endswith("is writing to it; try again when it has finished")
+    assert fresh_newsroom.stats()["speakers"] == speakers
+    assert main(["people", "import", people]) == 0
+    assert fresh_newsroom.stats()["speakers"] > speakers
 
 
 def test_a_command_line_merge_while_an_indexer_writes_says_the_store_is_busy(
