@@ -450,6 +450,8 @@ class SpeakerBook:
                     return self._person(given, role, article_people, body)
                 return None if article is None else self._in_article(name, role, article)
             record = self._surname_only(name, surname, role, article_people, gender)
+            if record is None:  # its article does not say which one: no page shared
+                return None if article is None else self._in_article(name, role, article)
         if record is None:
             record = self._create(name, "person")
         if len(key) >= 2:
@@ -536,27 +538,40 @@ class SpeakerBook:
         article_people: dict[str, set[str]],
         gender: str | None = None,
     ) -> dict[str, Any] | None:
-        in_article = {
+        """The person a bare surname means, or None when its own article does not decide.
+
+        A partial name joins only the full name its own article gives (issue #10, "Across
+        the corpus"): the one person of that surname the article named before whose
+        gender fits ("Mr. Obama" is not the Michelle Obama his article named), else the one
+        of them whose role matches; failing that, a person of the newsroom's authority file
+        that lists the bare name among its aliases. Never the only person of that surname
+        the corpus happens to know so far (another article's Marsh), nor a page shared by
+        every article's bare "Marsh"."""
+        in_article = sorted(
             i for i in article_people.get(surname, set()) if self._gender_fits(i, gender)
-        }  # "Mr. Obama" is not the Michelle Obama his article named
-        if len(in_article) == 1:
-            return self.by_id[next(iter(in_article))]
-        known = sorted(in_article or self.by_surname.get(surname, ()))
-        if len(known) > 1 and gender:  # "Mrs. Clinton": the one woman of the name
-            known = [i for i in known if self._gender(self.by_id[i]) == gender] or known
-        elif gender:  # "Mr. Obama" is not the only Obama known yet if she is Michelle
-            known = [i for i in known if self._gender_fits(i, gender)]
-        if len(known) > 1 and role:
-            known = [
+        )
+        if len(in_article) > 1 and role:
+            in_article = [
                 i
-                for i in known
+                for i in in_article
                 if any(fuzz.token_set_ratio(role, r) >= 80 for r in self.by_id[i].get("roles", []))
             ]
-        if len(known) == 1:
-            return self.by_id[known[0]]
-        if known:  # shared by several people: a speaker of its own
-            return self._by_key("s:" + surname) or self._create(name, "person", "s:" + surname)
-        return self._by_key("s:" + surname) or self._from_store(name, "person")
+        if len(in_article) == 1:
+            return self.by_id[in_article[0]]
+        if in_article:
+            return None  # two Kendalls of this article: which one, it does not say
+        return self._authority_alias(name, gender)
+
+    def _authority_alias(self, name: str, gender: str | None) -> dict[str, Any] | None:
+        """The one authority-file person (see `indexer.link.authority`) that lists ``name``
+        as its name or an alias and whose gender may be ``gender``; None otherwise."""
+        found = [
+            s
+            for s in self.store.find_speakers(name, limit=10)
+            if s.get("authority") and s.get("type", "person") == "person"
+        ]
+        found = [s for s in found if gender is None or self._gender(s) in (None, gender)]
+        return self._remember(found[0]) if len(found) == 1 else None
 
     def _gender_fits(self, speaker_id: str, gender: str | None) -> bool:
         """Whether the speaker may be of ``gender``: not a person whose first name tells
