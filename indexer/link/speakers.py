@@ -441,13 +441,13 @@ class SpeakerBook:
             gender = gender or surname_gender(body or "", name)
             fits = [i for i in article_people.get(surname, ()) if self._gender_fits(i, gender)]
             full = None if fits else full_name_in(body or "", name, common, gender)
-            if full is not None:
-                return self._person(full, role, article_people, body)
+            if full is not None:  # (no gender: "Rakeyia Scott" may come back as "Scott")
+                return self._person(full, role, article_people, body, article=article)
             if surname not in article_people and is_first_name(name) and not surname_in(body, name):
                 # "Adam said": the article's one Adam, else a page of this article alone
                 given = full_name_from_given_name(body or "", name, common)
                 if given is not None:
-                    return self._person(given, role, article_people, body)
+                    return self._person(given, role, article_people, body, article=article)
                 return None if article is None else self._in_article(name, role, article)
             record = self._surname_only(name, surname, role, article_people, gender)
             if record is None:  # its article does not say which one: no page shared
