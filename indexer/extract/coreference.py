@@ -113,6 +113,9 @@ NEXT_SENTENCE_REACH = 150  # characters: a bare surname in the sentence after a 
 SURNAME_REACH = 400  # characters: a bare surname right after another bearer's full name
 LOOKBACK = 60  # mentions searched backwards for a pronoun or definite description
 NAMED, PRONOUN, DESCRIBED, UNRESOLVED = "named", "pronoun", "description", "unresolved"
+# A sentence's end: ".", "!" or "?" (not after an initial or "Mr", "Dr", "Mrs") before a
+# space, or a line break.
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?][\"'”’)]*\s|\n")
 AMBIGUOUS_SURNAME_CERTAINTY = 0.5  # "Clinton" when the article has two and does not decide
 
 
@@ -474,6 +477,10 @@ class SpeakerIndex:
         ]
         if recent:
             last_pos, last = max(recent)
+            if pos - last_pos < SURNAME_REACH and any(
+                self._same_sentence(q, last_pos) for p in people if p != last for q in seen[p]
+            ):
+                return None  # "Ruth Alder and her daughter, Joan Alder, ...": either of them
             if last != main and pos - last_pos < NEXT_SENTENCE_REACH:
                 return last  # "Sen. Mark Benton voted no. Benton told AP ...": the one just named
             if last != main and pos - last_pos < SURNAME_REACH:
@@ -483,6 +490,11 @@ class SpeakerIndex:
             if since and near:
                 return None
         return main
+
+    def _same_sentence(self, start: int, end: int) -> bool:
+        """Whether offsets ``start`` <= ``end`` of the article lie in one sentence: no
+        sentence end (".", "!" or "?" before a space, or a line break) between them."""
+        return start <= end and not SENTENCE_END.search(self.text, start, end)
 
     def is_known_person(self, name: str) -> bool:
         """Not evidently something else: a name of several words needs a personal title
