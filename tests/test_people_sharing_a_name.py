@@ -135,3 +135,24 @@ def test_a_newsroom_that_lists_the_bare_name_as_an_alias_decides_for_its_article
     _, [ferry] = _index(store, linker, "ferry", FERRY)
     assert coach["speaker_id"] == "tom-marsh"  # his own article names him: the alias never wins
     assert ferry["speaker_id"] == "lena-marsh"  # the newsroom said a bare Marsh is Lena
+
+
+def test_a_mother_named_with_her_son_keeps_her_words_and_a_pair_named_together_stays_apart(
+    store,
+):
+    linker = Linker(store)
+    mother = (
+        "Patricia Quill, mother of the late firefighter Aaron Quill, rejected the council's "
+        "account on Thursday.\n\n"
+        "\u201cThey lied to me at the funeral,\u201d Quill said."
+    )
+    _, atts = _index(store, linker, "funeral", mother)
+    assert _said(atts, "lied to me")["speaker_id"] == "patricia-quill"  # the sentence's subject
+    pair = (
+        "Ruth Alder and her daughter, Joan Alder, run the wool shop on Quay Street.\n\n"
+        "\u201cWe open at nine, even on Sundays,\u201d Ms. Alder said."
+    )
+    _, atts = _index(store, linker, "wool", pair)
+    either = _said(atts, "open at nine")["speaker_id"]
+    assert either not in ("ruth-alder", "joan-alder")
+    assert store.get_speaker(either)["name"] == "Alder (in Harbor wool story)"

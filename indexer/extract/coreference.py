@@ -477,10 +477,16 @@ class SpeakerIndex:
         ]
         if recent:
             last_pos, last = max(recent)
-            if pos - last_pos < SURNAME_REACH and any(
-                self._same_sentence(q, last_pos) for p in people if p != last for q in seen[p]
-            ):
-                return None  # "Ruth Alder and her daughter, Joan Alder, ...": either of them
+            rivals = [
+                p
+                for p in people
+                if p != last and any(self._same_sentence(q, last_pos) for q in seen[p])
+            ]
+            if pos - last_pos < SURNAME_REACH and rivals:
+                # "Patricia Smith, mother of Sean Smith, rejected ...": the one the sentence is
+                # about; "Ruth Alder and her daughter, Joan Alder, run ...": either of them
+                leads = [p for p in (last, *rivals) if self._subject_near(p, last_pos)]
+                return leads[0] if len(leads) == 1 else None
             if last != main and pos - last_pos < NEXT_SENTENCE_REACH:
                 return last  # "Sen. Mark Benton voted no. Benton told AP ...": the one just named
             if last != main and pos - last_pos < SURNAME_REACH:
@@ -490,6 +496,17 @@ class SpeakerIndex:
             if since and near:
                 return None
         return main
+
+    def _subject_near(self, person: str, pos: int) -> bool:
+        """Whether ``person`` is the main-clause subject (see :func:`_main_subject`) of a
+        mention in the sentence around offset ``pos``."""
+        low = person.lower()
+        return any(
+            m.subject
+            and m.name.lower() == low
+            and self._same_sentence(min(m.pos, pos), max(m.pos, pos))
+            for m in self.mentions
+        )
 
     def _same_sentence(self, start: int, end: int) -> bool:
         """Whether offsets ``start`` <= ``end`` of the article lie in one sentence: no
