@@ -1,8 +1,10 @@
 """Canonical speakers: one record per person or organization under every name it appears as.
 
 People match on a transliteration-folded full name ("Andriy Yusov" = "Andrii Yusov"); a
-bare surname joins the one person of that surname named in the same article, else the only
-known person with it, else the one whose role matches; shared by two people, it stays apart.
+bare surname joins the one person of that surname its own article names (whose gender, else
+role, fits), else an authority-file person listing it as an alias, else a speaker of that
+article alone ("Marsh (in <title>)"): never a page pooling every article's "Marsh", never
+the only Marsh the corpus happens to know so far.
 Organizations match on their folded words ("Russia's defense ministry" = "Russian Ministry
 of Defence").
 """
@@ -293,8 +295,9 @@ SCOPE_TITLE_CHARS = 60  # an article title in a scoped label is cut at a word ne
 
 
 def article_scoped_name(given: str, title: str | None) -> str:
-    """The label of a person an article names only by a given name: "Melanie (in <the
-    article's title, cut near 60 characters>)", or "Melanie (in an untitled article)"."""
+    """The label of a person an article names only by a given name or a surname: "Melanie
+    (in <the article's title, cut near 60 characters>)", or "Marsh (in an untitled
+    article)"."""
     title = " ".join((title or "").split())
     if len(title) > SCOPE_TITLE_CHARS:
         title = title[:SCOPE_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,.;:-–—") + "…"
@@ -351,8 +354,9 @@ class SpeakerBook:
         does ``pronoun_genders`` (see :func:`pronoun_genders`) when it has none. A
         description ("the New York judge", "spokeswoman for Hillary Clinton") has no
         canonical speaker: None. ``article`` (its ``id`` and ``title``) scopes a person the
-        article names only by a given name ("Melanie said") to a speaker of that article
-        alone (:func:`article_scoped_name`); without it such a person has no speaker.
+        article names only by a given name ("Melanie said") or a surname it does not decide
+        ("Marsh said" with no full name; "Mr. Kendall" of two brothers) to a speaker of that
+        article alone (:func:`article_scoped_name`); without it such a person has none.
         """
         display = " ".join((name or "").split()).strip(" ,.;:")
         if not display or fold(display) in PRONOUNS:
@@ -462,9 +466,10 @@ class SpeakerBook:
         return record
 
     def _in_article(self, given: str, role: str | None, article: dict[str, Any]) -> dict[str, Any]:
-        """The speaker of one article known there by the given name alone ("Melanie"):
-        its own record, labelled with the article (see :func:`article_scoped_name`), found
-        again only through that article, never merged with another article's Melanie."""
+        """The speaker of one article known there by a given name or surname alone
+        ("Melanie", "Marsh"): its own record, labelled with the article (see
+        :func:`article_scoped_name`), found again only through that article, never merged
+        with another article's Melanie or Marsh."""
         speaker_id = slug(f"{given} in {article['id']}")
         record = self.by_id.get(speaker_id) or self.store.get_speaker(speaker_id)
         if record is None:
