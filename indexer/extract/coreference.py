@@ -113,6 +113,9 @@ NEXT_SENTENCE_REACH = 150  # characters: a bare surname in the sentence after a 
 SURNAME_REACH = 400  # characters: a bare surname right after another bearer's full name
 LOOKBACK = 60  # mentions searched backwards for a pronoun or definite description
 NAMED, PRONOUN, DESCRIBED, UNRESOLVED = "named", "pronoun", "description", "unresolved"
+# A sentence's end: ".", "!" or "?" (not after an initial or "Mr", "Dr", "Mrs") before a
+# space, or a line break.
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?][\"'”’)]*\s|\n")
 AMBIGUOUS_SURNAME_CERTAINTY = 0.5  # "Clinton" when the article has two and does not decide
 
 
@@ -377,18 +380,46 @@ class SpeakerIndex:
             return given[0] if len(given) == 1 else name
         if len(words) > 2 or self.kind_of_words(words) != "person":
             return name
-        people = self.bearers(low)
+        everyone = people = self.bearers(low)
         if people and not gender:  # "Obama" where "Mr. Obama" is all it writes: not Michelle
             if words[-1] not in self._surname_genders:
                 self._surname_genders[words[-1]] = surname_gender(self.text, name.split()[-1])
             gender = self._surname_genders[words[-1]]
+            if gender and self._just_named(people, pos) not in (None, gender):
+                gender = None  # "Anne Kendall said ... Kendall added": she, whatever "Mr." says
         if gender:
             people = [p for p in people if self.gender_of(p) in (None, gender)]
         if not people:
             return name
         if len(people) == 1:
             return people[0]
-        return self._main_bearer(people, pos) or name
+        return self._main_bearer(people, pos, everyone) or name
+
+    def _just_named(self, people: list[str], pos: int) -> str | None:
+        """The gender ("m" / "f", or None) of the bearer among ``people`` whose full name
+        the text wrote last before ``pos``, within `NEXT_SENTENCE_REACH`; None when none
+        was, or when the surname was written alone since ("Mr. Garvin"). A bare surname
+        right after a full name continues it: that beats the gender an honorific elsewhere
+        in the article gives the surname ("Mr. Kendall", one of her brothers)."""
+        near = pos - NEXT_SENTENCE_REACH
+        last = max(
+            ((q, p) for p in people for q in self._mentions_of(p) if near < q < pos), default=None
+        )
+        alone = self.positions.get(_surname(last[1]), ()) if last else ()
+        if last is None or any(last[0] < q < pos for q in alone):
+            return None  # "Nadia Garvin ... Mr. Garvin ... Garvin said": not just after her
+        return self.gender_of(last[1])
+
+    def _mentions_of(self, person: str) -> list[int]:
+        """Offsets of the full-name mentions of ``person`` (any fuller form, same first
+        word and surname), in text order."""
+        first = person.lower().split()[0]
+        return sorted(
+            p
+            for low in self._by_first.get(first, [])
+            if low.endswith(_surname(person))
+            for p in self.positions[low]
+        )
 
     def bearers(self, low: str) -> list[str]:
         """The distinct people whose fuller name ends with `low` ("clinton" -> "Bill
@@ -422,19 +453,18 @@ class SpeakerIndex:
                 people[_surname(full)] = full
         return sorted(people.values())
 
-    def _main_bearer(self, people: list[str], pos: int) -> str | None:
-        """The person a bare shared surname at `pos` means, or None when undecided."""
+    def _main_bearer(
+        self, people: list[str], pos: int, everyone: list[str] | None = None
+    ) -> str | None:
+        """The person a bare shared surname at `pos` means, or None when undecided.
 
-        def mentions(person: str) -> list[int]:
-            first = person.lower().split()[0]
-            return sorted(
-                p
-                for low in self._by_first.get(first, [])
-                if low.endswith(_surname(person))
-                for p in self.positions[low]
-            )
-
-        seen = {p: mentions(p) for p in people}
+        ``people`` are the bearers that may be meant (of the mention's gender), ``everyone``
+        all the article's bearers of the surname. The one named just before wins; so does
+        the article's main bearer, unless another bearer ``people`` allows was named a
+        little earlier (`SURNAME_REACH`) and the main one's last mention is not the latest
+        of the surname ("Peter Kendall said ... Anne Kendall said ... Mr. Kendall": John or
+        Peter, the text does not say)."""
+        seen = {p: self._mentions_of(p) for p in {*people, *(everyone or ())}}
         start = self.section_start(pos)
         here = [p for p in people if any(start <= q <= pos for q in seen[p])]
         if start and len(here) == 1:
@@ -447,11 +477,41 @@ class SpeakerIndex:
         ]
         if recent:
             last_pos, last = max(recent)
+            rivals = [
+                p
+                for p in people
+                if p != last and any(self._same_sentence(q, last_pos) for q in seen[p])
+            ]
+            if pos - last_pos < SURNAME_REACH and rivals:
+                # "Patricia Smith, mother of Sean Smith, rejected ...": the one the sentence is
+                # about; "Ruth Alder and her daughter, Joan Alder, run ...": either of them
+                leads = [p for p in (last, *rivals) if self._subject_near(p, last_pos)]
+                return leads[0] if len(leads) == 1 else None
             if last != main and pos - last_pos < NEXT_SENTENCE_REACH:
                 return last  # "Sen. Mark Benton voted no. Benton told AP ...": the one just named
             if last != main and pos - last_pos < SURNAME_REACH:
                 return None
+            since = any(last_pos < q < pos for p in everyone or () if p != last for q in seen[p])
+            near = any(pos - SURNAME_REACH < q < pos for p in people if p != last for q in seen[p])
+            if since and near:
+                return None
         return main
+
+    def _subject_near(self, person: str, pos: int) -> bool:
+        """Whether ``person`` is the main-clause subject (see :func:`_main_subject`) of a
+        mention in the sentence around offset ``pos``."""
+        low = person.lower()
+        return any(
+            m.subject
+            and m.name.lower() == low
+            and self._same_sentence(min(m.pos, pos), max(m.pos, pos))
+            for m in self.mentions
+        )
+
+    def _same_sentence(self, start: int, end: int) -> bool:
+        """Whether offsets ``start`` <= ``end`` of the article lie in one sentence: no
+        sentence end (".", "!" or "?" before a space, or a line break) between them."""
+        return start <= end and not SENTENCE_END.search(self.text, start, end)
 
     def is_known_person(self, name: str) -> bool:
         """Not evidently something else: a name of several words needs a personal title

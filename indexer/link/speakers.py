@@ -1,8 +1,10 @@
 """Canonical speakers: one record per person or organization under every name it appears as.
 
 People match on a transliteration-folded full name ("Andriy Yusov" = "Andrii Yusov"); a
-bare surname joins the one person of that surname named in the same article, else the only
-known person with it, else the one whose role matches; shared by two people, it stays apart.
+bare surname joins the one person of that surname its own article names (whose gender, else
+role, fits), else an authority-file person listing it as an alias, else a speaker of that
+article alone ("Marsh (in <title>)"): never a page pooling every article's "Marsh", never
+the only Marsh the corpus happens to know so far.
 Organizations match on their folded words ("Russia's defense ministry" = "Russian Ministry
 of Defence").
 """
@@ -293,8 +295,9 @@ SCOPE_TITLE_CHARS = 60  # an article title in a scoped label is cut at a word ne
 
 
 def article_scoped_name(given: str, title: str | None) -> str:
-    """The label of a person an article names only by a given name: "Melanie (in <the
-    article's title, cut near 60 characters>)", or "Melanie (in an untitled article)"."""
+    """The label of a person an article names only by a given name or a surname: "Melanie
+    (in <the article's title, cut near 60 characters>)", or "Marsh (in an untitled
+    article)"."""
     title = " ".join((title or "").split())
     if len(title) > SCOPE_TITLE_CHARS:
         title = title[:SCOPE_TITLE_CHARS].rsplit(" ", 1)[0].rstrip(" ,.;:-–—") + "…"
@@ -351,8 +354,9 @@ class SpeakerBook:
         does ``pronoun_genders`` (see :func:`pronoun_genders`) when it has none. A
         description ("the New York judge", "spokeswoman for Hillary Clinton") has no
         canonical speaker: None. ``article`` (its ``id`` and ``title``) scopes a person the
-        article names only by a given name ("Melanie said") to a speaker of that article
-        alone (:func:`article_scoped_name`); without it such a person has no speaker.
+        article names only by a given name ("Melanie said") or a surname it does not decide
+        ("Marsh said" with no full name; "Mr. Kendall" of two brothers) to a speaker of that
+        article alone (:func:`article_scoped_name`); without it such a person has none.
         """
         display = " ".join((name or "").split()).strip(" ,.;:")
         if not display or fold(display) in PRONOUNS:
@@ -441,15 +445,17 @@ class SpeakerBook:
             gender = gender or surname_gender(body or "", name)
             fits = [i for i in article_people.get(surname, ()) if self._gender_fits(i, gender)]
             full = None if fits else full_name_in(body or "", name, common, gender)
-            if full is not None:
-                return self._person(full, role, article_people, body)
+            if full is not None:  # (no gender: "Rakeyia Scott" may come back as "Scott")
+                return self._person(full, role, article_people, body, article=article)
             if surname not in article_people and is_first_name(name) and not surname_in(body, name):
                 # "Adam said": the article's one Adam, else a page of this article alone
                 given = full_name_from_given_name(body or "", name, common)
                 if given is not None:
-                    return self._person(given, role, article_people, body)
+                    return self._person(given, role, article_people, body, article=article)
                 return None if article is None else self._in_article(name, role, article)
             record = self._surname_only(name, surname, role, article_people, gender)
+            if record is None:  # its article does not say which one: no page shared
+                return None if article is None else self._in_article(name, role, article)
         if record is None:
             record = self._create(name, "person")
         if len(key) >= 2:
@@ -460,9 +466,10 @@ class SpeakerBook:
         return record
 
     def _in_article(self, given: str, role: str | None, article: dict[str, Any]) -> dict[str, Any]:
-        """The speaker of one article known there by the given name alone ("Melanie"):
-        its own record, labelled with the article (see :func:`article_scoped_name`), found
-        again only through that article, never merged with another article's Melanie."""
+        """The speaker of one article known there by a given name or surname alone
+        ("Melanie", "Marsh"): its own record, labelled with the article (see
+        :func:`article_scoped_name`), found again only through that article, never merged
+        with another article's Melanie or Marsh."""
         speaker_id = slug(f"{given} in {article['id']}")
         record = self.by_id.get(speaker_id) or self.store.get_speaker(speaker_id)
         if record is None:
@@ -536,27 +543,40 @@ class SpeakerBook:
         article_people: dict[str, set[str]],
         gender: str | None = None,
     ) -> dict[str, Any] | None:
-        in_article = {
+        """The person a bare surname means, or None when its own article does not decide.
+
+        A partial name joins only the full name its own article gives (issue #10, "Across
+        the corpus"): the one person of that surname the article named before whose
+        gender fits ("Mr. Obama" is not the Michelle Obama his article named), else the one
+        of them whose role matches; failing that, a person of the newsroom's authority file
+        that lists the bare name among its aliases. Never the only person of that surname
+        the corpus happens to know so far (another article's Marsh), nor a page shared by
+        every article's bare "Marsh"."""
+        in_article = sorted(
             i for i in article_people.get(surname, set()) if self._gender_fits(i, gender)
-        }  # "Mr. Obama" is not the Michelle Obama his article named
-        if len(in_article) == 1:
-            return self.by_id[next(iter(in_article))]
-        known = sorted(in_article or self.by_surname.get(surname, ()))
-        if len(known) > 1 and gender:  # "Mrs. Clinton": the one woman of the name
-            known = [i for i in known if self._gender(self.by_id[i]) == gender] or known
-        elif gender:  # "Mr. Obama" is not the only Obama known yet if she is Michelle
-            known = [i for i in known if self._gender_fits(i, gender)]
-        if len(known) > 1 and role:
-            known = [
+        )
+        if len(in_article) > 1 and role:
+            in_article = [
                 i
-                for i in known
+                for i in in_article
                 if any(fuzz.token_set_ratio(role, r) >= 80 for r in self.by_id[i].get("roles", []))
             ]
-        if len(known) == 1:
-            return self.by_id[known[0]]
-        if known:  # shared by several people: a speaker of its own
-            return self._by_key("s:" + surname) or self._create(name, "person", "s:" + surname)
-        return self._by_key("s:" + surname) or self._from_store(name, "person")
+        if len(in_article) == 1:
+            return self.by_id[in_article[0]]
+        if in_article:
+            return None  # two Kendalls of this article: which one, it does not say
+        return self._authority_alias(name, gender)
+
+    def _authority_alias(self, name: str, gender: str | None) -> dict[str, Any] | None:
+        """The one authority-file person (see `indexer.link.authority`) that lists ``name``
+        as its name or an alias and whose gender may be ``gender``; None otherwise."""
+        found = [
+            s
+            for s in self.store.find_speakers(name, limit=10)
+            if s.get("authority") and s.get("type", "person") == "person"
+        ]
+        found = [s for s in found if gender is None or self._gender(s) in (None, gender)]
+        return self._remember(found[0]) if len(found) == 1 else None
 
     def _gender_fits(self, speaker_id: str, gender: str | None) -> bool:
         """Whether the speaker may be of ``gender``: not a person whose first name tells
