@@ -23,6 +23,9 @@ from indexer.extract.names import (
     first_name_gender,
     is_descriptor,
     is_first_name,
+    is_role_word,
+    name_after_role,
+    party_tag,
     surname_gender,
 )
 from indexer.extract.nlp import paragraphs
@@ -36,7 +39,13 @@ from indexer.extract.tokens import (
     np_tokens,
     text_of,
 )
-from indexer.lexicon import GENERIC_ORG_NOUNS, ORG_NOUNS, is_post_nominal, wordset
+from indexer.lexicon import (
+    GENERIC_ORG_NOUNS,
+    HYPHENATED_TITLES,
+    ORG_NOUNS,
+    is_post_nominal,
+    wordset,
+)
 
 # Titles as running text writes them: lowercase, abbreviations also with their period.
 TITLES = (
@@ -183,9 +192,14 @@ class SpeakerIndex:
                 words = match.group().split()
                 title = None
                 role: list[str] = []  # "Mayor", "Health Minister": what "Mayor:" labels
+                if party_tag(" ".join(words)):
+                    continue  # "Fielding, R-Ohio,": a party and state, no one's name
                 while words and (
                     words[0].lower() in _NOT_NAMES
-                    or (words[0].lower() in TITLES | GENERAL_TITLES and len(words) > 1)
+                    or (
+                        words[0].lower() in TITLES | GENERAL_TITLES | HYPHENATED_TITLES
+                        and len(words) > 1
+                    )
                     or (words[0] == "General" and len(words) > 2)
                 ):
                     title = words.pop(0).lower().rstrip(".")
@@ -223,11 +237,17 @@ class SpeakerIndex:
             for chain in _chains(doc)
             if not any(s <= offset + chain[0].idx < e for s, e in datelines)
         ]
-        chains = [(o, c) for o, c in chains if not _only_titles([t.text for t in c])]
+        chains = [
+            (o, c)
+            for o, c in chains
+            if not _only_titles([t.text for t in c]) and not party_tag(text_of(c))
+        ]
         for offset, chain in chains:
             bare = _without_titles(chain)
             if bare:
                 index._add_name(offset + bare[0].idx, text_of(bare))
+                if _body_after_the(chain, bare):  # "the Treasury", "the United Nations"
+                    index.organizations.add(text_of(bare).lower())
                 if bare[0].i > chain[0].i:
                     title = bare[0].nbor(-1).lower_.rstrip(".")
                     index._titled_person(text_of(bare), title)
@@ -529,6 +549,8 @@ class SpeakerIndex:
         return "unknown"
 
     def _add_role(self, head: Token, appos: Token, offset: int) -> None:
+        if party_tag(text_of(name_chain(appos) or [appos])):
+            return  # "Fielding, R-Ohio": the tag is a role of the name, never a name
         for name_tok, role_tok in ((head, appos), (appos, head)):
             chain = name_chain(name_tok)
             if not is_proper(role_tok) and role_tok.lower_ in ORG_APPOSITIVE_NOUNS:
@@ -848,7 +870,7 @@ class SpeakerIndex:
             return self.resolve(after, offset, single)
         if not single:
             return self._coordinated(head, offset) or self.resolve(head, offset, True)
-        return self._single(head, offset, pos, low)
+        return _with_party(self._single(head, offset, pos, low), head)
 
     def resolve_name(self, written: str, pos: int) -> Speaker:
         """A name known only as text ("FALLIN", "Sen. Kristen Gillibrand") -> fullest name.
@@ -902,12 +924,16 @@ class SpeakerIndex:
             bare = [t for t in named if t.text[:1].isalnum()]
             while len(bare) > 1 and bare[0].lower_ in TITLES:
                 bare.pop(0)
-            return self._named(self.canonical(" ".join(t.text for t in bare), pos))
+            named = self._named(self.canonical(" ".join(t.text for t in bare), pos))
+            named.role = _joined_role(named.role, party_tag(text_of(chain)))
+            return named
         if _names_a_role(chain) and (person := _appositive_person(head)) is not None:
             # "The local MP, Ruth Adeyemi, told ...", "The Health Secretary, Michael Barnes,":
             # a role written capitalised, the person's name in apposition
             named = self.resolve(person, offset, True)
             return Speaker(named.name, "person", _role_text(np_tokens(head)))
+        if (holder := self._role_holder(head, pos)) is not None:
+            return holder  # "Afghan Ambassador to the United States Hamdullah Mohib"
         if chain and not _only_titles([t.text for t in chain]):
             bare = _without_titles(chain) or chain
             name = self.canonical(text_of(bare), pos, _title_gender(chain, bare))
@@ -922,9 +948,13 @@ class SpeakerIndex:
                     return Speaker(name, "organization", how=UNRESOLVED)
                 kind = self.kind_of_name(known)
                 return Speaker(known, kind, None, DESCRIPTION_CERTAINTY, DESCRIBED)
-            return self._named(name)
+            named = self._named(name)
+            if named.kind in ("person", "unknown") and _body_after_the(chain, bare):
+                named.kind = "organization"  # "The United Nations said"
+            return named
         for child in head.children:
-            if child.dep_ == "appos" and name_chain(child):
+            tag = child.dep_ == "appos" and party_tag(text_of(np_tokens(child)))
+            if child.dep_ == "appos" and name_chain(child) and not tag:
                 named = self.resolve(child, offset, True)
                 role = _role_text(np_tokens(head)) if low in PERSON_NOUNS else named.role
                 return Speaker(named.name, named.kind, role)
@@ -990,6 +1020,29 @@ class SpeakerIndex:
         if low in GROUP_NOUNS:
             return Speaker(text, "group", how=UNRESOLVED)
         return Speaker(text, "unknown", how=UNRESOLVED)
+
+    def _role_holder(self, head: Token, pos: int) -> Speaker | None:
+        """ "Afghan Ambassador to the United States Hamdullah Mohib said": a role word
+        (`head`) whose prepositional phrase ends in its holder's name, the parse having
+        made the role the subject and the name an object; the holder, the role as written
+        before the name, or None when the phrase holds no such name (`name_after_role`)."""
+        if not is_role_word(head.text) or not any(
+            c.dep_ == "prep" and c.i > head.i for c in head.children
+        ):
+            return None
+        phrase = [t for t in head.doc[head.left_edge.i : head.right_edge.i + 1]]
+        while phrase and not phrase[-1].text[:1].isalnum():
+            phrase.pop()
+        if not phrase or phrase[0].lower_ in DETERMINERS and len(phrase) > 1:
+            phrase = phrase[1:] if phrase and phrase[0].lower_ in DETERMINERS else phrase
+        if not phrase or not is_proper(phrase[-1]):
+            return None
+        words = text_of(phrase).split()
+        cut = name_after_role(words)
+        if not cut:
+            return None
+        name = self.canonical(" ".join(words[cut:]), pos)
+        return Speaker(name, "person", " ".join(words[:cut]))
 
     def _named(self, name: str) -> Speaker:
         """A speaker named in the text; a surname the article gives to several people and
@@ -1323,13 +1376,17 @@ def _gaps(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _without_titles(chain: list[Token]) -> list[Token]:
     """ "Defence Minister Andrii Vedmid" -> "Andrii Vedmid"; "Secretary of State X" -> "X"."""
-    toks = list(chain)
+    toks = _after_long_role(list(chain))
     last = -1
     for i, tok in enumerate(toks[:-1]):
         if tok.lower_ in TITLES or (
             tok.lower_ == "general" and i > 0 and toks[i - 1].lower_ in GENERAL_TITLES
         ):
             last = i
+        elif 0 < i < len(toks) - 2 and f"{toks[i - 1].lower_}-{toks[i + 1].lower_}" in (
+            HYPHENATED_TITLES
+        ):
+            last = i + 1  # "Secretary-General António Guterres": one title
         elif tok.lower_ == "of" and i - 1 == last and i + 2 < len(toks):
             last = i + 1
     toks = toks[last + 1 :]
@@ -1344,6 +1401,49 @@ def _without_titles(chain: list[Token]) -> list[Token]:
         starts = [t for t in toks if t.i == toks[0].i or t.nbor(-1).whitespace_]
         toks = [t for t in toks if t.i >= starts[descriptor_length(words)].i]
     return toks
+
+
+def _after_long_role(toks: list[Token]) -> list[Token]:
+    """The name closing a run that starts with a long role ("Minister of State for Trade
+    Greg Hands" -> "Greg Hands", `names.name_after_role`); the run itself otherwise."""
+    words = text_of(toks).split()
+    if len(words) < 4 or not any(w.lower() in ("of", "for", "to", "on", "at") for w in words):
+        return toks
+    cut = name_after_role(words)
+    if not cut:
+        return toks
+    starts = [t for t in toks if t.i == toks[0].i or t.nbor(-1).whitespace_]
+    return [t for t in toks if t.i >= starts[cut].i] if cut < len(starts) else toks
+
+
+def _body_after_the(chain: list[Token], bare: list[Token]) -> bool:
+    """ "the Treasury", "The United Nations", "the White House": a proper name after "the",
+    with no title, no given name and no plural ("the Clintons"), names an organization or
+    a place, never a person."""
+    if not bare or bare[0].i != chain[0].i or chain[0].i == 0:
+        return False
+    if chain[0].nbor(-1).lower_ != "the" or len(bare) == 1 and bare[0].tag_ == "NNPS":
+        return False
+    return not any(
+        (is_first_name(t.text) and not is_descriptor(t.text)) or t.lower_ in TITLES for t in bare
+    )
+
+
+def _with_party(speaker: Speaker, head: Token) -> Speaker:
+    """`speaker` with the party tag written in apposition to `head` ("Fielding, R-Ohio,
+    told": "R-Ohio") added to its role."""
+    for child in head.children:
+        if child.dep_ == "appos" and (tag := party_tag(text_of(np_tokens(child)))):
+            speaker.role = _joined_role(speaker.role, tag)
+    return speaker
+
+
+def _joined_role(role: str | None, tag: str | None) -> str | None:
+    """A role and a party tag as one role ("sen., R-Ohio"), either alone when the other is
+    missing."""
+    if not tag or (role and tag in role):
+        return role
+    return f"{role}, {tag}" if role else tag
 
 
 def _may_cut(words: list[str]) -> bool:
@@ -1387,10 +1487,33 @@ def _title_gender(chain: list[Token], bare: list[Token]) -> str | None:
 
 
 def _role_text(tokens: list[Token]) -> str:
+    """A role as written, a determiner lower-cased; an organisation's possessive before
+    the role written after it ("Castell Steel's chief executive" -> "chief executive of
+    Castell Steel", as "the chief executive" later refers back to it)."""
+    if (owned := _owned_role(tokens)) is not None:
+        return owned
     text = text_of(tokens)
     if tokens and tokens[0].lower_ in DETERMINERS:
         text = text[:1].lower() + text[1:]
     return text
+
+
+def _owned_role(tokens: list[Token]) -> str | None:
+    """ "Castell Steel's chief executive", "Halvern Pharmaceuticals' head of research" ->
+    "chief executive of Castell Steel", ...: a proper name, its possessive mark, then a
+    role in lower case; None for any other phrase ("the union's general secretary")."""
+    mark = next((k for k, t in enumerate(tokens) if t.tag_ == "POS"), None)
+    if mark is None or mark == 0 or mark + 1 >= len(tokens):
+        return None
+    owner, role = tokens[:mark], tokens[mark + 1 :]
+    if owner[0].lower_ == "the":
+        owner = owner[1:]
+    if not owner or not all(is_proper(t) or t.lower_ in NAME_LINKS for t in owner):
+        return None
+    if not role[0].text[:1].islower() or not any(t.tag_.startswith("NN") for t in role):
+        return None
+    link = "at" if any(t.lower_ == "of" for t in role) else "of"  # "head of research at X"
+    return f"{text_of(role)} {link} {text_of(owner)}"
 
 
 def _strip_det(tokens: list[Token]) -> str:
