@@ -515,7 +515,8 @@ class SpeakerIndex:
         if len(spelled) == 1:
             return next(iter(spelled))
         found = self._first_words.get(word, set())
-        return next(iter(found)) if len(found) == 1 else None
+        spelt = {n.lower().rstrip("."): n for n in sorted(found, key=len)}  # "Acme Corp(.)"
+        return next(iter(spelt.values())) if len(spelt) == 1 else None
 
     def kind_of_name(self, name: str) -> str:
         return self.kind_of_words(name.lower().split(), name)
@@ -549,8 +550,10 @@ class SpeakerIndex:
         return "unknown"
 
     def _add_role(self, head: Token, appos: Token, offset: int) -> None:
-        if party_tag(text_of(name_chain(appos) or [appos])):
-            return  # "Fielding, R-Ohio": the tag is a role of the name, never a name
+        if _appositive_tag(appos):
+            if chain := _without_titles(name_chain(head)):  # "Fielding, R-Ohio": a person,
+                self.persons.add(text_of(chain).lower())  # the tag is a role, never a name
+            return
         for name_tok, role_tok in ((head, appos), (appos, head)):
             chain = name_chain(name_tok)
             if not is_proper(role_tok) and role_tok.lower_ in ORG_APPOSITIVE_NOUNS:
@@ -953,8 +956,7 @@ class SpeakerIndex:
                 named.kind = "organization"  # "The United Nations said"
             return named
         for child in head.children:
-            tag = child.dep_ == "appos" and party_tag(text_of(np_tokens(child)))
-            if child.dep_ == "appos" and name_chain(child) and not tag:
+            if child.dep_ == "appos" and name_chain(child) and not _appositive_tag(child):
                 named = self.resolve(child, offset, True)
                 role = _role_text(np_tokens(head)) if low in PERSON_NOUNS else named.role
                 return Speaker(named.name, named.kind, role)
@@ -1390,7 +1392,8 @@ def _without_titles(chain: list[Token]) -> list[Token]:
         elif tok.lower_ == "of" and i - 1 == last and i + 2 < len(toks):
             last = i + 1
     toks = toks[last + 1 :]
-    if kept := _without_place([t.text for t in toks]):  # "Elijah Cummings of Maryland"
+    if kept := _without_place([t.text for t in toks], titled=last >= 0):
+        # "Elijah Cummings of Maryland", "Professor Hurst of Imperial College"
         toks = toks[:kept]
     while toks and toks[-1].lower_ in ("'s", "’s", "'", "’"):
         toks.pop()
@@ -1433,9 +1436,24 @@ def _with_party(speaker: Speaker, head: Token) -> Speaker:
     """`speaker` with the party tag written in apposition to `head` ("Fielding, R-Ohio,
     told": "R-Ohio") added to its role."""
     for child in head.children:
-        if child.dep_ == "appos" and (tag := party_tag(text_of(np_tokens(child)))):
+        if child.dep_ == "appos" and (tag := _appositive_tag(child)):
             speaker.role = _joined_role(speaker.role, tag)
+            if speaker.kind == "unknown" and speaker.name:
+                speaker.kind = "person"  # a party's member: "Grassley, R-Iowa"
     return speaker
+
+
+def _appositive_tag(appos: Token) -> str | None:
+    """The party tag an apposition is ("R-Ohio", "(Lab)", "a Democrat"), else None."""
+    phrase = np_tokens(appos)
+    doc = appos.doc
+    first, last = phrase[0].i, phrase[-1].i
+    if first > 0 and last + 1 < len(doc) and (doc[first - 1].text, doc[last + 1].text) == (
+        "(",
+        ")",
+    ):
+        return party_tag(f"({text_of(phrase)})")
+    return party_tag(text_of(phrase))
 
 
 def _joined_role(role: str | None, tag: str | None) -> str | None:
@@ -1461,13 +1479,17 @@ def _may_cut(words: list[str]) -> bool:
     return cut > 0 and 2 <= len(rest) <= 3 and not any(w in ORG_WORDS | GROUP_WORDS for w in rest)
 
 
-def _without_place(words: list[str]) -> int:
+def _without_place(words: list[str], titled: bool = False) -> int:
     """How many leading `words` are a person's name followed by "of"/"for" and a place or
     employer ("Elijah Cummings of Maryland", "Cameron Easley for Morning Consult" -> 2);
-    0 when the run is not such a name ("Bank of America", "Duke of Edinburgh")."""
+    0 when the run is not such a name ("Bank of America", "Duke of Edinburgh"). After a
+    personal title (`titled`) a surname alone is such a name ("Professor Hurst of Imperial
+    College" -> 1)."""
     for i, word in enumerate(words):
         if word.lower() in ("of", "for"):
             name = words[:i]
+            if titled and len(name) == 1 and name[0][:1].isupper() and i + 1 < len(words):
+                return 1 if words[i + 1][:1].isupper() else 0
             if (
                 2 <= len(name) <= 4
                 and is_first_name(name[0])
