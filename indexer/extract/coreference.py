@@ -599,8 +599,9 @@ class SpeakerIndex:
             bare = _without_titles(chain)
             if bare:
                 name = self.canonical(text_of(bare), offset + first.idx)
-                self.role_of.setdefault(name, text_of(words))
-                self._note_role(_normal(text_of(words)), name)  # "the GOP nominee"
+                role = _role_text(_with_owner(words))  # "Castell Steel's chief executive"
+                self.role_of.setdefault(name, role)
+                self._note_role(_normal(role), name)  # "the GOP nominee"
 
     def _add_unparsed_role(self, pos: int, name: str, role: list[str]) -> None:
         """ "Mayor Tom Reyes toured the damage": the lower-case title words (honorifics
@@ -1518,6 +1519,15 @@ def _role_text(tokens: list[Token]) -> str:
     if tokens and tokens[0].lower_ in DETERMINERS:
         text = text[:1].lower() + text[1:]
     return text
+
+
+def _with_owner(role: list[Token]) -> list[Token]:
+    """`role` with the possessive proper name written right before it ("Castell Steel's"
+    before "chief executive"), if any."""
+    i = role[0].i
+    if i < 2 or role[0].doc[i - 1].tag_ != "POS" or not (owner := name_chain(role[0].doc[i - 2])):
+        return role
+    return [*owner, role[0].doc[i - 1], *role]
 
 
 def _owned_role(tokens: list[Token]) -> str | None:
