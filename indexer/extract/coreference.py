@@ -1409,15 +1409,23 @@ def _without_titles(chain: list[Token]) -> list[Token]:
 
 def _after_long_role(toks: list[Token]) -> list[Token]:
     """The name closing a run that starts with a long role ("Minister of State for Trade
-    Greg Hands" -> "Greg Hands", `names.name_after_role`); the run itself otherwise."""
-    words = text_of(toks).split()
-    if len(words) < 4 or not any(w.lower() in ("of", "for", "to", "on", "at") for w in words):
+    Greg Hands" -> "Greg Hands", `names.name_after_role`), or that ends one begun before
+    it ("United States Hamdullah Mohib" after "Afghan Ambassador to the"); the run itself
+    otherwise."""
+    if not toks:
+        return toks
+    doc, j = toks[0].doc, toks[0].i - 1
+    j -= j >= 0 and doc[j].lower_ == "the"
+    role = name_chain(doc[j - 1]) if j >= 1 and doc[j].lower_ in _ROLE_PREPOSITIONS else []
+    run = [doc[k] for k in range(role[0].i, toks[0].i)] + toks if role else toks
+    words = text_of(run).split()
+    if len(words) < 4 or not any(w.lower() in _ROLE_PREPOSITIONS for w in words):
         return toks
     cut = name_after_role(words)
-    if not cut:
+    starts = [t for t in run if t.i == run[0].i or t.nbor(-1).whitespace_]
+    if not cut or cut >= len(starts) or starts[cut].i < toks[0].i:
         return toks
-    starts = [t for t in toks if t.i == toks[0].i or t.nbor(-1).whitespace_]
-    return [t for t in toks if t.i >= starts[cut].i] if cut < len(starts) else toks
+    return [t for t in toks if t.i >= starts[cut].i]
 
 
 def _body_after_the(chain: list[Token], bare: list[Token]) -> bool:

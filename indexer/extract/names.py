@@ -209,6 +209,20 @@ def party_tag(text: str) -> str | None:
     return bare.strip("()")
 
 
+_TRAILING_PARTY_TAG = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+)({_PARTY_TAG.pattern})[ \t,]*$")
+
+
+def without_party_tag(name: str) -> tuple[str, str | None]:
+    """(name, tag) of a name written with its party tag after it ("Tom Hale (R-Texas)" ->
+    ("Tom Hale", "R-Texas"), "Fielding, R-Ohio" -> ("Fielding", "R-Ohio")); (name, None)
+    without one. A tag alone is no name: ("", tag)."""
+    if (tag := party_tag(name)) is not None:
+        return "", tag
+    if (match := _TRAILING_PARTY_TAG.search(name)) is None:
+        return name, None
+    return name[: match.start()].rstrip(" ,"), match.group(1).strip("()")
+
+
 def is_role_word(word: str) -> bool:
     """A word that heads a role written before a holder's name: a title ("Minister",
     "Sen."), a hyphenated one ("Secretary-General") or another role noun ("Envoy")."""

@@ -22,7 +22,9 @@ from indexer.extract.names import (
     first_name_gender,
     honorific_gender,
     is_first_name,
+    name_after_role,
     surname_gender,
+    without_party_tag,
 )
 from indexer.lexicon import wordset
 from indexer.link.names import PARTICLES, is_description, split_descriptors
@@ -303,9 +305,15 @@ def article_scoped_name(given: str, title: str | None) -> str:
 
 def titled_in(body: str, name: str) -> bool:
     """Whether the article writes ``name`` right after a title ("Secretary Jeh Johnson",
-    "Sen. Tim Kaine"): then it is someone's name as an introduction gives it."""
+    "Sen. Tim Kaine") or a long role ending in its place ("Afghan Ambassador to the United
+    States Hamdullah Mohib", `names.name_after_role`): then it is someone's name as an
+    introduction gives it."""
     for match in re.finditer(rf"\b([A-Za-z]+)\.?[ \t\xa0]+{re.escape(name)}\b", body):
         if match.group(1).casefold() in TITLES:
+            return True
+        before = body[max(0, match.start() - 80) : match.start()].split()[-8:]
+        words = [*before, match.group(1), *name.split()]
+        if len(words) > 3 and name_after_role(words) == len(words) - len(name.split()):
             return True
     return False
 
@@ -355,8 +363,10 @@ class SpeakerBook:
         alone (:func:`article_scoped_name`); without it such a person has no speaker.
         """
         display = " ".join((name or "").split()).strip(" ,.;:")
+        display, tag = without_party_tag(display)  # "R-Ohio": a party and state, no name
         if not display or fold(display) in PRONOUNS:
             return None
+        role = role or tag
         if all(
             fold(n or "").strip(" ,.;:").removeprefix("the ") in lexicon.GENERIC_ORG_NOUNS
             for n in (display, written)
