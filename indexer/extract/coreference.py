@@ -28,7 +28,7 @@ from indexer.extract.names import (
     party_tag,
     surname_gender,
 )
-from indexer.extract.nlp import paragraphs
+from indexer.extract.nlp import entities, paragraphs
 from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import (
     DETERMINERS,
@@ -1052,7 +1052,24 @@ class SpeakerIndex:
         does not decide between keeps a low certainty."""
         shared = len(name.split()) == 1 and len(self.bearers(name.lower())) > 1
         certainty = AMBIGUOUS_SURNAME_CERTAINTY if shared else 1.0
-        return Speaker(name, self.kind_of_name(name), self.role_of.get(name), certainty)
+        kind = self.kind_of_name(name)
+        if kind == "person" and self._organization_by_entity(name):
+            kind = "organization"
+        return Speaker(name, kind, self.role_of.get(name), certainty)
+
+    def _organization_by_entity(self, name: str) -> bool:
+        """Whether a speaker's name typed a person only by its shape (two to four words, no
+        given name, title or gender known: "United Nations", "Castell Steel") is, to
+        spaCy's recogniser, wholly an organization or a place (ORG, GPE, NORP, FAC); then
+        the article's later mentions of it are too. Asked only for such names, so the
+        recogniser runs on a few phrases per article, not on the text."""
+        if len(name.split()) < 2 or self.is_known_person(name) or name.lower() in self.persons:
+            return False
+        found = entities(name)
+        if len(found) == 1 and found[0][:2] == (0, len(name)) and found[0][2] in _BODIES:
+            self.organizations.add(name.lower())
+            return True
+        return False
 
     def _pronoun(self, low: str, pos: int) -> Speaker:
         if self.interview is not None and (name := self.interview.speaker_of(low, pos)):
@@ -1087,6 +1104,9 @@ class SpeakerIndex:
 
 
 _QUOTATION = re.compile(r"\u201c[^\u201c\u201d]*\u201d?|\"[^\"\n]*\"?")
+
+
+_BODIES = frozenset(["ORG", "GPE", "NORP", "FAC"])  # entity labels of no person
 
 
 def _quoted_before(text: str, pos: int) -> list[tuple[int, int]]:
