@@ -242,12 +242,13 @@ class SpeakerIndex:
             for o, c in chains
             if not _only_titles([t.text for t in c]) and not party_tag(text_of(c))
         ]
+        bodies = []
         for offset, chain in chains:
             bare = _without_titles(chain)
             if bare:
                 index._add_name(offset + bare[0].idx, text_of(bare))
                 if _body_after_the(chain, bare):  # "the Treasury", "the United Nations"
-                    index.organizations.add(text_of(bare).lower())
+                    bodies.append(text_of(bare).lower())
                 if bare[0].i > chain[0].i:
                     title = bare[0].nbor(-1).lower_.rstrip(".")
                     index._titled_person(text_of(bare), title)
@@ -274,6 +275,7 @@ class SpeakerIndex:
             index._add_title_role(chain, offset)
         for pos, name, role in titled:
             index._add_unparsed_role(pos, name, role)
+        index.organizations.update(b for b in bodies if not index._a_persons_name(b))
         index._given_names_alone(text)
         for offset, doc in docs:
             for tok in doc:
@@ -953,7 +955,11 @@ class SpeakerIndex:
                 kind = self.kind_of_name(known)
                 return Speaker(known, kind, None, DESCRIPTION_CERTAINTY, DESCRIBED)
             named = self._named(name)
-            if named.kind in ("person", "unknown") and _body_after_the(chain, bare):
+            if (
+                named.kind in ("person", "unknown")
+                and _body_after_the(chain, bare)
+                and not self._a_persons_name(name.lower())
+            ):
                 named.kind = "organization"  # "The United Nations said"
             return named
         for child in head.children:
@@ -1057,14 +1063,25 @@ class SpeakerIndex:
             kind = "organization"
         return Speaker(name, kind, self.role_of.get(name), certainty)
 
+    def _a_persons_name(self, low: str) -> bool:
+        """Whether the article gives the last word of `low` to a person it names in full
+        ("the Trump of the primaries" is Donald Trump's), or `low` is a title's person."""
+        return low in self.persons or any(
+            len(n.split()) > 1 and self.is_known_person(n)
+            for n in self.by_last.get(low.split()[-1], {})
+        )
+
     def _organization_by_entity(self, name: str) -> bool:
         """Whether a speaker's name typed a person only by its shape (two to four words, no
         given name, title or gender known: "United Nations", "Castell Steel") is, to
         spaCy's recogniser, wholly an organization or a place (ORG, GPE, NORP, FAC); then
         the article's later mentions of it are too. Asked only for such names, so the
         recogniser runs on a few phrases per article, not on the text."""
-        if len(name.split()) < 2 or self.is_known_person(name) or name.lower() in self.persons:
+        low = name.lower()
+        if len(low.split()) < 2 or self.is_known_person(name) or self._a_persons_name(low):
             return False
+        if any(w in _DOCUMENTS for w in low.split()):
+            return False  # "Clean Power Plan": a document, not who speaks
         found = entities(name)
         if len(found) == 1 and found[0][:2] == (0, len(name)) and found[0][2] in _BODIES:
             self.organizations.add(name.lower())
@@ -1456,6 +1473,8 @@ def _body_after_the(chain: list[Token], bare: list[Token]) -> bool:
         return False
     if chain[0].nbor(-1).lower_ != "the" or len(bare) == 1 and bare[0].tag_ == "NNPS":
         return False
+    if any(t.lower_ in _DOCUMENTS for t in bare):
+        return False  # "the Clean Power Plan": a document, which "it" may also mean
     return not any(
         (is_first_name(t.text) and not is_descriptor(t.text)) or t.lower_ in TITLES for t in bare
     )

@@ -242,10 +242,12 @@ def name_after_role(words: list[str]) -> int:
 
     "Afghan Ambassador to the United States Hamdullah Mohib" -> 6, "Minister of State for
     Trade Greg Hands" -> 5, "Special Envoy for Climate Change Laura Kent" -> 5,
-    "Professor Alan Hurst of Imperial College" / "Bank of America" -> 0. After the last
-    link word the name starts at the last given name (gender-guesser) followed by one or two
-    words; without one, spaCy's recogniser decides (a PERSON entity ending the phrase,
-    :func:`indexer.extract.nlp.entities`); with neither, 0 (the caller keeps the run)."""
+    "Professor Alan Hurst of Imperial College" / "Bank of America" / "Spokeswoman for
+    Hillary Clinton" (whom the role serves, not its holder) -> 0. After the last link word
+    and at least one word of a place or body, the name starts at the last given name
+    (gender-guesser) followed by one or two words; without one, spaCy's recogniser decides
+    (a PERSON entity ending the phrase, :func:`indexer.extract.nlp.entities`); with
+    neither, 0 (the caller keeps the run)."""
     links = [i for i, w in enumerate(words) if w.lower() in _ROLE_LINKS]
     if not links or len(words) - links[-1] < 3:
         return 0
@@ -255,7 +257,7 @@ def name_after_role(words: list[str]) -> int:
     if not all(w[:1].isupper() for w in words[link + 1 :] if w.lower() != "the"):
         return 0
     first = link + 1 + (words[link + 1].lower() == "the")
-    for j in range(len(words) - 2, first - 1, -1):
+    for j in range(len(words) - 2, first, -1):  # a place or body first: never "for Ann Lee"
         if len(words) - j <= 3 and is_first_name(words[j]) and not is_descriptor(words[j]):
             return j
     from indexer.extract.nlp import entities  # the recogniser: only for these phrases
@@ -263,6 +265,6 @@ def name_after_role(words: list[str]) -> int:
     phrase = " ".join(words)
     starts = [len(" ".join(words[:k])) + (k > 0) for k in range(len(words))]
     for start, end, label in entities(phrase):
-        if label == "PERSON" and end == len(phrase) and start in starts[first:-1]:
+        if label == "PERSON" and end == len(phrase) and start in starts[first + 1 : -1]:
             return starts.index(start)
     return 0
