@@ -227,3 +227,51 @@ def test_a_press_release_company_is_one_organization() -> None:
     )
     speakers = {(a["speaker"], a["speaker_type"]) for a in extract(body)}
     assert speakers == {("Acme Corp.", "organization")}
+
+
+def test_a_spokeswoman_for_a_named_person_is_not_that_person() -> None:
+    # the role serves Hillary Clinton; no place or body stands between "for" and the name
+    found = _said(
+        "A spokeswoman for Hillary Clinton said the campaign would \u201crespond in kind.\u201d",
+        "respond",
+    )
+    assert found["speaker"] != "Hillary Clinton"
+
+
+def test_a_person_written_with_the_stays_a_person() -> None:
+    body = (
+        "Donald Trump spoke first on Monday.\n\n"
+        "By the end of the night he was back to the Trump of the primaries.\n\n"
+        "\u201cWe will win,\u201d Trump said."
+    )
+    found = _said(body, "We will win")
+    assert (found["speaker"], found["speaker_type"]) == ("Donald Trump", "person")
+
+
+def test_a_document_written_with_the_is_no_organization() -> None:
+    body = (
+        "The Clean Power Plan sets limits on emissions.\n\n"
+        "\u201cThe Clean Power Plan will fail,\u201d Sen. Robert Fielding said."
+    )
+    found = _said(body, "will fail")
+    assert found["speaker"] == "Robert Fielding"
+    assert all(a["speaker"] != "Clean Power Plan" for a in extract(body))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Castell Steel said in a statement that the furnace would close.", "Castell Steel"),
+        ("\u201cWe are concerned,\u201d United Nations said on Friday.", "United Nations"),
+        ("Goldman Sachs said rates would rise.", "Goldman Sachs"),
+    ],
+)
+def test_a_name_with_no_given_name_that_names_a_body_is_an_organization(text, name) -> None:
+    # two capitalised words are a person's shape, but the entity recogniser knows a body
+    [found] = extract(text)
+    assert (found["speaker"], found["speaker_type"]) == (name, "organization")
+
+
+def test_a_name_the_first_name_table_lacks_is_still_a_person() -> None:
+    [found] = extract("Reince Priebus said the party was \u201cunited.\u201d")
+    assert (found["speaker"], found["speaker_type"]) == ("Reince Priebus", "person")
