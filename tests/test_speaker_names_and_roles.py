@@ -275,3 +275,13 @@ def test_a_name_with_no_given_name_that_names_a_body_is_an_organization(text, na
 def test_a_name_the_first_name_table_lacks_is_still_a_person() -> None:
     [found] = extract("Reince Priebus said the party was \u201cunited.\u201d")
     assert (found["speaker"], found["speaker_type"]) == ("Reince Priebus", "person")
+
+
+def test_an_epithet_written_with_the_is_no_organization() -> None:
+    # "poet" is a common word of the article: "The Poet" is what fans call a person
+    body = (
+        "Walt Whitman, the first great American poet, wrote about the Civil War.\n\n"
+        "The Poet says the Mets will \u201cwin it all.\u201d"
+    )
+    found = _said(body, "win it all")
+    assert found["speaker_type"] != "organization"

@@ -275,7 +275,7 @@ class SpeakerIndex:
             index._add_title_role(chain, offset)
         for pos, name, role in titled:
             index._add_unparsed_role(pos, name, role)
-        index.organizations.update(b for b in bodies if not index._a_persons_name(b))
+        index.organizations.update(b for b in bodies if not index._not_a_body(b))
         index._given_names_alone(text)
         for offset, doc in docs:
             for tok in doc:
@@ -958,7 +958,7 @@ class SpeakerIndex:
             if (
                 named.kind in ("person", "unknown")
                 and _body_after_the(chain, bare)
-                and not self._a_persons_name(name.lower())
+                and not self._not_a_body(name.lower())
             ):
                 named.kind = "organization"  # "The United Nations said"
             return named
@@ -1062,6 +1062,15 @@ class SpeakerIndex:
         if kind == "person" and self._organization_by_entity(name):
             kind = "organization"
         return Speaker(name, kind, self.role_of.get(name), certainty)
+
+    def _not_a_body(self, low: str) -> bool:
+        """Whether a capitalised name after "the" is a person's after all: a surname the
+        article gives a person (`_a_persons_name`), or one word the article also writes
+        in lower case, an epithet ("The Poet" where "the first great American poet" is
+        written; "the Treasury", "the Kremlin" never are)."""
+        if self._a_persons_name(low):
+            return True
+        return " " not in low and re.search(rf"\b{re.escape(low)}\b", self.text) is not None
 
     def _a_persons_name(self, low: str) -> bool:
         """Whether the article gives the last word of `low` to a person it names in full
