@@ -254,8 +254,11 @@ def name_after_role(words: list[str]) -> int:
     link = links[-1]
     if not any(is_role_word(w) for w in words[:link]):
         return 0
-    if not all(w[:1].isupper() for w in words[link + 1 :] if w.lower() != "the"):
-        return 0
+    tail = words[link + 1 :]
+    if not all(w[:1].isupper() for w in tail if w.lower() != "the") or any(
+        w[-1:] in ",;:()" for w in tail
+    ):
+        return 0  # "a spokesman for Brant, Ollie Stamp": an apposition, `coreference`'s
     first = link + 1 + (words[link + 1].lower() == "the")
     for j in range(len(words) - 2, first, -1):  # a place or body first: never "for Ann Lee"
         if len(words) - j <= 3 and is_first_name(words[j]) and not is_descriptor(words[j]):

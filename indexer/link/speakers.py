@@ -38,7 +38,7 @@ MAX_ROLES = 10
 TITLE_HEADS = wordset("executive constable correspondent editor leader manager spokesperson")
 
 
-TITLES = lexicon.TITLES | lexicon.LINK_TITLES
+TITLES = lexicon.TITLES | lexicon.LINK_TITLES | lexicon.HYPHENATED_TITLES
 _HONORIFIC_RE = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame|rev)\.?$", re.I)
 _WORD_RE = re.compile(r"[\w'’.-]+")
 _POSSESSIVE = re.compile(r"['’]+s?$")
@@ -119,10 +119,12 @@ def translit(token: str) -> str:
 
 
 def clean_person(name: str) -> tuple[str, str | None]:
-    """(name, role) from "Defence Minister Andrii Vedmid" or "Yusov, spokesperson for X"."""
-    text = " ".join(name.split())
+    """(name, role) from "Defence Minister Andrii Vedmid" or "Yusov, spokesperson for X";
+    a party tag ("Tom Hale (R-Texas)"), a hyphenated title ("Secretary-General") and a long
+    role ("Afghan Ambassador to the United States Hamdullah Mohib") go to the role."""
+    text, tag = without_party_tag(" ".join(name.split()))
     head, _, tail = text.partition(",")
-    role = tail.strip() or None
+    role = tail.strip() or tag
     toks = [_POSSESSIVE.sub("", t) for t in _WORD_RE.findall(head)]
     ends = [i for i, t in enumerate(toks) if t.endswith(".") and len(t) > 3]
     if ends and ends[-1] < len(toks) - 1:  # "January. Halvern": a sentence ended there
@@ -132,6 +134,9 @@ def clean_person(name: str) -> tuple[str, str | None]:
     while len(toks) > 1 and lexicon.is_post_nominal(toks[-1]):  # "David Ames KC"
         post.insert(0, toks.pop())
     role = role or " ".join(post) or None
+    if cut := name_after_role(toks):
+        role = role or " ".join(toks[:cut])
+        toks = toks[cut:]
     last_title = max(
         (i for i, t in enumerate(toks) if t.casefold().strip(".") in TITLES), default=-1
     )
