@@ -74,7 +74,8 @@ HYPHENATED_TITLES = wordset(
     """secretary-general attorney-general director-general lieutenant-general major-general
     brigadier-general solicitor-general governor-general inspector-general surgeon-general
     postmaster-general adjutant-general vice-president vice-chancellor vice-admiral
-    rear-admiral lieutenant-colonel lieutenant-governor under-secretary deputy-director"""
+    rear-admiral lieutenant-colonel lieutenant-governor under-secretary deputy-director
+    president-elect vice-president-elect governor-elect mayor-elect senator-elect"""
 )
 ROLE_WORDS = wordset(
     """envoy rapporteur coordinator delegate consul undersecretary counsel adviser advisor

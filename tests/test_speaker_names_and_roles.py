@@ -31,7 +31,8 @@ SENATE = (
     "Wednesday.\n\n"
     "Rep. Tom Hale (R-Texas) said the vote would be close.\n\n"
     "\u201cIt will not pass,\u201d said Grassley, R-Iowa, in a statement.\n\n"
-    "Keir Starmer (Lab) said the vote \u201cmust happen.\u201d"
+    "Keir Starmer (Lab) said the vote \u201cmust happen.\u201d\n\n"
+    "\u201cWe will fight,\u201d said Sen. Bernie Sanders, I-Vt."
 )
 
 
@@ -43,9 +44,11 @@ SENATE = (
         ("the vote would be close", "Tom Hale", "R-Texas"),
         ("It will not pass", "Grassley", "R-Iowa"),
         ("must happen", "Keir Starmer", "Lab"),
+        ("We will fight", "Bernie Sanders", "I-Vt"),
     ],
 )
 def test_a_party_tag_after_a_name_is_the_role_never_the_name(words, name, tag) -> None:
+    # however the parse hangs the tag (an apposition, a parenthesis, a sentence's end)
     found = _said(SENATE, words)
     assert (found["speaker"], found["speaker_type"]) == (name, "person")
     assert tag in found["speaker_role"]
@@ -84,6 +87,11 @@ def test_after_linking_a_party_tag_is_no_page_and_no_alias(store) -> None:
             "lieutenant-general",
         ),
         ("\u201cIt is over,\u201d Major-General Ian Cole said.", "Ian Cole", "major-general"),
+        (
+            "President-elect Joe Biden said the transition was \u201con track.\u201d",
+            "Joe Biden",
+            "president-elect",
+        ),
     ],
 )
 def test_a_hyphenated_title_is_one_title_and_no_part_of_the_name(text, name, role) -> None:
@@ -160,6 +168,11 @@ def test_a_name_after_a_long_role_keeps_its_page_after_linking(store) -> None:
             "\u201cPrices will rise,\u201d said Brightwater's finance director, Tom Ellis.",
             "Tom Ellis",
             "finance director of Brightwater",
+        ),
+        (
+            "\u201cPrices will rise,\u201d Brightwater's CEO, Tom Ellis, said.",
+            "Tom Ellis",
+            "CEO of Brightwater",
         ),
         (
             "\u201cWe were told the furnace would go cold,\u201d Castell Steel's chief "

@@ -1432,9 +1432,7 @@ def _without_titles(chain: list[Token]) -> list[Token]:
             tok.lower_ == "general" and i > 0 and toks[i - 1].lower_ in GENERAL_TITLES
         ):
             last = i
-        elif 0 < i < len(toks) - 2 and f"{toks[i - 1].lower_}-{toks[i + 1].lower_}" in (
-            HYPHENATED_TITLES
-        ):
+        elif 0 < i < len(toks) - 2 and tok.text == "-" and _hyphenated_title(toks[i - 1 : i + 2]):
             last = i + 1  # "Secretary-General António Guterres": one title
         elif tok.lower_ == "of" and i - 1 == last and i + 2 < len(toks):
             last = i + 1
@@ -1451,6 +1449,14 @@ def _without_titles(chain: list[Token]) -> list[Token]:
         starts = [t for t in toks if t.i == toks[0].i or t.nbor(-1).whitespace_]
         toks = [t for t in toks if t.i >= starts[descriptor_length(words)].i]
     return toks
+
+
+def _hyphenated_title(toks: list[Token]) -> bool:
+    """ "Secretary - General", "President - elect": three tokens that write one title."""
+    first, _, second = (t.lower_ for t in toks)
+    return f"{first}-{second}" in HYPHENATED_TITLES or (
+        second in ("elect", "designate") and first.rstrip(".") in TITLES | PERSON_NOUNS
+    )
 
 
 def _after_long_role(toks: list[Token]) -> list[Token]:
@@ -1492,12 +1498,32 @@ def _body_after_the(chain: list[Token], bare: list[Token]) -> bool:
 def _with_party(speaker: Speaker, head: Token) -> Speaker:
     """`speaker` with the party tag written in apposition to `head` ("Fielding, R-Ohio,
     told": "R-Ohio") added to its role."""
-    for child in head.children:
-        if child.dep_ == "appos" and (tag := _appositive_tag(child)):
+    tags = [_appositive_tag(c) for c in head.children if c.dep_ == "appos"]
+    for tag in [t for t in tags if t] or [_following_tag(head)]:
+        if tag:
             speaker.role = _joined_role(speaker.role, tag)
             if speaker.kind == "unknown" and speaker.name:
                 speaker.kind = "person"  # a party's member: "Grassley, R-Iowa"
     return speaker
+
+
+_FOLLOWING_TAG = re.compile(r"[ \t]*(?:,[ \t]*)?(\([^()\n]{1,24}\)|[DRI]-[A-Z][\w. ]{0,20})")
+
+
+def _following_tag(head: Token) -> str | None:
+    """A party tag written right after the name `head` ends, however the parse hung it
+    ("said Sen. Bernie Sanders, I-Vt."), else None."""
+    end = head.idx + len(head.text)
+    match = _FOLLOWING_TAG.match(head.doc.text, end)
+    if match is None:
+        return None
+    written = match.group(1)
+    after = head.doc.text[match.end(1) : match.end(1) + 1]
+    for cut in range(len(written), 2, -1):  # the longest tag ending a phrase ("D-Day
+        ends = (written + after)[cut : cut + 1] in ("", ",", ";", ".", ")", "\n")  # veteran")
+        if ends and (tag := party_tag(written[:cut])) is not None:
+            return tag
+    return None
 
 
 def _appositive_tag(appos: Token) -> str | None:
@@ -1598,8 +1624,10 @@ def _owned_role(tokens: list[Token]) -> str | None:
         owner = owner[1:]
     if not owner or not all(is_proper(t) or t.lower_ in NAME_LINKS for t in owner):
         return None
-    if not role[0].text[:1].islower() or not any(t.tag_.startswith("NN") for t in role):
-        return None
+    if not (role[0].text[:1].islower() or role[0].text.isupper()) or not any(
+        t.tag_.startswith("NN") for t in role
+    ):
+        return None  # a role in lower case or an acronym ("Acme's CEO")
     link = "at" if any(t.lower_ == "of" for t in role) else "of"  # "head of research at X"
     return f"{text_of(role)} {link} {text_of(owner)}"
 
