@@ -1039,11 +1039,13 @@ class SpeakerIndex:
             c.dep_ == "prep" and c.i > head.i for c in head.children
         ):
             return None
-        phrase = [t for t in head.doc[head.left_edge.i : head.right_edge.i + 1]]
-        while phrase and not phrase[-1].text[:1].isalnum():
-            phrase.pop()
-        if not phrase or phrase[0].lower_ in DETERMINERS and len(phrase) > 1:
-            phrase = phrase[1:] if phrase and phrase[0].lower_ in DETERMINERS else phrase
+        phrase = []  # up to a comma or a parenthesis: "..., who ..." is no part of it
+        for tok in head.doc[head.left_edge.i : head.right_edge.i + 1]:
+            if tok.i > head.i and tok.is_punct and tok.text != ".":
+                break
+            phrase.append(tok)
+        if phrase[0].lower_ in DETERMINERS:
+            phrase = phrase[1:]
         if not phrase or not is_proper(phrase[-1]):
             return None
         words = text_of(phrase).split()
