@@ -583,6 +583,8 @@ class SpeakerIndex:
         later definite descriptions ("the mayor") refer back to."""
         bare = _without_titles(chain)
         titles = chain[: bare[0].i - chain[0].i] if bare else []
+        if bare and titles and (run := _with_role_before(chain))[0].i < chain[0].i:
+            titles = run[: bare[0].i - run[0].i]  # "Afghan Ambassador to the United States"
         honorifics = HONORIFIC_GENDERS.keys() | {"dr"}  # "Local MP Sir Alan Fenwick": "local mp"
         while titles and titles[-1].lower_.rstrip(".") in honorifics:
             titles = titles[:-1]
@@ -1052,8 +1054,11 @@ class SpeakerIndex:
         cut = name_after_role(words)
         if not cut:
             return None
-        name = self.canonical(" ".join(words[cut:]), pos)
-        return Speaker(name, "person", " ".join(words[:cut]))
+        name, role = self.canonical(" ".join(words[cut:]), pos), " ".join(words[:cut])
+        self.persons.add(name.lower())
+        self._note_role(_normal(role), name)  # what a later "the ambassador" means
+        self.role_of.setdefault(name, role)
+        return Speaker(name, "person", role)
 
     def _named(self, name: str) -> Speaker:
         """A speaker named in the text; a surname the article gives to several people and
@@ -1468,10 +1473,7 @@ def _after_long_role(toks: list[Token]) -> list[Token]:
     otherwise."""
     if not toks:
         return toks
-    doc, j = toks[0].doc, toks[0].i - 1
-    j -= j >= 0 and doc[j].lower_ == "the"
-    role = name_chain(doc[j - 1]) if j >= 1 and doc[j].lower_ in _ROLE_PREPOSITIONS else []
-    run = [doc[k] for k in range(role[0].i, toks[0].i)] + toks if role else toks
+    run = _with_role_before(toks)
     words = text_of(run).split()
     if len(words) < 4 or not any(w.lower() in _ROLE_PREPOSITIONS for w in words):
         return toks
@@ -1480,6 +1482,15 @@ def _after_long_role(toks: list[Token]) -> list[Token]:
     if not cut or cut >= len(starts) or starts[cut].i < toks[0].i:
         return toks
     return [t for t in toks if t.i >= starts[cut].i]
+
+
+def _with_role_before(toks: list[Token]) -> list[Token]:
+    """`toks` with the capitalised role and link word written before it ("Afghan
+    Ambassador to the" before "United States Hamdullah Mohib"), if any."""
+    doc, j = toks[0].doc, toks[0].i - 1
+    j -= j >= 0 and doc[j].lower_ == "the"
+    role = name_chain(doc[j - 1]) if j >= 1 and doc[j].lower_ in _ROLE_PREPOSITIONS else []
+    return [doc[k] for k in range(role[0].i, toks[0].i)] + toks if role else toks
 
 
 def _body_after_the(chain: list[Token], bare: list[Token]) -> bool:
