@@ -32,7 +32,8 @@ SENATE = (
     "Rep. Tom Hale (R-Texas) said the vote would be close.\n\n"
     "\u201cIt will not pass,\u201d said Grassley, R-Iowa, in a statement.\n\n"
     "Keir Starmer (Lab) said the vote \u201cmust happen.\u201d\n\n"
-    "\u201cWe will fight,\u201d said Sen. Bernie Sanders, I-Vt."
+    "\u201cWe will fight,\u201d said Sen. Bernie Sanders, I-Vt.\n\n"
+    "Sen. Ann Marsh (D) said the bill would \u201cfail.\u201d"
 )
 
 
@@ -45,6 +46,7 @@ SENATE = (
         ("It will not pass", "Grassley", "R-Iowa"),
         ("must happen", "Keir Starmer", "Lab"),
         ("We will fight", "Bernie Sanders", "I-Vt"),
+        ("would \u201cfail", "Ann Marsh", "D"),
     ],
 )
 def test_a_party_tag_after_a_name_is_the_role_never_the_name(words, name, tag) -> None:

@@ -191,12 +191,12 @@ def descriptor_length(words: list[str]) -> int:
     return cut
 
 
-# "R-Ohio", "D-Calif.", "(R-Texas)", "D-N.Y.", "I-Vt.", "D-Newport News"; British labels in
+# "R-Ohio", "D-Calif.", "(R-Texas)", "D-N.Y.", "I-Vt.", "D-Newport News", "(D)"; British labels in
 # parentheses ("(Lab)", "(Con)", "(Lib Dem)"); "a Democrat" in apposition.
 _US_TAG = r"[DRI]-[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)*"
 _UK_TAG = r"Lab|Con|LD|Lib[ \t]Dem|SNP|Plaid|Green|Ind|DUP|SDLP|Reform|Alliance|SF"
 _PARTY_NOUN = r"(?:an?[ \t]+)(?:Democrat|Republican|Independent|Conservative|Liberal[ \t]Democrat)"
-_PARTY_TAG = re.compile(rf"\((?:{_US_TAG}|{_UK_TAG})\)|{_US_TAG}|{_PARTY_NOUN}")
+_PARTY_TAG = re.compile(rf"\((?:{_US_TAG}|[DRI]|{_UK_TAG})\)|{_US_TAG}|{_PARTY_NOUN}")
 
 
 def party_tag(text: str) -> str | None:
