@@ -66,6 +66,23 @@ LINK_TITLES = wordset(
     official analyst economist"""
 )
 
+# Titles written with a hyphen ("Secretary-General António Guterres"): one title, never a
+# piece of the name; and the words a role ends in before its holder's name when a phrase
+# names what the role is for or where it is held ("Ambassador to the United States",
+# "Special Envoy for Climate Change", "Minister of State for Trade").
+HYPHENATED_TITLES = wordset(
+    """secretary-general attorney-general director-general lieutenant-general major-general
+    brigadier-general solicitor-general governor-general inspector-general surgeon-general
+    postmaster-general adjutant-general vice-president vice-chancellor vice-admiral
+    rear-admiral lieutenant-colonel lieutenant-governor under-secretary deputy-director
+    president-elect vice-president-elect governor-elect mayor-elect senator-elect"""
+)
+ROLE_WORDS = wordset(
+    """envoy rapporteur coordinator delegate consul undersecretary counsel adviser advisor
+    representative commissioner ambassador minister secretary spokesman spokeswoman
+    spokesperson director chief head chair chairman chairwoman president"""
+)
+
 # Post-nominal letters written in capitals after a name ("David Ames KC", "Dame Ann Lowe
 # DBE", "Ruth Adeyemi MP"): the role's, never part of the name (UK honours and ranks, silks
 # and elected offices; doctorates).

@@ -23,9 +23,12 @@ from indexer.extract.names import (
     first_name_gender,
     is_descriptor,
     is_first_name,
+    is_role_word,
+    name_after_role,
+    party_tag,
     surname_gender,
 )
-from indexer.extract.nlp import paragraphs
+from indexer.extract.nlp import entities, paragraphs
 from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import (
     DETERMINERS,
@@ -36,7 +39,13 @@ from indexer.extract.tokens import (
     np_tokens,
     text_of,
 )
-from indexer.lexicon import GENERIC_ORG_NOUNS, ORG_NOUNS, is_post_nominal, wordset
+from indexer.lexicon import (
+    GENERIC_ORG_NOUNS,
+    HYPHENATED_TITLES,
+    ORG_NOUNS,
+    is_post_nominal,
+    wordset,
+)
 
 # Titles as running text writes them: lowercase, abbreviations also with their period.
 TITLES = (
@@ -186,9 +195,14 @@ class SpeakerIndex:
                 words = match.group().split()
                 title = None
                 role: list[str] = []  # "Mayor", "Health Minister": what "Mayor:" labels
+                if party_tag(" ".join(words)):
+                    continue  # "Fielding, R-Ohio,": a party and state, no one's name
                 while words and (
                     words[0].lower() in _NOT_NAMES
-                    or (words[0].lower() in TITLES | GENERAL_TITLES and len(words) > 1)
+                    or (
+                        words[0].lower() in TITLES | GENERAL_TITLES | HYPHENATED_TITLES
+                        and len(words) > 1
+                    )
                     or (words[0] == "General" and len(words) > 2)
                 ):
                     title = words.pop(0).lower().rstrip(".")
@@ -226,11 +240,18 @@ class SpeakerIndex:
             for chain in _chains(doc)
             if not any(s <= offset + chain[0].idx < e for s, e in datelines)
         ]
-        chains = [(o, c) for o, c in chains if not _only_titles([t.text for t in c])]
+        chains = [
+            (o, c)
+            for o, c in chains
+            if not _only_titles([t.text for t in c]) and not party_tag(text_of(c))
+        ]
+        bodies = []
         for offset, chain in chains:
             bare = _without_titles(chain)
             if bare:
                 index._add_name(offset + bare[0].idx, text_of(bare))
+                if _body_after_the(chain, bare):  # "the Treasury", "the United Nations"
+                    bodies.append(text_of(bare).lower())
                 if bare[0].i > chain[0].i:
                     title = bare[0].nbor(-1).lower_.rstrip(".")
                     index._titled_person(text_of(bare), title)
@@ -257,6 +278,7 @@ class SpeakerIndex:
             index._add_title_role(chain, offset)
         for pos, name, role in titled:
             index._add_unparsed_role(pos, name, role)
+        index.organizations.update(b for b in bodies if not index._not_a_body(b))
         index._given_names_alone(text)
         for offset, doc in docs:
             for tok in doc:
@@ -555,7 +577,8 @@ class SpeakerIndex:
         if len(spelled) == 1:
             return next(iter(spelled))
         found = self._first_words.get(word, set())
-        return next(iter(found)) if len(found) == 1 else None
+        spelt = {n.lower().rstrip("."): n for n in sorted(found, key=len)}  # "Acme Corp(.)"
+        return next(iter(spelt.values())) if len(spelt) == 1 else None
 
     def kind_of_name(self, name: str) -> str:
         return self.kind_of_words(name.lower().split(), name)
@@ -589,6 +612,10 @@ class SpeakerIndex:
         return "unknown"
 
     def _add_role(self, head: Token, appos: Token, offset: int) -> None:
+        if _appositive_tag(appos):
+            if chain := _without_titles(name_chain(head)):  # "Fielding, R-Ohio": a person,
+                self.persons.add(text_of(chain).lower())  # the tag is a role, never a name
+            return
         for name_tok, role_tok in ((head, appos), (appos, head)):
             chain = name_chain(name_tok)
             if not is_proper(role_tok) and role_tok.lower_ in ORG_APPOSITIVE_NOUNS:
@@ -616,6 +643,8 @@ class SpeakerIndex:
         later definite descriptions ("the mayor") refer back to."""
         bare = _without_titles(chain)
         titles = chain[: bare[0].i - chain[0].i] if bare else []
+        if bare and titles and (run := _with_role_before(chain))[0].i < chain[0].i:
+            titles = run[: bare[0].i - run[0].i]  # "Afghan Ambassador to the United States"
         honorifics = HONORIFIC_GENDERS.keys() | {"dr"}  # "Local MP Sir Alan Fenwick": "local mp"
         while titles and titles[-1].lower_.rstrip(".") in honorifics:
             titles = titles[:-1]
@@ -634,8 +663,9 @@ class SpeakerIndex:
             bare = _without_titles(chain)
             if bare:
                 name = self.canonical(text_of(bare), offset + first.idx)
-                self.role_of.setdefault(name, text_of(words))
-                self._note_role(_normal(text_of(words)), name)  # "the GOP nominee"
+                role = _role_text(_with_owner(words))  # "Castell Steel's chief executive"
+                self.role_of.setdefault(name, role)
+                self._note_role(_normal(role), name)  # "the GOP nominee"
 
     def _add_unparsed_role(self, pos: int, name: str, role: list[str]) -> None:
         """ "Mayor Tom Reyes toured the damage": the lower-case title words (honorifics
@@ -908,7 +938,7 @@ class SpeakerIndex:
             return self.resolve(after, offset, single)
         if not single:
             return self._coordinated(head, offset) or self.resolve(head, offset, True)
-        return self._single(head, offset, pos, low)
+        return _with_party(self._single(head, offset, pos, low), head)
 
     def resolve_name(self, written: str, pos: int) -> Speaker:
         """A name known only as text ("FALLIN", "Sen. Kristen Gillibrand") -> fullest name.
@@ -962,12 +992,16 @@ class SpeakerIndex:
             bare = [t for t in named if t.text[:1].isalnum()]
             while len(bare) > 1 and bare[0].lower_ in TITLES:
                 bare.pop(0)
-            return self._named(self.canonical(" ".join(t.text for t in bare), pos))
+            named = self._named(self.canonical(" ".join(t.text for t in bare), pos))
+            named.role = _joined_role(named.role, party_tag(text_of(chain)))
+            return named
         if _names_a_role(chain) and (person := _appositive_person(head)) is not None:
             # "The local MP, Ruth Adeyemi, told ...", "The Health Secretary, Michael Barnes,":
             # a role written capitalised, the person's name in apposition
             named = self.resolve(person, offset, True)
             return Speaker(named.name, "person", _role_text(np_tokens(head)))
+        if (holder := self._role_holder(head, pos)) is not None:
+            return holder  # "Afghan Ambassador to the United States Hamdullah Mohib"
         if chain and not _only_titles([t.text for t in chain]):
             bare = _without_titles(chain) or chain
             name = self.canonical(text_of(bare), pos, _title_gender(chain, bare))
@@ -982,9 +1016,16 @@ class SpeakerIndex:
                     return Speaker(name, "organization", how=UNRESOLVED)
                 kind = self.kind_of_name(known)
                 return Speaker(known, kind, None, DESCRIPTION_CERTAINTY, DESCRIBED)
-            return self._named(name)
+            named = self._named(name)
+            if (
+                named.kind in ("person", "unknown")
+                and _body_after_the(chain, bare)
+                and not self._not_a_body(name.lower())
+            ):
+                named.kind = "organization"  # "The United Nations said"
+            return named
         for child in head.children:
-            if child.dep_ == "appos" and name_chain(child):
+            if child.dep_ == "appos" and name_chain(child) and not _appositive_tag(child):
                 named = self.resolve(child, offset, True)
                 role = _role_text(np_tokens(head)) if low in PERSON_NOUNS else named.role
                 return Speaker(named.name, named.kind, role)
@@ -1051,12 +1092,77 @@ class SpeakerIndex:
             return Speaker(text, "group", how=UNRESOLVED)
         return Speaker(text, "unknown", how=UNRESOLVED)
 
+    def _role_holder(self, head: Token, pos: int) -> Speaker | None:
+        """ "Afghan Ambassador to the United States Hamdullah Mohib said": a role word
+        (`head`) whose prepositional phrase ends in its holder's name, the parse having
+        made the role the subject and the name an object; the holder, the role as written
+        before the name, or None when the phrase holds no such name (`name_after_role`)."""
+        if not is_role_word(head.text) or not any(
+            c.dep_ == "prep" and c.i > head.i for c in head.children
+        ):
+            return None
+        phrase = []  # up to a comma or a parenthesis: "..., who ..." is no part of it
+        for tok in head.doc[head.left_edge.i : head.right_edge.i + 1]:
+            if tok.i > head.i and tok.is_punct and tok.text != ".":
+                break
+            phrase.append(tok)
+        if phrase[0].lower_ in DETERMINERS:
+            phrase = phrase[1:]
+        if not phrase or not is_proper(phrase[-1]):
+            return None
+        words = text_of(phrase).split()
+        cut = name_after_role(words)
+        if not cut:
+            return None
+        name, role = self.canonical(" ".join(words[cut:]), pos), " ".join(words[:cut])
+        self.persons.add(name.lower())
+        self._note_role(_normal(role), name)  # what a later "the ambassador" means
+        self.role_of.setdefault(name, role)
+        return Speaker(name, "person", role)
+
     def _named(self, name: str) -> Speaker:
         """A speaker named in the text; a surname the article gives to several people and
         does not decide between keeps a low certainty."""
         shared = len(name.split()) == 1 and len(self.bearers(name.lower())) > 1
         certainty = AMBIGUOUS_SURNAME_CERTAINTY if shared else 1.0
-        return Speaker(name, self.kind_of_name(name), self.role_of.get(name), certainty)
+        kind = self.kind_of_name(name)
+        if kind == "person" and self._organization_by_entity(name):
+            kind = "organization"
+        return Speaker(name, kind, self.role_of.get(name), certainty)
+
+    def _not_a_body(self, low: str) -> bool:
+        """Whether a capitalised name after "the" is a person's after all: a surname the
+        article gives a person (`_a_persons_name`), or one word the article also writes
+        in lower case, an epithet ("The Poet" where "the first great American poet" is
+        written; "the Treasury", "the Kremlin" never are)."""
+        if self._a_persons_name(low):
+            return True
+        return " " not in low and re.search(rf"\b{re.escape(low)}\b", self.text) is not None
+
+    def _a_persons_name(self, low: str) -> bool:
+        """Whether the article gives the last word of `low` to a person it names in full
+        ("the Trump of the primaries" is Donald Trump's), or `low` is a title's person."""
+        return low in self.persons or any(
+            len(n.split()) > 1 and self.is_known_person(n)
+            for n in self.by_last.get(low.split()[-1], {})
+        )
+
+    def _organization_by_entity(self, name: str) -> bool:
+        """Whether a speaker's name typed a person only by its shape (two to four words, no
+        given name, title or gender known: "United Nations", "Castell Steel") is, to
+        spaCy's recogniser, wholly an organization or a place (ORG, GPE, NORP, FAC); then
+        the article's later mentions of it are too. Asked only for such names, so the
+        recogniser runs on a few phrases per article, not on the text."""
+        low = name.lower()
+        if len(low.split()) < 2 or self.is_known_person(name) or self._a_persons_name(low):
+            return False
+        if any(w in _DOCUMENTS for w in low.split()):
+            return False  # "Clean Power Plan": a document, not who speaks
+        found = entities(name)
+        if len(found) == 1 and found[0][:2] == (0, len(name)) and found[0][2] in _BODIES:
+            self.organizations.add(name.lower())
+            return True
+        return False
 
     def _pronoun(self, low: str, pos: int) -> Speaker:
         if self.interview is not None and (name := self.interview.speaker_of(low, pos)):
@@ -1091,6 +1197,9 @@ class SpeakerIndex:
 
 
 _QUOTATION = re.compile(r"\u201c[^\u201c\u201d]*\u201d?|\"[^\"\n]*\"?")
+
+
+_BODIES = frozenset(["ORG", "GPE", "NORP", "FAC"])  # entity labels of no person
 
 
 def _quoted_before(text: str, pos: int) -> list[tuple[int, int]]:
@@ -1383,17 +1492,20 @@ def _gaps(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _without_titles(chain: list[Token]) -> list[Token]:
     """ "Defence Minister Andrii Vedmid" -> "Andrii Vedmid"; "Secretary of State X" -> "X"."""
-    toks = list(chain)
+    toks = _after_long_role(list(chain))
     last = -1
     for i, tok in enumerate(toks[:-1]):
         if tok.lower_ in TITLES or (
             tok.lower_ == "general" and i > 0 and toks[i - 1].lower_ in GENERAL_TITLES
         ):
             last = i
+        elif 0 < i < len(toks) - 2 and tok.text == "-" and _hyphenated_title(toks[i - 1 : i + 2]):
+            last = i + 1  # "Secretary-General António Guterres": one title
         elif tok.lower_ == "of" and i - 1 == last and i + 2 < len(toks):
             last = i + 1
     toks = toks[last + 1 :]
-    if kept := _without_place([t.text for t in toks]):  # "Elijah Cummings of Maryland"
+    if kept := _without_place([t.text for t in toks], titled=last >= 0):
+        # "Elijah Cummings of Maryland", "Professor Hurst of Imperial College"
         toks = toks[:kept]
     while toks and toks[-1].lower_ in ("'s", "’s", "'", "’"):
         toks.pop()
@@ -1404,6 +1516,108 @@ def _without_titles(chain: list[Token]) -> list[Token]:
         starts = [t for t in toks if t.i == toks[0].i or t.nbor(-1).whitespace_]
         toks = [t for t in toks if t.i >= starts[descriptor_length(words)].i]
     return toks
+
+
+def _hyphenated_title(toks: list[Token]) -> bool:
+    """ "Secretary - General", "President - elect": three tokens that write one title."""
+    first, _, second = (t.lower_ for t in toks)
+    return f"{first}-{second}" in HYPHENATED_TITLES or (
+        second in ("elect", "designate") and first.rstrip(".") in TITLES | PERSON_NOUNS
+    )
+
+
+def _after_long_role(toks: list[Token]) -> list[Token]:
+    """The name closing a run that starts with a long role ("Minister of State for Trade
+    Greg Hands" -> "Greg Hands", `names.name_after_role`), or that ends one begun before
+    it ("United States Hamdullah Mohib" after "Afghan Ambassador to the"); the run itself
+    otherwise."""
+    if not toks:
+        return toks
+    run = _with_role_before(toks)
+    words = text_of(run).split()
+    if len(words) < 4 or not any(w.lower() in _ROLE_PREPOSITIONS for w in words):
+        return toks
+    cut = name_after_role(words)
+    starts = [t for t in run if t.i == run[0].i or t.nbor(-1).whitespace_]
+    if not cut or cut >= len(starts) or starts[cut].i < toks[0].i:
+        return toks
+    return [t for t in toks if t.i >= starts[cut].i]
+
+
+def _with_role_before(toks: list[Token]) -> list[Token]:
+    """`toks` with the capitalised role and link word written before it ("Afghan
+    Ambassador to the" before "United States Hamdullah Mohib"), if any."""
+    doc, j = toks[0].doc, toks[0].i - 1
+    j -= j >= 0 and doc[j].lower_ == "the"
+    role = name_chain(doc[j - 1]) if j >= 1 and doc[j].lower_ in _ROLE_PREPOSITIONS else []
+    return [doc[k] for k in range(role[0].i, toks[0].i)] + toks if role else toks
+
+
+def _body_after_the(chain: list[Token], bare: list[Token]) -> bool:
+    """ "the Treasury", "The United Nations", "the White House": a proper name after "the",
+    with no title, no given name and no plural ("the Clintons"), names an organization or
+    a place, never a person."""
+    if not bare or bare[0].i != chain[0].i or chain[0].i == 0:
+        return False
+    if chain[0].nbor(-1).lower_ != "the" or len(bare) == 1 and bare[0].tag_ == "NNPS":
+        return False
+    if any(t.lower_ in _DOCUMENTS for t in bare):
+        return False  # "the Clean Power Plan": a document, which "it" may also mean
+    return not any(
+        (is_first_name(t.text) and not is_descriptor(t.text)) or t.lower_ in TITLES for t in bare
+    )
+
+
+def _with_party(speaker: Speaker, head: Token) -> Speaker:
+    """`speaker` with the party tag written in apposition to `head` ("Fielding, R-Ohio,
+    told": "R-Ohio") added to its role."""
+    tags = [_appositive_tag(c) for c in head.children if c.dep_ == "appos"]
+    for tag in [t for t in tags if t] or [_following_tag(head)]:
+        if tag:
+            speaker.role = _joined_role(speaker.role, tag)
+            if speaker.kind == "unknown" and speaker.name:
+                speaker.kind = "person"  # a party's member: "Grassley, R-Iowa"
+    return speaker
+
+
+_FOLLOWING_TAG = re.compile(r"[ \t]*(?:,[ \t]*)?(\([^()\n]{1,24}\)|[DRI]-[A-Z][\w. ]{0,20})")
+
+
+def _following_tag(head: Token) -> str | None:
+    """A party tag written right after the name `head` ends, however the parse hung it
+    ("said Sen. Bernie Sanders, I-Vt."), else None."""
+    end = head.idx + len(head.text)
+    match = _FOLLOWING_TAG.match(head.doc.text, end)
+    if match is None:
+        return None
+    written = match.group(1)
+    after = head.doc.text[match.end(1) : match.end(1) + 1]
+    for cut in range(len(written), 2, -1):  # the longest tag ending a phrase ("D-Day
+        ends = (written + after)[cut : cut + 1] in ("", ",", ";", ".", ")", "\n")  # veteran")
+        if ends and (tag := party_tag(written[:cut])) is not None:
+            return tag
+    return None
+
+
+def _appositive_tag(appos: Token) -> str | None:
+    """The party tag an apposition is ("R-Ohio", "(Lab)", "a Democrat"), else None."""
+    phrase = np_tokens(appos)
+    doc = appos.doc
+    first, last = phrase[0].i, phrase[-1].i
+    if first > 0 and last + 1 < len(doc) and (doc[first - 1].text, doc[last + 1].text) == (
+        "(",
+        ")",
+    ):
+        return party_tag(f"({text_of(phrase)})")
+    return party_tag(text_of(phrase))
+
+
+def _joined_role(role: str | None, tag: str | None) -> str | None:
+    """A role and a party tag as one role ("sen., R-Ohio"), either alone when the other is
+    missing."""
+    if not tag or (role and tag in role):
+        return role
+    return f"{role}, {tag}" if role else tag
 
 
 def _may_cut(words: list[str]) -> bool:
@@ -1421,13 +1635,17 @@ def _may_cut(words: list[str]) -> bool:
     return cut > 0 and 2 <= len(rest) <= 3 and not any(w in ORG_WORDS | GROUP_WORDS for w in rest)
 
 
-def _without_place(words: list[str]) -> int:
+def _without_place(words: list[str], titled: bool = False) -> int:
     """How many leading `words` are a person's name followed by "of"/"for" and a place or
     employer ("Elijah Cummings of Maryland", "Cameron Easley for Morning Consult" -> 2);
-    0 when the run is not such a name ("Bank of America", "Duke of Edinburgh")."""
+    0 when the run is not such a name ("Bank of America", "Duke of Edinburgh"). After a
+    personal title (`titled`) a surname alone is such a name ("Professor Hurst of Imperial
+    College" -> 1)."""
     for i, word in enumerate(words):
         if word.lower() in ("of", "for"):
             name = words[:i]
+            if titled and len(name) == 1 and name[0][:1].isupper() and i + 1 < len(words):
+                return 1 if words[i + 1][:1].isupper() else 0
             if (
                 2 <= len(name) <= 4
                 and is_first_name(name[0])
@@ -1447,10 +1665,44 @@ def _title_gender(chain: list[Token], bare: list[Token]) -> str | None:
 
 
 def _role_text(tokens: list[Token]) -> str:
+    """A role as written, a determiner lower-cased; an organisation's possessive before
+    the role written after it ("Castell Steel's chief executive" -> "chief executive of
+    Castell Steel", as "the chief executive" later refers back to it)."""
+    if (owned := _owned_role(tokens)) is not None:
+        return owned
     text = text_of(tokens)
     if tokens and tokens[0].lower_ in DETERMINERS:
         text = text[:1].lower() + text[1:]
     return text
+
+
+def _with_owner(role: list[Token]) -> list[Token]:
+    """`role` with the possessive proper name written right before it ("Castell Steel's"
+    before "chief executive"), if any."""
+    i = role[0].i
+    if i < 2 or role[0].doc[i - 1].tag_ != "POS" or not (owner := name_chain(role[0].doc[i - 2])):
+        return role
+    return [*owner, role[0].doc[i - 1], *role]
+
+
+def _owned_role(tokens: list[Token]) -> str | None:
+    """ "Castell Steel's chief executive", "Halvern Pharmaceuticals' head of research" ->
+    "chief executive of Castell Steel", ...: a proper name, its possessive mark, then a
+    role in lower case; None for any other phrase ("the union's general secretary")."""
+    mark = next((k for k, t in enumerate(tokens) if t.tag_ == "POS"), None)
+    if mark is None or mark == 0 or mark + 1 >= len(tokens):
+        return None
+    owner, role = tokens[:mark], tokens[mark + 1 :]
+    if owner[0].lower_ == "the":
+        owner = owner[1:]
+    if not owner or not all(is_proper(t) or t.lower_ in NAME_LINKS for t in owner):
+        return None
+    if not (role[0].text[:1].islower() or role[0].text.isupper()) or not any(
+        t.tag_.startswith("NN") for t in role
+    ):
+        return None  # a role in lower case or an acronym ("Acme's CEO")
+    link = "at" if any(t.lower_ == "of" for t in role) else "of"  # "head of research at X"
+    return f"{text_of(role)} {link} {text_of(owner)}"
 
 
 def _strip_det(tokens: list[Token]) -> str:

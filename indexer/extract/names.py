@@ -14,6 +14,12 @@ and "unknown" give None, since a pronoun must never be kept from a person of the
 by a first name that is also given to that gender (on PolNeAR dev, "9/11 widow Terry Strada.
 She continued" went to another woman). `honorific_gender` gives the gender a title such as
 "Mrs." tells, `surname_gender` the one all of an article's honorifics before a surname tell.
+
+`party_tag` recognises the party-and-state tag news writes after a name ("Fielding, R-Ohio",
+"Rep. Tom Hale (R-Texas)", "Keir Starmer (Lab)", "Ortega, a Democrat"): a role, never a name.
+`name_after_role` finds where a holder's name starts after a long role ("Afghan Ambassador
+to the United States Hamdullah Mohib"): a given name from the statistics, else the PERSON
+entity spaCy's recogniser finds ending the phrase.
 This module is the one definition of these, for extraction and linking.
 """
 
@@ -25,7 +31,15 @@ from functools import lru_cache
 
 from nameparser.config import CONSTANTS
 
-from indexer.lexicon import ABBREVIATED_TITLES, wordset
+from indexer.lexicon import (
+    ABBREVIATED_TITLES,
+    EXTRACT_TITLES,
+    HYPHENATED_TITLES,
+    LINK_TITLES,
+    ROLE_WORDS,
+    TITLES,
+    wordset,
+)
 
 # Party labels and epithets written before a name; never first names.
 PARTY_LABELS = wordset(
@@ -175,3 +189,85 @@ def descriptor_length(words: list[str]) -> int:
     while cut < len(words) - 1 and words[cut].lower() in PARTY_LABELS:
         cut += 1
     return cut
+
+
+# "R-Ohio", "D-Calif.", "(R-Texas)", "D-N.Y.", "I-Vt.", "D-Newport News", "(D)"; British labels in
+# parentheses ("(Lab)", "(Con)", "(Lib Dem)"); "a Democrat" in apposition.
+_US_TAG = r"[DRI]-[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)*"
+_UK_TAG = r"Lab|Con|LD|Lib[ \t]Dem|SNP|Plaid|Green|Ind|DUP|SDLP|Reform|Alliance|SF"
+_PARTY_NOUN = r"(?:an?[ \t]+)(?:Democrat|Republican|Independent|Conservative|Liberal[ \t]Democrat)"
+_PARTY_TAG = re.compile(rf"\((?:{_US_TAG}|[DRI]|{_UK_TAG})\)|{_US_TAG}|{_PARTY_NOUN}")
+
+
+def party_tag(text: str) -> str | None:
+    """The party tag `text` is, as a role writes it ("R-Ohio", "Lab", "a Democrat"), when
+    the whole of `text` (commas and spaces around it aside) is one; else None ("Ohio",
+    "Robert Fielding", "Labour Party")."""
+    bare = text.strip(" ,;\t\n")
+    if not _PARTY_TAG.fullmatch(bare):
+        return None
+    return bare.strip("()")
+
+
+_TRAILING_PARTY_TAG = re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+)({_PARTY_TAG.pattern})[ \t,]*$")
+
+
+def without_party_tag(name: str) -> tuple[str, str | None]:
+    """(name, tag) of a name written with its party tag after it ("Tom Hale (R-Texas)" ->
+    ("Tom Hale", "R-Texas"), "Fielding, R-Ohio" -> ("Fielding", "R-Ohio")); (name, None)
+    without one. A tag alone is no name: ("", tag)."""
+    if (tag := party_tag(name)) is not None:
+        return "", tag
+    if (match := _TRAILING_PARTY_TAG.search(name)) is None:
+        return name, None
+    return name[: match.start()].rstrip(" ,"), match.group(1).strip("()")
+
+
+def is_role_word(word: str) -> bool:
+    """A word that heads a role written before a holder's name: a title ("Minister",
+    "Sen."), a hyphenated one ("Secretary-General") or another role noun ("Envoy")."""
+    low = word.lower().strip(",")
+    return (
+        low.rstrip(".") in TITLES | EXTRACT_TITLES | LINK_TITLES | ROLE_WORDS
+        or low in HYPHENATED_TITLES
+    )
+
+
+_ROLE_LINKS = frozenset(["to", "of", "for", "on", "at"])
+
+
+def name_after_role(words: list[str]) -> int:
+    """How many leading `words` of "ROLE to/of/for [the] PLACE-OR-BODY NAME" are the role,
+    0 when the run is not one (no link word, no role word before it, no name after it).
+
+    "Afghan Ambassador to the United States Hamdullah Mohib" -> 6, "Minister of State for
+    Trade Greg Hands" -> 5, "Special Envoy for Climate Change Laura Kent" -> 5,
+    "Professor Alan Hurst of Imperial College" / "Bank of America" / "Spokeswoman for
+    Hillary Clinton" (whom the role serves, not its holder) -> 0. After the last link word
+    and at least one word of a place or body, the name starts at the last given name
+    (gender-guesser) followed by one or two words; without one, spaCy's recogniser decides
+    (a PERSON entity ending the phrase, :func:`indexer.extract.nlp.entities`); with
+    neither, 0 (the caller keeps the run)."""
+    links = [i for i, w in enumerate(words) if w.lower() in _ROLE_LINKS]
+    if not links or len(words) - links[-1] < 3:
+        return 0
+    link = links[-1]
+    if not any(is_role_word(w) for w in words[:link]):
+        return 0
+    tail = words[link + 1 :]
+    if not all(w[:1].isupper() for w in tail if w.lower() != "the") or any(
+        w[-1:] in ",;:()" for w in tail
+    ):
+        return 0  # "a spokesman for Brant, Ollie Stamp": an apposition, `coreference`'s
+    first = link + 1 + (words[link + 1].lower() == "the")
+    for j in range(len(words) - 2, first, -1):  # a place or body first: never "for Ann Lee"
+        if len(words) - j <= 3 and is_first_name(words[j]) and not is_descriptor(words[j]):
+            return j
+    from indexer.extract.nlp import entities  # the recogniser: only for these phrases
+
+    phrase = " ".join(words)
+    starts = [len(" ".join(words[:k])) + (k > 0) for k in range(len(words))]
+    for start, end, label in entities(phrase):
+        if label == "PERSON" and end == len(phrase) and start in starts[first + 1 : -1]:
+            return starts.index(start)
+    return 0

@@ -1,7 +1,9 @@
 """spaCy loading and chunked parsing: the only place that knows about the model.
 
-Only tok2vec, tagger and parser run (tags and dependencies are all the extractor needs);
-skipping NER, the attribute ruler and the lemmatizer roughly halves parse time.
+Only tok2vec, tagger and parser run over the text (tags and dependencies are all the
+extractor needs); skipping NER, the attribute ruler and the lemmatizer roughly halves parse
+time. The entity recogniser is loaded but disabled: :func:`entities` runs it on the few short
+phrases where the parse and the word lists cannot tell a name from a role or a place.
 Long paragraphs are cut into chunks so that memory and time stay linear in the text length.
 """
 
@@ -32,7 +34,7 @@ def load() -> Language:
     last: Exception | None = None
     for name in MODEL_NAMES:
         try:
-            nlp = spacy.load(name, exclude=[p for p in ("ner", "lemmatizer", "attribute_ruler")])
+            nlp = spacy.load(name, exclude=["lemmatizer", "attribute_ruler"], disable=["ner"])
         except OSError as error:
             last = error
             continue
@@ -41,6 +43,18 @@ def load() -> Language:
                 nlp.remove_pipe(pipe)
         return nlp
     raise RuntimeError(f"no English spaCy model installed ({', '.join(MODEL_NAMES)})") from last
+
+
+@lru_cache(maxsize=4096)
+def entities(phrase: str) -> tuple[tuple[int, int, str], ...]:
+    """spaCy's named entities of one short `phrase` (a speaker's words, not an article):
+    (start, end, label) character spans, label "PERSON", "ORG", "GPE", "NORP", ...
+
+    The recogniser has its own token vectors, so it runs on the phrase alone (a few
+    milliseconds); it is asked only where a speaker needs it (`names.name_after_role`)."""
+    nlp = load()
+    doc = nlp.get_pipe("ner")(nlp.make_doc(phrase))
+    return tuple((e.start_char, e.end_char, e.label_) for e in doc.ents)
 
 
 @dataclass(frozen=True)

@@ -246,7 +246,9 @@ def _medium_author(medium: Token) -> Token | None:
 def _citing_outlet(cand: Candidate) -> list[str]:
     """ "Reuters reported, citing sources, that ...": the cue's subject, when it is an outlet
     and not the candidate's source (`citations`), relays the claim; [] otherwise."""
-    subject = sources.subject(cand.cue) if cand.cue is not None else None
+    subject = None
+    if cand.cue is not None:  # "The Financial Times quoted X as saying": the paper relays
+        subject = sources.quoter(cand.cue) or sources.subject(cand.cue)
     if subject is None or cand.source is None or subject.i == cand.source.i:
         return []
     if outlets.is_outlet(subject):

@@ -17,6 +17,8 @@ from indexer.extract.spans import Spans, chars
 
 SUBJECTS = ("nsubj", "csubj", "expl")
 SPEAKING_NOUN_DEPS = frozenset(["nsubj", "nsubjpass", "attr", "appos", "conj"])
+# "The Financial Times quoted X as saying ...": verbs whose object says the words.
+QUOTING_VERBS = frozenset(["quoted", "quotes", "quote", "quoting", "cited", "cites", "citing"])
 
 
 def subject(verb: Token) -> Token | None:
@@ -56,6 +58,8 @@ def subject(verb: Token) -> Token | None:
             tok.dep_ == "xcomp" and tok.head.dep_ == "acomp" and tok.head.head.tag_.startswith("VB")
         ):
             tok = tok.head.head  # "voters are more likely to say ..."
+        elif tok.dep_ == "pcomp" and (quoted := _quoted_as_saying(tok)) is not None:
+            return quoted  # "The Financial Times quoted Gareth Pryce as saying ..."
         elif tok.dep_ == "pcomp" and tok.head.head.tag_.startswith("VB"):
             tok = tok.head.head  # "responded by saying that ..."
         elif tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "pobj"):
@@ -66,6 +70,24 @@ def subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _quoted_as_saying(verb: Token) -> Token | None:
+    """ "The Financial Times quoted Castell Steel's chief executive, Gareth Pryce, as saying
+    ...": the quoting verb's object says the words (the quoting outlet only relays them,
+    :func:`quoter`); that object, or None for any other "as"/"by" phrase."""
+    prep = verb.head
+    if prep.lower_ != "as" or prep.head.lower_ not in QUOTING_VERBS:
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+
+
+def quoter(verb: Token) -> Token | None:
+    """The subject of the verb quoting a speaker "as saying" (`verb` is the "saying"):
+    "The Financial Times" in "The Financial Times quoted Gareth Pryce as saying ..."."""
+    if verb.dep_ != "pcomp" or _quoted_as_saying(verb) is None:
+        return None
+    return next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
 
 
 def _next_statement(verb: Token) -> bool:

@@ -24,7 +24,9 @@ from indexer.extract.names import (
     first_name_gender,
     honorific_gender,
     is_first_name,
+    name_after_role,
     surname_gender,
+    without_party_tag,
 )
 from indexer.lexicon import wordset
 from indexer.link.names import PARTICLES, is_description, split_descriptors
@@ -38,7 +40,7 @@ MAX_ROLES = 10
 TITLE_HEADS = wordset("executive constable correspondent editor leader manager spokesperson")
 
 
-TITLES = lexicon.TITLES | lexicon.LINK_TITLES
+TITLES = lexicon.TITLES | lexicon.LINK_TITLES | lexicon.HYPHENATED_TITLES
 _HONORIFIC_RE = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame|rev)\.?$", re.I)
 _WORD_RE = re.compile(r"[\w'’.-]+")
 _POSSESSIVE = re.compile(r"['’]+s?$")
@@ -119,10 +121,12 @@ def translit(token: str) -> str:
 
 
 def clean_person(name: str) -> tuple[str, str | None]:
-    """(name, role) from "Defence Minister Andrii Vedmid" or "Yusov, spokesperson for X"."""
-    text = " ".join(name.split())
+    """(name, role) from "Defence Minister Andrii Vedmid" or "Yusov, spokesperson for X";
+    a party tag ("Tom Hale (R-Texas)"), a hyphenated title ("Secretary-General") and a long
+    role ("Afghan Ambassador to the United States Hamdullah Mohib") go to the role."""
+    text, tag = without_party_tag(" ".join(name.split()))
     head, _, tail = text.partition(",")
-    role = tail.strip() or None
+    role = tail.strip() or tag
     toks = [_POSSESSIVE.sub("", t) for t in _WORD_RE.findall(head)]
     ends = [i for i, t in enumerate(toks) if t.endswith(".") and len(t) > 3]
     if ends and ends[-1] < len(toks) - 1:  # "January. Halvern": a sentence ended there
@@ -132,6 +136,9 @@ def clean_person(name: str) -> tuple[str, str | None]:
     while len(toks) > 1 and lexicon.is_post_nominal(toks[-1]):  # "David Ames KC"
         post.insert(0, toks.pop())
     role = role or " ".join(post) or None
+    if cut := name_after_role(toks):
+        role = role or " ".join(toks[:cut])
+        toks = toks[cut:]
     last_title = max(
         (i for i, t in enumerate(toks) if t.casefold().strip(".") in TITLES), default=-1
     )
@@ -306,9 +313,15 @@ def article_scoped_name(given: str, title: str | None) -> str:
 
 def titled_in(body: str, name: str) -> bool:
     """Whether the article writes ``name`` right after a title ("Secretary Jeh Johnson",
-    "Sen. Tim Kaine"): then it is someone's name as an introduction gives it."""
+    "Sen. Tim Kaine") or a long role ending in its place ("Afghan Ambassador to the United
+    States Hamdullah Mohib", `names.name_after_role`): then it is someone's name as an
+    introduction gives it."""
     for match in re.finditer(rf"\b([A-Za-z]+)\.?[ \t\xa0]+{re.escape(name)}\b", body):
         if match.group(1).casefold() in TITLES:
+            return True
+        before = body[max(0, match.start() - 80) : match.start()].split()[-8:]
+        words = [*before, match.group(1), *name.split()]
+        if len(words) > 3 and name_after_role(words) == len(words) - len(name.split()):
             return True
     return False
 
@@ -359,8 +372,10 @@ class SpeakerBook:
         article alone (:func:`article_scoped_name`); without it such a person has none.
         """
         display = " ".join((name or "").split()).strip(" ,.;:")
+        display, tag = without_party_tag(display)  # "R-Ohio": a party and state, no name
         if not display or fold(display) in PRONOUNS:
             return None
+        role = role or tag
         if all(
             fold(n or "").strip(" ,.;:").removeprefix("the ") in lexicon.GENERIC_ORG_NOUNS
             for n in (display, written)
