@@ -35,9 +35,39 @@ LEAD_PARAGRAPHS = 3
 # "I" stays open.
 MARGIN = 2
 _SIGNAL = re.compile(
-    r"\binterview(?!ee)|\bQ\s*&\s*A\b|\b(?:spoke|speaks|talked|talks|sat down) (?:to|with)\b"
-    r"|\btells?\b",
+    r"\binterview(?!ee)|\bQ\s*&\s*A\b"
+    r"|\b(?:spoke|speaks|talked|talks|sat down|chatted|chats|caught up) (?:to|with)\b"
+    r"|\btells?\b|\bconversation with\b|\bin conversation\b|\bquestions (?:for|to)\b"
+    r"|\basked (?:him|her|them)\b",
     re.IGNORECASE,
+)
+# A paragraph ending with "?" is a question only when it is short: an interviewer's question
+# has at most a few sentences of context, a long answer may close on a rhetorical question.
+MAX_QUESTION_SENTENCES = 4
+# An indirect question asks too: "I just wanted to know if you had any thoughts on ...",
+# "Tell us about the refit.", "I wonder whether you regret it."
+_INDIRECT_QUESTION = re.compile(
+    r"\b(?:want(?:ed)?|like|wish(?:ed)?) to (?:know|ask|hear)\b|\bI (?:wonder|was wondering)\b"
+    r"|^(?:Please\s+|So\s+|And\s+)?(?:tell|talk|walk) (?:me|us)\b",
+    re.IGNORECASE,
+)
+# An aside between the turns: a section heading (a few words, no closing punctuation) or a
+# photo caption ending with its credit ("Aerogel slice removed with a blade. Image: NASA").
+MAX_HEADING_WORDS = 12
+_CLOSING = tuple(".?!\"'\u201d\u2019)]\u2026-\u2014:;")
+_CREDIT = re.compile(
+    r"\b(?:image|photo|picture|photograph|illustration)s?(?:\s+credit)?\s*:\s*[^\n]{0,80}$",
+    re.IGNORECASE,
+)
+# An answer given as a whole turn to the interviewee has at least this many words:
+# "Sure.", "It's not the same." between two answers may be the interviewer's.
+MIN_TURN_WORDS = 10
+_FIRST_PERSON_WORD = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours)\b", re.IGNORECASE)
+_SECOND_PERSON_WORD = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
+_LABELLED_TURN = re.compile(r"[A-Z][^\n:.?!\"]{0,40}?\s*:\s")  # "Q: ...", "Ruth Calloway: ..."
+_PERSON_NAME = re.compile(
+    r"(?<![\w\u2019'])[A-Z][\w\u2019'-]+(?:[ \t\xa0]+(?:[A-Z]\.|[A-Z][\w\u2019'-]+))*"
+    r"[ \t\xa0]+[A-Z][\w\u2019'-]+"
 )
 _OBJECT_PRONOUN = re.compile(r"\w*\s+(?:him|her)\b", re.IGNORECASE)  # "interviewed him"
 _QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.]\s", re.IGNORECASE)
@@ -91,7 +121,8 @@ def find(text: str, paras: list[tuple[int, int]]) -> Interview | None:
     """The interview layout of `text` (paragraph spans `paras`), or None when the article is
     not an interview: no interview signal in the lead, or fewer than `MIN_QUESTIONS`
     answered question paragraphs."""
-    kinds = [_is_question(text[s:e]) for s, e in paras]
+    shapes = [_shape(text, s, e) for s, e in paras]
+    kinds = [shape == "question" for shape in shapes]
     first = next((i for i, q in enumerate(kinds) if q), None)
     if first is None:
         return None
@@ -114,11 +145,11 @@ def find(text: str, paras: list[tuple[int, int]]) -> Interview | None:
     answers: list[tuple[int, int]] = []
     answered = 0
     for i in range(first, len(paras)):
-        if kinds[i]:
+        if shapes[i] == "question":
             questions.append(paras[i])
-            if i + 1 < len(paras) and not kinds[i + 1]:
+            if shapes[i + 1 : i + 2] == ["answer"]:
                 answered += 1
-        else:
+        elif shapes[i] == "answer":
             answers.append(paras[i])
     if answered < MIN_QUESTIONS:
         return None
@@ -136,10 +167,66 @@ def interviewee(announced: list[str]) -> str | None:
     return ranked[0][0]
 
 
-def _is_question(paragraph: str) -> bool:
-    """A paragraph that asks: ends with "?" or opens with a "Q:" label; a quotation that
-    ends with a question ("'Why now?' she asked") is not the interviewer's."""
-    body = paragraph.strip()
-    if not body or body[0] in _OPENING_QUOTES:
-        return False
-    return body.endswith("?") or bool(_QUESTION_LABEL.match(body))
+def _shape(text: str, start: int, end: int) -> str:
+    """ "question", "answer" or "aside" for the paragraph text[start:end]: a question ends
+    with "?" or asks indirectly ("I wanted to know if you ...", "Tell us about ...") in at
+    most `MAX_QUESTION_SENTENCES` sentences, or opens with a "Q:" label (a
+    quotation that ends with a question, "'Why now?' she asked", is not the interviewer's);
+    an aside is a heading or a photo caption."""
+    body = text[start:end].strip()
+    if not body:
+        return "aside"
+    if _CREDIT.search(body) or (
+        not body.endswith(_CLOSING) and len(body.split()) <= MAX_HEADING_WORDS
+    ):
+        return "aside"
+    if body[0] in _OPENING_QUOTES:
+        return "answer"
+    if _QUESTION_LABEL.match(body):
+        return "question"
+    if (
+        body.endswith("?") or (_INDIRECT_QUESTION.search(body) and _SECOND_PERSON_WORD.search(body))
+    ) and len(sentences(text, start, end)) <= MAX_QUESTION_SENTENCES:
+        return "question"
+    return "answer"
+
+
+def whole_turns(text: str, interview: Interview) -> list[tuple[int, int]]:
+    """The answers of an unlabelled interview that are the interviewee's whole turns (spans
+    into `text`): every answer of at least `MIN_TURN_WORDS` words, except one addressing
+    "you" without speaking in the first person ("Moments like that must make you realize
+    ..." is the interviewer's remark). [] when the transcript labels its turns ("Q:",
+    "Name:"): the labels decide there (`layout_lines`, `constructions.labelled_lines`)."""
+    if any(_LABELLED_TURN.match(text, s, e) for s, e in interview.questions):
+        return []
+    out = []
+    for start, end in interview.answers:
+        body = text[start:end]
+        if len(body.split()) < MIN_TURN_WORDS:
+            continue
+        if _SECOND_PERSON_WORD.search(body) and not _FIRST_PERSON_WORD.search(body):
+            continue
+        out.append((start, end))
+    return out
+
+
+def announced_span(text: str, interview: Interview) -> tuple[int, int] | None:
+    """Where the lead first names its interviewee in full (two or more capitalised words):
+    the person the announcing sentences name most often, by `MARGIN` over anyone else
+    (a surname alone counts for the full name it ends); None when they name no one or two
+    people alike ("Wikinews interviews Mario Lucero and Isabel Ruiz")."""
+    found = [m for s, e in interview.announcements for m in _PERSON_NAME.finditer(text, s, e)]
+    if not found:
+        return None
+    surnames = Counter(m.group().split()[-1] for m in found)
+    for s, e in interview.announcements:
+        for word in re.finditer(r"\b[A-Z][\w\u2019'-]+\b", text[s:e]):
+            if word.group() in surnames and not any(
+                m.start() <= s + word.start() < m.end() for m in found
+            ):
+                surnames[word.group()] += 1  # "Professor Chomsky", "Daly explained"
+    ranked = surnames.most_common(2)
+    if len(ranked) == 2 and ranked[0][1] < MARGIN * ranked[1][1]:
+        return None
+    best = next(m for m in found if m.group().split()[-1] == ranked[0][0])
+    return (best.start(), best.end())

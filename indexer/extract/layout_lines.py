@@ -3,7 +3,9 @@
 Decides, from paragraph shapes alone, four house styles of the press:
 
 - interview transcripts: "Q: ..." / "A: ..." turns, where every answer is the interviewee's
-  (the person the headline and introduction name most, before the first turn);
+  (the person the headline and introduction name most, before the first turn), and
+  interviews written as question and answer paragraphs without labels, where each answer
+  paragraph is the whole turn of the one person the lead announces (`interviews`);
 - a label line before a quotation: "And from Commissioner Tobias Grell:" alone in its
   paragraph, the quotation in the next one;
 - a cue line before a block quotation: "The governor added:" or "Caddell continued:" alone in
@@ -24,7 +26,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from indexer.extract import cues
+from indexer.extract import cues, interviews
 from indexer.extract.candidate import Candidate
 from indexer.extract.nlp import Chunk
 from indexer.extract.quotes import Quote
@@ -35,6 +37,9 @@ LAYOUT_SCORE = 0.55  # as reliable as a labelled line (constructions.LABEL_SCORE
 # An answer of a Q&A is the interviewee's whole turn: it wins over the cues inside it
 # ("..., I promise you that").
 ANSWER_SCORE = 0.9
+# An unlabelled interview's answer paragraph (`interviews.whole_turns`): its layout is read
+# from the shapes of the paragraphs around it, less surely than from an "A:" label.
+TURN_SCORE = 0.8
 # A headline's layout wins over the parse of it: headlines drop verbs and periods, and the
 # parser reads "says council leader as bin strike deepens" as one noun phrase.
 HEADLINE_SCORE = 0.9
@@ -87,7 +92,7 @@ def layout_candidates(
     def sentence_of(pos: int) -> int:
         return max(0, bisect.bisect_right(sentence_starts, pos) - 1)
 
-    out = _answers(text, paras, sentence_of)
+    out = _answers(text, paras, sentence_of) or _whole_turns(text, paras, sentence_of)
     for index, (start, end) in enumerate(paras):
         line = text[start:end]
         inside = by_para.get(index, [])
@@ -184,6 +189,25 @@ def _answers(text: str, paras: list[tuple[int, int]], sentence_of) -> list[Candi
         if content:
             cand = _candidate(content, who, index, sentence_of(match.end()))
             cand.score = ANSWER_SCORE
+            out.append(cand)
+    return out
+
+
+def _whole_turns(text: str, paras: list[tuple[int, int]], sentence_of) -> list[Candidate]:  # type: ignore[no-untyped-def]
+    """The answers of an interview written as question and answer paragraphs without labels
+    (`interviews.find`), each the whole turn of the interviewee the lead announces
+    (`interviews.announced_span`); [] when the article is no such interview or its lead
+    names no one person."""
+    interview = interviews.find(text, paras)
+    if interview is None or (who := interviews.announced_span(text, interview)) is None:
+        return []
+    out = []
+    index_of = {span: k for k, span in enumerate(paras)}
+    for start, end in interviews.whole_turns(text, interview):
+        content = trimmed(text, set(range(start, end)))
+        if content:
+            cand = _candidate(content, who, index_of[(start, end)], sentence_of(start))
+            cand.score = TURN_SCORE
             out.append(cand)
     return out
 

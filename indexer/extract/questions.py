@@ -5,7 +5,9 @@ Weekly: Whose fault was that?", "Q: ...", "Orla Quinn: Partly ours."). The inter
 turns ask; what they say ("Your critics say you are too close to ...") is a question put to
 the interviewee, not an attribution to the publication, nor to anyone the question quotes.
 The interviewer is the label "Q" / "Question", or the label of a transcript with at least two
-labels whose turns mostly end with a question mark.
+labels whose turns mostly end with a question mark, or half of them when every other label
+asks less ("Ledger: Will you run again?" ... "Ledger: Your opponent says you missed forty
+votes.": a statement put to the interviewee is a question too).
 """
 
 from __future__ import annotations
@@ -26,11 +28,17 @@ def interviewer_turns(text: str, paras: list[tuple[int, int]]) -> list[tuple[int
     for start, end in paras:
         if match := _TURN.match(text, start, end):
             turns.setdefault(match.group("label").strip().lower(), []).append((start, end))
+    share = {
+        label: sum(text[s:e].rstrip().endswith("?") for s, e in spans) / len(spans)
+        for label, spans in turns.items()
+    }
     asking: list[tuple[int, int]] = []
     for label, spans in turns.items():
-        questions = sum(text[s:e].rstrip().endswith("?") for s, e in spans)
+        others = [v for k, v in share.items() if k != label]
         if label in QUESTION_LABELS or (
-            len(turns) > 1 and len(spans) >= MIN_TURNS and questions * 2 > len(spans)
+            others
+            and len(spans) >= MIN_TURNS
+            and (share[label] > 0.5 or (share[label] == 0.5 and share[label] > max(others)))
         ):
             asking += spans
     return sorted(asking)

@@ -50,6 +50,8 @@ def records(found: list[Candidate], page: Layout) -> list[dict]:
         rec = record(cand, text, index, previous)
         if cand.label is not None and rec["speaker_type"] == "unknown":
             continue  # "Iowa: ...", "The Latest: ...": a section label, not a speaker
+        if cand.label is not None and not _interviewee_answers(cand, rec, index):
+            continue  # an answer the lead's mention gives to someone not interviewed
         if (
             not rec["via_outlets"]
             and outlet
@@ -206,6 +208,19 @@ def _content_tokens(cand: Candidate) -> list[Token]:
         span = doc.char_span(s - cand.offset, e - cand.offset, alignment_mode="expand")
         out += list(span) if span is not None else []
     return out
+
+
+def _interviewee_answers(cand: Candidate, rec: dict, index: SpeakerIndex) -> bool:
+    """False for an answer paragraph of an interview whose label is a mention in the lead's
+    announcement, when that mention resolves to anyone but the interviewee the article's
+    coreference index settled on (`interviews.interviewee`): two readings must agree before
+    a whole answer is put in someone's mouth."""
+    interview = index.interview
+    if interview is None or cand.label is None or not interview.announces(cand.label[0]):
+        return True
+    if interview.place(cand.start) != "answer":
+        return True
+    return rec["speaker"] is not None and rec["speaker"] == interview.interviewee
 
 
 def _labelled_speaker(written: str, pos: int, index: SpeakerIndex) -> Speaker:
