@@ -13,7 +13,11 @@ extractor's reading (``interviews.find``: question, answer, or neither) is compa
 - *answers read*: interviewee paragraphs read as answers / interviewee paragraphs;
 - *asked as answered*: interviewer paragraphs read as answers (their "I" would be filed under
   the interviewee: a wrong name), the error that matters most;
-- *lead as answered*: lead paragraphs read as answers.
+- *lead as answered*: lead paragraphs read as answers;
+- *turns filed*: attributions whose content is a whole paragraph given by the layout (no cue:
+  ``speaker_resolution`` "label"), and how many go to that paragraph's gold speaker (GUM
+  writes "NoamChomsky", sometimes "Simon": the speaker's name without spaces and dots must
+  equal it, start or end with it). A turn filed under the wrong person is the error to avoid.
 
 Documents the extractor does not read as interviews count every interviewee paragraph as
 missed. Tune on these, and on invented interviews (tests/test_interviews.py), not on them alone.
@@ -30,7 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.speakers import GUM, read_gum  # noqa: E402
-from indexer.extract import interviews  # noqa: E402
+from indexer.extract import extract, interviews  # noqa: E402
 from indexer.extract.coreference import paragraphs  # noqa: E402
 
 QUESTION_TYPES = frozenset(["q", "wh"])
@@ -108,18 +112,32 @@ def main() -> None:
             wrong = (role == "answerer") != (place == "answer")
             if args.errors and wrong:
                 print(f"  {path.stem} {role:8} read {place}: {gold.text[start:end][:90]!r}")
+        starts = {start: who for (start, _), who in zip(paras, turns, strict=True)}
+        for att in extract(gold.text):
+            first = att["content_spans"][0][0]
+            if att["speaker_resolution"] != "label" or att["cue"] or first not in starts:
+                continue
+            tally["filed"] += 1
+            who = starts[first] or ""
+            name = (att["speaker"] or "").replace(" ", "").replace(".", "")
+            if name and who and (name == who or name.endswith(who) or name.startswith(who)):
+                tally["filed right"] += 1
+            elif args.errors:
+                print(f"  {path.stem} turn of {who} filed under {att['speaker']!r}")
         totals.update(tally)
         print(
             f"{path.stem:28} {'interview' if found else 'NOT READ ':9} answers read "
             f"{tally['answerer:answer']:3}/{tally['answerer']:3}  asked as answered "
             f"{tally['asker:answer']:2}/{tally['asker']:2}  lead as answered "
-            f"{tally['lead:answer']:2}/{tally['lead']:2}"
+            f"{tally['lead:answer']:2}/{tally['lead']:2}  turns filed "
+            f"{tally['filed right']:2}/{tally['filed']:2} right"
         )
     print(
         f"ALL answers read {totals['answerer:answer']}/{totals['answerer']} "
         f"({100 * totals['answerer:answer'] / max(1, totals['answerer']):.1f}%)  asked as answered "
         f"{totals['asker:answer']}/{totals['asker']}  lead as answered "
-        f"{totals['lead:answer']}/{totals['lead']}"
+        f"{totals['lead:answer']}/{totals['lead']}  turns filed {totals['filed right']}/"
+        f"{totals['filed']} right"
     )
 
 

@@ -286,16 +286,19 @@ class SpeakerIndex:
             index._add_post_nominal_role(chain, offset)
         index.interview = interviews.find(text, paragraphs(text))
         if index.interview is not None:
+            announced = [
+                m
+                for m in index.mentions
+                if index.interview.announces(m.pos)
+                and m.kind == "person"
+                and (index.is_known_person(m.name) or _named_by_surname(text, m.name))
+                and not any(w in THING_WORDS for w in m.name.lower().split())  # "York City"
+            ]
+            # written in full once ("Santorum cocktail" is not who is asked), then every
+            # mention counts: "Noam Chomsky ... Professor Chomsky sat down with Michael Dranove"
+            full = {m.name for m in announced if m.words > 1}
             index.interview.interviewee = interviews.interviewee(
-                [
-                    m.name
-                    for m in index.mentions
-                    if index.interview.announces(m.pos)
-                    and m.kind == "person"
-                    and m.words > 1  # a full name: "Santorum cocktail" is not who is asked
-                    and (index.is_known_person(m.name) or _named_by_surname(text, m.name))
-                    and not any(w in THING_WORDS for w in m.name.lower().split())  # "York City"
-                ]
+                [m.name for m in announced if m.name in full]
             )
         return index
 

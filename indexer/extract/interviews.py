@@ -11,10 +11,10 @@ paragraphs and the paragraph right before the first question) says so (interview
 spoke/talked with, tells, sat down with) and at least `MIN_QUESTIONS` question paragraphs
 each have an answer after them, so that an opinion piece with a rhetorical question never
 gives its "I" to the person it is about. The interviewee is the one person those announcing
-sentences name, with the sentence before one that says "interviewed him" ("Andrew Westphal
-is the director of Stardust@home. Wikinews interviewed him ..."); "Wikinews interviewed one
-of the owners of a bar about Dan Savage's column" names no interviewee: "I" stays
-unresolved.
+sentences name, with the sentence before one that says "interviewed him" or "she spoke to"
+("Andrew Westphal is the director of Stardust@home. Wikinews interviewed him ...");
+"Wikinews interviewed one of the owners of a bar about Dan Savage's column" names no
+interviewee: "I" stays unresolved.
 """
 
 from __future__ import annotations
@@ -47,8 +47,12 @@ MAX_QUESTION_SENTENCES = 4
 # An indirect question asks too: "I just wanted to know if you had any thoughts on ...",
 # "Tell us about the refit.", "I wonder whether you regret it."
 _INDIRECT_QUESTION = re.compile(
-    r"\b(?:want(?:ed)?|like|wish(?:ed)?) to (?:know|ask|hear)\b|\bI (?:wonder|was wondering)\b"
-    r"|^(?:Please\s+|So\s+|And\s+)?(?:tell|talk|walk) (?:me|us)\b",
+    r"\b(?:want(?:ed)?|like|wish(?:ed)?) to (?:know|ask|hear)\b|\bI (?:wonder|was wondering)\b",
+    re.IGNORECASE,
+)
+# ... or bids the interviewee talk: "Talk us through the difficulties ...", "Tell me about ..."
+_BIDDING = re.compile(
+    r"(?:^|[.?!]\s+)(?:(?:Please|So|And|Now),?\s+)?(?:tell|talk|walk|take) (?:me|us)\b",
     re.IGNORECASE,
 )
 # An aside between the turns: a section heading (a few words, no closing punctuation) or a
@@ -65,11 +69,9 @@ MIN_TURN_WORDS = 10
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours)\b", re.IGNORECASE)
 _SECOND_PERSON_WORD = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
 _LABELLED_TURN = re.compile(r"[A-Z][^\n:.?!\"]{0,40}?\s*:\s")  # "Q: ...", "Ruth Calloway: ..."
-_PERSON_NAME = re.compile(
-    r"(?<![\w\u2019'])[A-Z][\w\u2019'-]+(?:[ \t\xa0]+(?:[A-Z]\.|[A-Z][\w\u2019'-]+))*"
-    r"[ \t\xa0]+[A-Z][\w\u2019'-]+"
-)
+
 _OBJECT_PRONOUN = re.compile(r"\w*\s+(?:him|her)\b", re.IGNORECASE)  # "interviewed him"
+_SUBJECT_PRONOUN = re.compile(r"\s*(?:He|She)\b")  # "She spoke to the Observer about ..."
 _QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.]\s", re.IGNORECASE)
 _OPENING_QUOTES = "\"'\u201c\u2018"
 FIRST_PERSON = frozenset(["i", "me", "my"])
@@ -134,9 +136,12 @@ def find(text: str, paras: list[tuple[int, int]]) -> Interview | None:
         spans = sentences(text, start, end)
         for k, (s, e) in enumerate(spans):
             if signal := _SIGNAL.search(text, s, e):
-                if k and _OBJECT_PRONOUN.match(text, signal.end()):
+                if k and (
+                    _OBJECT_PRONOUN.match(text, signal.end()) or _SUBJECT_PRONOUN.match(text, s)
+                ):
                     # "Andrew Westphal is the director of Stardust. Wikinews interviewed
-                    # him ...": the sentence before names whom "him" means
+                    # him ...", "She spoke to the Observer": the sentence before names whom
+                    # the pronoun means
                     announcements.append(spans[k - 1])
                 announcements.append((s, e))
     if not announcements:
@@ -185,7 +190,9 @@ def _shape(text: str, start: int, end: int) -> str:
     if _QUESTION_LABEL.match(body):
         return "question"
     if (
-        body.endswith("?") or (_INDIRECT_QUESTION.search(body) and _SECOND_PERSON_WORD.search(body))
+        body.endswith("?")
+        or (_INDIRECT_QUESTION.search(body) and _SECOND_PERSON_WORD.search(body))
+        or _BIDDING.search(body)
     ) and len(sentences(text, start, end)) <= MAX_QUESTION_SENTENCES:
         return "question"
     return "answer"
@@ -193,40 +200,25 @@ def _shape(text: str, start: int, end: int) -> str:
 
 def whole_turns(text: str, interview: Interview) -> list[tuple[int, int]]:
     """The answers of an unlabelled interview that are the interviewee's whole turns (spans
-    into `text`): every answer of at least `MIN_TURN_WORDS` words, except one addressing
-    "you" without speaking in the first person ("Moments like that must make you realize
-    ..." is the interviewer's remark). [] when the transcript labels its turns ("Q:",
+    into `text`): every answer of at least `MIN_TURN_WORDS` words that speaks in the first
+    person, or comes right after a question without addressing "you" ("Moments like that
+    must make you realize ..." and "Unfortunately, they are talking about moving it" between
+    two answers are the interviewer's remarks). [] when the transcript labels its turns ("Q:",
     "Name:"): the labels decide there (`layout_lines`, `constructions.labelled_lines`)."""
     if any(_LABELLED_TURN.match(text, s, e) for s, e in interview.questions):
         return []
     out = []
+    after_question = {
+        answer for answer in interview.answers for _, end in interview.questions
+        if text[end:answer[0]].strip() == ""
+    }
     for start, end in interview.answers:
         body = text[start:end]
         if len(body.split()) < MIN_TURN_WORDS:
             continue
-        if _SECOND_PERSON_WORD.search(body) and not _FIRST_PERSON_WORD.search(body):
+        if not _FIRST_PERSON_WORD.search(body) and (
+            _SECOND_PERSON_WORD.search(body) or (start, end) not in after_question
+        ):
             continue
         out.append((start, end))
     return out
-
-
-def announced_span(text: str, interview: Interview) -> tuple[int, int] | None:
-    """Where the lead first names its interviewee in full (two or more capitalised words):
-    the person the announcing sentences name most often, by `MARGIN` over anyone else
-    (a surname alone counts for the full name it ends); None when they name no one or two
-    people alike ("Wikinews interviews Mario Lucero and Isabel Ruiz")."""
-    found = [m for s, e in interview.announcements for m in _PERSON_NAME.finditer(text, s, e)]
-    if not found:
-        return None
-    surnames = Counter(m.group().split()[-1] for m in found)
-    for s, e in interview.announcements:
-        for word in re.finditer(r"\b[A-Z][\w\u2019'-]+\b", text[s:e]):
-            if word.group() in surnames and not any(
-                m.start() <= s + word.start() < m.end() for m in found
-            ):
-                surnames[word.group()] += 1  # "Professor Chomsky", "Daly explained"
-    ranked = surnames.most_common(2)
-    if len(ranked) == 2 and ranked[0][1] < MARGIN * ranked[1][1]:
-        return None
-    best = next(m for m in found if m.group().split()[-1] == ranked[0][0])
-    return (best.start(), best.end())

@@ -40,6 +40,7 @@ ANSWER_SCORE = 0.9
 # An unlabelled interview's answer paragraph (`interviews.whole_turns`): its layout is read
 # from the shapes of the paragraphs around it, less surely than from an "A:" label.
 TURN_SCORE = 0.8
+WHOLE_TURN = "interview answer"  # the form of such a candidate: records check its speaker
 # A headline's layout wins over the parse of it: headlines drop verbs and periods, and the
 # parser reads "says council leader as bin strike deepens" as one noun phrase.
 HEADLINE_SCORE = 0.9
@@ -195,19 +196,19 @@ def _answers(text: str, paras: list[tuple[int, int]], sentence_of) -> list[Candi
 
 def _whole_turns(text: str, paras: list[tuple[int, int]], sentence_of) -> list[Candidate]:  # type: ignore[no-untyped-def]
     """The answers of an interview written as question and answer paragraphs without labels
-    (`interviews.find`), each the whole turn of the interviewee the lead announces
-    (`interviews.announced_span`); [] when the article is no such interview or its lead
-    names no one person."""
+    (`interviews.find`, `interviews.whole_turns`), each the whole turn of the interviewee:
+    candidates of the form `WHOLE_TURN` without a label, which `records` gives to the one
+    person the lead announces, or drops; [] when the article is no such interview."""
     interview = interviews.find(text, paras)
-    if interview is None or (who := interviews.announced_span(text, interview)) is None:
+    if interview is None:
         return []
     out = []
     index_of = {span: k for k, span in enumerate(paras)}
     for start, end in interviews.whole_turns(text, interview):
         content = trimmed(text, set(range(start, end)))
         if content:
-            cand = _candidate(content, who, index_of[(start, end)], sentence_of(start))
-            cand.score = TURN_SCORE
+            cand = _candidate(content, None, index_of[(start, end)], sentence_of(start))
+            cand.score, cand.form = TURN_SCORE, WHOLE_TURN
             out.append(cand)
     return out
 
@@ -269,7 +270,7 @@ def _words(line: str) -> int:
 
 
 def _candidate(
-    spans: list[tuple[int, int]], label: tuple[int, int], paragraph: int, sentence: int
+    spans: list[tuple[int, int]], label: tuple[int, int] | None, paragraph: int, sentence: int
 ) -> Candidate:
     return Candidate(
         "layout",

@@ -15,6 +15,8 @@ broadcaster" is relayed by the outlet a record before was relayed by.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from indexer.extract import cue_types, negation, outlets, sources
@@ -29,6 +31,7 @@ from indexer.extract.coreference import (
     SpeakerIndex,
 )
 from indexer.extract.layout import Layout
+from indexer.extract.layout_lines import WHOLE_TURN
 from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import name_chain
 
@@ -47,11 +50,13 @@ def records(found: list[Candidate], page: Layout) -> list[dict]:
     previous: Candidate | None = None
     outlet: str | None = None  # the last outlet a record was relayed by
     for cand in found:
+        if cand.form == WHOLE_TURN and not _interviewee_label(cand, index):
+            continue  # an answer of an interview whose lead names no one interviewee
         rec = record(cand, text, index, previous)
         if cand.label is not None and rec["speaker_type"] == "unknown":
             continue  # "Iowa: ...", "The Latest: ...": a section label, not a speaker
-        if cand.label is not None and not _interviewee_answers(cand, rec, index):
-            continue  # an answer the lead's mention gives to someone not interviewed
+        if cand.form == WHOLE_TURN and rec["speaker"] != index.interview.interviewee:  # type: ignore[union-attr]
+            continue  # the two readings of the lead disagree: no answer in anyone's mouth
         if (
             not rec["via_outlets"]
             and outlet
@@ -210,17 +215,25 @@ def _content_tokens(cand: Candidate) -> list[Token]:
     return out
 
 
-def _interviewee_answers(cand: Candidate, rec: dict, index: SpeakerIndex) -> bool:
-    """False for an answer paragraph of an interview whose label is a mention in the lead's
-    announcement, when that mention resolves to anyone but the interviewee the article's
-    coreference index settled on (`interviews.interviewee`): two readings must agree before
-    a whole answer is put in someone's mouth."""
+def _interviewee_label(cand: Candidate, index: SpeakerIndex) -> bool:
+    """Label an unlabelled interview's answer (`layout_lines.WHOLE_TURN`) with the lead's
+    first mention of the interviewee's full name (`interviews.interviewee`, settled by the
+    article's coreference index); False, leaving it unlabelled, when the article has no
+    interviewee, the candidate is not in an answer, names the interviewee (a caption, a
+    remark about them) or the lead never writes the name whole."""
     interview = index.interview
-    if interview is None or cand.label is None or not interview.announces(cand.label[0]):
-        return True
-    if interview.place(cand.start) != "answer":
-        return True
-    return rec["speaker"] is not None and rec["speaker"] == interview.interviewee
+    if interview is None or interview.interviewee is None:
+        return False
+    name = interview.interviewee
+    if interview.place(cand.start) != "answer" or re.search(
+        rf"\b{re.escape(name.split()[-1])}\b", index.text[cand.start : cand.content[-1][1]]
+    ):
+        return False  # "Hugh McGuire with some books ...": a caption, not his answer
+    for start, end in interview.announcements:
+        if (at := index.text.find(name, start, end)) >= 0:
+            cand.label = (at, at + len(name))
+            return True
+    return False
 
 
 def _labelled_speaker(written: str, pos: int, index: SpeakerIndex) -> Speaker:
