@@ -42,16 +42,15 @@ RELAY_VERBS = frozenset(["told", "tells", "said", "says"])  # "... told her: '..
 _QUOTE_MARKS = frozenset(['"', "\u201c", "'", "\u2018", "``", ":"])
 
 
-def records(found: list[Candidate], page: Layout) -> list[dict]:
-    """The records of `found` (in text order), resolving speakers in that order."""
+def records(found: list[Candidate], page: Layout, index: SpeakerIndex | None = None) -> list[dict]:
+    """The records of `found` (in text order), resolving speakers in that order; `index` is
+    the article's coreference index when already built (`speaker_index`), untaught."""
     text = page.text
-    index = SpeakerIndex.build([(c.start, d) for c, d in page.parsed], text)
+    index = index or speaker_index(page)
     out = []
     previous: Candidate | None = None
     outlet: str | None = None  # the last outlet a record was relayed by
     for cand in found:
-        if cand.form == WHOLE_TURN and not _interviewee_label(cand, index):
-            continue  # an answer of an interview whose lead names no one interviewee
         rec = record(cand, text, index, previous)
         if cand.label is not None and rec["speaker_type"] == "unknown":
             continue  # "Iowa: ...", "The Latest: ...": a section label, not a speaker
@@ -215,7 +214,26 @@ def _content_tokens(cand: Candidate) -> list[Token]:
     return out
 
 
-def _interviewee_label(cand: Candidate, index: SpeakerIndex) -> bool:
+def speaker_index(page: Layout) -> SpeakerIndex:
+    """The coreference index of a parsed article."""
+    return SpeakerIndex.build([(c.start, d) for c, d in page.parsed], page.text)
+
+
+def interviewee_turns(
+    found: list[Candidate], page: Layout
+) -> tuple[list[Candidate], SpeakerIndex | None]:
+    """`found` less the unlabelled interview answers (`layout_lines.WHOLE_TURN`) that cannot
+    be given to one interviewee, the others labelled (`interviewee_label`), and the
+    article's coreference index when it had to be built for that (None when `found` holds
+    no such answer). Run before selection, so that the cues inside a dropped answer keep
+    their own attributions."""
+    if not any(c.form == WHOLE_TURN for c in found):
+        return found, None
+    index = speaker_index(page)
+    return [c for c in found if c.form != WHOLE_TURN or interviewee_label(c, index)], index
+
+
+def interviewee_label(cand: Candidate, index: SpeakerIndex) -> bool:
     """Label an unlabelled interview's answer (`layout_lines.WHOLE_TURN`) with the lead's
     first mention of the interviewee's full name (`interviews.interviewee`, settled by the
     article's coreference index); False, leaving it unlabelled, when the article has no
