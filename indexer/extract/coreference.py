@@ -700,6 +700,7 @@ class SpeakerIndex:
         nominee") only when no named subject is near, since pronouns mostly point to names."""
         if (
             self.interview
+            and speaker.name is not None
             and speaker.name == self.interview.interviewee
             and self.interview.place(pos)
         ):

@@ -8,8 +8,8 @@ may be the interviewee's team: both stay unresolved.
 
 An article counts as an interview only when a sentence of its lead (the title, the first
 paragraphs and the paragraph right before the first question) says so (interview, Q&A,
-spoke/talked with, tells, sat down with) and at least `MIN_QUESTIONS` question paragraphs
-each have an answer after them, so that an opinion piece with a rhetorical question never
+spoke/talked with, tells, sat down with, asked her, questions for, a conversation with) and
+at least `MIN_QUESTIONS` question paragraphs each have an answer after them, so that an opinion piece with a rhetorical question never
 gives its "I" to the person it is about. The interviewee is the one person those announcing
 sentences name, with the sentence before one that says "interviewed him" or "she spoke to"
 ("Andrew Westphal is the director of Stardust@home. Wikinews interviewed him ...");
@@ -37,7 +37,7 @@ MARGIN = 2
 _SIGNAL = re.compile(
     r"\binterview(?!ee)|\bQ\s*&\s*A\b"
     r"|\b(?:spoke|speaks|talked|talks|sat down|chatted|chats|caught up) (?:to|with)\b"
-    r"|\btells?\b|\bconversation with\b|\bin conversation\b|\bquestions (?:for|to)\b"
+    r"|\btells\b|\bconversation with\b|\bin conversation\b|\bquestions (?:for|to)\b"
     r"|\basked (?:him|her|them)\b",
     re.IGNORECASE,
 )
