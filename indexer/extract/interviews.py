@@ -1,20 +1,23 @@
-"""Interviews written as question and answer paragraphs: who "I" and "you" are.
+"""Interviews written as question and answer paragraphs: who answers, who "I" and "you" are.
 
 An interview article introduces its interviewee in the title or lead ("Biologist Nick Bos
 tells Wikinews about ...", "Wikinews interviewed the site's founder, Jack Herrick"), then
-alternates question paragraphs (ending with "?") with answer paragraphs. In an answer, "I"
-is the interviewee; in a question, "you" is. "I" in a question is the interviewer and "we"
-may be the interviewee's team: both stay unresolved.
+alternates question paragraphs (ending with "?", or asking indirectly: "I wanted to know if
+you ...", "Talk us through ...") with answer paragraphs; headings and photo captions between
+them are asides. Each answer is the interviewee's turn (`whole_turns`, filed by
+`layout_lines`); in an answer, "I" is the interviewee; in a question, "you" is. "I" in a
+question is the interviewer and "we" may be the interviewee's team: both stay unresolved.
 
 An article counts as an interview only when a sentence of its lead (the title, the first
 paragraphs and the paragraph right before the first question) says so (interview, Q&A,
 spoke/talked with, tells, sat down with, asked her, questions for, a conversation with) and
-at least `MIN_QUESTIONS` question paragraphs each have an answer after them, so that an opinion piece with a rhetorical question never
-gives its "I" to the person it is about. The interviewee is the one person those announcing
-sentences name, with the sentence before one that says "interviewed him" or "she spoke to"
-("Andrew Westphal is the director of Stardust@home. Wikinews interviewed him ...");
-"Wikinews interviewed one of the owners of a bar about Dan Savage's column" names no
-interviewee: "I" stays unresolved.
+at least `MIN_QUESTIONS` question paragraphs each have an answer after them, so that an
+opinion piece with a rhetorical question never gives its "I" to the person it is about.
+The interviewee is the one person those announcing sentences name, with the sentence before
+one that says "interviewed him" or "she spoke to" ("Andrew Westphal is the director of
+Stardust@home. Wikinews interviewed him ..."); "Wikinews interviewed one of the owners of a
+bar about Dan Savage's column" names no interviewee: "I" stays unresolved and no answer is
+filed.
 """
 
 from __future__ import annotations
