@@ -34,7 +34,7 @@ def analyse(text: str) -> list[dict]:
         return []
     page = layout(text)
     found = [c for c in candidates(page, scoring.generator) if admissible(c)]
-    found = questions.without_questions(found, text, page.paras)
+    found = questions.without_questions(found, page.text, page.paras)
     found, index = interviewee_turns(found, page)
     scoring.rescore(found, text)
     found = select(found, text)

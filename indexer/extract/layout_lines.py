@@ -2,10 +2,11 @@
 
 Decides, from paragraph shapes alone, four house styles of the press:
 
-- interview transcripts: "Q: ..." / "A: ..." turns, where every answer is the interviewee's
-  (the person the headline and introduction name most, before the first turn), and
-  interviews written as question and answer paragraphs without labels, where each answer
-  paragraph is the whole turn of the one person the lead announces (`interviews`);
+- interview transcripts: "Q: ..." / "A: ..." (or "Question:" / "Answer:") turns, where every
+  answer is the interviewee's (the person the headline and introduction name most, before
+  the first turn), and interviews written as question and answer paragraphs without labels,
+  where each answer paragraph is the whole turn of the one person the lead announces
+  (`interviews`);
 - a label line before a quotation: "And from Commissioner Tobias Grell:" alone in its
   paragraph, the quotation in the next one;
 - a cue line before a block quotation: "The governor added:" or "Caddell continued:" alone in
@@ -44,7 +45,7 @@ WHOLE_TURN = "interview answer"  # the form of such a candidate: records check i
 # A headline's layout wins over the parse of it: headlines drop verbs and periods, and the
 # parser reads "says council leader as bin strike deepens" as one noun phrase.
 HEADLINE_SCORE = 0.9
-_TURN = re.compile(r"(?P<who>Q|A)\s*[:.]\s+(?=\S)")
+_TURN = re.compile(r"(?:(?P<q>Q|Question)|(?P<a>A|Answer))\s*[:.]\s+(?=\S)")
 _NAME = r"[A-Z][\w\u2019'.-]*(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w\u2019'.-]*)*"
 # A name never runs over a line break ("... Ines Duarte\n\nInes Duarte has spent ...").
 _PERSON = re.compile(
@@ -172,11 +173,10 @@ def _inverted_headline(
 
 
 def _answers(text: str, paras: list[tuple[int, int]], sentence_of) -> list[Candidate]:  # type: ignore[no-untyped-def]
-    """ "A: ..." turns of a transcript with "Q: ..." turns, given to the interviewee."""
+    """ "A: ..." (or "Answer: ...") turns of a transcript with "Q: ..." ("Question: ...")
+    turns, given to the interviewee."""
     turns = [(i, m) for i, (s, e) in enumerate(paras) if (m := _TURN.match(text, s, e))]
-    if not any(m.group("who") == "Q" for _, m in turns) or not any(
-        m.group("who") == "A" for _, m in turns
-    ):
+    if not any(m.group("q") for _, m in turns) or not any(m.group("a") for _, m in turns):
         return []
     first = paras[turns[0][0]][0]
     who = interviewee(text, first)
@@ -184,7 +184,7 @@ def _answers(text: str, paras: list[tuple[int, int]], sentence_of) -> list[Candi
         return []
     out = []
     for index, match in turns:
-        if match.group("who") != "A":
+        if not match.group("a"):
             continue
         content = trimmed(text, set(range(match.end(), paras[index][1])))
         if content:
