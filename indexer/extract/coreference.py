@@ -297,6 +297,7 @@ class SpeakerIndex:
             # written in full once ("Santorum cocktail" is not who is asked), then every
             # mention counts: "Noam Chomsky ... Professor Chomsky sat down with Michael Dranove"
             full = {m.name for m in announced if m.words > 1}
+            index.interview.announced = full
             index.interview.interviewee = interviews.interviewee(
                 [m.name for m in announced if m.name in full]
             )
@@ -1009,9 +1010,11 @@ class SpeakerIndex:
             gender = "m" if low in MALE else "f"
             name = self.recent(pos, ("person",), gender=gender)
             if name and self.interview and self.interview.place(pos) and (
-                name == self.interview.interviewee
+                name == self.interview.interviewee or name in self.interview.announced
             ):
-                name = None  # in the questions and answers the interviewee is "I" / "you"
+                # in the questions and answers the interviewee is "I" / "you", and with two
+                # interviewees "she" may be either, or someone the answer tells of
+                name = None
             if name:
                 self.genders.setdefault(name.lower(), gender)
             return Speaker(

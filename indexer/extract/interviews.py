@@ -89,6 +89,7 @@ class Interview:
     questions: list[tuple[int, int]]
     answers: list[tuple[int, int]]
     interviewee: str | None = None
+    announced: set[str] = field(default_factory=set)  # everyone the lead names in full
     _spans: list[tuple[int, int, str]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
 
@@ -211,9 +212,11 @@ def whole_turns(text: str, interview: Interview) -> list[tuple[int, int]]:
     if any(_LABELLED_TURN.match(text, s, e) for s, e in interview.questions):
         return []
     out = []
+    ends = {end for _, end in interview.questions}
     after_question = {
-        answer for answer in interview.answers for _, end in interview.questions
-        if text[end:answer[0]].strip() == ""
+        (start, end)
+        for start, end in interview.answers
+        if any(e <= start and not text[e:start].strip() for e in ends)
     }
     for start, end in interview.answers:
         body = text[start:end]
