@@ -164,3 +164,34 @@ def test_speaker_names_in_markdown_bold_label_the_turns():
     ]
     assert not [r for r in records if r["speaker"] == "Tom Baird"]
     assert not any("*" in r["content"] for r in records)
+
+
+def test_labelled_questions_answered_without_a_label():
+    text = (
+        "Title: Q&A: Chef Bram Oduya on closing his restaurant\n\n"
+        "Chef Bram Oduya closed Saffron Lane after eleven years. We spoke with him about what "
+        "comes next.\n\n"
+        "Q: Why close now?\n\n"
+        "The rent doubled. I could not raise prices that far without losing the regulars.\n\n"
+        "Q: Will you open again?\n\n"
+        "Maybe, but not in the city. I want a kitchen with a garden behind it."
+    )
+    assert filed_under(text, "Bram Oduya") == [
+        "The rent doubled. I could not raise prices that far without losing the regulars.",
+        "Maybe, but not in the city. I want a kitchen with a garden behind it.",
+    ]
+
+
+def test_a_labelled_speakers_second_paragraph_is_not_given_to_the_interviewee():
+    text = (
+        "Title: Q&A with Senator Ruth Calloway\n\n"
+        "Senator Ruth Calloway sat down with the Ledger's Paul Nkemelu this week.\n\n"
+        "Ledger: Will you run again?\n\n"
+        "Dale Pruitt: She has not decided, and I have told her to take her time.\n\n"
+        "I think her family will decide it with her, and they are in no hurry at all.\n\n"
+        "Ledger: And you, Senator?\n\n"
+        "Calloway: I have not decided. My family will decide with me."
+    )
+    assert filed_under(text, "Ruth Calloway") == [
+        "I have not decided. My family will decide with me."
+    ]

@@ -71,7 +71,9 @@ _CREDIT = re.compile(
 MIN_TURN_WORDS = 10
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours)\b", re.IGNORECASE)
 _SECOND_PERSON_WORD = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
-_LABELLED_TURN = re.compile(r"[A-Z][^\n:.?!\"]{0,40}?\s*:\s")  # "Q: ...", "Ruth Calloway: ..."
+# A turn's label: "Q:", "Answer:", "Ruth Calloway:", "TH:" (capitalised words, not prose
+# before a colon: "Achieving four goals: ...").
+_LABELLED_TURN = re.compile(r"[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0,3}\s*:\s")
 
 _OBJECT_PRONOUN = re.compile(r"\w*\s+(?:him|her)\b", re.IGNORECASE)  # "interviewed him"
 _SUBJECT_PRONOUN = re.compile(r"\s*(?:He|She)\b")  # "She spoke to the Observer about ..."
@@ -90,6 +92,8 @@ class Interview:
     answers: list[tuple[int, int]]
     interviewee: str | None = None
     announced: set[str] = field(default_factory=set)  # everyone the lead names in full
+    # answers in a labelled speaker's turn ("Dale Pruitt: ..." and the paragraphs after it)
+    labelled: set[tuple[int, int]] = field(default_factory=set)
     _spans: list[tuple[int, int, str]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
 
@@ -102,22 +106,28 @@ class Interview:
 
     def place(self, pos: int) -> str | None:
         """ "question", "answer" or None (the lead) for the character offset `pos`."""
+        span = self._span_at(pos)
+        return span[2] if span else None
+
+    def _span_at(self, pos: int) -> tuple[int, int, str] | None:
         k = bisect.bisect_right(self._starts, pos) - 1
         if k < 0:
             return None
         start, end, kind = self._spans[k]
-        return kind if start <= pos < end else None
+        return (start, end, kind) if start <= pos < end else None
 
     def announces(self, pos: int) -> bool:
         """Whether `pos` lies in a lead sentence that says who is interviewed."""
         return any(s <= pos < e for s, e in self.announcements)
 
     def speaker_of(self, pronoun: str, pos: int) -> str | None:
-        """The interviewee when `pronoun` at `pos` is "I" in an answer or "you" in a
-        question; else None."""
-        place = self.place(pos)
+        """The interviewee when `pronoun` at `pos` is "I" in an answer (not in a labelled
+        turn) or "you" in a question; else None."""
+        span = self._span_at(pos)
+        place = span[2] if span else None
         if pronoun in FIRST_PERSON and place == "answer":
-            return self.interviewee
+            # in a labelled turn the label says who "I" is ("Dale Pruitt: ... I told her")
+            return None if span[:2] in self.labelled else self.interviewee  # type: ignore[index]
         if pronoun in SECOND_PERSON and place == "question":
             return self.interviewee
         return None
@@ -162,7 +172,23 @@ def find(text: str, paras: list[tuple[int, int]]) -> Interview | None:
             answers.append(paras[i])
     if answered < MIN_QUESTIONS:
         return None
-    return Interview(announcements, questions, answers)
+    interview = Interview(announcements, questions, answers)
+    interview.labelled = _labelled_answers(text, interview)
+    return interview
+
+
+def _labelled_answers(text: str, interview: Interview) -> set[tuple[int, int]]:
+    """The answers that open with a turn label ("A: ...", "Calloway: ...") and the answer
+    paragraphs right after each, which continue that speaker's turn."""
+    out: set[tuple[int, int]] = set()
+    previous = None
+    for start, end, kind in interview._spans:
+        if kind == "answer" and (
+            _LABELLED_TURN.match(text, start, end) or (previous is not None and previous in out)
+        ):
+            out.add((start, end))
+        previous = (start, end) if kind == "answer" else None
+    return out
 
 
 def interviewee(announced: list[str]) -> str | None:
@@ -203,27 +229,24 @@ def _shape(text: str, start: int, end: int) -> str:
 
 
 def whole_turns(text: str, interview: Interview) -> list[tuple[int, int]]:
-    """The answers of an unlabelled interview that are the interviewee's whole turns (spans
-    into `text`): every answer of at least `MIN_TURN_WORDS` words that speaks in the first
-    person, or comes right after a question without addressing "you" ("Moments like that
-    must make you realize ..." and "Unfortunately, they are talking about moving it" between
-    two answers are the interviewer's remarks). [] when the transcript labels its turns ("Q:",
-    "Name:"): the labels decide there (`layout_lines`, `constructions.labelled_lines`)."""
-    if any(_LABELLED_TURN.match(text, s, e) for s, e in interview.questions):
-        return []
+    """The answers of an interview that are the interviewee's whole turns (spans into
+    `text`): every answer outside a labelled turn (`Interview.labelled`: "A: ...",
+    "Calloway: ..." and what continues it are left to their label, `layout_lines`,
+    `constructions.labelled_lines`) of at least `MIN_TURN_WORDS` words that speaks in the
+    first person, or comes right after a question without addressing "you" ("Moments like
+    that must make you realize ..." and "Unfortunately, they are talking about moving it"
+    between two answers are the interviewer's remarks)."""
     out = []
-    ends = {end for _, end in interview.questions}
-    after_question = {
-        (start, end)
-        for start, end in interview.answers
-        if any(e <= start and not text[e:start].strip() for e in ends)
-    }
-    for start, end in interview.answers:
+    previous = None  # the kind of the paragraph before
+    for start, end, kind in interview._spans:
         body = text[start:end]
+        follows, previous = previous, kind
+        if kind != "answer" or (start, end) in interview.labelled:
+            continue
         if len(body.split()) < MIN_TURN_WORDS:
             continue
         if not _FIRST_PERSON_WORD.search(body) and (
-            _SECOND_PERSON_WORD.search(body) or (start, end) not in after_question
+            _SECOND_PERSON_WORD.search(body) or follows != "question"
         ):
             continue
         out.append((start, end))
