@@ -195,3 +195,21 @@ def test_a_labelled_speakers_second_paragraph_is_not_given_to_the_interviewee():
     assert filed_under(text, "Ruth Calloway") == [
         "I have not decided. My family will decide with me."
     ]
+
+
+def test_a_news_story_quoting_an_interview_gives_each_quote_to_its_own_speaker():
+    text = (
+        "Mayor defends the bridge closure\n\n"
+        "Mayor Dana Fisk said in an interview on Monday that the old bridge will close to "
+        "cars in May.\n\n"
+        "Who will pay for the repairs?\n\n"
+        "\u201cI will not let the town pay twice for the same bridge,\u201d said council member "
+        "Rhys Adeyemi, who opposes the plan.\n\n"
+        "What happens to the shops?\n\n"
+        "I have asked the shop owners on the east bank, and most of them expect to lose a "
+        "third of their trade, Adeyemi said."
+    )
+    records = extract(text)
+    fisk = [r["content"] for r in records if r["speaker"] == "Dana Fisk"]
+    assert fisk == ["that the old bridge will close to cars in May"]
+    assert [r["speaker"] for r in records if "pay twice" in r["content"]] == ["Rhys Adeyemi"]

@@ -69,6 +69,16 @@ _CREDIT = re.compile(
 # An answer given as a whole turn to the interviewee has at least this many words:
 # "Sure.", "It's not the same." between two answers may be the interviewer's.
 MIN_TURN_WORDS = 10
+# A news story quoting someone "in an interview" may ask a rhetorical question or two; an
+# interview asks throughout: its answers are turns only when at least this share of its
+# question and answer paragraphs ask.
+MIN_QUESTION_SHARE = 0.15
+# A paragraph that attributes itself is a report, not a turn: it opens with a quotation or
+# its last sentence ends on a news cue, '..., Ms. Ruiz said.', '..., said Ruiz.' (a cue of
+# the interviewee's own, "I told the association that ...", is still their turn).
+_WHO = r"(?:he|she|they|(?!I\b|We\b)[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3})"
+_CUE = r"(?:said|says|added|adds|wrote|writes|explained|recalled)"
+_REPORTED = re.compile(rf"[,\u201d\u2019\"']\s*(?:{_WHO}\s+{_CUE}|{_CUE}\s+{_WHO})\s*\.?$")
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours)\b", re.IGNORECASE)
 _SECOND_PERSON_WORD = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
 # A turn's label: "Q:", "Answer:", "Ruth Calloway:", "TH:" (capitalised words, not prose
@@ -235,7 +245,10 @@ def whole_turns(text: str, interview: Interview) -> list[tuple[int, int]]:
     `constructions.labelled_lines`) of at least `MIN_TURN_WORDS` words that speaks in the
     first person, or comes right after a question without addressing "you" ("Moments like
     that must make you realize ..." and "Unfortunately, they are talking about moving it"
-    between two answers are the interviewer's remarks)."""
+    between two answers are the interviewer's remarks), and does not attribute itself
+    (`_REPORTED`); [] when fewer than `MIN_QUESTION_SHARE` of the turns ask."""
+    if len(interview.questions) < MIN_QUESTION_SHARE * len(interview._spans):
+        return []
     out = []
     previous = None  # the kind of the paragraph before
     for start, end, kind in interview._spans:
@@ -243,7 +256,10 @@ def whole_turns(text: str, interview: Interview) -> list[tuple[int, int]]:
         follows, previous = previous, kind
         if kind != "answer" or (start, end) in interview.labelled:
             continue
-        if len(body.split()) < MIN_TURN_WORDS:
+        if len(body.split()) < MIN_TURN_WORDS or body[0] in _OPENING_QUOTES:
+            continue
+        last_start, last_end = sentences(text, start, end)[-1]
+        if _REPORTED.search(text, last_start, last_end):
             continue
         if not _FIRST_PERSON_WORD.search(body) and (
             _SECOND_PERSON_WORD.search(body) or follows != "question"
