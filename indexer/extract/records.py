@@ -89,7 +89,8 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
     elif cand.label is not None:
         speaker = _labelled_speaker(text[slice(*cand.label)], cand.label[0], index)
         speaker.how = LABEL
-        index.remember(cand.label[0], speaker)
+        if cand.form != WHOLE_TURN:  # an answer names no one in its paragraph to refer back to
+            index.remember(cand.label[0], speaker)
     elif cand.source is not None:
         src = cand.source
         if (
