@@ -213,3 +213,20 @@ def test_a_news_story_quoting_an_interview_gives_each_quote_to_its_own_speaker()
     fisk = [r["content"] for r in records if r["speaker"] == "Dana Fisk"]
     assert fisk == ["that the old bridge will close to cars in May"]
     assert [r["speaker"] for r in records if "pay twice" in r["content"]] == ["Rhys Adeyemi"]
+
+
+def test_an_interviewer_who_mostly_puts_statements_is_still_the_interviewer():
+    text = (
+        "Title: Q&A with Senator Ruth Calloway\n\n"
+        "Senator Ruth Calloway sat down with the Ledger's Paul Nkemelu this week.\n\n"
+        "Nkemelu: Will you run again?\n\n"
+        "Calloway: I have not decided. My family will decide with me.\n\n"
+        "Nkemelu: Your opponent says you have missed forty votes this year.\n\n"
+        "Calloway: He is wrong about the number. I missed six, all for my mother's surgery.\n\n"
+        "Nkemelu: Your campaign has raised less than any other in the state.\n\n"
+        "Calloway: Money does not vote. People do, and they know my record."
+    )
+    records = extract(text)
+    assert not [r for r in records if r["speaker"] == "Paul Nkemelu"]
+    assert not [r for r in records if "forty votes" in r["content"]]
+    assert len([r for r in records if r["speaker"] == "Ruth Calloway"]) == 3

@@ -6,8 +6,9 @@ turns ask; what they say ("Your critics say you are too close to ...") is a ques
 the interviewee, not an attribution to the publication, nor to anyone the question quotes.
 The interviewer is the label "Q" / "Question", or the label of a transcript with at least two
 labels whose turns mostly end with a question mark, or half of them when every other label
-asks less ("Ledger: Will you run again?" ... "Ledger: Your opponent says you missed forty
-votes.": a statement put to the interviewee is a question too).
+asks less, or a third of them when no other label ever asks ("Ledger: Will you run
+again?" ... "Ledger: Your opponent says you missed forty votes.": a statement put to the
+interviewee is a question too).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from indexer.extract.candidate import Candidate
 _TURN = re.compile(r"(?P<label>[A-Z][^\n:.?!\"]{0,40}?)\s*:\s")
 QUESTION_LABELS = frozenset(["q", "question"])
 MIN_TURNS = 2  # a label asking once may be a rhetorical heading; a transcript asks again
+# A label asking in a third of its turns is the interviewer when no other label ever asks:
+# its other turns are statements put to the interviewee ("Your opponent says ...").
+NEVER_ASKED_SHARE = 1 / 3
 
 
 def interviewer_turns(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -38,7 +42,11 @@ def interviewer_turns(text: str, paras: list[tuple[int, int]]) -> list[tuple[int
         if label in QUESTION_LABELS or (
             others
             and len(spans) >= MIN_TURNS
-            and (share[label] > 0.5 or (share[label] == 0.5 and share[label] > max(others)))
+            and (
+                share[label] > 0.5
+                or (share[label] == 0.5 and share[label] > max(others))
+                or (share[label] >= NEVER_ASKED_SHARE and max(others) == 0)
+            )
         ):
             asking += spans
     return sorted(asking)
