@@ -54,7 +54,11 @@ def records(found: list[Candidate], page: Layout, index: SpeakerIndex | None = N
         rec = record(cand, text, index, previous)
         if cand.label is not None and rec["speaker_type"] == "unknown":
             continue  # "Iowa: ...", "The Latest: ...": a section label, not a speaker
-        if cand.form == WHOLE_TURN and rec["speaker"] != index.interview.interviewee:  # type: ignore[union-attr]
+        if cand.form == WHOLE_TURN and (
+            cand.label is None  # not given to the interviewee (`interviewee_turns`)
+            or index.interview is None
+            or rec["speaker"] != index.interview.interviewee
+        ):
             continue  # the two readings of the lead disagree: no answer in anyone's mouth
         if (
             not rec["via_outlets"]
