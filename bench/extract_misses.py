@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO))
 from indexer.extract import cue_types, nlp, scoring  # noqa: E402
 from indexer.extract.attributions import candidates, layout  # noqa: E402
 from indexer.extract.quotations import continuations  # noqa: E402
-from indexer.extract.records import records  # noqa: E402
+from indexer.extract.records import interviewee_turns, records  # noqa: E402
 from indexer.extract.selection import select, sourceless_clause  # noqa: E402
 from indexer.lexicon import wordset  # noqa: E402
 
@@ -97,6 +97,7 @@ def _analyse(doc) -> list[tuple[str, str, str, str, str]]:
         for c in candidates(page, scoring.generator)
         if not sourceless_clause(c) and not cue_types.writers_generalisation(c.cue, c.source)
     ]
+    found, index = interviewee_turns(found, page)  # as `attributions.analyse` does
     scoring.rescore(found, text)
     proposals = [
         (
@@ -115,7 +116,7 @@ def _analyse(doc) -> list[tuple[str, str, str, str, str]]:
             (scorer.char_set(text, c.content), scorer.char_set(text, [span] if span else []), None)
         )
     kept = sorted(kept + more, key=lambda c: c.start)
-    stored, _ = scoring.stored(records(kept, page))
+    stored, _ = scoring.stored(records(kept, page, index))
     stored_sets = [
         (
             scorer.char_set(text, [tuple(s) for s in r["content_spans"]]),

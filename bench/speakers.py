@@ -20,7 +20,9 @@ when it holds the gold surname plus other words ("Republican Donald Trump": the 
 person under a wrong name); else *wrong*. Printed separately:
 accuracy = right / named gold, wrong-person rate = wrong / resolved, unresolved rate =
 unresolved / named gold, each also by the kind of source mention (pronoun, name,
-description). Gold referents without any proper name are counted apart: naming one is a
+description; "turn": an interview answer filed by the layout under the lead's mention of
+the interviewee, whose turns `bench/interview_turns.py` checks against GUM's speakers).
+Gold referents without any proper name are counted apart: naming one is a
 wrong person too.
 
 ``--pages`` indexes the 84 PolNeAR dev articles into a temporary SQLite store with the real
@@ -306,8 +308,18 @@ def score_gum(folder: Path) -> Tally:
                 f"{gold.doc_id}: {gold.text[s:e]!r} -> {att.get('speaker')!r}; "
                 f"gold {sorted(entity.names) or entity.etype}"
             )
-            tally.add(mention.kind, outcome, note)
+            tally.add(_gum_kind(att, mention, gold.text), outcome, note)
     return tally
+
+
+def _gum_kind(att: dict, mention: Mention, text: str) -> str:
+    """The mention's kind, or "turn" for an interview answer filed by the page's layout under
+    a mention in another paragraph (the lead announcing the interviewee): counted apart so
+    that the name, pronoun and description rows stay comparable with what cues attribute."""
+    first = att["content_spans"][0][0]
+    if att["cue"] is None and "\n\n" in text[min(mention.start, first) : max(mention.end, first)]:
+        return "turn"
+    return mention.kind
 
 
 def score_polnear(texts: Path, gold_path: Path) -> Tally:

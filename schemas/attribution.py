@@ -22,7 +22,8 @@ from schemas.validation import RecordError
 KINDS = ("direct", "indirect", "mixed")
 SPEAKER_TYPES = ("person", "organization", "group", "unknown")
 # How the extractor found the speaker's name: written in the attribution, through a pronoun,
-# through a description ("the agency"), from the quote before it, from a "Name:" label; or not.
+# through a description ("the agency"), from the quote before it, from a "Name:" label or an
+# interview's layout (an answer is the interviewee's the introduction names); or not.
 SPEAKER_RESOLUTIONS = ("named", "pronoun", "description", "quote_sequence", "label", "unresolved")
 # The part of the article an attribution's spans point into: a headline quotes people too.
 PARTS = ("body", "title")

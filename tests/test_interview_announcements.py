@@ -4,6 +4,8 @@ no name list knows, as long as the article also calls them by surname alone."""
 
 from __future__ import annotations
 
+import re
+
 from indexer.extract import extract
 
 QUESTIONS = (
@@ -16,7 +18,13 @@ QUESTIONS = (
 
 
 def first_person_speakers(text: str) -> list[str | None]:
-    return [r["speaker"] for r in extract(text) if r["speaker_text"] == "I"]
+    """Who the attributions in the answers ("I said ...", "I think ...") are filed under."""
+    answers = [m.span() for m in re.finditer(r"(?m)^I .*$", text)]
+    return [
+        r["speaker"]
+        for r in extract(text)
+        if r["speaker_text"] == "I" or any(s <= r["content_spans"][0][0] < e for s, e in answers)
+    ]
 
 
 def test_a_headline_name_followed_by_a_dateline_paragraph_is_the_interviewee():

@@ -1,11 +1,13 @@
 """A reader opens an interviewee's page: the answers they gave in a Q&A are filed there.
 
-Invented interviews and captions: "I" in an answer is the person the lead says was
-interviewed, "you" in a question too; a photo credit's name never becomes the person a
-later "she" refers to.
+Invented interviews and captions: an answer is the whole turn of the person the lead says
+was interviewed, and "I" in it is that person, "you" in a question too; a photo credit's
+name never becomes the person a later "she" refers to.
 """
 
 from __future__ import annotations
+
+import re
 
 from indexer.extract import extract
 
@@ -22,14 +24,25 @@ INTERVIEW = (
 
 
 def first_person_speakers(text: str) -> list[str | None]:
-    return [r["speaker"] for r in extract(text) if r["speaker_text"] in ("I", "you")]
+    """Who the attributions in the answers ("I said ...", "I think ...") are filed under."""
+    answers = [m.span() for m in re.finditer(r"(?m)^I .*$", text)]
+    return [
+        r["speaker"]
+        for r in extract(text)
+        if r["speaker_text"] in ("I", "you")
+        or any(s <= r["content_spans"][0][0] < e for s, e in answers)
+    ]
 
 
 def test_i_in_an_answer_is_the_interviewee_the_lead_names():
     speakers = first_person_speakers(INTERVIEW)
     assert speakers and set(speakers) == {"Orla Finnegan"}
-    record = next(r for r in extract(INTERVIEW) if r["speaker_text"] == "I")
-    assert record["speaker_resolution"] == "pronoun"
+    answers = [r for r in extract(INTERVIEW) if r["speaker"] == "Orla Finnegan"]
+    assert [r["content"].split()[:3] for r in answers] == [
+        ["I", "said", "to"],
+        ["I", "think", "the"],
+    ]  # each answer whole, verbatim, under her name
+    assert all(r["kind"] == "direct" for r in answers)
 
 
 def test_a_lead_naming_two_people_leaves_i_unresolved():

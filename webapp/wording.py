@@ -184,7 +184,10 @@ RESOLUTIONS = {
     "pronoun": "found through a pronoun",
     "description": "found through a description",
     "quote_sequence": "the speaker of the quotes before it",
-    "label": "from a label in the text (e.g. an interview's name prefix)",
+    "label": (
+        "from the page's layout: a label in the text (e.g. an interview's name prefix) or an "
+        "interview's answer, filed under the interviewee its introduction names"
+    ),
     "unresolved": "not found: the speaker is unknown",
 }
 

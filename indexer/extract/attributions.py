@@ -21,7 +21,7 @@ from indexer.extract.quotations import (
     quote_candidates,
     with_quotes,
 )
-from indexer.extract.records import records
+from indexer.extract.records import interviewee_turns, records
 from indexer.extract.selection import admissible, select
 
 __all__ = ["analyse", "candidates", "layout"]
@@ -34,7 +34,8 @@ def analyse(text: str) -> list[dict]:
         return []
     page = layout(text)
     found = [c for c in candidates(page, scoring.generator) if admissible(c)]
-    found = questions.without_questions(found, text, page.paras)
+    found = questions.without_questions(found, page.text, page.paras)
+    found, index = interviewee_turns(found, page)
     scoring.rescore(found, text)
     found = select(found, text)
     if not found:
@@ -43,7 +44,7 @@ def analyse(text: str) -> list[dict]:
     scoring.rescore(more, text)
     found += more
     found.sort(key=lambda c: c.start)
-    return records(found, page)
+    return records(found, page, index)
 
 
 def candidates(page: Layout, reliability: Reliability = cues.reliability) -> list[Candidate]:

@@ -311,16 +311,20 @@ class SpeakerIndex:
             index._add_post_nominal_role(chain, offset)
         index.interview = interviews.find(text, paragraphs(text))
         if index.interview is not None:
+            announced = [
+                m
+                for m in index.mentions
+                if index.interview.announces(m.pos)
+                and m.kind == "person"
+                and (index.is_known_person(m.name) or _named_by_surname(text, m.name))
+                and not any(w in THING_WORDS for w in m.name.lower().split())  # "York City"
+            ]
+            # written in full once ("Santorum cocktail" is not who is asked), then every
+            # mention counts: "Noam Chomsky ... Professor Chomsky sat down with Michael Dranove"
+            full = {m.name for m in announced if m.words > 1}
+            index.interview.announced = full
             index.interview.interviewee = interviews.interviewee(
-                [
-                    m.name
-                    for m in index.mentions
-                    if index.interview.announces(m.pos)
-                    and m.kind == "person"
-                    and m.words > 1  # a full name: "Santorum cocktail" is not who is asked
-                    and (index.is_known_person(m.name) or _named_by_surname(text, m.name))
-                    and not any(w in THING_WORDS for w in m.name.lower().split())  # "York City"
-                ]
+                [m.name for m in announced if m.name in full]
             )
         return index
 
@@ -787,6 +791,7 @@ class SpeakerIndex:
         nominee") only when no named subject is near, since pronouns mostly point to names."""
         if (
             self.interview
+            and speaker.name is not None
             and speaker.name == self.interview.interviewee
             and self.interview.place(pos)
         ):
@@ -1171,9 +1176,11 @@ class SpeakerIndex:
             gender = "m" if low in MALE else "f"
             name = self.recent(pos, ("person",), gender=gender)
             if name and self.interview and self.interview.place(pos) and (
-                name == self.interview.interviewee
+                name == self.interview.interviewee or name in self.interview.announced
             ):
-                name = None  # in the questions and answers the interviewee is "I" / "you"
+                # in the questions and answers the interviewee is "I" / "you", and with two
+                # interviewees "she" may be either, or someone the answer tells of
+                name = None
             if name:
                 self.genders.setdefault(name.lower(), gender)
             return Speaker(

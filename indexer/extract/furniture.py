@@ -3,10 +3,11 @@
 Decides which characters the extractor never reads: bylines ("By Jane Smith"), "READ MORE"
 and "Related:" lines, Title Case subheadings, photo captions and credits ("Photo: ...",
 "Photo caption: ...", "Image credit: ..."), embed markup (a raw `<tweet id=...>`,
-`[embed]...`), table rows (tab- or pipe-separated cells, rows of figures) and section
-labels before a paragraph ("CURRENCIES: The dollar rose ...", where the label is no
-speaker: it never recurs as a label and never appears written normally elsewhere) and
-run-in heads in capitals before a dash ("CONGRESS HAS INVESTIGATED HIM — ...").
+`[embed]...`, the Markdown emphasis around a speaker label: "**Tom Baird:**"), table rows
+(tab- or pipe-separated cells, rows of figures) and section labels before a paragraph
+("CURRENCIES: The dollar rose ...", where the label is no speaker: it never recurs as a
+label and never appears written normally elsewhere) and run-in heads in capitals before a
+dash ("CONGRESS HAS INVESTIGATED HIM — ...").
 
 Furniture is blanked (replaced by spaces of the same length, line breaks kept) rather than
 cut, so every offset the extractor returns is still an offset into the stored body: the
@@ -39,6 +40,9 @@ _BYLINE = re.compile(
 _MARKUP = re.compile(
     r"<[A-Za-z/!][^<>\n]{0,400}>|\[/?(?:embed|tweet|caption|video)[^\]\n]{0,400}\]"
 )
+# A speaker label set in Markdown emphasis ("**Tom Baird:** Are the walls finished?",
+# "__Q:__ ..."): the markers are markup, the label is the transcript's.
+_EMPHASIS_LABEL = re.compile(r"^\s*(?P<mark>\*\*|__)[^*_\n]{1,60}?(?P=mark)(?=:?\s)")
 _SECTION = re.compile(r"^(?P<label>[A-Z][A-Z&'\u2019 -]{2,40}):[ \t]+(?=\S)")
 # A run-in head in capitals before a dash ("CONGRESS HAS INVESTIGATED HIM — The panel ...",
 # "WASHINGTON — "): a kicker or a dateline, never a speaker (a dash names its speaker after
@@ -63,6 +67,12 @@ def blank_furniture(text: str) -> str:
             continue
         for tag in _MARKUP.finditer(body):
             _blank(chars, start + tag.start(), start + tag.end())
+        if (emphasis := _EMPHASIS_LABEL.match(body)) and ":" in emphasis.group() + body[
+            emphasis.end() : emphasis.end() + 1
+        ]:
+            mark = emphasis.group("mark")
+            _blank(chars, start + emphasis.start("mark"), start + emphasis.end("mark"))
+            _blank(chars, start + emphasis.end() - len(mark), start + emphasis.end())
         if run_in := _RUN_IN.match(body):
             _blank(chars, start, start + run_in.end())
         section = _SECTION.match(body)

@@ -2,8 +2,11 @@
 
 Decides, from paragraph shapes alone, four house styles of the press:
 
-- interview transcripts: "Q: ..." / "A: ..." turns, where every answer is the interviewee's
-  (the person the headline and introduction name most, before the first turn);
+- interview transcripts: "Q: ..." / "A: ..." (or "Question:" / "Answer:") turns, where every
+  answer is the interviewee's (the person the headline and introduction name most, before
+  the first turn), and interviews written as question and answer paragraphs without labels,
+  where each answer paragraph is the whole turn of the one person the lead announces
+  (`interviews`);
 - a label line before a quotation: "And from Commissioner Tobias Grell:" alone in its
   paragraph, the quotation in the next one;
 - a cue line before a block quotation: "The governor added:" or "Caddell continued:" alone in
@@ -24,7 +27,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from indexer.extract import cues
+from indexer.extract import cues, interviews
 from indexer.extract.candidate import Candidate
 from indexer.extract.nlp import Chunk
 from indexer.extract.quotes import Quote
@@ -35,10 +38,14 @@ LAYOUT_SCORE = 0.55  # as reliable as a labelled line (constructions.LABEL_SCORE
 # An answer of a Q&A is the interviewee's whole turn: it wins over the cues inside it
 # ("..., I promise you that").
 ANSWER_SCORE = 0.9
+# An unlabelled interview's answer paragraph (`interviews.whole_turns`): its layout is read
+# from the shapes of the paragraphs around it, less surely than from an "A:" label.
+TURN_SCORE = 0.8
+WHOLE_TURN = "interview answer"  # the form of such a candidate: records check its speaker
 # A headline's layout wins over the parse of it: headlines drop verbs and periods, and the
 # parser reads "says council leader as bin strike deepens" as one noun phrase.
 HEADLINE_SCORE = 0.9
-_TURN = re.compile(r"(?P<who>Q|A)\s*[:.]\s+(?=\S)")
+_TURN = re.compile(r"(?:(?P<q>Q|Question)|(?P<a>A|Answer))\s*[:.]\s+(?=\S)")
 _NAME = r"[A-Z][\w\u2019'.-]*(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w\u2019'.-]*)*"
 # A name never runs over a line break ("... Ines Duarte\n\nInes Duarte has spent ...").
 _PERSON = re.compile(
@@ -87,7 +94,7 @@ def layout_candidates(
     def sentence_of(pos: int) -> int:
         return max(0, bisect.bisect_right(sentence_starts, pos) - 1)
 
-    out = _answers(text, paras, sentence_of)
+    out = _answers(text, paras, sentence_of) or _whole_turns(text, paras, sentence_of)
     for index, (start, end) in enumerate(paras):
         line = text[start:end]
         inside = by_para.get(index, [])
@@ -166,11 +173,10 @@ def _inverted_headline(
 
 
 def _answers(text: str, paras: list[tuple[int, int]], sentence_of) -> list[Candidate]:  # type: ignore[no-untyped-def]
-    """ "A: ..." turns of a transcript with "Q: ..." turns, given to the interviewee."""
+    """ "A: ..." (or "Answer: ...") turns of a transcript with "Q: ..." ("Question: ...")
+    turns, given to the interviewee."""
     turns = [(i, m) for i, (s, e) in enumerate(paras) if (m := _TURN.match(text, s, e))]
-    if not any(m.group("who") == "Q" for _, m in turns) or not any(
-        m.group("who") == "A" for _, m in turns
-    ):
+    if not any(m.group("q") for _, m in turns) or not any(m.group("a") for _, m in turns):
         return []
     first = paras[turns[0][0]][0]
     who = interviewee(text, first)
@@ -178,12 +184,31 @@ def _answers(text: str, paras: list[tuple[int, int]], sentence_of) -> list[Candi
         return []
     out = []
     for index, match in turns:
-        if match.group("who") != "A":
+        if not match.group("a"):
             continue
         content = trimmed(text, set(range(match.end(), paras[index][1])))
         if content:
             cand = _candidate(content, who, index, sentence_of(match.end()))
             cand.score = ANSWER_SCORE
+            out.append(cand)
+    return out
+
+
+def _whole_turns(text: str, paras: list[tuple[int, int]], sentence_of) -> list[Candidate]:  # type: ignore[no-untyped-def]
+    """The answers of an interview written as question and answer paragraphs without labels
+    (`interviews.find`, `interviews.whole_turns`), each the whole turn of the interviewee:
+    candidates of the form `WHOLE_TURN` without a label, which `records` gives to the one
+    person the lead announces, or drops; [] when the article is no such interview."""
+    interview = interviews.find(text, paras)
+    if interview is None:
+        return []
+    out = []
+    index_of = {span: k for k, span in enumerate(paras)}
+    for start, end in interviews.whole_turns(text, interview):
+        content = trimmed(text, set(range(start, end)))
+        if content:
+            cand = _candidate(content, None, index_of[(start, end)], sentence_of(start))
+            cand.score, cand.form = TURN_SCORE, WHOLE_TURN
             out.append(cand)
     return out
 
@@ -245,7 +270,7 @@ def _words(line: str) -> int:
 
 
 def _candidate(
-    spans: list[tuple[int, int]], label: tuple[int, int], paragraph: int, sentence: int
+    spans: list[tuple[int, int]], label: tuple[int, int] | None, paragraph: int, sentence: int
 ) -> Candidate:
     return Candidate(
         "layout",

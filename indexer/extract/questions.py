@@ -5,7 +5,10 @@ Weekly: Whose fault was that?", "Q: ...", "Orla Quinn: Partly ours."). The inter
 turns ask; what they say ("Your critics say you are too close to ...") is a question put to
 the interviewee, not an attribution to the publication, nor to anyone the question quotes.
 The interviewer is the label "Q" / "Question", or the label of a transcript with at least two
-labels whose turns mostly end with a question mark.
+labels whose turns mostly end with a question mark, or half of them when every other label
+asks less, or a third of them when no other label ever asks ("Ledger: Will you run
+again?" ... "Ledger: Your opponent says you missed forty votes.": a statement put to the
+interviewee is a question too).
 """
 
 from __future__ import annotations
@@ -17,6 +20,9 @@ from indexer.extract.candidate import Candidate
 _TURN = re.compile(r"(?P<label>[A-Z][^\n:.?!\"]{0,40}?)\s*:\s")
 QUESTION_LABELS = frozenset(["q", "question"])
 MIN_TURNS = 2  # a label asking once may be a rhetorical heading; a transcript asks again
+# A label asking in a third of its turns is the interviewer when no other label ever asks:
+# its other turns are statements put to the interviewee ("Your opponent says ...").
+NEVER_ASKED_SHARE = 1 / 3
 
 
 def interviewer_turns(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -26,11 +32,21 @@ def interviewer_turns(text: str, paras: list[tuple[int, int]]) -> list[tuple[int
     for start, end in paras:
         if match := _TURN.match(text, start, end):
             turns.setdefault(match.group("label").strip().lower(), []).append((start, end))
+    share = {
+        label: sum(text[s:e].rstrip().endswith("?") for s, e in spans) / len(spans)
+        for label, spans in turns.items()
+    }
     asking: list[tuple[int, int]] = []
     for label, spans in turns.items():
-        questions = sum(text[s:e].rstrip().endswith("?") for s, e in spans)
+        others = [v for k, v in share.items() if k != label]
         if label in QUESTION_LABELS or (
-            len(turns) > 1 and len(spans) >= MIN_TURNS and questions * 2 > len(spans)
+            others
+            and len(spans) >= MIN_TURNS
+            and (
+                share[label] > 0.5
+                or (share[label] == 0.5 and share[label] > max(others))
+                or (share[label] >= NEVER_ASKED_SHARE and max(others) == 0)
+            )
         ):
             asking += spans
     return sorted(asking)

@@ -15,6 +15,8 @@ broadcaster" is relayed by the outlet a record before was relayed by.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from indexer.extract import cue_types, negation, outlets, sources
@@ -29,6 +31,7 @@ from indexer.extract.coreference import (
     SpeakerIndex,
 )
 from indexer.extract.layout import Layout
+from indexer.extract.layout_lines import WHOLE_TURN
 from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import name_chain
 
@@ -39,10 +42,11 @@ RELAY_VERBS = frozenset(["told", "tells", "said", "says"])  # "... told her: '..
 _QUOTE_MARKS = frozenset(['"', "\u201c", "'", "\u2018", "``", ":"])
 
 
-def records(found: list[Candidate], page: Layout) -> list[dict]:
-    """The records of `found` (in text order), resolving speakers in that order."""
+def records(found: list[Candidate], page: Layout, index: SpeakerIndex | None = None) -> list[dict]:
+    """The records of `found` (in text order), resolving speakers in that order; `index` is
+    the article's coreference index when already built (`speaker_index`), untaught."""
     text = page.text
-    index = SpeakerIndex.build([(c.start, d) for c, d in page.parsed], text)
+    index = index or speaker_index(page)
     out = []
     previous: Candidate | None = None
     outlet: str | None = None  # the last outlet a record was relayed by
@@ -50,6 +54,12 @@ def records(found: list[Candidate], page: Layout) -> list[dict]:
         rec = record(cand, text, index, previous)
         if cand.label is not None and rec["speaker_type"] == "unknown":
             continue  # "Iowa: ...", "The Latest: ...": a section label, not a speaker
+        if cand.form == WHOLE_TURN and (
+            cand.label is None  # not given to the interviewee (`interviewee_turns`)
+            or index.interview is None
+            or rec["speaker"] != index.interview.interviewee
+        ):
+            continue  # the two readings of the lead disagree: no answer in anyone's mouth
         if (
             not rec["via_outlets"]
             and outlet
@@ -83,7 +93,8 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
     elif cand.label is not None:
         speaker = _labelled_speaker(text[slice(*cand.label)], cand.label[0], index)
         speaker.how = LABEL
-        index.remember(cand.label[0], speaker)
+        if cand.form != WHOLE_TURN:  # an answer names no one in its paragraph to refer back to
+            index.remember(cand.label[0], speaker)
     elif cand.source is not None:
         src = cand.source
         if (
@@ -206,6 +217,46 @@ def _content_tokens(cand: Candidate) -> list[Token]:
         span = doc.char_span(s - cand.offset, e - cand.offset, alignment_mode="expand")
         out += list(span) if span is not None else []
     return out
+
+
+def speaker_index(page: Layout) -> SpeakerIndex:
+    """The coreference index of a parsed article."""
+    return SpeakerIndex.build([(c.start, d) for c, d in page.parsed], page.text)
+
+
+def interviewee_turns(
+    found: list[Candidate], page: Layout
+) -> tuple[list[Candidate], SpeakerIndex | None]:
+    """`found` less the unlabelled interview answers (`layout_lines.WHOLE_TURN`) that cannot
+    be given to one interviewee, the others labelled (`interviewee_label`), and the
+    article's coreference index when it had to be built for that (None when `found` holds
+    no such answer). Run before selection, so that the cues inside a dropped answer keep
+    their own attributions."""
+    if not any(c.form == WHOLE_TURN for c in found):
+        return found, None
+    index = speaker_index(page)
+    return [c for c in found if c.form != WHOLE_TURN or interviewee_label(c, index)], index
+
+
+def interviewee_label(cand: Candidate, index: SpeakerIndex) -> bool:
+    """Label an unlabelled interview's answer (`layout_lines.WHOLE_TURN`) with the lead's
+    first mention of the interviewee's full name (`interviews.interviewee`, settled by the
+    article's coreference index); False, leaving it unlabelled, when the article has no
+    interviewee, the candidate is not in an answer, names the interviewee (a caption, a
+    remark about them) or the lead never writes the name whole."""
+    interview = index.interview
+    if interview is None or interview.interviewee is None:
+        return False
+    name = interview.interviewee
+    if interview.place(cand.start) != "answer" or re.search(
+        rf"\b{re.escape(name.split()[-1])}\b", index.text[cand.start : cand.content[-1][1]]
+    ):
+        return False  # "Hugh McGuire with some books ...": a caption, not his answer
+    for start, end in interview.announcements:
+        if (at := index.text.find(name, start, end)) >= 0:
+            cand.label = (at, at + len(name))
+            return True
+    return False
 
 
 def _labelled_speaker(written: str, pos: int, index: SpeakerIndex) -> Speaker:

@@ -32,6 +32,9 @@ from indexer.extract.spans import chars, trimmed
 from indexer.lexicon import wordset
 
 NESTED_PATTERNS = frozenset(["ccomp", "quote"])  # the reports a report may hold
+# An interview answer (a layout turn) may report what "he" or "she" said: the interviewee
+# relays someone else ("He said the harbour would never close"); "I think ..." is the turn.
+THIRD_PERSON = wordset("he she they")
 # Cues of a relayed statement: words said, told, written or promised to the outer speaker.
 # Thoughts ("she believes"), findings ("the videos show") and pronoun sources nested in a
 # report are mostly not annotated as attributions (PolNeAR dev: precision falls 2 points).
@@ -203,13 +206,21 @@ def _ranks(found: list[Candidate]) -> dict[int, int]:
 def _reported_within(cand: Candidate, kept: list[Candidate]) -> bool:
     """ "Fisk said Brant had told her that the money was guaranteed": a report whose cue,
     source and content all lie inside another's content is the inner speaker's statement,
-    relayed by the outer one; it is kept beside the outer report (quotes of quotes)."""
-    if cand.pattern not in NESTED_PATTERNS or cand.source is None or cand.cue is None:
+    relayed by the outer one; it is kept beside the outer report (quotes of quotes). Inside
+    an interview answer (a layout turn: the interviewee relays others at length, "Bush and
+    Baker agreed that NATO would not expand", "according to Quantcast") any construction
+    and cue counts, and a third-person pronoun source too (`THIRD_PERSON`)."""
+    if cand.source is None or cand.cue is None:
         return False
-    if cand.cue.lower_ not in NESTED_CUES or cand.source.tag_ in ("PRP", "WP", "WDT", "EX"):
+    pronoun = cand.source.tag_ in ("PRP", "WP", "WDT", "EX")
+    if pronoun and cand.source.lower_ not in THIRD_PERSON:
         return False
+    usual = cand.pattern in NESTED_PATTERNS and cand.cue.lower_ in NESTED_CUES and not pronoun
     inner = chars(cand.content) | set(range(*cand.cue_span()))  # type: ignore[misc]
     source = cand.source_span()
     if source:
         inner |= set(range(*source))
-    return any(inner <= chars(outer.content) for outer in kept)
+    return any(
+        inner <= chars(outer.content) and (usual or outer.pattern == "layout")
+        for outer in kept
+    )
