@@ -5,7 +5,10 @@ A date is kept only when it says one day: ISO dates and timestamps (``2026-11-24
 ``2026-11-24T10:00:00Z``, kept as the day written, never moved across time zones), epoch
 seconds or milliseconds, and dates with a month name ("24 Nov 2026", "Nov. 24, 2026").
 A numeric day/month date whose first two numbers could each be the day or the month
-(``05/11/2026``: 5 November in Britain, May 11 in the US) is ambiguous and is not guessed;
+(``05/11/2026``: 5 November in Britain, May 11 in the US) is ambiguous and is not guessed,
+whatever separates them (``/``, ``.``, ``-`` or a space), with a two-digit year
+(``05/11/26``; ``00``-``69`` are 2000-2069, ``70``-``99`` 1970-1999, as POSIX ``%y``) and with
+a time after it (``05/11/2026 10:00``, ``11/05/2026, 9:30 AM``);
 neither is a date that names no day ("yesterday") or no real one (``2026-02-30``). Such a
 value is left out with the reason, which the readers put in a warning naming the input and
 the API returns as a 400.
@@ -20,7 +23,13 @@ from typing import Any
 
 EARLIEST_YEAR, LATEST_YEAR = 1800, 2200
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T ]\d)")
-_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_NUMERIC = re.compile(r"^(\d{1,2})([/.\- ])(\d{1,2})\2(\d{4}|\d{2})(?=$|[\sT,])(.*)$")
+_NUMBERS_ONLY = re.compile(r"^[\d/.\- ]+$")
+_YEAR_FIRST = re.compile(r"^\d{4}(?:([/.])\d{1,2}\1\d{1,2}|\d{4})$")  # 2026/11/24, 20261124
+_TIME = re.compile(  # what may follow a numeric date: a time of day, its zone
+    r"^[\sT,]+\d{1,2}(?:[:.]\d{2}){1,2}(?:\.\d+)?\s*(?:[AaPp]\.?[Mm]\.?)?"
+    r"\s*(?:Z|[A-Z]{2,5}|[+-]\d{2}:?\d{2})?$"
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +64,12 @@ def read_date(value: Any) -> DateReading:
         return _day(int(iso[1]), int(iso[2]), int(iso[3]))
     numeric = _NUMERIC.match(text)
     if numeric:
-        first, second, year = (int(n) for n in numeric.groups())
+        first, second = int(numeric[1]), int(numeric[3])
+        year = int(numeric[4])
+        if len(numeric[4]) == 2:
+            year += 2000 if year <= 69 else 1900
+        if numeric[5].strip() and not _TIME.match(numeric[5]):
+            return DateReading(None, "not a date (a numeric date followed by other words)")
         if first <= 12 and second <= 12 and first != second:
             return DateReading(
                 None,
@@ -64,6 +78,8 @@ def read_date(value: Any) -> DateReading:
             )
         day, month = (first, second) if first > 12 or first == second else (second, first)
         return _day(year, month, day)
+    if _NUMBERS_ONLY.match(text) and not _YEAR_FIRST.match(text):
+        return DateReading(None, "not a date (numbers in no order read as a day)")
     if not any(c.isdigit() for c in text):
         return DateReading(None, "not a date (no day, month and year)")
     from dateutil import parser

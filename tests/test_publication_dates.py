@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from quotetrail.cli import main
+from schemas.dates import read_date
 from store.base import SearchQuery, Store
 from store.sqlite import SqliteStore
 
@@ -73,3 +74,25 @@ def test_the_api_reads_dates_by_the_same_rule_as_files(
     body = refused.get_json()
     assert refused.status_code == 400, body
     assert body["param"] == "published" and "ambiguous date" in body["message"]
+
+
+@pytest.mark.parametrize(
+    "written", ["05/11/26", "05/11/2026 10:00", "5 11 2026", "11/05/2026, 9:30 AM", "1 2 3"]
+)
+def test_a_day_and_month_either_way_is_not_guessed_with_a_short_year_a_time_or_spaces(
+    written: str,
+) -> None:
+    reading = read_date(written)
+    assert reading.iso is None, (written, reading)
+    assert reading.problem
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [("25/11/26", "2026-11-25"), ("25.11.2026 10:00:00 CET", "2026-11-25"),
+     ("13 11 2026", "2026-11-13"), ("2026/11/24", "2026-11-24")],
+)
+def test_a_numeric_date_that_can_only_be_one_day_is_read_with_its_time_or_short_year(
+    written: str, day: str
+) -> None:
+    assert read_date(written).iso == day
