@@ -266,21 +266,42 @@ def stem(word: str) -> str:
 
 
 def _bases(word: str) -> set[str]:
-    """The word and what is left without an inflection ending ("homes": home, hom)."""
+    """The word and what is left without an inflection ending, by these rules only:
+    "-s" (not after another s: "pensioners" -> pensioner, "class" stays), "-es" after s, x,
+    z, ch or sh ("taxes" -> tax, but "planes" is not "plan"), "-ies" for "-y" ("policies"
+    -> policy), "-ed" and "-ing" ("delayed" -> delay, "raising" -> rais). The "-d" of a verb
+    in "-e" is :func:`_e_verb_base`'s."""
     found = {word}
-    for suffix in ("s", "es", "d", "ed", "ing"):
+    if word.endswith("s") and not word.endswith("ss") and len(word) >= 4:
+        found.add(word[:-1])
+    if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")) and len(word) >= 5:
+        found.add(word[:-2])
+    if word.endswith("ies") and len(word) >= 5:
+        found.add(word[:-3] + "y")
+    for suffix in ("ed", "ing"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             found.add(word[: -len(suffix)])
     return found
 
 
+def _e_verb_base(word: str) -> set[str]:
+    """The verb in "-e" a word in "-ed" may be the past of ("raised" -> raise), or nothing.
+    It meets only another inflected form of that verb ("raises", "raising"), never the bare
+    word: "fined" is not "fine", "used" is not "use"."""
+    return {word[:-1]} if word.endswith("ed") and len(word) >= 5 else set()
+
+
 def spelling_variant(a: str, b: str) -> bool:
     """Two folded words are one word as two outlets may print it: equal, equal but for an
-    inflection ending (-s, -es, -ed, -ing), or a typo: one edit (insertion, deletion,
-    substitution or swap of neighbours: optimal string alignment) from six letters up, two
-    from ten. Shorter words must be equal: "bills" and "pills", "Gas" and "Gap", "Water"
-    and "Wafer" are other words."""
-    if a == b or _bases(a) & _bases(b):
+    inflection ending (:func:`_bases`: -s, -es, -ies, -ed, -ing; -d with another inflected
+    form, :func:`_e_verb_base`), or a typo: one edit (insertion, deletion, substitution or
+    swap of neighbours: optimal string alignment) from six letters up, two from ten.
+    Shorter words must be equal: "bills" and "pills", "Gas" and "Gap", "Water" and "Wafer"
+    are other words, as are "plan" and "planes", "fine" and "fined"."""
+    bases_a, bases_b = _bases(a), _bases(b)
+    if a == b or bases_a & bases_b:
+        return True
+    if _e_verb_base(a) & (bases_b - {b}) or _e_verb_base(b) & (bases_a - {a}):
         return True
     return typo_apart(a, b, 6, 10) or typo_apart(stem(a), stem(b), 6, 10)
 
