@@ -20,7 +20,8 @@ extractor's reading (``interviews.find``: question, answer, or neither) is compa
   equal it, start or end with it). A turn filed under the wrong person is the error to avoid.
 
 Documents the extractor does not read as interviews count every interviewee paragraph as
-missed. Tune on these, and on invented interviews (tests/test_interviews.py), not on them alone.
+missed. Tune on these, and on invented interviews (tests/test_interview_turns.py), not on
+them alone.
 """
 
 from __future__ import annotations
@@ -90,11 +91,17 @@ def interviewer_of(path: Path) -> str | None:
 
 
 def main() -> None:
+    """Print, per GUM interview and in total, the figures of the module docstring (and with
+    ``--errors`` every misread paragraph and misfiled turn). Exits with an error naming the
+    folder when ``../shared/bench/gum/conllu`` holds no GUM interview."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--errors", action="store_true", help="print every misread paragraph")
     args = parser.parse_args()
+    documents = sorted(GUM.glob("GUM_interview_*.conllu"))
+    if not documents:
+        sys.exit(f"interview_turns: no GUM interview (GUM_interview_*.conllu) in {GUM}")
     totals: Counter[str] = Counter()
-    for path in sorted(GUM.glob("GUM_interview_*.conllu")):
+    for path in documents:
         gold = read_gum(path)
         paras = paragraphs(gold.text)
         turns = gold_turns(path)

@@ -237,7 +237,8 @@ def test_an_edit_between_two_indexers_makes_the_next_link_from_the_store(
 def test_an_indexer_paused_past_its_lease_is_refused_at_its_next_write_and_stops(
     open_store: Any,
 ) -> None:
-    """SQLite's claim is the kernel's flock: it lasts exactly as long as the process."""
+    """Elasticsearch only: SQLite's claim is the kernel's flock, which lasts exactly as long
+    as the process, so a paused indexer still holds it and nothing can take it over."""
     new_store = open_store("elasticsearch")
     paused = WriterLease(new_store, "inputs corpus/", "a run key", ttl=1.0)
     paused.acquire(lambda _message: None)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from spacy.tokens import Doc
 
@@ -172,7 +173,9 @@ def _inverted_headline(
     return [cand]
 
 
-def _answers(text: str, paras: list[tuple[int, int]], sentence_of) -> list[Candidate]:  # type: ignore[no-untyped-def]
+def _answers(
+    text: str, paras: list[tuple[int, int]], sentence_of: Callable[[int], int]
+) -> list[Candidate]:
     """ "A: ..." (or "Answer: ...") turns of a transcript with "Q: ..." ("Question: ...")
     turns, given to the interviewee."""
     turns = [(i, m) for i, (s, e) in enumerate(paras) if (m := _TURN.match(text, s, e))]
@@ -194,7 +197,9 @@ def _answers(text: str, paras: list[tuple[int, int]], sentence_of) -> list[Candi
     return out
 
 
-def _whole_turns(text: str, paras: list[tuple[int, int]], sentence_of) -> list[Candidate]:  # type: ignore[no-untyped-def]
+def _whole_turns(
+    text: str, paras: list[tuple[int, int]], sentence_of: Callable[[int], int]
+) -> list[Candidate]:
     """The answers of an interview written as question and answer paragraphs without labels
     (`interviews.find`, `interviews.whole_turns`), each the whole turn of the interviewee:
     candidates of the form `WHOLE_TURN` without a label, which `records` gives to the one
