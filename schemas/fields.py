@@ -7,9 +7,12 @@ Every field declares how it is indexed in its metadata (``es``), so the mapping 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from marshmallow import ValidationError, fields
+
+from schemas.dates import read_date
 
 ENGLISH_TEXT: dict[str, Any] = {
     "type": "text",
@@ -51,10 +54,6 @@ class PublishedDate(fields.Date):
     serialized as YYYY-MM-DD. Bad input raises ValidationError with the reason."""
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
-        from datetime import date
-
-        from schemas.dates import read_date
-
         reading = read_date(value)
         if reading.iso is None:
             raise ValidationError(f"Not a valid date: {reading.problem or 'empty'}.")

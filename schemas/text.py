@@ -18,7 +18,6 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-REPLACEMENT = "\ufffd"
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import trafilatura
 
 from indexer.read import ReadOptions, Reject, Source, expand, read_source
 from indexer.read.fields import parse_field_map
@@ -435,3 +436,27 @@ def test_the_demo_corpus_reads_without_a_reject() -> None:
     articles, rejects = read(corpus)
     assert rejects == []
     assert len(articles) == 45
+
+
+def test_a_page_date_that_says_no_one_day_is_named_in_a_warning_and_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page's metadata may carry a date written either way (05/11/2026): the page is stored
+    undated with the same warning a text file or a JSON record gets."""
+    extract = trafilatura.bare_extraction
+
+    def with_date(html: str, **options):  # the page's date as its metadata wrote it
+        doc = extract(html, **options)
+        doc.date = "05/11/2026"
+        return doc
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", with_date)
+    path = tmp_path / "veto.html"
+    path.write_text(PAGE, encoding="utf-8")
+    (source,) = expand([str(path)])
+    warnings: list = []
+    (article,) = read_source(source, ReadOptions(), repairs=warnings.append)
+    assert article.get("published") is None
+    (warning,) = warnings
+    assert warning.path == str(path)
+    assert warning.note.startswith("date '05/11/2026' left out, stored undated: ambiguous")

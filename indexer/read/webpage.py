@@ -81,6 +81,8 @@ def read_html(html: str, source: str, url: str | None = None) -> Article:
             for key, value in (("description", doc.description), ("hostname", doc.hostname))
             if value
         }
+        if doc.date and published is None:  # named in a warning by indexer.read
+            metadata["published_raw"] = doc.date
     return new_article(
         source,
         text,
