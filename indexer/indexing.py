@@ -84,7 +84,7 @@ class Summary:
     unchanged: int = 0
     resumed: int = 0  # articles skipped because a checkpointed earlier run wrote them
     rejected: int = 0
-    repaired: int = 0  # records read after a repair of their text (said on stderr)
+    repaired: int = 0  # records read after one or more repairs (each said on stderr)
     attributions: int = 0
     removed: int = 0  # attributions of changed articles their new version no longer has
     dropped: int = 0  # attributions below the store floor (indexer.extract.scoring)
@@ -271,6 +271,8 @@ class Indexer:
         self.lock = threading.Lock()
         self.writer = Writer()
         self.lease: WriterLease | None = None  # Elasticsearch: held while running
+        # (input, record) of the last repair: a record's repairs come together, counted once
+        self._last_repaired: tuple[str, str | None] | None = None
 
     # The pipeline: reading feeds batches; batches are extracted in the pool while the
     # previous ones are linked and written, in input order.
@@ -498,9 +500,13 @@ class Indexer:
             self.source_rejects.setdefault(source_key, []).append(reject.as_dict())
 
     def _repair(self, repair: Repair) -> None:
-        """Text read after a repair, or a date dropped: said on stderr and counted, not
-        rejected."""
-        self.summary.repaired += 1
+        """Text read after a repair, or a date dropped: said on stderr, not rejected; each
+        record repaired is counted once however many repairs it needed (a record's repairs
+        are handed on together, before it)."""
+        record = (repair.path, repair.offset)
+        if record != self._last_repaired:
+            self.summary.repaired += 1
+            self._last_repaired = record
         self.progress.write(f"quotetrail: repaired {repair}")
 
     def _write(self, batch: Batch) -> None:
@@ -620,8 +626,12 @@ class Indexer:
         return s.indexed + s.replaced + s.unchanged
 
     def _count(self, batch: Batch, outcomes: list[PutOutcome]) -> None:
+        unchanged = {o.id for o in outcomes if o.status == "unchanged"}
+        in_batch: set[str] = set()
         for pending in batch.articles:
-            self._one_source(pending)
+            ident = pending.article["id"]
+            self._one_source(pending, kept=ident in unchanged and ident not in in_batch)
+            in_batch.add(ident)
         by_id = {p.article["id"]: p for p in batch.articles}
         for outcome in outcomes:
             if outcome.status == "rejected":
@@ -655,10 +665,13 @@ class Indexer:
                 if not article.get(key):
                     self.summary.missing[what] += 1
 
-    def _one_source(self, pending: Pending) -> None:
+    def _one_source(self, pending: Pending, kept: bool) -> None:
         """Warn when an article read earlier in this run comes again (one URL twice in a
-        file, or in two files): the later record replaces the earlier, and both are named.
-        Only the latest :data:`REMEMBERED_PLACES` articles are remembered (bounded memory)."""
+        file, or in two files), naming both places and what happened: the later record
+        replaces the earlier (in one batch, or changed), or, ``kept``, the earlier record
+        stored in an earlier batch stays, the later one being the same article (the same
+        ``input_hash``: where it was read does not count). Only the latest
+        :data:`REMEMBERED_PLACES` articles are remembered (bounded memory)."""
         article = pending.article
         source = _place(pending)
         earlier = self._sources.pop(article["id"], source)
@@ -670,7 +683,11 @@ class Indexer:
             self.progress.write(
                 f"quotetrail: {source}: the same article as {earlier}"
                 + (f" (URL {url})" if url else " (the same text)")
-                + ": the later record replaces the earlier"
+                + (
+                    ": the same content, so the earlier record is kept"
+                    if kept
+                    else ": the later record replaces the earlier"
+                )
             )
 
     def _with_retries(self, action: Callable[[], T]) -> T:

@@ -57,3 +57,28 @@ def test_one_url_twice_in_a_file_names_both_lines_and_an_edit_names_what_it_remo
     assert "1 removed from changed articles" in summary.line()  # type: ignore[attr-defined]
     contents = " | ".join(a["content"] for a in new_store.scan(SearchQuery(facets=False)))
     assert "Buses will run on time" in contents and "Trains will run on time" not in contents
+
+
+def test_one_article_again_in_a_later_batch_keeps_the_earlier_record_and_says_so(
+    new_store: Store, tmp_path: Path
+) -> None:
+    """The same article in two files read in two batches: the store keeps the record read
+    first (nothing in it changed), and the warning says so rather than claiming a
+    replacement."""
+    first, second = tmp_path / "a-wire.jsonl", tmp_path / "b-mirror.jsonl"
+    line = _line("https://north.example/gas", "Gas bills will be cut", "Alan Frost")
+    first.write_text(line + "\n")
+    second.write_text(line + "\n")
+    err = io.StringIO()
+    options = IndexOptions(
+        [str(first), str(second)], state_dir=str(tmp_path / "state"), workers=1, batch_size=1
+    )
+    Indexer(new_store, options, err).run()
+    getattr(new_store, "refresh", lambda: None)()
+    assert (
+        f"{second} [line 1]: the same article as {first} [line 1] "
+        "(URL https://north.example/gas): the same content, so the earlier record is kept"
+    ) in err.getvalue()
+    (attribution,) = list(new_store.scan(SearchQuery(facets=False)))
+    article = new_store.get_article(attribution["article_id"])
+    assert article is not None and "a-wire.jsonl" in article["source"]
