@@ -317,3 +317,47 @@ def _point_the_command_line_at(store: Store, monkeypatch: pytest.MonkeyPatch) ->
     else:
         monkeypatch.delenv("ES_URL", raising=False)
         monkeypatch.setenv("QUOTETRAIL_DB", store.path)  # type: ignore[attr-defined]
+
+
+def _answer_within(client: Any, url: str, wanted: int, seconds: float = 60.0) -> Any:
+    """The answer of ``url`` once its status is ``wanted`` (a background write landing)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        answer = client.get(url)
+        if answer.status_code == wanted or time.monotonic() > deadline:
+            return answer
+        time.sleep(0.1)
+
+
+def test_an_article_accepted_while_an_indexer_writes_is_stored_once_it_has_finished(
+    fresh_client: Any, fresh_newsroom: Store
+) -> None:
+    """Answered 202, a posted article is not dropped when the store is busy: it waits on."""
+    fresh_client.application.config["WRITE_BUDGET_SECONDS"] = 0.05
+    url = f"/api/v1/articles/{article_id(ARTICLE['url'], ARTICLE['body'])}"
+    with an_indexer_writing(fresh_newsroom):
+        accepted = fresh_client.post("/api/v1/articles", json=ARTICLE, headers=AUTH)
+        assert accepted.status_code == 202, accepted.get_json()
+        time.sleep(2 * writer_lease.EDIT_WAIT + 0.5)  # refused by the store at least once
+        assert fresh_client.get(url).status_code == 404  # not stored yet, not failed
+    assert _answer_within(fresh_client, url, 200).status_code == 200
+
+
+def test_an_accepted_article_the_store_stays_too_busy_for_says_so_at_its_url(
+    fresh_client: Any, fresh_newsroom: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When an accepted article finally cannot be stored, its URL says so (not 404)."""
+    from webapp import writes
+
+    monkeypatch.setattr(writes, "ACCEPTED_RETRY_SECONDS", 1.0)
+    fresh_client.application.config["WRITE_BUDGET_SECONDS"] = 0.05
+    url = f"/api/v1/articles/{article_id(ARTICLE['url'], ARTICLE['body'])}"
+    with an_indexer_writing(fresh_newsroom):
+        accepted = fresh_client.post("/api/v1/articles", json=ARTICLE, headers=AUTH)
+        assert accepted.status_code == 202, accepted.get_json()
+        failed = _answer_within(fresh_client, url, 503)
+    assert failed.status_code == 503 and failed.headers["Retry-After"] == "60"
+    message = failed.get_json()["message"]
+    assert "was not stored (post it again)" in message and "is busy" in message
+    posted = fresh_client.post("/api/v1/articles", json=ARTICLE, headers=AUTH)
+    assert posted.status_code == 201, posted.get_json()

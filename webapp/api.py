@@ -22,7 +22,7 @@ from marshmallow import Schema
 
 from indexer.link.merge import merged_into
 from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES, human_size
-from quotetrail.errors import SpeakerEditError
+from quotetrail.errors import SpeakerEditError, StoreBusy
 from schemas import RecordError, load
 from store.base import FacetValue, SearchQuery, SearchResult
 from store.writer_lease import exclusive_write
@@ -250,7 +250,7 @@ def article(article_id: str) -> Response:
       summary: An article with every attribution found in it, in text order
       parameters:
       - {in: path, name: article_id, required: true, schema: {type: string}}
-      errors: [404]
+      errors: [404, 500, 503]
       responses:
         200:
           content:
@@ -261,6 +261,14 @@ def article(article_id: str) -> Response:
     st = store()
     record = st.get_article(article_id)
     if record is None:
+        writes: Indexing = current_app.extensions["quotetrail.writes"]
+        failed = writes.failure(article_id)
+        if isinstance(failed, StoreBusy):
+            raise StoreBusy(f"the article posted as '{article_id}' was not stored (post it "
+                            f"again): {failed}")
+        if failed is not None:
+            abort(500, f"The article posted as '{article_id}' was not stored: indexing it "
+                       f"failed ({failed}). Post it again.")
         abort(404, f"No article has the id '{article_id}'.")
     body = {
         "article": dated(record),
@@ -517,7 +525,8 @@ def put_article() -> tuple[Response, int] | Response:
         202:
           description: >-
             Still being indexed when the time budget ran out: the article's URL (self,
-            and the Location header) answers 404 until it is stored.
+            and the Location header) answers 404 until it is stored, or 503 (the store
+            stayed busy) or 500 when it finally could not be stored.
           content:
             application/json:
               schema: AcceptedSchema

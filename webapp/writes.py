@@ -9,8 +9,11 @@ are idempotent (stable ids, fingerprints): posting the same article again is har
 
 Linking and writing take the store's writer lease as every indexer does
 (:func:`store.writer_lease.exclusive_write`): while ``quotetrail index`` writes, a posted
-article waits up to ``EDIT_WAIT`` seconds, then fails with
-:class:`~quotetrail.errors.StoreBusy` (the API answers 503 with Retry-After).
+article waits up to ``EDIT_WAIT`` seconds. While its request still waits for it, it then
+fails with :class:`~quotetrail.errors.StoreBusy` (the API answers 503 with Retry-After).
+Once answered 202 it is not dropped: it tries again until ``ACCEPTED_RETRY_SECONDS`` have
+passed, and when it finally fails (the store still busy, or any other error) its URL
+answers with that failure (:meth:`Indexing.failure`) instead of 404.
 
 At most ``MAX_PENDING`` articles wait or run per web process; past that the API answers
 503 with Retry-After rather than queueing without bound. An accepted article whose web
@@ -20,37 +23,53 @@ and posts it again.
 
 from __future__ import annotations
 
+import copy
 import logging
 import threading
+import time
+from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
+from quotetrail.errors import StoreBusy
 from store.base import PutOutcome, Store
 from store.writer_lease import exclusive_write
 
 log = logging.getLogger(__name__)
 DEFAULT_BUDGET_SECONDS = 20.0  # well inside gunicorn's default 30 s worker timeout
 MAX_PENDING = 4
+ACCEPTED_RETRY_SECONDS = 900.0  # how long an article answered 202 tries for a busy store
+FAILURES_KEPT = 1000  # failed posted articles whose URL answers with the failure
 
 
 class Busy(RuntimeError):
     """MAX_PENDING articles are already waiting or being indexed in this process."""
 
 
-def index_article(store: Store, article: dict[str, Any]) -> PutOutcome:
-    """Extract, link and store one article cleaned by :func:`indexer.prepare.clean` (the
-    same steps as ``quotetrail index``: :func:`indexer.prepare.complete`), holding the
-    store's writer lease while linking and writing. Raises
-    :class:`~quotetrail.errors.StoreBusy` when an indexer held it for ``EDIT_WAIT`` s."""
-    from indexer.extract import extract
+def index_article(
+    store: Store, article: dict[str, Any], found: list[dict[str, Any]]
+) -> PutOutcome:
+    """Link and store one article cleaned by :func:`indexer.prepare.clean` with its
+    attributions ``found`` by :func:`indexer.extract.extract` (the same steps as
+    ``quotetrail index``: :func:`indexer.prepare.complete`), holding the store's writer
+    lease while linking and writing. Raises :class:`~quotetrail.errors.StoreBusy` when an
+    indexer held it for ``EDIT_WAIT`` s."""
     from indexer.link import Linker
     from indexer.prepare import complete, extractor_version
 
-    found = extract(article["body"], article.get("title"))
     with exclusive_write(store, "an article posted to the API"):
         record = complete(Linker(store), [(article, found)], extractor_version())
         return store.put_articles(record)[0]
+
+
+class _Job:
+    """One posted article: ``accepted`` once its request answered 202 (no one waits for
+    its error any more), decided under ``lock`` against the job's own giving up."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.accepted = False
 
 
 class Indexing:
@@ -60,27 +79,67 @@ class Indexing:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="quotetrail-post")
         self._pending = 0
         self._lock = threading.Lock()
+        self._failures: OrderedDict[str, Exception] = OrderedDict()
 
     def submit(self, store: Store, article: dict[str, Any], budget: float) -> PutOutcome | None:
-        """The outcome when indexing ends within ``budget`` seconds, else None (it goes on).
+        """The outcome when indexing ends within ``budget`` seconds, else None (it goes on,
+        answered 202; see the module).
 
         Raises :class:`Busy` when MAX_PENDING articles are already pending; re-raises what
-        indexing raised when it failed within the budget.
+        indexing raised when it failed within the budget (:class:`StoreBusy` included).
         """
         with self._lock:
             if self._pending >= MAX_PENDING:
                 raise Busy(f"{MAX_PENDING} articles are already being indexed")
             self._pending += 1
-        future: Future[PutOutcome] = self._pool.submit(index_article, store, article)
-        future.add_done_callback(self._done)
+            self._failures.pop(article["id"], None)
+        job = _Job()
+        future: Future[PutOutcome] = self._pool.submit(self._run, job, store, article)
+        future.add_done_callback(lambda done: self._done(job, article["id"], done))
         try:
             return future.result(timeout=budget)
         except FutureTimeout:
-            return None
+            with job.lock:
+                job.accepted = True
+                if not future.done():
+                    return None
+            return future.result()  # it failed just as the budget ran out: say so now
 
-    def _done(self, future: Future[PutOutcome]) -> None:
+    def failure(self, article_id: str) -> Exception | None:
+        """Why the article posted with this id and answered 202 was finally not stored, or
+        None (stored, still pending, never posted, or among the oldest forgotten past
+        ``FAILURES_KEPT``)."""
+        with self._lock:
+            return self._failures.get(article_id)
+
+    def _run(self, job: _Job, store: Store, article: dict[str, Any]) -> PutOutcome:
+        """Index ``article``; while the store is busy, give the error to the waiting
+        request, or once accepted try again for ``ACCEPTED_RETRY_SECONDS``."""
+        from indexer.extract import extract
+
+        found = extract(article["body"], article.get("title"))
+        started = time.monotonic()
+        while True:
+            try:
+                return index_article(store, dict(article), copy.deepcopy(found))
+            except StoreBusy:
+                with job.lock:
+                    if not job.accepted:
+                        raise
+                if time.monotonic() - started >= ACCEPTED_RETRY_SECONDS:
+                    raise
+                log.info("a posted article (%s) waits for the busy store", article["id"])
+
+    def _done(self, job: _Job, article_id: str, future: Future[PutOutcome]) -> None:
+        """Count the job out; keep its error for its URL when it was answered 202."""
         with self._lock:
             self._pending -= 1
         error = future.exception()
-        if error is not None:
-            log.error("indexing a posted article failed: %s", error)
+        with job.lock:
+            if error is None or not job.accepted:
+                return
+        log.error("indexing a posted article (%s) failed: %s", article_id, error)
+        with self._lock:
+            self._failures[article_id] = error
+            while len(self._failures) > FAILURES_KEPT:
+                self._failures.popitem(last=False)
