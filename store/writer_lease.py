@@ -11,8 +11,11 @@ kept with Elasticsearch's own concurrency control, never a lock of ours:
 - its holder renews it every ``ttl / 3`` seconds, conditionally (``if_seq_no`` and
   ``if_primary_term`` of its last write), so a renewal never overwrites a newer holder;
 - a holder that stopped without giving the lease back (its process is gone from this
-  machine, or the document has not changed for ``ttl`` seconds by the waiter's own clock:
-  no clocks are compared between machines) left unfinished batches that only a rerun of
+  machine, the document has not changed for ``ttl`` seconds by the waiter's own clock, or
+  the wall-clock time of its last renewal, ``renewed_at`` in the document, is more than
+  ``ttl + CLOCK_SKEW`` seconds old: machines' clocks are trusted to agree within
+  ``CLOCK_SKEW``, so a writer that died long ago counts as stopped at once) left unfinished
+  batches that only a rerun of
   the same command in the same state folder can put back (``indexer.journal``); that rerun
   takes the lease back, conditionally again, and every other indexer waits for it;
 - a holder whose renewal is refused (409: taken back by its own rerun) stops before its
@@ -75,6 +78,7 @@ from store.elastic import LEASE, LEASE_ID, ElasticStore
 DEFAULT_TTL = 30.0  # seconds without a renewal after which a waiter takes the lease over
 POLL_SECONDS = 0.5  # how often a waiting indexer looks at the lease
 EDIT_WAIT = 10.0  # seconds an edit or a posted article waits for the store before "busy"
+CLOCK_SKEW = 30.0  # seconds two machines' clocks may differ by (see renewed_at)
 INDEXER = "index"  # the kind of a holder that journals its batches (its rerun takes over)
 EDIT = "edit"  # the kind of a short write: once stopped, any writer may take over
 MEMORY_CHUNK = 4 * 1024 * 1024  # bytes of linker memory per document
@@ -177,7 +181,12 @@ class WriterLease:
                 gone = holder.get("machine") == self.holder["machine"] and not _alive(
                     int(holder.get("pid", 0))
                 )
-                stopped = gone or silent >= self.ttl
+                renewed = holder.get("renewed_at")
+                stale = (
+                    isinstance(renewed, int | float)
+                    and time.time() - renewed >= self.ttl + CLOCK_SKEW
+                )
+                stopped = gone or silent >= self.ttl or stale
                 ours = holder.get("resume") == self.holder["resume"]
                 if stopped and (ours or holder.get("kind") == EDIT):
                     if self._write_over(version):
@@ -187,11 +196,7 @@ class WriterLease:
                     continue
                 self.waited = True
                 if wait is not None and time.monotonic() - came >= wait:
-                    raise StoreBusy(
-                        f"the store {self.store.url} is busy: {_who(holder)} is writing to "
-                        f"it{', stopped before finishing' if stopped else ''}; try again "
-                        "when it has finished"
-                    )
+                    raise StoreBusy(self._busy(holder, stopped))
                 message = (
                     f"quotetrail: the store's last indexer, {_who(holder)}, stopped before "
                     "finishing; waiting for that command to be run again on its machine "
@@ -210,6 +215,25 @@ class WriterLease:
             target=self._renew, name="quotetrail-lease", daemon=True
         )
         self._renewer.start()
+
+    def _busy(self, holder: dict[str, Any], stopped: bool) -> str:
+        """What a writer that waited its time for ``holder`` is told."""
+        busy = f"the store {self.store.url} is busy: {_who(holder)}"
+        document = f"{self.index}/_doc/{LEASE_ID}"
+        if holder.get("kind") == EDIT:  # a web worker may have died in the middle of it
+            return (
+                f"{busy} {'stopped while writing' if stopped else 'is writing'} to it; try "
+                f"again in a minute (an edit whose process ended is taken over once silent "
+                f"for {self.ttl + CLOCK_SKEW:g} s), or, if that process is gone, free the "
+                f"store now by deleting the document {document}"
+            )
+        if not stopped:
+            return f"{busy} is writing to it; try again when it has finished"
+        return (
+            f"{busy} stopped before finishing; run that command again on its machine (it "
+            "puts back its unfinished batches), or give those batches up by deleting the "
+            f"document {document}"
+        )
 
     def check(self) -> None:
         """The fence before a write: renew the lease now, conditionally on the version of
@@ -333,6 +357,7 @@ class WriterLease:
                 raise
 
     def _create(self) -> bool:
+        self.holder["renewed_at"] = time.time()
         try:
             answer = self.store.es.index(
                 index=self.index, id=LEASE_ID, document=self.holder, op_type="create"
@@ -355,6 +380,7 @@ class WriterLease:
 
     def _write_over(self, version: tuple[int, int]) -> bool:
         """Write our holder document over ``version``; False when it changed meanwhile."""
+        self.holder["renewed_at"] = time.time()
         try:
             answer = self.store.es.index(
                 index=self.index,

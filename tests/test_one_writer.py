@@ -359,5 +359,33 @@ def test_an_accepted_article_the_store_stays_too_busy_for_says_so_at_its_url(
     assert failed.status_code == 503 and failed.headers["Retry-After"] == "60"
     message = failed.get_json()["message"]
     assert "was not stored (post it again)" in message and "is busy" in message
+    fresh_client.application.config["WRITE_BUDGET_SECONDS"] = 60.0
     posted = fresh_client.post("/api/v1/articles", json=ARTICLE, headers=AUTH)
     assert posted.status_code == 201, posted.get_json()
+
+
+@pytest.mark.elasticsearch
+def test_an_edit_whose_writer_died_long_ago_no_longer_blocks_the_next_edit(
+    open_store: Any,
+) -> None:
+    """A web worker that died in the middle of an edit leaves the lease behind. Its own
+    renewal time says how long ago it died: once that is past the lease's time (and the
+    clock skew allowed), the next edit takes the store over at once instead of answering
+    "busy" for as long as no indexer comes by."""
+    store = open_store("elasticsearch")
+    dead = WriterLease(store, "a speaker merge (web)", "a dead worker", kind=writer_lease.EDIT)
+    dead.acquire(lambda _message: None)
+    dead._stop.set()  # noqa: SLF001 - the worker is gone: no renewal comes
+    long_ago = time.time() - dead.ttl - writer_lease.CLOCK_SKEW - 1
+    store.es.index(  # type: ignore[attr-defined]
+        index=dead.index, id=writer_lease.LEASE_ID, document={**dead.holder, "renewed_at": long_ago}
+    )
+    with writer_lease.exclusive_write(store, "a speaker rename (web)"):
+        pass  # within EDIT_WAIT (half a second here)
+
+    recent = WriterLease(store, "a speaker merge (web)", "a hung worker", kind=writer_lease.EDIT)
+    recent.acquire(lambda _message: None)
+    recent._stop.set()  # noqa: SLF001 - hung, not yet long enough to be taken over
+    with pytest.raises(StoreBusy) as busy, writer_lease.exclusive_write(store, "a rename"):
+        pass
+    assert f"deleting the document {recent.index}/_doc/{writer_lease.LEASE_ID}" in str(busy.value)
