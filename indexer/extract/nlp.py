@@ -26,13 +26,21 @@ _BOUNDARY = re.compile(r"(?<=[.!?;:\u201d\"])\s+")
 
 @lru_cache(maxsize=1)
 def load() -> Language:
-    """Load the English pipeline once per process (installed package, never a download)."""
+    """Load the English pipeline once per process (installed package, never a download).
+
+    Its layers multiply matrices with numpy's BLAS (OpenBLAS, which picks the CPU's widest
+    kernels: AVX-512 where there is one) rather than BLIS, which falls back to its AVX2
+    kernels on any CPU whose model it does not know (a virtual machine's "Intel Xeon
+    Processor"): tok2vec then costs about half as much, and the parses are the same
+    (`bench/extract_same.py`)."""
     import spacy
+    from thinc.api import use_ops
 
     last: Exception | None = None
     for name in MODEL_NAMES:
         try:
-            nlp = spacy.load(name, exclude=[p for p in ("ner", "lemmatizer", "attribute_ruler")])
+            with use_ops("numpy", use_blis=False):  # the layers keep the ops they are made with
+                nlp = spacy.load(name, exclude=["ner", "lemmatizer", "attribute_ruler"])
         except OSError as error:
             last = error
             continue
@@ -140,8 +148,22 @@ def parse(text: str, pieces: Iterable[Chunk], batch_size: int = 64) -> Iterator[
     rest = nlp.pipe(
         (t for t, doc in zip(texts, ready, strict=True) if doc is None), batch_size=batch_size
     )
-    for chunk, doc in zip(pieces, ready, strict=True):
-        yield chunk, doc if doc is not None else next(rest)
+    for chunk, piece, doc in zip(pieces, texts, ready, strict=True):
+        doc = doc if doc is not None else next(rest)
+        doc.user_data[_TEXT] = piece  # for `doc_text`
+        yield chunk, doc
+
+
+_TEXT = "quotetrail_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, kept with the doc: spaCy joins the tokens' texts again at every
+    `doc.text`, which the extractor asks for many times per chunk."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 _AHEAD: dict[str, list[Doc]] = {}  # chunk text -> docs parsed ahead of their article
