@@ -116,12 +116,15 @@ class Site:
 
 def from_token(tok: Token, site: Site) -> list[Candidate]:
     """Every candidate whose cue is `tok`, in construction order."""
-    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+    lower, tag = tok.lower_, tok.tag_
+    if lower == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
         return _according_to(tok, site)
-    if tok.lower_ == "per" and tok.dep_ == "prep":
+    if lower == "per" and tok.dep_ == "prep":
         return _per_outlet(tok, site)
-    if tok.tag_ in ("NN", "NNS"):
+    if tag in ("NN", "NNS"):
         return _noun_complements(tok, site)
+    if tag != "JJ" and not tag.startswith("VB"):
+        return []  # every other construction's cue is a verb or an adjective
     if (agent := _as_reported_by(tok)) is not None:
         return _as_reported(tok, agent, site)
     if tok.tag_ == "JJ" and tok.dep_ == "acomp":
