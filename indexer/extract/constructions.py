@@ -116,12 +116,15 @@ class Site:
 
 def from_token(tok: Token, site: Site) -> list[Candidate]:
     """Every candidate whose cue is `tok`, in construction order."""
-    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+    lower, tag = tok.lower_, tok.tag_
+    if lower == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
         return _according_to(tok, site)
-    if tok.lower_ == "per" and tok.dep_ == "prep":
+    if lower == "per" and tok.dep_ == "prep":
         return _per_outlet(tok, site)
-    if tok.tag_ in ("NN", "NNS"):
+    if tag in ("NN", "NNS"):
         return _noun_complements(tok, site)
+    if tag != "JJ" and not tag.startswith("VB"):
+        return []  # every other construction's cue is a verb or an adjective
     if (agent := _as_reported_by(tok)) is not None:
         return _as_reported(tok, agent, site)
     if tok.tag_ == "JJ" and tok.dep_ == "acomp":
@@ -220,10 +223,12 @@ def _as_reported(tok: Token, agent: Token, site: Site) -> list[Candidate]:
 
 def _noun_complements(tok: Token, site: Site) -> list[Candidate]:
     """ "his insistence that ...", "a call to ...": the possessor is the source."""
+    source = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if site.score("noun", tok.lower_, source) is None:
+        return []  # no cue: nothing to propose, whatever the clause
     out: list[Candidate] = []
     for child in tok.children:
         if child.dep_ in ("acl", "ccomp") and complement_clause(child):
-            source = next((c for c in tok.children if c.dep_ == "poss"), None)
             out += site.propose("noun", tok.lower_, tok, list(child.subtree), source)
     return out
 
@@ -387,9 +392,11 @@ def _predicative_objects(tok: Token, source: Token | None, site: Site) -> list[C
     obj = obj or pred
     scores = [site.reliability(tok.lower_, p) for p in ("ccomp", f"dobj:{source_kind(source)}")]
     known = [score for score in scores if score is not None]
+    if not known:
+        return []
     span = tok.doc[obj.left_edge.i : pred.right_edge.i + 1]
     spans = token_spans([t for t in span if under(t, obj) or under(t, pred)], site.offset)
-    if not known or not spans:
+    if not spans:
         return []
     return [Candidate("ccomp", tok.lower_, max(known), spans, tok, source, *site.position())]
 
@@ -422,6 +429,8 @@ def _small_clauses(tok: Token, source: Token | None, site: Site) -> list[Candida
         return []
     if not tok.lower_.startswith("show") and source.lower_ not in EVIDENCE_SOURCES:
         return []
+    if site.score("ccomp", tok.lower_, source) is None:
+        return []
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is None or obj.tag_ in PRONOUN_TAGS[1:] or is_date(obj):
         return []
@@ -452,6 +461,8 @@ def _judgements(tok: Token, source: Token | None, site: Site) -> list[Candidate]
     one with a one-word purpose ("endorsed Clinton for president")."""
     if source is None or (tok.is_title and tok.i != tok.sent.start) or expressive(tok.lower_):
         return []  # "Christie Calls Off ...": a headline in title case parses badly
+    if site.score("judgement", tok.lower_, source) is None:
+        return []
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is None or obj.tag_ in PRONOUN_TAGS[1:] or is_date(obj):
         return []
@@ -480,7 +491,11 @@ def _reason(obj: Token) -> bool:
 
 def _late_that(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
     """ "said on Friday during a news conference that ...", when the verb has no ccomp."""
-    if any(c.dep_ == "ccomp" for c in tok.children) or not (late := late_that_clause(tok)):
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return []
+    if site.score("ccomp", tok.lower_, source) is None:
+        return []  # no cue: nothing to propose
+    if not (late := late_that_clause(tok)):
         return []
     content = [t for t in late.subtree if not relay_phrase(t)]
     return site.propose("ccomp", tok.lower_, tok, content, source)
@@ -501,6 +516,8 @@ def _adverbial_reports(tok: Token, source: Token | None, site: Site) -> list[Can
     lexicon's clausal evidence for the cue gates it."""
     if any(c.dep_ == "ccomp" for c in tok.children):
         return []
+    if site.score("ccomp", tok.lower_, source) is None:
+        return []  # no cue: nothing to propose
     out: list[Candidate] = []
     for child in tok.rights:
         if child.dep_ != "advcl":
@@ -555,8 +572,10 @@ def _prepositional_objects(tok: Token, source: Token | None, site: Site) -> list
                     and obj.tag_ not in PRONOUN_TAGS
                     and not is_date(obj)
                 ):
-                    content = [t for t in obj.subtree if not relay_phrase(t)]
                     form = f"{tok.lower_} {child.lower_}"
+                    if site.score("prep", form, source) is None:
+                        continue  # no cue: the content need not be cut out
+                    content = [t for t in obj.subtree if not relay_phrase(t)]
                     out += site.propose("prep", form, tok, content, source)
     return out
 
@@ -566,6 +585,8 @@ def _reporting_parataxis(tok: Token, source: Token | None, site: Site) -> list[C
     clause's subject ("The difference now, he told me, is that ...") hangs off a noun; the
     content is then the whole clause that noun is the subject of."""
     if not reporting_tail(tok) or source is None or any(c.dep_ == "ccomp" for c in tok.children):
+        return []
+    if site.score("parataxis", tok.lower_, source) is None:
         return []
     clause = tok.head
     if clause.dep_ in ("nsubj", "nsubjpass") and clause.head.tag_.startswith("VB"):

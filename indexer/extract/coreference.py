@@ -28,7 +28,7 @@ from indexer.extract.names import (
     party_tag,
     surname_gender,
 )
-from indexer.extract.nlp import entities, paragraphs
+from indexer.extract.nlp import doc_text, entities, paragraphs
 from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import (
     DETERMINERS,
@@ -188,7 +188,7 @@ class SpeakerIndex:
         # "BRENNA, Sept 3 (CPA) -" is a place, "Image: Lena Marsh" a photographer: neither
         # is ever a speaker or what a pronoun refers to
         datelines = _datelines(text) + _credits(text)
-        unparsed = _gaps(text, [(o, o + len(d.text)) for o, d in docs] + datelines)
+        unparsed = _gaps(text, [(o, o + len(doc_text(d))) for o, d in docs] + datelines)
         titled: list[tuple[int, str, list[str]]] = []  # unparsed names written with a role
         for start, end in unparsed:
             for match in _CAPITALISED.finditer(text, start, end):
@@ -1245,7 +1245,7 @@ def _after_dateline(head: Token) -> Token | None:
         return next((c for c in head.children if c.dep_ == "appos" and c.i > head.i + 1), None)
     # "SAN JOSE, Calif., Feb. 10 /PRNewswire/ -- Veltro Robotics, ..., announced"
     start = head.left_edge.idx
-    dateline = DATELINE.match(doc.text[start:])
+    dateline = DATELINE.match(doc_text(doc)[start:])
     if dateline is None or head.idx >= start + dateline.end():
         return None
     cut = start + dateline.end()

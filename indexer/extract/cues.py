@@ -74,13 +74,13 @@ def may_attribute(sentence: str) -> bool:
     inflections) or a relay by name ("per Reuters")?"""
     if has_quote_mark(sentence) or _PER_NAME.search(sentence):
         return True
-    words, known = cue_words(), cue_families()
-    return any(w in words or _family_of(w) in known for w in _WORD.findall(sentence.lower()))
+    return any(map(_cue_like, _WORD.findall(sentence.lower())))
 
 
 @lru_cache(maxsize=65536)
-def _family_of(word: str) -> str:
-    return family(word)
+def _cue_like(word: str) -> bool:
+    """A cue word or an inflection of one (`may_attribute`), kept per word."""
+    return word in cue_words() or family(word) in cue_families()
 
 
 @lru_cache(maxsize=1)

@@ -259,7 +259,7 @@ def join_split_quotes(
     for cand in found:
         used |= chars(cand.content)
     starts = [q.start for q in quotes]
-    verbs = [chunk.start + t.idx for chunk, doc in parsed for t in doc if t.tag_.startswith("VB")]
+    verbs = [chunk.start + i for chunk, doc in parsed for i in _verb_starts(doc)]
     chunks = sorted((chunk.start, chunk.end) for chunk, _ in parsed)
     for cand in sorted(found, key=lambda c: c.start):
         if cand.cue is None:
@@ -285,6 +285,16 @@ def join_split_quotes(
             cand.kind = "direct" if cand.kind == "direct" else "mixed"
             used |= set(range(q.start, q.end))
             pos = q.end
+
+
+def _verb_starts(doc: Doc) -> list[int]:
+    """Where the verbs of a parsed chunk start (characters into it, ascending); worked out
+    once per chunk, as `join_split_quotes` runs twice per article."""
+    starts = doc.user_data.get("quotetrail_verb_starts")
+    if starts is None:
+        starts = [t.idx for t in doc if t.tag_.startswith("VB")]
+        doc.user_data["quotetrail_verb_starts"] = starts
+    return starts
 
 
 def _narration(

@@ -92,7 +92,7 @@ def is_title(text: str, quote: Quote) -> bool:
 
 
 def has_quote_mark(text: str) -> bool:
-    return any(c in QUOTE_CHARS for c in text) or "''" in text or "\u2018" in text
+    return not QUOTE_CHARS.isdisjoint(text) or "''" in text or "\u2018" in text
 
 
 def _starts_with_opener(text: str, start: int, end: int) -> bool:

@@ -32,6 +32,7 @@ from indexer.extract.coreference import (
 )
 from indexer.extract.layout import Layout
 from indexer.extract.layout_lines import WHOLE_TURN
+from indexer.extract.nlp import doc_text
 from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import name_chain
 
@@ -212,7 +213,7 @@ def _content_tokens(cand: Candidate) -> list[Token]:
     doc = cand.cue.doc
     out: list[Token] = []
     for s, e in cand.content:
-        if s < cand.offset or e - cand.offset > len(doc.text):
+        if s < cand.offset or e - cand.offset > len(doc_text(doc)):
             continue  # a quotation outside the cue's parsed chunk
         span = doc.char_span(s - cand.offset, e - cand.offset, alignment_mode="expand")
         out += list(span) if span is not None else []
