@@ -36,7 +36,7 @@ def subject(verb: Token) -> Token | None:
             if child.dep_ in SUBJECTS:
                 return None if child.dep_ == "expl" else child
             if child.dep_ == "nsubjpass":
-                return None
+                return child if _active_conjunct(verb, tok) else None
             if child.dep_ == "agent":
                 return next((o for o in child.children if o.dep_ == "pobj"), None)
         if (inverted := _inverted_object(tok)) is not None:
@@ -66,6 +66,19 @@ def subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _active_conjunct(verb: Token, head: Token) -> bool:
+    """ "Officials were angered by the deal and predicted it would ...": an active verb
+    conjoined to a passive one (`head`), reporting a clause, shares its subject: the one who
+    predicts. "The bill was passed and said to be popular" reports no clause of its own."""
+    return (
+        verb.dep_ == "conj"
+        and any(c.dep_ == "ccomp" for c in verb.children)
+        and verb.head.i == head.i
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+    )
 
 
 def _next_statement(verb: Token) -> bool:
