@@ -50,11 +50,15 @@ PARSE_MIN_HITS = 3
 _WORD = re.compile(r"[a-z]+")
 _PER_NAME = re.compile(r"\bper [A-Z]")
 # A clause framed as a view or a poll finding ("in her view", "his position was that", "in
-# the CBS poll"): `viewpoints` proposes it although no cue word occurs.
+# the CBS poll") or a claim noun's "that" clause ("his insistence that"): `viewpoints`
+# proposes it although no cue word occurs.
 _FRAME = re.compile(
     r"\b(?:in (?:\S+ )?(?:view|opinion|estimation|judge?ment)|"
     r"(?:view|opinion|position|argument|contention|assertion|claim|belief|conviction)"
-    r" (?:is|was) that|polls?|polling|surveys?)\b",
+    r" (?:is|was) that|polls?|polling|surveys?)\b|"
+    r"\b(?:claim|assertion|argument|insistence|warning|statement|promise|pledge|suggestion|"
+    r"allegation|complaint|fear|hope|concern|criticism|belief|contention|assurance|point|"
+    r"message|response|demand|accusation|prediction)s?\b(?:\W+\w+){0,6}?\W+that\b",
     re.IGNORECASE,
 )
 

@@ -38,15 +38,22 @@ from indexer.lexicon import wordset
 if TYPE_CHECKING:
     from indexer.extract.constructions import Site
 
-# Nouns of opinion whose holder frames a clause: "in her view", "his position was that".
+# Nouns of a claim, a view or a stance whose holder states a "that" clause: "his claim that
+# ...", "Santilli's continued insistence that ...", "her position was that ...".
 VIEW_NOUNS = wordset(
-    """view views opinion estimation judgment judgement position argument contention
-    assertion claim belief conviction assessment"""
+    """view views opinion estimation judgment judgement position argument arguments
+    contention assertion assertions claim claims belief beliefs conviction assessment
+    insistence warning warnings statement statements promise promises pledge pledges vow
+    suggestion suggestions allegation allegations complaint complaints fear fears hope hopes
+    concern concerns criticism acknowledgment acknowledgement admission assurance assurances
+    recommendation prediction predictions point message response case conclusion contention
+    demand demands threat insinuation accusation accusations charge denial"""
 )
 # Of those, the ones "in X's ..." frames a clause with ("in his position" does not).
 IN_VIEW_NOUNS = wordset("view opinion estimation judgment judgement assessment")
 POLL_NOUNS = wordset("poll polls polling survey surveys")
-VIEW_SCORE = 0.6  # share of "in X's view" / "X's view is that" candidates right on PolNeAR train
+VIEW_SCORE = 0.65  # share of "in X's view" / "X's view is that" candidates right on PolNeAR train
+CLAIM_SCORE = 0.55  # share of "his claim that ..." candidates right on PolNeAR train
 POLL_SCORE = 0.7  # share of "In the CBS poll, ..." candidates right on PolNeAR train
 # Verbs whose "as" clause says when or how, not who reported: "as he spoke", "as is the
 # custom", "news as we know it".
@@ -63,6 +70,8 @@ def from_token(tok: Token, site: Site) -> list[Candidate]:
         return as_reported(tok, site) + view_is_that(tok, site)
     if tok.lower_ == "in" and tok.dep_ == "prep":
         return in_view(tok, site) + in_poll(tok, site)
+    if tok.tag_ in ("NN", "NNS"):
+        return held_claim(tok, site)
     return []
 
 
@@ -131,9 +140,7 @@ def view_is_that(tok: Token, site: Site) -> list[Candidate]:
         (
             c
             for c in tok.children
-            if c.dep_ in ("ccomp", "attr")
-            and c.i > tok.i
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            if c.dep_ in ("ccomp", "attr") and c.i > tok.i and _that_clause(c)
         ),
         None,
     )
@@ -146,14 +153,49 @@ def view_is_that(tok: Token, site: Site) -> list[Candidate]:
     return _candidate("viewpoint", noun.lower_, VIEW_SCORE, noun, content, holder, site)
 
 
-def _holder(noun: Token) -> Token | None:
-    """Whose view: the possessor ("Ash's view", "her view") or the object of "of" ("the
-    view of the mayor"); None when the view has no holder."""
+def held_claim(tok: Token, site: Site) -> list[Candidate]:
+    """ "his claim that ...", "budget hawks' warnings that ...", "complaints from his
+    counterpart that ...": a noun of claim or stance with its holder and a "that" clause;
+    the holder is the source. Without a holder ("the idea that", "concerns that") it is
+    nobody's in particular, no attribution. A noun the cue lexicon scores itself is left
+    to `constructions` ("noun" construction)."""
+    if tok.lower_ not in VIEW_NOUNS:
+        return []
+    clause = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i and _that_clause(c)
+        ),
+        None,
+    )
+    holder = _holder(tok, ("of", "by", "from"))
+    if clause is None or holder is None or site.score("noun", tok.lower_, holder) is not None:
+        return []
+    if holder.tag_ == "PRP$" and tok.dep_ == "dobj" and (agent := subject(tok.head)) is not None:
+        holder = agent  # "Sanders reiterated his belief that ...": Sanders, who reiterates
+    content = [t for t in clause.subtree if not relay_phrase(t)]
+    return _candidate("claim-noun", tok.lower_, CLAIM_SCORE, tok, content, holder, site)
+
+
+def _that_clause(verb: Token) -> bool:
+    """Does `verb` open with the complementiser "that" (a mark, or the object the parser
+    sometimes makes of it: "warnings that they would skyrocket")? A relative "that" is the
+    clause's subject or object before a verb that lacks one, and is told apart by its tag."""
+    return any(
+        c.lower_ == "that" and c.tag_ == "IN" and c.i < verb.i and c.dep_ in ("mark", "dobj")
+        for c in verb.children
+    )
+
+
+def _holder(noun: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:
+    """Whose view: the possessor ("Ash's view", "her view") or the object of one of
+    `preps` ("the view of the mayor", "complaints from X"); None when it has no holder."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in preps:
             return next((o for o in child.children if o.dep_ == "pobj"), None)
     return None
 
