@@ -187,6 +187,8 @@ def source_span(source: Token, offset: int, content: Spans) -> tuple[int, int]:
     # part of its name
     participles = [c for c in source.children if c.dep_ == "acl" and c.tag_ == "VBG"]
     taken |= {offset + t.idx for p in participles for t in p.subtree}
+    # "the budget office's warnings that ...": the possessive ending is not the name
+    taken |= {offset + c.idx for c in source.children if c.dep_ == "case"}
     toks = [t for h in heads for t in h.subtree if offset + t.idx not in taken]
     if source not in toks:
         toks.append(source)
