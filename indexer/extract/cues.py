@@ -53,9 +53,9 @@ _PER_NAME = re.compile(r"\bper [A-Z]")
 # the CBS poll") or a claim noun's "that" clause ("his insistence that"): `viewpoints`
 # proposes it although no cue word occurs.
 _FRAME = re.compile(
-    r"\b(?:in (?:\S+ )?(?:view|opinion|estimation|judge?ment)|"
+    r"\b(?:in (?:\S+ ){0,4}?(?:view|opinion|estimation|judge?ment)|"
     r"(?:view|opinion|position|argument|contention|assertion|claim|belief|conviction)"
-    r" (?:is|was) that|polls?|polling|surveys?)\b|"
+    r" (?:is|was) that|in\b[^.,;:]{0,60}?\b(?:polls?|polling|surveys?))\b|"
     r"\b(?:claim|assertion|argument|insistence|warning|statement|promise|pledge|suggestion|"
     r"allegation|complaint|fear|hope|concern|criticism|belief|contention|assurance|point|"
     r"message|response|demand|accusation|prediction)s?\b(?:\W+\w+){0,6}?\W+that\b",
