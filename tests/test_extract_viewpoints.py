@@ -119,3 +119,19 @@ def test_an_active_verb_joined_to_a_passive_one_speaks_for_its_subject():
     found = _holding(text, "it would delay the expansion by a year")
     assert len(found) == 1, extract(text)
     assert found[0]["speaker"] == "Port officials" and found[0]["cue"] == "predicted"
+
+
+def test_the_one_asked_a_question_is_not_its_asker():
+    text = (
+        "Asked which county was his favorite, Governor Tom Vell demurred.\n\n"
+        "When asked whether she would run again, Mayor Ida Brandt smiled."
+    )
+    assert not [a for a in extract(text) if a["cue"] and a["cue"].lower() == "asked"], extract(
+        text
+    )
+
+
+def test_a_named_asker_asks():
+    text = "When asked by a reporter whether the plan was dead, the mayor said it would pass."
+    asked = [a for a in extract(text) if a["cue"] == "asked"]
+    assert asked and all(a["speaker"] == "reporter" for a in asked), extract(text)

@@ -26,6 +26,8 @@ def subject(verb: Token) -> Token | None:
     participle on a noun that is not an object is that noun's ("Clinton, speaking on radio,
     said ...", "a petition calling for ...": the noun speaks);
     None for an expletive ("It is said ...") or a passive without agent."""
+    if _asked_of(verb):
+        return None
     tok = verb
     for _ in range(3):
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -66,6 +68,20 @@ def subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _asked_of(verb: Token) -> bool:
+    """ "Asked whether he would run again, Vell smiled": a bare passive participle before
+    (or after: "..., she said when asked how ...") the main clause reports a question put to
+    its subject by someone unnamed; the subject answers, he does not ask. With its asker
+    ("asked by a reporter if ...") the agent is the source."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in verb.children
+        )
+    )
 
 
 def _active_conjunct(verb: Token, head: Token) -> bool:
