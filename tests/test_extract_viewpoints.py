@@ -135,3 +135,10 @@ def test_a_named_asker_asks():
     text = "When asked by a reporter whether the plan was dead, the mayor said it would pass."
     asked = [a for a in extract(text) if a["cue"] == "asked"]
     assert asked and all(a["speaker"] == "reporter" for a in asked), extract(text)
+
+
+def test_as_a_columnist_wrote_in_a_column_the_clause_is_her_writing():
+    text = "As Senator Nina Ruiz wrote in a column last week, the tariff hurts farmers most."
+    found = _holding(text, "the tariff hurts farmers most")
+    assert len(found) == 1, extract(text)
+    assert found[0]["speaker"] == "Nina Ruiz" and found[0]["cue_type"] == "writing"

@@ -31,6 +31,7 @@ from spacy.tokens import Token
 
 from indexer.extract.candidate import Candidate
 from indexer.extract.contents import relay_phrase, under
+from indexer.extract.cues import family
 from indexer.extract.sources import subject
 from indexer.extract.spans import token_spans
 from indexer.lexicon import wordset
@@ -55,6 +56,8 @@ POLL_NOUNS = wordset("poll polls polling survey surveys")
 VIEW_SCORE = 0.65  # share of "in X's view" / "X's view is that" candidates right on PolNeAR train
 CLAIM_SCORE = 0.55  # share of "his claim that ..." candidates right on PolNeAR train
 POLL_SCORE = 0.7  # share of "In the CBS poll, ..." candidates right on PolNeAR train
+_TELLING = frozenset(family(w) for w in wordset("tell told remind reminded inform informed"))
+_OCCASION_PREPS = wordset("in on at during to")
 # Verbs whose "as" clause says when or how, not who reported: "as he spoke", "as is the
 # custom", "news as we know it".
 _NOT_REPORTS = wordset(
@@ -82,10 +85,7 @@ def as_reported(tok: Token, site: Site) -> list[Candidate]:
         c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in tok.children
     ):
         return []
-    if tok.lower_ in _NOT_REPORTS or any(
-        c.dep_ in ("dobj", "ccomp", "xcomp", "prep", "attr", "acomp", "oprd", "dative")
-        for c in tok.children
-    ):
+    if tok.lower_ in _NOT_REPORTS or any(not _frame_adjunct(tok, c) for c in tok.children):
         return []  # "as he accepted the nomination", "as they discover that ...": no frame
     source = subject(tok)
     score = site.reliability(tok.lower_, "parataxis")
@@ -103,6 +103,18 @@ def as_reported(tok: Token, site: Site) -> list[Candidate]:
         and not any(under(t, t.doc[i]) for i in later)
     ]
     return _candidate("as-clause", tok.lower_, score, tok, content, source, site)
+
+
+def _frame_adjunct(verb: Token, child: Token) -> bool:
+    """May `child` stand on the verb of a reporting "as" clause? Its subject, marker and
+    adverbs; the hearer of a verb of telling ("as she told reporters") and the occasion or
+    medium ("as he said in a speech", "as she wrote on Twitter"). A complement or another
+    object makes the clause an event of its own ("as he accepted the nomination")."""
+    if child.dep_ in ("dobj", "dative"):
+        return family(verb.lower_) in _TELLING
+    if child.dep_ == "prep":
+        return child.lower_ in _OCCASION_PREPS
+    return child.dep_ not in ("ccomp", "xcomp", "attr", "acomp", "oprd")
 
 
 def in_view(tok: Token, site: Site) -> list[Candidate]:
