@@ -70,33 +70,6 @@ def subject(verb: Token) -> Token | None:
     return None
 
 
-def _asked_of(verb: Token) -> bool:
-    """ "Asked whether he would run again, Vell smiled": a bare passive participle before
-    (or after: "..., she said when asked how ...") the main clause reports a question put to
-    its subject by someone unnamed; the subject answers, he does not ask. With its asker
-    ("asked by a reporter if ...") the agent is the source."""
-    return (
-        verb.tag_ == "VBN"
-        and verb.dep_ == "advcl"
-        and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in verb.children
-        )
-    )
-
-
-def _active_conjunct(verb: Token, head: Token) -> bool:
-    """ "Officials were angered by the deal and predicted it would ...": an active verb
-    conjoined to a passive one (`head`), reporting a clause, shares its subject: the one who
-    predicts. "The bill was passed and said to be popular" reports no clause of its own."""
-    return (
-        verb.dep_ == "conj"
-        and any(c.dep_ == "ccomp" for c in verb.children)
-        and verb.head.i == head.i
-        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-        and verb.tag_ in ("VBD", "VBZ", "VBP")
-    )
-
-
 def _next_statement(verb: Token) -> bool:
     """ "May said that the country would leave the E.U. and suggested that ...": a speech
     verb without a subject of its own, misparsed as a conjunct of the previous content
@@ -227,3 +200,30 @@ def _contiguous(toks: list[Token], anchor: int) -> list[Token]:
     while len(run) > 1 and not run[0].text[:1].isalnum():
         run.pop(0)
     return run
+
+
+def _asked_of(verb: Token) -> bool:
+    """ "Asked whether he would run again, Vell smiled": a bare passive participle before
+    (or after: "..., she said when asked how ...") the main clause reports a question put to
+    its subject by someone unnamed; the subject answers, he does not ask. With its asker
+    ("asked by a reporter if ...") the agent is the source."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in verb.children
+        )
+    )
+
+
+def _active_conjunct(verb: Token, head: Token) -> bool:
+    """ "Officials were angered by the deal and predicted it would ...": an active verb
+    conjoined to a passive one (`head`), reporting a clause, shares its subject: the one who
+    predicts. "The bill was passed and said to be popular" reports no clause of its own."""
+    return (
+        verb.dep_ == "conj"
+        and any(c.dep_ == "ccomp" for c in verb.children)
+        and verb.head.i == head.i
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+    )
