@@ -52,7 +52,10 @@ class Candidate:
         if self.cue is None:
             return None
         toks = [self.cue]
-        if self.form == "according to":
+        if self.form == "according to" and (
+            self.cue.lower_ == "according"  # not "Whitaker called" an outlet relays
+            or (self.source is not None and self.source.head.dep_ == "agent")  # "reported by"
+        ):
             toks.append(self.cue.nbor(1))
         toks += [c for c in self.cue.children if c.dep_ == "prt"]
         return (
