@@ -8,7 +8,10 @@ attribution (`scoring.probability`). Each record says how its speaker was found
 (`speaker_resolution`: named, pronoun, description, quote_sequence, label, unresolved; an
 unresolved speaker keeps its description as `speaker`, "a senior official", and linking
 gives it no speaker page); a quote relayed by another speaker ("Fisk said Brant told her:
-...") is the inner speaker's, with the relaying one in `relayed_by`. A label whose name
+...") is the inner speaker's, with the relaying one in `relayed_by`; words reported within
+another's report ("Calder said Whitaker told her the state was ...", "Reuters reported that
+Whitaker said ...") keep their speaker and record who passes them on: a named person in
+`relayed_by`, an outlet among the relaying outlets. A label whose name
 resolves to nothing ("Iowa: ...") is a section label and gives no record. "told the
 broadcaster" is relayed by the outlet a record before was relayed by.
 """
@@ -21,6 +24,7 @@ from indexer.extract import cue_types, cues, negation, outlets, sources
 from indexer.extract.candidate import Candidate
 from indexer.extract.contents import content_shape
 from indexer.extract.coreference import (
+    AMBIGUOUS_SURNAME_CERTAINTY,
     NAMED,
     PERSON_NOUNS,
     PRONOUN,
@@ -285,7 +289,9 @@ def _relaying_person(reporter: Speaker, speaker: Speaker) -> str | None:
     """The name of a relaying speaker (`_reporter`) when the article names it, directly or by
     a pronoun, and it is not the speaker itself ("Calder said she told him ..."); None when
     who relays is unresolved: a wrong name is worse than none."""
-    if reporter.name is None or reporter.how not in (NAMED, PRONOUN) or reporter.certainty < 0.5:
+    if reporter.name is None or reporter.how not in (NAMED, PRONOUN):
+        return None
+    if reporter.certainty <= AMBIGUOUS_SURNAME_CERTAINTY:  # "Clinton": which one, undecided
         return None
     if reporter.kind not in _SPEAKING_KINDS or reporter.name == speaker.name:
         return None
