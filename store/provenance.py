@@ -208,8 +208,9 @@ def _first_seen(appearance: dict[str, Any]) -> dict[str, Any]:
 
 
 def attribution_provenance(store: Store, attribution_id: str) -> dict[str, Any] | None:
-    """The chain speaker -> via outlets -> publishing outlet -> original outlet (for a
-    syndicated copy), and the journey of its statement with the earliest marked first seen."""
+    """The chain speaker -> relaying speaker (`relayed_by`) -> via outlets -> publishing
+    outlet -> original outlet (for a syndicated copy), and the journey of its statement
+    with the earliest marked first seen."""
     a = store.get_attribution(attribution_id)
     if a is None:
         return None
@@ -223,6 +224,8 @@ def attribution_provenance(store: Store, attribution_id: str) -> dict[str, Any] 
             "role_text": a.get("speaker_role"),
         }
     ]
+    if a.get("relayed_by"):  # "Calder said Whitaker told her ...": as Calder tells it
+        chain.append({"role": "relayed", "name": a["relayed_by"]})
     via_ids = a.get("via_outlet_ids") or []
     for i, name in enumerate(a.get("via_outlets") or []):
         chain.append({"role": "via", "id": via_ids[i] if i < len(via_ids) else None, "name": name})

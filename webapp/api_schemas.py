@@ -181,10 +181,12 @@ class JourneySchema(Schema):
 
 
 class ChainHopSchema(Schema):
-    """speaker -> via outlet(s) -> publisher -> original (when the article is a copy)."""
+    """speaker -> relaying speaker ("according to Calder") -> via outlet(s) -> publisher ->
+    original (when the article is a copy)."""
 
     role = fields.String(
-        required=True, validate=validate.OneOf(("speaker", "via", "publisher", "original"))
+        required=True,
+        validate=validate.OneOf(("speaker", "relayed", "via", "publisher", "original")),
     )
     id = fields.String(allow_none=True)
     name = fields.String(allow_none=True)

@@ -40,7 +40,7 @@ from indexer.extract.contents import (
     under,
 )
 from indexer.extract.cue_types import EVIDENCE_SOURCES
-from indexer.extract.cues import family
+from indexer.extract.cues import attested, family
 from indexer.extract.names import is_first_name
 from indexer.extract.sources import relayed_subject, source_kind, subject
 from indexer.extract.spans import token_spans, trimmed
@@ -159,10 +159,35 @@ def _according_to(tok: Token, site: Site) -> list[Candidate]:
     source = next((o for o in tok.nbor(1).children if o.dep_ == "pobj"), None)
     source = source or next((o for o in tok.children if o.dep_ == "pobj"), None)
     relayed = relayed_subject(tok)
+    if source is not None and (speaker := _speaker_an_outlet_relays(tok, source)) is not None:
+        verb = speaker.head  # "According to the BBC, Whitaker called the claims 'nonsense'"
+        content = [
+            t
+            for t in verb.subtree
+            if t.i > verb.i and not under(t, tok) and not (t.is_punct and t.i == t.sent.end - 1)
+        ]
+        return site.propose("according", "according to", verb, content, speaker)
     content = [
         t for t in tok.sent if not under(t, tok) or (relayed is not None and under(t, relayed))
     ]
     return site.propose("according", "according to", tok, content, source)
+
+
+def _speaker_an_outlet_relays(tok: Token, source: Token) -> Token | None:
+    """ "According to the BBC, Whitaker called the senator's claims 'nonsense'": when the
+    source of "according to" is an outlet and the clause it opens is a named speaker's
+    speech verb (one the cue lexicon has seen introduce words: `cues.attested`), the
+    speaker (its subject) says the words and the outlet only relays them
+    (`outlets.relays`). Returns the subject, or None."""
+    verb = tok.head
+    if verb.i < tok.i or not verb.tag_.startswith("VB") or not attested(verb.lower_):
+        return None
+    speaker = subject(verb)
+    if speaker is None or speaker.tag_ not in ("NNP", "NNPS") or outlets.is_outlet(speaker):
+        return None
+    if not outlets.is_outlet(source) or any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # a reported clause is the verb's own candidate ("Whitaker said ...")
+    return speaker
 
 
 def _per_outlet(tok: Token, site: Site) -> list[Candidate]:

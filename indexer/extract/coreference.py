@@ -1253,12 +1253,19 @@ def _after_dateline(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ in ("appos", "conj") and c.idx >= cut), None)
 
 
+# Honorifics and peerage titles a person is named by ("Lord Pemberton", "Dame Ann Lowe").
+NAMING_HONORIFICS = HONORIFIC_GENDERS.keys() | wordset("dr prof lord lady baroness baron")
+
+
 def _appositive_person(head: Token) -> Token | None:
-    """A person's full name in apposition to `head` ("The local MP, Ruth Adeyemi,"): at
-    least two words, the first a known first name."""
+    """A person's full name in apposition to `head` ("The local MP, Ruth Adeyemi,", "The
+    Health Secretary, Lord Pemberton,"): at least two words, the first a known first name
+    or an honorific or peerage title (`NAMING_HONORIFICS`)."""
     for appos in head.children:
         chain = name_chain(appos) if appos.dep_ == "appos" else []
-        if len(chain) > 1 and is_first_name(chain[0].text):
+        if len(chain) > 1 and (
+            is_first_name(chain[0].text) or chain[0].lower_.rstrip(".") in NAMING_HONORIFICS
+        ):
             return appos
     return None
 

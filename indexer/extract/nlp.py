@@ -160,11 +160,12 @@ def parse(text: str, pieces: Iterable[Chunk], batch_size: int = 64) -> Iterator[
     texts = [text[c.start : c.end] for c in pieces]
     ready = [_AHEAD[t].pop() if _AHEAD.get(t) else None for t in texts]
     rest = nlp.pipe(
-        (t for t, doc in zip(texts, ready, strict=True) if doc is None), batch_size=batch_size
+        (for_parser(t) for t, doc in zip(texts, ready, strict=True) if doc is None),
+        batch_size=batch_size,
     )
     for chunk, piece, doc in zip(pieces, texts, ready, strict=True):
         doc = doc if doc is not None else next(rest)
-        doc.user_data[_TEXT] = piece  # for `doc_text`
+        doc.user_data[_TEXT] = for_parser(piece)  # for `doc_text`: the text the parser read
         yield chunk, doc
 
 
@@ -178,6 +179,17 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+_SPACED_HYPHEN = re.compile(r"(?<=\s)-(?=\s)")
+
+
+def for_parser(chunk: str) -> str:
+    """The chunk as the parser reads it: a hyphen between spaces is a dash ("James Lowe -
+    no relation - said": an aside, as with "–" or "—", which the parser reads as such; a
+    bare hyphen makes it one noun phrase). Same length, so token offsets hold for the
+    text; tokens show the dash."""
+    return _SPACED_HYPHEN.sub("\u2013", chunk)
 
 
 _AHEAD: dict[str, list[Doc]] = {}  # chunk text -> docs parsed ahead of their article
@@ -194,7 +206,11 @@ def parsed_ahead(texts: list[str]) -> Iterator[None]:
     """Within the block, :func:`parse` takes these chunk texts (of several articles) from
     one `nlp.pipe` over all of them: bigger batches make the tagger and parser about a
     tenth cheaper per token than one article's chunks at a time. The docs are the same."""
-    docs = load().pipe(texts, batch_size=AHEAD_BATCH, component_cfg=_SMALLER_TOK2VEC_BATCHES)
+    docs = load().pipe(
+        (for_parser(t) for t in texts),
+        batch_size=AHEAD_BATCH,
+        component_cfg=_SMALLER_TOK2VEC_BATCHES,
+    )
     for piece, doc in zip(texts, docs, strict=True):
         _AHEAD.setdefault(piece, []).append(doc)
     try:

@@ -8,7 +8,10 @@ attribution (`scoring.probability`). Each record says how its speaker was found
 (`speaker_resolution`: named, pronoun, description, quote_sequence, label, unresolved; an
 unresolved speaker keeps its description as `speaker`, "a senior official", and linking
 gives it no speaker page); a quote relayed by another speaker ("Fisk said Brant told her:
-...") is the inner speaker's, with the relaying one in `relayed_by`. A label whose name
+...") is the inner speaker's, with the relaying one in `relayed_by`; words reported within
+another's report ("Calder said Whitaker told her the state was ...", "Reuters reported that
+Whitaker said ...") keep their speaker and record who passes them on: a named person in
+`relayed_by`, an outlet among the relaying outlets. A label whose name
 resolves to nothing ("Iowa: ...") is a section label and gives no record. "told the
 broadcaster" is relayed by the outlet a record before was relayed by.
 """
@@ -19,12 +22,14 @@ import re
 
 from spacy.tokens import Span, Token
 
-from indexer.extract import cue_types, negation, outlets, sources
+from indexer.extract import cue_types, cues, negation, outlets, sources
 from indexer.extract.candidate import Candidate
 from indexer.extract.contents import content_shape
 from indexer.extract.coreference import (
+    AMBIGUOUS_SURNAME_CERTAINTY,
     NAMED,
     PERSON_NOUNS,
+    PRONOUN,
     TITLES,
     UNRESOLVED,
     Speaker,
@@ -137,6 +142,13 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         and (relayed := _relayed_speaker(cand, index))
     ):
         relayed_by, speaker, source = speaker.name, *relayed
+    elif cand.cue is not None and cand.inherit is None and speaker.name:
+        reporter = _reporter(cand.cue)  # "Calder said Whitaker told her ...", "Reuters reported"
+        if reporter is not None and outlets.is_outlet(reporter):
+            name = outlets.outlet_name(reporter)
+            via = via + [name] if name and name not in via and name != speaker.name else via
+        elif reporter is not None:
+            relayed_by = _relaying_person(index.resolve(reporter, cand.offset), speaker)
     dateline = DATELINE.match(text[source[0] : source[1]]) if source else None
     if source and dateline and source[0] + dateline.end() < source[1]:
         source = (source[0] + dateline.end(), source[1])
@@ -314,6 +326,30 @@ def _one_line(label: str | None) -> str | None:
     if label is None:
         return None
     return " ".join(label.split()) or None
+
+
+def _reporter(cue: Token) -> Token | None:
+    """ "Calder said that Whitaker privately told her ...", "Reuters reported that Governor
+    Whitaker said ...": the subject of the reporting verb whose clause the cue's clause is
+    (a cue-lexicon verb before it, `cues.reliability`), who relays the cue's words; None when
+    the cue is its sentence's own statement."""
+    head = cue.head
+    if cue.dep_ != "ccomp" or head.i > cue.i or cues.reliability(head.lower_, "ccomp") is None:
+        return None
+    return sources.subject(head)
+
+
+def _relaying_person(reporter: Speaker, speaker: Speaker) -> str | None:
+    """The name of a relaying speaker (`_reporter`) when the article names it, directly or by
+    a pronoun, and it is not the speaker itself ("Calder said she told him ..."); None when
+    who relays is unresolved: a wrong name is worse than none."""
+    if reporter.name is None or reporter.how not in (NAMED, PRONOUN):
+        return None
+    if reporter.certainty <= AMBIGUOUS_SURNAME_CERTAINTY:  # "Clinton": which one, undecided
+        return None
+    if reporter.kind not in _SPEAKING_KINDS or reporter.name == speaker.name:
+        return None
+    return reporter.name
 
 
 def _relayed_speaker(
