@@ -663,7 +663,17 @@ class SpeakerIndex:
             for t in first.doc[max(0, first.i - 3) : first.i]
             if t.tag_ in ("NN", "JJ") or t.lower_ in TITLES
         ]
-        if words and words[-1].i == first.i - 1 and words[-1].lower_ in PERSON_NOUNS:
+        while words and words[0].dep_ in ("npadvmod", "advmod", "tmod"):
+            words = words[1:]  # "Yesterday port operator Maasgroep": not part of the role
+        if words and words[-1].i == first.i - 1 and words[-1].lower_ in ORG_APPOSITIVE_NOUNS:
+            # "Port operator Maasgroep", "Energy company Ardmore": an organisation described
+            # before its name, as "Maasgroep, the port operator" is after it (`_add_role`)
+            bare = _without_titles(chain)
+            if bare and text_of(bare).lower() not in self.persons:
+                self.organizations.add(text_of(bare).lower())
+                name = self.canonical(text_of(bare), offset + first.idx)
+                self.role_of.setdefault(name, _role_text(words))
+        elif words and words[-1].i == first.i - 1 and words[-1].lower_ in PERSON_NOUNS:
             bare = _without_titles(chain)
             if bare:
                 name = self.canonical(text_of(bare), offset + first.idx)
