@@ -305,8 +305,8 @@ def test_an_epithet_written_with_the_is_no_organization() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "role"),
     [
-        ("Port operator Maasgroep said the strike would cost it money.", "Maasgroep", "port operator"),
-        ("Energy company Ardmore said prices would rise in the spring.", "Ardmore", "energy company"),
+        ("Port operator Maasgroep said the strike was costly.", "Maasgroep", "port operator"),
+        ("Energy company Ardmore said prices would rise.", "Ardmore", "energy company"),
         ("Budget airline Skyvane said it would cancel 40 flights.", "Skyvane", "budget airline"),
     ],
 )
