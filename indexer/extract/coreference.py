@@ -716,7 +716,7 @@ class SpeakerIndex:
         names = [
             name
             for role, bearers in self.role_bearers.items()
-            if _ABBREVIATIONS.get(_role_head(role), _role_head(role)) == head
+            if _role_head(role) == head
             for name in bearers
         ]
         names = list(dict.fromkeys(names))
@@ -1430,18 +1430,6 @@ _DOCUMENTS = THING_WORDS | wordset(
     """report statement study survey poll article paper document letter memo ruling
     decision order proposal measure legislation"""
 )
-# A title abbreviated before a name is the word "the <title>" writes out: "Vermont Sen.
-# Bernie Sanders" is who "the senator" means.
-_ABBREVIATIONS = {
-    "sen.": "senator",
-    "rep.": "representative",
-    "gov.": "governor",
-    "gen.": "general",
-    "prof.": "professor",
-    "lt.": "lieutenant",
-    "col.": "colonel",
-    "sgt.": "sergeant",
-}
 _LINKS = NAME_LINKS | {"the", "and"}  # "Ministry of the Interior" is a name
 _ROLE_PREPOSITIONS = frozenset(["of", "for", "at", "to", "in", "with", "from", "on", "and"])
 
