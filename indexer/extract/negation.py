@@ -27,14 +27,12 @@ from spacy.tokens import Token
 from indexer.extract import cues
 from indexer.extract.cue_types import THOUGHT_VERBS
 from indexer.lexicon import wordset
+from schemas.attribution import DENYING_CUES
 
 # Verbs whose infinitive is withheld speech: "refused to say", "declined to confirm".
 REFUSALS = wordset("refuse refuses refused refusing decline declines declined declining")
-# Verbs and predicates by which a speaker or the writer says a clause is untrue.
-DENIALS = wordset(
-    """deny denies denied denying dispute disputes disputed disputing refute refutes refuted
-    refuting"""
-)
+# Verbs by which a speaker says a clause is untrue: the one list the store marks denials by.
+DENIALS = DENYING_CUES
 FALSE_WORDS = wordset("false untrue wrong incorrect inaccurate baseless unfounded")
 FALSELY = wordset("falsely wrongly mistakenly erroneously incorrectly untruthfully")
 # Words that turn a negation into its opposite: "not only said", "never failed to say",
@@ -92,7 +90,21 @@ def disowned(cue: Token) -> bool:
         if head.lower_ in DENIALS or _called_false(head) or _unsaid_report(head, tok):
             return True
         tok = head
-    return False
+    return _denied_claim(tok)
+
+
+def _denied_claim(clause: Token) -> bool:
+    """ "dismissed suggestions [that Kerr had said ...]", "rejected claims [that he said
+    ...]": `clause` states the content of a claim noun that a denial verb takes as object."""
+    noun = clause.head
+    return (
+        clause.dep_ in ("acl", "relcl")  # the parser takes some "that" clauses for relatives
+        and any(c.dep_ == "mark" for c in clause.children)
+        and noun.i < clause.i
+        and noun.tag_.startswith("NN")
+        and noun.dep_ in ("dobj", "pobj")
+        and noun.head.lower_ in DENIALS
+    )
 
 
 def _unsaid_report(verb: Token, clause: Token) -> bool:
