@@ -79,6 +79,8 @@ MIN_QUESTION_SHARE = 0.15
 _WHO = r"(?:he|she|they|(?!I\b|We\b)[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3})"
 _CUE = r"(?:said|says|added|adds|wrote|writes|explained|recalled)"
 _REPORTED = re.compile(rf"[,\u201d\u2019\"']\s*(?:{_WHO}\s+{_CUE}|{_CUE}\s+{_WHO})\s*\.?$")
+# A paragraph in the first person (singular or plural: "we" answers for a company too) is
+# an answer's voice; only the singular pronouns (`FIRST_PERSON`) resolve to the interviewee.
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours)\b", re.IGNORECASE)
 _SECOND_PERSON_WORD = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
 # A turn's label: "Q:", "Answer:", "Ruth Calloway:", "TH:" (capitalised words, not prose
@@ -89,7 +91,7 @@ _OBJECT_PRONOUN = re.compile(r"\w*\s+(?:him|her)\b", re.IGNORECASE)  # "intervie
 _SUBJECT_PRONOUN = re.compile(r"\s*(?:He|She)\b")  # "She spoke to the Observer about ..."
 _QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.]\s", re.IGNORECASE)
 _OPENING_QUOTES = "\"'\u201c\u2018"
-FIRST_PERSON = frozenset(["i", "me", "my"])
+FIRST_PERSON = frozenset(["i", "me", "my"])  # the interviewee's own pronouns
 SECOND_PERSON = frozenset(["you", "your"])
 
 
