@@ -123,8 +123,6 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
             if speaker.how != NAMED or speaker.kind not in kinds:
                 speaker = index.resolve(src, cand.offset)
             medium = src.lower_  # "letter", not "office letter"
-        elif (author := _medium_author(src)) is not None:
-            speaker = index.resolve(author, cand.offset)
         elif outlets.is_outlet(src):
             name = outlets.outlet_name(src) or src.text
             speaker = Speaker(name, "organization", outlet=True)
@@ -200,8 +198,9 @@ def _owner_named_in(src: Token) -> Token | None:
         s
         for c in src.children
         if c.dep_ == "relcl"
-        for s in c.children
-        if s.dep_ == "nsubj" and s.tag_ in ("NNP", "NNPS")
+        and (s := sources.subject(c)) is not None
+        and s.tag_ in ("NNP", "NNPS")
+        and s.i > src.i
     ]
     return owners[-1] if owners else None
 
@@ -289,22 +288,6 @@ def _labelled_speaker(written: str, pos: int, index: SpeakerIndex) -> Speaker:
                 speaker.role = speaker.role or " ".join(role)
             return speaker
     return index.resolve_name(written, pos)
-
-
-def _medium_author(medium: Token) -> Token | None:
-    """ "according to a speech Mrs. Clinton delivered", "Clinton's statement said": the
-    named person whose speech, statement or letter the source is (the subject of its
-    relative clause, or its possessor); None for any other source."""
-    if medium.lower_ not in outlets.MEDIUM_NOUNS:
-        return None
-    for child in medium.children:
-        if child.dep_ == "poss" and child.tag_ in ("NNP", "NNPS"):
-            return child
-        if child.dep_ == "relcl":
-            subj = sources.subject(child)
-            if subj is not None and subj.tag_ in ("NNP", "NNPS") and subj.i > medium.i:
-                return subj
-    return None
 
 
 def _citing_outlet(cand: Candidate) -> list[str]:
