@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from indexer.extract.nlp import sentences
+from indexer.extract.quotes import ANY_OPENING
 
 MIN_QUESTIONS = 2
 # The title and the first two paragraphs announce the interviewee, and so does the
@@ -90,7 +91,6 @@ _LABELLED_TURN = re.compile(r"[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0
 _OBJECT_PRONOUN = re.compile(r"\w*\s+(?:him|her)\b", re.IGNORECASE)  # "interviewed him"
 _SUBJECT_PRONOUN = re.compile(r"\s*(?:He|She)\b")  # "She spoke to the Observer about ..."
 _QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.]\s", re.IGNORECASE)
-_OPENING_QUOTES = "\"'\u201c\u2018"
 FIRST_PERSON = frozenset(["i", "me", "my"])  # the interviewee's own pronouns
 SECOND_PERSON = frozenset(["you", "your"])
 
@@ -227,7 +227,7 @@ def _shape(text: str, start: int, end: int) -> str:
         not body.endswith(_CLOSING) and len(body.split()) <= MAX_HEADING_WORDS
     ):
         return "aside"
-    if body[0] in _OPENING_QUOTES:
+    if body[0] in ANY_OPENING:
         return "answer"
     if _QUESTION_LABEL.match(body):
         return "question"
@@ -258,7 +258,7 @@ def whole_turns(text: str, interview: Interview) -> list[tuple[int, int]]:
         follows, previous = previous, kind
         if kind != "answer" or (start, end) in interview.labelled:
             continue
-        if len(body.split()) < MIN_TURN_WORDS or body[0] in _OPENING_QUOTES:
+        if len(body.split()) < MIN_TURN_WORDS or body[0] in ANY_OPENING:
             continue
         last_start, last_end = sentences(text, start, end)[-1]
         if _REPORTED.search(text, last_start, last_end):
