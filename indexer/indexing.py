@@ -146,8 +146,8 @@ def _repaired(count: int) -> str:
     if not count:
         return ""
     return (
-        f", {count} repaired (invalid Unicode, bidirectional controls, a date left out or a "
-        "field of the wrong type: see the warnings)"
+        f", {count} repaired (invalid Unicode, bidirectional controls, HTML markup, a date "
+        "left out or a field of the wrong type: see the warnings)"
     )
 
 

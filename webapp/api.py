@@ -532,6 +532,7 @@ def put_article() -> tuple[Response, int] | Response:
         name = str(error).split(" ", 1)[0].split(".", 1)[0]
         raise P.ParamError(name, str(error)) from None
     from indexer.prepare import clean, date_problem, url_problem
+    from indexer.read.markup import strip_markup
     from indexer.read.model import new_article
 
     for name, problem in (
@@ -544,6 +545,7 @@ def put_article() -> tuple[Response, int] | Response:
     limit = DEFAULT_MAX_ARTICLE_BYTES
     if len(article["body"].encode("utf-8")) > limit:
         abort(413, f"The article body is larger than the {human_size(limit)} limit.")
+    strip_markup(article)  # read as `quotetrail index` reads a JSON record's fields
     fields = {k: v for k, v in article.items() if k not in ("source", "body")}
     cleaned = clean(new_article(article["source"], article["body"], **fields), limit)
     if isinstance(cleaned, str):
