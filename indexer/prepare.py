@@ -108,6 +108,7 @@ def clean(
     late = date_problem(article.get("published"))
     if late:
         article["published"] = None
+        article.pop("published_time", None)
         if dropped is not None:
             dropped(f"{late}: date dropped")
     article["id"] = article_id(article.get("url"), body)

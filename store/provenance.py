@@ -54,8 +54,9 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
     speaker) how many of them deny it (``schemas.attribution.DENYING_CUES``: "denied that
     ...": the speaker says it is false).
 
-    First seen is the earliest dated article, None when the earliest has no date (undated
-    articles sort last, so then none has one); ``undated_articles`` and
+    Appearances are in publication order (:func:`_published_order`): first seen is the
+    earliest published article, None when the earliest has no date (undated articles sort
+    last, so then none has one); ``undated_articles`` and
     ``unknown_outlet_articles`` count the articles without a date and without any outlet
     (those are not in ``distinct_outlets``, yet each may be one more outlet)."""
     statement = store.get_statement(statement_id)
@@ -75,7 +76,7 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
         appearance["attribution_ids"].append(a["id"])
         if a.get("speaker") and a["speaker"] not in appearance["speakers"]:
             appearance["speakers"].append(a["speaker"])
-    appearances = list(articles.values())
+    appearances = sorted(articles.values(), key=_published_order)
     dated = bool(appearances and appearances[0]["published"])
     if dated:  # first seen is a claim about time: it needs a date
         appearances[0]["first_seen"] = True
@@ -191,6 +192,7 @@ def _appearance(a: dict[str, Any], article: dict[str, Any] | None) -> dict[str, 
         "title": a.get("article_title"),
         "url": a.get("article_url"),
         "published": a.get("published"),
+        "published_time": (article or {}).get("published_time"),
         "outlet": a.get("outlet"),
         "outlet_id": a.get("outlet_id"),
         "original_outlet": a.get("original_outlet"),
@@ -204,8 +206,22 @@ def _appearance(a: dict[str, Any], article: dict[str, Any] | None) -> dict[str, 
     }
 
 
+def _published_order(appearance: dict[str, Any]) -> tuple[bool, str, str, bool, str]:
+    """Publication order: by day (undated last), then by the moment of publication
+    (``published_time``; unknown after known), then an original before the copies of one
+    day (a copy cannot be out before the story it copies), then by article id so the order
+    never depends on the engine."""
+    return (
+        not appearance["published"],
+        str(appearance["published"] or ""),
+        appearance.get("published_time") or "~",
+        appearance["syndicated"],
+        appearance["article_id"],
+    )
+
+
 def _first_seen(appearance: dict[str, Any]) -> dict[str, Any]:
-    keys = ("article_id", "title", "url", "published", "outlet", "outlet_id")
+    keys = ("article_id", "title", "url", "published", "published_time", "outlet", "outlet_id")
     return {k: appearance[k] for k in keys}
 
 

@@ -534,6 +534,7 @@ def put_article() -> tuple[Response, int] | Response:
     from indexer.prepare import clean, date_problem, url_problem
     from indexer.read.markup import strip_markup
     from indexer.read.model import new_article
+    from schemas.dates import read_instant
 
     for name, problem in (
         ("url", url_problem(article.get("url"))),
@@ -547,6 +548,8 @@ def put_article() -> tuple[Response, int] | Response:
         abort(413, f"The article body is larger than the {human_size(limit)} limit.")
     strip_markup(article)  # read as `quotetrail index` reads a JSON record's fields
     fields = {k: v for k, v in article.items() if k not in ("source", "body")}
+    if fields.get("published"):  # the day is the schema's; the moment orders one day's copies
+        fields["published_time"] = read_instant(data.get("published"))
     cleaned = clean(new_article(article["source"], article["body"], **fields), limit)
     if isinstance(cleaned, str):
         raise P.ParamError("body", cleaned)

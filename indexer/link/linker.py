@@ -292,8 +292,9 @@ class Linker:
         """Keep the article for identical copies later in the same batch (not stored yet)."""
         copies = self._copies.setdefault(article["body_hash"], [])
         if all(c["id"] != article["id"] for c in copies):
-            keep = ("id", "published", "outlet", "outlet_id", "syndicated_from")
-            copies.append({k: article.get(k) for k in keep})
+            keep = ("id", "published", "published_time", "outlet", "outlet_id", "syndicated_from")
+            said = article.get("original_outlet") or footer_outlet(article.get("body") or "")
+            copies.append({**{k: article.get(k) for k in keep}, "original_outlet": said})
 
     def _original_by_statements(
         self, article: dict[str, Any], linked: list[dict[str, Any]]

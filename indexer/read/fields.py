@@ -8,7 +8,7 @@ from typing import Any
 
 from indexer.read.model import Article, new_article
 from quotetrail.errors import MappingError as MappingError
-from schemas.dates import read_date
+from schemas.dates import read_date, read_instant
 
 # Canonical field -> names other dumps use for it, tried in order when the canonical
 # name is absent. Explicit ``--map`` entries win over these.
@@ -198,6 +198,7 @@ def from_record(
         outlet=as_text(values.get("outlet")),
         authors=as_authors(values.get("authors")),
         published=published,
+        published_time=read_instant(values.get("published")) if published else None,
         language=as_text(values.get("language")),
         original_outlet=as_text(values.get("original_outlet")),
         original_url=as_text(values.get("original_url")),
