@@ -79,7 +79,8 @@ def split_speaker(store: Store, speaker_id: str, alias: str) -> dict[str, Any]:
     """Move the attributions written under ``alias`` back to their own speaker.
 
     The alias's own speaker is the one merged earlier under its slug when it still exists,
-    else a new one named ``alias``. Returns both speakers and how many attributions moved.
+    else a new one named ``alias``. Returns both speakers, how many attributions moved and
+    which (``attributions``: id, article_id and content of each).
     Raises :class:`SpeakerEditError` when ``speaker_id`` is unknown or ``alias`` is not one
     of its merged aliases.
     """
@@ -119,6 +120,7 @@ def split_speaker(store: Store, speaker_id: str, alias: str) -> dict[str, Any]:
             if written in leaving or (only_alias and not _is_full_name(written)):
                 by_article[article_id].add(attribution["id"])
     moved = 0
+    moved_attributions: list[dict[str, Any]] = []
     for article_id in sorted(by_article):
         article = store.get_article(article_id)
         if article is None:
@@ -128,6 +130,10 @@ def split_speaker(store: Store, speaker_id: str, alias: str) -> dict[str, Any]:
             if attribution["id"] in by_article[article_id]:
                 attribution["speaker_id"], attribution["speaker"] = target_id, target["name"]
                 moved += 1
+                moved_attributions.append(
+                    {k: attribution[k] for k in ("id", "article_id", "content")}
+                )
         # no fingerprint: the stored version is no longer what ingestion produced
         store.put_articles([ArticleRecord({**article, "fingerprint": None}, attributions)])
-    return {"speaker": speaker, "split": target, "moved": moved}
+    return {"speaker": speaker, "split": target, "moved": moved,
+            "attributions": moved_attributions}
