@@ -43,10 +43,27 @@ def test_a_split_survives_reindexing_the_updated_article(new_store: Store, tmp_p
     getattr(new_store, "refresh", lambda: None)()
     assert speaker_of(new_store, "nurses") == "osei"
 
-    summary, _ = indexed(new_store, tmp_path, V1.replace("goodwill", "goodwill and nothing else"))
-    assert summary.replaced == 1
+    edited = V1.replace("\n\nDr Osei", "\n\nThis story was updated on Tuesday.\n\nDr Osei")
+    summary, warnings = indexed(new_store, tmp_path, edited)
+    assert summary.replaced == 1 and summary.corrections_lost == 0, warnings
     assert speaker_of(new_store, "nurses") == "osei"
+    assert speaker_of(new_store, "goodwill") == "osei"  # every place moved: found by content
     assert speaker_of(new_store, "fantasy") == "kwame-osei"
+
+
+def test_a_split_takes_the_pronoun_quotes_and_the_role_of_the_mention_it_moves(
+    new_store: Store, tmp_path: Path
+):
+    """ "'We are running on goodwill,' she said": she is Dr Osei, chief medical officer,
+    resolved through the mention the editor moved; so the quote and the role go with it."""
+    indexed(new_store, tmp_path, V1)
+    curation.split(new_store, "editor", "kwame-osei", "Osei")
+    getattr(new_store, "refresh", lambda: None)()
+    assert speaker_of(new_store, "goodwill") == "osei"
+    assert speaker_of(new_store, "fantasy") == "kwame-osei"
+    kwame, osei = new_store.get_speaker("kwame-osei"), new_store.get_speaker("osei")
+    assert "chief medical officer of the trust" in osei["roles"]
+    assert "chief medical officer of the trust" not in kwame["roles"]
 
 
 def test_a_split_quote_gone_from_the_new_version_is_named(new_store: Store, tmp_path: Path):
