@@ -74,3 +74,17 @@ def test_a_split_quote_gone_from_the_new_version_is_named(new_store: Store, tmp_
     assert summary.corrections_lost == 1
     assert "not re-applied" in warnings and "nurses" in warnings
     assert "1 editor's correction not re-applied" in summary.line()
+
+
+def test_an_edited_pronoun_quote_follows_the_mention_it_was_split_with(
+    new_store: Store, tmp_path: Path
+):
+    """The outlet edits the words of "she said" quote: it still follows Dr Osei."""
+    indexed(new_store, tmp_path, V1)
+    curation.split(new_store, "editor", "kwame-osei", "Osei")
+    edited = V1.replace("goodwill", "goodwill and nothing else")
+    summary, warnings = indexed(new_store, tmp_path, edited)
+    assert summary.corrections_lost == 0, warnings
+    assert speaker_of(new_store, "nothing else") == "osei"
+    assert speaker_of(new_store, "nurses") == "osei"
+    assert speaker_of(new_store, "fantasy") == "kwame-osei"

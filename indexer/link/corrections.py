@@ -6,14 +6,16 @@ them afresh, which would put them back silently. So the change log keeps which
 attributions a split moved (``args["attributions"]``: id, article and content), and the
 linker re-applies every split not undone to the same attribution when it comes back: the
 same id (the content at the same place), or the same content in the same article (the
-text around it edited, so its place moved). One that no longer comes back is reported
-(:attr:`Corrections.lost`) for the indexing summary.
+text around it edited, so its place moved); a quote resolved through a moved mention
+("she said", with that mention's role) follows it even when its words were edited. One
+that no longer comes back is reported (:attr:`Corrections.lost`) for the indexing summary.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from indexer.link.merge import RESOLVED_THROUGH
 from indexer.link.speakers import fold
 from store.base import Store
 
@@ -81,7 +83,29 @@ class Corrections:
                 attribution["speaker_id"] = entry["to"]
                 attribution["speaker"] = target["name"] if target else attribution["speaker"]
                 corrected += 1
+        # "she said": a quote resolved through the moved mention follows it, even edited
+        roles = {
+            (fold(a.get("speaker_role") or ""), a["speaker_id"])
+            for a in linked
+            if any(a["speaker_id"] == e["to"] for e in entries) and a.get("speaker_role")
+        }
+        followed: set[str] = set()
+        for attribution in linked:
+            for entry in entries:
+                if (
+                    attribution.get("speaker_id") == entry["from"]
+                    and attribution.get("speaker_resolution") in RESOLVED_THROUGH
+                    and (fold(attribution.get("speaker_role") or ""), entry["to"]) in roles
+                ):
+                    target = self.store.get_speaker(entry["to"])
+                    attribution["speaker_id"] = entry["to"]
+                    attribution["speaker"] = target["name"] if target else attribution["speaker"]
+                    followed.add(entry["to"])
+                    corrected += 1
+                    break
         for entry in entries:
+            if entry.get("speaker_resolution") in RESOLVED_THROUGH and entry["to"] in followed:
+                continue  # its edited quote followed the mention it was resolved through
             if id(entry) not in found:
                 self.lost.append(
                     f"correction {entry['change']} (split to {entry['to']!r}) not re-applied: "

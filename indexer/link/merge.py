@@ -80,7 +80,8 @@ def split_speaker(store: Store, speaker_id: str, alias: str) -> dict[str, Any]:
 
     The alias's own speaker is the one merged earlier under its slug when it still exists,
     else a new one named ``alias``. Returns both speakers, how many attributions moved and
-    which (``attributions``: id, article_id and content of each).
+    which (``attributions``: id, article_id, content, speaker_resolution and speaker_role
+    of each).
     Raises :class:`SpeakerEditError` when ``speaker_id`` is unknown or ``alias`` is not one
     of its merged aliases.
     """
@@ -132,7 +133,11 @@ def split_speaker(store: Store, speaker_id: str, alias: str) -> dict[str, Any]:
                 attribution["speaker_id"], attribution["speaker"] = target_id, target["name"]
                 moved += 1
                 moved_attributions.append(
-                    {k: attribution[k] for k in ("id", "article_id", "content")}
+                    {
+                        **{k: attribution[k] for k in ("id", "article_id", "content")},
+                        "speaker_resolution": attribution.get("speaker_resolution"),
+                        "speaker_role": attribution.get("speaker_role"),
+                    }
                 )
         # no fingerprint: the stored version is no longer what ingestion produced
         store.put_articles([ArticleRecord({**article, "fingerprint": None}, attributions)])
@@ -173,7 +178,7 @@ def _move_roles(
 
 # How an attribution names its speaker when it does not write the name: its role (and
 # speaker) came from the mention it was resolved to.
-_RESOLVED_THROUGH = frozenset({"pronoun", "description", "quote_sequence"})
+RESOLVED_THROUGH = frozenset({"pronoun", "description", "quote_sequence"})
 
 
 def _resolved_through(attributions: list[dict[str, Any]], moving: set[str]) -> set[str]:
@@ -188,7 +193,7 @@ def _resolved_through(attributions: list[dict[str, Any]], moving: set[str]) -> s
         a["id"]
         for a in attributions
         if a["id"] not in moving
-        and a.get("speaker_resolution") in _RESOLVED_THROUGH
+        and a.get("speaker_resolution") in RESOLVED_THROUGH
         and a.get("speaker_role")
         and fold(a["speaker_role"]) in roles
     }
