@@ -115,6 +115,10 @@ class FirstSeenSchema(Schema):
     title = fields.String(allow_none=True)
     url = fields.String(allow_none=True)
     published = _day()
+    published_time = fields.String(
+        allow_none=True,
+        metadata={"description": "the moment of publication in UTC, when the input gave one"},
+    )
     outlet = fields.String(allow_none=True)
     outlet_id = fields.String(allow_none=True)
 

@@ -41,13 +41,15 @@ class Busy(RuntimeError):
 def index_article(store: Store, article: dict[str, Any]) -> PutOutcome:
     """Extract, link and store one article cleaned by :func:`indexer.prepare.clean` (the
     same steps as ``quotetrail index``: :func:`indexer.prepare.complete`), holding the
-    store's writer lease while linking and writing. Raises
-    :class:`~quotetrail.errors.StoreBusy` when an indexer held it for ``EDIT_WAIT`` s."""
+    store's writer lease while linking and writing. Attributions below the store floor
+    are dropped as ``quotetrail index`` drops them (:func:`indexer.extract.scoring.stored`).
+    Raises :class:`~quotetrail.errors.StoreBusy` when an indexer held it for ``EDIT_WAIT`` s."""
     from indexer.extract import extract
+    from indexer.extract.scoring import stored
     from indexer.link import Linker
     from indexer.prepare import complete, extractor_version
 
-    found = extract(article["body"], article.get("title"))
+    found, _ = stored(extract(article["body"], article.get("title")))
     with exclusive_write(store, "an article posted to the API"):
         record = complete(Linker(store), [(article, found)], extractor_version())
         return store.put_articles(record)[0]
