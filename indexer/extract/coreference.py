@@ -19,6 +19,7 @@ from indexer.extract import interviews
 from indexer.extract.names import (
     HONORIFIC_GENDERS,
     PARTY_LABELS,
+    TENURE_WORDS,
     descriptor_length,
     first_name_gender,
     is_descriptor,
@@ -167,6 +168,7 @@ class SpeakerIndex:
     _sorted: bool = False
     _starts: list[int] = field(default_factory=list)
     _breaks: list[int] | None = None  # ends of the article's section break lines
+    _outside: tuple[tuple[int, int], ...] = ()  # spans a pronoun's antecedent is never in
     _untyped_speakers: set[int] = field(default_factory=set)  # "McLenney said": named, untyped
     # "The woman disputes ...": unnamed main-clause subjects of a known gender (offset,
     # gender, the phrase normalised), which a following "she" may continue
@@ -213,7 +215,9 @@ class SpeakerIndex:
                     possessor = text[pos + len(" ".join(words)) :].startswith(("'s", "\u2019s"))
                     subject = (
                         not possessor and (pos == start or text[pos - 2 : pos].strip() in (".", ""))
-                    ) or _appositive_to_opening(text, start, pos, end)
+                    ) or _appositive_to_opening(text, start, pos, end) or _role_opening(
+                        text, start, pos
+                    )
                     gender = HONORIFIC_GENDERS.get(title or "")
                     index.mentions.append(
                         Mention(pos, " ".join(words), "", subject, gender, len(words))
@@ -802,7 +806,7 @@ class SpeakerIndex:
         start = self.section_start(pos)
         if gender and self._unknown_speaker_just_before(pos, pool):
             return None  # "McLenney said ... she said": the "she" is likely that speaker's
-        quoted = _quoted_before(self.text, pos) if gender else []
+        quoted = (_quoted_before(self.text, pos) if gender else []) + list(self._outside)
         pool = sorted(
             (
                 m
@@ -970,7 +974,8 @@ class SpeakerIndex:
             return Speaker(named.name, "person", _role_text(np_tokens(head)))
         if chain and not _only_titles([t.text for t in chain]):
             bare = _without_titles(chain) or chain
-            name = self.canonical(text_of(bare), pos, _title_gender(chain, bare))
+            gender = _title_gender(chain, bare) or _reported_self_gender(head)
+            name = self.canonical(text_of(bare), pos, gender)
             named_by_phrase = any(  # "The Committee for a Responsible Federal Budget"
                 c.dep_ == "prep" and any(is_proper(t) for t in c.subtree) for c in head.children
             )
@@ -1079,6 +1084,16 @@ class SpeakerIndex:
             kind = self.kind_of_name(name) if name else "group" if low in PLURAL else "unknown"
             return Speaker(name, kind, None, PRONOUN_CERTAINTY, _pronoun_how(name))
         return Speaker(None, "unknown", how=UNRESOLVED)
+
+    def pronoun_outside(self, head: Token, offset: int, spans: list[tuple[int, int]]) -> Speaker:
+        """The person the pronoun `head` (in a chunk at `offset`) refers to, never one
+        mentioned inside `spans` (character offsets): `Brody, he added, "was never
+        serious."` is not Brody's, whose name opens what was said."""
+        self._outside = tuple(spans)
+        try:
+            return self._pronoun(head.lower_, offset + head.idx)
+        finally:
+            self._outside = ()
 
     def _last_speaker(self, pos: int, kinds: tuple[str, ...]) -> str | None:
         """ "The agency said ... It added": "it" and "they" continue the organization or
@@ -1275,6 +1290,22 @@ def _appositive_to_opening(text: str, start: int, pos: int, end: int) -> bool:
     return text[end : end + 1] == "," and bool(_OPENING_APPOSITION.fullmatch(text, opening, pos))
 
 
+def _role_opening(text: str, start: int, pos: int) -> bool:
+    """ "Company chairman Neil Roth disputed that account": the name at `pos` in unparsed
+    text from `start` follows only the role words opening its sentence (capitalised words,
+    then lower-case person nouns or titles: "Union leader", "Acme chief executive"), so it
+    names the sentence's subject, the person a following "he said" continues."""
+    opening = max(start, *(text.rfind(c, start, pos) + 1 for c in ".!?\n"))
+    words = text[opening:pos].strip(" \t\"'\u201c\u201d\u2018\u2019").split()
+    roles = PERSON_NOUNS | TITLES | TENURE_WORDS
+    return (
+        1 < len(words) <= 4
+        and words[0][:1].isupper()
+        and words[-1].lower() in roles
+        and all(w[:1].isupper() or w in roles for w in words)
+    )
+
+
 _AS_PLACE = (
     r"\b(?:in|at|from|to|near|across|outside|visit|visited|visiting)\s+{0}\b"
     r"|\b{0}(?:-[A-Z]|\s+(?:officials|police|residents|officers|city|area|county))"
@@ -1444,6 +1475,23 @@ def _title_gender(chain: list[Token], bare: list[Token]) -> str | None:
     if not bare or bare[0].i == chain[0].i:
         return None
     return HONORIFIC_GENDERS.get(bare[0].nbor(-1).lower_.rstrip("."))
+
+
+def _reported_self_gender(head: Token) -> str | None:
+    """ "Brandt said he disagreed with his wife" -> "m": the gender of the he/she that is
+    the subject of the clause reported by the verb `head` is the subject of. Writers use
+    it for the speaker; it tells which of two bearers of a surname spoke (Tom Brandt, not
+    Sheila Brandt). None when `head` is no verb's subject or the clause has no such
+    pronoun."""
+    if head.dep_ != "nsubj" or not head.head.tag_.startswith("VB"):
+        return None
+    for clause in head.head.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for subject in clause.children:
+            if subject.dep_ == "nsubj" and subject.lower_ in ("he", "she"):
+                return "m" if subject.lower_ == "he" else "f"
+    return None
 
 
 def _role_text(tokens: list[Token]) -> str:

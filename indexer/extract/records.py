@@ -15,6 +15,8 @@ broadcaster" is relayed by the outlet a record before was relayed by.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from indexer.extract import cue_types, negation, outlets, sources
@@ -23,12 +25,14 @@ from indexer.extract.contents import content_shape
 from indexer.extract.coreference import (
     NAMED,
     PERSON_NOUNS,
+    PRONOUN,
     TITLES,
     UNRESOLVED,
     Speaker,
     SpeakerIndex,
 )
 from indexer.extract.layout import Layout
+from indexer.extract.office_roles import stored_role
 from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import name_chain
 
@@ -114,6 +118,10 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
             via = [v for v in via if v != name]
         else:
             speaker = index.resolve(src, cand.offset)
+            if speaker.how == PRONOUN and _named_in(speaker.name, cand.content, text):
+                speaker = index.pronoun_outside(src, cand.offset, cand.content)
+                if _named_in(speaker.name, cand.content, text):
+                    speaker = Speaker(None, "person", how=UNRESOLVED)
             via = _citing_outlet(cand) + via
         index.remember(cand.offset + src.idx, speaker)
     source = cand.source_span()
@@ -150,7 +158,7 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         "speaker_span": list(source) if source else None,
         "speaker": _one_line(speaker.name),
         "speaker_type": speaker.kind if speaker.name or speaker.kind != "unknown" else "unknown",
-        "speaker_role": _one_line(speaker.role),
+        "speaker_role": _one_line(stored_role(speaker.role)),
         "speaker_resolution": speaker.how if speaker.name else UNRESOLVED,
         "relayed_by": relayed_by,
         "via_outlets": via,
@@ -191,6 +199,15 @@ def _someone_elses_document(src: Token, previous: dict) -> bool:
         and previous["speaker_type"] == "person"
         and not any(c.dep_ == "poss" for c in src.children)
     )
+
+
+def _named_in(person: str | None, spans: list[tuple[int, int]], text: str) -> bool:
+    """Whether what was said (`spans` of `text`) names `person` by surname ("Brody" in
+    `Brody "was never serious."`): then it is said about them, not by them."""
+    if not person:
+        return False
+    surname = re.compile(rf"\b{re.escape(person.split()[-1])}\b")
+    return any(surname.search(text, s, e) for s, e in spans)
 
 
 def _content_tokens(cand: Candidate) -> list[Token]:

@@ -1,0 +1,60 @@
+"""Which written descriptions of a speaker are a role worth storing.
+
+A stored `speaker_role` tells a reader what the person is ("chief medical officer of the
+Northshire Health Trust", "Union leader", "MP"). Some descriptions the article uses to
+introduce a person are not: a kinship relation ("Her husband", "Osei's brother", "the wife
+of the governor") says whom the person is related to in this one article, a possessive
+pronoun ("His lawyer") points at someone the record does not name, and a bare honorific
+("Mrs", "Dr") is a form of address. These stay usable inside the article (coreference reads
+them to find "her husband said"), but are never stored as the person's role.
+"""
+
+from __future__ import annotations
+
+from indexer.extract.names import HONORIFIC_GENDERS
+from indexer.lexicon import wordset
+
+# Relations to another person, not offices (head nouns of a description).
+KINSHIP_NOUNS = wordset(
+    """husband wife spouse widow widower brother sister son daughter mother father parent
+    parents sibling twin uncle aunt nephew niece cousin grandson granddaughter grandmother
+    grandfather grandchild stepson stepdaughter stepmother stepfather fiance fiancee
+    fiancé fiancée boyfriend girlfriend brother-in-law sister-in-law son-in-law
+    daughter-in-law mother-in-law father-in-law"""
+)
+_POSSESSIVE_PRONOUNS = wordset("his her their my our your its")
+# Forms of address: "Mrs", "Dr." alone name no office.
+_ADDRESS_FORMS = HONORIFIC_GENDERS.keys() | wordset("dr doctor prof professor")
+# Words that end the head noun phrase of a description ("wife of the governor").
+_PHRASE_ENDS = wordset("of for at in from to with who which that")
+
+
+def stored_role(role: str | None) -> str | None:
+    """`role` as the description written for a speaker, or None when it is no role.
+
+    Args:
+        role: the description as written ("Her husband", "chief executive of Acme"), or None.
+
+    Returns:
+        `role` unchanged, or None for a bare honorific ("Mrs", "Dr."), a description opening
+        with a possessive pronoun ("Her husband", "his lawyer"), or one whose head noun (the
+        last word before "of", "for", ...) is a kinship noun ("Osei's brother", "the wife of
+        the governor", "a mother of three"). Raises nothing.
+    """
+    if not role:
+        return role
+    words = [w.strip(".,;:").lower().replace("\u2019", "'") for w in role.split()]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    if all(w in _ADDRESS_FORMS for w in words) or words[0] in _POSSESSIVE_PRONOUNS:
+        return None
+    head: list[str] = []
+    for word in words:
+        if word in _PHRASE_ENDS:
+            break
+        head.append(word)
+    last = head[-1] if head else words[0]
+    if last.endswith("'s"):
+        last = last[:-2]
+    return None if last in KINSHIP_NOUNS else role
