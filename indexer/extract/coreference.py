@@ -102,7 +102,8 @@ ORG_APPOSITIVE_NOUNS = GENERIC_ORG_NOUNS | wordset(
     subsidiary owner"""
 )
 GENERAL_TITLES = frozenset(["attorney", "surgeon", "inspector", "solicitor", "postmaster"])
-PUBLISHING_VERBS = wordset("published released issued compiled")  # "figures published by X"
+# "figures published by X", "a flyer circulated by Republicans": the publisher speaks
+PUBLISHING_VERBS = wordset("published released issued compiled circulated distributed")
 MALE = frozenset(["he", "him", "his", "himself"])
 FEMALE = frozenset(["she", "her", "hers", "herself"])
 PLURAL = frozenset(["they", "them", "their"])
