@@ -169,7 +169,7 @@ class SpeakerIndex:
     _sorted: bool = False
     _starts: list[int] = field(default_factory=list)
     _breaks: list[int] | None = None  # ends of the article's section break lines
-    _outside: tuple[tuple[int, int], ...] = ()  # spans a pronoun's antecedent is never in
+    _excluded: frozenset[str] = frozenset()  # people a pronoun being resolved is not
     _untyped_speakers: set[int] = field(default_factory=set)  # "McLenney said": named, untyped
     # "The woman disputes ...": unnamed main-clause subjects of a known gender (offset,
     # gender, the phrase normalised), which a following "she" may continue
@@ -807,13 +807,14 @@ class SpeakerIndex:
         start = self.section_start(pos)
         if gender and self._unknown_speaker_just_before(pos, pool):
             return None  # "McLenney said ... she said": the "she" is likely that speaker's
-        quoted = (_quoted_before(self.text, pos) if gender else []) + list(self._outside)
+        quoted = _quoted_before(self.text, pos) if gender else []
         pool = sorted(
             (
                 m
                 for m in pool
                 if m.kind in kinds
                 and m.pos >= start
+                and m.name not in self._excluded
                 and not any(s <= m.pos < e for s, e in quoted)
             ),
             key=lambda m: m.pos,
@@ -1087,14 +1088,22 @@ class SpeakerIndex:
         return Speaker(None, "unknown", how=UNRESOLVED)
 
     def pronoun_outside(self, head: Token, offset: int, spans: list[tuple[int, int]]) -> Speaker:
-        """The person the pronoun `head` (in a chunk at `offset`) refers to, never one
-        mentioned inside `spans` (character offsets): `Brody, he added, "was never
-        serious."` is not Brody's, whose name opens what was said."""
-        self._outside = tuple(spans)
+        """The person the "he" or "she" `head` (in a chunk at `offset`) refers to as the
+        speaker of what `spans` (character offsets) say, when what is said opens with a
+        person's name and the pronoun and cue follow it as an aside (`Brody, he added, "was
+        never serious."`): said about that person, so never by them; otherwise as `resolve`."""
+        pos = offset + head.idx
+        before = _NAME_BEFORE_ASIDE.search(self.text, max(0, pos - 80), pos)
+        if before is None or not any(s <= before.start() < e for s, e in spans):
+            return self._pronoun(head.lower_, pos)
+        surname = before.group(1).lower()
+        self._excluded = frozenset(
+            m.name for m in self.mentions if m.name.lower().split()[-1:] == [surname]
+        )
         try:
-            return self._pronoun(head.lower_, offset + head.idx)
+            return self._pronoun(head.lower_, pos)
         finally:
-            self._outside = ()
+            self._excluded = frozenset()
 
     def _last_speaker(self, pos: int, kinds: tuple[str, ...]) -> str | None:
         """ "The agency said ... It added": "it" and "they" continue the organization or
@@ -1106,6 +1115,8 @@ class SpeakerIndex:
         return None
 
 
+# A name and a comma right before a pronoun: `Brody, he added, "..."`.
+_NAME_BEFORE_ASIDE = re.compile(r"\b([A-Z][\w'\u2019-]+)[ \t]*,[ \t]*$")
 _QUOTATION = re.compile(r"\u201c[^\u201c\u201d]*\u201d?|\"[^\"\n]*\"?")
 
 

@@ -15,8 +15,6 @@ broadcaster" is relayed by the outlet a record before was relayed by.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
 from indexer.extract import cue_types, negation, outlets, sources
@@ -118,10 +116,8 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
             via = [v for v in via if v != name]
         else:
             speaker = index.resolve(src, cand.offset)
-            if speaker.how == PRONOUN and _named_in(speaker.name, cand.content, text):
+            if speaker.how == PRONOUN and src.lower_ in ("he", "she"):
                 speaker = index.pronoun_outside(src, cand.offset, cand.content)
-                if _named_in(speaker.name, cand.content, text):
-                    speaker = Speaker(None, "person", how=UNRESOLVED)
             via = _citing_outlet(cand) + via
         index.remember(cand.offset + src.idx, speaker)
     source = cand.source_span()
@@ -199,15 +195,6 @@ def _someone_elses_document(src: Token, previous: dict) -> bool:
         and previous["speaker_type"] == "person"
         and not any(c.dep_ == "poss" for c in src.children)
     )
-
-
-def _named_in(person: str | None, spans: list[tuple[int, int]], text: str) -> bool:
-    """Whether what was said (`spans` of `text`) names `person` by surname ("Brody" in
-    `Brody "was never serious."`): then it is said about them, not by them."""
-    if not person:
-        return False
-    surname = re.compile(rf"\b{re.escape(person.split()[-1])}\b")
-    return any(surname.search(text, s, e) for s, e in spans)
 
 
 def _content_tokens(cand: Candidate) -> list[Token]:
