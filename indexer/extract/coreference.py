@@ -27,6 +27,7 @@ from indexer.extract.names import (
     surname_gender,
 )
 from indexer.extract.nlp import paragraphs
+from indexer.extract.office_roles import abbreviation_holders
 from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import (
     DETERMINERS,
@@ -602,10 +603,12 @@ class SpeakerIndex:
                 named = chain or ([name_tok] if name_tok.text[:1].isupper() else [])
                 if (bare := _without_titles(named)) and text_of(bare).lower() not in self.persons:
                     self.organizations.add(text_of(bare).lower())
-            if (
-                chain
-                and not is_proper(role_tok)
-                and (role_tok.lower_ in PERSON_NOUNS or role_tok.tag_ == "NN")
+            if chain and (
+                (
+                    not is_proper(role_tok)
+                    and (role_tok.lower_ in PERSON_NOUNS or role_tok.tag_ == "NN")
+                )
+                or _capitalised_office(role_tok, chain)
             ):
                 bare = _without_titles(chain)
                 if not bare:
@@ -620,6 +623,8 @@ class SpeakerIndex:
         """ "Mayor Celia Marchetti", "Trump spokeswoman Hope Hicks": the title is a role that
         later definite descriptions ("the mayor") refer back to."""
         bare = _without_titles(chain)
+        if bare and not bare[0].text[:1].isupper():
+            return  # "Prime Minister of Lirvania": an office, "of Lirvania" is no one's name
         titles = chain[: bare[0].i - chain[0].i] if bare else []
         honorifics = HONORIFIC_GENDERS.keys() | {"dr"}  # "Local MP Sir Alan Fenwick": "local mp"
         while titles and titles[-1].lower_.rstrip(".") in honorifics:
@@ -974,6 +979,12 @@ class SpeakerIndex:
             # a role written capitalised, the person's name in apposition
             named = self.resolve(person, offset, True)
             return Speaker(named.name, "person", _role_text(np_tokens(head)))
+        holders = abbreviation_holders(head.text, self.role_bearers) if len(chain) == 1 else None
+        if holders is not None:  # "'Taxes will rise', PM warns": the article's one PM, or
+            if len(holders) != 1:  # a description (never one page for every article's PM)
+                return Speaker(head.text, "person", how=UNRESOLVED)
+            role = self.role_of.get(holders[0])
+            return Speaker(holders[0], "person", role, DESCRIPTION_CERTAINTY, DESCRIBED)
         if chain and not _only_titles([t.text for t in chain]):
             bare = _without_titles(chain) or chain
             gender = _title_gender(chain, bare) or _reported_self_gender(head)
@@ -1210,6 +1221,19 @@ def _names_a_role(chain: list[Token]) -> bool:
     one word ("The local MP"), or words none of which is a given name ("The Health
     Secretary", "The Chief Constable"); "Adam Kowalski" is a name."""
     return len(chain) == 1 or (bool(chain) and not any(is_first_name(t.text) for t in chain))
+
+
+def _capitalised_office(role: Token, chain: list[Token]) -> bool:
+    """ "The Prime Minister of Lirvania, Tomas Vale": `role` heads an office written
+    capitalised (a title or person noun, no given name in it) in apposition to the full
+    name `chain` opening with a given name."""
+    words = name_chain(role) or [role]
+    return (
+        role.lower_ in TITLES | PERSON_NOUNS
+        and _names_a_role(words)
+        and len(chain) > 1
+        and is_first_name(chain[0].text)
+    )
 
 
 def _appended_person(head: Token) -> Token | None:

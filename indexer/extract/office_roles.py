@@ -11,9 +11,19 @@ them to find "her husband said"), but are never stored as the person's role.
 
 from __future__ import annotations
 
+import re
+
 from indexer.extract.names import HONORIFIC_GENDERS
 from indexer.lexicon import wordset
 
+# Roles headlines write as capitals ("'Taxes will rise', PM warns"): the offices each may
+# stand for, as the body writes them out.
+ROLE_ABBREVIATIONS = {
+    "pm": ("prime minister",),
+    "fm": ("first minister", "foreign minister"),
+    "ceo": ("chief executive", "ceo"),
+    "cfo": ("chief financial officer", "cfo"),
+}
 # Relations to another person, not offices (head nouns of a description).
 KINSHIP_NOUNS = wordset(
     """husband wife spouse widow widower brother sister son daughter mother father parent
@@ -58,3 +68,24 @@ def stored_role(role: str | None) -> str | None:
     if last.endswith("'s"):
         last = last[:-2]
     return None if last in KINSHIP_NOUNS else role
+
+
+def abbreviation_holders(written: str, role_bearers: dict[str, list[str]]) -> list[str] | None:
+    """Who of an article may be meant by a role abbreviation ("PM", "CEO").
+
+    Args:
+        written: the word as written ("PM", "ceo").
+        role_bearers: the article's normalised roles -> names holding them, in text order
+            ("prime minister of lirvania" -> ["Tomas Vale"]).
+
+    Returns:
+        None when `written` is no role abbreviation (`ROLE_ABBREVIATIONS`); else the
+        distinct holders of a role containing one of its expansions as whole words ("prime
+        minister" in "prime minister of lirvania"), possibly none. Raises nothing.
+    """
+    expansions = ROLE_ABBREVIATIONS.get(written.lower().rstrip("."))
+    if expansions is None:
+        return None
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, expansions)) + r")\b")
+    holders = [n for role, names in role_bearers.items() if pattern.search(role) for n in names]
+    return list(dict.fromkeys(holders))
