@@ -1030,7 +1030,11 @@ class SpeakerIndex:
                 name, self.kind_of_name(name), self.role_of.get(name, role), how=DESCRIBED
             )
         det = phrase[0].lower_ if phrase else ""
-        if det in ("the", "this") and len(phrase) <= 3 and (name := self._titled(low, pos)):
+        headline_role = len(phrase) == 1 and head.text[:1].isupper()  # "Senator says ..."
+        if (
+            ((det in ("the", "this") and len(phrase) <= 3) or headline_role)
+            and (name := self._titled(low, pos))
+        ):
             role = self.role_of.get(name)
             return Speaker(name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY, DESCRIBED)
         if det == "the" and (name := self._epithet_person(phrase, head, pos)):
