@@ -11,7 +11,9 @@ close together. An honest unresolved speaker beats a confident wrong one.
   named just before);
 - a report another source alleges ("A leaflet claimed that Moreno said ...") is that
   source's claim about Moreno, not a statement of Moreno's;
-- kinship relations, possessive descriptions and bare honorifics are not stored as roles.
+- kinship relations, possessive descriptions and bare honorifics are not stored as roles;
+- an interviewer's turn labelled with the publication's name ("PROBE Q: Governor Whitaker
+  says you ...") is a question, like "Q:", not a claim of anyone it quotes.
 """
 
 from __future__ import annotations
@@ -126,3 +128,17 @@ def test_kinship_and_honorifics_are_not_stored_as_the_person_s_role():
 )
 def test_a_description_is_stored_as_a_role_only_when_it_names_an_office(written, stored):
     assert stored_role(written) == stored
+
+
+@pytest.mark.parametrize("label", ["Q", "HARBOR DAILY Q", "Interviewer"])
+def test_a_claim_the_interviewer_reports_in_a_question_turn_is_no_one_s_stated_claim(label):
+    text = (
+        "The following is an edited transcript of our interview with Councillor Ana Moreno."
+        f"\n\n{label}: Mayor Felix Dunn says you misled voters about the library."
+        "\n\nMORENO: He promised me the money in March. I stand by every word."
+    )
+    atts = extract(text)
+    # a question put to the interviewee (questions.py): neither Moreno's nor a Dunn
+    # statement the article vouches for
+    assert not [a for a in atts if "misled voters" in a["content"]]
+    assert _by(atts, "I stand by every word")["speaker"] == "Ana Moreno"

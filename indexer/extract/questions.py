@@ -4,8 +4,9 @@ A Q&A article writes each turn as a paragraph opening with its speaker's label (
 Weekly: Whose fault was that?", "Q: ...", "Orla Quinn: Partly ours."). The interviewer's
 turns ask; what they say ("Your critics say you are too close to ...") is a question put to
 the interviewee, not an attribution to the publication, nor to anyone the question quotes.
-The interviewer is the label "Q" / "Question", or the label of a transcript with at least two
-labels whose turns mostly end with a question mark.
+The interviewer is the label "Q" / "Question" / "Interviewer", alone or after the
+publication's name ("PROBE Q"), or the label of a transcript with at least two labels whose
+turns mostly end with a question mark.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from indexer.extract.candidate import Candidate
 
 _TURN = re.compile(r"(?P<label>[A-Z][^\n:.?!\"]{0,40}?)\s*:\s")
-QUESTION_LABELS = frozenset(["q", "question"])
+QUESTION_LABELS = frozenset(["q", "question", "interviewer"])
 MIN_TURNS = 2  # a label asking once may be a rhetorical heading; a transcript asks again
 
 
@@ -29,7 +30,7 @@ def interviewer_turns(text: str, paras: list[tuple[int, int]]) -> list[tuple[int
     asking: list[tuple[int, int]] = []
     for label, spans in turns.items():
         questions = sum(text[s:e].rstrip().endswith("?") for s, e in spans)
-        if label in QUESTION_LABELS or (
+        if label.split()[-1] in QUESTION_LABELS or (  # "Q", "PROBE Q", "Times Question"
             len(turns) > 1 and len(spans) >= MIN_TURNS and questions * 2 > len(spans)
         ):
             asking += spans
