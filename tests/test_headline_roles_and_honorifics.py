@@ -76,3 +76,20 @@ def test_mrs_and_mr_hollis_of_two_articles_are_two_people(store):
         ids += [a.get("speaker_id") for a in linked]
     assert len(ids) == 2 and ids[0] != ids[1]
     assert store.get_speaker("hollis") is None
+
+
+def test_a_bare_surname_never_joins_the_relative_the_article_names_later(store):
+    linker = Linker(store)
+    title = "Mensah warns of crisis in midwifery"
+    body = (
+        "Dr Mensah, chief midwife of the Eastvale Trust, told the Eastvale Echo that the "
+        "trust had 40 fewer midwives than last year.\n\n"
+        "'We are running on empty,' she said.\n\n"
+        "Mensah's brother, Kofi Mensah, a local councillor, said the figures were 'fiction'."
+    )
+    built = article("Eastvale Echo", "midwives", "2026-11-30", body, title=title)
+    linked = index(store, linker, (built, extract_article(title, body)))[1]
+    pages = {a["content"][:12]: a.get("speaker_id") for a in linked}
+    assert pages["'We are runn"] != "kofi-mensah"
+    assert pages["that the tru"] != "kofi-mensah"
+    assert pages["the figures "] == "kofi-mensah"

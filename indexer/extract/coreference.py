@@ -27,7 +27,7 @@ from indexer.extract.names import (
     surname_gender,
 )
 from indexer.extract.nlp import paragraphs
-from indexer.extract.office_roles import abbreviation_holders
+from indexer.extract.office_roles import abbreviation_holders, introduced_as_kin
 from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import (
     DETERMINERS,
@@ -386,7 +386,12 @@ class SpeakerIndex:
             return given[0] if len(given) == 1 else name
         if len(words) > 2 or self.kind_of_words(words) != "person":
             return name
-        everyone = people = self.bearers(low)
+        everyone = people = [  # "Dr Osei ... Osei's brother, Kwame Osei": not the brother
+            p
+            for p in self.bearers(low)
+            if min(self._mentions_of(p), default=0) < pos
+            or not introduced_as_kin(self.text, p, name.split()[-1])
+        ]
         if people and not gender:  # "Obama" where "Mr. Obama" is all it writes: not Michelle
             if words[-1] not in self._surname_genders:
                 self._surname_genders[words[-1]] = surname_gender(self.text, name.split()[-1])

@@ -32,6 +32,7 @@ KINSHIP_NOUNS = wordset(
     fiancé fiancée boyfriend girlfriend brother-in-law sister-in-law son-in-law
     daughter-in-law mother-in-law father-in-law"""
 )
+_KIN = "|".join(map(re.escape, sorted(KINSHIP_NOUNS, key=len, reverse=True)))
 _POSSESSIVE_PRONOUNS = wordset("his her their my our your its")
 # Forms of address: "Mrs", "Dr." alone name no office.
 _ADDRESS_FORMS = HONORIFIC_GENDERS.keys() | wordset("dr doctor prof professor")
@@ -89,3 +90,15 @@ def abbreviation_holders(written: str, role_bearers: dict[str, list[str]]) -> li
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, expansions)) + r")\b")
     holders = [n for role, names in role_bearers.items() if pattern.search(role) for n in names]
     return list(dict.fromkeys(holders))
+
+
+def introduced_as_kin(body: str, full: str, surname: str) -> bool:
+    """Whether ``body`` introduces the full name ``full`` (as written) as a relative of the
+    bare ``surname`` ("Osei's brother, Kwame Osei", "Brandt's wife Sheila Brandt"): the
+    article's bare "Osei" is then another person than the relative
+    (`KINSHIP_NOUNS`)."""
+    pattern = (
+        rf"\b{re.escape(surname)}['\u2019]s[ \t]+(?:[a-z]+[ \t]+)?(?:{_KIN})[ \t]*,?[ \t]*"
+        rf"{re.escape(full)}"
+    )
+    return re.search(pattern, body) is not None
