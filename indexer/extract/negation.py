@@ -12,7 +12,9 @@ the cue's subject:
 - a disowned report (`disowned`): a report set inside a clause that another speaker denies
   or that is called false ("Grant denied that he said ...", "It is false that Grant said
   ...", "Critics have falsely claimed that Grant said ...", "never claimed that Grant said
-  ..."): the outer report stands, the inner one is not the inner subject's claim.
+  ..."), or that another source alleges ("A campaign flyer claimed that Calder said ..."):
+  the outer report stands (the flyer's claim about Calder), the inner one is not the inner
+  subject's claim.
 
 A denial itself ("X denied that Y") is a statement and is kept (store/provenance.py marks
 it denied). PolNeAR annotates negated cues as attributions (7 of 19,832 on train, such as
@@ -33,6 +35,12 @@ from schemas.attribution import DENYING_CUES
 REFUSALS = wordset("refuse refuses refused refusing decline declines declined declining")
 # Verbs by which a speaker says a clause is untrue: the one list the store marks denials by.
 DENIALS = DENYING_CUES
+# Verbs by which another source alleges what someone said ("A flyer claimed that Calder
+# said ..."): the report is the alleging source's claim about that person, not a statement
+# the text vouches for.
+ALLEGATIONS = wordset(
+    "claim claims claimed claiming allege alleges alleged alleging purport purports purported"
+)
 FALSE_WORDS = wordset("false untrue wrong incorrect inaccurate baseless unfounded")
 FALSELY = wordset("falsely wrongly mistakenly erroneously incorrectly untruthfully")
 # Words that turn a negation into its opposite: "not only said", "never failed to say",
@@ -81,13 +89,19 @@ def unsaid(cue: Token) -> bool:
 
 
 def disowned(cue: Token) -> bool:
-    """Does `cue` report inside a clause that is denied, negated or called false: "denied
-    that he said ...", "It is false that Grant said ...", "falsely claimed that Grant said
-    ...", "never claimed that Grant said ..."? Walks up the clauses holding the cue."""
+    """Does `cue` report inside a clause that is denied, negated, called false or alleged:
+    "denied that he said ...", "It is false that Grant said ...", "falsely claimed that
+    Grant said ...", "never claimed that Grant said ...", "A flyer claimed that Calder said
+    ..." (`ALLEGATIONS`)? Walks up the clauses holding the cue."""
     tok = cue
     while tok.dep_ in CLAUSE_LINKS and tok.head.i != tok.i:
         head = tok.head
-        if head.lower_ in DENIALS or _called_false(head) or _unsaid_report(head, tok):
+        if (
+            head.lower_ in DENIALS
+            or _called_false(head)
+            or _unsaid_report(head, tok)
+            or (head.lower_ in ALLEGATIONS and tok.dep_ == "ccomp" and head.i < tok.i)
+        ):
             return True
         tok = head
     return _denied_claim(tok)

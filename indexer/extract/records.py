@@ -38,6 +38,7 @@ from indexer.extract.coreference import (
 from indexer.extract.layout import Layout
 from indexer.extract.layout_lines import WHOLE_TURN
 from indexer.extract.nlp import doc_text
+from indexer.extract.office_roles import stored_role
 from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import name_chain
 
@@ -129,6 +130,8 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
             via = [v for v in via if v != name]
         else:
             speaker = index.resolve(src, cand.offset)
+            if speaker.how == PRONOUN and src.lower_ in ("he", "she"):
+                speaker = index.pronoun_outside(src, cand.offset, cand.content)
             via = _citing_outlet(cand) + via
         index.remember(cand.offset + src.idx, speaker)
     source = cand.source_span()
@@ -172,7 +175,7 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         "speaker_span": list(source) if source else None,
         "speaker": _one_line(speaker.name),
         "speaker_type": speaker.kind if speaker.name or speaker.kind != "unknown" else "unknown",
-        "speaker_role": _one_line(speaker.role),
+        "speaker_role": _one_line(stored_role(speaker.role)),
         "speaker_resolution": speaker.how if speaker.name else UNRESOLVED,
         "relayed_by": relayed_by,
         "via_outlets": via,
