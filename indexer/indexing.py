@@ -88,6 +88,9 @@ class Summary:
     attributions: int = 0
     removed: int = 0  # attributions of changed articles their new version no longer has
     dropped: int = 0  # attributions below the store floor (indexer.extract.scoring)
+    # editors' corrections (indexer.link.corrections) that re-indexed articles no longer
+    # let re-apply (said on stderr, one line each)
+    corrections_lost: int = 0
     # Articles written without these (the pages show them as untitled, undated, or from an
     # unknown outlet): a sign the input lacks metadata the reader could not find.
     missing: dict[str, int] = field(
@@ -110,7 +113,7 @@ class Summary:
             f"{self.replaced} replaced, {self.unchanged} unchanged, {self.rejected} rejected"
             f"{resumed}{_repaired(self.repaired)}; {self.attributions} attributions written, "
             f"{self.dropped} below the confidence floor dropped{_removed(self.removed)}"
-            f"{_missing(self.missing)}"
+            f"{_missing(self.missing)}{_lost(self.corrections_lost)}"
         )
 
 
@@ -132,6 +135,13 @@ def _removed(count: int) -> str:
     return f", {count} removed from changed articles (named above)" if count else ""
 
 
+def _lost(count: int) -> str:
+    """ "; 1 editor's correction not re-applied (named above)" when any was not."""
+    if not count:
+        return ""
+    return f"; {count} editor's correction{'s' if count > 1 else ''} not re-applied (named above)"
+
+
 def _missing(missing: dict[str, int]) -> str:
     """ "; 3 without a title, 5 without a date" for the fields some written articles lack."""
     parts = [
@@ -146,8 +156,8 @@ def _repaired(count: int) -> str:
     if not count:
         return ""
     return (
-        f", {count} repaired (invalid Unicode, bidirectional controls, a date left out or a "
-        "field of the wrong type: see the warnings)"
+        f", {count} repaired (invalid Unicode, bidirectional controls, HTML markup, a date "
+        "left out or a field of the wrong type: see the warnings)"
     )
 
 
@@ -562,6 +572,10 @@ class Indexer:
             records = complete(self.linker, items, self.version, write=False)
         finally:
             self.summary.stages["link"] += time.perf_counter() - started
+        for line in self.linker.corrections.lost:
+            self.summary.corrections_lost += 1
+            self.progress.write(f"quotetrail: {line}")
+        self.linker.corrections.lost.clear()
         return records
 
     def _store(

@@ -194,10 +194,13 @@ NAMES_NOT_IN_TEXT = frozenset(
 OTHER_OUTLETS = wordset(
     """ap afp dpa abc cbs nbc msnbc npr pbs time vox axios politico breitbart newsweek buzzfeed
     huffpost novosti ria-novosti al-jazeera ukrinform unian meduza kommersant izvestia yonhap
-    kyodo efe ansa anadolu rt cnbc cnn bloomberg"""
+    kyodo efe ansa anadolu rt cnbc cnn bloomberg nos rtl zdf ard nhk euronews"""
 ) | frozenset(
     [
         "fox news",
+        "fox business",
+        "france 24",
+        "deutsche welle",
         "the hill",
         "usa today",
         "business insider",

@@ -109,6 +109,7 @@ def clean(
     late = date_problem(article.get("published"))
     if late:
         article["published"] = None
+        article.pop("published_time", None)
         if dropped is not None:
             dropped(f"{late}: date dropped")
     article["id"] = article_id(article.get("url"), body)
@@ -165,13 +166,15 @@ def prepare(
     article: Article, linker: Linker, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
 ) -> ArticleRecord | str:
     """One read article cleaned, extracted in this process, linked and fingerprinted; or
-    the reason :func:`clean` rejected it."""
+    the reason :func:`clean` rejected it. Attributions below the store floor are dropped
+    (:func:`indexer.extract.scoring.stored`), as ``quotetrail index`` drops them."""
     from indexer.extract import extract
+    from indexer.extract.scoring import stored
 
     cleaned = clean(article, max_article_bytes)
     if isinstance(cleaned, str):
         return cleaned
-    found = extract(cleaned["body"], cleaned.get("title"))
+    found, _ = stored(extract(cleaned["body"], cleaned.get("title")))
     return complete(linker, [(cleaned, found)], extractor_version())[0]
 
 

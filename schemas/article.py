@@ -36,6 +36,11 @@ class ArticleSchema(Schema):
     published = PublishedDate(
         load_default=None, allow_none=True, **es({"type": "date"}, column=Column())
     )
+    published_time = optional_string(
+        STORED_ONLY,
+        doc="the moment of publication in UTC (YYYY-MM-DDTHH:MM:SSZ) when the input gave a "
+        "time and its zone (schemas.dates.read_instant): orders one day's copies",
+    )
     language = optional_string(KEYWORD)
     body = fields.String(required=True, validate=validate.Length(min=1), **es(ENGLISH_TEXT))
     body_hash = optional_string(

@@ -169,6 +169,8 @@ class AttributionSchema(Schema):
         validate=validate.OneOf(SPEAKER_RESOLUTIONS),
         **es(KEYWORD),
     )
+    # The speaker who passes the words on ("Calder said Whitaker told her ...": Calder),
+    # shown as "according to Calder"; None when the speaker's words are reported directly.
     relayed_by = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
     speaker_party = fields.String(
         load_default=None,

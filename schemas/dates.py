@@ -105,3 +105,33 @@ def _checked(day: date) -> DateReading:
     if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
         return DateReading(None, f"year {day.year} out of range")
     return DateReading(day.isoformat())
+
+
+_ISO_INSTANT = re.compile(
+    r"^\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})$", re.I
+)
+
+
+def read_instant(value: Any) -> str | None:
+    """The moment a publication date names, in UTC as ``YYYY-MM-DDTHH:MM:SSZ``, when it
+    gives a time and its zone: an ISO timestamp ending in ``Z`` or an offset, an aware
+    ``datetime``, epoch seconds or milliseconds. None for a day alone, a local time of no
+    stated zone, or anything :func:`read_date` does not read as a day. Orders articles
+    published on one day (first seen); the day kept is still :func:`read_date`'s. Never
+    raises."""
+    if read_date(value).iso is None or isinstance(value, bool):
+        return None
+    moment: datetime | None = None
+    if isinstance(value, datetime):
+        moment = value if value.tzinfo is not None else None
+    elif isinstance(value, int | float):
+        seconds = value / 1000 if value > 1e11 else value
+        moment = datetime.fromtimestamp(seconds, tz=UTC)
+    elif isinstance(value, str) and _ISO_INSTANT.match(value.strip()):
+        try:
+            moment = datetime.fromisoformat(value.strip().replace("z", "Z"))
+        except ValueError:
+            return None
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from schemas.scripts import fold_confusables
+
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 # Letters NFKD does not decompose into an ascii base letter.
 _FOLD = str.maketrans(
@@ -38,12 +40,21 @@ def digest(*parts: str, length: int = 16) -> str:
 
 
 def slug(name: str) -> str:
-    """Lowercase ascii slug: the id of a speaker or outlet ("Kyiv Post" -> "kyiv-post")."""
+    """Lowercase ascii slug: the id of a speaker or outlet ("Kyiv Post" -> "kyiv-post").
+
+    A mixed-script name is read in its dominant script first
+    (:func:`schemas.scripts.fold_confusables`: "Ruth C\u0430lder" -> "ruth-calder"). A
+    slug never drops a letter: a name with a letter that has no ascii form (all of
+    "Владимир Путин") gets a digest of the name instead."""
+    name = fold_confusables(name)
     folded = (
         unicodedata.normalize("NFKD", name.translate(_FOLD))
         .encode("ascii", "ignore")
         .decode("ascii")
     )
+    letters = sum(c.isalpha() for c in name)
+    if sum(c.isalpha() for c in folded) < letters:
+        return digest(name, length=8)
     return _NON_WORD.sub("-", folded.lower()).strip("-") or digest(name, length=8)
 
 

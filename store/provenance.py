@@ -7,6 +7,7 @@ statement), so deleting an article never leaves a stale journey.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -52,8 +53,9 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
     speaker) how many of them deny it (``schemas.attribution.DENYING_CUES``: "denied that
     ...": the speaker says it is false).
 
-    First seen is the earliest dated article, None when the earliest has no date (undated
-    articles sort last, so then none has one); ``undated_articles`` and
+    Appearances are in publication order (:func:`_published_order`): first seen is the
+    earliest published article, None when the earliest has no date (undated articles sort
+    last, so then none has one); ``undated_articles`` and
     ``unknown_outlet_articles`` count the articles without a date and without any outlet
     (those are not in ``distinct_outlets``, yet each may be one more outlet)."""
     statement = store.get_statement(statement_id)
@@ -73,7 +75,7 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
         appearance["attribution_ids"].append(a["id"])
         if a.get("speaker") and a["speaker"] not in appearance["speakers"]:
             appearance["speakers"].append(a["speaker"])
-    appearances = list(articles.values())
+    appearances = sorted(articles.values(), key=_published_order)
     dated = bool(appearances and appearances[0]["published"])
     if dated:  # first seen is a claim about time: it needs a date
         appearances[0]["first_seen"] = True
@@ -189,6 +191,7 @@ def _appearance(a: dict[str, Any], article: dict[str, Any] | None) -> dict[str, 
         "title": a.get("article_title"),
         "url": a.get("article_url"),
         "published": a.get("published"),
+        "published_time": (article or {}).get("published_time"),
         "outlet": a.get("outlet"),
         "outlet_id": a.get("outlet_id"),
         "original_outlet": a.get("original_outlet"),
@@ -202,14 +205,29 @@ def _appearance(a: dict[str, Any], article: dict[str, Any] | None) -> dict[str, 
     }
 
 
+def _published_order(appearance: dict[str, Any]) -> tuple[bool, str, str, bool, str]:
+    """Publication order: by day (undated last), then by the moment of publication
+    (``published_time``; unknown after known), then an original before the copies of one
+    day (a copy cannot be out before the story it copies), then by article id so the order
+    never depends on the engine."""
+    return (
+        not appearance["published"],
+        str(appearance["published"] or ""),
+        appearance.get("published_time") or "~",
+        appearance["syndicated"],
+        appearance["article_id"],
+    )
+
+
 def _first_seen(appearance: dict[str, Any]) -> dict[str, Any]:
-    keys = ("article_id", "title", "url", "published", "outlet", "outlet_id")
+    keys = ("article_id", "title", "url", "published", "published_time", "outlet", "outlet_id")
     return {k: appearance[k] for k in keys}
 
 
 def attribution_provenance(store: Store, attribution_id: str) -> dict[str, Any] | None:
-    """The chain speaker -> via outlets -> publishing outlet -> original outlet (for a
-    syndicated copy), and the journey of its statement with the earliest marked first seen."""
+    """The chain speaker -> relaying speaker (`relayed_by`) -> via outlets -> publishing
+    outlet -> original outlet (for a syndicated copy), and the journey of its statement
+    with the earliest marked first seen."""
     a = store.get_attribution(attribution_id)
     if a is None:
         return None
@@ -223,6 +241,8 @@ def attribution_provenance(store: Store, attribution_id: str) -> dict[str, Any] 
             "role_text": a.get("speaker_role"),
         }
     ]
+    if a.get("relayed_by"):  # "Calder said Whitaker told her ...": as Calder tells it
+        chain.append({"role": "relayed", "name": a["relayed_by"]})
     via_ids = a.get("via_outlet_ids") or []
     for i, name in enumerate(a.get("via_outlets") or []):
         chain.append({"role": "via", "id": via_ids[i] if i < len(via_ids) else None, "name": name})
@@ -422,6 +442,28 @@ def _negations(text: str) -> int:
     return sum(word in NEGATIONS for word in normalized(text).split())
 
 
+# Where a negation's scope ends: a semicolon or colon, a comma before a conjunction, or
+# "but" ("The governor never said that, and the budget is balanced": the "never" negates
+# "said that", not the clause that matches a claim about the budget).
+_CLAUSE_BREAK = re.compile(r"\s*(?:[;:]|,\s*(?:and|but|or|yet|while|whereas)\b|\bbut\b)\s*", re.I)
+
+
+def matching_clause(text: str, other: list[str]) -> str:
+    """The clause of ``text`` (split at :data:`_CLAUSE_BREAK`) sharing the most content
+    words (:func:`claim_words`, typos tolerated) with ``other``; ``text`` itself when it has
+    one clause or no clause shares more than the others (the scope of its negations is
+    then the whole sentence)."""
+    clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
+    if len(clauses) < 2:
+        return text
+    shared = [
+        sum(any(same_word(w, o) for o in other) for w in claim_words(clause))
+        for clause in clauses
+    ]
+    best = max(shared)
+    return clauses[shared.index(best)] if shared.count(best) == 1 else text
+
+
 @dataclass(frozen=True)
 class Coverage:
     """How a stored statement covers a pasted claim, word by word (typos tolerated):
@@ -430,7 +472,8 @@ class Coverage:
     each says all of what the other says: a one-word claim is never 100% like a sentence.
     ``contradicts``: most words shared, but one of the two is negated and the other not, or
     one has the opposite verb of the other (grew/shrank, rose/fell: ``near_duplicates.ANTONYMS``;
-    a negation and an opposite verb together agree)."""
+    a negation and an opposite verb together agree), judged in the clause of each that
+    carries the shared words (:func:`matching_clause`)."""
 
     shared: int
     claim: int
@@ -463,8 +506,14 @@ def coverage(claim: str, statement: str, mine: list[str] | None = None) -> Cover
             free.remove(partner)
             shared += 1
     found = Coverage(shared, len(mine), len(theirs), False)
-    negated = (_negations(claim) % 2) != (_negations(statement) % 2)
-    reversed_verb = opposites(normalized(claim).split(), normalized(statement).split()) % 2 == 1
+    # negations and opposite verbs count within the clauses that carry the match
+    claim_clause = matching_clause(claim, theirs)
+    statement_clause = matching_clause(statement, mine)
+    negated = (_negations(claim_clause) % 2) != (_negations(statement_clause) % 2)
+    reversed_verb = (
+        opposites(normalized(claim_clause).split(), normalized(statement_clause).split()) % 2
+        == 1
+    )
     flipped = found.similarity >= 0.75 and negated != reversed_verb
     return Coverage(shared, len(mine), len(theirs), flipped or compare(claim, statement).negated)
 
@@ -531,8 +580,8 @@ def different_figures(claim: str, statement: str) -> dict[str, list[str]]:
 
 def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]]:
     """The stored statements closest to ``text`` (near-duplicate keys, full-text search, and
-    its distinctive words when neither finds a near-duplicate), most similar first
-    (:class:`Coverage`; a near-duplicate counts as 1): a contradiction of the same
+    its distinctive words when neither finds a near-duplicate), most similar first (by the
+    ``similarity`` shown, :class:`Coverage`): a contradiction of the same
     proposition is as relevant as a match. On equal similarity a near-duplicate comes
     first, then a statement with the claim's figures, then an agreeing one. Each comes with
     its journey and first sighting. A statement with a different number is never the same
@@ -569,7 +618,7 @@ def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]
         covered = coverage(text, statement["text"], mine)
         if same or covered.similarity >= MIN_RESEMBLANCE:
             key = (
-                -(1.0 if same else round(covered.similarity, 3)),
+                -round(covered.similarity, 3),  # the similarity shown: pages list in its order
                 not same,
                 bool(refigured["claim"]),
                 covered.contradicts,

@@ -118,3 +118,48 @@ def test_first_seen_needs_a_date_and_unknown_outlets_are_counted(store):
     result = check_claim(store, "the tide gauges were never calibrated")[0]
     assert result["first_seen"] is None
     assert result["journey"]["unknown_outlet_articles"] == 2
+
+
+def test_a_denial_of_something_else_does_not_contradict_the_clause_that_matches(store):
+    """ "The governor never said that, and the budget is balanced": the "never" negates
+    "said that"; the clause matching "the budget is balanced" agrees with it."""
+    linker = Linker(store)
+    said = "The governor never said that, and the budget is balanced"
+    body = f'"{said}," spokeswoman Alicia Moreno said in an email.'
+    index(store, linker, (article("Repro News", "denial", "2026-11-29", body),
+                          [quote(body, said, "Alicia Moreno")]))
+    [agrees] = check_claim(store, "The governor said the budget is balanced")
+    assert agrees["text"] == said and agrees["contradicts"] is False
+    [negated] = check_claim(store, "the budget is not balanced")
+    assert negated["contradicts"] is True
+    answer = client(store).get(
+        "/api/v1/check", query_string={"text": "The governor said the budget is balanced"}
+    ).get_json()
+    assert [m["contradicts"] for m in answer["matches"]] == [False]
+
+
+def test_results_are_listed_in_the_order_of_the_similarity_they_show(store):
+    """A short claim found inside a long quote (a near-duplicate by containment, sharing
+    few of its words) comes after a closer paraphrase, on the page and in the API."""
+    linker = Linker(store)
+    long_quote = (
+        "that Gov. Dan Whitaker privately told her the state was out of money and could not "
+        "fund new school construction"
+    )
+    paraphrase = "governor admitted state is out of money"
+    body = f'Ruth Calder said that "{long_quote}". Headline: {paraphrase}.'
+    index(store, linker, (article("Repro News", "calder", "2026-11-29", body),
+                          [quote(body, long_quote, "Ruth Calder"),
+                           quote(body, paraphrase, "Ruth Calder")]))
+    claim = "the state was out of money"
+    results = check_claim(store, claim)
+    assert len(results) == 2
+    shown = [r["similarity"] for r in results]
+    assert shown == sorted(shown, reverse=True) and shown[0] > shown[1]
+    c = client(store)
+    api = c.get("/api/v1/check", query_string={"text": claim}).get_json()["matches"]
+    assert [m["similarity"] for m in api] == shown
+    html = page(c, "/check?text=" + claim.replace(" ", "+"))
+    assert [int(p) for p in re.findall(r"similarity (\d+)%", html)] == [
+        round(s * 100) for s in shown
+    ]

@@ -55,6 +55,21 @@ def test_a_denial_is_stored_but_what_he_denies_saying_is_not_his_claim() -> None
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Grant dismissed suggestions that Kerr had said the ward would close.",
+        "Grant rejected claims that Kerr told aides the ward would close.",
+        "Grant disputed reports that Kerr said the ward would close.",
+    ],
+)
+def test_a_claim_he_rejects_about_what_someone_said_is_not_their_claim(sentence: str) -> None:
+    """Kerr's supposed words, which Grant rejects, are not stored as Kerr's claim."""
+    found = extract(LEAD + sentence)
+    assert [a for a in found if "ward would close" in a["content"] and a["speaker"] == "Kerr"] == []
+    assert all(a["speaker"] == "Paul Grant" for a in found)
+
+
+@pytest.mark.parametrize(
     ("sentence", "content"),
     [
         ('"Are we there yet? Probably not," Grant said.', '"Are we there yet? Probably not,"'),

@@ -84,3 +84,43 @@ def test_index_extract_and_the_api_prepare_an_article_the_same_way(
     assert {k: v for k, v in posted.items() if k != "source"} == {
         k: v for k, v in indexed.items() if k != "source"
     }
+
+
+def test_an_attribution_the_indexer_drops_under_the_floor_is_not_stored_by_the_api(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A weak reading ("x said y") falls below the confidence floor: `quotetrail index`
+    drops it, and so must `POST /api/v1/articles`; one rule for both ways in."""
+    from indexer.extract import extract
+    from indexer.extract.scoring import STORE_FLOOR
+    from webapp import create_app
+
+    weak = {"url": "https://repro.example/floor", "title": "Floor", "outlet": "Repro News",
+            "published": "2026-11-30T12:00:00Z", "body": "x said y"}
+    found = extract(weak["body"], weak["title"])
+    assert found and all(a["confidence"] < STORE_FLOOR for a in found)
+
+    path = tmp_path / "floor.json"
+    path.write_text(json.dumps(weak), encoding="utf-8")
+    monkeypatch.setenv("QUOTETRAIL_DB", str(tmp_path / "indexed.db"))
+    monkeypatch.delenv("ES_URL", raising=False)
+    monkeypatch.delenv("QUOTETRAIL_STATE_DIR", raising=False)
+    assert main(["index", str(path), "--workers", "1"]) == 0, capsys.readouterr().err
+    assert "1 below the confidence floor dropped" in capsys.readouterr().err
+    indexed = SqliteStore(str(tmp_path / "indexed.db"))
+    try:
+        assert list(indexed.scan(SearchQuery())) == []
+    finally:
+        indexed.close()
+
+    api_store = SqliteStore(str(tmp_path / "api.db"))
+    try:
+        client = create_app(api_store, {"TESTING": True, "API_TOKEN": "s3cret"}).test_client()
+        response = client.post(
+            "/api/v1/articles", json=weak, headers={"Authorization": "Bearer s3cret"}
+        )
+        assert response.status_code == 201, response.get_json()
+        assert api_store.article_attributions(response.get_json()["id"]) == []
+        assert list(api_store.scan(SearchQuery())) == []
+    finally:
+        api_store.close()

@@ -300,3 +300,19 @@ def test_an_epithet_written_with_the_is_no_organization() -> None:
     )
     found = _said(body, "win it all")
     assert found["speaker_type"] != "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Port operator Maasgroep said the strike was costly.", "Maasgroep", "port operator"),
+        ("Energy company Ardmore said prices would rise.", "Ardmore", "energy company"),
+        ("Budget airline Skyvane said it would cancel 40 flights.", "Skyvane", "budget airline"),
+    ],
+)
+def test_an_organization_described_before_its_name_is_an_organization(text, name, role) -> None:
+    """As "Maasgroep, the port operator" is: its page is one for the corpus, never one for a
+    person known only by a surname in one article."""
+    [found] = extract(text)
+    assert (found["speaker"], found["speaker_type"]) == (name, "organization")
+    assert (found["speaker_role"] or "").lower() == role

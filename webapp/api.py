@@ -541,7 +541,10 @@ def put_article() -> tuple[Response, int] | Response:
         name = str(error).split(" ", 1)[0].split(".", 1)[0]
         raise P.ParamError(name, str(error)) from None
     from indexer.prepare import clean, date_problem, url_problem
+    from indexer.read.fields import drop_formula_names
+    from indexer.read.markup import strip_markup
     from indexer.read.model import new_article
+    from schemas.dates import read_instant
 
     for name, problem in (
         ("url", url_problem(article.get("url"))),
@@ -553,7 +556,12 @@ def put_article() -> tuple[Response, int] | Response:
     limit = DEFAULT_MAX_ARTICLE_BYTES
     if len(article["body"].encode("utf-8")) > limit:
         abort(413, f"The article body is larger than the {human_size(limit)} limit.")
+    strip_markup(article)  # read as `quotetrail index` reads a JSON record's fields
+    for name in drop_formula_names(article):
+        raise P.ParamError(name, "is a spreadsheet formula, not a name")
     fields = {k: v for k, v in article.items() if k not in ("source", "body")}
+    if fields.get("published"):  # the day is the schema's; the moment orders one day's copies
+        fields["published_time"] = read_instant(data.get("published"))
     cleaned = clean(new_article(article["source"], article["body"], **fields), limit)
     if isinstance(cleaned, str):
         raise P.ParamError("body", cleaned)

@@ -115,6 +115,10 @@ class FirstSeenSchema(Schema):
     title = fields.String(allow_none=True)
     url = fields.String(allow_none=True)
     published = _day()
+    published_time = fields.String(
+        allow_none=True,
+        metadata={"description": "the moment of publication in UTC, when the input gave one"},
+    )
     outlet = fields.String(allow_none=True)
     outlet_id = fields.String(allow_none=True)
 
@@ -181,10 +185,12 @@ class JourneySchema(Schema):
 
 
 class ChainHopSchema(Schema):
-    """speaker -> via outlet(s) -> publisher -> original (when the article is a copy)."""
+    """speaker -> relaying speaker ("according to Calder") -> via outlet(s) -> publisher ->
+    original (when the article is a copy)."""
 
     role = fields.String(
-        required=True, validate=validate.OneOf(("speaker", "via", "publisher", "original"))
+        required=True,
+        validate=validate.OneOf(("speaker", "relayed", "via", "publisher", "original")),
     )
     id = fields.String(allow_none=True)
     name = fields.String(allow_none=True)

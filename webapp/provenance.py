@@ -16,6 +16,7 @@ from webapp.searching import store
 
 ROLE_LABELS = {
     "speaker": "speaker",
+    "relayed": "according to",
     "via": "relayed by (per)",
     "publisher": "published by",
     "original": "copied from (original)",

@@ -129,7 +129,16 @@ def reported_lead(attribution: dict[str, Any]) -> str:
     prepositional cue, "Someone" when nobody was found. A cue that reads badly before
     "that" (several words, one needing an object, a form in -ing such as "describing") is
     reported as "said"; a cue whose content is its object (:data:`OBJECT_CUES`, "called the
-    plan 'a disaster'", "cited health reasons") takes its past tense and nothing else."""
+    plan 'a disaster'", "cited health reasons") takes its past tense and nothing else. Words
+    another speaker relays (`relayed_by`: "Calder said Whitaker told her ...") open with who
+    relays them: "According to Ruth Calder, Dan Whitaker said that"."""
+    lead = _lead(attribution)
+    relayed_by = attribution.get("relayed_by")
+    return f"According to {relayed_by}, {lead}" if relayed_by else lead
+
+
+def _lead(attribution: dict[str, Any]) -> str:
+    """`reported_lead` without the relaying speaker."""
     who = attribution.get("speaker") or attribution.get("speaker_text") or "Someone"
     cue = (attribution.get("cue") or "").strip().lower()
     if cue in PREPOSITIONAL_CUES or cue.endswith(" by"):  # "as first reported by X"

@@ -51,16 +51,27 @@ def index_article(
     store: Store, article: dict[str, Any], found: list[dict[str, Any]]
 ) -> PutOutcome:
     """Link and store one article cleaned by :func:`indexer.prepare.clean` with its
-    attributions ``found`` by :func:`indexer.extract.extract` (the same steps as
-    ``quotetrail index``: :func:`indexer.prepare.complete`), holding the store's writer
-    lease while linking and writing. Raises :class:`~quotetrail.errors.StoreBusy` when an
-    indexer held it for ``EDIT_WAIT`` s."""
+    attributions ``found`` (:func:`found_in`; the same steps as ``quotetrail index``:
+    :func:`indexer.prepare.complete`), holding the store's writer lease while linking and
+    writing. Raises :class:`~quotetrail.errors.StoreBusy` when an indexer held it for
+    ``EDIT_WAIT`` s."""
     from indexer.link import Linker
     from indexer.prepare import complete, extractor_version
 
     with exclusive_write(store, "an article posted to the API"):
         record = complete(Linker(store), [(article, found)], extractor_version())
         return store.put_articles(record)[0]
+
+
+def found_in(article: dict[str, Any]) -> list[dict[str, Any]]:
+    """The attributions extracted from ``article`` that are stored: those below the store
+    floor are dropped as ``quotetrail index`` drops them
+    (:func:`indexer.extract.scoring.stored`)."""
+    from indexer.extract import extract
+    from indexer.extract.scoring import stored
+
+    found, _ = stored(extract(article["body"], article.get("title")))
+    return found
 
 
 class _Job:
@@ -115,9 +126,7 @@ class Indexing:
     def _run(self, job: _Job, store: Store, article: dict[str, Any]) -> PutOutcome:
         """Index ``article``; while the store is busy, give the error to the waiting
         request, or once accepted try again for ``ACCEPTED_RETRY_SECONDS``."""
-        from indexer.extract import extract
-
-        found = extract(article["body"], article.get("title"))
+        found = found_in(article)
         started = time.monotonic()
         while True:
             try:

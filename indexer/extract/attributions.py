@@ -9,7 +9,7 @@ resolved in text order.
 
 from __future__ import annotations
 
-from indexer.extract import citations, cues, questions, scoring
+from indexer.extract import citations, cues, questions, scoring, viewpoints
 from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.constructions import Site, from_token, labelled_lines
 from indexer.extract.layout import Layout, layout
@@ -61,7 +61,7 @@ def candidates(page: Layout, reliability: Reliability = cues.reliability) -> lis
             site = Site(chunk.start, chunk.paragraph, sentence, reliability)
             for tok in sent:
                 if not inside.covers(chunk.start + tok.idx):
-                    found += from_token(tok, site)
+                    found += from_token(tok, site) + viewpoints.from_token(tok, site)
             sentence += 1
     found += labelled_lines(text, paras, sentence_starts)
     found += layout_candidates(text, paras, quotes, sentence_starts, parsed)

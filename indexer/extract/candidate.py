@@ -15,6 +15,9 @@ from spacy.tokens import Token
 from indexer.extract.sources import source_span
 from indexer.extract.spans import Spans
 
+# The form of a continuation paragraph that goes on with a quotation the paragraph before
+# left open: it keeps the confidence of the candidate it continues (`scoring.rule_scored`).
+CONTINUED_QUOTATION = "continued quotation"
 # (cue form, construction) -> reliability in [0, 1], or None when the pair is not a cue.
 Reliability = Callable[[str, str], float | None]
 
@@ -52,7 +55,10 @@ class Candidate:
         if self.cue is None:
             return None
         toks = [self.cue]
-        if self.form == "according to":
+        if self.form == "according to" and (
+            self.cue.lower_ == "according"  # not "Whitaker called" an outlet relays
+            or (self.source is not None and self.source.head.dep_ == "agent")  # "reported by"
+        ):
             toks.append(self.cue.nbor(1))
         toks += [c for c in self.cue.children if c.dep_ == "prt"]
         return (

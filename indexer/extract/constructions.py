@@ -40,7 +40,7 @@ from indexer.extract.contents import (
     under,
 )
 from indexer.extract.cue_types import EVIDENCE_SOURCES
-from indexer.extract.cues import family
+from indexer.extract.cues import attested, family
 from indexer.extract.names import is_first_name
 from indexer.extract.sources import relayed_subject, source_kind, subject
 from indexer.extract.spans import token_spans, trimmed
@@ -116,12 +116,15 @@ class Site:
 
 def from_token(tok: Token, site: Site) -> list[Candidate]:
     """Every candidate whose cue is `tok`, in construction order."""
-    if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+    lower, tag = tok.lower_, tok.tag_
+    if lower == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
         return _according_to(tok, site)
-    if tok.lower_ == "per" and tok.dep_ == "prep":
+    if lower == "per" and tok.dep_ == "prep":
         return _per_outlet(tok, site)
-    if tok.tag_ in ("NN", "NNS"):
+    if tag in ("NN", "NNS"):
         return _noun_complements(tok, site)
+    if tag != "JJ" and not tag.startswith("VB"):
+        return []  # every other construction's cue is a verb or an adjective
     if (agent := _as_reported_by(tok)) is not None:
         return _as_reported(tok, agent, site)
     if tok.tag_ == "JJ" and tok.dep_ == "acomp":
@@ -156,10 +159,35 @@ def _according_to(tok: Token, site: Site) -> list[Candidate]:
     source = next((o for o in tok.nbor(1).children if o.dep_ == "pobj"), None)
     source = source or next((o for o in tok.children if o.dep_ == "pobj"), None)
     relayed = relayed_subject(tok)
+    if source is not None and (speaker := _speaker_an_outlet_relays(tok, source)) is not None:
+        verb = speaker.head  # "According to the BBC, Whitaker called the claims 'nonsense'"
+        content = [
+            t
+            for t in verb.subtree
+            if t.i > verb.i and not under(t, tok) and not (t.is_punct and t.i == t.sent.end - 1)
+        ]
+        return site.propose("according", "according to", verb, content, speaker)
     content = [
         t for t in tok.sent if not under(t, tok) or (relayed is not None and under(t, relayed))
     ]
     return site.propose("according", "according to", tok, content, source)
+
+
+def _speaker_an_outlet_relays(tok: Token, source: Token) -> Token | None:
+    """ "According to the BBC, Whitaker called the senator's claims 'nonsense'": when the
+    source of "according to" is an outlet and the clause it opens is a named speaker's
+    speech verb (one the cue lexicon has seen introduce words: `cues.attested`), the
+    speaker (its subject) says the words and the outlet only relays them
+    (`outlets.relays`). Returns the subject, or None."""
+    verb = tok.head
+    if verb.i < tok.i or not verb.tag_.startswith("VB") or not attested(verb.lower_):
+        return None
+    speaker = subject(verb)
+    if speaker is None or speaker.tag_ not in ("NNP", "NNPS") or outlets.is_outlet(speaker):
+        return None
+    if not outlets.is_outlet(source) or any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # a reported clause is the verb's own candidate ("Whitaker said ...")
+    return speaker
 
 
 def _per_outlet(tok: Token, site: Site) -> list[Candidate]:
@@ -220,10 +248,12 @@ def _as_reported(tok: Token, agent: Token, site: Site) -> list[Candidate]:
 
 def _noun_complements(tok: Token, site: Site) -> list[Candidate]:
     """ "his insistence that ...", "a call to ...": the possessor is the source."""
+    source = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if site.score("noun", tok.lower_, source) is None:
+        return []  # no cue: nothing to propose, whatever the clause
     out: list[Candidate] = []
     for child in tok.children:
         if child.dep_ in ("acl", "ccomp") and complement_clause(child):
-            source = next((c for c in tok.children if c.dep_ == "poss"), None)
             out += site.propose("noun", tok.lower_, tok, list(child.subtree), source)
     return out
 
@@ -387,9 +417,11 @@ def _predicative_objects(tok: Token, source: Token | None, site: Site) -> list[C
     obj = obj or pred
     scores = [site.reliability(tok.lower_, p) for p in ("ccomp", f"dobj:{source_kind(source)}")]
     known = [score for score in scores if score is not None]
+    if not known:
+        return []
     span = tok.doc[obj.left_edge.i : pred.right_edge.i + 1]
     spans = token_spans([t for t in span if under(t, obj) or under(t, pred)], site.offset)
-    if not known or not spans:
+    if not spans:
         return []
     return [Candidate("ccomp", tok.lower_, max(known), spans, tok, source, *site.position())]
 
@@ -422,6 +454,8 @@ def _small_clauses(tok: Token, source: Token | None, site: Site) -> list[Candida
         return []
     if not tok.lower_.startswith("show") and source.lower_ not in EVIDENCE_SOURCES:
         return []
+    if site.score("ccomp", tok.lower_, source) is None:
+        return []
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is None or obj.tag_ in PRONOUN_TAGS[1:] or is_date(obj):
         return []
@@ -452,6 +486,8 @@ def _judgements(tok: Token, source: Token | None, site: Site) -> list[Candidate]
     one with a one-word purpose ("endorsed Clinton for president")."""
     if source is None or (tok.is_title and tok.i != tok.sent.start) or expressive(tok.lower_):
         return []  # "Christie Calls Off ...": a headline in title case parses badly
+    if site.score("judgement", tok.lower_, source) is None:
+        return []
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is None or obj.tag_ in PRONOUN_TAGS[1:] or is_date(obj):
         return []
@@ -480,7 +516,11 @@ def _reason(obj: Token) -> bool:
 
 def _late_that(tok: Token, source: Token | None, site: Site) -> list[Candidate]:
     """ "said on Friday during a news conference that ...", when the verb has no ccomp."""
-    if any(c.dep_ == "ccomp" for c in tok.children) or not (late := late_that_clause(tok)):
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return []
+    if site.score("ccomp", tok.lower_, source) is None:
+        return []  # no cue: nothing to propose
+    if not (late := late_that_clause(tok)):
         return []
     content = [t for t in late.subtree if not relay_phrase(t)]
     return site.propose("ccomp", tok.lower_, tok, content, source)
@@ -501,6 +541,8 @@ def _adverbial_reports(tok: Token, source: Token | None, site: Site) -> list[Can
     lexicon's clausal evidence for the cue gates it."""
     if any(c.dep_ == "ccomp" for c in tok.children):
         return []
+    if site.score("ccomp", tok.lower_, source) is None:
+        return []  # no cue: nothing to propose
     out: list[Candidate] = []
     for child in tok.rights:
         if child.dep_ != "advcl":
@@ -555,8 +597,10 @@ def _prepositional_objects(tok: Token, source: Token | None, site: Site) -> list
                     and obj.tag_ not in PRONOUN_TAGS
                     and not is_date(obj)
                 ):
-                    content = [t for t in obj.subtree if not relay_phrase(t)]
                     form = f"{tok.lower_} {child.lower_}"
+                    if site.score("prep", form, source) is None:
+                        continue  # no cue: the content need not be cut out
+                    content = [t for t in obj.subtree if not relay_phrase(t)]
                     out += site.propose("prep", form, tok, content, source)
     return out
 
@@ -566,6 +610,8 @@ def _reporting_parataxis(tok: Token, source: Token | None, site: Site) -> list[C
     clause's subject ("The difference now, he told me, is that ...") hangs off a noun; the
     content is then the whole clause that noun is the subject of."""
     if not reporting_tail(tok) or source is None or any(c.dep_ == "ccomp" for c in tok.children):
+        return []
+    if site.score("parataxis", tok.lower_, source) is None:
         return []
     clause = tok.head
     if clause.dep_ in ("nsubj", "nsubjpass") and clause.head.tag_.startswith("VB"):

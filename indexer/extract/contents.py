@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from indexer.extract.candidate import Reliability
 from indexer.extract.cues import STATEMENT_CUE, family
 from indexer.extract.cues import reliability as cue_reliability
+from indexer.extract.quotes import ANY_CLOSING, ANY_OPENING
 from indexer.lexicon import wordset
 
 TEMPORAL = wordset(
@@ -356,8 +357,6 @@ def _after_comma(doc, i: int) -> bool:
     return before.is_quote and i >= 2 and doc[i - 2].text.endswith(",")
 
 
-QUOTE_OPENINGS = frozenset('"\u201c\u2018\'\u00ab')
-QUOTE_CLOSINGS = frozenset('"\u201d\u2019\'\u00bb')
 
 
 def content_shape(pattern: str, kind: str, content: str, tokens: list[Token]) -> str:
@@ -371,7 +370,7 @@ def content_shape(pattern: str, kind: str, content: str, tokens: list[Token]) ->
     inside = {t.i for t in tokens}
     verbs = any(_clause_verb(t) and not _in_relative(t, inside) for t in tokens)
     text = content.strip()
-    enclosed = len(text) > 1 and text[0] in QUOTE_OPENINGS and text[-1] in QUOTE_CLOSINGS
+    enclosed = len(text) > 1 and text[0] in ANY_OPENING and text[-1] in ANY_CLOSING
     if kind == "direct":
         return "fragment" if enclosed and not verbs else "quotation"
     if enclosed and not verbs:

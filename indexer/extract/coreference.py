@@ -19,6 +19,7 @@ from indexer.extract import interviews
 from indexer.extract.names import (
     HONORIFIC_GENDERS,
     PARTY_LABELS,
+    TENURE_WORDS,
     descriptor_length,
     first_name_gender,
     is_descriptor,
@@ -28,7 +29,8 @@ from indexer.extract.names import (
     party_tag,
     surname_gender,
 )
-from indexer.extract.nlp import entities, paragraphs
+from indexer.extract.nlp import doc_text, entities, paragraphs
+from indexer.extract.office_roles import abbreviation_holders, introduced_as_kin
 from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import (
     DETERMINERS,
@@ -110,7 +112,8 @@ ORG_APPOSITIVE_NOUNS = GENERIC_ORG_NOUNS | wordset(
     subsidiary owner"""
 )
 GENERAL_TITLES = frozenset(["attorney", "surgeon", "inspector", "solicitor", "postmaster"])
-PUBLISHING_VERBS = wordset("published released issued compiled")  # "figures published by X"
+# "figures published by X", "a flyer circulated by Republicans": the publisher speaks
+PUBLISHING_VERBS = wordset("published released issued compiled circulated distributed")
 MALE = frozenset(["he", "him", "his", "himself"])
 FEMALE = frozenset(["she", "her", "hers", "herself"])
 PLURAL = frozenset(["they", "them", "their"])
@@ -176,6 +179,7 @@ class SpeakerIndex:
     _sorted: bool = False
     _starts: list[int] = field(default_factory=list)
     _breaks: list[int] | None = None  # ends of the article's section break lines
+    _excluded: frozenset[str] = frozenset()  # people a pronoun being resolved is not
     _untyped_speakers: set[int] = field(default_factory=set)  # "McLenney said": named, untyped
     # "The woman disputes ...": unnamed main-clause subjects of a known gender (offset,
     # gender, the phrase normalised), which a following "she" may continue
@@ -188,7 +192,7 @@ class SpeakerIndex:
         # "BRENNA, Sept 3 (CPA) -" is a place, "Image: Lena Marsh" a photographer: neither
         # is ever a speaker or what a pronoun refers to
         datelines = _datelines(text) + _credits(text)
-        unparsed = _gaps(text, [(o, o + len(d.text)) for o, d in docs] + datelines)
+        unparsed = _gaps(text, [(o, o + len(doc_text(d))) for o, d in docs] + datelines)
         titled: list[tuple[int, str, list[str]]] = []  # unparsed names written with a role
         for start, end in unparsed:
             for match in _CAPITALISED.finditer(text, start, end):
@@ -227,7 +231,9 @@ class SpeakerIndex:
                     possessor = text[pos + len(" ".join(words)) :].startswith(("'s", "\u2019s"))
                     subject = (
                         not possessor and (pos == start or text[pos - 2 : pos].strip() in (".", ""))
-                    ) or _appositive_to_opening(text, start, pos, end)
+                    ) or _appositive_to_opening(text, start, pos, end) or _role_opening(
+                        text, start, pos
+                    )
                     gender = HONORIFIC_GENDERS.get(title or "")
                     index.mentions.append(
                         Mention(pos, " ".join(words), "", subject, gender, len(words))
@@ -406,7 +412,12 @@ class SpeakerIndex:
             return given[0] if len(given) == 1 else name
         if len(words) > 2 or self.kind_of_words(words) != "person":
             return name
-        everyone = people = self.bearers(low)
+        everyone = people = [  # "Dr Osei ... Osei's brother, Kwame Osei": not the brother
+            p
+            for p in self.bearers(low)
+            if min(self._mentions_of(p), default=0) < pos
+            or not introduced_as_kin(self.text, p, name.split()[-1])
+        ]
         if people and not gender:  # "Obama" where "Mr. Obama" is all it writes: not Michelle
             if words[-1] not in self._surname_genders:
                 self._surname_genders[words[-1]] = surname_gender(self.text, name.split()[-1])
@@ -628,10 +639,12 @@ class SpeakerIndex:
                 named = chain or ([name_tok] if name_tok.text[:1].isupper() else [])
                 if (bare := _without_titles(named)) and text_of(bare).lower() not in self.persons:
                     self.organizations.add(text_of(bare).lower())
-            if (
-                chain
-                and not is_proper(role_tok)
-                and (role_tok.lower_ in PERSON_NOUNS or role_tok.tag_ == "NN")
+            if chain and (
+                (
+                    not is_proper(role_tok)
+                    and (role_tok.lower_ in PERSON_NOUNS or role_tok.tag_ == "NN")
+                )
+                or _capitalised_office(role_tok, chain)
             ):
                 bare = _without_titles(chain)
                 if not bare:
@@ -646,6 +659,8 @@ class SpeakerIndex:
         """ "Mayor Celia Marchetti", "Trump spokeswoman Hope Hicks": the title is a role that
         later definite descriptions ("the mayor") refer back to."""
         bare = _without_titles(chain)
+        if bare and not bare[0].text[:1].isupper():
+            return  # "Prime Minister of Lirvania": an office, "of Lirvania" is no one's name
         titles = chain[: bare[0].i - chain[0].i] if bare else []
         if bare and titles and (run := _with_role_before(chain))[0].i < chain[0].i:
             titles = run[: bare[0].i - run[0].i]  # "Afghan Ambassador to the United States"
@@ -663,7 +678,17 @@ class SpeakerIndex:
             for t in first.doc[max(0, first.i - 3) : first.i]
             if t.tag_ in ("NN", "JJ") or t.lower_ in TITLES
         ]
-        if words and words[-1].i == first.i - 1 and words[-1].lower_ in PERSON_NOUNS:
+        while words and words[0].dep_ in ("npadvmod", "advmod", "tmod"):
+            words = words[1:]  # "Yesterday port operator Maasgroep": not part of the role
+        if words and words[-1].i == first.i - 1 and words[-1].lower_ in ORG_APPOSITIVE_NOUNS:
+            # "Port operator Maasgroep", "Energy company Ardmore": an organisation described
+            # before its name, as "Maasgroep, the port operator" is after it (`_add_role`)
+            bare = _without_titles(chain)
+            if bare and text_of(bare).lower() not in self.persons:
+                self.organizations.add(text_of(bare).lower())
+                name = self.canonical(text_of(bare), offset + first.idx)
+                self.role_of.setdefault(name, _role_text(words))
+        elif words and words[-1].i == first.i - 1 and words[-1].lower_ in PERSON_NOUNS:
             bare = _without_titles(chain)
             if bare:
                 name = self.canonical(text_of(bare), offset + first.idx)
@@ -706,7 +731,7 @@ class SpeakerIndex:
         names = [
             name
             for role, bearers in self.role_bearers.items()
-            if _ABBREVIATIONS.get(_role_head(role), _role_head(role)) == head
+            if _role_head(role) == head
             for name in bearers
         ]
         names = list(dict.fromkeys(names))
@@ -844,6 +869,7 @@ class SpeakerIndex:
                 for m in pool
                 if m.kind in kinds
                 and m.pos >= start
+                and m.name not in self._excluded
                 and not any(s <= m.pos < e for s, e in quoted)
             ),
             key=lambda m: m.pos,
@@ -1007,9 +1033,16 @@ class SpeakerIndex:
             return Speaker(named.name, "person", _role_text(np_tokens(head)))
         if (holder := self._role_holder(head, pos)) is not None:
             return holder  # "Afghan Ambassador to the United States Hamdullah Mohib"
+        holders = abbreviation_holders(head.text, self.role_bearers) if len(chain) == 1 else None
+        if holders is not None:  # "'Taxes will rise', PM warns": the article's one PM, or
+            if len(holders) != 1:  # a description (never one page for every article's PM)
+                return Speaker(head.text, "person", how=UNRESOLVED)
+            role = self.role_of.get(holders[0])
+            return Speaker(holders[0], "person", role, DESCRIPTION_CERTAINTY, DESCRIBED)
         if chain and not _only_titles([t.text for t in chain]):
             bare = _without_titles(chain) or chain
-            name = self.canonical(text_of(bare), pos, _title_gender(chain, bare))
+            gender = _title_gender(chain, bare) or _reported_self_gender(head)
+            name = self.canonical(text_of(bare), pos, gender)
             named_by_phrase = any(  # "The Committee for a Responsible Federal Budget"
                 c.dep_ == "prep" and any(is_proper(t) for t in c.subtree) for c in head.children
             )
@@ -1058,7 +1091,11 @@ class SpeakerIndex:
                 name, self.kind_of_name(name), self.role_of.get(name, role), how=DESCRIBED
             )
         det = phrase[0].lower_ if phrase else ""
-        if det in ("the", "this") and len(phrase) <= 3 and (name := self._titled(low, pos)):
+        headline_role = len(phrase) == 1 and head.text[:1].isupper()  # "Senator says ..."
+        if (
+            ((det in ("the", "this") and len(phrase) <= 3) or headline_role)
+            and (name := self._titled(low, pos))
+        ):
             role = self.role_of.get(name)
             return Speaker(name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY, DESCRIBED)
         if det == "the" and (name := self._epithet_person(phrase, head, pos)):
@@ -1193,6 +1230,24 @@ class SpeakerIndex:
             return Speaker(name, kind, None, PRONOUN_CERTAINTY, _pronoun_how(name))
         return Speaker(None, "unknown", how=UNRESOLVED)
 
+    def pronoun_outside(self, head: Token, offset: int, spans: list[tuple[int, int]]) -> Speaker:
+        """The person the "he" or "she" `head` (in a chunk at `offset`) refers to as the
+        speaker of what `spans` (character offsets) say, when what is said opens with a
+        person's name and the pronoun and cue follow it as an aside (`Brody, he added, "was
+        never serious."`): said about that person, so never by them; otherwise as `resolve`."""
+        pos = offset + head.idx
+        before = _NAME_BEFORE_ASIDE.search(self.text, max(0, pos - 80), pos)
+        if before is None or not any(s <= before.start() < e for s, e in spans):
+            return self._pronoun(head.lower_, pos)
+        surname = before.group(1).lower()
+        self._excluded = frozenset(
+            m.name for m in self.mentions if m.name.lower().split()[-1:] == [surname]
+        )
+        try:
+            return self._pronoun(head.lower_, pos)
+        finally:
+            self._excluded = frozenset()
+
     def _last_speaker(self, pos: int, kinds: tuple[str, ...]) -> str | None:
         """ "The agency said ... It added": "it" and "they" continue the organization or
         group that spoke just before (within `SPEAKER_REACH`), never just any organization
@@ -1203,6 +1258,8 @@ class SpeakerIndex:
         return None
 
 
+# A name and a comma right before a pronoun: `Brody, he added, "..."`.
+_NAME_BEFORE_ASIDE = re.compile(r"\b([A-Z][\w'\u2019-]+)[ \t]*,[ \t]*$")
 _QUOTATION = re.compile(r"\u201c[^\u201c\u201d]*\u201d?|\"[^\"\n]*\"?")
 
 
@@ -1245,7 +1302,7 @@ def _after_dateline(head: Token) -> Token | None:
         return next((c for c in head.children if c.dep_ == "appos" and c.i > head.i + 1), None)
     # "SAN JOSE, Calif., Feb. 10 /PRNewswire/ -- Veltro Robotics, ..., announced"
     start = head.left_edge.idx
-    dateline = DATELINE.match(doc.text[start:])
+    dateline = DATELINE.match(doc_text(doc)[start:])
     if dateline is None or head.idx >= start + dateline.end():
         return None
     cut = start + dateline.end()
@@ -1253,12 +1310,19 @@ def _after_dateline(head: Token) -> Token | None:
     return next((c for c in head.children if c.dep_ in ("appos", "conj") and c.idx >= cut), None)
 
 
+# Honorifics and peerage titles a person is named by ("Lord Pemberton", "Dame Ann Lowe").
+NAMING_HONORIFICS = HONORIFIC_GENDERS.keys() | wordset("dr prof lord lady baroness baron")
+
+
 def _appositive_person(head: Token) -> Token | None:
-    """A person's full name in apposition to `head` ("The local MP, Ruth Adeyemi,"): at
-    least two words, the first a known first name."""
+    """A person's full name in apposition to `head` ("The local MP, Ruth Adeyemi,", "The
+    Health Secretary, Lord Pemberton,"): at least two words, the first a known first name
+    or an honorific or peerage title (`NAMING_HONORIFICS`)."""
     for appos in head.children:
         chain = name_chain(appos) if appos.dep_ == "appos" else []
-        if len(chain) > 1 and is_first_name(chain[0].text):
+        if len(chain) > 1 and (
+            is_first_name(chain[0].text) or chain[0].lower_.rstrip(".") in NAMING_HONORIFICS
+        ):
             return appos
     return None
 
@@ -1299,6 +1363,19 @@ def _names_a_role(chain: list[Token]) -> bool:
     one word ("The local MP"), or words none of which is a given name ("The Health
     Secretary", "The Chief Constable"); "Adam Kowalski" is a name."""
     return len(chain) == 1 or (bool(chain) and not any(is_first_name(t.text) for t in chain))
+
+
+def _capitalised_office(role: Token, chain: list[Token]) -> bool:
+    """ "The Prime Minister of Lirvania, Tomas Vale": `role` heads an office written
+    capitalised (a title or person noun, no given name in it) in apposition to the full
+    name `chain` opening with a given name."""
+    words = name_chain(role) or [role]
+    return (
+        role.lower_ in TITLES | PERSON_NOUNS
+        and _names_a_role(words)
+        and len(chain) > 1
+        and is_first_name(chain[0].text)
+    )
 
 
 def _appended_person(head: Token) -> Token | None:
@@ -1391,6 +1468,22 @@ def _appositive_to_opening(text: str, start: int, pos: int, end: int) -> bool:
     return text[end : end + 1] == "," and bool(_OPENING_APPOSITION.fullmatch(text, opening, pos))
 
 
+def _role_opening(text: str, start: int, pos: int) -> bool:
+    """ "Company chairman Neil Roth disputed that account": the name at `pos` in unparsed
+    text from `start` follows only the role words opening its sentence (capitalised words,
+    then lower-case person nouns or titles: "Union leader", "Acme chief executive"), so it
+    names the sentence's subject, the person a following "he said" continues."""
+    opening = max(start, *(text.rfind(c, start, pos) + 1 for c in ".!?\n"))
+    words = text[opening:pos].strip(" \t\"'\u201c\u201d\u2018\u2019").split()
+    roles = PERSON_NOUNS | TITLES | TENURE_WORDS
+    return (
+        1 < len(words) <= 4
+        and words[0][:1].isupper()
+        and words[-1].lower() in roles
+        and all(w[:1].isupper() or w in roles for w in words)
+    )
+
+
 _AS_PLACE = (
     r"\b(?:in|at|from|to|near|across|outside|visit|visited|visiting)\s+{0}\b"
     r"|\b{0}(?:-[A-Z]|\s+(?:officials|police|residents|officers|city|area|county))"
@@ -1413,18 +1506,6 @@ _DOCUMENTS = THING_WORDS | wordset(
     """report statement study survey poll article paper document letter memo ruling
     decision order proposal measure legislation"""
 )
-# A title abbreviated before a name is the word "the <title>" writes out: "Vermont Sen.
-# Bernie Sanders" is who "the senator" means.
-_ABBREVIATIONS = {
-    "sen.": "senator",
-    "rep.": "representative",
-    "gov.": "governor",
-    "gen.": "general",
-    "prof.": "professor",
-    "lt.": "lieutenant",
-    "col.": "colonel",
-    "sgt.": "sergeant",
-}
 _LINKS = NAME_LINKS | {"the", "and"}  # "Ministry of the Interior" is a name
 _ROLE_PREPOSITIONS = frozenset(["of", "for", "at", "to", "in", "with", "from", "on", "and"])
 
@@ -1669,6 +1750,23 @@ def _title_gender(chain: list[Token], bare: list[Token]) -> str | None:
     if not bare or bare[0].i == chain[0].i:
         return None
     return HONORIFIC_GENDERS.get(bare[0].nbor(-1).lower_.rstrip("."))
+
+
+def _reported_self_gender(head: Token) -> str | None:
+    """ "Brandt said he disagreed with his wife" -> "m": the gender of the he/she that is
+    the subject of the clause reported by the verb `head` is the subject of. Writers use
+    it for the speaker; it tells which of two bearers of a surname spoke (Tom Brandt, not
+    Sheila Brandt). None when `head` is no verb's subject or the clause has no such
+    pronoun."""
+    if head.dep_ != "nsubj" or not head.head.tag_.startswith("VB"):
+        return None
+    for clause in head.head.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for subject in clause.children:
+            if subject.dep_ == "nsubj" and subject.lower_ in ("he", "she"):
+                return "m" if subject.lower_ == "he" else "f"
+    return None
 
 
 def _role_text(tokens: list[Token]) -> str:

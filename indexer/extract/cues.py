@@ -49,6 +49,18 @@ PARSE_MIN_HITS = 3
 
 _WORD = re.compile(r"[a-z]+")
 _PER_NAME = re.compile(r"\bper [A-Z]")
+# A clause framed as a view or a poll finding ("in her view", "his position was that", "in
+# the CBS poll") or a claim noun's "that" clause ("his insistence that"): `viewpoints`
+# proposes it although no cue word occurs.
+_FRAME = re.compile(
+    r"\b(?:in (?:\S+ ){0,4}?(?:view|opinion|estimation|judge?ment)|"
+    r"(?:view|opinion|position|argument|contention|assertion|claim|belief|conviction)"
+    r" (?:is|was) that|in\b[^.,;:]{0,60}?\b(?:polls?|polling|surveys?))\b|"
+    r"\b(?:claim|assertion|argument|insistence|warning|statement|promise|pledge|suggestion|"
+    r"allegation|complaint|fear|hope|concern|criticism|belief|contention|assurance|point|"
+    r"message|response|demand|accusation|prediction)s?\b(?:\W+\w+){0,6}?\W+that\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -71,16 +83,16 @@ def cue_families() -> frozenset[str]:
 
 def may_attribute(sentence: str) -> bool:
     """Can `sentence` hold an attribution: a quotation mark, a cue word (or one of its
-    inflections) or a relay by name ("per Reuters")?"""
-    if has_quote_mark(sentence) or _PER_NAME.search(sentence):
+    inflections), a relay by name ("per Reuters") or a viewpoint frame ("in her view")?"""
+    if has_quote_mark(sentence) or _PER_NAME.search(sentence) or _FRAME.search(sentence):
         return True
-    words, known = cue_words(), cue_families()
-    return any(w in words or _family_of(w) in known for w in _WORD.findall(sentence.lower()))
+    return any(map(_cue_like, _WORD.findall(sentence.lower())))
 
 
 @lru_cache(maxsize=65536)
-def _family_of(word: str) -> str:
-    return family(word)
+def _cue_like(word: str) -> bool:
+    """A cue word or an inflection of one (`may_attribute`), kept per word."""
+    return word in cue_words() or family(word) in cue_families()
 
 
 @lru_cache(maxsize=1)

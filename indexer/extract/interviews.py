@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from indexer.extract.nlp import sentences
+from indexer.extract.quotes import ANY_OPENING
 
 MIN_QUESTIONS = 2
 # The title and the first two paragraphs announce the interviewee, and so does the
@@ -79,6 +80,8 @@ MIN_QUESTION_SHARE = 0.15
 _WHO = r"(?:he|she|they|(?!I\b|We\b)[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3})"
 _CUE = r"(?:said|says|added|adds|wrote|writes|explained|recalled)"
 _REPORTED = re.compile(rf"[,\u201d\u2019\"']\s*(?:{_WHO}\s+{_CUE}|{_CUE}\s+{_WHO})\s*\.?$")
+# A paragraph in the first person (singular or plural: "we" answers for a company too) is
+# an answer's voice; only the singular pronouns (`FIRST_PERSON`) resolve to the interviewee.
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|me|my|mine|we|us|our|ours)\b", re.IGNORECASE)
 _SECOND_PERSON_WORD = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
 # A turn's label: "Q:", "Answer:", "Ruth Calloway:", "TH:" (capitalised words, not prose
@@ -88,8 +91,7 @@ _LABELLED_TURN = re.compile(r"[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0
 _OBJECT_PRONOUN = re.compile(r"\w*\s+(?:him|her)\b", re.IGNORECASE)  # "interviewed him"
 _SUBJECT_PRONOUN = re.compile(r"\s*(?:He|She)\b")  # "She spoke to the Observer about ..."
 _QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.]\s", re.IGNORECASE)
-_OPENING_QUOTES = "\"'\u201c\u2018"
-FIRST_PERSON = frozenset(["i", "me", "my"])
+FIRST_PERSON = frozenset(["i", "me", "my"])  # the interviewee's own pronouns
 SECOND_PERSON = frozenset(["you", "your"])
 
 
@@ -225,7 +227,7 @@ def _shape(text: str, start: int, end: int) -> str:
         not body.endswith(_CLOSING) and len(body.split()) <= MAX_HEADING_WORDS
     ):
         return "aside"
-    if body[0] in _OPENING_QUOTES:
+    if body[0] in ANY_OPENING:
         return "answer"
     if _QUESTION_LABEL.match(body):
         return "question"
@@ -256,7 +258,7 @@ def whole_turns(text: str, interview: Interview) -> list[tuple[int, int]]:
         follows, previous = previous, kind
         if kind != "answer" or (start, end) in interview.labelled:
             continue
-        if len(body.split()) < MIN_TURN_WORDS or body[0] in _OPENING_QUOTES:
+        if len(body.split()) < MIN_TURN_WORDS or body[0] in ANY_OPENING:
             continue
         last_start, last_end = sentences(text, start, end)[-1]
         if _REPORTED.search(text, last_start, last_end):

@@ -9,7 +9,8 @@ Decides which chunks are parsed at all: by default only those where a cue word m
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -30,6 +31,11 @@ def plain_spaces(text: str) -> str:
     return text.translate(PLAIN_SPACES)
 
 
+# What `parse_plan` gives: the text as parsed, its paragraphs and the chunks to parse.
+Plan = tuple[str, list[tuple[int, int]], list[nlp.Chunk]]
+_PLANNED: dict[str, Plan] = {}  # article text -> its plan, worked out ahead of its layout
+
+
 @dataclass
 class Layout:
     """What the article looks like before any attribution is chosen."""
@@ -44,16 +50,28 @@ def layout(text: str, wanted: Callable[[str], bool] | None = cues.may_attribute)
     """Paragraphs, quotations and the parse of the chunks `wanted` accepts (all if None);
     page furniture is blanked first (`furniture.blank_furniture`) and Unicode spaces made
     plain (`plain_spaces`): offsets are unchanged."""
-    text, paras, pieces = parse_plan(text, wanted)
+    plan = _PLANNED.pop(text, None) if wanted is cues.may_attribute else None
+    text, paras, pieces = plan or parse_plan(text, wanted)
     parsed = list(nlp.parse(text, pieces))
     return Layout(text, paras, find_quotes(text, paras), parsed)
 
 
-def parse_plan(
-    text: str, wanted: Callable[[str], bool] | None = cues.may_attribute
-) -> tuple[str, list[tuple[int, int]], list[nlp.Chunk]]:
+def parse_plan(text: str, wanted: Callable[[str], bool] | None = cues.may_attribute) -> Plan:
     """What `layout` parses: the text with its furniture blanked and its spaces made plain,
     its paragraphs and the chunks `wanted` accepts (`nlp.chunks`)."""
     text = blank_furniture(plain_spaces(text))
     paras = nlp.paragraphs(text)
     return text, paras, nlp.chunks(text, paras, wanted)
+
+
+@contextmanager
+def planned_ahead(texts: list[str]) -> Iterator[list[Plan]]:
+    """The `parse_plan` of each text (default `wanted`), in order; within the block,
+    `layout` of one of these texts takes its plan from here instead of working it out
+    again (once: the plan is the same)."""
+    plans = [parse_plan(text) for text in texts]
+    _PLANNED.update(zip(texts, plans, strict=True))
+    try:
+        yield plans
+    finally:
+        _PLANNED.clear()

@@ -12,7 +12,9 @@ the cue's subject:
 - a disowned report (`disowned`): a report set inside a clause that another speaker denies
   or that is called false ("Grant denied that he said ...", "It is false that Grant said
   ...", "Critics have falsely claimed that Grant said ...", "never claimed that Grant said
-  ..."): the outer report stands, the inner one is not the inner subject's claim.
+  ..."), or that another source alleges ("A campaign flyer claimed that Calder said ..."):
+  the outer report stands (the flyer's claim about Calder), the inner one is not the inner
+  subject's claim.
 
 A denial itself ("X denied that Y") is a statement and is kept (store/provenance.py marks
 it denied). PolNeAR annotates negated cues as attributions (7 of 19,832 on train, such as
@@ -27,13 +29,17 @@ from spacy.tokens import Token
 from indexer.extract import cues
 from indexer.extract.cue_types import THOUGHT_VERBS
 from indexer.lexicon import wordset
+from schemas.attribution import DENYING_CUES
 
 # Verbs whose infinitive is withheld speech: "refused to say", "declined to confirm".
 REFUSALS = wordset("refuse refuses refused refusing decline declines declined declining")
-# Verbs and predicates by which a speaker or the writer says a clause is untrue.
-DENIALS = wordset(
-    """deny denies denied denying dispute disputes disputed disputing refute refutes refuted
-    refuting"""
+# Verbs by which a speaker says a clause is untrue: the one list the store marks denials by.
+DENIALS = DENYING_CUES
+# Verbs by which another source alleges what someone said ("A flyer claimed that Calder
+# said ..."): the report is the alleging source's claim about that person, not a statement
+# the text vouches for.
+ALLEGATIONS = wordset(
+    "claim claims claimed claiming allege alleges alleged alleging purport purports purported"
 )
 FALSE_WORDS = wordset("false untrue wrong incorrect inaccurate baseless unfounded")
 FALSELY = wordset("falsely wrongly mistakenly erroneously incorrectly untruthfully")
@@ -83,16 +89,36 @@ def unsaid(cue: Token) -> bool:
 
 
 def disowned(cue: Token) -> bool:
-    """Does `cue` report inside a clause that is denied, negated or called false: "denied
-    that he said ...", "It is false that Grant said ...", "falsely claimed that Grant said
-    ...", "never claimed that Grant said ..."? Walks up the clauses holding the cue."""
+    """Does `cue` report inside a clause that is denied, negated, called false or alleged:
+    "denied that he said ...", "It is false that Grant said ...", "falsely claimed that
+    Grant said ...", "never claimed that Grant said ...", "A flyer claimed that Calder said
+    ..." (`ALLEGATIONS`)? Walks up the clauses holding the cue."""
     tok = cue
     while tok.dep_ in CLAUSE_LINKS and tok.head.i != tok.i:
         head = tok.head
-        if head.lower_ in DENIALS or _called_false(head) or _unsaid_report(head, tok):
+        if (
+            head.lower_ in DENIALS
+            or _called_false(head)
+            or _unsaid_report(head, tok)
+            or (head.lower_ in ALLEGATIONS and tok.dep_ == "ccomp" and head.i < tok.i)
+        ):
             return True
         tok = head
-    return False
+    return _denied_claim(tok)
+
+
+def _denied_claim(clause: Token) -> bool:
+    """ "dismissed suggestions [that Kerr had said ...]", "rejected claims [that he said
+    ...]": `clause` states the content of a claim noun that a denial verb takes as object."""
+    noun = clause.head
+    return (
+        clause.dep_ in ("acl", "relcl")  # the parser takes some "that" clauses for relatives
+        and any(c.dep_ == "mark" for c in clause.children)
+        and noun.i < clause.i
+        and noun.tag_.startswith("NN")
+        and noun.dep_ in ("dobj", "pobj")
+        and noun.head.lower_ in DENIALS
+    )
 
 
 def _unsaid_report(verb: Token, clause: Token) -> bool:

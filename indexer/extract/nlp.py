@@ -28,13 +28,21 @@ _BOUNDARY = re.compile(r"(?<=[.!?;:\u201d\"])\s+")
 
 @lru_cache(maxsize=1)
 def load() -> Language:
-    """Load the English pipeline once per process (installed package, never a download)."""
+    """Load the English pipeline once per process (installed package, never a download).
+
+    Its layers multiply matrices with numpy's BLAS (OpenBLAS, which picks the CPU's widest
+    kernels: AVX-512 where there is one) rather than BLIS, which falls back to its AVX2
+    kernels on any CPU whose model it does not know (a virtual machine's "Intel Xeon
+    Processor"): tok2vec then costs about half as much, and the parses are the same
+    (`bench/extract_same.py`)."""
     import spacy
+    from thinc.api import use_ops
 
     last: Exception | None = None
     for name in MODEL_NAMES:
         try:
-            nlp = spacy.load(name, exclude=["lemmatizer", "attribute_ruler"], disable=["ner"])
+            with use_ops("numpy", use_blis=False):  # the layers keep the ops they are made with
+                nlp = spacy.load(name, exclude=["lemmatizer", "attribute_ruler"], disable=["ner"])
         except OSError as error:
             last = error
             continue
@@ -152,14 +160,45 @@ def parse(text: str, pieces: Iterable[Chunk], batch_size: int = 64) -> Iterator[
     texts = [text[c.start : c.end] for c in pieces]
     ready = [_AHEAD[t].pop() if _AHEAD.get(t) else None for t in texts]
     rest = nlp.pipe(
-        (t for t, doc in zip(texts, ready, strict=True) if doc is None), batch_size=batch_size
+        (for_parser(t) for t, doc in zip(texts, ready, strict=True) if doc is None),
+        batch_size=batch_size,
     )
-    for chunk, doc in zip(pieces, ready, strict=True):
-        yield chunk, doc if doc is not None else next(rest)
+    for chunk, piece, doc in zip(pieces, texts, ready, strict=True):
+        doc = doc if doc is not None else next(rest)
+        doc.user_data[_TEXT] = for_parser(piece)  # for `doc_text`: the text the parser read
+        yield chunk, doc
+
+
+_TEXT = "quotetrail_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, kept with the doc: spaCy joins the tokens' texts again at every
+    `doc.text`, which the extractor asks for many times per chunk."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+_SPACED_HYPHEN = re.compile(r"(?<=\s)-(?=\s)")
+
+
+def for_parser(chunk: str) -> str:
+    """The chunk as the parser reads it: a hyphen between spaces is a dash ("James Lowe -
+    no relation - said": an aside, as with "–" or "—", which the parser reads as such; a
+    bare hyphen makes it one noun phrase). Same length, so token offsets hold for the
+    text; tokens show the dash."""
+    return _SPACED_HYPHEN.sub("\u2013", chunk)
 
 
 _AHEAD: dict[str, list[Doc]] = {}  # chunk text -> docs parsed ahead of their article
 AHEAD_BATCH = 256  # docs per nlp.pipe batch when parsing ahead
+# tok2vec is fastest on batches of about 64 chunks (bigger arrays no longer fit the CPU's
+# caches: 1024 chunks cost twice as much per token), the parser on the biggest batches (a
+# step of its transition loop runs all the batch's chunks at once). Same docs either way.
+TOK2VEC_BATCH = 64
+_SMALLER_TOK2VEC_BATCHES = {"tok2vec": {"batch_size": TOK2VEC_BATCH}}
 
 
 @contextmanager
@@ -167,7 +206,11 @@ def parsed_ahead(texts: list[str]) -> Iterator[None]:
     """Within the block, :func:`parse` takes these chunk texts (of several articles) from
     one `nlp.pipe` over all of them: bigger batches make the tagger and parser about a
     tenth cheaper per token than one article's chunks at a time. The docs are the same."""
-    docs = load().pipe(texts, batch_size=AHEAD_BATCH)
+    docs = load().pipe(
+        (for_parser(t) for t in texts),
+        batch_size=AHEAD_BATCH,
+        component_cfg=_SMALLER_TOK2VEC_BATCHES,
+    )
     for piece, doc in zip(texts, docs, strict=True):
         _AHEAD.setdefault(piece, []).append(doc)
     try:

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from indexer import lexicon
 from indexer.extract.names import is_first_name
 from indexer.extract.tokens import adjuncts_before_quotation, name_chain, np_tokens, text_of
-from indexer.lexicon import wordset
+from indexer.lexicon import TITLE_CASE_SMALL, wordset
 
 OUTLET_NAMES = lexicon.outlet_names_in_text()
 BRAND_WORDS = wordset(
@@ -157,17 +157,19 @@ def relays(cue: Token, sent_tokens: list[Token]) -> list[str]:
     if told := swallowed_outlet(cue):
         found.append(_outlet_of(told[-1]))
     for child in cue.children:
-        if child.dep_ in ("dobj", "dative") and is_outlet(child):
-            found.append(_outlet_of(child))
+        if child.dep_ in ("dobj", "dative") and (name := _addressed_outlet(child)):
+            found.append(name)  # "told Reuters", "told Dutch broadcaster NOS"
         if child.dep_ == "prep" and child.lower_ in ("in", "during", "to"):
             for obj in child.children:
                 for sub in obj.children:
                     if sub.dep_ == "prep" and sub.lower_ in ("with", "to"):
                         found += [
-                            _outlet_of(o) for o in sub.children if o.dep_ == "pobj" and is_outlet(o)
+                            name
+                            for o in sub.children
+                            if o.dep_ == "pobj" and (name := _introduced_outlet(o))
                         ]
-                if obj.dep_ == "pobj" and is_outlet(obj):
-                    found.append(_outlet_of(obj))
+                if obj.dep_ == "pobj" and (name := _introduced_outlet(obj)):
+                    found.append(name)
     unique: list[str] = []
     for name in found:
         if name and name not in unique:
@@ -230,8 +232,11 @@ def _spoken_to(cue: Token) -> list[str]:
     """ "Speaking to the Financial Times, he added ...", "In an interview with CNBC, she
     said": the outlet a participle of speaking hanging off the cue was addressing."""
     found = []
-    for verb in cue.children:
-        if verb.dep_ == "advcl" and verb.lower_ in SPEAKING_PARTICIPLES:
+    participles = [c for c in cue.children if c.dep_ == "advcl"] + [
+        p for s in cue.children if s.dep_ == "nsubj" for p in s.children if p.dep_ == "acl"
+    ]  # "Vance, speaking to CNN later, said": the parse hangs it on the subject
+    for verb in participles:
+        if verb.lower_ in SPEAKING_PARTICIPLES:
             for prep in verb.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
                     found += [
@@ -243,11 +248,11 @@ def _spoken_to(cue: Token) -> list[str]:
 
 
 def _addressed_outlet(obj: Token) -> str | None:
-    """The outlet an object of "speaking to" names: "the Financial Times", or the possessor
-    of a programme ("BBC Radio 4's Today programme" -> "BBC Radio 4"); None for anyone
-    else."""
-    if is_outlet(obj):
-        return _outlet_of(obj)
+    """The outlet an object of "speaking to" or "told" names: "the Financial Times", "Dutch
+    broadcaster NOS" (`_introduced_outlet`), or the possessor of a programme ("BBC Radio 4's
+    Today programme" -> "BBC Radio 4"); None for anyone else."""
+    if name := _introduced_outlet(obj):
+        return name
     if obj.lower_ in PROGRAMME_NOUNS:
         for owner in obj.children:
             if owner.dep_ == "poss" and is_outlet(owner):
@@ -291,14 +296,37 @@ def _reporting_outlets(cue: Token) -> list[str]:
     return found
 
 
+# Capitalised words that open a sentence before an outlet's name and are no part of it.
+NOT_IN_NAMES = wordset("according per told speaking talking in during after before as said")
+
+
+def _introduced_outlet(tok: Token) -> str | None:
+    """The outlet `tok` names: an outlet itself ("the Financial Times", "CNN's Jake
+    Tapper" -> "CNN"), or an outlet noun with the outlet's name in apposition ("Dutch
+    broadcaster NOS", "the newspaper De Telegraaf"); None for anything else."""
+    if is_outlet(tok):
+        return _outlet_of(tok)
+    if tok.lower_ in OUTLET_NOUNS:
+        for appos in tok.children:
+            if appos.dep_ == "appos" and name_chain(appos):
+                return outlet_name(appos)
+    return None
+
+
 def full_name(name: str, text: str, before: int) -> str:
     """The full name of a short-form outlet ("Herald" -> "Northgate Herald") from its last
-    mention in `text` before character `before`; the name itself when there is none."""
-    if " " in name:
+    mention in `text` before character `before`, on one line and without the sentence's own
+    words before it ("Per Reuters" is Reuters); a known outlet's name, or a name with no
+    longer mention, is the name itself."""
+    if " " in name or name.lower() in OUTLET_NAMES:
         return name
-    pattern = re.compile(rf"((?:[A-Z][\w&'\u2019-]*\s+){{1,3}}){re.escape(name)}\b")
-    mentions = [m.group(0) for m in pattern.finditer(text, 0, before)]
-    return mentions[-1].removeprefix("The ") if mentions else name
+    pattern = re.compile(rf"((?:[A-Z][\w&'\u2019-]*[ \t]+){{1,3}}){re.escape(name)}\b")
+    for mention in reversed([m.group(0).split() for m in pattern.finditer(text, 0, before)]):
+        while len(mention) > 1 and mention[0].lower() in TITLE_CASE_SMALL | NOT_IN_NAMES:
+            mention.pop(0)  # "Per Reuters", "According To": the sentence's words, no name's
+        if len(mention) > 1:
+            return " ".join(mention).removeprefix("The ")
+    return name
 
 
 def _after_the(tok: Token) -> bool:

@@ -4,11 +4,12 @@ A Q&A article writes each turn as a paragraph opening with its speaker's label (
 Weekly: Whose fault was that?", "Q: ...", "Orla Quinn: Partly ours."). The interviewer's
 turns ask; what they say ("Your critics say you are too close to ...") is a question put to
 the interviewee, not an attribution to the publication, nor to anyone the question quotes.
-The interviewer is the label "Q" / "Question", or the label of a transcript with at least two
-labels whose turns mostly end with a question mark, or half of them when every other label
-asks less, or a third of them when no other label ever asks ("Ledger: Will you run
-again?" ... "Ledger: Your opponent says you missed forty votes.": a statement put to the
-interviewee is a question too).
+The interviewer is the label "Q" / "Question" / "Interviewer", alone or after the
+publication's name ("PROBE Q"), or the label of a transcript with at least two labels whose
+turns mostly end with a question mark, or half of them when every other label asks less, or
+a third of them when no other label ever asks ("Ledger: Will you run again?" ... "Ledger:
+Your opponent says you missed forty votes.": a statement put to the interviewee is a
+question too).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import re
 from indexer.extract.candidate import Candidate
 
 _TURN = re.compile(r"(?P<label>[A-Z][^\n:.?!\"]{0,40}?)\s*:\s")
-QUESTION_LABELS = frozenset(["q", "question"])
+QUESTION_LABELS = frozenset(["q", "question", "interviewer"])
 MIN_TURNS = 2  # a label asking once may be a rhetorical heading; a transcript asks again
 # A label asking in a third of its turns is the interviewer when no other label ever asks:
 # its other turns are statements put to the interviewee ("Your opponent says ...").
@@ -39,7 +40,7 @@ def interviewer_turns(text: str, paras: list[tuple[int, int]]) -> list[tuple[int
     asking: list[tuple[int, int]] = []
     for label, spans in turns.items():
         others = [v for k, v in share.items() if k != label]
-        if label in QUESTION_LABELS or (
+        if label.split()[-1] in QUESTION_LABELS or (  # "Q", "PROBE Q", "Times Question"
             others
             and len(spans) >= MIN_TURNS
             and (

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from indexer.extract import nlp
-from indexer.extract.candidate import Candidate, Reliability
+from indexer.extract.candidate import CONTINUED_QUOTATION, Candidate, Reliability
 from indexer.extract.layout import Layout
 from indexer.extract.quotes import NAMING_WORDS, SPOKEN_NAMING_WORDS, Quote, is_naming
 from indexer.extract.sources import subject
@@ -259,7 +259,7 @@ def join_split_quotes(
     for cand in found:
         used |= chars(cand.content)
     starts = [q.start for q in quotes]
-    verbs = [chunk.start + t.idx for chunk, doc in parsed for t in doc if t.tag_.startswith("VB")]
+    verbs = [chunk.start + i for chunk, doc in parsed for i in _verb_starts(doc)]
     chunks = sorted((chunk.start, chunk.end) for chunk, _ in parsed)
     for cand in sorted(found, key=lambda c: c.start):
         if cand.cue is None:
@@ -285,6 +285,16 @@ def join_split_quotes(
             cand.kind = "direct" if cand.kind == "direct" else "mixed"
             used |= set(range(q.start, q.end))
             pos = q.end
+
+
+def _verb_starts(doc: Doc) -> list[int]:
+    """Where the verbs of a parsed chunk start (characters into it, ascending); worked out
+    once per chunk, as `join_split_quotes` runs twice per article."""
+    starts = doc.user_data.get("quotetrail_verb_starts")
+    if starts is None:
+        starts = [t.idx for t in doc if t.tag_.startswith("VB")]
+        doc.user_data["quotetrail_verb_starts"] = starts
+    return starts
 
 
 def _narration(
@@ -328,10 +338,11 @@ def continuations(page: Layout, kept: list[Candidate]) -> list[Candidate]:
             continue
         if q.end < end - 2 and not q.open_end:
             continue
+        continued = _continued_quotation(q, quotes, prev)
         cand = Candidate(
             "continuation",
-            "",
-            CONTINUATION_SCORE,
+            CONTINUED_QUOTATION if continued else "",
+            prev.score if continued else CONTINUATION_SCORE,
             [(q.start, q.end)],
             None,
             None,
@@ -344,6 +355,20 @@ def continuations(page: Layout, kept: list[Candidate]) -> list[Candidate]:
         last_in[q.paragraph] = cand
         out.append(cand)
     return out
+
+
+def _continued_quotation(quote: Quote, quotes: list[Quote], prev: Candidate) -> bool:
+    """ "...said Sean Brody. "The company walked away. // "Now we have no choice.": `quote`
+    goes on with a quotation of `prev`'s that the paragraph before left open (the news
+    convention: no closing mark at the paragraph's end, an opening mark on the next one), so
+    it is the same speaker's quotation, as sure as `prev` is."""
+    return any(
+        o.open_end
+        and o.group == quote.group
+        and o.paragraph == quote.paragraph - 1
+        and any(s <= o.start < e for s, e in prev.content)
+        for o in quotes
+    )
 
 
 def _named(text: str, quote: Quote, cand: Candidate) -> bool:

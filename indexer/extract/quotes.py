@@ -27,6 +27,10 @@ OPENERS = frozenset("\u201c\u201e\u201f\u00ab")
 CLOSERS = frozenset("\u201d\u00bb")
 TOGGLES = frozenset(['"', "''", "``"])
 QUOTE_CHARS = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb')
+# Every mark that opens or closes a quotation, single marks too, for telling whether a text
+# is wholly quoted or starts with a quotation.
+ANY_OPENING = OPENERS | frozenset("\"'\u2018")
+ANY_CLOSING = CLOSERS | frozenset("\"'\u2019")
 _MARK = re.compile("''|``|[\"\u201c\u201d\u201e\u201f\u00ab\u00bb]")
 
 
@@ -92,7 +96,7 @@ def is_title(text: str, quote: Quote) -> bool:
 
 
 def has_quote_mark(text: str) -> bool:
-    return any(c in QUOTE_CHARS for c in text) or "''" in text or "\u2018" in text
+    return not QUOTE_CHARS.isdisjoint(text) or "''" in text or "\u2018" in text
 
 
 def _starts_with_opener(text: str, start: int, end: int) -> bool:

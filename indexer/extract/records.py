@@ -8,7 +8,10 @@ attribution (`scoring.probability`). Each record says how its speaker was found
 (`speaker_resolution`: named, pronoun, description, quote_sequence, label, unresolved; an
 unresolved speaker keeps its description as `speaker`, "a senior official", and linking
 gives it no speaker page); a quote relayed by another speaker ("Fisk said Brant told her:
-...") is the inner speaker's, with the relaying one in `relayed_by`. A label whose name
+...") is the inner speaker's, with the relaying one in `relayed_by`; words reported within
+another's report ("Calder said Whitaker told her the state was ...", "Reuters reported that
+Whitaker said ...") keep their speaker and record who passes them on: a named person in
+`relayed_by`, an outlet among the relaying outlets. A label whose name
 resolves to nothing ("Iowa: ...") is a section label and gives no record. "told the
 broadcaster" is relayed by the outlet a record before was relayed by.
 """
@@ -19,12 +22,14 @@ import re
 
 from spacy.tokens import Span, Token
 
-from indexer.extract import cue_types, negation, outlets, sources
+from indexer.extract import cue_types, cues, negation, outlets, sources
 from indexer.extract.candidate import Candidate
 from indexer.extract.contents import content_shape
 from indexer.extract.coreference import (
+    AMBIGUOUS_SURNAME_CERTAINTY,
     NAMED,
     PERSON_NOUNS,
+    PRONOUN,
     TITLES,
     UNRESOLVED,
     Speaker,
@@ -32,6 +37,8 @@ from indexer.extract.coreference import (
 )
 from indexer.extract.layout import Layout
 from indexer.extract.layout_lines import WHOLE_TURN
+from indexer.extract.nlp import doc_text
+from indexer.extract.office_roles import stored_role
 from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import name_chain
 
@@ -117,14 +124,14 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
             if speaker.how != NAMED or speaker.kind not in kinds:
                 speaker = index.resolve(src, cand.offset)
             medium = src.lower_  # "letter", not "office letter"
-        elif (author := _medium_author(src)) is not None:
-            speaker = index.resolve(author, cand.offset)
         elif outlets.is_outlet(src):
             name = outlets.outlet_name(src) or src.text
             speaker = Speaker(name, "organization", outlet=True)
             via = [v for v in via if v != name]
         else:
             speaker = index.resolve(src, cand.offset)
+            if speaker.how == PRONOUN and src.lower_ in ("he", "she"):
+                speaker = index.pronoun_outside(src, cand.offset, cand.content)
             via = _citing_outlet(cand) + via
         index.remember(cand.offset + src.idx, speaker)
     source = cand.source_span()
@@ -136,6 +143,13 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         and (relayed := _relayed_speaker(cand, index))
     ):
         relayed_by, speaker, source = speaker.name, *relayed
+    elif cand.cue is not None and cand.inherit is None and speaker.name:
+        reporter = _reporter(cand.cue)  # "Calder said Whitaker told her ...", "Reuters reported"
+        if reporter is not None and outlets.is_outlet(reporter):
+            name = outlets.outlet_name(reporter)
+            via = via + [name] if name and name not in via and name != speaker.name else via
+        elif reporter is not None:
+            relayed_by = _relaying_person(index.resolve(reporter, cand.offset), speaker)
     dateline = DATELINE.match(text[source[0] : source[1]]) if source else None
     if source and dateline and source[0] + dateline.end() < source[1]:
         source = (source[0] + dateline.end(), source[1])
@@ -161,7 +175,7 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         "speaker_span": list(source) if source else None,
         "speaker": _one_line(speaker.name),
         "speaker_type": speaker.kind if speaker.name or speaker.kind != "unknown" else "unknown",
-        "speaker_role": _one_line(speaker.role),
+        "speaker_role": _one_line(stored_role(speaker.role)),
         "speaker_resolution": speaker.how if speaker.name else UNRESOLVED,
         "relayed_by": relayed_by,
         "via_outlets": via,
@@ -187,8 +201,9 @@ def _owner_named_in(src: Token) -> Token | None:
         s
         for c in src.children
         if c.dep_ == "relcl"
-        for s in c.children
-        if s.dep_ == "nsubj" and s.tag_ in ("NNP", "NNPS")
+        and (s := sources.subject(c)) is not None
+        and s.tag_ in ("NNP", "NNPS")
+        and s.i > src.i
     ]
     return owners[-1] if owners else None
 
@@ -212,7 +227,7 @@ def _content_tokens(cand: Candidate) -> list[Token]:
     doc = cand.cue.doc
     out: list[Token] = []
     for s, e in cand.content:
-        if s < cand.offset or e - cand.offset > len(doc.text):
+        if s < cand.offset or e - cand.offset > len(doc_text(doc)):
             continue  # a quotation outside the cue's parsed chunk
         span = doc.char_span(s - cand.offset, e - cand.offset, alignment_mode="expand")
         out += list(span) if span is not None else []
@@ -278,22 +293,6 @@ def _labelled_speaker(written: str, pos: int, index: SpeakerIndex) -> Speaker:
     return index.resolve_name(written, pos)
 
 
-def _medium_author(medium: Token) -> Token | None:
-    """ "according to a speech Mrs. Clinton delivered", "Clinton's statement said": the
-    named person whose speech, statement or letter the source is (the subject of its
-    relative clause, or its possessor); None for any other source."""
-    if medium.lower_ not in outlets.MEDIUM_NOUNS:
-        return None
-    for child in medium.children:
-        if child.dep_ == "poss" and child.tag_ in ("NNP", "NNPS"):
-            return child
-        if child.dep_ == "relcl":
-            subj = sources.subject(child)
-            if subj is not None and subj.tag_ in ("NNP", "NNPS") and subj.i > medium.i:
-                return subj
-    return None
-
-
 def _citing_outlet(cand: Candidate) -> list[str]:
     """ "Reuters reported, citing sources, that ...": the cue's subject, when it is an outlet
     and not the candidate's source (`citations`), relays the claim; [] otherwise."""
@@ -313,6 +312,30 @@ def _one_line(label: str | None) -> str | None:
     if label is None:
         return None
     return " ".join(label.split()) or None
+
+
+def _reporter(cue: Token) -> Token | None:
+    """ "Calder said that Whitaker privately told her ...", "Reuters reported that Governor
+    Whitaker said ...": the subject of the reporting verb whose clause the cue's clause is
+    (a cue-lexicon verb before it, `cues.reliability`), who relays the cue's words; None when
+    the cue is its sentence's own statement."""
+    head = cue.head
+    if cue.dep_ != "ccomp" or head.i > cue.i or cues.reliability(head.lower_, "ccomp") is None:
+        return None
+    return sources.subject(head)
+
+
+def _relaying_person(reporter: Speaker, speaker: Speaker) -> str | None:
+    """The name of a relaying speaker (`_reporter`) when the article names it, directly or by
+    a pronoun, and it is not the speaker itself ("Calder said she told him ..."); None when
+    who relays is unresolved: a wrong name is worse than none."""
+    if reporter.name is None or reporter.how not in (NAMED, PRONOUN):
+        return None
+    if reporter.certainty <= AMBIGUOUS_SURNAME_CERTAINTY:  # "Clinton": which one, undecided
+        return None
+    if reporter.kind not in _SPEAKING_KINDS or reporter.name == speaker.name:
+        return None
+    return reporter.name
 
 
 def _relayed_speaker(

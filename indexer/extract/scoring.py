@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from indexer.extract import cues, outlets
-from indexer.extract.candidate import Candidate
+from indexer.extract.candidate import CONTINUED_QUOTATION, Candidate
 from indexer.extract.constructions import NOMINAL
 from indexer.extract.quotes import has_quote_mark
 from indexer.extract.sources import source_kind
@@ -82,8 +82,13 @@ def rule_scored(cand: Candidate) -> bool:
     """True when `cand` keeps the reliability its rule gave it: a construction of
     `RULE_SCORED`, or a turn of a transcript quoted in an article ('"MARSH: Well, ...', a label
     candidate of kind direct), which PolNeAR's articles hardly hold, so the model would judge
-    a turn by its length and paragraph alone."""
-    return cand.pattern in RULE_SCORED or (cand.pattern == "label" and cand.kind == "direct")
+    a turn by its length and paragraph alone; or a paragraph going on with a quotation the
+    one before left open (`CONTINUED_QUOTATION`), as sure as the candidate it continues."""
+    return (
+        cand.pattern in RULE_SCORED
+        or (cand.pattern == "label" and cand.kind == "direct")
+        or cand.form == CONTINUED_QUOTATION
+    )
 
 
 def rescore(found: Iterable[Candidate], text: str) -> None:

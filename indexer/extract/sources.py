@@ -28,6 +28,8 @@ def subject(verb: Token) -> Token | None:
     participle on a noun that is not an object is that noun's ("Clinton, speaking on radio,
     said ...", "a petition calling for ...": the noun speaks);
     None for an expletive ("It is said ...") or a passive without agent."""
+    if _asked_of(verb):
+        return None
     tok = verb
     for _ in range(3):
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -38,7 +40,7 @@ def subject(verb: Token) -> Token | None:
             if child.dep_ in SUBJECTS:
                 return None if child.dep_ == "expl" else child
             if child.dep_ == "nsubjpass":
-                return None
+                return child if _active_conjunct(verb, tok) else None
             if child.dep_ == "agent":
                 return next((o for o in child.children if o.dep_ == "pobj"), None)
         if (inverted := _inverted_object(tok)) is not None:
@@ -196,6 +198,8 @@ def source_span(source: Token, offset: int, content: Spans) -> tuple[int, int]:
     # part of its name
     participles = [c for c in source.children if c.dep_ == "acl" and c.tag_ == "VBG"]
     taken |= {offset + t.idx for p in participles for t in p.subtree}
+    # "the budget office's warnings that ...": the possessive ending is not the name
+    taken |= {offset + c.idx for c in source.children if c.dep_ == "case"}
     toks = [t for h in heads for t in h.subtree if offset + t.idx not in taken]
     if source not in toks:
         toks.append(source)
@@ -218,3 +222,30 @@ def _contiguous(toks: list[Token], anchor: int) -> list[Token]:
     while len(run) > 1 and not run[0].text[:1].isalnum():
         run.pop(0)
     return run
+
+
+def _asked_of(verb: Token) -> bool:
+    """ "Asked whether he would run again, Vell smiled": a bare passive participle before
+    (or after: "..., she said when asked how ...") the main clause reports a question put to
+    its subject by someone unnamed; the subject answers, he does not ask. With its asker
+    ("asked by a reporter if ...") the agent is the source."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in verb.children
+        )
+    )
+
+
+def _active_conjunct(verb: Token, head: Token) -> bool:
+    """ "Officials were angered by the deal and predicted it would ...": an active verb
+    conjoined to a passive one (`head`), reporting a clause, shares its subject: the one who
+    predicts. "The bill was passed and said to be popular" reports no clause of its own."""
+    return (
+        verb.dep_ == "conj"
+        and any(c.dep_ == "ccomp" for c in verb.children)
+        and verb.head.i == head.i
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        and verb.tag_ in ("VBD", "VBZ", "VBP")
+    )

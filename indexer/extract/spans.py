@@ -14,6 +14,8 @@ import re
 
 from spacy.tokens import Token
 
+from indexer.extract.nlp import doc_text
+
 Spans = list[tuple[int, int]]
 
 OPEN_MARKS = frozenset('"\u201c\u201e\u201f\u00ab') | {"''", "``"}
@@ -98,10 +100,10 @@ def token_spans(tokens: list[Token], offset: int) -> Spans:
             toks.append(doc[toks[-1].i + 1])  # "wrong (again)": the parser hung ")" elsewhere
         toks += _closing_quotation(toks)
         start = toks[0].idx
-        if toks[0].i == 0 and (dateline := DATELINE.match(doc.text)):
+        if toks[0].i == 0 and (dateline := DATELINE.match(doc_text(doc))):
             start = dateline.end()  # "BRENNA, Sept 3 (CPA) - " opens the story, not the claim
         end = toks[-1].idx + len(toks[-1])
-        if toks[-1].i == toks[-1].sent.end - 1 and UNIT_FULL_STOP.search(doc.text[:end]):
+        if toks[-1].i == toks[-1].sent.end - 1 and UNIT_FULL_STOP.search(doc_text(doc), 0, end):
             end -= 1
         spans.append((offset + start, offset + end))
     return spans

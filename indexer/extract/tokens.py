@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from indexer.extract.names import is_first_name
+from indexer.extract.nlp import doc_text
 from indexer.lexicon import EXTRACT_ORG_WORDS, LINK_ORG_WORDS, ORG_WORDS
 
 PROPER = frozenset(["NNP", "NNPS"])
@@ -128,8 +129,8 @@ def text_of(tokens: list[Token]) -> str:
     """Surface text of a contiguous token run, as written."""
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text
+    first, last = tokens[0], tokens[-1]
+    return doc_text(first.doc)[first.idx : last.idx + len(last)]  # the span's `.text`
 
 
 NP_CUT = frozenset(["relcl", "acl", "appos"])

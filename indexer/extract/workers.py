@@ -23,7 +23,7 @@ from types import TracebackType
 
 from indexer.extract import names, nlp
 from indexer.extract.article import ArticleText, extract_article
-from indexer.extract.layout import parse_plan
+from indexer.extract.layout import Plan, planned_ahead
 
 Attributions = list[dict]
 Titled = tuple[str | None, str]  # an article's title (or None) and body
@@ -102,21 +102,22 @@ def analyse_batch(
     order, :class:`OverBudget` for an article over the CPU ``budget`` (seconds, None for
     none), and the seconds the batch took (for stage shares)."""
     started = time.perf_counter()
-    with nlp.parsed_ahead(_chunks_ahead(articles)):
+    ahead = [text for text in (ArticleText(t or "", b).text for t, b in articles) if _ahead(text)]
+    with planned_ahead(ahead) as plans, nlp.parsed_ahead(_chunk_texts(plans)):
         found = [within_budget(title, body, budget) for title, body in articles]
     return found, time.perf_counter() - started
 
 
-def _chunks_ahead(articles: list[Titled]) -> list[str]:
-    """The chunk texts the extractor will parse for the articles of a batch up to
-    AHEAD_CHARACTERS long (longer ones are parsed within their own time budget)."""
-    texts = []
-    for title, body in articles:
-        text = ArticleText(title or "", body).text
-        if text.strip() and len(text) <= AHEAD_CHARACTERS:
-            page, _, pieces = parse_plan(text)
-            texts += [page[c.start : c.end] for c in pieces]
-    return texts
+def _ahead(text: str) -> bool:
+    """Is an article's text (title included) parsed together with the rest of its batch?
+    Those up to AHEAD_CHARACTERS long are (longer ones are parsed within their own time
+    budget)."""
+    return bool(text.strip()) and len(text) <= AHEAD_CHARACTERS
+
+
+def _chunk_texts(plans: list[Plan]) -> list[str]:
+    """The chunk texts the extractor will parse, plan by plan (`layout.parse_plan`)."""
+    return [page[c.start : c.end] for page, _, pieces in plans for c in pieces]
 
 
 class ExtractionPool:

@@ -134,13 +134,15 @@ def _a(kind: str | None) -> str:
 
 
 def split(store: Store, editor: str, speaker_id: str, alias: str) -> dict[str, Any]:
-    """:func:`indexer.link.merge.split_speaker`, logged."""
+    """:func:`indexer.link.merge.split_speaker`, logged with the attributions it moved, which
+    re-indexing their articles moves again (:mod:`indexer.link.corrections`)."""
     speaker = _speaker(store, speaker_id)
     before = _snapshot(store, [speaker_id, slug(alias)])
     result = split_speaker(store, speaker_id, alias)
     return _log(store, "split", editor, f"split {alias!r} from {speaker['name']!r}",
                 before, {"speaker_id": speaker_id, "alias": alias,
-                         "split_id": result["split"]["id"]}, result["moved"])
+                         "split_id": result["split"]["id"],
+                         "attributions": result["attributions"]}, result["moved"])
 
 
 def undo(store: Store, editor: str, change_id: str) -> dict[str, Any]:

@@ -15,6 +15,7 @@ import pickle
 from dataclasses import dataclass, field
 from typing import Any
 
+from indexer.link.corrections import Corrections
 from indexer.link.outlets import OutletBook, is_short_form
 from indexer.link.speakers import SpeakerBook, pronoun_genders
 from indexer.link.syndication import body_hash, find_original, footer_outlet
@@ -78,6 +79,7 @@ class Linker:
         self.autoflush = autoflush
         self.outlets = OutletBook(store)
         self.speakers = SpeakerBook(store, self.outlets.knows)
+        self.corrections = Corrections(store)
         self._statements: dict[str, dict[str, Any]] = {}
         # statement id -> tokens of the copies seen in this process (its text first)
         self._variants: dict[str, list[Copy]] = {}
@@ -175,6 +177,7 @@ class Linker:
         linked = [
             self._link_attribution(article, dict(a), people, prepared, told) for a in attributions
         ]
+        self.corrections.apply(article, linked)  # editors' splits survive re-indexing
         if relinked is None and article["original_outlet_id"] and not article["syndicated_from"]:
             article["syndicated_from"] = self._original_by_statements(article, linked)
         self._remember_carrier(article, linked)
@@ -219,7 +222,9 @@ class Linker:
         if self.outlets.dirty or self.speakers.dirty or self._pending:
             raise ValueError("take the changes before saving the linker's memory")
         state = {
-            "linker": _fields(self, "store", "outlets", "speakers", "autoflush", "kept"),
+            "linker": _fields(
+                self, "store", "outlets", "speakers", "autoflush", "kept", "corrections"
+            ),
             "outlets": _fields(self.outlets, "store"),
             "speakers": _fields(self.speakers, "store", "is_outlet"),
         }
@@ -292,8 +297,9 @@ class Linker:
         """Keep the article for identical copies later in the same batch (not stored yet)."""
         copies = self._copies.setdefault(article["body_hash"], [])
         if all(c["id"] != article["id"] for c in copies):
-            keep = ("id", "published", "outlet", "outlet_id", "syndicated_from")
-            copies.append({k: article.get(k) for k in keep})
+            keep = ("id", "published", "published_time", "outlet", "outlet_id", "syndicated_from")
+            said = article.get("original_outlet") or footer_outlet(article.get("body") or "")
+            copies.append({**{k: article.get(k) for k in keep}, "original_outlet": said})
 
     def _original_by_statements(
         self, article: dict[str, Any], linked: list[dict[str, Any]]

@@ -79,7 +79,9 @@ def split_speaker(store: Store, speaker_id: str, alias: str) -> dict[str, Any]:
     """Move the attributions written under ``alias`` back to their own speaker.
 
     The alias's own speaker is the one merged earlier under its slug when it still exists,
-    else a new one named ``alias``. Returns both speakers and how many attributions moved.
+    else a new one named ``alias``. Returns both speakers, how many attributions moved and
+    which (``attributions``: id, article_id, content, speaker_resolution and speaker_role
+    of each).
     Raises :class:`SpeakerEditError` when ``speaker_id`` is unknown or ``alias`` is not one
     of its merged aliases.
     """
@@ -118,7 +120,9 @@ def split_speaker(store: Store, speaker_id: str, alias: str) -> dict[str, Any]:
             written = fold(_written_as(attribution, kind))
             if written in leaving or (only_alias and not _is_full_name(written)):
                 by_article[article_id].add(attribution["id"])
+        by_article[article_id] |= _resolved_through(attributions, by_article[article_id])
     moved = 0
+    moved_attributions: list[dict[str, Any]] = []
     for article_id in sorted(by_article):
         article = store.get_article(article_id)
         if article is None:
@@ -128,6 +132,68 @@ def split_speaker(store: Store, speaker_id: str, alias: str) -> dict[str, Any]:
             if attribution["id"] in by_article[article_id]:
                 attribution["speaker_id"], attribution["speaker"] = target_id, target["name"]
                 moved += 1
+                moved_attributions.append(
+                    {
+                        **{k: attribution[k] for k in ("id", "article_id", "content")},
+                        "speaker_resolution": attribution.get("speaker_resolution"),
+                        "speaker_role": attribution.get("speaker_role"),
+                    }
+                )
         # no fingerprint: the stored version is no longer what ingestion produced
         store.put_articles([ArticleRecord({**article, "fingerprint": None}, attributions)])
-    return {"speaker": speaker, "split": target, "moved": moved}
+    _move_roles(store, speaker, target, candidates, moved_attributions)
+    return {"speaker": speaker, "split": target, "moved": moved,
+            "attributions": moved_attributions}
+
+
+def _move_roles(
+    store: Store,
+    speaker: dict[str, Any],
+    target: dict[str, Any],
+    candidates: dict[str, list[dict[str, Any]]],
+    moved: list[dict[str, Any]],
+) -> None:
+    """Roles learned from the moved attributions ("Dr Osei, chief medical officer") go with
+    them: the split speaker gets them, and the speaker keeps only those one of its
+    remaining attributions gives it (or that no attribution gave: an editor's own)."""
+    moved_ids = {m["id"] for m in moved}
+    role_of = {
+        a["id"]: a.get("speaker_role") for atts in candidates.values() for a in atts
+    }
+    leaving = {fold(r) for i, r in role_of.items() if i in moved_ids and r}
+    staying = {fold(r) for i, r in role_of.items() if i not in moved_ids and r}
+    if not leaving:
+        return
+    roles = target.setdefault("roles", [])
+    known = {fold(r) for r in roles}
+    for i, role in role_of.items():
+        if i in moved_ids and role and fold(role) not in known:
+            roles.append(role)
+            known.add(fold(role))
+    speaker["roles"] = [
+        r for r in speaker.get("roles", []) if fold(r) not in leaving or fold(r) in staying
+    ]
+    store.put_speakers([speaker, target])
+
+
+# How an attribution names its speaker when it does not write the name: its role (and
+# speaker) came from the mention it was resolved to.
+RESOLVED_THROUGH = frozenset({"pronoun", "description", "quote_sequence"})
+
+
+def _resolved_through(attributions: list[dict[str, Any]], moving: set[str]) -> set[str]:
+    """Attributions of one article resolved through a pronoun, a description or the quote
+    before ("she said") whose role is the role of a moving attribution of that article:
+    they were resolved to the same mention ("Dr Osei, chief medical officer"), so they
+    move with it. Attributions without a role, or with another, stay."""
+    roles = {
+        fold(a["speaker_role"]) for a in attributions if a["id"] in moving and a.get("speaker_role")
+    }
+    return {
+        a["id"]
+        for a in attributions
+        if a["id"] not in moving
+        and a.get("speaker_resolution") in RESOLVED_THROUGH
+        and a.get("speaker_role")
+        and fold(a["speaker_role"]) in roles
+    }

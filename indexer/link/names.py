@@ -58,7 +58,8 @@ def split_descriptors(
 ) -> tuple[list[str], list[str]]:
     """(descriptor tokens, name tokens) of a capitalised name.
 
-    A leading token is a descriptor when it is a party label or a number, when a given name
+    A leading token is a descriptor when it is an indefinite article ("A Maasgroep": an
+    initial has its period), a party label or a number, when a given name
     follows it (before the surname) and it is not one, or when it is a common word of the
     article and not a given name; ``is_other_name`` marks a leading run of words that names
     something else (an outlet: "MSNBC Chris Matthews", "Washington Post Trump"). The
@@ -72,6 +73,9 @@ def split_descriptors(
         token = tokens[start]
         word = token.strip(".").casefold()
         follows = tokens[start + 1 : -1]
+        if token in ("A", "An"):
+            start += 1  # "A Maasgroep spokesperson": an article, never an initial
+            continue
         if _INITIAL.match(token):
             break
         if word in AFFILIATIONS or not any(c.isalpha() for c in token):

@@ -40,6 +40,7 @@ _TRAILING = re.compile(
     r"(?i:tv) channel|wire service)$"
 )
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+_QUALIFIER = re.compile(r"\(([^()]{1,40})\)\s*$")
 _SEPARATOR = re.compile(r"\s+[—–|]\s+|\s+-\s+")
 _THE = re.compile(r"^the\s+", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -55,6 +56,13 @@ def clean_name(name: str) -> str:
     stripped = _TRAILING.sub("", stripped)
     stripped = _POSSESSIVE.sub("", stripped).strip(" ,")
     return stripped or text
+
+
+def qualifier(name: str) -> str | None:
+    """The qualifier in parentheses that ends an outlet name ("The Star (Kenya)" -> "Kenya"),
+    or None. :func:`clean_name` drops it; it tells namesakes on other domains apart."""
+    found = _QUALIFIER.search(" ".join(name.split()))
+    return found.group(1).strip() or None if found else None
 
 
 def domain_of(value: str | None) -> str | None:
@@ -133,6 +141,8 @@ class OutletBook:
             domain = None
         cleaned = clean_name(raw) if raw else None
         record = self._lookup(cleaned, domain)
+        if record is not None and raw and cleaned and self._namesake(record, raw, domain):
+            record = self._qualified(f"{cleaned} ({qualifier(raw)})", domain)
         if record is None:
             known = self._known_key.get(_key(cleaned)) if cleaned else None
             known = known or self._known_domain.get(domain or "")
@@ -141,6 +151,33 @@ class OutletBook:
             record = self._new(known or cleaned or "")
         self._learn(record, [raw, cleaned], domain)
         return record
+
+    def _namesake(self, record: dict[str, Any], raw: str, domain: str | None) -> bool:
+        """Whether ``raw`` ("The Star (Kenya)") names another outlet than ``record`` of the
+        same name ("The Star (Lebanon)"): it carries a qualifier in parentheses that
+        ``record`` was never named with, and comes from a (non-aggregator) domain other
+        than the record's own."""
+        if not qualifier(raw) or not domain or not record.get("domains"):
+            return False
+        if domain in record["domains"] or record["id"] in self._known_ids():
+            return False
+        names = {_key(n) for n in (record["name"], *record.get("aliases", []))}
+        return _key(raw) not in names
+
+    def _known_ids(self) -> set[str]:
+        return {slug(canonical) for canonical in KNOWN_OUTLETS}
+
+    def _qualified(self, name: str, domain: str | None) -> dict[str, Any]:
+        """The outlet named with its qualifier ("The Star (Kenya)", id ``the-star-kenya``):
+        known in this process, stored with ``domain``, or new."""
+        known = self.by_key.get(_key(name))
+        if known is not None:
+            return self.by_id[known]
+        if domain:
+            for found in self.store.find_outlets(domain, limit=5):
+                if domain in found.get("domains", []):
+                    return self._remember(found)
+        return self._new(name)
 
     def _is_aggregator(self, domain: str) -> bool:
         return any(domain == a or domain.endswith("." + a) for a in self.aggregators)

@@ -28,10 +28,12 @@ from indexer.extract.names import (
     surname_gender,
     without_party_tag,
 )
+from indexer.extract.office_roles import introduced_as_kin
 from indexer.lexicon import wordset
 from indexer.link.names import PARTICLES, is_description, split_descriptors
 from indexer.link.outlets import initials
 from schemas.ids import slug
+from schemas.scripts import fold_confusables
 from store.base import Store
 
 MAX_ROLES = 10
@@ -98,6 +100,9 @@ ORG_STOPWORDS = frozenset({"the", "of", "for", "and", "s", "on", "in"})
 
 
 def fold(text: str) -> str:
+    """Ascii, case-folded text for matching names; a mixed-script name is read in its
+    dominant script first (``schemas.scripts.fold_confusables``)."""
+    text = fold_confusables(text)
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
@@ -460,6 +465,8 @@ class SpeakerBook:
             gender = gender or surname_gender(body or "", name)
             fits = [i for i in article_people.get(surname, ()) if self._gender_fits(i, gender)]
             full = None if fits else full_name_in(body or "", name, common, gender)
+            if full is not None and introduced_as_kin(body or "", full, name):
+                full = None  # "Dr Osei ... Osei's brother, Kwame Osei": not the brother
             if full is not None:  # (no gender: "Rakeyia Scott" may come back as "Scott")
                 return self._person(full, role, article_people, body, article=article)
             if surname not in article_people and is_first_name(name) and not surname_in(body, name):

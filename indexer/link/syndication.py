@@ -2,7 +2,9 @@
 
 Evidence, strongest first: a stored article with the identical normalized body (the
 syndication footer does not count), the original's URL, or the "Read the original article
-on X" footer that names the original outlet.
+on X" footer that names the original outlet. Of two articles with one body, the one
+published first (day, then moment) is the original; on a tie, the one not saying it is a
+copy.
 """
 
 from __future__ import annotations
@@ -67,11 +69,26 @@ def find_original(
         copies.values(),
         key=lambda a: (a.get("published") is None, str(a.get("published") or ""), a["id"]),
     )
-    mine, theirs = article.get("published"), first.get("published")
-    names_original = bool(article.get("original_outlet") or footer_outlet(article["body"]))
-    if not names_original and mine and theirs and str(mine) < str(theirs):
-        return None  # we predate the stored copy: we are the original
+    if not names_original(article) and (_earlier(article, first) or names_original(first)):
+        return None  # we predate the stored copy, or it says it is a copy and we do not
     return _root(store, first)
+
+
+def names_original(article: dict[str, Any]) -> bool:
+    """Whether the article says it is a copy: an original outlet given, or a footer."""
+    return bool(article.get("original_outlet") or footer_outlet(article.get("body") or ""))
+
+
+def _earlier(article: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Whether ``article`` was published before ``other``: an earlier day, or on one day an
+    earlier moment (``published_time``, when both have one)."""
+    mine, theirs = article.get("published"), other.get("published")
+    if not mine or not theirs:
+        return False
+    if str(mine) != str(theirs):
+        return str(mine) < str(theirs)
+    mine_time, their_time = article.get("published_time"), other.get("published_time")
+    return bool(mine_time and their_time and mine_time < their_time)
 
 
 def _root(store: Store, found: dict[str, Any]) -> dict[str, Any]:

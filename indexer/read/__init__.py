@@ -16,6 +16,8 @@ from indexer.read.archive import read_warc
 from indexer.read.decode import Undecodable, binary_kind, decode
 from indexer.read.detect import HEAD_BYTES, detect
 from indexer.read.feeds import read_feed
+from indexer.read.fields import drop_formula_names
+from indexer.read.markup import strip_markup
 from indexer.read.model import (
     Article,
     ReadOptions,
@@ -56,10 +58,13 @@ def read_source(
     Every string yielded is valid Unicode (``schemas.text``): lone surrogates become
     U+FFFD, and so do invalid bytes in otherwise UTF-8 text. Every string is normalized
     (``schemas.text.normalized_text``: NFC, no invisible characters inside a word, no
-    bidirectional controls). Each repair of invalid text and each removal of bidirectional
-    controls is handed to ``repairs`` (when given) before the article it concerns, naming
-    the input, the record and the fields; so is a date left out (``schemas.dates``: no one
-    day, or an ambiguous day and month), with the value and the reason.
+    bidirectional controls). HTML markup in a plain-text field (a JSON record's
+    ``"Robert <b>Bobby</b> Tables"``) is read as text (:mod:`indexer.read.markup`). Each
+    repair of invalid text, each removal of bidirectional controls or of markup, and each
+    outlet or author name left out for being a spreadsheet formula, is handed
+    to ``repairs`` (when given) before the article it concerns, naming the input, the
+    record and the fields; so is a date left out (``schemas.dates``: no one day, or an
+    ambiguous day and month), with the value and the reason.
     """
     for item in _read_source(source, options, counter):
         if isinstance(item, Repair):
@@ -87,6 +92,14 @@ def read_source(
                     f"bidirectional control characters in {_listed(controls)} removed "
                     "(they make text display other than it reads)"
                 )
+                repairs(Repair(source.name, where, note))
+            marked = strip_markup(item)
+            if marked and repairs is not None:
+                note = f"HTML markup in {_listed(marked)} removed (plain-text fields, read as text)"
+                repairs(Repair(source.name, where, note))
+            formulas = drop_formula_names(item)
+            if formulas and repairs is not None:
+                note = f"a spreadsheet formula as {_listed(formulas)} left out (not a name)"
                 repairs(Repair(source.name, where, note))
             raw = (item.get("metadata") or {}).get("published_raw")
             if raw is not None and repairs is not None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from indexer.read.model import Article, new_article
 from quotetrail.errors import MappingError as MappingError
-from schemas.dates import read_date
+from schemas.dates import read_date, read_instant
 
 # Canonical field -> names other dumps use for it, tried in order when the canonical
 # name is absent. Explicit ``--map`` entries win over these.
@@ -198,6 +198,7 @@ def from_record(
         outlet=as_text(values.get("outlet")),
         authors=as_authors(values.get("authors")),
         published=published,
+        published_time=read_instant(values.get("published")) if published else None,
         language=as_text(values.get("language")),
         original_outlet=as_text(values.get("original_outlet")),
         original_url=as_text(values.get("original_url")),
@@ -217,3 +218,30 @@ def plain_json(value: Any) -> Any:
     if value is None or isinstance(value, str | int | float | bool):
         return value
     return str(value)
+
+
+# What a spreadsheet reads as a formula when a cell starts with it (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "@", "-")
+NAME_FIELDS = ("outlet", "original_outlet")
+
+
+def drop_formula_names(article: dict[str, Any]) -> list[str]:
+    """Leave out, in place, an outlet name or author that is a spreadsheet formula
+    (``=HYPERLINK("http://evil","Evil Times")``: it starts with one of
+    :data:`FORMULA_STARTS` and holds a parenthesis or a cell reference); the article's
+    outlet is then found from its URL as when none is given. Returns the fields changed."""
+
+    def formula(value: Any) -> bool:
+        text = str(value or "").strip()
+        return text.startswith(FORMULA_STARTS) and bool(re.search(r"[(!]|\$?[A-Z]+\$?\d", text))
+
+    changed = []
+    for name in NAME_FIELDS:
+        if formula(article.get(name)):
+            article[name] = None
+            changed.append(name)
+    authors = article.get("authors") or []
+    if any(formula(a) for a in authors):
+        article["authors"] = [a for a in authors if not formula(a)]
+        changed.append("authors")
+    return changed

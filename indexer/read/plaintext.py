@@ -6,6 +6,7 @@ import re
 
 from indexer.read.fields import as_authors, as_date
 from indexer.read.model import Article, new_article
+from schemas.dates import read_instant
 
 HEADER_FIELDS = {
     "title": "title",
@@ -101,6 +102,8 @@ def read_text(text: str, source: str) -> Article:
             fields["published"] = as_date(value)
             if fields["published"] is None:
                 metadata["published_raw"] = value
+            else:
+                fields["published_time"] = read_instant(value)
         else:
             fields[target] = value or None
     if not fields.get("title"):

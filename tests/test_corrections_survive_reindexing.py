@@ -1,0 +1,90 @@
+"""An editor's split survives the outlet updating the article: re-indexed with one word
+changed, the quote split off goes back to the speaker the editor chose, not silently to
+the one the linker first picked; a split quote the new version no longer has is named in
+the indexing summary. On SQLite and Elasticsearch."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from indexer.indexing import Indexer, IndexOptions, Summary
+from indexer.link import curation
+from store.base import SearchQuery, Store
+
+V1 = (
+    "Title: Osei\nURL: https://repro.example/p06/osei\nOutlet: Repro News\n"
+    "Date: 2026-11-30T17:00:00Z\n\n"
+    "Dr Osei, chief medical officer of the trust, told us the trust had 120 fewer nurses.\n\n"
+    "'We are running on goodwill,' she said.\n\n"
+    "Her brother, Kwame Osei, a councillor, said the figures were a fantasy.\n"
+)
+
+
+def indexed(store: Store, tmp_path: Path, text: str) -> tuple[Summary, str]:
+    path = tmp_path / f"v{len(list(tmp_path.glob('v*.txt'))) + 1}.txt"
+    path.write_text(text, encoding="utf-8")
+    warnings = io.StringIO()
+    options = IndexOptions([str(path)], state_dir=str(tmp_path / "state"), workers=1)
+    summary = Indexer(store, options, warnings).run()
+    getattr(store, "refresh", lambda: None)()
+    return summary, warnings.getvalue()
+
+
+def speaker_of(store: Store, words: str) -> str:
+    [hit] = [h for h in store.scan(SearchQuery(facets=False)) if words in h["content"]]
+    return hit["speaker_id"]
+
+
+def test_a_split_survives_reindexing_the_updated_article(new_store: Store, tmp_path: Path):
+    indexed(new_store, tmp_path, V1)
+    assert speaker_of(new_store, "nurses") == "kwame-osei"  # the linker's first reading
+    curation.split(new_store, "editor", "kwame-osei", "Osei")
+    getattr(new_store, "refresh", lambda: None)()
+    assert speaker_of(new_store, "nurses") == "osei"
+
+    edited = V1.replace("\n\nDr Osei", "\n\nThis story was updated on Tuesday.\n\nDr Osei")
+    summary, warnings = indexed(new_store, tmp_path, edited)
+    assert summary.replaced == 1 and summary.corrections_lost == 0, warnings
+    assert speaker_of(new_store, "nurses") == "osei"
+    assert speaker_of(new_store, "goodwill") == "osei"  # every place moved: found by content
+    assert speaker_of(new_store, "fantasy") == "kwame-osei"
+
+
+def test_a_split_takes_the_pronoun_quotes_and_the_role_of_the_mention_it_moves(
+    new_store: Store, tmp_path: Path
+):
+    """ "'We are running on goodwill,' she said": she is Dr Osei, chief medical officer,
+    resolved through the mention the editor moved; so the quote and the role go with it."""
+    indexed(new_store, tmp_path, V1)
+    curation.split(new_store, "editor", "kwame-osei", "Osei")
+    getattr(new_store, "refresh", lambda: None)()
+    assert speaker_of(new_store, "goodwill") == "osei"
+    assert speaker_of(new_store, "fantasy") == "kwame-osei"
+    kwame, osei = new_store.get_speaker("kwame-osei"), new_store.get_speaker("osei")
+    assert "chief medical officer of the trust" in osei["roles"]
+    assert "chief medical officer of the trust" not in kwame["roles"]
+
+
+def test_a_split_quote_gone_from_the_new_version_is_named(new_store: Store, tmp_path: Path):
+    indexed(new_store, tmp_path, V1)
+    curation.split(new_store, "editor", "kwame-osei", "Osei")
+    edited = V1.replace("told us the trust had 120 fewer nurses", "said nothing more")
+    summary, warnings = indexed(new_store, tmp_path, edited)
+    assert summary.corrections_lost == 1
+    assert "not re-applied" in warnings and "nurses" in warnings
+    assert "1 editor's correction not re-applied" in summary.line()
+
+
+def test_an_edited_pronoun_quote_follows_the_mention_it_was_split_with(
+    new_store: Store, tmp_path: Path
+):
+    """The outlet edits the words of "she said" quote: it still follows Dr Osei."""
+    indexed(new_store, tmp_path, V1)
+    curation.split(new_store, "editor", "kwame-osei", "Osei")
+    edited = V1.replace("goodwill", "goodwill and nothing else")
+    summary, warnings = indexed(new_store, tmp_path, edited)
+    assert summary.corrections_lost == 0, warnings
+    assert speaker_of(new_store, "nothing else") == "osei"
+    assert speaker_of(new_store, "nurses") == "osei"
+    assert speaker_of(new_store, "fantasy") == "kwame-osei"
