@@ -278,7 +278,10 @@ def _only_a_persons_title(words: list[str]) -> bool:
     """Whether the words between a role's link word and a name are only that person's
     title ("spokesperson for Prime Minister Alan Reed", "aide to Sen. Ann Lee"): the role
     then serves the titled person named, who does not hold it. A place or body ("United
-    States", "Trade") is no title: its last word must be a personal title."""
-    if not words or words[-1].lower().strip(".") not in TITLES:
+    States", "Trade") is no title: its last word must be a personal title ("Gov.")."""
+    last = words[-1].lower() if words else ""
+    if last.strip(".") not in TITLES and not (
+        last.endswith(".") and last.strip(".") in ABBREVIATED_TITLES
+    ):
         return False
     return all(is_descriptor(w) or w.lower().strip(".") in TITLES for w in words)
