@@ -426,11 +426,18 @@ class SpeakerIndex:
                 gender = None  # "Anne Kendall said ... Kendall added": she, whatever "Mr." says
         if gender:
             people = [p for p in people if self.gender_of(p) in (None, gender)]
+        # "Laura Chen ... 'No plan,' Chen told Reuters ... Derek Chen said": a bearer the
+        # article names only later is not yet the reader's, when an earlier one fits
+        people = self._named_before(people, pos) or people
         if not people:
             return name
         if len(people) == 1:
             return people[0]
         return self._main_bearer(people, pos, everyone) or name
+
+    def _named_before(self, people: list[str], pos: int) -> list[str]:
+        """Those of ``people`` whose full name the text wrote before offset ``pos``."""
+        return [p for p in people if any(q < pos for q in self._mentions_of(p))]
 
     def _just_named(self, people: list[str], pos: int) -> str | None:
         """The gender ("m" / "f", or None) of the bearer among ``people`` whose full name
@@ -1540,10 +1547,10 @@ def _datelines(text: str) -> list[tuple[int, int]]:
 
 # A photo credit names the photographer, never a speaker: "Image: Mathias Krumbholz.",
 # "Photo: Lena Marsh", "Getty Images Lena Marsh", "(AP Photo/Lena Marsh)"; a byline too.
-_CREDIT = re.compile(
-    r"\b(?:(?i:image|photo|photograph|picture|credit|photo credit|file photo)\s*[:;]"
-    r"|(?:Getty Images|AP Photo|(?:The )?Canadian Press|Reuters|AFP)\s*/?)"
-    r"\s*[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3}"
+_CREDIT = re.compile(  # within one line: "..., per Reuters" ending a headline is no credit
+    r"\b(?:(?i:image|photo|photograph|picture|credit|photo credit|file photo)[^\S\n]*[:;]"
+    r"|(?:Getty Images|AP Photo|(?:The )?Canadian Press|Reuters|AFP)[^\S\n]*/?)"
+    r"[^\S\n]*[A-Z][\w.\u2019'-]*(?:[^\S\n]+[A-Z][\w.\u2019'-]*){0,3}"
     r"|^By\s+[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){1,3}\s*$",
     re.MULTILINE,
 )

@@ -262,12 +262,26 @@ def name_after_role(words: list[str]) -> int:
     first = link + 1 + (words[link + 1].lower() == "the")
     for j in range(len(words) - 2, first, -1):  # a place or body first: never "for Ann Lee"
         if len(words) - j <= 3 and is_first_name(words[j]) and not is_descriptor(words[j]):
-            return j
+            return 0 if _only_a_persons_title(words[first:j]) else j
     from indexer.extract.nlp import entities  # the recogniser: only for these phrases
 
     phrase = " ".join(words)
     starts = [len(" ".join(words[:k])) + (k > 0) for k in range(len(words))]
     for start, end, label in entities(phrase):
         if label == "PERSON" and end == len(phrase) and start in starts[first + 1 : -1]:
-            return starts.index(start)
+            cut = starts.index(start)
+            return 0 if _only_a_persons_title(words[first:cut]) else cut
     return 0
+
+
+def _only_a_persons_title(words: list[str]) -> bool:
+    """Whether the words between a role's link word and a name are only that person's
+    title ("spokesperson for Prime Minister Alan Reed", "aide to Sen. Ann Lee"): the role
+    then serves the titled person named, who does not hold it. A place or body ("United
+    States", "Trade") is no title: its last word must be a personal title ("Gov.")."""
+    last = words[-1].lower() if words else ""
+    if last.strip(".") not in TITLES and not (
+        last.endswith(".") and last.strip(".") in ABBREVIATED_TITLES
+    ):
+        return False
+    return all(is_descriptor(w) or w.lower().strip(".") in TITLES for w in words)

@@ -145,6 +145,8 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         relayed_by, speaker, source = speaker.name, *relayed
     elif cand.cue is not None and cand.inherit is None and speaker.name:
         reporter = _reporter(cand.cue)  # "Calder said Whitaker told her ...", "Reuters reported"
+        if reporter is not None and _quoted(cand, cand.cue.head):
+            reporter = None  # "'She looked at me and said, ...,' Whitfield said": his words
         if reporter is not None and outlets.is_outlet(reporter):
             name = outlets.outlet_name(reporter)
             via = via + [name] if name and name not in via and name != speaker.name else via
@@ -323,6 +325,13 @@ def _reporter(cue: Token) -> Token | None:
     if cue.dep_ != "ccomp" or head.i > cue.i or cues.reliability(head.lower_, "ccomp") is None:
         return None
     return sources.subject(head)
+
+
+def _quoted(cand: Candidate, token: Token) -> bool:
+    """Whether ``token`` lies within the words ``cand`` reports (its content spans): a
+    verb of the quotation itself, never one reporting it."""
+    at = cand.offset + token.idx
+    return any(start <= at < end for start, end in cand.content)
 
 
 def _relaying_person(reporter: Speaker, speaker: Speaker) -> str | None:
