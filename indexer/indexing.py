@@ -87,6 +87,7 @@ class Summary:
     repaired: int = 0  # records read after one or more repairs (each said on stderr)
     attributions: int = 0
     removed: int = 0  # attributions of changed articles their new version no longer has
+    changed: int = 0  # attributions of changed articles now saying something else
     dropped: int = 0  # attributions below the store floor (indexer.extract.scoring)
     # editors' corrections (indexer.link.corrections) that re-indexed articles no longer
     # let re-apply (said on stderr, one line each)
@@ -112,7 +113,8 @@ class Summary:
             f"{self.elapsed:.1f} s ({rate:.1f}/s): {self.indexed} indexed, "
             f"{self.replaced} replaced, {self.unchanged} unchanged, {self.rejected} rejected"
             f"{resumed}{_repaired(self.repaired)}; {self.attributions} attributions written, "
-            f"{self.dropped} below the confidence floor dropped{_removed(self.removed)}"
+            f"{self.dropped} below the confidence floor dropped"
+            f"{_removed(self.removed, self.changed)}"
             f"{_missing(self.missing)}{_lost(self.corrections_lost)}"
         )
 
@@ -130,9 +132,14 @@ def _place(pending: Pending) -> str:
     return pending.source_name
 
 
-def _removed(count: int) -> str:
-    """", 2 removed from changed articles (named above)" when any were."""
-    return f", {count} removed from changed articles (named above)" if count else ""
+def _removed(removed: int, changed: int) -> str:
+    """", 2 removed from changed articles (named above)" (", 1 removed, 1 changed in changed
+    articles" when stored attributions were edited) when any were."""
+    said = ", ".join(
+        f"{count} {what}" for count, what in ((removed, "removed"), (changed, "changed")) if count
+    )
+    where = "in" if changed else "from"
+    return f", {said} {where} changed articles (named above)" if said else ""
 
 
 def _lost(count: int) -> str:
@@ -660,24 +667,38 @@ class Indexer:
                 )
                 continue
             setattr(self.summary, outcome.status, getattr(self.summary, outcome.status) + 1)
-            if outcome.removed:
-                self.summary.removed += outcome.removed
-                pending = by_id.get(outcome.id)
-                named = _place(pending) if pending else None
-                url = pending.article.get("url") if pending else None
-                many = "attribution" if outcome.removed == 1 else "attributions"
-                self.progress.write(
-                    f"quotetrail: {named or outcome.id}"
-                    + (f" ({url})" if url else "")
-                    + f": changed since it was indexed: {outcome.removed} stored {many} "
-                    f"removed, {outcome.attributions} now"
-                )
+            if outcome.removed or outcome.changed:
+                self._changed(outcome, by_id.get(outcome.id))
             if outcome.status != "unchanged":
                 self.summary.attributions += outcome.attributions
             article = by_id[outcome.id].article if outcome.id in by_id else {}
             for what, key in (("title", "title"), ("date", "published"), ("outlet", "outlet")):
                 if not article.get(key):
                     self.summary.missing[what] += 1
+
+    def _changed(self, outcome: PutOutcome, pending: Pending | None) -> None:
+        """Say that a re-indexed article lost or changed stored attributions: ``FILE [line 1]
+        (URL): changed since it was indexed: 1 stored attribution removed, 1 changed, 2 now``
+        (an edited quote at the same place is changed, one taken out removed)."""
+        self.summary.removed += outcome.removed
+        self.summary.changed += outcome.changed
+        named = _place(pending) if pending else None
+        url = pending.article.get("url") if pending else None
+        counts = [
+            (n, verb)
+            for n, verb in ((outcome.removed, "removed"), (outcome.changed, "changed"))
+            if n
+        ]
+        noun = "attribution" if counts[0][0] == 1 else "attributions"
+        said = [
+            f"{n} stored {noun} {verb}" if i == 0 else f"{n} {verb}"
+            for i, (n, verb) in enumerate(counts)
+        ]
+        self.progress.write(
+            f"quotetrail: {named or outcome.id}"
+            + (f" ({url})" if url else "")
+            + f": changed since it was indexed: {', '.join(said)}, {outcome.attributions} now"
+        )
 
     def _one_source(self, pending: Pending, kept: bool) -> None:
         """Warn when an article read earlier in this run comes again (one URL twice in a

@@ -633,7 +633,8 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument(
         "--force",
         action="store_true",
-        help="merge a person with an organization or group all the same",
+        help="merge all the same a person with an organization or group, or two persons "
+        "with different given names",
     )
     split = _command(
         speaker_sub,

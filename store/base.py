@@ -58,13 +58,38 @@ class PutOutcome:
     """What happened to one record of a batch. ``status`` is indexed, replaced, unchanged
     or rejected; a rejected record has an ``error`` that names the field and the value.
     ``removed``: the stored attributions of a replaced article that its new version no
-    longer has (an edited quote, a quote taken out), deleted with it."""
+    longer has (an edited quote, a quote taken out), deleted with it; ``changed``: those
+    it still has at the same place but that now say something else or name another
+    speaker (:data:`STATED_FIELDS` differ: "in 2027" edited to "in 2029"), overwritten."""
 
     id: str
     status: Literal["indexed", "replaced", "unchanged", "rejected"]
     attributions: int = 0
     error: str | None = None
     removed: int = 0
+    changed: int = 0
+
+
+# What an attribution states: a stored attribution whose id (its place in the article) comes
+# again in a re-indexed article but with another of these counts as changed.
+STATED_FIELDS = ("content", "speaker")
+
+
+def stated(attribution: dict[str, Any]) -> tuple[Any, ...]:
+    """The values of :data:`STATED_FIELDS` of one attribution (a stored or new record)."""
+    return tuple(attribution.get(name) for name in STATED_FIELDS)
+
+
+def replaced_counts(
+    stored: dict[str, tuple[Any, ...]], attributions: list[dict[str, Any]]
+) -> tuple[int, int]:
+    """(removed, changed) for a replaced article: ``stored`` maps the ids of its stored
+    attributions to their :func:`stated` values; ``attributions`` are its new ones. Removed:
+    stored ids the new version lacks; changed: ids in both whose stated values differ."""
+    new = {a["id"]: stated(a) for a in attributions}
+    removed = sum(ident not in new for ident in stored)
+    changed = sum(ident in new and new[ident] != values for ident, values in stored.items())
+    return removed, changed
 
 
 @dataclass(frozen=True)

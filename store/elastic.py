@@ -37,6 +37,7 @@ from store.base import (
     HL_START,
     MAX_DIRECTORY_MATCHES,
     MAX_RESULT_WINDOW,
+    STATED_FIELDS,
     ArticleRecord,
     DirectoryEntry,
     DirectoryKind,
@@ -49,6 +50,8 @@ from store.base import (
     SearchResult,
     Store,
     StoreError,
+    replaced_counts,
+    stated,
 )
 from store.config import redact_url
 from store.plan import (
@@ -243,7 +246,7 @@ class ElasticStore(Store):
         thread validates the next, so Python and Elasticsearch work at the same time."""
         batch = list(records)
         outcomes: dict[int, PutOutcome] = {}
-        sent: list[tuple[Future, list[tuple[int, dict, int, int | None]], dict[str, str]]] = []
+        sent: list[tuple[Future, list[tuple[int, dict, int, tuple[int, int] | None]], dict]] = []
         with ThreadPoolExecutor(max_workers=1) as sender:
             for start in range(0, len(batch), _SLICE):
                 writes, actions, owner = self._prepare_slice(batch, start, outcomes)
@@ -257,14 +260,15 @@ class ElasticStore(Store):
                         continue
                     article_id = owner.get(result.get("_id"), result.get("_id"))
                     failed.setdefault(article_id, _bulk_reason(result))
-                for index, article, count, removed in writes:
+                for index, article, count, counts in writes:
                     if article["id"] in failed:
                         error = f"Elasticsearch refused it: {failed[article['id']]}"
                         outcomes[index] = PutOutcome(article["id"], "rejected", error=error)
                     else:
-                        status = "indexed" if removed is None else "replaced"
+                        status = "indexed" if counts is None else "replaced"
+                        removed, changed = counts or (0, 0)
                         outcomes[index] = PutOutcome(
-                            article["id"], status, count, removed=removed or 0
+                            article["id"], status, count, removed=removed, changed=changed
                         )
         if sent and not self._bulk_loading:
             self._refresh("articles", "attributions")
@@ -272,10 +276,12 @@ class ElasticStore(Store):
 
     def _prepare_slice(
         self, batch: list[ArticleRecord], start: int, outcomes: dict[int, PutOutcome]
-    ) -> tuple[list[tuple[int, dict, int, int | None]], list[dict[str, Any]], dict[str, str]]:
+    ) -> tuple[
+        list[tuple[int, dict, int, tuple[int, int] | None]], list[dict[str, Any]], dict[str, str]
+    ]:
         """Validate one slice; bulk actions for what changed (stale attributions deleted).
-        Each write: (index, article, attributions, stale attributions removed, None when
-        the article is new)."""
+        Each write: (index, article, attributions, (stored attributions removed, changed),
+        None when the article is new)."""
         prepared = []
         for index in range(start, min(start + _SLICE, len(batch))):
             try:
@@ -292,11 +298,13 @@ class ElasticStore(Store):
                 outcomes[index] = PutOutcome(article["id"], "unchanged", len(attributions))
             else:
                 changed.append((index, article, attributions, known))
-        stale = self._attribution_ids([article["id"] for _, article, _, k in changed if k])
+        stale = self._stored_statements([article["id"] for _, article, _, k in changed if k])
         writes, actions, owner = [], [], {}
         for index, article, attributions, known in changed:
-            gone = stale.get(article["id"], set()) - {a["id"] for a in attributions}
-            writes.append((index, article, len(attributions), len(gone) if known else None))
+            stored = stale.get(article["id"], {})
+            gone = set(stored) - {a["id"] for a in attributions}
+            counts = replaced_counts(stored, attributions) if known else None
+            writes.append((index, article, len(attributions), counts))
             actions.append(
                 {"_index": self.alias("articles"), "_id": article["id"], "_source": article}
             )
@@ -325,14 +333,20 @@ class ElasticStore(Store):
 
     def _attribution_ids(self, article_ids: list[str]) -> dict[str, set[str]]:
         """The stored attribution ids of these articles, by article."""
-        found: dict[str, set[str]] = {}
+        found = self._stored_statements(article_ids)
+        return {article: set(ids) for article, ids in found.items()}
+
+    def _stored_statements(self, article_ids: list[str]) -> dict[str, dict[str, tuple]]:
+        """The stored attributions of these articles, by article: id -> its
+        :func:`store.base.stated` values."""
+        found: dict[str, dict[str, tuple]] = {}
         if not article_ids:
             return found
         query = {"terms": {"article_id": article_ids}}
         page = self.es.search(
             index=self.alias("attributions"),
             query=query,
-            _source=["article_id"],
+            _source=["article_id", *STATED_FIELDS],
             size=MAX_RESULT_WINDOW,
             track_total_hits=True,
         )["hits"]
@@ -342,11 +356,12 @@ class ElasticStore(Store):
                 self.es,
                 index=self.alias("attributions"),
                 query={"query": query},
-                _source=["article_id"],
+                _source=["article_id", *STATED_FIELDS],
                 size=_SCAN_PAGE,
             )
         for doc in docs:
-            found.setdefault(doc["_source"]["article_id"], set()).add(doc["_id"])
+            source = doc["_source"]
+            found.setdefault(source["article_id"], {})[doc["_id"]] = stated(source)
         return found
 
     @_guarded

@@ -43,6 +43,8 @@ from store.base import (
     SearchResult,
     Store,
     StoreError,
+    replaced_counts,
+    stated,
 )
 from store.plan import LABELLED, SORTS, Plan, SortKey, reassign_label_field, reassigned
 from store.query_text import ParsedText, Words, fts5_any, merge_marks
@@ -359,11 +361,15 @@ class SqliteStore(Store):
         ).fetchone()
         if row and article["fingerprint"] and row[0] == article["fingerprint"]:
             return PutOutcome(article["id"], "unchanged", len(attributions))
-        removed = 0
+        removed = changed = 0
         if row:
-            new_ids = {a["id"] for a in attributions}
-            old = conn.execute("SELECT id FROM attributions WHERE article_id = ?", (article["id"],))
-            removed = sum(r[0] not in new_ids for r in old)
+            old = conn.execute(
+                "SELECT a.id, d.doc FROM attributions a JOIN attribution_docs d ON d.rid = a.rowid"
+                " WHERE a.article_id = ?",
+                (article["id"],),
+            )
+            stored = {ident: stated(json.loads(doc)) for ident, doc in old}
+            removed, changed = replaced_counts(stored, attributions)
             self._delete_attributions(conn, "article_id = ?", (article["id"],))
         conn.execute(
             _INSERT_ARTICLE, [*(article[name] for name in ARTICLE_COLUMNS), json.dumps(article)]
@@ -372,7 +378,9 @@ class SqliteStore(Store):
             self._delete_attributions(conn, "id = ?", (attribution["id"],))
             self._insert_attribution(conn, attribution)
         status = "replaced" if row else "indexed"
-        return PutOutcome(article["id"], status, len(attributions), removed=removed)
+        return PutOutcome(
+            article["id"], status, len(attributions), removed=removed, changed=changed
+        )
 
     def _insert_attribution(self, conn: sqlite3.Connection, a: dict[str, Any]) -> None:
         values = [

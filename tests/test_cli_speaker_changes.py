@@ -88,6 +88,24 @@ def test_a_person_and_an_organization_merge_only_when_forced(
     assert "(1 attributions moved;" in capsys.readouterr().err
 
 
+def test_two_persons_with_different_given_names_merge_only_when_forced(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Anna and Erik Lindqvist share a surname, not a person: the merge is refused unless
+    forced (an initial, "A. Lindqvist", is not a different given name: see below)."""
+    store = SqliteStore(str(db))
+    try:
+        store.put_speakers([{"id": "erik-lindqvist", "name": "Erik Lindqvist", "type": "person"}])
+    finally:
+        store.close()
+    anna = _ids(db)["Anna Lindqvist"]
+    assert main(["speakers", "merge", anna, "erik-lindqvist"]) == 2
+    err = capsys.readouterr().err
+    assert "'Erik Lindqvist' and 'Anna Lindqvist' are persons with different given names" in err
+    assert not _changes(db)
+    assert main(["speakers", "merge", anna, "erik-lindqvist", "--force"]) == 0
+
+
 def test_cli_merges_and_splits_are_on_the_change_log_and_can_be_undone(
     db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -80,7 +80,7 @@ def test_a_merge_from_the_speaker_page_can_be_undone(editor: tuple[Any, str],
     client, token = editor
     assert said_by(fresh_newsroom, "anna-lindqvist") == 4
     response = client.post("/speakers/anna-lindqvist/merge",
-                           data={"other": "jonas-feld", "csrf": token})
+                           data={"other": "jonas-feld", "force": "1", "csrf": token})
     assert response.status_code == 303
     assert said_by(fresh_newsroom, "anna-lindqvist") == 6
     assert said_by(fresh_newsroom, "jonas-feld") == 0
@@ -99,7 +99,8 @@ def test_a_merge_from_the_speaker_page_can_be_undone(editor: tuple[Any, str],
 def test_a_split_from_the_speaker_page_can_be_undone(editor: tuple[Any, str],
                                                      fresh_newsroom: Store) -> None:
     client, token = editor
-    client.post("/speakers/anna-lindqvist/merge", data={"other": "jonas-feld", "csrf": token})
+    client.post("/speakers/anna-lindqvist/merge",
+                data={"other": "jonas-feld", "force": "1", "csrf": token})
     response = client.post("/speakers/anna-lindqvist/split",
                            data={"alias": "Jonas Feld", "csrf": token})
     assert response.status_code == 303 and response.location.endswith("/speakers/jonas-feld")
@@ -117,3 +118,37 @@ def test_a_bad_edit_is_a_clear_error(editor: tuple[Any, str]) -> None:
     assert response.status_code == 400 and "nobody" in response.get_data(as_text=True)
     response = client.post("/speakers/jonas-feld/type", data={"type": "robot", "csrf": token})
     assert response.status_code == 400 and "robot" in response.get_data(as_text=True)
+
+
+def test_renaming_a_speaker_to_another_speakers_name_is_refused_unless_confirmed(
+    editor: tuple[Any, str], fresh_newsroom: Store
+) -> None:
+    """Two speakers of one name cannot be told apart in facets and lists: the rename is
+    refused, naming the other speaker and suggesting a merge; ticking the box confirms."""
+    client, token = editor
+    refused = client.post("/speakers/jonas-feld/rename",
+                          data={"name": "anna  lindqvist", "csrf": token})
+    text = refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert "anna-lindqvist" in text and "merge" in text
+    assert fresh_newsroom.get_speaker("jonas-feld")["name"] == "Jonas Feld"
+    assert fresh_newsroom.changes() == []
+    confirmed = client.post("/speakers/jonas-feld/rename",
+                            data={"name": "Anna Lindqvist", "force": "1", "csrf": token})
+    assert confirmed.status_code == 303
+    assert fresh_newsroom.get_speaker("jonas-feld")["name"] == "Anna Lindqvist"
+
+
+def test_merging_two_persons_with_different_given_names_needs_confirming(
+    editor: tuple[Any, str], fresh_newsroom: Store
+) -> None:
+    """"Anna Lindqvist" and "Jonas Feld" are two people unless the editor says otherwise;
+    the form says which speaker is kept (this page's) and which goes away."""
+    client, token = editor
+    page = client.get("/speakers/anna-lindqvist").get_data(as_text=True)
+    assert "Fold another speaker into Anna Lindqvist (kept, with this page)" in page
+    refused = client.post("/speakers/anna-lindqvist/merge",
+                          data={"other": "jonas-feld", "csrf": token})
+    assert refused.status_code == 400
+    assert "different given names" in refused.get_data(as_text=True)
+    assert said_by(fresh_newsroom, "jonas-feld") == 2

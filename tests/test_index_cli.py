@@ -316,6 +316,8 @@ def test_speakers_merge_and_split_through_the_cli(
     before = speakers_of(db)
     assert before["Jurgen Feld"] == 2
     status, _, err = run("speakers", "merge", marchetti, feld, capsys=capsys)
+    assert status == 2 and "different given names" in err  # two people unless forced
+    status, _, err = run("speakers", "merge", marchetti, feld, "--force", capsys=capsys)
     assert status == 0, err
     assert "merged 'Jurgen Feld' into 'Celia Marchetti' (2 attributions moved;" in err
     after = speakers_of(db)

@@ -28,7 +28,7 @@ def test_a_merged_away_speaker_leaves_the_directory_and_its_page_leads_to_the_ke
     page = client.get("/speakers/jonas-feld").get_data(as_text=True)
     token = page.split('name="csrf" value="', 1)[1].split('"', 1)[0]
     merged = client.post("/speakers/anna-lindqvist/merge",
-                         data={"other": "jonas-feld", "csrf": token})
+                         data={"other": "jonas-feld", "force": "1", "csrf": token})
     assert merged.status_code == 303
 
     assert "jonas-feld" not in listed(client, "speakers")
@@ -41,6 +41,12 @@ def test_a_merged_away_speaker_leaves_the_directory_and_its_page_leads_to_the_ke
     assert html.status_code == 302 and html.location.endswith("/speakers/anna-lindqvist")
     api = client.get("/api/v1/speakers/jonas-feld")
     assert api.status_code == 302 and api.location.endswith("/api/v1/speakers/anna-lindqvist")
+    assert api.mimetype == "application/json"  # an API client reads JSON, not "Redirecting..."
+    assert api.get_json() == {
+        "id": "jonas-feld",
+        "merged_into": "anna-lindqvist",
+        "url": "/api/v1/speakers/anna-lindqvist",
+    }
 
 
 def test_an_outlet_and_speakers_whose_articles_are_all_deleted_are_gone(

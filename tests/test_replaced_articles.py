@@ -82,3 +82,37 @@ def test_one_article_again_in_a_later_batch_keeps_the_earlier_record_and_says_so
     (attribution,) = list(new_store.scan(SearchQuery(facets=False)))
     article = new_store.get_article(attribution["article_id"])
     assert article is not None and "a-wire.jsonl" in article["source"]
+
+
+def test_a_corrected_figure_in_a_stored_quote_is_named_as_changed(
+    new_store: Store, tmp_path: Path
+) -> None:
+    """A newsroom corrects one figure in a quote ("2027" to "2029"): the quote keeps its
+    place in the article, so nothing disappears, but the stored quote is overwritten; the
+    log names the article and says one stored attribution changed, and the summary counts it."""
+    url = "https://north.example/duty"
+    first = tmp_path / "duty.jsonl"
+    first.write_text(_line(url, "There is no plan to raise fuel duty in 2027", "Laura Chen"))
+    _index(new_store, first, tmp_path / "state")
+    corrected = tmp_path / "duty-corrected.jsonl"
+    corrected.write_text(_line(url, "There is no plan to raise fuel duty in 2029", "Laura Chen"))
+    err, summary = _index(new_store, corrected, tmp_path / "state-2")
+    assert (
+        f"{corrected} [line 1] ({url}): changed since it was indexed: "
+        "1 stored attribution changed, 1 now"
+    ) in err
+    assert "1 changed in changed articles" in summary.line()  # type: ignore[attr-defined]
+    (attribution,) = list(new_store.scan(SearchQuery(facets=False)))
+    assert "in 2029" in attribution["content"] and "2027" not in attribution["content"]
+
+
+def test_an_article_read_again_unchanged_says_nothing_changed(
+    new_store: Store, tmp_path: Path
+) -> None:
+    """Re-indexing the very same article is not reported as a change."""
+    source = tmp_path / "duty.jsonl"
+    source.write_text(_line("https://north.example/duty", "Fuel duty stays", "Laura Chen"))
+    _index(new_store, source, tmp_path / "state")
+    err, summary = _index(new_store, source, tmp_path / "state-2")
+    assert "changed since it was indexed" not in err
+    assert "changed articles" not in summary.line()  # type: ignore[attr-defined]

@@ -278,8 +278,14 @@ def test_merge_speakers(fresh_client: Any, fresh_newsroom: Store) -> None:
     assert (
         client.post("/api/v1/speakers/a-lindqvist/merge", json={}, headers=AUTH).status_code == 400
     )
-    response = client.post(
+    refused = client.post(
         "/api/v1/speakers/jonas-feld/merge", json={"into": "anna-lindqvist"}, headers=AUTH
+    )
+    assert refused.status_code == 400 and "different given names" in refused.get_data(as_text=True)
+    response = client.post(
+        "/api/v1/speakers/jonas-feld/merge",
+        json={"into": "anna-lindqvist", "force": True},
+        headers=AUTH,
     )
     body = response.get_json()
     assert response.status_code == 200 and body["moved"] == 2

@@ -14,7 +14,6 @@ from flask import (
     abort,
     current_app,
     jsonify,
-    redirect,
     request,
     url_for,
 )
@@ -293,7 +292,11 @@ def speaker(speaker_id: str) -> Response:
             application/json:
               schema: SpeakerResponseSchema
         302:
-          description: The speaker was merged into another; Location is the kept one.
+          description: The speaker was merged into another; Location is the kept one, and
+            the JSON body names it.
+          content:
+            application/json:
+              schema: MergedSpeakerSchema
     """
     _no_args()
     st = store()
@@ -304,7 +307,12 @@ def speaker(speaker_id: str) -> Response:
     if result.total == 0 and st.search(everything_of(speaker=speaker_id, facets=False)).total == 0:
         kept = merged_into(st, speaker_id)
         if kept:
-            return redirect(url_for("api.speaker", speaker_id=kept))
+            url = url_for("api.speaker", speaker_id=kept)
+            moved = respond(
+                S.MergedSpeakerSchema, {"id": speaker_id, "merged_into": kept, "url": url}, 302
+            )
+            moved.headers["Location"] = url
+            return moved
         abort(404, f"No attribution to '{record['name']}' is left.")
     body = {
         "speaker": record,
@@ -613,11 +621,16 @@ def delete_article(article_id: str) -> Response:
 
 @api.post("/speakers/<speaker_id>/merge")
 def merge_speaker(speaker_id: str) -> Response:
-    """Merge a speaker into another.
+    """Merge the speaker of the path away into the speaker ``into``, which is kept.
     ---
     post:
       tags: [writes]
-      summary: Merge this speaker into another (needs the API token)
+      summary: Merge this speaker (the path id) away into the speaker `into` (needs the API token)
+      description: The speaker named in the path goes away; its attributions move to the
+        speaker `into`, which is kept and takes its name as an alias, and the path id then
+        answers 302 naming `into`. (The web form on a speaker page works the other way
+        round; it keeps the page's speaker.) Merging a person with an organization or group,
+        or two persons with different given names, needs `force`. Undo it from /changes.
       security: [{bearer: []}]
       parameters:
       - {in: path, name: speaker_id, required: true, schema: {type: string}}

@@ -392,6 +392,16 @@ class MergeResponseSchema(Schema):
     moved = fields.Integer(required=True, metadata={"description": "attributions reassigned"})
 
 
+class MergedSpeakerSchema(Schema):
+    """What a merged-away speaker's URL answers (302, ``Location`` the kept speaker)."""
+
+    id = fields.String(required=True, metadata={"description": "the id asked for, merged away"})
+    merged_into = fields.String(
+        required=True, metadata={"description": "id of the speaker it was merged into"}
+    )
+    url = fields.String(required=True, metadata={"description": "API URL of the kept speaker"})
+
+
 class UrlInputSchema(Schema):
     url = fields.String(
         required=True,

@@ -43,7 +43,10 @@ def _apply(action: Any, *args: Any) -> dict[str, Any]:
 
 @curation.post("/speakers/<speaker_id>/rename")
 def rename(speaker_id: str) -> Response:
-    _apply(edit.rename, require_editor(), speaker_id, _field("name"))
+    """Rename this speaker to the form's ``name``; another speaker's name needs ``force``."""
+    force = bool(request.form.get("force"))
+    _apply(lambda st, *args: edit.rename(st, *args, force=force), require_editor(), speaker_id,
+           _field("name"))
     return _done(speaker_id)
 
 
@@ -55,7 +58,8 @@ def set_type(speaker_id: str) -> Response:
 
 @curation.post("/speakers/<speaker_id>/merge")
 def merge(speaker_id: str) -> Response:
-    """Merge the speaker named in the form (``other``: an id) into this one."""
+    """Merge the speaker named in the form (``other``: an id) into this one, which is kept
+    (the API's ``/speakers/<id>/merge`` keeps ``into`` instead)."""
     force = bool(request.form.get("force"))
     _apply(lambda st, *args: edit.merge(st, *args, force=force), require_editor(), speaker_id,
            [_field("other")])

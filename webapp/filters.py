@@ -56,6 +56,7 @@ def register(app: Flask) -> None:
     app.jinja_env.globals.update(
         speaker_url=_speaker_url,
         in_quotation_marks=wording.in_quotation_marks,
+        title_words=wording.title_words,
         reported_lead=wording.reported_lead,
         everything=searching.EVERYTHING,
         outlet_url=_outlet_url,

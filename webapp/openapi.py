@@ -36,6 +36,7 @@ _COMPONENTS = (
     api_schemas.AcceptedSchema,
     api_schemas.DeleteResponseSchema,
     api_schemas.MergeResponseSchema,
+    api_schemas.MergedSpeakerSchema,
     params.MergeBody,
     params.CheckParams,
     api_schemas.UrlInputSchema,

@@ -387,9 +387,15 @@ class MergeBody(Schema):
     into = fields.String(
         required=True,
         validate=validate.Length(min=1, max=200),
-        metadata={"description": "id of the speaker that absorbs this one"},
+        metadata={
+            "description": "id of the speaker that is kept and absorbs the path speaker "
+            "(the path speaker goes away)"
+        },
     )
     force = fields.Boolean(
         load_default=False,
-        metadata={"description": "merge a person with an organization or group all the same"},
+        metadata={
+            "description": "merge all the same a person with an organization or group, or "
+            "two persons with different given names"
+        },
     )

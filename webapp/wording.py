@@ -266,3 +266,21 @@ def naming_sentence(body: str, name: str | None, before: int) -> tuple[int, int]
     end_match = _SENTENCE_END.search(body, best)
     end = end_match.start() + 1 if end_match else len(body)
     return start, min(end, len(body))
+
+
+def title_words(kinds: str | Iterable[str] | None, text: str | None, width: int = 50) -> str:
+    """A page title's short form of a quote or claim: cleaned (:func:`clean`), at most
+    ``width`` characters (cut at a word, "…" added), and, when it may stand in quotation
+    marks (:func:`in_quotation_marks`), in one pair of curly marks: marks the stored text
+    already has around it are replaced, never doubled (“"…"”), and a comma left before the
+    closing mark is dropped."""
+    words = clean(text).replace(HL_START, "").replace(HL_END, "")
+    quoted = in_quotation_marks(kinds, text)
+    if quoted and is_enclosed(words):
+        words = words[1:-1].strip().rstrip(",;:").rstrip()
+    elif quoted and words and words[0] in QUOTE_MARKS:
+        quoted = False  # it opens with its own mark: as the page body, add none
+    if len(words) > width:
+        cut = words[: width - 1]
+        words = (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(",;:") + "…"
+    return f"“{words}”" if quoted else words

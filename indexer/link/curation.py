@@ -13,7 +13,10 @@ import copy
 from datetime import UTC, datetime
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from indexer.link.merge import merge_speakers, split_speaker
+from indexer.link.speakers import clean_person, person_key
 from quotetrail.errors import SpeakerEditError
 from schemas.attribution import SPEAKER_TYPES
 from schemas.ids import digest, slug
@@ -63,14 +66,30 @@ def _log(
     return change
 
 
-def rename(store: Store, editor: str, speaker_id: str, name: str) -> dict[str, Any]:
+def rename(
+    store: Store, editor: str, speaker_id: str, name: str, *, force: bool = False
+) -> dict[str, Any]:
     """Give a speaker a new name; the old one stays an alias, and every attribution of the
-    speaker shows the new name. Raises :class:`SpeakerEditError` on an unknown id or a
-    blank name."""
+    speaker shows the new name. Raises :class:`SpeakerEditError` on an unknown id, a blank
+    name, and, without ``force``, a name another speaker already has (case-insensitive):
+    two speakers of one name cannot be told apart in facets and lists, so the error names
+    the other speaker and suggests merging them."""
     name = " ".join(name.split())
     if not name:
         raise SpeakerEditError("the new name is empty")
     speaker = _speaker(store, speaker_id)
+    same = [
+        other
+        for other in store.find_speakers(name)
+        if other["id"] != speaker_id and other["name"].casefold() == name.casefold()
+    ]
+    if same and not force:
+        other = same[0]
+        raise SpeakerEditError(
+            f"another speaker is already called {other['name']!r} (id {other['id']!r}): "
+            f"not renamed. If they are one speaker, merge {speaker_id!r} into {other['id']!r}; "
+            "to keep two speakers of that name, rename with force (confirm)"
+        )
     before = _snapshot(store, [speaker_id])
     old = speaker["name"]
     aliases = [a for a in speaker.get("aliases", []) if a != name]
@@ -104,9 +123,11 @@ _BODIES = frozenset({"organization", "group"})
 def merge(
     store: Store, editor: str, into_id: str, other_ids: list[str], *, force: bool = False
 ) -> dict[str, Any]:
-    """:func:`indexer.link.merge.merge_speakers`, logged. Raises :class:`SpeakerEditError`
-    when no other speaker is named (``into_id`` merged into itself), on an unknown id, and
-    without ``force`` when one is a person and another an organization or group."""
+    """:func:`indexer.link.merge.merge_speakers`, logged: ``into_id`` is kept, ``other_ids``
+    go away into it. Raises :class:`SpeakerEditError` when no other speaker is named
+    (``into_id`` merged into itself), on an unknown id, and without ``force`` when one is a
+    person and another an organization or group, or when both are persons with different
+    given names (:func:`_given_names_differ`: "Laura Chen" and "Derek Chen")."""
     others = [i for i in dict.fromkeys(other_ids) if i != into_id]
     if not others:
         raise SpeakerEditError(
@@ -122,11 +143,37 @@ def merge(
                 f"{record['name']!r} is {_a(record.get('type'))} and {into['name']!r} is "
                 f"{_a(into.get('type'))}: not merged (force the merge if they are one speaker)"
             )
+        if not force and _given_names_differ(into, record):
+            raise SpeakerEditError(
+                f"{record['name']!r} and {into['name']!r} are persons with different given "
+                "names: not merged (force the merge if they are one person)"
+            )
     before = _snapshot(store, [into_id, *others])
     result = merge_speakers(store, into_id, others)
     return _log(store, "merge", editor, f"merged {', '.join(map(repr, names))} into "
                 f"{into['name']!r}", before, {"into": into_id, "others": others},
                 result["moved"])
+
+
+# How alike two given names must be (rapidfuzz ratio, 0-100, after folding romanizations
+# with indexer.link.speakers.person_key) to be one name spelled two ways ("Mohammed" and
+# "Muhammad" 75, "Jon" and "John" 86; "Laura" and "Derek" 20).
+SAME_GIVEN_NAME = 75
+
+
+def _given_names_differ(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two speakers are persons whose names both have a given name and a surname
+    and whose given names are not one name: not an initial of the other ("L. Chen"), nor a
+    spelling of it (:data:`SAME_GIVEN_NAME`)."""
+    if a.get("type") != "person" or b.get("type") != "person":
+        return False
+    keys = [person_key(clean_person(r["name"])[0]) for r in (a, b)]
+    if any(len(key) < 2 for key in keys):
+        return False
+    x, y = keys[0][0].strip("."), keys[1][0].strip(".")
+    if min(len(x), len(y)) == 1:
+        return x[0] != y[0]
+    return fuzz.ratio(x, y) < SAME_GIVEN_NAME
 
 
 def _a(kind: str | None) -> str:
