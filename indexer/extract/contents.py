@@ -175,8 +175,14 @@ def complement_clause(tok: Token) -> bool:
 
 
 def finite_clause(head: Token) -> bool:
-    """A clause with a tensed verb or modal of its own ("legalizing it could put ...")."""
-    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in head.subtree if t.i > head.i)
+    """A clause with a tensed verb or modal of its own ("legalizing it could put ..."), or
+    one opened by "that" with a tensed verb anywhere in it ("told the BBC that the union had
+    strike funds", where the parser made the noun "strike" the head and "had" its aux)."""
+    tensed = [t for t in head.subtree if t.tag_ in ("VBD", "VBZ", "VBP", "MD")]
+    if any(t.i > head.i for t in tensed):
+        return True
+    opener = head.left_edge
+    return bool(tensed) and opener.lower_ == "that" and opener.dep_ == "mark"
 
 
 def late_that_clause(tok: Token) -> Token | None:
