@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from indexer.extract.candidate import Reliability
 from indexer.extract.cues import STATEMENT_CUE, family
 from indexer.extract.cues import reliability as cue_reliability
+from indexer.extract.outlets import trailing_report
 from indexer.extract.quotes import ANY_CLOSING, ANY_OPENING
 from indexer.lexicon import wordset
 
@@ -141,14 +142,19 @@ def is_date(tok: Token) -> bool:
 
 
 def relay_phrase(tok: Token) -> bool:
-    """Tokens of ", per Reuters", ", according to X" or ", as first reported by X" hanging
+    """Tokens of ", per Reuters", ", according to X", ", as first reported by X" or ", the
+    Guardian reported" (`outlets.trailing_report`) hanging
     inside a content clause; "per" relays only after a comma or before a name ("7 per
     cent", "$5 per head" are units)."""
+    below = None  # the child of `anc` on the way up from `tok`
     for anc in [tok, *tok.ancestors]:
         if anc.dep_ == "prep" and (anc.lower_ == "according" or _relaying_per(anc)):
             return True
         if anc.dep_ == "advcl" and anc.tag_ == "VBN" and _as_reported(anc):
             return True  # "..., as first reported by the Ledger"
+        if (relayed := trailing_report(anc)) is not None and below != relayed:
+            return True  # "..., the Guardian reported": all but the clause it relays
+        below = anc
     return False
 
 
