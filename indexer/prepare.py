@@ -106,6 +106,10 @@ def clean(
         article["original_outlet"] = cleaned.original_outlet
     if not article.get("outlet") and cleaned.wire:
         article["outlet"] = cleaned.wire  # "WASHINGTON (AP) —": a stated outlet wins
+    elif not article.get("original_outlet") and cleaned.wire:
+        # "LONDON, Nov 20 (Reuters) -" in the Daily Globe: the agency wrote the story (the
+        # linker drops an original that is the article's own outlet)
+        article["original_outlet"] = cleaned.wire
     late = date_problem(article.get("published"))
     if late:
         article["published"] = None

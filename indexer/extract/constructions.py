@@ -203,6 +203,9 @@ def _per_outlet(tok: Token, site: Site) -> list[Candidate]:
         for t in tok.sent
     ):  # a speaker's verb with the clause it reports; "is considering a sale, per X" has none
         return []
+    verb = next((a for a in tok.ancestors if a.tag_.startswith("VB")), None)
+    if verb is not None and _speaker_verb(verb):
+        return []  # "Minister denies plan to raise fuel duty, per Reuters": Reuters relays
     content = [t for t in tok.sent if not under(t, tok)]
     score = site.reliability("according to", "according")
     spans = token_spans(content, site.offset)
@@ -221,6 +224,17 @@ def _per_outlet(tok: Token, site: Site) -> list[Candidate]:
             site.sentence,
         )
     ]
+
+
+def _speaker_verb(verb: Token) -> bool:
+    """ "Minister denies plan ..., per Reuters": `verb` (the verb ", per X" hangs under) is a speech
+    verb the cue lexicon has seen introduce words (`cues.attested`) with a subject that is
+    not an outlet, so the subject speaks and the outlet after "per" only relays it
+    (`outlets.relays`); "The plant will close in March, per Reuters" has no such verb."""
+    if not verb.tag_.startswith("VB") or not attested(verb.lower_):
+        return False
+    speaker = subject(verb)
+    return speaker is not None and not outlets.is_outlet(speaker)
 
 
 def _as_reported_by(tok: Token) -> Token | None:

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from indexer.extract.candidate import Reliability
 from indexer.extract.cues import STATEMENT_CUE, family
 from indexer.extract.cues import reliability as cue_reliability
+from indexer.extract.outlets import trailing_report
 from indexer.extract.quotes import ANY_CLOSING, ANY_OPENING
 from indexer.lexicon import wordset
 
@@ -141,14 +142,19 @@ def is_date(tok: Token) -> bool:
 
 
 def relay_phrase(tok: Token) -> bool:
-    """Tokens of ", per Reuters", ", according to X" or ", as first reported by X" hanging
+    """Tokens of ", per Reuters", ", according to X", ", as first reported by X" or ", the
+    Guardian reported" (`outlets.trailing_report`) hanging
     inside a content clause; "per" relays only after a comma or before a name ("7 per
     cent", "$5 per head" are units)."""
+    below = None  # the child of `anc` on the way up from `tok`
     for anc in [tok, *tok.ancestors]:
         if anc.dep_ == "prep" and (anc.lower_ == "according" or _relaying_per(anc)):
             return True
         if anc.dep_ == "advcl" and anc.tag_ == "VBN" and _as_reported(anc):
             return True  # "..., as first reported by the Ledger"
+        if (relayed := trailing_report(anc)) is not None and below != relayed:
+            return True  # "..., the Guardian reported": all but the clause it relays
+        below = anc
     return False
 
 
@@ -175,8 +181,14 @@ def complement_clause(tok: Token) -> bool:
 
 
 def finite_clause(head: Token) -> bool:
-    """A clause with a tensed verb or modal of its own ("legalizing it could put ...")."""
-    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in head.subtree if t.i > head.i)
+    """A clause with a tensed verb or modal of its own ("legalizing it could put ..."), or
+    one opened by "that" with a tensed verb anywhere in it ("told the BBC that the union had
+    strike funds", where the parser made the noun "strike" the head and "had" its aux)."""
+    tensed = [t for t in head.subtree if t.tag_ in ("VBD", "VBZ", "VBP", "MD")]
+    if any(t.i > head.i for t in tensed):
+        return True
+    opener = head.left_edge
+    return bool(tensed) and opener.lower_ == "that" and opener.dep_ == "mark"
 
 
 def late_that_clause(tok: Token) -> Token | None:

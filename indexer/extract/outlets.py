@@ -284,11 +284,37 @@ def unnamed_outlet(cue: Token) -> bool:
     )
 
 
+def trailing_report(verb: Token) -> Token | None:
+    """ "X said the NHS would need more nurses, the Guardian reported.", parsed with
+    "reported" as the complement of "said" and the reported clause hanging off "reported"
+    (or off "said" beside it):
+    `verb` is an outlet's reporting verb closing the sentence after a comma, and the result
+    is the clause it relays (before its subject); None for anything else ("X said the
+    Guardian reported that ..." embeds the outlet's report: no comma before it)."""
+    if verb.lower_ not in REPORTING_VERBS or verb.dep_ not in ("ccomp", "parataxis"):
+        return None
+    if verb.head.i > verb.i:
+        return None
+    for subj in verb.children:
+        if subj.dep_ != "nsubj" or subj.left_edge.i == 0 or not is_outlet(subj):
+            continue
+        if subj.doc[subj.left_edge.i - 1].text != ",":
+            continue
+        # the relayed clause hangs off `verb`, or off the cue beside it ("X said [the NHS
+        # would need ...], Bloomberg reported on Tuesday" with both verbs the cue's ccomp)
+        for clause in [*verb.children, *verb.head.children]:
+            if clause.dep_ in ("ccomp", "parataxis") and clause.i < subj.left_edge.i:
+                return clause
+    return None
+
+
 def _reporting_outlets(cue: Token) -> list[str]:
     """ "X said ..., Lakeshore Radio reported.": an outlet reporting the cue's whole clause
-    (the cue hangs off its verb, or the verb closes the cue's sentence as parataxis)."""
+    (the cue hangs off its verb, the verb closes the cue's sentence as parataxis, or the
+    verb is parsed as the cue's complement with the clause hanging off it: `trailing_report`)."""
     verbs = [cue.head] if cue.dep_ in ("ccomp", "parataxis") and cue.head.i > cue.i else []
     verbs += [c for c in cue.children if c.dep_ == "parataxis" and c.i > cue.i]
+    verbs += [c for c in cue.children if c.dep_ == "ccomp" and trailing_report(c) is not None]
     found = []
     for verb in verbs:
         if verb.lower_ in REPORTING_VERBS:
