@@ -75,6 +75,17 @@ def date_problem(published: str | date | None, today: date | None = None) -> str
     return None
 
 
+def initials_of(abbreviation: str, name: str) -> bool:
+    """Is `abbreviation` ("WN", "W.N.") the initials of `name` ("Wire National", "The Wire
+    National"), with or without a leading "The"?"""
+    letters = abbreviation.replace(".", "").replace(" ", "").upper()
+    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    spellings = {"".join(w[0] for w in words).upper()}
+    if words and words[0].lower() == "the":
+        spellings.add("".join(w[0] for w in words[1:]).upper())
+    return len(letters) >= 2 and letters in spellings
+
+
 def clean(
     article: Article,
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES,
@@ -106,9 +117,14 @@ def clean(
         article["original_outlet"] = cleaned.original_outlet
     if not article.get("outlet") and cleaned.wire:
         article["outlet"] = cleaned.wire  # "WASHINGTON (AP) —": a stated outlet wins
-    elif not article.get("original_outlet") and cleaned.wire:
+    elif (
+        not article.get("original_outlet")
+        and cleaned.wire
+        and not initials_of(cleaned.wire, article["outlet"])
+    ):
         # "LONDON, Nov 20 (Reuters) -" in the Daily Globe: the agency wrote the story (the
-        # linker drops an original that is the article's own outlet)
+        # linker drops an original that is the article's own outlet by name; its own
+        # initials, "(WN)" in Wire National, are the outlet's own dateline too)
         article["original_outlet"] = cleaned.wire
     late = date_problem(article.get("published"))
     if late:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from indexer.extract import extract
+from indexer.prepare import clean as prepare_article
 from quotetrail.cli import main
 from store.base import SearchQuery
 from store.sqlite import SqliteStore
@@ -107,3 +108,19 @@ def test_a_paper_running_a_wire_story_credits_the_agency_as_original_outlet(
     originals = {a["outlet"]: a.get("original_outlet") for a in stored}
     # the agency's own copy has no other original
     assert originals == {"Daily Globe": agency, agency: None}
+
+
+@pytest.mark.parametrize(
+    ("outlet", "initials"),
+    [("Wire National", "WN"), ("The Daily Globe", "DG"), ("Metro Ledger", "M.L.")],
+)
+def test_an_outlets_own_initials_in_its_dateline_name_no_other_original(
+    outlet: str, initials: str
+) -> None:
+    """ "SPRINGFIELD, Nov. 29 (WN) -" in Wire National's own story: its own dateline."""
+    article = {
+        "url": "https://example.org/story",
+        "outlet": outlet,
+        "body": f"SPRINGFIELD, Nov. 29 ({initials}) - The strike was called off.",
+    }
+    assert prepare_article(article).get("original_outlet") is None
