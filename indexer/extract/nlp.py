@@ -159,13 +159,13 @@ def parse(text: str, pieces: Iterable[Chunk], batch_size: int = 64) -> Iterator[
     pieces = list(pieces)
     texts = [text[c.start : c.end] for c in pieces]
     ready = [_AHEAD[t].pop() if _AHEAD.get(t) else None for t in texts]
+    read = [for_parser(t) for t in texts]  # the texts the parser reads
     rest = nlp.pipe(
-        (for_parser(t) for t, doc in zip(texts, ready, strict=True) if doc is None),
-        batch_size=batch_size,
+        (r for r, doc in zip(read, ready, strict=True) if doc is None), batch_size=batch_size
     )
-    for chunk, piece, doc in zip(pieces, texts, ready, strict=True):
+    for chunk, piece, doc in zip(pieces, read, ready, strict=True):
         doc = doc if doc is not None else next(rest)
-        doc.user_data[_TEXT] = for_parser(piece)  # for `doc_text`: the text the parser read
+        doc.user_data[_TEXT] = piece  # for `doc_text`
         yield chunk, doc
 
 
