@@ -13,8 +13,7 @@ so one input gives the same attributions and fingerprint whichever way it arrive
    or batches in the :class:`~indexer.extract.workers.ExtractionPool`);
 3. :func:`complete` links them against the store and fingerprints each article.
 
-:func:`prepare` runs the three steps for one article (the API); :func:`extract_files` runs
-the first two over files (``quotetrail extract``); the ``index`` run
+:func:`extract_files` runs the first two over files (``quotetrail extract``); the ``index`` run
 (:mod:`indexer.indexing`) runs them in batches with the extraction in worker processes.
 """
 
@@ -180,22 +179,6 @@ def complete(
             article["fingerprint"] = fingerprint(article, linked, version)
         records.append(ArticleRecord(article, linked))
     return records
-
-
-def prepare(
-    article: Article, linker: Linker, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
-) -> ArticleRecord | str:
-    """One read article cleaned, extracted in this process, linked and fingerprinted; or
-    the reason :func:`clean` rejected it. Attributions below the store floor are dropped
-    (:func:`indexer.extract.scoring.stored`), as ``quotetrail index`` drops them."""
-    from indexer.extract import extract
-    from indexer.extract.scoring import stored
-
-    cleaned = clean(article, max_article_bytes)
-    if isinstance(cleaned, str):
-        return cleaned
-    found, _ = stored(extract(cleaned["body"], cleaned.get("title")))
-    return complete(linker, [(cleaned, found)], extractor_version())[0]
 
 
 def extract_files(
