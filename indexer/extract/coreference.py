@@ -35,6 +35,7 @@ from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import (
     DETERMINERS,
     NAME_LINKS,
+    ends_name_run,
     is_proper,
     name_chain,
     narrated_before_colon,
@@ -1529,7 +1530,7 @@ def _chains(doc: Doc) -> list[list[Token]]:
     """Every maximal proper-name run of a parsed chunk, once."""
     out = []
     for tok in doc:
-        if tok.tag_ in ("NNP", "NNPS", "CD"):
+        if tok.tag_ in ("NNP", "NNPS", "CD") and ends_name_run(tok):
             chain = name_chain(tok)
             if chain and chain[-1].i == tok.i:
                 out.append(chain)
