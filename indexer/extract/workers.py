@@ -12,6 +12,7 @@ more is given up and comes back as :class:`OverBudget` instead of its attributio
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -148,6 +149,9 @@ class ExtractionPool:
         names.warm()  # and the first-name statistics
         if workers > 1:
             warm_tables()  # and every table the extractor loads on first use, once
+            # the model and tables live as long as the workers: the collector need never
+            # walk them again (nor write to their pages, which the workers then share)
+            gc.freeze()
         self.pool: ProcessPoolExecutor | None = None
         if workers > 1:
             self.pool = ProcessPoolExecutor(
