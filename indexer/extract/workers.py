@@ -176,6 +176,7 @@ class ExtractionPool:
                 process.terminate()
         self.pool.shutdown(wait=not abort, cancel_futures=True)
         self.pool = None
+        gc.unfreeze()  # what was frozen for the workers may be collected again
 
     def __enter__(self) -> ExtractionPool:
         return self
