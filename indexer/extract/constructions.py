@@ -316,8 +316,8 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
         tail = set(clause_tail(child, site.reliability))
         told = outlets.swallowed_outlet(tok) if child.dep_ == "ccomp" else []
         told += adjuncts_before_quotation(child) if child.dep_ == "ccomp" else []
-        tail |= _answering_clauses(tok, child)
-        content = [t for t in child.subtree if not relay_phrase(t) and t not in tail | set(told)]
+        tail |= _answering_clauses(tok, child) | set(told)
+        content = [t for t in child.subtree if not relay_phrase(t) and t not in tail]
         if child.dep_ == "ccomp":
             content += coordinated_that(tok, child) + continued_claim(tok, child)
         elif child.dep_ == "xcomp":

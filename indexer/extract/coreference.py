@@ -35,6 +35,7 @@ from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import (
     DETERMINERS,
     NAME_LINKS,
+    ends_name_run,
     is_proper,
     name_chain,
     narrated_before_colon,
@@ -1529,7 +1530,7 @@ def _chains(doc: Doc) -> list[list[Token]]:
     """Every maximal proper-name run of a parsed chunk, once."""
     out = []
     for tok in doc:
-        if tok.tag_ in ("NNP", "NNPS", "CD"):
+        if tok.tag_ in ("NNP", "NNPS", "CD") and ends_name_run(tok):
             chain = name_chain(tok)
             if chain and chain[-1].i == tok.i:
                 out.append(chain)
@@ -1586,7 +1587,24 @@ def _gaps(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _without_titles(chain: list[Token]) -> list[Token]:
-    """ "Defence Minister Andrii Vedmid" -> "Andrii Vedmid"; "Secretary of State X" -> "X"."""
+    """ "Defence Minister Andrii Vedmid" -> "Andrii Vedmid"; "Secretary of State X" -> "X".
+
+    Worked out once per chain of a doc (the index asks for each chain about ten times) and
+    kept in the doc's `user_data`; the caller gets its own list."""
+    if not chain:
+        return _titles_cut(chain)
+    known = chain[0].doc.user_data.setdefault(_BARE, {})
+    key = tuple(t.i for t in chain)
+    if key not in known:
+        known[key] = _titles_cut(chain)
+    return list(known[key])
+
+
+_BARE = "quotetrail_without_titles"  # doc.user_data key: chain token indices -> bare name
+
+
+def _titles_cut(chain: list[Token]) -> list[Token]:
+    """`_without_titles`, worked out."""
     toks = _after_long_role(list(chain))
     last = -1
     for i, tok in enumerate(toks[:-1]):

@@ -114,8 +114,10 @@ def lexicon() -> dict[str, dict[str, list[int]]]:
     return json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=65536)
 def family(form: str) -> str:
-    """Inflections of one verb share a key: "endorses", "endorsed", "endorse" -> "endors"."""
+    """Inflections of one verb share a key: "endorses", "endorsed", "endorse" -> "endors".
+    Kept per form: asked for every verb the constructions look at."""
     word, _, rest = form.lower().partition(" ")
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:

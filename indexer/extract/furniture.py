@@ -17,6 +17,7 @@ body keeps its words for the reader, the extractor does not take them for speech
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 
 from indexer.lexicon import title_case
@@ -99,11 +100,17 @@ def _subhead(line: str) -> bool:
     return title_case(words)
 
 
+_ASCII_LETTERS = dict.fromkeys(map(ord, string.ascii_letters))  # str.translate: delete them
+
+
 def _table_row(line: str) -> bool:
     """Tab- or pipe-separated cells, or a row that is mostly figures."""
     if line.count("\t") >= 2 or line.count("|") >= 2:
         return True
-    visible = [c for c in line if not c.isspace()]
+    visible = "".join(line.split())
+    letters = len(visible) - len(visible.translate(_ASCII_LETTERS))  # never figures
+    if 5 * letters >= 2 * len(visible):
+        return False  # at least 40% letters: figures cannot pass 60% (prose: most lines)
     figures = sum(c.isdigit() or c in ".,%+-$€£" for c in visible)
     return len(visible) >= 8 and figures / len(visible) > 0.6
 

@@ -52,9 +52,11 @@ class ScorerMissing(RuntimeError):
     """The scorer's model file is absent or unreadable: the extractor cannot rank candidates."""
 
 
+@lru_cache(maxsize=65536)
 def generator(form: str, pattern: str) -> float | None:
     """The cue filter for candidate generation: the lexicon's estimate when it is at least
-    `GENERATION_THRESHOLD` (`cues.THRESHOLD` for a noun-phrase content), else None."""
+    `GENERATION_THRESHOLD` (`cues.THRESHOLD` for a noun-phrase content), else None. Kept
+    per (form, pattern): asked for every verb and construction."""
     score = cues.estimate(form, pattern)
     floor = cues.THRESHOLD if pattern.split(":")[0] in NOMINAL else GENERATION_THRESHOLD
     return score if score is not None and score >= floor else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from indexer.extract.names import is_first_name
 from indexer.extract.nlp import doc_text
@@ -45,12 +45,7 @@ def name_chain(tok: Token) -> list[Token]:
         return []
     doc = tok.doc
     start = end = tok.i
-    while end + 1 < len(doc) and (
-        is_proper(doc[end + 1])
-        or (doc[end + 1].like_num and doc[end].lower_ in ("channel", "radio"))
-        or (doc[end + 1].lower_ in NAME_LINKS and end + 2 < len(doc) and is_proper(doc[end + 2]))
-        or (end + 2 < len(doc) and _joins(doc[end], doc[end + 1]))
-    ):
+    while _run_goes_on(doc, end):
         end += 1
     organisation = doc[end].lower_ in ORGANISATION_WORDS
     while start > 0 and (
@@ -72,6 +67,22 @@ def name_chain(tok: Token) -> list[Token]:
     while chain and not chain[0].text[:1].isalnum():
         chain.pop(0)
     return chain
+
+
+def ends_name_run(tok: Token) -> bool:
+    """Is `tok` the last token of its proper-name run (`name_chain` of any of the run's
+    tokens ends at it), so that the run can be taken once, from its end?"""
+    return is_proper(tok) and not _run_goes_on(tok.doc, tok.i)
+
+
+def _run_goes_on(doc: Doc, end: int) -> bool:
+    """Does the proper-name run reaching token `end` take the next token too?"""
+    return end + 1 < len(doc) and (
+        is_proper(doc[end + 1])
+        or (doc[end + 1].like_num and doc[end].lower_ in ("channel", "radio"))
+        or (doc[end + 1].lower_ in NAME_LINKS and end + 2 < len(doc) and is_proper(doc[end + 2]))
+        or (end + 2 < len(doc) and _joins(doc[end], doc[end + 1]))
+    )
 
 
 def _plural_possessive(before: Token, mark: Token) -> bool:

@@ -12,6 +12,7 @@ more is given up and comes back as :class:`OverBudget` instead of its attributio
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -120,6 +121,21 @@ def _chunk_texts(plans: list[Plan]) -> list[str]:
     return [page[c.start : c.end] for page, _, pieces in plans for c in pieces]
 
 
+# A short made-up article that takes the extractor down its main paths (a quotation, a
+# reported clause, an outlet, a title and a pronoun).
+WARM_ARTICLE = (
+    'Senator Ana Ruiz said on Monday that the bill would pass. "We have the votes," she '
+    "told Reuters. According to the ministry, prices rose 3 percent."
+)
+
+
+def warm_tables() -> None:
+    """Extract :data:`WARM_ARTICLE` once, so that the cue lexicon, the scorer and the other
+    tables the extractor loads on first use (about 60 ms of CPU) are loaded before the
+    workers are forked: once per run instead of once per worker. Output is unaffected."""
+    extract_article(None, WARM_ARTICLE)
+
+
 class ExtractionPool:
     """Batches of (title, body) pairs analysed in ``workers`` forked processes, or in this
     process when ``workers`` is 1. ``submit`` returns a future of ``(attributions per
@@ -131,6 +147,11 @@ class ExtractionPool:
         self.budget = budget
         nlp.load()  # before the fork: the workers share the loaded model
         names.warm()  # and the first-name statistics
+        if workers > 1:
+            warm_tables()  # and every table the extractor loads on first use, once
+            # the model and tables live as long as the workers: the collector need never
+            # walk them again (nor write to their pages, which the workers then share)
+            gc.freeze()
         self.pool: ProcessPoolExecutor | None = None
         if workers > 1:
             self.pool = ProcessPoolExecutor(
@@ -155,6 +176,7 @@ class ExtractionPool:
                 process.terminate()
         self.pool.shutdown(wait=not abort, cancel_futures=True)
         self.pool = None
+        gc.unfreeze()  # what was frozen for the workers may be collected again
 
     def __enter__(self) -> ExtractionPool:
         return self
