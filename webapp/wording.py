@@ -51,6 +51,16 @@ OBJECT_CUES = {
     "thank": "thanked",
     "urge": "urged",
 }
+# Cues that take a gerund for their content ("denies saying the budget would be cut",
+# "admitted taking the money", "recalled seeing him"): the lead is the cue alone, never
+# "X denies that saying ...".
+GERUND_CUES = frozenset(
+    ["deny", "denies", "denied", "admit", "admits", "admitted", "recall", "recalls", "recalled", "acknowledge", "acknowledges", "acknowledged", "regret", "regrets", "regretted", "remember", "remembers", "remembered", "mention", "mentions", "mentioned"]
+)
+# A gerund: a word in -ing that is not a "-thing" pronoun or a preposition ("during").
+_GERUND = re.compile(
+    rf"^[{HL_START}{HL_END}]*(?!(?:no|some|any|every)thing\b|during\b)[a-z]+ing\b"
+)
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "our"})
 _LEADING_THAT = re.compile(rf"^[{HL_START}{HL_END}]*that\s+", re.I)
 
@@ -158,6 +168,8 @@ def _lead(attribution: dict[str, Any]) -> str:
     if shape == "infinitive":  # never "that": "X vowed to ...", "X said to stay indoors"
         told_whom = not clean(attribution.get("content")).lower().startswith("to ")
         return f"{who} {cue if plain and told_whom else verb}"  # "X told residents to ..."
+    if cue in GERUND_CUES and _GERUND.match(clean(attribution.get("content"))):
+        return f"{who} {cue}"  # "X denies saying ...", never "X denies that saying"
     return f"{who} {verb} that"
 
 
