@@ -54,9 +54,10 @@ OBJECT_CUES = {
 # Cues that take a gerund for their content ("denies saying the budget would be cut",
 # "admitted taking the money", "recalled seeing him"): the lead is the cue alone, never
 # "X denies that saying ...".
-GERUND_CUES = frozenset(
-    ["deny", "denies", "denied", "admit", "admits", "admitted", "recall", "recalls", "recalled", "acknowledge", "acknowledges", "acknowledged", "regret", "regrets", "regretted", "remember", "remembers", "remembered", "mention", "mentions", "mentioned"]
-)
+_GERUND_TAKING = """deny denies denied admit admits admitted recall recalls recalled
+    acknowledge acknowledges acknowledged regret regrets regretted remember remembers
+    remembered mention mentions mentioned"""
+GERUND_CUES = frozenset(_GERUND_TAKING.split())
 # A gerund: a word in -ing that is not a "-thing" pronoun or a preposition ("during").
 _GERUND = re.compile(
     rf"^[{HL_START}{HL_END}]*(?!(?:no|some|any|every)thing\b|during\b)[a-z]+ing\b"
