@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,7 +21,7 @@ from indexer.link.outlets import OutletBook, is_short_form
 from indexer.link.speakers import SpeakerBook, pronoun_genders
 from indexer.link.syndication import body_hash, find_original, footer_outlet
 from schemas.catalog import copy_from_article
-from schemas.ids import article_id, attribution_id
+from schemas.ids import article_id, attribution_id, normalize_text
 from store.base import Hit, SearchQuery, Store
 from store.near_duplicates import (
     MAX_KEYS,
@@ -174,8 +175,10 @@ class Linker:
         people: dict[str, set[str]] = {}
         told = pronoun_genders(attributions)
         prepared = self._prefetch([a["content"] for a in attributions], index)
+        repeats: Counter[tuple[str, str]] = Counter()
         linked = [
-            self._link_attribution(article, dict(a), people, prepared, told) for a in attributions
+            self._link_attribution(article, dict(a), people, prepared, told, repeats)
+            for a in attributions
         ]
         self.corrections.apply(article, linked)  # editors' splits survive re-indexing
         if relinked is None and article["original_outlet_id"] and not article["syndicated_from"]:
@@ -354,12 +357,18 @@ class Linker:
         attribution: dict[str, Any],
         people: dict[str, set[str]],
         prepared: dict[str, tuple[Copy, list[str]]],
-        told: dict[str, str] | None = None,
+        told: dict[str, str] | None,
+        repeats: Counter[tuple[str, str]],
     ) -> dict[str, Any]:
+        """One attribution of ``article`` linked: its id (``repeats`` counts the quotes
+        of the article seen so far by part and words, see :func:`schemas.ids.attribution_id`),
+        speaker page, relaying outlets and statement."""
         attribution["article_id"] = article["id"]
-        attribution["id"] = attribution_id(
-            article["id"], attribution["content_spans"], attribution.get("part", "body")
-        )
+        part = attribution.get("part", "body")
+        seen = (part, normalize_text(attribution["content"]))
+        repeat = repeats[seen]
+        attribution["id"] = attribution_id(article["id"], attribution["content"], part, repeat)
+        repeats[seen] += 1
         if not attribution.get("speaker_text"):  # keep the name as written, for splits
             attribution["speaker_text"] = attribution.get("speaker")
         speaker = None
