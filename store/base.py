@@ -77,7 +77,7 @@ class PutOutcome:
 STATED_FIELDS = ("content", "speaker")
 # An edited quote: at least this share of its words (difflib's ratio over word sequences)
 # kept, by the same speaker ("no plan to raise fuel duty in 2027" -> "... in 2029").
-EDITED_QUOTE_RATIO = 0.75
+EDITED_QUOTE_RATIO = 0.7
 
 
 def stated(attribution: dict[str, Any]) -> tuple[Any, ...]:
