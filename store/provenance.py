@@ -51,7 +51,9 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
     articles deleted, or re-indexed with other wording).
     ``cues`` are the distinct cue verbs of its attributions and ``denials`` (also per
     speaker) how many of them deny it (``schemas.attribution.DENYING_CUES``: "denied that
-    ...": the speaker says it is false).
+    ...": the speaker says it is false); ``second_hand`` how many others only report it
+    second-hand (through an outlet, "according to The Washington Ledger", or relayed by
+    another speaker).
 
     Appearances are in publication order (:func:`_published_order`): first seen is the
     earliest published article, None when the earliest has no date (undated articles sort
@@ -134,6 +136,10 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
         "undated_articles": sum(1 for ap in appearances if not ap["published"]),
         "attributions": len(attributions),
         "denials": sum(denies(a.get("cue")) for a in attributions),
+        "second_hand": sum(
+            not denies(a.get("cue")) and bool(a.get("via_outlets") or a.get("relayed_by"))
+            for a in attributions
+        ),
         "cues": sorted({a["cue"] for a in attributions if a.get("cue")}),
         "speakers": list(speakers.values()),
         "speaker_disagreement": len(named) > 1,
@@ -586,16 +592,19 @@ def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]
     first, then a statement with the claim's figures, then an agreeing one. Each comes with
     its journey and first sighting. A statement with a different number is never the same
     statement ("grew 3%" is not "grew 0.3%"). A statement whose every attribution denies it
-    ("X denied that ...": ``schemas.attribution.DENYING_CUES``) is what its speakers say is
-    false: it contradicts the claim it words (and agrees with the claim's negation).
+    ("X denied that ...": ``schemas.attribution.DENYING_CUES``), or whose every first-hand
+    attribution denies it (others only report it second-hand: "According to The Washington
+    Ledger, Hale told colleagues ...", then "A spokesman for Hale denied that Hale had said
+    any such thing"), is what its speakers say is false: it contradicts the claim it words
+    (and agrees with the claim's negation).
 
     Each result: ``statement_id``, ``text``, ``near_duplicate``, ``similarity`` (0-1),
-    ``contradicts``, ``denied`` (every attribution denies it), ``denied_by`` (names of the
-    speakers denying it), ``cues`` (cue verbs of its attributions), ``different_figures``
-    (:func:`different_figures`), ``shared_words``/``claim_words``/``statement_words``
-    (content words), ``first_seen`` (None when no carrying article is dated) and
-    ``journey``. A statement no stored article carries any more (its articles deleted or
-    corrected) is left out.
+    ``contradicts``, ``denied`` (every first-hand attribution denies it), ``denied_by``
+    (names of the speakers denying it), ``cues`` (cue verbs of its attributions),
+    ``different_figures`` (:func:`different_figures`),
+    ``shared_words``/``claim_words``/``statement_words`` (content words), ``first_seen``
+    (None when no carrying article is dated) and ``journey``. A statement no stored article
+    carries any more (its articles deleted or corrected) is left out.
     """
     if not text or not text.strip():
         return []
@@ -631,7 +640,9 @@ def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]
         journey = statement_journey(store, key[-1])
         if journey is None or not journey["appearances"]:
             continue  # no article carries it any more (deleted or corrected): not a match
-        denied = journey["denials"] == journey["attributions"] > 0
+        # denied: every first-hand attribution denies it (what others only report the
+        # speaker said, "according to The Washington Ledger", his spokesman denies)
+        denied = 0 < journey["denials"] == journey["attributions"] - journey["second_hand"]
         results.append(
             {
                 "statement_id": key[-1],

@@ -142,9 +142,13 @@ def reported_lead(attribution: dict[str, Any]) -> str:
     reported as "said"; a cue whose content is its object (:data:`OBJECT_CUES`, "called the
     plan 'a disaster'", "cited health reasons") takes its past tense and nothing else. Words
     another speaker relays (`relayed_by`: "Calder said Whitaker told her ...") open with who
-    relays them: "According to Ruth Calder, Dan Whitaker said that"."""
+    relays them: "According to Ruth Calder, Dan Whitaker said that", and so do words an
+    outlet reports (``via_outlets``: "According to The Washington Ledger, Robert Hale said
+    that")."""
     lead = _lead(attribution)
     relayed_by = attribution.get("relayed_by")
+    if not relayed_by and not lead.startswith("According to "):
+        relayed_by = " and ".join(attribution.get("via_outlets") or []) or None
     return f"According to {relayed_by}, {lead}" if relayed_by else lead
 
 
