@@ -13,7 +13,9 @@ from itertools import islice
 from typing import Any
 
 from schemas.attribution import denies
+from schemas.ids import slug
 from schemas.links import web_url
+from schemas.outlet import initials_of
 from store.base import SearchQuery, Store
 from store.near_duplicates import (
     NEGATIONS,
@@ -81,6 +83,7 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
     dated = bool(appearances and appearances[0]["published"])
     if dated:  # first seen is a claim about time: it needs a date
         appearances[0]["first_seen"] = True
+    _original_by_initials(appearances)
     for ap in appearances:
         if ap["syndicated"] and not ap["syndicated_from"]:
             ap["syndicated_from"] = _original_article(ap, appearances)
@@ -175,6 +178,46 @@ def speaker_statements(store: Store, speaker_id: str) -> list[dict[str, Any]]:
             group["kinds"].add(a["kind"])
         group["copies"].append(a)
     return [{**g, "kinds": sorted(g["kinds"])} for g in groups.values()]
+
+
+def _original_by_initials(appearances: list[dict[str, Any]]) -> None:
+    """A copy linked before its original arrived names the original by the initials its
+    dateline gave ("WASHINGTON (AWS) —": outlet "AWS", no outlet of that name known then):
+    when exactly one outlet carrying the statement (not as a copy) has those initials
+    (:func:`schemas.outlet.initials_of`: "American Wire Service"), the copy's original is
+    that outlet (in place), so it counts once among independent outlets and links to it."""
+    outlets = {
+        ap["outlet_id"]: ap["outlet"]
+        for ap in appearances
+        if ap["outlet_id"] and ap["outlet"] and not ap["syndicated"]
+    }
+    for ap in appearances:
+        named = ap["original_outlet"]
+        if not (ap["syndicated"] and named) or ap["original_outlet_id"] in outlets:
+            continue
+        found = [
+            i for i, name in outlets.items() if i != ap["outlet_id"] and initials_of(named, name)
+        ]
+        if len(found) == 1:
+            ap["original_outlet_id"], ap["original_outlet"] = found[0], outlets[found[0]]
+
+
+def outlet_by_initials(store: Store, abbreviation: str) -> str | None:
+    """The id of the one outlet carrying attributions whose name has these initials
+    ("AWS" -> "american-wire-service", :func:`schemas.outlet.initials_of`), or None (none,
+    several, or ``abbreviation`` is no run of 2 to 6 letters). A copy read before its
+    original names it as its dateline does; the outlet's own page is this one."""
+    letters = abbreviation.replace(".", "").replace(" ", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha()):
+        return None
+    page = store.directory("outlets", letters[0], per_page=200)
+    found = {
+        e.record["id"]
+        for e in page.entries
+        if e.record.get("name") and initials_of(letters, e.record["name"])
+        and e.record["id"] != slug(letters)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _original_article(copy: dict[str, Any], appearances: list[dict[str, Any]]) -> str | None:
