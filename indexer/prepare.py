@@ -35,6 +35,7 @@ from indexer.read.fields import as_date
 from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES, Article, Repair, too_large
 from schemas.ids import article_id
 from schemas.links import article_url, web_url
+from schemas.outlet import initials_of
 from store.base import ArticleRecord
 
 if TYPE_CHECKING:
@@ -72,17 +73,6 @@ def date_problem(published: str | date | None, today: date | None = None) -> str
             f"days after today, {today.isoformat()})"
         )
     return None
-
-
-def initials_of(abbreviation: str, name: str) -> bool:
-    """Is `abbreviation` ("WN", "W.N.") the initials of `name` ("Wire National", "The Wire
-    National"), with or without a leading "The"?"""
-    letters = abbreviation.replace(".", "").replace(" ", "").upper()
-    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
-    spellings = {"".join(w[0] for w in words).upper()}
-    if words and words[0].lower() == "the":
-        spellings.add("".join(w[0] for w in words[1:]).upper())
-    return len(letters) >= 2 and letters in spellings
 
 
 def clean(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
 
 from schemas.scripts import fold_confusables
 
@@ -71,7 +70,13 @@ def article_id(url: str | None, body: str) -> str:
     return "a-" + digest("text", normalize_text(body))
 
 
-def attribution_id(article: str, content_spans: Sequence[Sequence[int]], part: str = "body") -> str:
-    """From the article and where the content sits in it (in its body, or its title)."""
-    where = ",".join(f"{s}-{e}" for s, e in sorted(tuple(span) for span in content_spans))
-    return "q-" + digest(article, where if part == "body" else f"{part}:{where}")
+def attribution_id(article: str, content: str, part: str = "body", repeat: int = 0) -> str:
+    """From the article, the part it sits in (its body, or its title) and the quote's own
+    words (whitespace- and case-folded): an edit elsewhere in the article (a sentence added,
+    a word changed in another paragraph) keeps every other quote's id, so links to it hold.
+    ``repeat`` tells apart the same words quoted again in the same part of one article (0
+    for the first time, 1 for the second ...). The speaker is no part of it: an editor's
+    correction of who said it changes the record, not the id a link uses."""
+    words = normalize_text(content)
+    where = words if part == "body" else f"{part}:{words}"
+    return "q-" + digest(article, where, str(repeat)) if repeat else "q-" + digest(article, where)

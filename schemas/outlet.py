@@ -7,6 +7,17 @@ from marshmallow import Schema, fields, validate
 from schemas.fields import FACET_KEYWORD, KEYWORD, es
 
 
+def initials_of(abbreviation: str, name: str) -> bool:
+    """Is `abbreviation` ("WN", "W.N.") the initials of `name` ("Wire National", "The Wire
+    National"), with or without a leading "The"?"""
+    letters = abbreviation.replace(".", "").replace(" ", "").upper()
+    words = [w for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    spellings = {"".join(w[0] for w in words).upper()}
+    if words and words[0].lower() == "the":
+        spellings.add("".join(w[0] for w in words[1:]).upper())
+    return len(letters) >= 2 and letters in spellings
+
+
 class OutletSchema(Schema):
     id = fields.String(required=True, **es(KEYWORD))
     name = fields.String(

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 from typing import Any, Literal
 
 from quotetrail.errors import StoreError as StoreError
@@ -58,9 +59,10 @@ class PutOutcome:
     """What happened to one record of a batch. ``status`` is indexed, replaced, unchanged
     or rejected; a rejected record has an ``error`` that names the field and the value.
     ``removed``: the stored attributions of a replaced article that its new version no
-    longer has (an edited quote, a quote taken out), deleted with it; ``changed``: those
-    it still has at the same place but that now say something else or name another
-    speaker (:data:`STATED_FIELDS` differ: "in 2027" edited to "in 2029"), overwritten."""
+    longer has (a quote taken out or rewritten), deleted with it; ``changed``: those it
+    still has but that now name another speaker, or that were edited (the same speaker,
+    most of the words kept: "in 2027" edited to "in 2029"), overwritten
+    (:func:`replaced_counts`)."""
 
     id: str
     status: Literal["indexed", "replaced", "unchanged", "rejected"]
@@ -70,9 +72,12 @@ class PutOutcome:
     changed: int = 0
 
 
-# What an attribution states: a stored attribution whose id (its place in the article) comes
-# again in a re-indexed article but with another of these counts as changed.
+# What an attribution states: a stored attribution whose id (its words in the article)
+# comes again in a re-indexed article but with another of these counts as changed.
 STATED_FIELDS = ("content", "speaker")
+# An edited quote: at least this share of its words (difflib's ratio over word sequences)
+# kept, by the same speaker ("no plan to raise fuel duty in 2027" -> "... in 2029").
+EDITED_QUOTE_RATIO = 0.7
 
 
 def stated(attribution: dict[str, Any]) -> tuple[Any, ...]:
@@ -84,12 +89,40 @@ def replaced_counts(
     stored: dict[str, tuple[Any, ...]], attributions: list[dict[str, Any]]
 ) -> tuple[int, int]:
     """(removed, changed) for a replaced article: ``stored`` maps the ids of its stored
-    attributions to their :func:`stated` values; ``attributions`` are its new ones. Removed:
-    stored ids the new version lacks; changed: ids in both whose stated values differ."""
+    attributions to their :func:`stated` values; ``attributions`` are its new ones. Changed:
+    ids in both whose stated values differ, and each stored quote gone whose speaker says
+    an edited version of it in a new record (:func:`edited_pairs`); removed: the other
+    stored ids the new version lacks. An unchanged quote keeps its id wherever the article
+    changed (:func:`schemas.ids.attribution_id`), so it counts as neither."""
     new = {a["id"]: stated(a) for a in attributions}
-    removed = sum(ident not in new for ident in stored)
     changed = sum(ident in new and new[ident] != values for ident, values in stored.items())
-    return removed, changed
+    gone = {ident: values for ident, values in stored.items() if ident not in new}
+    added = {ident: values for ident, values in new.items() if ident not in stored}
+    edited = len(edited_pairs(gone, added))
+    return len(gone) - edited, changed + edited
+
+
+def edited_pairs(
+    gone: dict[str, tuple[Any, ...]], added: dict[str, tuple[Any, ...]]
+) -> dict[str, str]:
+    """Old id -> new id for quotes edited in a re-indexed article: each stored quote gone
+    (``gone``: id -> :func:`stated` values) paired with the most similar new quote of the
+    same speaker (``added``) that keeps :data:`EDITED_QUOTE_RATIO` of its words, each new
+    quote used once."""
+    pairs: dict[str, str] = {}
+    for old, (content, speaker) in gone.items():
+        words = str(content or "").casefold().split()
+        best, best_ratio = None, EDITED_QUOTE_RATIO
+        for ident, (new_content, new_speaker) in added.items():
+            if new_speaker != speaker or ident in pairs.values():
+                continue
+            other = str(new_content or "").casefold().split()
+            ratio = SequenceMatcher(None, words, other, autojunk=False).ratio()
+            if ratio >= best_ratio:
+                best, best_ratio = ident, ratio
+        if best is not None:
+            pairs[old] = best
+    return pairs
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,9 @@ from itertools import islice
 from typing import Any
 
 from schemas.attribution import denies
+from schemas.ids import slug
 from schemas.links import web_url
+from schemas.outlet import initials_of
 from store.base import SearchQuery, Store
 from store.near_duplicates import (
     NEGATIONS,
@@ -51,7 +53,9 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
     articles deleted, or re-indexed with other wording).
     ``cues`` are the distinct cue verbs of its attributions and ``denials`` (also per
     speaker) how many of them deny it (``schemas.attribution.DENYING_CUES``: "denied that
-    ...": the speaker says it is false).
+    ...": the speaker says it is false); ``second_hand`` how many others only report it
+    second-hand (through an outlet, "according to The Washington Ledger", or relayed by
+    another speaker).
 
     Appearances are in publication order (:func:`_published_order`): first seen is the
     earliest published article, None when the earliest has no date (undated articles sort
@@ -79,6 +83,7 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
     dated = bool(appearances and appearances[0]["published"])
     if dated:  # first seen is a claim about time: it needs a date
         appearances[0]["first_seen"] = True
+    _original_by_initials(appearances)
     for ap in appearances:
         if ap["syndicated"] and not ap["syndicated_from"]:
             ap["syndicated_from"] = _original_article(ap, appearances)
@@ -134,6 +139,10 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
         "undated_articles": sum(1 for ap in appearances if not ap["published"]),
         "attributions": len(attributions),
         "denials": sum(denies(a.get("cue")) for a in attributions),
+        "second_hand": sum(
+            not denies(a.get("cue")) and bool(a.get("via_outlets") or a.get("relayed_by"))
+            for a in attributions
+        ),
         "cues": sorted({a["cue"] for a in attributions if a.get("cue")}),
         "speakers": list(speakers.values()),
         "speaker_disagreement": len(named) > 1,
@@ -169,6 +178,46 @@ def speaker_statements(store: Store, speaker_id: str) -> list[dict[str, Any]]:
             group["kinds"].add(a["kind"])
         group["copies"].append(a)
     return [{**g, "kinds": sorted(g["kinds"])} for g in groups.values()]
+
+
+def _original_by_initials(appearances: list[dict[str, Any]]) -> None:
+    """A copy linked before its original arrived names the original by the initials its
+    dateline gave ("WASHINGTON (AWS) —": outlet "AWS", no outlet of that name known then):
+    when exactly one outlet carrying the statement (not as a copy) has those initials
+    (:func:`schemas.outlet.initials_of`: "American Wire Service"), the copy's original is
+    that outlet (in place), so it counts once among independent outlets and links to it."""
+    outlets = {
+        ap["outlet_id"]: ap["outlet"]
+        for ap in appearances
+        if ap["outlet_id"] and ap["outlet"] and not ap["syndicated"]
+    }
+    for ap in appearances:
+        named = ap["original_outlet"]
+        if not (ap["syndicated"] and named) or ap["original_outlet_id"] in outlets:
+            continue
+        found = [
+            i for i, name in outlets.items() if i != ap["outlet_id"] and initials_of(named, name)
+        ]
+        if len(found) == 1:
+            ap["original_outlet_id"], ap["original_outlet"] = found[0], outlets[found[0]]
+
+
+def outlet_by_initials(store: Store, abbreviation: str) -> str | None:
+    """The id of the one outlet carrying attributions whose name has these initials
+    ("AWS" -> "american-wire-service", :func:`schemas.outlet.initials_of`), or None (none,
+    several, or ``abbreviation`` is no run of 2 to 6 letters). A copy read before its
+    original names it as its dateline does; the outlet's own page is this one."""
+    letters = abbreviation.replace(".", "").replace(" ", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha()):
+        return None
+    page = store.directory("outlets", letters[0], per_page=200)
+    found = {
+        e.record["id"]
+        for e in page.entries
+        if e.record.get("name") and initials_of(letters, e.record["name"])
+        and e.record["id"] != slug(letters)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _original_article(copy: dict[str, Any], appearances: list[dict[str, Any]]) -> str | None:
@@ -586,16 +635,19 @@ def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]
     first, then a statement with the claim's figures, then an agreeing one. Each comes with
     its journey and first sighting. A statement with a different number is never the same
     statement ("grew 3%" is not "grew 0.3%"). A statement whose every attribution denies it
-    ("X denied that ...": ``schemas.attribution.DENYING_CUES``) is what its speakers say is
-    false: it contradicts the claim it words (and agrees with the claim's negation).
+    ("X denied that ...": ``schemas.attribution.DENYING_CUES``), or whose every first-hand
+    attribution denies it (others only report it second-hand: "According to The Washington
+    Ledger, Hale told colleagues ...", then "A spokesman for Hale denied that Hale had said
+    any such thing"), is what its speakers say is false: it contradicts the claim it words
+    (and agrees with the claim's negation).
 
     Each result: ``statement_id``, ``text``, ``near_duplicate``, ``similarity`` (0-1),
-    ``contradicts``, ``denied`` (every attribution denies it), ``denied_by`` (names of the
-    speakers denying it), ``cues`` (cue verbs of its attributions), ``different_figures``
-    (:func:`different_figures`), ``shared_words``/``claim_words``/``statement_words``
-    (content words), ``first_seen`` (None when no carrying article is dated) and
-    ``journey``. A statement no stored article carries any more (its articles deleted or
-    corrected) is left out.
+    ``contradicts``, ``denied`` (every first-hand attribution denies it), ``denied_by``
+    (names of the speakers denying it), ``cues`` (cue verbs of its attributions),
+    ``different_figures`` (:func:`different_figures`),
+    ``shared_words``/``claim_words``/``statement_words`` (content words), ``first_seen``
+    (None when no carrying article is dated) and ``journey``. A statement no stored article
+    carries any more (its articles deleted or corrected) is left out.
     """
     if not text or not text.strip():
         return []
@@ -631,7 +683,9 @@ def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]
         journey = statement_journey(store, key[-1])
         if journey is None or not journey["appearances"]:
             continue  # no article carries it any more (deleted or corrected): not a match
-        denied = journey["denials"] == journey["attributions"] > 0
+        # denied: every first-hand attribution denies it (what others only report the
+        # speaker said, "according to The Washington Ledger", his spokesman denies)
+        denied = 0 < journey["denials"] == journey["attributions"] - journey["second_hand"]
         results.append(
             {
                 "statement_id": key[-1],

@@ -77,7 +77,7 @@ def typed_client(new_store: Store) -> Any:
         spans = [[start, start + len(content)]]
         records.append(
             {
-                "id": attribution_id(a["id"], spans),
+                "id": attribution_id(a["id"], content),
                 "article_id": a["id"],
                 "kind": "indirect",
                 "content": content,

@@ -61,7 +61,7 @@ def test_attributions_get_stable_ids_and_article_fields(store):
     (art, atts) = index(store, Linker(store), built)
     assert art["id"] == article_id(built[0]["url"], built[0]["body"])
     first = atts[0]
-    assert first["id"] == attribution_id(art["id"], built[1][0]["content_spans"])
+    assert first["id"] == attribution_id(art["id"], built[1][0]["content"])
     assert first["article_id"] == art["id"]
     assert first["outlet"] == "Continental Press Agency"
     assert first["outlet_id"] == "continental-press-agency"

@@ -48,7 +48,7 @@ def test_one_url_twice_in_a_file_names_both_lines_and_an_edit_names_what_it_remo
     ) in err
 
     edited = tmp_path / "wire-corrected.jsonl"
-    edited.write_text(_line("https://north.example/rail", "Buses will run on time", "Ann Lee"))
+    edited.write_text(_line("https://north.example/rail", "Fares rise in May", "Ann Lee"))
     err, summary = _index(new_store, edited, tmp_path / "state-2")
     assert (
         f"{edited} [line 1] (https://north.example/rail): changed since it was indexed: "
@@ -56,7 +56,7 @@ def test_one_url_twice_in_a_file_names_both_lines_and_an_edit_names_what_it_remo
     ) in err
     assert "1 removed from changed articles" in summary.line()  # type: ignore[attr-defined]
     contents = " | ".join(a["content"] for a in new_store.scan(SearchQuery(facets=False)))
-    assert "Buses will run on time" in contents and "Trains will run on time" not in contents
+    assert "Fares rise in May" in contents and "Trains will run on time" not in contents
 
 
 def test_one_article_again_in_a_later_batch_keeps_the_earlier_record_and_says_so(

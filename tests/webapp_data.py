@@ -75,7 +75,7 @@ def quote(
     start = body.index(content)
     spans = [[start, start + len(content)]]
     record: dict[str, Any] = {
-        "id": attribution_id(article_id, spans),
+        "id": attribution_id(article_id, content),
         "article_id": article_id,
         "kind": kind,
         "content": content,

@@ -176,6 +176,12 @@ class JourneySchema(Schema):
             "(denied, rejected, disputed...)"
         }
     )
+    second_hand = fields.Integer(
+        metadata={
+            "description": "other attributions that only report it second-hand (through an "
+            "outlet or relayed by another speaker)"
+        }
+    )
     cues = fields.List(fields.String(), metadata={"description": "cue verbs carrying it"})
     speakers = fields.List(fields.Nested(JourneySpeakerSchema))
     speaker_disagreement = fields.Boolean()

@@ -138,12 +138,16 @@ def speaker(speaker_id: str) -> str | Response:
 
 
 @pages.get("/outlets/<outlet_id>")
-def outlet(outlet_id: str) -> str:
+def outlet(outlet_id: str) -> str | Response:
     st = store()
     published = st.search(everything_of(outlet=outlet_id, sort="date", per_page=10))
     relayed = st.search(everything_of(via=outlet_id, sort="date", per_page=10))
     record = st.get_outlet(outlet_id)
     if published.total == 0 and relayed.total == 0:
+        # "copy of AWS": a copy read before its original named it by its initials
+        known = sp.outlet_by_initials(st, record["name"] if record else outlet_id.upper())
+        if known is not None:
+            return redirect(url_for("pages.outlet", outlet_id=known))
         if record is None:
             abort(404, f"No outlet has the id '{outlet_id}'.")
         abort(404, f"No attribution published or relayed by '{record['name']}' is left.")

@@ -51,6 +51,17 @@ OBJECT_CUES = {
     "thank": "thanked",
     "urge": "urged",
 }
+# Cues that take a gerund for their content ("denies saying the budget would be cut",
+# "admitted taking the money", "recalled seeing him"): the lead is the cue alone, never
+# "X denies that saying ...".
+_GERUND_TAKING = """deny denies denied admit admits admitted recall recalls recalled
+    acknowledge acknowledges acknowledged regret regrets regretted remember remembers
+    remembered mention mentions mentioned"""
+GERUND_CUES = frozenset(_GERUND_TAKING.split())
+# A gerund: a word in -ing that is not a "-thing" pronoun or a preposition ("during").
+_GERUND = re.compile(
+    rf"^[{HL_START}{HL_END}]*(?!(?:no|some|any|every)thing\b|during\b)[a-z]+ing\b"
+)
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "our"})
 _LEADING_THAT = re.compile(rf"^[{HL_START}{HL_END}]*that\s+", re.I)
 
@@ -131,9 +142,13 @@ def reported_lead(attribution: dict[str, Any]) -> str:
     reported as "said"; a cue whose content is its object (:data:`OBJECT_CUES`, "called the
     plan 'a disaster'", "cited health reasons") takes its past tense and nothing else. Words
     another speaker relays (`relayed_by`: "Calder said Whitaker told her ...") open with who
-    relays them: "According to Ruth Calder, Dan Whitaker said that"."""
+    relays them: "According to Ruth Calder, Dan Whitaker said that", and so do words an
+    outlet reports (``via_outlets``: "According to The Washington Ledger, Robert Hale said
+    that")."""
     lead = _lead(attribution)
     relayed_by = attribution.get("relayed_by")
+    if not relayed_by and not lead.startswith("According to "):
+        relayed_by = " and ".join(attribution.get("via_outlets") or []) or None
     return f"According to {relayed_by}, {lead}" if relayed_by else lead
 
 
@@ -158,6 +173,8 @@ def _lead(attribution: dict[str, Any]) -> str:
     if shape == "infinitive":  # never "that": "X vowed to ...", "X said to stay indoors"
         told_whom = not clean(attribution.get("content")).lower().startswith("to ")
         return f"{who} {cue if plain and told_whom else verb}"  # "X told residents to ..."
+    if cue in GERUND_CUES and _GERUND.match(clean(attribution.get("content"))):
+        return f"{who} {cue}"  # "X denies saying ...", never "X denies that saying"
     return f"{who} {verb} that"
 
 

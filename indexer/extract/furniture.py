@@ -7,7 +7,10 @@ and "Related:" lines, Title Case subheadings, photo captions and credits ("Photo
 (tab- or pipe-separated cells, rows of figures) and section labels before a paragraph
 ("CURRENCIES: The dollar rose ...", where the label is no speaker: it never recurs as a
 label and never appears written normally elsewhere) and run-in heads in capitals before a
-dash ("CONGRESS HAS INVESTIGATED HIM — ...").
+dash ("CONGRESS HAS INVESTIGATED HIM — ..."), and the newsroom's correction notes
+("Correction: An earlier version of this article incorrectly stated that ...", "This story
+has been revised to reflect ...": the editors speaking of their own text, no claim of the
+people they name; PolNeAR marks them Discard).
 
 Furniture is blanked (replaced by spaces of the same length, line breaks kept) rather than
 cut, so every offset the extractor returns is still an offset into the stored body: the
@@ -31,6 +34,19 @@ _FURNITURE_LINE = re.compile(
     r"\(?(?:photo|image|picture)s?\s+(?:by|courtesy|credit)\b|"
     r"reporting by\b|editing by\b|writing by\b|additional reporting by\b|"
     r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$"
+    r")",
+    re.IGNORECASE,
+)
+# A correction note: a paragraph opening with "Correction:" / "CORRECTION APPENDED." /
+# "Clarification:", or with the note's own words ("An earlier version of this article
+# misstated ...", "This article was amended on ...", "• This story has been corrected").
+_CORRECTION_NOTE = re.compile(
+    r"^\W*(?:"
+    r"(?:corrections?|clarifications?)(?:\s+appended)?\s*[:.\u2014\u2013-]|"
+    r"(?:an?|the)\s+(?:earlier|previous|prior|original)\s+version\s+of\s+this\s+"
+    r"(?:article|story|report|piece|post|column)\b|"
+    r"this\s+(?:article|story|report|piece|post|column)\s+(?:has\s+been|was)\s+"
+    r"(?:revised|corrected|amended|updated|changed)\b"
     r")",
     re.IGNORECASE,
 )
@@ -60,6 +76,7 @@ def blank_furniture(text: str) -> str:
         start, body = line.start(), line.group()
         if (
             _FURNITURE_LINE.match(body)
+            or _CORRECTION_NOTE.match(body)
             or _BYLINE.match(body)
             or _table_row(body)
             or (number and _subhead(body))

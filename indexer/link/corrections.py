@@ -9,6 +9,11 @@ same id (the content at the same place), or the same content in the same article
 text around it edited, so its place moved); a quote resolved through a moved mention
 ("she said", with that mention's role) follows it even when its words were edited. One
 that no longer comes back is reported (:attr:`Corrections.lost`) for the indexing summary.
+
+A merge (``quotetrail speakers merge``) is re-applied by speaker: an attribution linked
+afresh to a speaker an editor merged away (the merge not undone, and the kept speaker still
+listing it in ``merged_from``: no split took it back out) goes to the speaker it was merged
+into, following merges of merges. A rename keeps the speaker's id, so it needs nothing.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ class Corrections:
         self._by_id: dict[str, dict[str, Any]] | None = None
         self._by_content: dict[tuple[str, str], dict[str, Any]] = {}
         self._articles: dict[str, list[dict[str, Any]]] = {}
+        self._merged: dict[str, str] = {}  # merged-away speaker id -> the id it went into
         self.lost: list[str] = []  # one line per correction that did not come back
 
     def _load(self) -> None:
@@ -44,6 +50,10 @@ class Corrections:
         while True:
             page = self.store.changes(limit=PAGE, offset=offset)
             for change in page:
+                if change.get("kind") == "merge" and not change.get("undone_by"):
+                    args = change["args"]
+                    for other in args["others"]:  # newest first: the latest merge wins
+                        self._merged.setdefault(other, args["into"])
                 if change.get("kind") != "split" or change.get("undone_by"):
                     continue
                 for moved in change.get("args", {}).get("attributions", []):
@@ -55,20 +65,53 @@ class Corrections:
                     )
                     self._articles.setdefault(moved["article_id"], []).append(entry)
             if len(page) < PAGE:
-                return
+                break
             offset += PAGE
+        kept = {into: self.store.get_speaker(into) for into in set(self._merged.values())}
+        self._merged = {
+            other: into
+            for other, into in self._merged.items()
+            if other in ((kept[into] or {}).get("merged_from") or [])
+        }
+
+    def _merged_into(self, speaker_id: str) -> str | None:
+        """The speaker an editor merged ``speaker_id`` into, at the end of merges of merges."""
+        seen = {speaker_id}
+        into = self._merged.get(speaker_id)
+        while into is not None and into in self._merged and self._merged[into] not in seen:
+            seen.add(into)
+            into = self._merged[into]
+        return into
+
+    def _reapply_merges(self, linked: list[dict[str, Any]]) -> int:
+        """Move the freshly ``linked`` attributions of merged-away speakers (in place) to the
+        speaker they were merged into; returns how many moved."""
+        moved = 0
+        for attribution in linked:
+            into = self._merged_into(attribution.get("speaker_id") or "")
+            if into is None:
+                continue
+            target = self.store.get_speaker(into)
+            if target is None:
+                continue
+            attribution["speaker_id"], attribution["speaker"] = into, target["name"]
+            attribution["speaker_type"] = target.get("type") or attribution.get("speaker_type")
+            moved += 1
+        return moved
 
     def apply(self, article: dict[str, Any], linked: list[dict[str, Any]]) -> int:
         """Re-apply the splits of ``article`` to its freshly ``linked`` attributions (in
         place): one linked to the speaker it was split from goes to the split speaker.
-        Returns how many were corrected; a split attribution that did not come back is
-        added to :attr:`lost`."""
+        Merges are re-applied first (an attribution of a merged-away speaker goes to the
+        one it was merged into). Returns how many were corrected; a split attribution that
+        did not come back is added to :attr:`lost`."""
         if self._by_id is None:
             self._load()
         assert self._by_id is not None
+        merged = self._reapply_merges(linked) if self._merged else 0
         entries = self._articles.get(article["id"], [])
         if not entries:
-            return 0
+            return merged
         found: set[int] = set()
         corrected = 0
         for attribution in linked:
@@ -111,4 +154,4 @@ class Corrections:
                     f"correction {entry['change']} (split to {entry['to']!r}) not re-applied: "
                     f"{entry['content'][:60]!r} no longer in article {article['id']}"
                 )
-        return corrected
+        return merged + corrected

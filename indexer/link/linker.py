@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import copy
 import pickle
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from indexer.link.corrections import Corrections
+from indexer.link.denials import denied_claim
 from indexer.link.outlets import OutletBook, is_short_form
 from indexer.link.speakers import SpeakerBook, pronoun_genders
 from indexer.link.syndication import body_hash, find_original, footer_outlet
 from schemas.catalog import copy_from_article
-from schemas.ids import article_id, attribution_id
+from schemas.ids import article_id, attribution_id, normalize_text
 from store.base import Hit, SearchQuery, Store
 from store.near_duplicates import (
     MAX_KEYS,
@@ -174,9 +176,12 @@ class Linker:
         people: dict[str, set[str]] = {}
         told = pronoun_genders(attributions)
         prepared = self._prefetch([a["content"] for a in attributions], index)
-        linked = [
-            self._link_attribution(article, dict(a), people, prepared, told) for a in attributions
-        ]
+        repeats: Counter[tuple[str, str]] = Counter()
+        linked: list[dict[str, Any]] = []
+        for a in attributions:
+            linked.append(
+                self._link_attribution(article, dict(a), people, prepared, told, repeats, linked)
+            )
         self.corrections.apply(article, linked)  # editors' splits survive re-indexing
         if relinked is None and article["original_outlet_id"] and not article["syndicated_from"]:
             article["syndicated_from"] = self._original_by_statements(article, linked)
@@ -354,12 +359,21 @@ class Linker:
         attribution: dict[str, Any],
         people: dict[str, set[str]],
         prepared: dict[str, tuple[Copy, list[str]]],
-        told: dict[str, str] | None = None,
+        told: dict[str, str] | None,
+        repeats: Counter[tuple[str, str]],
+        earlier: list[dict[str, Any]],
     ) -> dict[str, Any]:
+        """One attribution of ``article`` linked: its id (``repeats`` counts the quotes
+        of the article seen so far by part and words, see :func:`schemas.ids.attribution_id`),
+        speaker page, relaying outlets and statement: a denial pointing back at a claim
+        ``earlier`` in the article ("denied that Hale had said any such thing") gets the
+        statement of that claim (:func:`indexer.link.denials.denied_claim`)."""
         attribution["article_id"] = article["id"]
-        attribution["id"] = attribution_id(
-            article["id"], attribution["content_spans"], attribution.get("part", "body")
-        )
+        part = attribution.get("part", "body")
+        seen = (part, normalize_text(attribution["content"]))
+        repeat = repeats[seen]
+        attribution["id"] = attribution_id(article["id"], attribution["content"], part, repeat)
+        repeats[seen] += 1
         if not attribution.get("speaker_text"):  # keep the name as written, for splits
             attribution["speaker_text"] = attribution.get("speaker")
         speaker = None
@@ -396,9 +410,15 @@ class Linker:
                 names.append(outlet["name"])
                 ids.append(outlet["id"])
         attribution["via_outlets"], attribution["via_outlet_ids"] = names, ids
-        statement = self._statement(attribution["content"], *prepared[attribution["content"]])
-        attribution["statement_id"] = statement["id"]
-        attribution["verdict"] = (statement.get("verdict") or {}).get("rating")
+        claim = denied_claim(attribution, earlier)
+        if claim is not None:
+            attribution["statement_id"] = claim["statement_id"]
+            attribution["verdict"] = claim.get("verdict")
+        else:
+            words = attribution["content"]
+            statement = self._statement(words, *prepared[words])
+            attribution["statement_id"] = statement["id"]
+            attribution["verdict"] = (statement.get("verdict") or {}).get("rating")
         copy_from_article(attribution, article)
         return attribution
 

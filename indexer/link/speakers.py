@@ -493,7 +493,9 @@ class SpeakerBook:
         :func:`article_scoped_name`), found again only through that article, never merged
         with another article's Melanie or Marsh."""
         speaker_id = slug(f"{given} in {article['id']}")
-        record = self.by_id.get(speaker_id) or self.store.get_speaker(speaker_id)
+        record = self.by_id.get(speaker_id)
+        if record is None and (record := self.store.get_speaker(speaker_id)) is not None:
+            record = self._merger(record) or record  # an editor merged it: that speaker
         if record is None:
             record = {
                 "id": speaker_id,
@@ -640,18 +642,30 @@ class SpeakerBook:
         return self.by_id[found] if found else None
 
     def _from_store(self, name: str, kind: str) -> dict[str, Any] | None:
-        """An exact name or alias match in the store; a user merge wins over the merged."""
-        found = [
-            s
-            for s in self.store.find_speakers(name, limit=10)
-            if s.get("type", "unknown") in (kind, "unknown") and not s.get("article_id")
-        ]  # a speaker known in one article only is found through that article alone
+        """An exact name or alias match in the store; a user merge wins over the merged,
+        whatever the types (an editor merged the organization "Karnataka CM" into the person
+        Siddharaju Gowda: the article read again files "Karnataka CM" under him)."""
+        every = [s for s in self.store.find_speakers(name, limit=10) if not s.get("article_id")]
+        # a speaker known in one article only is found through that article alone
+        found = [s for s in every if s.get("type", "unknown") in (kind, "unknown")]
         if not found:
             return None
-        merged = {m for s in found for m in s.get("merged_from", [])}
-        kept = [s for s in found if s["id"] not in merged] or found
+        merged = {m for s in every for m in s.get("merged_from", [])}
+        kept = [s for s in found if s["id"] not in merged]
+        if not kept:
+            ids = {f["id"] for f in found}
+            kept = [s for s in every if ids & set(s.get("merged_from", []))] or found
         kept.sort(key=lambda s: not s.get("authority"))  # the newsroom's own record first
         return self._remember(kept[0])
+
+    def _merger(self, record: dict[str, Any]) -> dict[str, Any] | None:
+        """The stored speaker an editor merged ``record`` (a stored speaker) into, if any:
+        the one listing its id in ``merged_from`` (found by ``record``'s name, which the
+        merge made its alias)."""
+        for candidate in self.store.find_speakers(record["name"], limit=10):
+            if candidate["id"] != record["id"] and record["id"] in candidate.get("merged_from", []):
+                return self._remember(candidate)
+        return None
 
     def _create(self, name: str, kind: str, key: str | None = None) -> dict[str, Any]:
         """Get or create the speaker whose id is the slug of ``name``."""
