@@ -28,6 +28,20 @@ CITED = [
         "Bloomberg",
         "the fund would close next year",
     ),
+    (
+        "The company is preparing to sell its steel unit, according to Reuters, citing two "
+        "sources.",
+        "two sources",
+        "Reuters",
+        "The company is preparing to sell its steel unit",
+    ),
+    (
+        "The board will meet on Friday, according to the Financial Times, quoting a person "
+        "close to the chairman.",
+        "a person close to the chairman",
+        "Financial Times",
+        "The board will meet on Friday",
+    ),
 ]
 
 
