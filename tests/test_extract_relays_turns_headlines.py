@@ -154,3 +154,30 @@ def test_a_speech_or_statement_is_its_authors_not_the_previous_speakers(sentence
     body = "Chancellor Ellen Vance spoke in Leeds. Analysts at the Fiscal Institute said the "
     body += "plan was costly.\n\n" + sentence
     assert extract(body)[-1]["speaker"] == "Ellen Vance"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "outlet"),
+    [
+        (
+            "According to a report in the Financial Times, chief executive Mark Hale said the "
+            "plant would close.",
+            "Mark Hale",
+            "Financial Times",
+        ),
+        (
+            "According to an article in the Guardian, the minister told aides that he would "
+            "resign.",
+            "minister",
+            "Guardian",
+        ),
+    ],
+)
+def test_a_newspapers_report_of_someones_words_gives_them_to_that_person(
+    sentence: str, speaker: str, outlet: str
+) -> None:
+    # The newspaper relays what the person said; its report is no second speaker of it.
+    body = f'"We were told the furnace would go cold," Pryce said.\n\n{sentence}'
+    pryce, reported = extract(body)
+    assert pryce["speaker"] == "Pryce"
+    assert (reported["speaker"], reported["via_outlets"]) == (speaker, [outlet])

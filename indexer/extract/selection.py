@@ -170,8 +170,12 @@ def select(found: list[Candidate], text: str) -> list[Candidate]:
 
 def _outlet_frame(cand: Candidate, found: list[Candidate]) -> bool:
     """An outlet as the source of a content that holds another candidate's cue and source:
-    the outlet relays that report (see :func:`outlets.relays`), it did not make it."""
-    if cand.source is None or cand.label is not None or not outlets.is_outlet(cand.source):
+    the outlet relays that report (see :func:`outlets.relays`), it did not make it. So does
+    an outlet's publication ("According to a report in the Financial Times, Hale said ...":
+    `outlets.publishing_outlet`): Hale's words, relayed by the newspaper."""
+    if cand.source is None or cand.label is not None:
+        return False
+    if not outlets.is_outlet(cand.source) and outlets.publishing_outlet(cand.source) is None:
         return False
     content = chars(cand.content)
     for other in found:
