@@ -203,8 +203,7 @@ def _per_outlet(tok: Token, site: Site) -> list[Candidate]:
         for t in tok.sent
     ):  # a speaker's verb with the clause it reports; "is considering a sale, per X" has none
         return []
-    verb = next((a for a in tok.ancestors if a.tag_.startswith("VB")), None)
-    if verb is not None and _speaker_verb(verb):
+    if any(_speaker_verb(verb) for verb in tok.ancestors):
         return []  # "Minister denies plan to raise fuel duty, per Reuters": Reuters relays
     content = [t for t in tok.sent if not under(t, tok)]
     score = site.reliability("according to", "according")

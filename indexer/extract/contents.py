@@ -81,7 +81,10 @@ def proposition(form: str, content: list[Token]) -> bool:
         return False  # "thanked the crews for working through the night": no claim
     if any(_clause_verb(t) and not _in_relative(t, inside) for t in content):
         return True
-    if any(t.lower_ in DISCOURSE_NOUNS and t.head.i not in inside for t in content):
+    if any(
+        t.lower_ in DISCOURSE_NOUNS and t.head.i not in inside and not _planned(t)
+        for t in content
+    ):
         return False  # "outlined his plan": names what was said, does not say it
     return family(form) in _PROPOSITION_FAMILIES
 
@@ -122,6 +125,21 @@ def _says_what(clause: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
         return True
     return clause.tag_ == "VBG" and any(c.dep_ == "ccomp" for c in clause.children)
+
+
+# Nouns of an intention whose "to" infinitive says what is intended: "denies plan to close
+# port" (there is no such plan), "confirmed plans to cut 300 jobs".
+PLAN_NOUNS = wordset("plan plans proposal proposals")
+
+
+def _planned(noun: Token) -> bool:
+    """ "plan to close port": a `PLAN_NOUNS` noun with a "to" infinitive on it, which says
+    what the plan is (the object then states something: a plan to close the port exists,
+    or, denied, does not)."""
+    return noun.lower_ in PLAN_NOUNS and any(
+        c.dep_ == "acl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+        for c in noun.children
+    )
 
 
 _PROPOSITION_FAMILIES = frozenset(
