@@ -77,7 +77,24 @@ def records(found: list[Candidate], page: Layout, index: SpeakerIndex | None = N
         outlet = rec["via_outlets"][-1] if rec["via_outlets"] else outlet
         out.append(rec)
         previous = cand
-    return out
+    return [rec for rec in out if not _relayed_twice(rec, out)]
+
+
+def _relayed_twice(rec: dict, out: list[dict]) -> bool:
+    """ "Fisk said Brant told her: '...'": `rec` is the outer report given to the inner
+    speaker (`_relayed_speaker`), and another record of `out` is that speaker's own, with the
+    same relay, for words inside `rec`'s content (the quotation after "told her"): one
+    statement, kept once, without the "Brant told her:" the outer content holds."""
+    if rec["relayed_by"] is None:
+        return False
+    inside = {i for s, e in rec["content_spans"] for i in range(s, e)}
+    return any(
+        other is not rec
+        and (other["speaker"], other["relayed_by"]) == (rec["speaker"], rec["relayed_by"])
+        and len(other["content"]) < len(rec["content"])
+        and all(i in inside for s, e in other["content_spans"] for i in range(s, e))
+        for other in out
+    )
 
 
 def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate | None) -> dict:
