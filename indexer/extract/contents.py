@@ -17,6 +17,7 @@ from indexer.extract.cues import reliability as cue_reliability
 from indexer.extract.outlets import trailing_report
 from indexer.extract.quotes import ANY_CLOSING, ANY_OPENING
 from indexer.lexicon import wordset
+from schemas.attribution import shape_of_content
 
 TEMPORAL = wordset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
@@ -390,23 +391,19 @@ def _after_comma(doc, i: int) -> bool:
 
 
 def content_shape(pattern: str, kind: str, content: str, tokens: list[Token]) -> str:
-    """The shape of a content (`schemas.attribution.CONTENT_SHAPES`) from the construction
-    that proposed it (`pattern`), its `kind`, its text and its tokens: a direct quote is a
-    ``quotation``; words wholly in quotation marks without a verb of their own a
-    ``fragment`` ('"a blank check."'); a verb's or preposition's object ("dobj", "prep",
-    "noun") with no clause verb outside a relative clause a noun ``phrase`` ("the
-    allegations"); a "to" complement an ``infinitive`` ("both sides to return to talks");
-    anything else a ``clause``."""
+    """The shape of a content (`schemas.attribution.CONTENT_SHAPES`, by the rule
+    `schemas.attribution.shape_of_content`) from the construction that proposed it
+    (`pattern`), its `kind`, its text and its tokens: its clause verbs are those outside a
+    relative clause; a verb's or preposition's object ("dobj", "prep", "noun") is a noun
+    object ("the allegations"); an "xcomp" or a content opening with the infinitive "to" an
+    infinitive ("both sides to return to talks")."""
     inside = {t.i for t in tokens}
-    verbs = any(_clause_verb(t) and not _in_relative(t, inside) for t in tokens)
     text = content.strip()
-    enclosed = len(text) > 1 and text[0] in ANY_OPENING and text[-1] in ANY_CLOSING
-    if kind == "direct":
-        return "fragment" if enclosed and not verbs else "quotation"
-    if enclosed and not verbs:
-        return "fragment"
-    if pattern.split(":")[0] in ("dobj", "prep", "noun") and not verbs:
-        return "phrase"
-    if pattern == "xcomp" or (tokens and tokens[0].lower_ == "to" and tokens[0].tag_ == "TO"):
-        return "infinitive"
-    return "clause"
+    return shape_of_content(
+        kind,
+        enclosed=len(text) > 1 and text[0] in ANY_OPENING and text[-1] in ANY_CLOSING,
+        verbs=any(_clause_verb(t) and not _in_relative(t, inside) for t in tokens),
+        noun_object=pattern.split(":")[0] in ("dobj", "prep", "noun"),
+        infinitive=pattern == "xcomp"
+        or bool(tokens and tokens[0].lower_ == "to" and tokens[0].tag_ == "TO"),
+    )
