@@ -13,6 +13,7 @@ from indexer.extract import citations, cues, questions, scoring, viewpoints
 from indexer.extract.back_references import back_reference_candidates
 from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.constructions import Site, from_token, labelled_lines
+from indexer.extract.inner_quotes import inner_quote_candidates
 from indexer.extract.layout import Layout, layout
 from indexer.extract.layout_lines import layout_candidates
 from indexer.extract.quotations import (
@@ -72,4 +73,5 @@ def candidates(page: Layout, reliability: Reliability = cues.reliability) -> lis
     join_split_quotes(text, found, quotes, paras, parsed)
     found += quote_candidates(text, quotes, found, parsed, inside, reliability)
     join_split_quotes(text, found, quotes, paras, parsed)
+    found += inner_quote_candidates(text, quotes, sentence_starts)  # never widened to the outer
     return citations.cite_sources(found, text)

@@ -35,6 +35,7 @@ from indexer.extract.coreference import (
     Speaker,
     SpeakerIndex,
 )
+from indexer.extract.inner_quotes import INNER_QUOTATION
 from indexer.extract.layout import Layout
 from indexer.extract.layout_lines import WHOLE_TURN
 from indexer.extract.nlp import doc_text
@@ -77,7 +78,24 @@ def records(found: list[Candidate], page: Layout, index: SpeakerIndex | None = N
         outlet = rec["via_outlets"][-1] if rec["via_outlets"] else outlet
         out.append(rec)
         previous = cand
+    for cand in found:
+        if cand.form == INNER_QUOTATION and cand.result:
+            _relayed_from_outer(cand.result, out)
     return [rec for rec in out if not _relayed_twice(rec, out)]
+
+
+def _relayed_from_outer(rec: dict, out: list[dict]) -> None:
+    """ 'Fisk said: "Brant told me, \'...\'"': the inner quotation `rec` is relayed by the
+    speaker of the record of `out` whose content holds it (`inner_quotes`)."""
+    inside = {i for s, e in rec["content_spans"] for i in range(s, e)}
+    for outer in out:
+        if outer is rec or not outer["speaker"]:
+            continue
+        spans = {i for s, e in outer["content_spans"] for i in range(s, e)}
+        if inside <= spans:  # the outer report may itself be given to the inner speaker
+            same = outer["speaker"] == rec["speaker"]
+            rec["relayed_by"] = outer["relayed_by"] if same else outer["speaker"]
+            return
 
 
 def _relayed_twice(rec: dict, out: list[dict]) -> bool:

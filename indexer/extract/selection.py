@@ -28,6 +28,7 @@ import bisect
 from indexer.extract import cue_types, cues, negation, outlets
 from indexer.extract.candidate import Candidate
 from indexer.extract.cues import family
+from indexer.extract.inner_quotes import INNER_QUOTATION
 from indexer.extract.spans import chars, trimmed
 from indexer.lexicon import wordset
 
@@ -214,6 +215,8 @@ def _reported_within(cand: Candidate, kept: list[Candidate]) -> bool:
     an interview answer (a layout turn: the interviewee relays others at length, "Bush and
     Baker agreed that NATO would not expand", "according to Quantcast") any construction
     and cue counts, and a third-person pronoun source too (`THIRD_PERSON`)."""
+    if cand.form == INNER_QUOTATION:  # 'Fisk said: "Brant told me, \'...\'"'
+        return any(chars(cand.content) <= chars(outer.content) for outer in kept)
     if cand.source is None or cand.cue is None:
         return False
     pronoun = cand.source.tag_ in ("PRP", "WP", "WDT", "EX")
