@@ -395,6 +395,8 @@ claimed that Brant said '...'", `negation.disowned`). Returns the inner speaker 
             continue
         if negation.disowned(verb):
             continue  # "Critics falsely claimed that Grant said '...'": not Grant's words
+        if any(t.is_quote for t in verb.doc[cand.cue.i + 1 : verb.i]):
+            continue  # 'Fisk said: "Brant told me, ..."': Fisk's quotation (`inner_quotes`)
         after = verb.doc[verb.i + 1 : verb.i + 5]
         if not any(t.text in _QUOTE_MARKS for t in after):
             continue  # "Merrill says Machado promised to ...": Merrill's claim, not a relay
