@@ -36,6 +36,34 @@ CUE_TYPES = ("speech", "writing", "thought", "evidence")
 # ('"a blank check."') or a noun ``phrase`` ("denied the allegations"). The rule is
 # indexer/extract/contents.py (`content_shape`); None on records stored before it.
 CONTENT_SHAPES = ("clause", "infinitive", "quotation", "fragment", "phrase")
+
+
+def shape_of_content(
+    kind: str,
+    *,
+    enclosed: bool,
+    verbs: bool | None,
+    noun_object: bool = False,
+    infinitive: bool = False,
+) -> str:
+    """The rule for ``content_shape`` (one of :data:`CONTENT_SHAPES`), from what is known of
+    a content: the record's ``kind``; ``enclosed``, its words wholly in quotation marks;
+    ``verbs``, it has a clause verb of its own (not only in a relative clause), None when
+    unknown (no parse: a record stored before the field, read off its text alone);
+    ``noun_object``, it is the object of a verb or preposition; ``infinitive``, a "to"
+    complement. Words in quotation marks without a verb are a ``fragment`` ('"a blank
+    check."'), any other direct content a ``quotation``; a verbless object a noun ``phrase``;
+    a "to" complement an ``infinitive``; anything else a ``clause``. When ``verbs`` is
+    unknown, words wholly in quotation marks are a direct record's quotation and another
+    record's fragment. The extractor (indexer/extract/contents.py) and the pages
+    (webapp/wording.py) both decide by this rule."""
+    if enclosed and (verbs is False or (verbs is None and kind != "direct")):
+        return "fragment"
+    if kind == "direct":
+        return "quotation"
+    if noun_object and verbs is False:
+        return "phrase"
+    return "infinitive" if infinitive else "clause"
 DEFAULT_CUE_TYPES = ("speech", "writing")
 # Cue verbs by which the speaker says the reported content is false ("denied that ...",
 # "rejected claims that ...", "disputed that ..."): such an attribution is a denial, not

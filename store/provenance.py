@@ -567,6 +567,31 @@ def coverage(claim: str, statement: str, mine: list[str] | None = None) -> Cover
     return Coverage(shared, len(mine), len(theirs), flipped or compare(claim, statement).negated)
 
 
+# Where a content of several sentences breaks into them: after a full stop, question or
+# exclamation mark (and a closing quotation mark or bracket after it), before the capital
+# letter, figure or opening quotation mark that starts the next sentence.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]*[A-Z0-9])")
+
+
+def statement_sentences(text: str) -> list[str]:
+    """The sentences of a stored statement, split at :data:`_SENTENCE_BREAK` ('"The port
+    stays open. We will not sell it."' is two); one item, the text itself, when it has one.
+    A split after an abbreviation ("Dr. Ruth Anselm") only adds a piece that matches less."""
+    pieces = [p.strip() for p in _SENTENCE_BREAK.split(text) if p.strip()]
+    return pieces if len(pieces) > 1 else [text]
+
+
+def best_coverage(claim: str, statement: str, mine: list[str] | None = None) -> Coverage:
+    """The :class:`Coverage` of ``claim`` by the whole ``statement`` or by one of its
+    sentences (:func:`statement_sentences`), whichever is most similar: a claim pasted from
+    the second sentence of a two-sentence quotation is that sentence, not half of the
+    quotation. Ties go to the whole statement."""
+    mine = claim_words(claim) if mine is None else mine
+    candidates = [statement] + [s for s in statement_sentences(statement) if s != statement]
+    found = [coverage(claim, text, mine) for text in candidates]
+    return max(found, key=lambda c: c.similarity)  # max keeps the first of equals
+
+
 def distinctive_words(text: str, count: int = CLAIM_WORDS) -> list[str]:
     """The claim's longest content words as typed (not stemmed), longest first: what the
     check searches when the whole sentence finds little, and what a page offers to search."""
@@ -608,7 +633,7 @@ def _statements_sharing_words(
         wording = (sid or "", hit.attribution["content"])
         if sid and wording not in seen:  # each wording of a statement is scored once
             seen.add(wording)
-            score = coverage(text, wording[1], mine).similarity
+            score = best_coverage(text, wording[1], mine).similarity
             best[sid] = max(best.get(sid, 0.0), score)
     ranked = sorted(best, key=lambda sid: (-best[sid], sid))
     return [sid for sid in ranked if best[sid] >= MIN_RESEMBLANCE][: limit * 2]
@@ -667,7 +692,7 @@ def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]
     for statement in found.values():
         refigured = different_figures(text, statement["text"])
         same = compare(text, statement["text"]).same and not refigured["claim"]
-        covered = coverage(text, statement["text"], mine)
+        covered = best_coverage(text, statement["text"], mine)
         if same or covered.similarity >= MIN_RESEMBLANCE:
             key = (
                 -round(covered.similarity, 3),  # the similarity shown: pages list in its order

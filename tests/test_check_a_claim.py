@@ -163,3 +163,21 @@ def test_results_are_listed_in_the_order_of_the_similarity_they_show(store):
     assert [int(p) for p in re.findall(r"similarity (\d+)%", html)] == [
         round(s * 100) for s in shown
     ]
+
+
+def test_a_claim_from_the_second_sentence_of_a_quotation_is_found_whole(store):
+    """A quotation of two sentences is stored as one statement: a reader pasting only its
+    second sentence finds it as that sentence, fully carried, not as half of the quote."""
+    linker = Linker(store)
+    said = (
+        "The depot stays open through the winter. Nobody on the night shift will lose "
+        "a single hour of pay"
+    )
+    body = f'"{said}," transport secretary Alicia Moreno said on Monday.'
+    index(store, linker, (article("Repro News", "depot", "2026-11-29", body),
+                          [quote(body, said, "Alicia Moreno")]))
+    [found] = check_claim(store, "Nobody on the night shift will lose a single hour of pay")
+    assert found["text"] == said
+    assert found["similarity"] == 1.0 and found["contradicts"] is False
+    [denied] = check_claim(store, "The depot will not stay open through the winter")
+    assert denied["text"] == said and denied["contradicts"] is True

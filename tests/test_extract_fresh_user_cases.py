@@ -28,6 +28,20 @@ CITED = [
         "Bloomberg",
         "the fund would close next year",
     ),
+    (
+        "The company is preparing to sell its steel unit, according to Reuters, citing two "
+        "sources.",
+        "two sources",
+        "Reuters",
+        "The company is preparing to sell its steel unit",
+    ),
+    (
+        "The board will meet on Friday, according to the Financial Times, quoting a person "
+        "close to the chairman.",
+        "a person close to the chairman",
+        "Financial Times",
+        "The board will meet on Friday",
+    ),
 ]
 
 
@@ -130,3 +144,18 @@ def test_a_run_in_head_in_capitals_is_no_speaker() -> None:
     assert [(a["cue"], a["content"]) for a in found] == [
         ("said", "the hearing would resume on Monday")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It appears that the council will cut bus routes next year.",
+        "It is understood that the minister will resign on Friday.",
+        "It is understood the minister will resign on Friday.",
+        "It seems the council will cut bus routes.",
+        "Mayor Dana Fisk spoke on Monday. It is thought that she will resign on Friday.",
+    ],
+)
+def test_an_impersonal_it_appears_or_it_is_understood_is_nobodys_quote(text: str) -> None:
+    # No one is named as the source: neither "It" nor the person named before said it.
+    assert extract(text) == []

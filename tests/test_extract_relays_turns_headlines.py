@@ -154,3 +154,62 @@ def test_a_speech_or_statement_is_its_authors_not_the_previous_speakers(sentence
     body = "Chancellor Ellen Vance spoke in Leeds. Analysts at the Fiscal Institute said the "
     body += "plan was costly.\n\n" + sentence
     assert extract(body)[-1]["speaker"] == "Ellen Vance"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "outlet"),
+    [
+        (
+            "According to a report in the Financial Times, chief executive Mark Hale said the "
+            "plant would close.",
+            "Mark Hale",
+            "Financial Times",
+        ),
+        (
+            "According to an article in the Guardian, the minister told aides that he would "
+            "resign.",
+            "minister",
+            "Guardian",
+        ),
+    ],
+)
+def test_a_newspapers_report_of_someones_words_gives_them_to_that_person(
+    sentence: str, speaker: str, outlet: str
+) -> None:
+    # The newspaper relays what the person said; its report is no second speaker of it.
+    body = f'"We were told the furnace would go cold," Pryce said.\n\n{sentence}'
+    pryce, reported = extract(body)
+    assert pryce["speaker"] == "Pryce"
+    assert (reported["speaker"], reported["via_outlets"]) == (speaker, [outlet])
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "speaker"),
+    [
+        (
+            "Minister denies plan to close port, per Reuters",
+            "The port handles two million tonnes a year.",
+            "Minister",
+        ),
+        (
+            "Mayor denies plans to sell ferry fleet, per Harbor Daily",
+            "Mayor Dana Fisk spoke to councillors on Monday.",
+            "Dana Fisk",
+        ),
+    ],
+)
+def test_a_headline_denial_per_an_outlet_is_the_deniers_relayed_by_the_outlet(
+    title: str, body: str, speaker: str
+) -> None:
+    # The minister denied it; the agency only passes the denial on.
+    (headline,) = [a for a in extract(body, title=title) if a["part"] == "title"]
+    assert (headline["speaker"], headline["cue"]) == (speaker, "denies")
+    assert headline["content"].startswith("plan")
+    assert headline["via_outlets"] == [title.rsplit("per ", 1)[1]]
+
+
+def test_a_plan_denied_in_the_body_is_a_claim_but_a_plan_outlined_is_not() -> None:
+    assert [a["content"] for a in extract("The minister denied plans to close the port.")] == [
+        "plans to close the port"
+    ]
+    assert extract("The minister outlined his plan on Monday.") == []

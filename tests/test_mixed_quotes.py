@@ -107,3 +107,25 @@ def test_a_cue_whose_content_is_its_object_reads_without_that() -> None:
     assert reported_lead(describing) == "Oleg Brant described"
     vowed = {"speaker": "Oleg Brant", "cue": "vowed", "content": "to repeal the levy"}
     assert reported_lead(vowed) == "Oleg Brant vowed"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"We will rebuild the bridge," Mayor Anna Lindqvist said.',
+        "Mayor Anna Lindqvist said the bridge would reopen in May.",
+        "Mayor Anna Lindqvist urged both sides to return to talks.",
+        'Mayor Anna Lindqvist said the bridge was "a disgrace to the city".',
+        'Mayor Anna Lindqvist said that "we will rebuild it before the winter."',
+    ],
+)
+def test_a_record_stored_before_its_content_shape_reads_as_the_extractor_would_word_it(
+    body: str,
+) -> None:
+    # A record indexed before content_shape existed is worded by the extractor's own rule:
+    # the same lead a reader sees on a freshly indexed copy of it.
+    from indexer.extract import extract
+
+    for record in extract(body):
+        legacy = {k: v for k, v in record.items() if k != "content_shape"}
+        assert reported_lead(legacy) == reported_lead(record)

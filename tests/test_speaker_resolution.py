@@ -168,3 +168,12 @@ def test_a_capitalised_role_in_apposition_gives_way_to_the_name_after_it():
     assert "MP" in told["speaker_role"]
     assert told["via_outlets"] == ["BBC"]
     assert said["speaker"] == "Ruth Adeyemi"  # "she" is the MP, not the librarian
+
+
+def test_a_quote_told_to_someone_is_stored_once_with_the_quotation_alone():
+    # One statement by Brant, passed on by Fisk: never a second copy of it whose words
+    # begin "Governor Lyle Brant told her:".
+    text = 'Mayor Dana Fisk said Governor Lyle Brant told her: "The bridge will close in May."'
+    assert [(r["speaker"], r["relayed_by"], r["content"]) for r in extract(text)] == [
+        ("Lyle Brant", "Dana Fisk", '"The bridge will close in May."')
+    ]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from indexer.link.speakers import PRONOUNS
-from schemas.attribution import CONTENT_SHAPES
+from schemas.attribution import CONTENT_SHAPES, shape_of_content
 from store.base import HL_END, HL_START
 
 OPENING = "\"“‘«„‹'"
@@ -181,16 +181,22 @@ def _lead(attribution: dict[str, Any]) -> str:
 def content_shape(attribution: dict[str, Any]) -> str:
     """The shape of an attribution's content (``schemas.attribution.CONTENT_SHAPES``): the
     extractor's ``content_shape`` when the record has it, else read off the cleaned text
-    (records stored before it): words wholly in quotation marks are a ``fragment`` of a
-    mixed or indirect record and a ``quotation`` of a direct one, "to ..." an
-    ``infinitive``, anything else a ``clause``."""
+    (records stored before it) by the extractor's rule, ``schemas.attribution.shape_of_content``,
+    with its verbs unknown: words wholly in quotation marks (as stored: 'that "we will
+    ..."' is a clause) are a ``fragment`` of a mixed or indirect record and a
+    ``quotation`` of a direct one, "to ..." an ``infinitive``, anything else a
+    ``clause``."""
     shape = attribution.get("content_shape")
     if shape in CONTENT_SHAPES:
         return str(shape)
-    text = clean(attribution.get("content"))
-    if is_enclosed(text):
-        return "quotation" if attribution.get("kind") == "direct" else "fragment"
-    return "infinitive" if text.lower().startswith("to ") else "clause"
+    stored = (attribution.get("content") or "").strip()
+    text = clean(stored)
+    return shape_of_content(
+        attribution.get("kind") or "",
+        enclosed=is_enclosed(stored),  # as extracted: 'that "we will ..."' is a clause
+        verbs=None,  # no parse of a stored text: the rule's reading of unknown verbs
+        infinitive=text.lower().startswith("to "),
+    )
 
 
 def object_cue_past(cue: str) -> str | None:

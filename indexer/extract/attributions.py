@@ -10,8 +10,10 @@ resolved in text order.
 from __future__ import annotations
 
 from indexer.extract import citations, cues, questions, scoring, viewpoints
+from indexer.extract.back_references import back_reference_candidates
 from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.constructions import Site, from_token, labelled_lines
+from indexer.extract.inner_quotes import inner_quote_candidates
 from indexer.extract.layout import Layout, layout
 from indexer.extract.layout_lines import layout_candidates
 from indexer.extract.quotations import (
@@ -65,9 +67,11 @@ def candidates(page: Layout, reliability: Reliability = cues.reliability) -> lis
             sentence += 1
     found += labelled_lines(text, paras, sentence_starts)
     found += layout_candidates(text, paras, quotes, sentence_starts, parsed)
+    found += back_reference_candidates(text, paras, quotes, sentence_starts)
     found = [with_quotes(c, inside, text) for c in found]
     # the quotation after "X, he said." is his before any verb of that sentence can claim it
     join_split_quotes(text, found, quotes, paras, parsed)
     found += quote_candidates(text, quotes, found, parsed, inside, reliability)
     join_split_quotes(text, found, quotes, paras, parsed)
+    found += inner_quote_candidates(text, quotes, sentence_starts)  # never widened to the outer
     return citations.cite_sources(found, text)

@@ -57,7 +57,8 @@ def _outlet(source: Token | None) -> bool:
 
 def _cited(cand: Candidate) -> tuple[Token, Token] | None:
     """(the citing word, the head of the cited phrase) of an outlet's report, or None: a
-    "citing X" / "quoting X" participle hanging off the cue or opening its content, or an
+    "citing X" / "quoting X" participle hanging off the cue, opening its content or right
+    after the outlet's phrase (`_after_source`), or an
     "according to X" attached to the cue whose X is no outlet."""
     cue = cand.cue
     if cue is None:
@@ -66,13 +67,26 @@ def _cited(cand: Candidate) -> tuple[Token, Token] | None:
     for tok in cue.sent:
         if tok.lower_ in CITING and tok.tag_ == "VBG":
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            if obj is not None and (tok.head.i == cue.i or _opens(tok, cand.offset, content)):
+            if obj is not None and (
+                tok.head.i == cue.i
+                or _opens(tok, cand.offset, content)
+                or _after_source(tok, cand.source)
+            ):
                 return tok, obj
         if tok.lower_ == "according" and tok.head.i == cue.i and tok.i + 1 < len(tok.doc):
             objs = [o for t in (tok, tok.nbor(1)) for o in t.children if o.dep_ == "pobj"]
             if objs and not _outlet(objs[0]):
                 return tok, objs[0]
     return None
+
+
+def _after_source(tok: Token, source: Token | None) -> bool:
+    """`tok` comes right after the outlet's phrase and a comma, wherever the parser hangs
+    it: "..., according to Reuters, citing two sources." (the participle hung on the
+    content's verb, so that the company seemed to cite the sources)."""
+    if source is None or tok.i < 2:
+        return False
+    return tok.nbor(-1).text == "," and tok.nbor(-2).i == source.right_edge.i
 
 
 def _opens(tok: Token, offset: int, content: set[int]) -> bool:

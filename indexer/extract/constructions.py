@@ -203,7 +203,7 @@ def _per_outlet(tok: Token, site: Site) -> list[Candidate]:
         for t in tok.sent
     ):  # a speaker's verb with the clause it reports; "is considering a sale, per X" has none
         return []
-    verb = next((a for a in tok.ancestors if a.tag_.startswith("VB")), None)
+    verb = _governing_verb(tok)
     if verb is not None and _speaker_verb(verb):
         return []  # "Minister denies plan to raise fuel duty, per Reuters": Reuters relays
     content = [t for t in tok.sent if not under(t, tok)]
@@ -224,6 +224,19 @@ def _per_outlet(tok: Token, site: Site) -> list[Candidate]:
             site.sentence,
         )
     ]
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb `tok` hangs under, past an infinitive on a noun: in "denies plan to close
+    port, per Reuters" the parser hangs "per" on "close", whose clause only says what the
+    plan is, and "denies" governs it. None when no verb is above `tok`."""
+    verb = next((a for a in tok.ancestors if a.tag_.startswith("VB")), None)
+    while verb is not None and verb.dep_ == "acl" and verb.head.tag_.startswith("NN"):
+        above = next((a for a in verb.head.ancestors if a.tag_.startswith("VB")), None)
+        if above is None:
+            break
+        verb = above
+    return verb
 
 
 def _speaker_verb(verb: Token) -> bool:

@@ -17,6 +17,7 @@ from indexer.extract.cues import reliability as cue_reliability
 from indexer.extract.outlets import trailing_report
 from indexer.extract.quotes import ANY_CLOSING, ANY_OPENING
 from indexer.lexicon import wordset
+from schemas.attribution import shape_of_content
 
 TEMPORAL = wordset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
@@ -81,7 +82,10 @@ def proposition(form: str, content: list[Token]) -> bool:
         return False  # "thanked the crews for working through the night": no claim
     if any(_clause_verb(t) and not _in_relative(t, inside) for t in content):
         return True
-    if any(t.lower_ in DISCOURSE_NOUNS and t.head.i not in inside for t in content):
+    if any(
+        t.lower_ in DISCOURSE_NOUNS and t.head.i not in inside and not _planned(t)
+        for t in content
+    ):
         return False  # "outlined his plan": names what was said, does not say it
     return family(form) in _PROPOSITION_FAMILIES
 
@@ -122,6 +126,21 @@ def _says_what(clause: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
         return True
     return clause.tag_ == "VBG" and any(c.dep_ == "ccomp" for c in clause.children)
+
+
+# Nouns of an intention whose "to" infinitive says what is intended: "denies plan to close
+# port" (there is no such plan), "confirmed plans to cut 300 jobs".
+PLAN_NOUNS = wordset("plan plans proposal proposals")
+
+
+def _planned(noun: Token) -> bool:
+    """ "plan to close port": a `PLAN_NOUNS` noun with a "to" infinitive on it, which says
+    what the plan is (the object then states something: a plan to close the port exists,
+    or, denied, does not)."""
+    return noun.lower_ in PLAN_NOUNS and any(
+        c.dep_ == "acl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+        for c in noun.children
+    )
 
 
 _PROPOSITION_FAMILIES = frozenset(
@@ -372,23 +391,19 @@ def _after_comma(doc, i: int) -> bool:
 
 
 def content_shape(pattern: str, kind: str, content: str, tokens: list[Token]) -> str:
-    """The shape of a content (`schemas.attribution.CONTENT_SHAPES`) from the construction
-    that proposed it (`pattern`), its `kind`, its text and its tokens: a direct quote is a
-    ``quotation``; words wholly in quotation marks without a verb of their own a
-    ``fragment`` ('"a blank check."'); a verb's or preposition's object ("dobj", "prep",
-    "noun") with no clause verb outside a relative clause a noun ``phrase`` ("the
-    allegations"); a "to" complement an ``infinitive`` ("both sides to return to talks");
-    anything else a ``clause``."""
+    """The shape of a content (`schemas.attribution.CONTENT_SHAPES`, by the rule
+    `schemas.attribution.shape_of_content`) from the construction that proposed it
+    (`pattern`), its `kind`, its text and its tokens: its clause verbs are those outside a
+    relative clause; a verb's or preposition's object ("dobj", "prep", "noun") is a noun
+    object ("the allegations"); an "xcomp" or a content opening with the infinitive "to" an
+    infinitive ("both sides to return to talks")."""
     inside = {t.i for t in tokens}
-    verbs = any(_clause_verb(t) and not _in_relative(t, inside) for t in tokens)
     text = content.strip()
-    enclosed = len(text) > 1 and text[0] in ANY_OPENING and text[-1] in ANY_CLOSING
-    if kind == "direct":
-        return "fragment" if enclosed and not verbs else "quotation"
-    if enclosed and not verbs:
-        return "fragment"
-    if pattern.split(":")[0] in ("dobj", "prep", "noun") and not verbs:
-        return "phrase"
-    if pattern == "xcomp" or (tokens and tokens[0].lower_ == "to" and tokens[0].tag_ == "TO"):
-        return "infinitive"
-    return "clause"
+    return shape_of_content(
+        kind,
+        enclosed=len(text) > 1 and text[0] in ANY_OPENING and text[-1] in ANY_CLOSING,
+        verbs=any(_clause_verb(t) and not _in_relative(t, inside) for t in tokens),
+        noun_object=pattern.split(":")[0] in ("dobj", "prep", "noun"),
+        infinitive=pattern == "xcomp"
+        or bool(tokens and tokens[0].lower_ == "to" and tokens[0].tag_ == "TO"),
+    )

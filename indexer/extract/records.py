@@ -35,6 +35,7 @@ from indexer.extract.coreference import (
     Speaker,
     SpeakerIndex,
 )
+from indexer.extract.inner_quotes import INNER_QUOTATION
 from indexer.extract.layout import Layout
 from indexer.extract.layout_lines import WHOLE_TURN
 from indexer.extract.nlp import doc_text
@@ -77,7 +78,41 @@ def records(found: list[Candidate], page: Layout, index: SpeakerIndex | None = N
         outlet = rec["via_outlets"][-1] if rec["via_outlets"] else outlet
         out.append(rec)
         previous = cand
-    return out
+    for cand in found:
+        if cand.form == INNER_QUOTATION and cand.result:
+            _relayed_from_outer(cand.result, out)
+    return [rec for rec in out if not _relayed_twice(rec, out)]
+
+
+def _relayed_from_outer(rec: dict, out: list[dict]) -> None:
+    """ 'Fisk said: "Brant told me, \'...\'"': the inner quotation `rec` is relayed by the
+    speaker of the record of `out` whose content holds it (`inner_quotes`)."""
+    inside = {i for s, e in rec["content_spans"] for i in range(s, e)}
+    for outer in out:
+        if outer is rec or not outer["speaker"]:
+            continue
+        spans = {i for s, e in outer["content_spans"] for i in range(s, e)}
+        if inside <= spans:  # the outer report may itself be given to the inner speaker
+            same = outer["speaker"] == rec["speaker"]
+            rec["relayed_by"] = outer["relayed_by"] if same else outer["speaker"]
+            return
+
+
+def _relayed_twice(rec: dict, out: list[dict]) -> bool:
+    """ "Fisk said Brant told her: '...'": `rec` is the outer report given to the inner
+    speaker (`_relayed_speaker`), and another record of `out` is that speaker's own, with the
+    same relay, for words inside `rec`'s content (the quotation after "told her"): one
+    statement, kept once, without the "Brant told her:" the outer content holds."""
+    if rec["relayed_by"] is None:
+        return False
+    inside = {i for s, e in rec["content_spans"] for i in range(s, e)}
+    return any(
+        other is not rec
+        and (other["speaker"], other["relayed_by"]) == (rec["speaker"], rec["relayed_by"])
+        and len(other["content"]) < len(rec["content"])
+        and all(i in inside for s, e in other["content_spans"] for i in range(s, e))
+        for other in out
+    )
 
 
 def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate | None) -> dict:
@@ -360,6 +395,8 @@ claimed that Brant said '...'", `negation.disowned`). Returns the inner speaker 
             continue
         if negation.disowned(verb):
             continue  # "Critics falsely claimed that Grant said '...'": not Grant's words
+        if any(t.is_quote for t in verb.doc[cand.cue.i + 1 : verb.i]):
+            continue  # 'Fisk said: "Brant told me, ..."': Fisk's quotation (`inner_quotes`)
         after = verb.doc[verb.i + 1 : verb.i + 5]
         if not any(t.text in _QUOTE_MARKS for t in after):
             continue  # "Merrill says Machado promised to ...": Merrill's claim, not a relay

@@ -28,6 +28,7 @@ import bisect
 from indexer.extract import cue_types, cues, negation, outlets
 from indexer.extract.candidate import Candidate
 from indexer.extract.cues import family
+from indexer.extract.inner_quotes import INNER_QUOTATION
 from indexer.extract.spans import chars, trimmed
 from indexer.lexicon import wordset
 
@@ -170,8 +171,12 @@ def select(found: list[Candidate], text: str) -> list[Candidate]:
 
 def _outlet_frame(cand: Candidate, found: list[Candidate]) -> bool:
     """An outlet as the source of a content that holds another candidate's cue and source:
-    the outlet relays that report (see :func:`outlets.relays`), it did not make it."""
-    if cand.source is None or cand.label is not None or not outlets.is_outlet(cand.source):
+    the outlet relays that report (see :func:`outlets.relays`), it did not make it. So does
+    an outlet's publication ("According to a report in the Financial Times, Hale said ...":
+    `outlets.publishing_outlet`): Hale's words, relayed by the newspaper."""
+    if cand.source is None or cand.label is not None:
+        return False
+    if not outlets.is_outlet(cand.source) and outlets.publishing_outlet(cand.source) is None:
         return False
     content = chars(cand.content)
     for other in found:
@@ -210,6 +215,8 @@ def _reported_within(cand: Candidate, kept: list[Candidate]) -> bool:
     an interview answer (a layout turn: the interviewee relays others at length, "Bush and
     Baker agreed that NATO would not expand", "according to Quantcast") any construction
     and cue counts, and a third-person pronoun source too (`THIRD_PERSON`)."""
+    if cand.form == INNER_QUOTATION:  # 'Fisk said: "Brant told me, \'...\'"'
+        return any(chars(cand.content) <= chars(outer.content) for outer in kept)
     if cand.source is None or cand.cue is None:
         return False
     pronoun = cand.source.tag_ in ("PRP", "WP", "WDT", "EX")
