@@ -17,6 +17,7 @@ from indexer.extract.layout_lines import layout_candidates
 from indexer.extract.quotations import (
     QuoteLookup,
     continuations,
+    join_around_cue,
     join_split_quotes,
     quote_candidates,
     with_quotes,
@@ -70,4 +71,5 @@ def candidates(page: Layout, reliability: Reliability = cues.reliability) -> lis
     join_split_quotes(text, found, quotes, paras, parsed)
     found += quote_candidates(text, quotes, found, parsed, inside, reliability)
     join_split_quotes(text, found, quotes, paras, parsed)
+    found = join_around_cue(text, found, quotes)
     return citations.cite_sources(found, text)

@@ -105,7 +105,7 @@ def with_quotes(cand: Candidate, lookup: QuoteLookup, text: str) -> Candidate:
     if not touched:
         return cand
     groups = sorted({q.group for q in touched})
-    parts = [q for gid in groups for q in lookup.group(gid)]
+    parts = [q for gid in groups for q in _parts_from(lookup.group(gid), touched, lookup, text)]
     if cand.pattern == "label" and all(q.start < cand.content[0][0] for q in touched):
         # '"PENCE: Well, ...': a quoted transcript opens each turn with a quotation mark (as
         # one multi-paragraph quotation); the turn after its label is what was said, verbatim.
@@ -119,6 +119,24 @@ def with_quotes(cand: Candidate, lookup: QuoteLookup, text: str) -> Candidate:
     else:
         cand.content, cand.kind = merge(spans + qspans), "mixed"
     return cand
+
+
+def _parts_from(
+    parts: list[Quote], touched: list[Quote], lookup: QuoteLookup, text: str
+) -> list[Quote]:
+    """The parts of one multi-paragraph quotation that a content touching `touched` takes:
+    all of them, except parts before the first touched one from a paragraph where the
+    quotation opens after another quotation ("'A,' he said. 'B. // 'C. // 'D,' he added,
+    'E.'": B goes on with what "he said" claims, so "he added" takes C and D, not B)."""
+    first = min(q.start for q in touched)
+    keep_from = 0
+    for k, q in enumerate(parts):
+        if q.start >= first:
+            break
+        para_start = text.rfind("\n", 0, q.start) + 1
+        if any(o.end <= q.start for o in lookup.overlapping(para_start, q.start)):
+            keep_from = k + 1
+    return parts[keep_from:]
 
 
 def quote_candidates(
@@ -285,6 +303,49 @@ def join_split_quotes(
             cand.kind = "direct" if cand.kind == "direct" else "mixed"
             used |= set(range(q.start, q.end))
             pos = q.end
+
+
+def join_around_cue(text: str, found: list[Candidate], quotes: list[Quote]) -> list[Candidate]:
+    """ "'We have not seen the soil reports,' he said, 'so any date is a guess.'": a sentence
+    quoted in two parts around its cue clause is one statement. The parser may make each part
+    a content of the cue (two candidates with one cue: they become one), or give the cue only
+    the part after it (the part right before the cue and its speaker, with nothing but a
+    comma or dash between, joins it when no candidate has it). Returns `found` without the
+    candidates merged into another; the others are changed in place."""
+    used: set[int] = set()
+    for cand in found:
+        used |= chars(cand.content)
+    ends = sorted((q.end, k) for k, q in enumerate(quotes))
+    by_cue: dict[int, Candidate] = {}
+    merged: set[int] = set()
+    for cand in sorted(found, key=lambda c: c.start):
+        if cand.cue is None or cand.kind != "direct":
+            continue
+        cue = cand.cue_span()
+        assert cue is not None
+        first = by_cue.get(cue[0])
+        if first is None:
+            by_cue[cue[0]] = cand
+        elif first.paragraph == cand.paragraph and max(e for _, e in first.content) <= cue[0]:
+            first.content = merge(first.content + cand.content)
+            merged.add(id(cand))
+            continue
+        if cand.start < cue[1]:
+            continue
+        source = cand.source_span()
+        lead = min(cue[0], source[0]) if source is not None else cue[0]
+        k = bisect.bisect_right(ends, (lead, len(quotes))) - 1
+        if k < 0:
+            continue
+        quote = quotes[ends[k][1]]
+        if (
+            quote.start not in used
+            and quote.paragraph == cand.paragraph
+            and not text[quote.end : lead].strip(" ,\u2014\u2013-")
+        ):
+            cand.content = merge(cand.content + [(quote.start, quote.end)])
+            used |= set(range(quote.start, quote.end))
+    return [c for c in found if id(c) not in merged]
 
 
 def _verb_starts(doc: Doc) -> list[int]:
