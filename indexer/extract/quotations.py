@@ -326,7 +326,11 @@ def join_around_cue(text: str, found: list[Candidate], quotes: list[Quote]) -> l
         first = by_cue.get(cue[0])
         if first is None:
             by_cue[cue[0]] = cand
-        elif first.paragraph == cand.paragraph and max(e for _, e in first.content) <= cue[0]:
+        elif (
+            first.paragraph == cand.paragraph
+            and max(e for _, e in first.content) <= cue[0]
+            and cand.start >= cue[1]
+        ):
             first.content = merge(first.content + cand.content)
             merged.add(id(cand))
             continue
