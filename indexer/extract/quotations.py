@@ -105,7 +105,7 @@ def with_quotes(cand: Candidate, lookup: QuoteLookup, text: str) -> Candidate:
     if not touched:
         return cand
     groups = sorted({q.group for q in touched})
-    parts = [q for gid in groups for q in _parts_from(lookup.group(gid), touched, lookup, text)]
+    parts = [q for gid in groups for q in lookup.group(gid)]
     if cand.pattern == "label" and all(q.start < cand.content[0][0] for q in touched):
         # '"PENCE: Well, ...': a quoted transcript opens each turn with a quotation mark (as
         # one multi-paragraph quotation); the turn after its label is what was said, verbatim.
@@ -119,24 +119,6 @@ def with_quotes(cand: Candidate, lookup: QuoteLookup, text: str) -> Candidate:
     else:
         cand.content, cand.kind = merge(spans + qspans), "mixed"
     return cand
-
-
-def _parts_from(
-    parts: list[Quote], touched: list[Quote], lookup: QuoteLookup, text: str
-) -> list[Quote]:
-    """The parts of one multi-paragraph quotation that a content touching `touched` takes:
-    all of them, except parts before the first touched one from a paragraph where the
-    quotation opens after another quotation ("'A,' he said. 'B. // 'C. // 'D,' he added,
-    'E.'": B goes on with what "he said" claims, so "he added" takes C and D, not B)."""
-    first = min(q.start for q in touched)
-    keep_from = 0
-    for k, q in enumerate(parts):
-        if q.start >= first:
-            break
-        para_start = text.rfind("\n", 0, q.start) + 1
-        if any(o.end <= q.start for o in lookup.overlapping(para_start, q.start)):
-            keep_from = k + 1
-    return parts[keep_from:]
 
 
 def quote_candidates(
