@@ -312,6 +312,7 @@ def join_around_cue(text: str, found: list[Candidate], quotes: list[Quote]) -> l
             first.paragraph == cand.paragraph
             and max(e for _, e in first.content) <= cue[0]
             and cand.start >= cue[1]
+            and _resumes_after_cue(text, cand, cue)
         ):
             first.content = merge(first.content + cand.content)
             merged.add(id(cand))
@@ -332,6 +333,16 @@ def join_around_cue(text: str, found: list[Candidate], quotes: list[Quote]) -> l
             cand.content = merge(cand.content + [(quote.start, quote.end)])
             used |= set(range(quote.start, quote.end))
     return [c for c in found if id(c) not in merged]
+
+
+def _resumes_after_cue(text: str, cand: Candidate, cue: tuple[int, int]) -> bool:
+    """Does `cand`'s quotation resume right after its cue clause: nothing but the speaker and
+    a few words ending in a comma or colon between them ("he said, 'B'", "Pell told the
+    Gazette, 'B'"; not "he said introducing Clinton as a 'B'", a quotation of its own)?"""
+    source = cand.source_span()
+    end = max(cue[1], source[1]) if source is not None else cue[1]
+    gap = text[end : cand.start].strip()
+    return not gap or (gap[-1] in ",:" and len(gap.split()) <= 6)
 
 
 def _verb_starts(doc: Doc) -> list[int]:
