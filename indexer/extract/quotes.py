@@ -2,7 +2,8 @@
 
 Handles curly (“ ”), low (\u201e), straight ("), guillemet (« ») quotes and the New York Times
 style of two apostrophes (''...''). A quote still open at the end of a paragraph continues
-when the next paragraph opens with a quotation mark (the English multi-paragraph convention);
+when the next paragraph opens with a quotation mark (the English multi-paragraph convention,
+in single marks too: "'But it is time. // 'I will not miss ...'");
 any other unbalanced quote is dropped rather than guessed. A closing curly mark at the very
 start of a paragraph, before a word, is a mistyped opening mark.
 

@@ -1,8 +1,10 @@
 """Sources: who a cue's subject is, and which characters name them.
 
 Decides the subject of a cue verb (looking through "and added", "saying", "responded by
-saying", "issued a statement saying", and taking it back from an outlet it was misparsed
-as an apposition of: "According to Reuters, the contractor, Mara Quist, has warned ..."),
+saying", "issued a statement saying", "was quoted by X as saying", past a question put to
+the subject: "Gonzalez, asked whether ..., said ...", and taking it back from an outlet it
+was misparsed as an apposition of: "According to Reuters, the contractor, Mara Quist, has
+warned ..."),
 the coarse shape of a source (name, pronoun, common noun, none) and the source span: the
 subject's phrase without the content's characters, cut to the contiguous run around the
 subject's head.
@@ -27,7 +29,9 @@ def subject(verb: Token) -> Token | None:
     "are likely to say"; a participle ending a reported clause is its reporter's ("Ames said
     the plan had failed, arguing that ...": Ames argues, `_reporters_participle`); a
     participle on a noun that is not an object is that noun's ("Clinton, speaking on radio,
-    said ...", "a petition calling for ...": the noun speaks);
+    said ...", "a petition calling for ...": the noun speaks); the subject before a question
+    put to it answers ("Okafor, asked if he would resign, said ...": Okafor, and the
+    participle "asked" has none, `interposed_participle`); the one "quoted as saying";
     None for an expletive ("It is said ...") or a passive without agent."""
     if _asked_of(verb) or interposed_participle(verb):
         return None
