@@ -19,6 +19,7 @@ from indexer.extract.layout_lines import layout_candidates
 from indexer.extract.quotations import (
     QuoteLookup,
     continuations,
+    join_around_cue,
     join_split_quotes,
     quote_candidates,
     with_quotes,
@@ -73,5 +74,6 @@ def candidates(page: Layout, reliability: Reliability = cues.reliability) -> lis
     join_split_quotes(text, found, quotes, paras, parsed)
     found += quote_candidates(text, quotes, found, parsed, inside, reliability)
     join_split_quotes(text, found, quotes, paras, parsed)
+    found = join_around_cue(text, found, quotes)
     found += inner_quote_candidates(text, quotes, sentence_starts)  # never widened to the outer
     return citations.cite_sources(found, text)

@@ -42,7 +42,7 @@ from indexer.extract.contents import (
 from indexer.extract.cue_types import EVIDENCE_SOURCES
 from indexer.extract.cues import attested, family
 from indexer.extract.names import is_first_name
-from indexer.extract.sources import relayed_subject, source_kind, subject
+from indexer.extract.sources import interposed_participle, relayed_subject, source_kind, subject
 from indexer.extract.spans import token_spans, trimmed
 from indexer.extract.tokens import adjuncts_before_quotation, narrated_before_colon
 from indexer.lexicon import wordset
@@ -129,8 +129,8 @@ def from_token(tok: Token, site: Site) -> list[Candidate]:
         return _as_reported(tok, agent, site)
     if tok.tag_ == "JJ" and tok.dep_ == "acomp":
         return _adjective_complements(tok, site)
-    if not _reporting_verb(tok):
-        return []
+    if not _reporting_verb(tok) or interposed_participle(tok):
+        return []  # "Gonzalez, asked whether ..., said": she answers, she does not ask
     source = subject(tok)
     return [
         *_verb_complements(tok, source, site),
@@ -324,6 +324,8 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
             continue  # "Announces Series C Funding": a headline's name object says nothing
         if child.dep_ == "ccomp" and narrated_before_colon(child):
             continue  # "X was less certain: she said ...": narration, not what she said
+        if child.i < tok.i and interposed_participle(child):
+            continue  # "Okafor, asked if he would resign, said ...": the question, not his words
         if site.score(pattern, tok.lower_, source) is None:
             continue  # no cue in this construction: the content need not be cut out
         tail = set(clause_tail(child, site.reliability))
@@ -641,6 +643,8 @@ def _reporting_parataxis(tok: Token, source: Token | None, site: Site) -> list[C
     if site.score("parataxis", tok.lower_, source) is None:
         return []
     clause = tok.head
+    if interposed_participle(clause):
+        return []  # "Gonzalez, asked whether ..., said: ...": the question is not her words
     if clause.dep_ in ("nsubj", "nsubjpass") and clause.head.tag_.startswith("VB"):
         clause = clause.head
     content = [t for t in clause.subtree if not under(t, tok) and not relay_phrase(t)]

@@ -68,18 +68,47 @@ def under(tok: Token, ancestor: Token) -> bool:
     return tok.i == ancestor.i or ancestor.is_ancestor(tok)
 
 
+# Words of an object that stands for unspecified words: "Derek says a lot of things",
+# "she said something", "he has said many things", "said the same thing", "said so". An
+# object made only of them says nothing that could be searched or checked (issue 11).
+VAGUE_WORDS = wordset(
+    """a an the lot lots of many several some few all any more much little plenty great deal
+    number variety sorts sort kinds kind types type such same other different various similar
+    those these this that it so thing things stuff something anything everything nothing
+    somethings whatever"""
+)
+
+
+TOPIC_PREPS = wordset("about on regarding concerning over")
+
+
+def vague_object(content: list[Token]) -> bool:
+    """Is `content` (a cue's noun-phrase object) only `VAGUE_WORDS` ("a lot of things",
+    "something", "the same thing"), but for the topic they were about ("many things about
+    the plan": `TOPIC_PREPS`) and when ("last year")?"""
+    topics = {  # and when: "said something similar last year"
+        t.i
+        for p in content
+        if (p.dep_ == "prep" and p.lower_ in TOPIC_PREPS) or p.dep_ in ("npadvmod", "tmod")
+        for t in p.subtree
+    }
+    words = [t.lower_ for t in content if not t.is_punct and t.i not in topics]
+    return bool(words) and all(w in VAGUE_WORDS for w in words)
+
+
 def proposition(form: str, content: list[Token]) -> bool:
     """Is `content`, the object of `cue`, something said: a phrase with a verb of its own
     ("criticized Rubio for opposing ...", not only in a relative clause), words in quotation
     marks, or the object of a verb
     of saying (`form`, the cue with its preposition, in `PROPOSITION_OBJECT_VERBS`, any
     inflection) that is more than the name of a piece of discourse (`DISCOURSE_NOUNS`:
-    "outlined his plan")? A bare noun phrase after any other verb is not."""
+    "outlined his plan") or a vague stand-in for words (`vague_object`: "says a lot of
+    things")? A bare noun phrase after any other verb is not."""
     inside = {t.i for t in content}
     if any(t.is_quote for t in content):
         return True
-    if expressive(form):
-        return False  # "thanked the crews for working through the night": no claim
+    if expressive(form) or vague_object(content):
+        return False  # "thanked the crews for working ...", "says a lot of things": no claim
     if any(_clause_verb(t) and not _in_relative(t, inside) for t in content):
         return True
     if any(

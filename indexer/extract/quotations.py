@@ -7,7 +7,8 @@ which cue an unclaimed quotation belongs to (the nearest cue verb with a subject
 QUOTE_WINDOW tokens in its paragraph, or a "... said:" closing the paragraph before it, or
 else the verb whose object or predicate holds it: 'branded North Korea an "outlaw nation"');
 when the quotation after `"A," he said.` (or a paraphrase, `A, he said.`) joins the same
-statement; and when a paragraph
+statement, as the two parts of a sentence quoted around its cue (`"A," he added, "b."`); and
+when a paragraph
 that is only a quotation continues the previous paragraph's speaker. Quotation marks
 themselves are found by `quotes.py`.
 """
@@ -285,6 +286,64 @@ def join_split_quotes(
             cand.kind = "direct" if cand.kind == "direct" else "mixed"
             used |= set(range(q.start, q.end))
             pos = q.end
+
+
+def join_around_cue(text: str, found: list[Candidate], quotes: list[Quote]) -> list[Candidate]:
+    """ "'We have not seen the soil reports,' he said, 'so any date is a guess.'": a sentence
+    quoted in two parts around its cue clause is one statement. The parser may make each part
+    a content of the cue (two candidates with one cue: they become one), or give the cue only
+    the part after it (the part right before the cue and its speaker, with nothing but a
+    comma or dash between, joins it when no candidate has it). Returns `found` without the
+    candidates merged into another; the others are changed in place."""
+    used: set[int] = set()
+    for cand in found:
+        used |= chars(cand.content)
+    ends = sorted((q.end, k) for k, q in enumerate(quotes))
+    by_cue: dict[int, Candidate] = {}
+    merged: set[int] = set()
+    for cand in sorted(found, key=lambda c: c.start):
+        if cand.cue is None or cand.kind != "direct":
+            continue
+        cue = cand.cue_span()
+        assert cue is not None
+        first = by_cue.get(cue[0])
+        if first is None:
+            by_cue[cue[0]] = cand
+        elif (
+            first.paragraph == cand.paragraph
+            and max(e for _, e in first.content) <= cue[0]
+            and cand.start >= cue[1]
+            and _resumes_after_cue(text, cand, cue)
+        ):
+            first.content = merge(first.content + cand.content)
+            merged.add(id(cand))
+            continue
+        if cand.start < cue[1]:
+            continue
+        source = cand.source_span()
+        lead = min(cue[0], source[0]) if source is not None else cue[0]
+        k = bisect.bisect_right(ends, (lead, len(quotes))) - 1
+        if k < 0:
+            continue
+        quote = quotes[ends[k][1]]
+        if (
+            quote.start not in used
+            and quote.paragraph == cand.paragraph
+            and not text[quote.end : lead].strip(" ,\u2014\u2013-")
+        ):
+            cand.content = merge(cand.content + [(quote.start, quote.end)])
+            used |= set(range(quote.start, quote.end))
+    return [c for c in found if id(c) not in merged]
+
+
+def _resumes_after_cue(text: str, cand: Candidate, cue: tuple[int, int]) -> bool:
+    """Does `cand`'s quotation resume right after its cue clause: nothing but the speaker and
+    a few words ending in a comma or colon between them ("he said, 'B'", "Pell told the
+    Gazette, 'B'"; not "he said introducing Clinton as a 'B'", a quotation of its own)?"""
+    source = cand.source_span()
+    end = max(cue[1], source[1]) if source is not None else cue[1]
+    gap = text[end : cand.start].strip()
+    return not gap or (gap[-1] in ",:" and len(gap.split()) <= 6)
 
 
 def _verb_starts(doc: Doc) -> list[int]:

@@ -2,7 +2,8 @@
 
 Handles curly (“ ”), low (\u201e), straight ("), guillemet (« ») quotes and the New York Times
 style of two apostrophes (''...''). A quote still open at the end of a paragraph continues
-when the next paragraph opens with a quotation mark (the English multi-paragraph convention);
+when the next paragraph opens with a quotation mark (the English multi-paragraph convention,
+in single marks too: "'But it is time. // 'I will not miss ...'");
 any other unbalanced quote is dropped rather than guessed. A closing curly mark at the very
 start of a paragraph, before a word, is a mistyped opening mark.
 
@@ -154,10 +155,21 @@ def _with_single_quotes(
     double one is left out, double quotes inside a single one give way to it."""
     singles: list[Quote] = []
     group = max((q.group for q in quotes), default=-1) + 1
+    carried: int | None = None  # group of a single quote left open by the previous paragraph
     for index, (start, end) in enumerate(paras):
-        for s, e in single_quotes(text, start, end):
-            singles.append(Quote(s, e, index, group, single=True))
-            group += 1
+        spans, open_at = _single_spans(text, start, end)
+        ends = [(s, e, False) for s, e in spans]
+        if (
+            open_at is not None
+            and index + 1 < len(paras)
+            and _opens_single(text, *paras[index + 1])
+        ):
+            ends.append((open_at, end, True))
+        for s, e, open_end in ends:
+            gid = carried if carried is not None and s == start else group
+            singles.append(Quote(s, e, index, gid, open_end=open_end, single=True))
+            group += gid == group
+        carried = singles[-1].group if ends and ends[-1][2] else None
     if not singles:
         return quotes
     kept = [q for q in singles if not any(d.start <= q.start and q.end <= d.end for d in quotes)]
@@ -175,6 +187,25 @@ def _with_single_quotes(
 
 def single_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Balanced single-quoted spans [start, end) (marks included) of one paragraph."""
+    return _single_spans(text, start, end)[0]
+
+
+def _opens_single(text: str, start: int, end: int) -> bool:
+    """Does the paragraph [start, end) open with a single quotation mark before a word (not
+    an elision: 'Tis, '90s)?"""
+    return (
+        end - start > 1
+        and text[start] in SINGLE_PAIRS
+        and text[start + 1].isalnum()
+        and not _ELISION.match(text, start + 1, end)
+    )
+
+
+def _single_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
+    """The balanced single-quoted spans of one paragraph (as `single_quotes`) and where a
+    single quotation still open at the paragraph's end opened (None when none is): "'But it
+    is time for someone younger." goes on in the next paragraph when that one opens with a
+    single mark (the British multi-paragraph convention, as `find_quotes` for double marks)."""
     marks = [m.start() for m in _SINGLE.finditer(text, start, end)]
     spans: list[tuple[int, int]] = []
     opened: int | None = None
@@ -200,7 +231,7 @@ def single_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue  # the students' union
         spans.append((opened, pos + 1))
         opened = None
-    return spans
+    return spans, opened
 
 
 def _looks_like_inch(text: str, pos: int, para_start: int) -> bool:

@@ -27,7 +27,7 @@ from indexer.extract import cues, outlets
 from indexer.extract.candidate import CONTINUED_QUOTATION, Candidate
 from indexer.extract.constructions import NOMINAL
 from indexer.extract.quotes import has_quote_mark
-from indexer.extract.sources import source_kind
+from indexer.extract.sources import interposed_participle, source_kind
 
 MODEL_PATH = Path(__file__).with_name("scorer_model.json")
 # Cue forms whose lexicon estimate is at least this propose clausal candidates ("said that",
@@ -172,7 +172,10 @@ def features(cand: Candidate, text: str) -> dict[str, float]:
     if cue is not None:
         f[f"cue_tag={cue.tag_}"] = 1.0
         # "X said ..., Bloomberg reported": the outlet's frame is a relay, not an embedding
-        f[f"cue_dep={'ROOT' if outlets.framed_by_outlet(cue) else cue.dep_}"] = 1.0
+        # "Gonzalez, asked whether ..., said": the parser hangs the cue under the question
+        root = outlets.framed_by_outlet(cue) or _head_quoted(cand)
+        root = root or interposed_participle(cue.head)
+        f[f"cue_dep={'ROOT' if root else cue.dep_}"] = 1.0
         f[f"cue_tag|construction={cue.tag_}|{construction}"] = 1.0
         if any(c.dep_ == "neg" for c in cue.children):
             f["cue_negated"] = 1.0
@@ -187,6 +190,16 @@ def features(cand: Candidate, text: str) -> dict[str, float]:
             f["sentence_has_quote"] = 1.0
     f[f"paragraph={_bin(cand.paragraph, (0, 1, 3, 8))}"] = 1.0
     return f
+
+
+def _head_quoted(cand: Candidate) -> bool:
+    """ "'It is a bold plan,' Reyes added": the parser hung the cue under a verb of the
+    quotation it introduces; the cue is its sentence's own reporting clause, not embedded."""
+    assert cand.cue is not None
+    head = cand.cue.head
+    at = cand.offset + head.idx
+    quoted = cand.kind == "direct" and head.i != cand.cue.i
+    return quoted and any(s <= at < e for s, e in cand.content)
 
 
 def relative_source(cand: Candidate) -> bool:

@@ -1,8 +1,10 @@
 """Sources: who a cue's subject is, and which characters name them.
 
 Decides the subject of a cue verb (looking through "and added", "saying", "responded by
-saying", "issued a statement saying", and taking it back from an outlet it was misparsed
-as an apposition of: "According to Reuters, the contractor, Mara Quist, has warned ..."),
+saying", "issued a statement saying", "was quoted by X as saying", past a question put to
+the subject: "Gonzalez, asked whether ..., said ...", and taking it back from an outlet it
+was misparsed as an apposition of: "According to Reuters, the contractor, Mara Quist, has
+warned ..."),
 the coarse shape of a source (name, pronoun, common noun, none) and the source span: the
 subject's phrase without the content's characters, cut to the contiguous run around the
 subject's head.
@@ -14,6 +16,7 @@ from spacy.tokens import Token
 
 from indexer.extract.cues import STATEMENT_CUE, reliability
 from indexer.extract.spans import Spans, chars
+from indexer.lexicon import wordset
 
 SUBJECTS = ("nsubj", "csubj", "expl")
 SPEAKING_NOUN_DEPS = frozenset(["nsubj", "nsubjpass", "attr", "appos", "conj"])
@@ -26,10 +29,17 @@ def subject(verb: Token) -> Token | None:
     "are likely to say"; a participle ending a reported clause is its reporter's ("Ames said
     the plan had failed, arguing that ...": Ames argues, `_reporters_participle`); a
     participle on a noun that is not an object is that noun's ("Clinton, speaking on radio,
-    said ...", "a petition calling for ...": the noun speaks);
+    said ...", "a petition calling for ...": the noun speaks); the subject before a question
+    put to it answers ("Okafor, asked if he would resign, said ...": Okafor, and the
+    participle "asked" has none, `interposed_participle`); the one "quoted as saying";
     None for an expletive ("It is said ...") or a passive without agent."""
-    if _asked_of(verb):
+    if _asked_of(verb) or interposed_participle(verb):
         return None
+    answering = None
+    if not any(c.dep_ in (*SUBJECTS, "nsubjpass") for c in verb.children):
+        answering = _interposed_subject(verb)
+    if answering is not None:
+        return answering
     tok = verb
     for _ in range(3):
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -81,15 +91,30 @@ def _quoted_as_saying(verb: Token) -> Token | None:
     prep = verb.head
     if prep.lower_ != "as" or prep.head.lower_ not in QUOTING_VERBS:
         return None
-    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    quoting = prep.head
+    if quoting.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in quoting.children):
+        # "Ross was quoted by the Evening Star as saying ...", "was quoted as saying ..."
+        return next((c for c in quoting.children if c.dep_ == "nsubjpass"), None)
+    return next((c for c in quoting.children if c.dep_ == "dobj"), None)
 
 
 def quoter(verb: Token) -> Token | None:
-    """The subject of the verb quoting a speaker "as saying" (`verb` is the "saying"):
-    "The Financial Times" in "The Financial Times quoted Gareth Pryce as saying ..."."""
+    """Who quotes a speaker "as saying" (`verb` is the "saying"): the quoting verb's subject,
+    "The Financial Times" in "The Financial Times quoted Gareth Pryce as saying ...", or in
+    the passive its agent or the paper it was quoted in ("Ross was quoted by the Evening
+    Star as saying ...", "was quoted in the Daily Courier as saying ..."); None when unsaid
+    ("X was quoted as saying ...")."""
     if verb.dep_ != "pcomp" or _quoted_as_saying(verb) is None:
         return None
-    return next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
+    quoting = verb.head.head
+    for child in quoting.children:
+        if child.dep_ == "nsubj":
+            return child
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "in"):
+            pobj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
 
 
 def _next_statement(verb: Token) -> bool:
@@ -236,6 +261,60 @@ def _asked_of(verb: Token) -> bool:
             c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass") for c in verb.children
         )
     )
+
+
+# "Gonzalez, asked whether talks could resume, said ...": participles of a question put to
+# the subject (or of being reached for comment) that stand between the subject and its cue.
+QUESTIONED = wordset(
+    """asked questioned pressed quizzed challenged pushed queried probed grilled contacted
+    reached approached interviewed"""
+)
+QUESTIONED_LEADS = wordset("when after once if as while")
+
+
+def interposed_participle(verb: Token) -> bool:
+    """Is `verb` the participle of "X, (when) asked whether ..., said ..." (`QUESTIONED`,
+    between commas after its subject's noun, a finite verb right after the second comma)?
+    The parser often makes it the subject's verb ("Gonzalez asked whether ...") and the cue
+    its complement; the question was put to the subject, who answers with the cue."""
+    return _participle_frame(verb) is not None
+
+
+def _participle_frame(verb: Token) -> tuple[Token, Token] | None:
+    """(the subject's noun before the participle, the cue after it) of an interposed
+    participle `verb` (`interposed_participle`), or None."""
+    if verb.lower_ not in QUESTIONED or verb.tag_ not in ("VBN", "VBD"):
+        return None
+    doc, k = verb.doc, verb.i - 1
+    if k >= 1 and doc[k].lower_ in QUESTIONED_LEADS:
+        k -= 1
+    if k < 1 or doc[k].text != "," or not doc[k - 1].tag_.startswith(("NN", "PRP")):
+        return None
+    noun = doc[k - 1]
+    sent_end = verb.sent.end
+    for tok in doc[verb.i + 1 : min(sent_end - 1, verb.i + 30)]:
+        after = doc[tok.i + 1]
+        if tok.text == "," and after.tag_ in ("VBD", "VBZ", "VBP"):
+            while noun.dep_ in ("compound", "flat") and noun.head.i < k:
+                noun = noun.head
+            return noun, after
+        if tok.text in (";", ":") or tok.is_quote:
+            return None
+    return None
+
+
+def _interposed_subject(verb: Token) -> Token | None:
+    """ "Okafor, asked if he would resign, said ...": the subject of a cue without one of its
+    own, after an interposed participle (`interposed_participle`) the parser took for the
+    subject's verb; None when no such participle ends right before the cue."""
+    doc = verb.doc
+    if verb.i < 4 or doc[verb.i - 1].text != ",":
+        return None
+    for tok in doc[max(verb.sent.start, verb.i - 30) : verb.i - 1]:
+        frame = _participle_frame(tok)
+        if frame is not None and frame[1].i == verb.i:
+            return frame[0]
+    return None
 
 
 def _active_conjunct(verb: Token, head: Token) -> bool:
