@@ -111,6 +111,10 @@ ORG_APPOSITIVE_NOUNS = GENERIC_ORG_NOUNS | wordset(
     insurer lender utility startup chain brand publisher broadcaster producer conglomerate
     subsidiary owner"""
 )
+# Those of them a person holds as often as a body ("The shop owner, Martin Holt,"; "property
+# developer Dev Patel"): they make an organisation only of a name not shaped like a person's
+# (`_describes_body`).
+PERSON_OR_BODY_NOUNS = wordset("owner developer producer publisher operator")
 GENERAL_TITLES = frozenset(["attorney", "surgeon", "inspector", "solicitor", "postmaster"])
 # "figures published by X", "a flyer circulated by Republicans": the publisher speaks
 PUBLISHING_VERBS = wordset("published released issued compiled circulated distributed")
@@ -513,6 +517,8 @@ class SpeakerIndex:
         here = [p for p in people if any(start <= q <= pos for q in seen[p])]
         if start and len(here) == 1:
             return here[0]  # the one bearer named in this item of a live blog
+        if start and not here and len(people) > 1:
+            return None  # an item naming none of them: an earlier item's namesake is a guess
         main = max(people, key=lambda p: (len(seen[p]), -min(seen[p] or [pos])))
         recent = [
             (max(q for q in seen[p] if q <= pos), p)
@@ -644,7 +650,11 @@ class SpeakerIndex:
                 # "NorthLink, the grid operator": an organisation, whatever its name's shape
                 # (a capitalised name the tagger took for a noun too: "Corvane, the line")
                 named = chain or ([name_tok] if name_tok.text[:1].isupper() else [])
-                if (bare := _without_titles(named)) and text_of(bare).lower() not in self.persons:
+                if (
+                    (bare := _without_titles(named))
+                    and text_of(bare).lower() not in self.persons
+                    and _describes_body(role_tok.lower_, bare)
+                ):
                     self.organizations.add(text_of(bare).lower())
             if chain and (
                 (
@@ -687,7 +697,12 @@ class SpeakerIndex:
         ]
         while words and words[0].dep_ in ("npadvmod", "advmod", "tmod"):
             words = words[1:]  # "Yesterday port operator Maasgroep": not part of the role
-        if words and words[-1].i == first.i - 1 and words[-1].lower_ in ORG_APPOSITIVE_NOUNS:
+        if (
+            words
+            and words[-1].i == first.i - 1
+            and words[-1].lower_ in ORG_APPOSITIVE_NOUNS
+            and _describes_body(words[-1].lower_, _without_titles(chain))
+        ):
             # "Port operator Maasgroep", "Energy company Ardmore": an organisation described
             # before its name, as "Maasgroep, the port operator" is after it (`_add_role`)
             bare = _without_titles(chain)
@@ -1692,6 +1707,17 @@ def _following_tag(head: Token) -> str | None:
         if ends and (tag := party_tag(written[:cut])) is not None:
             return tag
     return None
+
+
+def _describes_body(noun: str, name: list[Token]) -> bool:
+    """Whether an organisation noun (`ORG_APPOSITIVE_NOUNS`, lower case) describing the
+    name `name` (its tokens, titles left out) makes it an organisation's: always, unless a
+    person holds the noun as often as a body (`PERSON_OR_BODY_NOUNS`) and the name is a
+    person's shape, a given name and a surname ("The shop owner, Martin Holt": a person;
+    "Port operator Maasgroep": a body)."""
+    if noun not in PERSON_OR_BODY_NOUNS:
+        return True
+    return not (len(name) >= 2 and is_first_name(name[0].text) and name[-1].text[:1].isupper())
 
 
 def _appositive_tag(appos: Token) -> str | None:
