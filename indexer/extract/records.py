@@ -22,7 +22,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from indexer.extract import cue_types, cues, negation, outlets, sources
+from indexer.extract import cue_types, cues, negation, outlets, second_hand, sources
 from indexer.extract.candidate import Candidate
 from indexer.extract.contents import content_shape
 from indexer.extract.coreference import (
@@ -152,6 +152,7 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
             via = via + [name] if name and name not in via and name != speaker.name else via
         elif reporter is not None:
             relayed_by = _relaying_person(index.resolve(reporter, cand.offset), speaker)
+        relayed_by = relayed_by or _second_hand(cand, index, speaker)
     dateline = DATELINE.match(text[source[0] : source[1]]) if source else None
     if source and dateline and source[0] + dateline.end() < source[1]:
         source = (source[0] + dateline.end(), source[1])
@@ -345,6 +346,20 @@ def _relaying_person(reporter: Speaker, speaker: Speaker) -> str | None:
     if reporter.kind not in _SPEAKING_KINDS or reporter.name == speaker.name:
         return None
     return reporter.name
+
+
+def _second_hand(cand: Candidate, index: SpeakerIndex, speaker: Speaker) -> str | None:
+    """Who relays words reported at one remove (`second_hand`): the person or body an
+    "according to" phrase on the cue names ("According to Calder, Whitaker said ...",
+    resolved like any relaying speaker, `_relaying_person`; an outlet there is a relaying
+    outlet, not this), else the unnamed source of a hedge ("Whitaker allegedly said ...":
+    "allegations"); None for first-hand words."""
+    assert cand.cue is not None
+    relay = second_hand.according_to(cand.cue, lambda token: _quoted(cand, token))
+    if relay is not None and not outlets.is_outlet(relay):
+        if (named := _relaying_person(index.resolve(relay, cand.offset), speaker)) is not None:
+            return named
+    return second_hand.hedge(cand.cue)
 
 
 def _relayed_speaker(
