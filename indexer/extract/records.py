@@ -356,9 +356,12 @@ def _second_hand(cand: Candidate, index: SpeakerIndex, speaker: Speaker) -> str 
     "allegations"); None for first-hand words."""
     assert cand.cue is not None
     relay = second_hand.according_to(cand.cue, lambda token: _quoted(cand, token))
-    if relay is not None and not outlets.is_outlet(relay):
-        if (named := _relaying_person(index.resolve(relay, cand.offset), speaker)) is not None:
-            return named
+    if (
+        relay is not None
+        and not outlets.is_outlet(relay)
+        and (named := _relaying_person(index.resolve(relay, cand.offset), speaker)) is not None
+    ):
+        return named
     return second_hand.hedge(cand.cue)
 
 

@@ -30,16 +30,16 @@ HEDGE_ADVERBS = {
     "purportedly": "reports",
     "supposedly": "unnamed sources",
 }
-# Passive reporting verbs taking the cue as their infinitive ("is said to have told"), by
-# lemma, and the unnamed source each means.
+# Passive reporting verbs taking the cue as their infinitive ("is said to have told"), as
+# participles, and the unnamed source each means.
 HEDGE_PASSIVES = {
-    "say": "unnamed sources",
-    "report": "reports",
-    "allege": "allegations",
-    "rumor": "rumours",
-    "rumour": "rumours",
-    "understand": "unnamed sources",
-    "believe": "unnamed sources",
+    "said": "unnamed sources",
+    "reported": "reports",
+    "alleged": "allegations",
+    "rumored": "rumours",
+    "rumoured": "rumours",
+    "understood": "unnamed sources",
+    "believed": "unnamed sources",
 }
 
 
@@ -56,10 +56,10 @@ def hedge(cue: Token) -> str | None:
     if (
         cue.dep_ == "xcomp"
         and head.i < cue.i
-        and head.lemma_.lower() in HEDGE_PASSIVES
+        and head.lower_ in HEDGE_PASSIVES
         and any(c.dep_ == "auxpass" for c in head.children)
     ):
-        return HEDGE_PASSIVES[head.lemma_.lower()]
+        return HEDGE_PASSIVES[head.lower_]
     return None
 
 

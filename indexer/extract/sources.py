@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from indexer.extract import second_hand
 from indexer.extract.cues import STATEMENT_CUE, reliability
 from indexer.extract.spans import Spans, chars
 
@@ -40,7 +41,9 @@ def subject(verb: Token) -> Token | None:
             if child.dep_ in SUBJECTS:
                 return None if child.dep_ == "expl" else child
             if child.dep_ == "nsubjpass":
-                return child if _active_conjunct(verb, tok) else None
+                # "Rahman is said to have told aides ...": hearsay, but his telling
+                hearsay = tok.i == verb.head.i and second_hand.hedge(verb) is not None
+                return child if _active_conjunct(verb, tok) or hearsay else None
             if child.dep_ == "agent":
                 return next((o for o in child.children if o.dep_ == "pobj"), None)
         if (inverted := _inverted_object(tok)) is not None:
