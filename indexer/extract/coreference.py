@@ -759,10 +759,7 @@ class SpeakerIndex:
         names = list(dict.fromkeys(names))
         if len(names) == 1:
             return names[0]
-        if names:
-            recent = self.recent(pos, ("person",))
-            return recent if recent in names else None
-        return None
+        return None  # "the minister" of a Health and a Finance Minister: either, no guess
 
     def _only_organization(self, noun: str, pos: int) -> str | None:
         """ "the ministry" -> the one organization named before `pos` with "ministry" in its
@@ -916,8 +913,25 @@ class SpeakerIndex:
                 if m.pos < pos
             ):
                 return None  # another "she" spoke since: two close candidates, no guess
+            if gender and self._rival_after(chosen, pool, pos, gender):
+                return None  # "Walsh sacked Tony Briggs. '...,' he said": either man
             return chosen.name
         return pool[-1].name if pool else None
+
+    def _rival_after(self, chosen: Mention, pool: list[Mention], pos: int, gender: str) -> bool:
+        """Whether a "he" or "she" at `pos` has a rival to the subject `chosen`: a person of
+        that gender (known from a title, an earlier pronoun or the first name, not merely
+        possible) named after it in `pool` (the mentions `recent` weighs) and less than
+        2 * `NEXT_SENTENCE_REACH` characters before `pos` ("Club chairman Peter Walsh sacked
+        manager Tony Briggs. '...,' he said": Walsh or Briggs, the text does not say)."""
+        return any(
+            m.name != chosen.name
+            and chosen.pos < m.pos < pos
+            and m.kind == "person"
+            and self.gender_of(m.name) == gender
+            and pos - m.pos < NEXT_SENTENCE_REACH * 2
+            for m in pool
+        )
 
     def _subject_body(self, head: Token, offset: int) -> str | None:
         """The organization "it" (the source `head`) continues when no organization spoke
