@@ -107,9 +107,7 @@ THING_WORDS = wordset(
 # A verb and up to three role words between a subject's name and its object's ("met union
 # leader"), in unparsed text (`_object_after_subject`); words that show it is not that.
 _VERB_TO_OBJECT = re.compile(r"\s+[a-z]+(?:\s+[a-z]+){0,3}\s+")
-_NOT_VERBS = frozenset(
-    "and or of for to with that by from in on at as said says told tells is was".split()
-)
+_NOT_VERBS = wordset("and or of for to with that by from in on at as said says told tells is was")
 # Head nouns of an appositive that make the name it describes an organisation ("Marlin, the
 # shipping line"; "Veltro, a robotics company").
 ORG_APPOSITIVE_NOUNS = GENERIC_ORG_NOUNS | wordset(
