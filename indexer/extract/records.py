@@ -22,7 +22,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from indexer.extract import cue_types, cues, negation, outlets, second_hand, sources
+from indexer.extract import cue_types, negation, outlets, second_hand, sources
 from indexer.extract.candidate import Candidate
 from indexer.extract.contents import content_shape
 from indexer.extract.coreference import (
@@ -144,7 +144,7 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
     ):
         relayed_by, speaker, source = speaker.name, *relayed
     elif cand.cue is not None and cand.inherit is None and speaker.name:
-        reporter = _reporter(cand.cue)  # "Calder said Whitaker told her ...", "Reuters reported"
+        reporter = sources.reporter(cand.cue)  # "Calder said Whitaker told her ..."
         if reporter is not None and _quoted(cand, cand.cue.head):
             reporter = None  # "'She looked at me and said, ...,' Whitfield said": his words
         if reporter is not None and outlets.is_outlet(reporter):
@@ -317,17 +317,6 @@ def _one_line(label: str | None) -> str | None:
     return " ".join(label.split()) or None
 
 
-def _reporter(cue: Token) -> Token | None:
-    """ "Calder said that Whitaker privately told her ...", "Reuters reported that Governor
-    Whitaker said ...": the subject of the reporting verb whose clause the cue's clause is
-    (a cue-lexicon verb before it, `cues.reliability`), who relays the cue's words; None when
-    the cue is its sentence's own statement."""
-    head = cue.head
-    if cue.dep_ != "ccomp" or head.i > cue.i or cues.reliability(head.lower_, "ccomp") is None:
-        return None
-    return sources.subject(head)
-
-
 def _quoted(cand: Candidate, token: Token) -> bool:
     """Whether ``token`` lies within the words ``cand`` reports (its content spans): a
     verb of the quotation itself, never one reporting it."""
@@ -336,7 +325,7 @@ def _quoted(cand: Candidate, token: Token) -> bool:
 
 
 def _relaying_person(reporter: Speaker, speaker: Speaker) -> str | None:
-    """The name of a relaying speaker (`_reporter`) when the article names it, directly or by
+    """The name of a relaying speaker (`sources.reporter`) when the article names it, directly or by
     a pronoun, and it is not the speaker itself ("Calder said she told him ..."); None when
     who relays is unresolved: a wrong name is worse than none."""
     if reporter.name is None or reporter.how not in (NAMED, PRONOUN):

@@ -22,6 +22,17 @@ SPEAKING_NOUN_DEPS = frozenset(["nsubj", "nsubjpass", "attr", "appos", "conj"])
 QUOTING_VERBS = frozenset(["quoted", "quotes", "quote", "quoting", "cited", "cites", "citing"])
 
 
+def reporter(cue: Token) -> Token | None:
+    """ "Calder said that Whitaker privately told her ...", "Reuters reported that Governor
+    Whitaker said ...": the subject of the reporting verb whose clause the cue's clause is
+    (a cue-lexicon verb before it, `cues.reliability`), who relays the cue's words; None when
+    the cue is its sentence's own statement."""
+    head = cue.head
+    if cue.dep_ != "ccomp" or head.i > cue.i or reliability(head.lower_, "ccomp") is None:
+        return None
+    return subject(head)
+
+
 def subject(verb: Token) -> Token | None:
     """The subject of a cue verb, looking through "and added", "saying", "went on to say",
     "are likely to say"; a participle ending a reported clause is its reporter's ("Ames said
