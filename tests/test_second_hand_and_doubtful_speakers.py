@@ -151,3 +151,14 @@ def test_an_owner_named_like_a_person_is_a_person_and_a_firm_stays_a_firm() -> N
     assert by_content(found, "Rents are up")["speaker_type"] == "person"
     assert by_content(found, "We are losing money")["speaker_type"] == "person"
     assert by_content(found, "the terminal would close")["speaker_type"] == "organization"
+
+
+def test_saying_a_lot_of_things_is_no_claim() -> None:
+    # "Derek says a lot of things" tells that Derek talks, not anything he said.
+    found = extract(
+        "Councillor Ben Ode said something about the budget on Monday.\n\n"
+        "Mayor Ruth Amadi dismissed him: \u201cBen says a lot of things.\u201d\n\n"
+        "Ode said many things were wrong with the plan."
+    )
+    assert not [a for a in found if a["content"] in ("something", "a lot of things")]
+    assert by_content(found, "many things were wrong")["speaker"] == "Ben Ode"

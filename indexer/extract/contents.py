@@ -61,6 +61,11 @@ DISCOURSE_NOUNS = wordset(
     concern concerns"""
 )
 
+# Objects that say only that something was said, not what: "Derek says a lot of things",
+# "she said something", "said many things" (issue 11, session 7). Like `DISCOURSE_NOUNS`,
+# no claim unless a clause or a quotation follows.
+VAGUE_OBJECTS = wordset("lot lots thing things something anything everything stuff plenty")
+
 
 def under(tok: Token, ancestor: Token) -> bool:
     """`tok` is `ancestor` or in its subtree."""
@@ -81,8 +86,10 @@ def proposition(form: str, content: list[Token]) -> bool:
         return False  # "thanked the crews for working through the night": no claim
     if any(_clause_verb(t) and not _in_relative(t, inside) for t in content):
         return True
-    if any(t.lower_ in DISCOURSE_NOUNS and t.head.i not in inside for t in content):
-        return False  # "outlined his plan": names what was said, does not say it
+    if any(
+        t.lower_ in DISCOURSE_NOUNS | VAGUE_OBJECTS and t.head.i not in inside for t in content
+    ):
+        return False  # "outlined his plan", "says a lot of things": not what was said
     return family(form) in _PROPOSITION_FAMILIES
 
 
