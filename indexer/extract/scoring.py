@@ -23,9 +23,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Token
-
-from indexer.extract import cues, outlets, sources
+from indexer.extract import cues, outlets
 from indexer.extract.candidate import CONTINUED_QUOTATION, Candidate
 from indexer.extract.constructions import NOMINAL
 from indexer.extract.quotes import has_quote_mark
@@ -152,8 +150,6 @@ def features(cand: Candidate, text: str) -> dict[str, float]:
         elif cand.source is not None and cand.source.lower_ in _EXPLETIVES:
             source = "expletive"
     f[f"source={source}"] = 1.0
-    if source == "name" and cue is not None and _relayed_by_named(cue):
-        f["relayed_by_named"] = 1.0
     f[f"source|construction={source}|{construction}"] = 1.0
 
     content = " ".join(text[s:e] for s, e in cand.content)
@@ -189,15 +185,6 @@ def features(cand: Candidate, text: str) -> dict[str, float]:
             f["sentence_has_quote"] = 1.0
     f[f"paragraph={_bin(cand.paragraph, (0, 1, 3, 8))}"] = 1.0
     return f
-
-
-def _relayed_by_named(cue: Token) -> bool:
-    """ "Calder said Whitaker told her the plan was dead": a named speaker's cue reported
-    within a named (or pronoun) reporter's words (`sources.reporter`). Such words are the
-    inner speaker's, relayed (`records`), not an embedded thought ("said he thinks") that a
-    cue in a clause (`cue_dep=ccomp`) mostly is."""
-    relay = sources.reporter(cue)
-    return relay is not None and relay.tag_ in ("NNP", "NNPS", "PRP")
 
 
 def relative_source(cand: Candidate) -> bool:
