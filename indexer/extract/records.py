@@ -345,7 +345,7 @@ def _relayed_confidence(cue: Token, reporter: Token) -> float:
     plan was dead"; `sources.reporter`, the cue one of `RELAY_VERBS`): that both verbs
     report speech, the product of their cue-lexicon estimates (`cues.estimate`). The
     scorer cannot judge them: PolNeAR credits the whole report to the one relaying it, so
-    on its data such words look wrong (train: 2 of 14 such candidates match), and a
+    on its data such words look wrong (dev: 2 of 14 such candidates match), and a
     relayed quotation would never be stored. 0.0 for any other cue ("Obama hopes that
     ...", "described ... as"), which keeps the scorer's probability."""
     if cue.lower_ not in RELAY_VERBS:
