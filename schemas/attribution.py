@@ -197,8 +197,10 @@ class AttributionSchema(Schema):
         validate=validate.OneOf(SPEAKER_RESOLUTIONS),
         **es(KEYWORD),
     )
-    # The speaker who passes the words on ("Calder said Whitaker told her ...": Calder),
-    # shown as "according to Calder"; None when the speaker's words are reported directly.
+    # The speaker who passes the words on ("Calder said Whitaker told her ...", "According
+    # to Calder, Whitaker said ...": Calder), shown as "according to Calder", or the unnamed
+    # source of hearsay ("Whitaker allegedly said ...": "allegations"; the rule is
+    # indexer/extract/second_hand.py); None when the speaker's words are reported directly.
     relayed_by = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
     speaker_party = fields.String(
         load_default=None,

@@ -62,7 +62,6 @@ DISCOURSE_NOUNS = wordset(
     concern concerns"""
 )
 
-
 def under(tok: Token, ancestor: Token) -> bool:
     """`tok` is `ancestor` or in its subtree."""
     return tok.i == ancestor.i or ancestor.is_ancestor(tok)

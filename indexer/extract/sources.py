@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from indexer.extract import second_hand
 from indexer.extract.cues import STATEMENT_CUE, reliability
 from indexer.extract.spans import Spans, chars
 from indexer.lexicon import wordset
@@ -22,6 +23,17 @@ SUBJECTS = ("nsubj", "csubj", "expl")
 SPEAKING_NOUN_DEPS = frozenset(["nsubj", "nsubjpass", "attr", "appos", "conj"])
 # "The Financial Times quoted X as saying ...": verbs whose object says the words.
 QUOTING_VERBS = frozenset(["quoted", "quotes", "quote", "quoting", "cited", "cites", "citing"])
+
+
+def reporter(cue: Token) -> Token | None:
+    """ "Calder said that Whitaker privately told her ...", "Reuters reported that Governor
+    Whitaker said ...": the subject of the reporting verb whose clause the cue's clause is
+    (a cue-lexicon verb before it, `cues.reliability`), who relays the cue's words; None when
+    the cue is its sentence's own statement."""
+    head = cue.head
+    if cue.dep_ != "ccomp" or head.i > cue.i or reliability(head.lower_, "ccomp") is None:
+        return None
+    return subject(head)
 
 
 def subject(verb: Token) -> Token | None:
@@ -50,7 +62,9 @@ def subject(verb: Token) -> Token | None:
             if child.dep_ in SUBJECTS:
                 return None if child.dep_ == "expl" else child
             if child.dep_ == "nsubjpass":
-                return child if _active_conjunct(verb, tok) else None
+                # "Rahman is said to have told aides ...": hearsay, but his telling
+                hearsay = tok.i == verb.head.i and second_hand.hedge(verb) is not None
+                return child if _active_conjunct(verb, tok) or hearsay else None
             if child.dep_ == "agent":
                 return next((o for o in child.children if o.dep_ == "pobj"), None)
         if (inverted := _inverted_object(tok)) is not None:

@@ -396,7 +396,9 @@ class SpeakerBook:
                 return None  # "the New York judge", "Clinton's team": unresolved, not a name
             display, role = tail.strip(), role or head  # "a spokesman for Brant, Ollie Stamp"
         cleaned = clean_person(display)[0]
-        titled = kind == "organization" and self._titled_person(cleaned)
+        titled = (  # "Prosecutor Dan Hughes's office": his office speaks, not he
+            kind == "organization" and not is_description(display) and self._titled_person(cleaned)
+        )
         if titled:
             kind = "person"  # "Senate Minority Leader Harry Reid", "Washington Post Trump"
         if kind in ("person", "unknown") and self.is_outlet(cleaned):
