@@ -33,7 +33,7 @@ from indexer.lexicon import wordset
 from indexer.link.names import PARTICLES, is_description, split_descriptors
 from indexer.link.outlets import initials
 from schemas.ids import slug
-from schemas.scripts import fold_confusables
+from schemas.scripts import fold_confusables, latin_ascii
 from store.base import Store
 
 MAX_ROLES = 10
@@ -101,8 +101,10 @@ ORG_STOPWORDS = frozenset({"the", "of", "for", "and", "s", "on", "in"})
 
 def fold(text: str) -> str:
     """Ascii, case-folded text for matching names; a mixed-script name is read in its
-    dominant script first (``schemas.scripts.fold_confusables``)."""
-    text = fold_confusables(text)
+    dominant script first (``schemas.scripts.fold_confusables``) and a Latin letter without
+    an accent-free base is spelled as usual ("Wałęsa" -> "walesa", "Øvergaard" ->
+    "overgaard": ``schemas.scripts.latin_ascii``)."""
+    text = latin_ascii(fold_confusables(text))
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
