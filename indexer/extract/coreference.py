@@ -111,6 +111,13 @@ ORG_APPOSITIVE_NOUNS = GENERIC_ORG_NOUNS | wordset(
     insurer lender utility startup chain brand publisher broadcaster producer conglomerate
     subsidiary owner"""
 )
+# "The company said", "the firm said": a business, which only a company's name shows.
+COMPANY_NOUNS = wordset("company firm corporation business")
+# Words that make a name a company's ("Halvern Pharmaceuticals", "Brightwater Inc.").
+COMPANY_WORDS = wordset(
+    """inc inc. corp corp. corporation company co. ltd ltd. plc llc pharmaceuticals
+    industries holdings systems technologies airlines motors labs laboratories energy"""
+)
 GENERAL_TITLES = frozenset(["attorney", "surgeon", "inspector", "solicitor", "postmaster"])
 # "figures published by X", "a flyer circulated by Republicans": the publisher speaks
 PUBLISHING_VERBS = wordset("published released issued compiled circulated distributed")
@@ -761,6 +768,7 @@ class SpeakerIndex:
             and last.kind in ("organization", "group")
             and not last.outlet
             and pos - last.pos < SPEAKER_REACH
+            and _may_be_called(last.name, noun)
         ):
             return last.name
         self.recent(pos, ())  # sorts the mentions
@@ -774,7 +782,26 @@ class SpeakerIndex:
         if not named and noun in GROUP_NOUNS:
             recent = self.mentions[max(0, k - LOOKBACK) : k]
             named = {m.name for m in recent if m.kind == "group"}
+        if not named and noun in COMPANY_NOUNS:
+            named = self._only_company(pos)
         return next(iter(named)) if len(named) == 1 else None
+
+    def _only_company(self, pos: int) -> set[str]:
+        """ "the company", "the firm" -> the company named before ``pos`` when the article
+        names exactly one (a name with a company word: "Halvern Pharmaceuticals",
+        "Brightwater Inc."); a company named after ``pos`` counts too, since a second one
+        anywhere makes "the company" ambiguous. Empty when there are none or several, and
+        never a news outlet."""
+        companies = {
+            m.name: m.pos
+            for m in [*self.mentions, *self.speakers]
+            if m.kind != "group"  # "Brightwater Shipping Ltd" may be typed a person's
+            and not m.outlet
+            and COMPANY_WORDS & set(m.name.lower().split())
+        }
+        if len(companies) == 1 and min(companies.values()) < pos:
+            return set(companies)
+        return set()
 
     def _epithet_person(self, phrase: list[Token], head: Token, pos: int) -> str | None:
         """ "the Vermont senator", "the New York businessman", "the GOP nominee": a person
@@ -1346,6 +1373,17 @@ def _organization_shaped(name: str) -> bool:
             len(w) > 1 and w.isalpha() and w.isupper() and not is_post_nominal(w) for w in words
         )
     )
+
+
+def _may_be_called(name: str, noun: str) -> bool:
+    """Whether "the <noun>" may stand for the organization ``name``: its name has the noun
+    ("the ministry": "Ministry of Health"), or no word of another kind of body ("the
+    group": "Amnesty International"), or it is a company's and the noun a company's ("the
+    firm": "Brightwater Shipping Ltd"); never "the firm" for "Maritime Safety Authority"."""
+    words = set(name.lower().split())
+    if noun in words or not words & (GENERIC_ORG_NOUNS | COMPANY_WORDS):
+        return True
+    return noun in COMPANY_NOUNS and bool(words & COMPANY_WORDS)
 
 
 def _publisher(head: Token) -> Token | None:
