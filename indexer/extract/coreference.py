@@ -118,6 +118,11 @@ COMPANY_WORDS = wordset(
     """inc inc. corp corp. corporation company co. ltd ltd. plc llc pharmaceuticals
     industries holdings systems technologies airlines motors labs laboratories energy"""
 )
+# Words of a public body's name, which "the group" does not stand for.
+STATE_WORDS = wordset(
+    """ministry department agency government administration office police army military
+    court regulator authority commission"""
+)
 GENERAL_TITLES = frozenset(["attorney", "surgeon", "inspector", "solicitor", "postmaster"])
 # "figures published by X", "a flyer circulated by Republicans": the publisher speaks
 PUBLISHING_VERBS = wordset("published released issued compiled circulated distributed")
@@ -1156,6 +1161,8 @@ class SpeakerIndex:
             or head.i > head.sent.start
         ):
             return Speaker(text, self.kind_of_name(text), role)  # a name the tagger missed
+        if capitalised and self._lone_given_name(head, text):
+            return Speaker(text, "person")  # "Dolores said", tagged a plural noun
         if low in ANONYMOUS or (head.tag_ == "NNS" and low not in GROUP_NOUNS | ORG_NOUNS):
             return Speaker(text, "unknown", how=UNRESOLVED)
         if low in PERSON_NOUNS:
@@ -1167,6 +1174,17 @@ class SpeakerIndex:
         if low in GROUP_NOUNS:
             return Speaker(text, "group", how=UNRESOLVED)
         return Speaker(text, "unknown", how=UNRESOLVED)
+
+    def _lone_given_name(self, head: Token, text: str) -> bool:
+        """ "Dolores said ...": one capitalised word, the subject, that the first-name table
+        knows and the article never writes in lower case (not "hope" the noun), is a given
+        name the tagger took for a common noun at the start of a sentence."""
+        return (
+            " " not in text
+            and head.dep_ in ("nsubj", "nsubjpass")
+            and is_first_name(text)
+            and re.search(rf"\b{re.escape(text.lower())}\b", self.text) is None
+        )
 
     def _role_holder(self, head: Token, pos: int) -> Speaker | None:
         """ "Afghan Ambassador to the United States Hamdullah Mohib said": a role word
@@ -1378,11 +1396,14 @@ def _organization_shaped(name: str) -> bool:
 def _may_be_called(name: str, noun: str) -> bool:
     """Whether "the <noun>" may stand for the organization ``name``: its name has the noun
     ("the ministry": "Ministry of Health"), or no word of another kind of body ("the
-    group": "Amnesty International"), or it is a company's and the noun a company's ("the
-    firm": "Brightwater Shipping Ltd"); never "the firm" for "Maritime Safety Authority"."""
+    group": "Amnesty International"), or a group that is no public body ("the group":
+    "Freedom of Russia Legion", "Family Research Council"), or a company's ("the firm":
+    "Brightwater Shipping Ltd"); never "the firm" for "Maritime Safety Authority"."""
     words = set(name.lower().split())
     if noun in words or not words & (GENERIC_ORG_NOUNS | COMPANY_WORDS):
         return True
+    if noun in GROUP_NOUNS:  # "the group": a legion, an association, a company; no ministry
+        return not words & STATE_WORDS
     return noun in COMPANY_NOUNS and bool(words & COMPANY_WORDS)
 
 
