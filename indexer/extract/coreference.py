@@ -206,6 +206,7 @@ class SpeakerIndex:
         datelines = _datelines(text) + _credits(text)
         unparsed = _gaps(text, [(o, o + len(doc_text(d))) for o, d in docs] + datelines)
         titled: list[tuple[int, str, list[str]]] = []  # unparsed names written with a role
+        introduced: list[tuple[int, str, str]] = []  # "Kwame Osei, who runs the co-op,"
         for start, end in unparsed:
             for match in _CAPITALISED.finditer(text, start, end):
                 words = match.group().split()
@@ -252,6 +253,8 @@ class SpeakerIndex:
                     )
                     if role:
                         titled.append((pos, " ".join(words), role))
+                    if (described := described_role(text, end)) is not None:
+                        introduced.append((pos, " ".join(words), described))
         chains = [
             (offset, chain)
             for offset, doc in docs
@@ -294,8 +297,12 @@ class SpeakerIndex:
                     )
                 )
             index._add_title_role(chain, offset)
+            if bare and (described := described_role(text, offset + end.idx + len(end))):
+                introduced.append((offset + bare[0].idx, text_of(bare), described))
         for pos, name, role in titled:
             index._add_unparsed_role(pos, name, role)
+        for pos, name, described in introduced:
+            index._add_described_role(pos, name, described)
         index.organizations.update(b for b in bodies if not index._not_a_body(b))
         index._given_names_alone(text)
         for offset, doc in docs:
@@ -673,6 +680,8 @@ class SpeakerIndex:
                 role = _role_text(np_tokens(role_tok))
                 self._note_role(_normal(role), name)
                 self.role_of.setdefault(name, role)
+                if _describes_person(role_tok.lower_):
+                    self.persons.add(name.lower())  # "Kwame Osei, a farmer": a person
 
     def _add_title_role(self, chain: list[Token], offset: int) -> None:
         """ "Mayor Celia Marchetti", "Trump spokeswoman Hope Hicks": the title is a role that
@@ -692,14 +701,29 @@ class SpeakerIndex:
             self._note_role(_normal(title), name)
             self.role_of.setdefault(name, title)
         first = chain[0]
+        start = max(0, first.i - 3)
+        while start > 0 and "-" in (first.doc[start].text, first.doc[start - 1].text):
+            start -= 1  # "co-op owner Kwame Osei": the parser's "co", "-", "op" are one word
         words = [  # "Deputy mayor Jurgen Kowalczyk": a capitalised title word belongs to it
             t
-            for t in first.doc[max(0, first.i - 3) : first.i]
+            for t in first.doc[start : first.i]
             if t.tag_ in ("NN", "JJ") or t.lower_ in TITLES
         ]
         while words and words[0].dep_ in ("npadvmod", "advmod", "tmod"):
             words = words[1:]  # "Yesterday port operator Maasgroep": not part of the role
-        if words and words[-1].i == first.i - 1 and words[-1].lower_ in ORG_APPOSITIVE_NOUNS:
+        bare = _without_titles(chain)
+        owner = (  # "shop owner Kwame Osei": a person owns the shop, a person's name follows
+            bool(words)
+            and words[-1].lower_ == "owner"
+            and len(bare) > 1
+            and self.kind_of_name(text_of(bare)) == "person"
+        )
+        if (
+            words
+            and words[-1].i == first.i - 1
+            and words[-1].lower_ in ORG_APPOSITIVE_NOUNS
+            and not owner
+        ):
             # "Port operator Maasgroep", "Energy company Ardmore": an organisation described
             # before its name, as "Maasgroep, the port operator" is after it (`_add_role`)
             bare = _without_titles(chain)
@@ -707,13 +731,15 @@ class SpeakerIndex:
                 self.organizations.add(text_of(bare).lower())
                 name = self.canonical(text_of(bare), offset + first.idx)
                 self.role_of.setdefault(name, _role_text(words))
-        elif words and words[-1].i == first.i - 1 and words[-1].lower_ in PERSON_NOUNS:
-            bare = _without_titles(chain)
-            if bare:
-                name = self.canonical(text_of(bare), offset + first.idx)
-                role = _role_text(_with_owner(words))  # "Castell Steel's chief executive"
-                self.role_of.setdefault(name, role)
-                self._note_role(_normal(role), name)  # "the GOP nominee"
+        elif (
+            words and words[-1].i == first.i - 1 and (words[-1].lower_ in PERSON_NOUNS or owner)
+        ) and bare:
+            name = self.canonical(text_of(bare), offset + first.idx)
+            if len(bare) > 1:
+                self.persons.add(name.lower())  # "co-op owner Kwame Osei": a person
+            role = _role_text(_with_owner(words))  # "Castell Steel's chief executive"
+            self.role_of.setdefault(name, role)
+            self._note_role(_normal(role), name)  # "the GOP nominee"
 
     def _add_unparsed_role(self, pos: int, name: str, role: list[str]) -> None:
         """ "Mayor Tom Reyes toured the damage": the lower-case title words (honorifics
@@ -726,6 +752,17 @@ class SpeakerIndex:
             name = self.canonical(name, pos)
             self._note_role(_normal(" ".join(role)), name)
             self.role_of.setdefault(name, " ".join(role))
+
+    def _add_described_role(self, pos: int, name: str, role: str) -> None:
+        """ "Kwame Osei, a farmer," / "Kwame Osei, who runs the co-op," in text the parser
+        did not see (:func:`described_role`): the name is a person's, and the description
+        is the role a later "Osei said" carries and "the farmer" refers back to."""
+        name = self.canonical(name, pos)
+        if self.kind_of_name(name) != "person" or name.lower() in self.organizations:
+            return
+        self.persons.add(name.lower())
+        self._note_role(_normal(role), name)
+        self.role_of.setdefault(name, role)
 
     def _add_post_nominal_role(self, chain: list[Token], offset: int) -> None:
         """ "David Ames KC", "Ruth Adeyemi MP": the letters after the name are the person's
@@ -1391,6 +1428,53 @@ def _organization_shaped(name: str) -> bool:
             len(w) > 1 and w.isalpha() and w.isupper() and not is_post_nominal(w) for w in words
         )
     )
+
+
+# "Kwame Osei, a farmer," / "Osei, the co-op's owner,": an appositive right after a name,
+# up to the comma or full stop that closes it.
+_APPOSITIVE = re.compile(r",[ \t]+((?:a|an|the)[ \t]+[^,.;:()\"“”\n]{2,60}?)(?=,|\.(?:\s|$)|;)")
+# "Kwame Osei, who runs the co-op,": a relative clause saying what the person does.
+_DOING = re.compile(
+    r",[ \t]+who[ \t]+(?:also[ \t]+|now[ \t]+)?((?:runs|owns|heads|leads|chairs|directs|manages"
+    r"|founded|co-founded|coaches|oversees|edits|hosts|organi[sz]es|coordinates|teaches"
+    r"|is[ \t]+(?:a|an|the))\b[^,.;:()\"“”\n]{1,60}?)(?=,|\.(?:\s|$)|;)"
+)
+# Heads of appositives that describe a person ("a nurse", "the co-op's owner"); besides
+# `PERSON_NOUNS` and the agent endings of `_PERSON_ENDING`.
+DESCRIBED_PERSONS = wordset(
+    """nurse chef cook clerk pilot guide monk nun priest poet student volunteer resident
+    veteran widow widower teen teenager mother father son daughter sister brother coach
+    midwife grandmother grandfather grandparent parent owner neighbour neighbor colleague
+    friend pensioner retiree""")
+_PERSON_ENDING = re.compile(r"(?:er|or|ist|ian|man|woman|person)$")
+_ROLE_STOPS = frozenset(["of", "at", "for", "in", "with", "from", "on", "to", "who", "and"])
+
+
+def described_role(text: str, end: int) -> str | None:
+    """The role that an appositive or a relative clause right after a name ending at
+    ``end`` gives its person: "Kwame Osei, a farmer," -> "a farmer"; "Kwame Osei, the
+    co-op's owner," -> "the co-op's owner"; "Kwame Osei, who runs the co-op," -> "runs the
+    co-op"; "..., who is a nurse at the clinic," -> "a nurse at the clinic". None for any
+    other continuation ("Osei, who was arrested in May,"; "Brenna, a city of 40,000,";
+    "Tilbury Freight, the haulage operator,"):
+    the appositive's head noun (the word before any "of", "at" ...) must name a person, a
+    relative clause must say what the person does."""
+    if (doing := _DOING.match(text, end)) is not None:
+        role = doing.group(1)
+        return re.sub(r"^is[ \t]+", "", role)
+    if (appos := _APPOSITIVE.match(text, end)) is None:
+        return None
+    words = appos.group(1).split()
+    head = next((i for i, w in enumerate(words) if w in _ROLE_STOPS and i > 1), len(words))
+    return appos.group(1) if _describes_person(words[head - 1].lower()) else None
+
+
+def _describes_person(noun: str) -> bool:
+    """Whether an appositive's head noun describes a person ("farmer", "nurse", "owner",
+    "spokesman"), not a company ("operator", "maker") or a thing ("city")."""
+    if not noun.isalpha() or noun in THING_WORDS | (ORG_APPOSITIVE_NOUNS - {"owner"}):
+        return False  # "Tilbury Freight, the haulage operator,": a company
+    return noun in PERSON_NOUNS | DESCRIBED_PERSONS or _PERSON_ENDING.search(noun) is not None
 
 
 def _may_be_called(name: str, noun: str) -> bool:
