@@ -1478,17 +1478,17 @@ def _describes_person(noun: str) -> bool:
 
 
 def _may_be_called(name: str, noun: str) -> bool:
-    """Whether "the <noun>" may stand for the organization ``name``: its name has the noun
-    ("the ministry": "Ministry of Health"), or no word of another kind of body ("the
-    group": "Amnesty International"), or a group that is no public body ("the group":
-    "Freedom of Russia Legion", "Family Research Council"), or a company's ("the firm":
-    "Brightwater Shipping Ltd"); never "the firm" for "Maritime Safety Authority"."""
+    """Whether "the <noun>" may stand for the organization ``name`` that spoke just
+    before: not when one is a public body and the other a company or a group ("the firm"
+    is not the "Maritime Safety Authority", "the ministry" not "Halvern Pharmaceuticals",
+    "the group" not the "Interior Ministry"); "the union" may be the "Association of Flight
+    Attendants" and "the agency" the "Congressional Budget Office"."""
     words = set(name.lower().split())
-    if noun in words or not words & (GENERIC_ORG_NOUNS | COMPANY_WORDS):
+    if noun in words:
         return True
-    if noun in GROUP_NOUNS:  # "the group": a legion, an association, a company; no ministry
+    if noun in COMPANY_NOUNS | GROUP_NOUNS:
         return not words & STATE_WORDS
-    return noun in COMPANY_NOUNS and bool(words & COMPANY_WORDS)
+    return not (noun in STATE_WORDS and words & COMPANY_WORDS)
 
 
 def _publisher(head: Token) -> Token | None:
