@@ -1155,6 +1155,17 @@ class SpeakerIndex:
                 named = self.resolve(child, offset, True)
                 role = _role_text(np_tokens(head)) if low in PERSON_NOUNS else named.role
                 return Speaker(named.name, named.kind, role)
+        if not any(c.isalpha() for c in head.text):
+            # "The co-op's owner, Kwame Osei,": the parser split "co-op" and made "-" the
+            # subject, the role its appositive and the name the role's; no "-" ever speaks
+            for role_tok in (c for c in head.children if c.dep_ == "appos"):
+                for child in role_tok.children:
+                    if child.dep_ == "appos" and name_chain(child) and _describes_person(
+                        role_tok.lower_
+                    ):
+                        named = self.resolve(child, offset, True)
+                        return Speaker(named.name, "person", named.role)
+            return Speaker(None, "unknown", how=UNRESOLVED)
         if (
             not is_proper(head)
             and low not in PERSON_NOUNS | ANONYMOUS
@@ -1937,6 +1948,11 @@ def _role_text(tokens: list[Token]) -> str:
     Castell Steel", as "the chief executive" later refers back to it)."""
     if (owned := _owned_role(tokens)) is not None:
         return owned
+    while tokens and tokens[0].i > 1 and not tokens[0].doc[tokens[0].i - 2].whitespace_:
+        before = tokens[0].doc[tokens[0].i - 2 : tokens[0].i]
+        if before[1].text != "-" or before[1].whitespace_:
+            break
+        tokens = [*before, *tokens]  # "co-op's owner": the parser's "co", "-", "op" are one
     text = text_of(tokens)
     if tokens and tokens[0].lower_ in DETERMINERS:
         text = text[:1].lower() + text[1:]
