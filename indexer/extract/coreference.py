@@ -22,7 +22,6 @@ from indexer.extract.names import (
     TENURE_WORDS,
     descriptor_length,
     first_name_gender,
-    first_name_leaning,
     is_descriptor,
     is_first_name,
     is_role_word,
@@ -592,14 +591,6 @@ class SpeakerIndex:
             if len(full.split()) > 1
         )
 
-    def _leans_other_way(self, name: str, gender: str) -> bool:
-        """Whether ``name``'s gender is unknown to the article but its first name is mostly
-        given to the other gender than ``gender`` (`names.first_name_leaning`)."""
-        words = name.split()
-        if len(words) < 2 or self.gender_of(name) is not None:
-            return False
-        return first_name_leaning(words[0]) not in (None, gender)
-
     def gender_of(self, name: str) -> str | None:
         """ "m" / "f" from a gendered title, an earlier pronoun or the first name; else None."""
         low = name.lower()
@@ -965,9 +956,7 @@ class SpeakerIndex:
             pool = [m for m in pool if self.gender_of(m.name) in (None, gender)]
             # and only to someone known to be a person: "the United States" is not "he"
             pool = [m for m in pool if self.is_known_person(m.name)]
-            # nor, when the text gives no gender, to a name mostly the other gender's
-            # ("Devin Thurlow" for "she")
-            pool = [m for m in pool if not self._leans_other_way(m.name, gender)]
+
         subjects = [m for m in pool if m.subject]
         if gender and self._described_since(subjects[-1].pos if subjects else start, pos, gender):
             return None  # "The woman disputes it. ... she said": not the last named woman

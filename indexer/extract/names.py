@@ -86,17 +86,6 @@ def first_name_gender(word: str) -> str | None:
     return _GENDER.get(_gender(word))
 
 
-def first_name_leaning(word: str) -> str | None:
-    """ "m" / "f" when the first-name statistics give ``word`` to mostly men or mostly
-    women ("Devin" -> "m", "Taylor" -> "m"), else None (firm genders are
-    :func:`first_name_gender`'s). Weak evidence: enough to not give a "she" to a Devin
-    where nothing else says who she is, never to decide a gender."""
-    word = word.strip(".").split("-")[0]
-    if len(word) < 2 or not word[:1].isupper():
-        return None
-    return {"mostly_male": "m", "mostly_female": "f"}.get(_gender(word))
-
-
 def _gender(word: str) -> str:
     """gender-guesser's answer for `word`, asked again without accents when it does not
     know the accented spelling ("Siobhán" as "Siobhan"; its table spells many names bare)."""
