@@ -58,3 +58,19 @@ def test_a_shop_owner_is_a_person_and_a_port_operator_a_company(store):
                     "it would appeal.", title="Harbor port story")
     _, [appeal] = index(store, Linker(store), (built, extract(built["body"])))
     assert store.get_speaker(appeal["speaker_id"])["type"] == "organization"
+
+
+def test_a_relative_introduced_later_takes_neither_the_doctor_s_words_nor_her_role(store):
+    body = (
+        "Dr Osei, chief medical officer of the trust, said the trust had 120 fewer nurses.\n\n"
+        "'We are running on goodwill,' she said.\n\n"
+        "Her brother, Kwame Osei, a councillor, said the figures were a fantasy.\n"
+    )
+    built = article("Harbor Daily", "trust", "2024-05-01", body, title="Harbor trust story")
+    _, atts = index(store, Linker(store), (built, extract(body)))
+    by_words = {w: next(a for a in atts if w in a["content"]) for w in ("nurses", "goodwill")}
+    for said in by_words.values():
+        assert said["speaker_id"] != "kwame-osei"
+        assert said["speaker_role"] != "a councillor"
+    fantasy = next(a for a in atts if "fantasy" in a["content"])
+    assert fantasy["speaker_id"] == "kwame-osei" and fantasy["speaker_role"] == "a councillor"

@@ -680,8 +680,28 @@ class SpeakerIndex:
                 role = _role_text(np_tokens(role_tok))
                 self._note_role(_normal(role), name)
                 self.role_of.setdefault(name, role)
-                if _describes_person(role_tok.lower_) and self.kind_of_name(name) == "person":
+                if self._described_person(name, role_tok.lower_, offset + name_tok.idx):
                     self.persons.add(name.lower())  # "Kwame Osei, a farmer": a person
+
+    def _described_person(self, name: str, noun: str, pos: int) -> bool:
+        """Whether an appositive headed by ``noun`` ("Kwame Osei, a farmer") shows that
+        ``name`` (written at ``pos``) is a person's, so that a later bare "Osei" may be
+        him: a person-shaped name, a noun for a person, and his introduction (`introduces`)."""
+        return (
+            _describes_person(noun)
+            and self.kind_of_name(name) == "person"
+            and self._introduces(name, pos)
+        )
+
+    def _introduces(self, name: str, pos: int) -> bool:
+        """Whether the full ``name`` written at ``pos`` (its start, or its surname's) is the
+        first time the article writes its surname, and not as a relative's ("Dr Osei ...
+        she said. Her brother, Kwame Osei, a councillor,": the doctor is someone else)."""
+        surname = name.split()[-1]
+        first = re.search(rf"\b{re.escape(surname)}\b", self.text)
+        return (first is None or first.start() >= pos) and not introduced_as_kin(
+            self.text, name, surname
+        )
 
     def _add_title_role(self, chain: list[Token], offset: int) -> None:
         """ "Mayor Celia Marchetti", "Trump spokeswoman Hope Hicks": the title is a role that
@@ -760,7 +780,8 @@ class SpeakerIndex:
         name = self.canonical(name, pos)
         if self.kind_of_name(name) != "person" or name.lower() in self.organizations:
             return
-        self.persons.add(name.lower())
+        if self._introduces(name, pos):
+            self.persons.add(name.lower())
         self._note_role(_normal(role), name)
         self.role_of.setdefault(name, role)
 

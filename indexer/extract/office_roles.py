@@ -94,11 +94,18 @@ def abbreviation_holders(written: str, role_bearers: dict[str, list[str]]) -> li
 
 def introduced_as_kin(body: str, full: str, surname: str) -> bool:
     """Whether ``body`` introduces the full name ``full`` (as written) as a relative of the
-    bare ``surname`` ("Osei's brother, Kwame Osei", "Brandt's wife Sheila Brandt"): the
-    article's bare "Osei" is then another person than the relative
-    (`KINSHIP_NOUNS`)."""
+    bare ``surname`` ("Osei's brother, Kwame Osei", "Brandt's wife Sheila Brandt", or "her
+    brother, Kwame Osei" after a "Dr Osei"): the article's bare "Osei" is then another
+    person than the relative (`KINSHIP_NOUNS`)."""
     pattern = (
         rf"\b{re.escape(surname)}['\u2019]s[ \t]+(?:[a-z]+[ \t]+)?(?:{_KIN})[ \t]*,?[ \t]*"
         rf"{re.escape(full)}"
     )
-    return re.search(pattern, body) is not None
+    if re.search(pattern, body) is not None:
+        return True
+    # "Dr Osei ... she said. Her brother, Kwame Osei,": a relative of the Osei named before
+    pronoun = rf"\b(?:[Hh]er|[Hh]is|[Tt]heir)[ \t]+(?:[a-z]+[ \t]+)?(?:{_KIN})[ \t]*,?[ \t]*"
+    found = re.search(pronoun + re.escape(full), body)
+    if found is None:
+        return False
+    return re.search(rf"\b{re.escape(surname)}\b", body[: found.start()]) is not None
