@@ -698,10 +698,10 @@ class SpeakerIndex:
         first time the article writes its surname, and not as a relative's ("Dr Osei ...
         she said. Her brother, Kwame Osei, a councillor,": the doctor is someone else)."""
         surname = name.split()[-1]
-        first = re.search(rf"\b{re.escape(surname)}\b", self.text)
-        return (first is None or first.start() >= pos) and not introduced_as_kin(
-            self.text, name, surname
-        )
+        first = self.text.find(surname)  # a surname written earlier, even inside a word,
+        if 0 <= first < pos:  # is no introduction: the cheap test first
+            return False
+        return not introduced_as_kin(self.text, name, surname)
 
     def _add_title_role(self, chain: list[Token], offset: int) -> None:
         """ "Mayor Celia Marchetti", "Trump spokeswoman Hope Hicks": the title is a role that
