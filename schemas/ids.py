@@ -6,27 +6,9 @@ import hashlib
 import re
 import unicodedata
 
-from schemas.scripts import fold_confusables
+from schemas.scripts import fold_confusables, latin_ascii
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-# Letters NFKD does not decompose into an ascii base letter.
-_FOLD = str.maketrans(
-    {
-        "ø": "o",
-        "Ø": "O",
-        "æ": "ae",
-        "Æ": "AE",
-        "ß": "ss",
-        "ł": "l",
-        "Ł": "L",
-        "đ": "d",
-        "Đ": "D",
-        "œ": "oe",
-        "Œ": "OE",
-        "þ": "th",
-        "ı": "i",
-    }
-)
 
 
 def digest(*parts: str, length: int = 16) -> str:
@@ -47,7 +29,7 @@ def slug(name: str) -> str:
     "Владимир Путин") gets a digest of the name instead."""
     name = fold_confusables(name)
     folded = (
-        unicodedata.normalize("NFKD", name.translate(_FOLD))
+        unicodedata.normalize("NFKD", latin_ascii(name))
         .encode("ascii", "ignore")
         .decode("ascii")
     )

@@ -5,13 +5,19 @@ For linking and ids such a name is read in its dominant script: each letter of a
 script that is a confusable of a letter of the dominant one is replaced by that letter.
 The confusables are Unicode's (UTS #39 ``confusables.txt``, as packaged by the
 ``confusable-homoglyphs`` library); the text shown keeps the letters as written.
+
+Latin letters that Unicode does not decompose into an ascii letter and a mark ("ł", "ø",
+"đ", "ß", "æ", "ı", "þ") are spelled as their usual Latin transcription
+(:func:`latin_ascii`, from the ``anyascii`` library's tables).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 
+from anyascii import anyascii
 from confusable_homoglyphs import categories, confusables
 
 
@@ -54,3 +60,24 @@ def fold_confusables(text: str) -> str:
     return "".join(
         _lookalike(c, script) if c.isalpha() and _script(c) != script else c for c in text
     )
+
+
+@lru_cache(maxsize=4096)
+def _latin_letter_ascii(char: str) -> str:
+    """``char`` spelled in ascii when it is a Latin letter without an ascii decomposition
+    ("ł" -> "l", "ß" -> "ss", "Æ" -> "Ae"), else ``char``."""
+    base = unicodedata.normalize("NFKD", char)[:1]
+    if base.isascii() or not char.isalpha() or _script(char) != "LATIN":
+        return char
+    return anyascii(char) or char
+
+
+def latin_ascii(text: str) -> str:
+    """``text`` with each Latin letter that NFKD leaves without an ascii base letter
+    replaced by its usual ascii spelling: "Wałęsa" -> "Walęsa" (the "ę" is left for NFKD),
+    "Øster" -> "Oster", "Straße" -> "Strasse". Letters of other scripts and accented
+    letters NFKD decomposes are unchanged, so ``unicodedata.normalize("NFKD", ...)`` then
+    dropping non-ascii characters folds a Latin name without losing a letter."""
+    if text.isascii():
+        return text
+    return "".join(c if c.isascii() else _latin_letter_ascii(c) for c in text)

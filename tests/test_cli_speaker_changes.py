@@ -19,13 +19,16 @@ from webapp import create_app
 
 BODY = (
     '"The harbour will reopen in May," said Anna Lindqvist. "We welcome the decision," '
-    'said Harbour Authority. "Ferries will run daily," said A. Lindqvist.'
+    'said Harbour Authority.'
 )
+# Another article's "A. Lindqvist": which Lindqvist, only an editor can say
+FERRIES = '"Ferries will run daily," said A. Lindqvist.'
 
 
 @pytest.fixture
 def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A SQLite store with two spellings of one person and an organization."""
+    """A SQLite store with two spellings of one person (in two articles) and an
+    organization."""
     path = tmp_path / "quotetrail.db"
     monkeypatch.setenv("QUOTETRAIL_DB", str(path))
     monkeypatch.delenv("ES_URL", raising=False)
@@ -39,8 +42,15 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
                 [
                     quote(BODY, "The harbour will reopen in May", "Anna Lindqvist"),
                     quote(BODY, "We welcome the decision", "Harbour Authority", "organization"),
-                    quote(BODY, "Ferries will run daily", "A. Lindqvist"),
                 ],
+            ),
+        )
+        index(
+            store,
+            Linker(store),
+            (
+                article("Harbor Daily", "ferries", "2024-05-03", FERRIES),
+                [quote(FERRIES, "Ferries will run daily", "A. Lindqvist")],
             ),
         )
     finally:
@@ -123,7 +133,7 @@ def test_cli_merges_and_splits_are_on_the_change_log_and_can_be_undone(
         log = page.get_data(as_text=True)
     finally:
         store.close()
-    assert "merged &#39;A. Lindqvist&#39; into &#39;Anna Lindqvist&#39;" in log
+    assert "merged &#39;A. Lindqvist (in Ferries)&#39; into &#39;Anna Lindqvist&#39;" in log
     assert "command line" in log
 
     capsys.readouterr()

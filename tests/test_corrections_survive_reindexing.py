@@ -17,7 +17,8 @@ V1 = (
     "Date: 2026-11-30T17:00:00Z\n\n"
     "Dr Osei, chief medical officer of the trust, told us the trust had 120 fewer nurses.\n\n"
     "'We are running on goodwill,' she said.\n\n"
-    "Her brother, Kwame Osei, a councillor, said the figures were a fantasy.\n"
+    # (written as "Her brother, Kwame Osei," the linker reads Dr Osei right: here it does not)
+    "Kwame Osei, a councillor, said the figures were a fantasy. He is her brother.\n"
 )
 
 

@@ -139,6 +139,26 @@ def test_renaming_a_speaker_to_another_speakers_name_is_refused_unless_confirmed
     assert fresh_newsroom.get_speaker("jonas-feld")["name"] == "Anna Lindqvist"
 
 
+def test_renaming_a_speaker_to_a_name_another_speaker_goes_by_is_refused_unless_confirmed(
+    editor: tuple[Any, str], fresh_newsroom: Store
+) -> None:
+    """Anna Lindqvist is also filed as "Mayor Lindqvist": a speaker renamed to that alias
+    could not be told from her in search either, so it is refused like her name would be."""
+    client, token = editor
+    refused = client.post("/speakers/jonas-feld/rename",
+                          data={"name": "mayor  LINDQVIST", "csrf": token})
+    text = refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert "anna-lindqvist" in text and "known as &#39;Mayor Lindqvist&#39;" in text
+    assert "merge" in text
+    assert fresh_newsroom.get_speaker("jonas-feld")["name"] == "Jonas Feld"
+    assert fresh_newsroom.changes() == []
+    confirmed = client.post("/speakers/jonas-feld/rename",
+                            data={"name": "Mayor Lindqvist", "force": "1", "csrf": token})
+    assert confirmed.status_code == 303
+    assert fresh_newsroom.get_speaker("jonas-feld")["name"] == "Mayor Lindqvist"
+
+
 def test_merging_two_persons_with_different_given_names_needs_confirming(
     editor: tuple[Any, str], fresh_newsroom: Store
 ) -> None:

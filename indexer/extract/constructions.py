@@ -41,6 +41,7 @@ from indexer.extract.contents import (
 )
 from indexer.extract.cue_types import EVIDENCE_SOURCES
 from indexer.extract.cues import attested, family
+from indexer.extract.interviews import ANSWER_LABELS, QUESTION_LABELS, TURN_LABEL
 from indexer.extract.names import is_first_name
 from indexer.extract.sources import interposed_participle, relayed_subject, source_kind, subject
 from indexer.extract.spans import token_spans, trimmed
@@ -62,9 +63,9 @@ NOT_LABELS = wordset(
     """the so but and update updated note photo photos related read watch video breaking
     exclusive title url date author outlet source sources editor q a correction clarification
     disclosure warning spoiler transcript story more also see follow subscribe tags topics share"""
-)
+) | (QUESTION_LABELS | ANSWER_LABELS)
 _NAME_WORD = r"[A-Z][\w.\u2019'-]*"
-_TURN = re.compile(r"[QA]\s*[:.]\s")  # "Q: ..." / "A: ..." turns of an interview
+_TURN = TURN_LABEL  # "Q: ..." / "A. ..." / "QUESTION: ..." turns of an interview
 # A transcript quoted inside an article opens each turn's paragraph with a quotation mark,
 # as every paragraph of a multi-paragraph quotation ('"PENCE: Well, ...').
 _LABEL = re.compile(rf"[\"\u201c]?((?:{_NAME_WORD}\s){{0,3}}{_NAME_WORD}):[ \t]+(?=\S)")

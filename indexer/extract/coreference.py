@@ -120,6 +120,18 @@ ORG_APPOSITIVE_NOUNS = GENERIC_ORG_NOUNS | wordset(
 # developer Dev Patel"): they make an organisation only of a name not shaped like a person's
 # (`_describes_body`).
 PERSON_OR_BODY_NOUNS = wordset("owner developer producer publisher operator")
+# "The company said", "the firm said": a business, which only a company's name shows.
+COMPANY_NOUNS = wordset("company firm corporation business")
+# Words that make a name a company's ("Halvern Pharmaceuticals", "Brightwater Inc.").
+COMPANY_WORDS = wordset(
+    """inc inc. corp corp. corporation company co. ltd ltd. plc llc pharmaceuticals
+    industries holdings systems technologies airlines motors labs laboratories energy"""
+)
+# Words of a public body's name, which "the group" does not stand for.
+STATE_WORDS = wordset(
+    """ministry department agency government administration office police army military
+    court regulator authority commission"""
+)
 GENERAL_TITLES = frozenset(["attorney", "surgeon", "inspector", "solicitor", "postmaster"])
 # "figures published by X", "a flyer circulated by Republicans": the publisher speaks
 PUBLISHING_VERBS = wordset("published released issued compiled circulated distributed")
@@ -206,6 +218,7 @@ class SpeakerIndex:
         datelines = _datelines(text) + _credits(text)
         unparsed = _gaps(text, [(o, o + len(doc_text(d))) for o, d in docs] + datelines)
         titled: list[tuple[int, str, list[str]]] = []  # unparsed names written with a role
+        introduced: list[tuple[int, str, str]] = []  # "Kwame Osei, who runs the co-op,"
         for start, end in unparsed:
             for match in _CAPITALISED.finditer(text, start, end):
                 words = match.group().split()
@@ -254,6 +267,8 @@ class SpeakerIndex:
                         index.main_objects.add(pos)
                     if role:
                         titled.append((pos, " ".join(words), role))
+                    if (described := described_role(text, end)) is not None:
+                        introduced.append((pos, " ".join(words), described))
         chains = [
             (offset, chain)
             for offset, doc in docs
@@ -298,8 +313,12 @@ class SpeakerIndex:
                     )
                 )
             index._add_title_role(chain, offset)
+            if bare and (described := described_role(text, offset + end.idx + len(end))):
+                introduced.append((offset + bare[0].idx, text_of(bare), described))
         for pos, name, role in titled:
             index._add_unparsed_role(pos, name, role)
+        for pos, name, described in introduced:
+            index._add_described_role(pos, name, described)
         index.organizations.update(b for b in bodies if not index._not_a_body(b))
         index._given_names_alone(text)
         for offset, doc in docs:
@@ -683,6 +702,28 @@ class SpeakerIndex:
                 role = _role_text(np_tokens(role_tok))
                 self._note_role(_normal(role), name)
                 self.role_of.setdefault(name, role)
+                if self._described_person(name, role_tok.lower_, offset + name_tok.idx):
+                    self.persons.add(name.lower())  # "Kwame Osei, a farmer": a person
+
+    def _described_person(self, name: str, noun: str, pos: int) -> bool:
+        """Whether an appositive headed by ``noun`` ("Kwame Osei, a farmer") shows that
+        ``name`` (written at ``pos``) is a person's, so that a later bare "Osei" may be
+        him: a person-shaped name, a noun for a person, and his introduction (`introduces`)."""
+        return (
+            _describes_person(noun)
+            and self.kind_of_name(name) == "person"
+            and self._introduces(name, pos)
+        )
+
+    def _introduces(self, name: str, pos: int) -> bool:
+        """Whether the full ``name`` written at ``pos`` (its start, or its surname's) is the
+        first time the article writes its surname, and not as a relative's ("Dr Osei ...
+        she said. Her brother, Kwame Osei, a councillor,": the doctor is someone else)."""
+        surname = name.split()[-1]
+        first = self.text.find(surname)  # a surname written earlier, even inside a word,
+        if 0 <= first < pos:  # is no introduction: the cheap test first
+            return False
+        return not introduced_as_kin(self.text, name, surname)
 
     def _add_title_role(self, chain: list[Token], offset: int) -> None:
         """ "Mayor Celia Marchetti", "Trump spokeswoman Hope Hicks": the title is a role that
@@ -702,33 +743,40 @@ class SpeakerIndex:
             self._note_role(_normal(title), name)
             self.role_of.setdefault(name, title)
         first = chain[0]
+        start = max(0, first.i - 3)
+        while start > 0 and "-" in (first.doc[start].text, first.doc[start - 1].text):
+            start -= 1  # "co-op owner Kwame Osei": the parser's "co", "-", "op" are one word
         words = [  # "Deputy mayor Jurgen Kowalczyk": a capitalised title word belongs to it
             t
-            for t in first.doc[max(0, first.i - 3) : first.i]
+            for t in first.doc[start : first.i]
             if t.tag_ in ("NN", "JJ") or t.lower_ in TITLES
         ]
         while words and words[0].dep_ in ("npadvmod", "advmod", "tmod"):
             words = words[1:]  # "Yesterday port operator Maasgroep": not part of the role
+        bare = _without_titles(chain)
         if (
             words
             and words[-1].i == first.i - 1
             and words[-1].lower_ in ORG_APPOSITIVE_NOUNS
-            and _describes_body(words[-1].lower_, _without_titles(chain))
+            and _describes_body(words[-1].lower_, bare)
         ):
             # "Port operator Maasgroep", "Energy company Ardmore": an organisation described
             # before its name, as "Maasgroep, the port operator" is after it (`_add_role`)
-            bare = _without_titles(chain)
             if bare and text_of(bare).lower() not in self.persons:
                 self.organizations.add(text_of(bare).lower())
                 name = self.canonical(text_of(bare), offset + first.idx)
                 self.role_of.setdefault(name, _role_text(words))
-        elif words and words[-1].i == first.i - 1 and words[-1].lower_ in PERSON_NOUNS:
-            bare = _without_titles(chain)
-            if bare:
-                name = self.canonical(text_of(bare), offset + first.idx)
-                role = _role_text(_with_owner(words))  # "Castell Steel's chief executive"
-                self.role_of.setdefault(name, role)
-                self._note_role(_normal(role), name)  # "the GOP nominee"
+        elif (
+            words
+            and words[-1].i == first.i - 1
+            and words[-1].lower_ in PERSON_NOUNS | PERSON_OR_BODY_NOUNS  # "shop owner Kwame Osei"
+        ) and bare:
+            name = self.canonical(text_of(bare), offset + first.idx)
+            if len(bare) > 1:
+                self.persons.add(name.lower())  # "co-op owner Kwame Osei": a person
+            role = _role_text(_with_owner(words))  # "Castell Steel's chief executive"
+            self.role_of.setdefault(name, role)
+            self._note_role(_normal(role), name)  # "the GOP nominee"
 
     def _add_unparsed_role(self, pos: int, name: str, role: list[str]) -> None:
         """ "Mayor Tom Reyes toured the damage": the lower-case title words (honorifics
@@ -741,6 +789,18 @@ class SpeakerIndex:
             name = self.canonical(name, pos)
             self._note_role(_normal(" ".join(role)), name)
             self.role_of.setdefault(name, " ".join(role))
+
+    def _add_described_role(self, pos: int, name: str, role: str) -> None:
+        """ "Kwame Osei, a farmer," / "Kwame Osei, who runs the co-op," in text the parser
+        did not see (:func:`described_role`): the name is a person's, and the description
+        is the role a later "Osei said" carries and "the farmer" refers back to."""
+        name = self.canonical(name, pos)
+        if self.kind_of_name(name) != "person" or name.lower() in self.organizations:
+            return
+        if self._introduces(name, pos):
+            self.persons.add(name.lower())
+        self._note_role(_normal(role), name)
+        self.role_of.setdefault(name, role)
 
     def _add_post_nominal_role(self, chain: list[Token], offset: int) -> None:
         """ "David Ames KC", "Ruth Adeyemi MP": the letters after the name are the person's
@@ -785,6 +845,7 @@ class SpeakerIndex:
             and last.kind in ("organization", "group")
             and not last.outlet
             and pos - last.pos < SPEAKER_REACH
+            and _may_be_called(last.name, noun)
         ):
             return last.name
         self.recent(pos, ())  # sorts the mentions
@@ -798,7 +859,26 @@ class SpeakerIndex:
         if not named and noun in GROUP_NOUNS:
             recent = self.mentions[max(0, k - LOOKBACK) : k]
             named = {m.name for m in recent if m.kind == "group"}
+        if not named and noun in COMPANY_NOUNS:
+            named = self._only_company(pos)
         return next(iter(named)) if len(named) == 1 else None
+
+    def _only_company(self, pos: int) -> set[str]:
+        """ "the company", "the firm" -> the company named before ``pos`` when the article
+        names exactly one (a name with a company word: "Halvern Pharmaceuticals",
+        "Brightwater Inc."); a company named after ``pos`` counts too, since a second one
+        anywhere makes "the company" ambiguous. Empty when there are none or several, and
+        never a news outlet."""
+        companies = {
+            m.name: m.pos
+            for m in [*self.mentions, *self.speakers]
+            if m.kind != "group"  # "Brightwater Shipping Ltd" may be typed a person's
+            and not m.outlet
+            and COMPANY_WORDS & set(m.name.lower().split())
+        }
+        if len(companies) == 1 and min(companies.values()) < pos:
+            return set(companies)
+        return set()
 
     def _epithet_person(self, phrase: list[Token], head: Token, pos: int) -> str | None:
         """ "the Vermont senator", "the New York businessman", "the GOP nominee": a person
@@ -911,6 +991,7 @@ class SpeakerIndex:
             pool = [m for m in pool if self.gender_of(m.name) in (None, gender)]
             # and only to someone known to be a person: "the United States" is not "he"
             pool = [m for m in pool if self.is_known_person(m.name)]
+
         subjects = [m for m in pool if m.subject]
         if gender and self._described_since(subjects[-1].pos if subjects else start, pos, gender):
             return None  # "The woman disputes it. ... she said": not the last named woman
@@ -1120,6 +1201,17 @@ class SpeakerIndex:
                 named = self.resolve(child, offset, True)
                 role = _role_text(np_tokens(head)) if low in PERSON_NOUNS else named.role
                 return Speaker(named.name, named.kind, role)
+        if not any(c.isalpha() for c in head.text):
+            # "The co-op's owner, Kwame Osei,": the parser split "co-op" and made "-" the
+            # subject, the role its appositive and the name the role's; no "-" ever speaks
+            for role_tok in (c for c in head.children if c.dep_ == "appos"):
+                for child in role_tok.children:
+                    if child.dep_ == "appos" and name_chain(child) and _describes_person(
+                        role_tok.lower_
+                    ):
+                        named = self.resolve(child, offset, True)
+                        return Speaker(named.name, "person", named.role)
+            return Speaker(None, "unknown", how=UNRESOLVED)
         if (
             not is_proper(head)
             and low not in PERSON_NOUNS | ANONYMOUS
@@ -1175,6 +1267,8 @@ class SpeakerIndex:
             or head.i > head.sent.start
         ):
             return Speaker(text, self.kind_of_name(text), role)  # a name the tagger missed
+        if capitalised and self._lone_given_name(head, text):
+            return Speaker(text, "person")  # "Dolores said", tagged a plural noun
         if low in ANONYMOUS or (head.tag_ == "NNS" and low not in GROUP_NOUNS | ORG_NOUNS):
             return Speaker(text, "unknown", how=UNRESOLVED)
         if low in PERSON_NOUNS:
@@ -1186,6 +1280,17 @@ class SpeakerIndex:
         if low in GROUP_NOUNS:
             return Speaker(text, "group", how=UNRESOLVED)
         return Speaker(text, "unknown", how=UNRESOLVED)
+
+    def _lone_given_name(self, head: Token, text: str) -> bool:
+        """ "Dolores said ...": one capitalised word, the subject, that the first-name table
+        knows and the article never writes in lower case (not "hope" the noun), is a given
+        name the tagger took for a common noun at the start of a sentence."""
+        return (
+            " " not in text
+            and head.dep_ in ("nsubj", "nsubjpass")
+            and is_first_name(text)
+            and re.search(rf"\b{re.escape(text.lower())}\b", self.text) is None
+        )
 
     def _role_holder(self, head: Token, pos: int) -> Speaker | None:
         """ "Afghan Ambassador to the United States Hamdullah Mohib said": a role word
@@ -1392,6 +1497,67 @@ def _organization_shaped(name: str) -> bool:
             len(w) > 1 and w.isalpha() and w.isupper() and not is_post_nominal(w) for w in words
         )
     )
+
+
+# "Kwame Osei, a farmer," / "Osei, the co-op's owner,": an appositive right after a name,
+# up to the comma or full stop that closes it.
+_APPOSITIVE = re.compile(r",[ \t]+((?:a|an|the)[ \t]+[^,.;:()\"“”\n]{2,60}?)(?=,|\.(?:\s|$)|;)")
+# "Kwame Osei, who runs the co-op,": a relative clause saying what the person does.
+_DOING = re.compile(
+    r",[ \t]+who[ \t]+(?:also[ \t]+|now[ \t]+)?((?:runs|owns|heads|leads|chairs|directs|manages"
+    r"|founded|co-founded|coaches|oversees|edits|hosts|organi[sz]es|coordinates|teaches"
+    r"|is[ \t]+(?:a|an|the))\b[^,.;:()\"“”\n]{1,60}?)(?=,|\.(?:\s|$)|;)"
+)
+# Heads of appositives that describe a person ("a nurse", "the co-op's owner"); besides
+# `PERSON_NOUNS` and the agent endings of `_PERSON_ENDING`.
+DESCRIBED_PERSONS = wordset(
+    """nurse chef cook clerk pilot guide monk nun priest poet student volunteer resident
+    veteran widow widower teen teenager mother father son daughter sister brother coach
+    midwife grandmother grandfather grandparent parent owner neighbour neighbor colleague
+    friend pensioner retiree""")
+_PERSON_ENDING = re.compile(r"(?:er|or|ist|ian|man|woman|person)$")
+_ROLE_STOPS = frozenset(["of", "at", "for", "in", "with", "from", "on", "to", "who", "and"])
+
+
+def described_role(text: str, end: int) -> str | None:
+    """The role that an appositive or a relative clause right after a name ending at
+    ``end`` gives its person: "Kwame Osei, a farmer," -> "a farmer"; "Kwame Osei, the
+    co-op's owner," -> "the co-op's owner"; "Kwame Osei, who runs the co-op," -> "runs the
+    co-op"; "..., who is a nurse at the clinic," -> "a nurse at the clinic". None for any
+    other continuation ("Osei, who was arrested in May,"; "Brenna, a city of 40,000,";
+    "Tilbury Freight, the haulage operator,"):
+    the appositive's head noun (the word before any "of", "at" ...) must name a person, a
+    relative clause must say what the person does."""
+    if (doing := _DOING.match(text, end)) is not None:
+        role = doing.group(1)
+        return re.sub(r"^is[ \t]+", "", role)
+    if (appos := _APPOSITIVE.match(text, end)) is None:
+        return None
+    words = appos.group(1).split()
+    head = next((i for i, w in enumerate(words) if w in _ROLE_STOPS and i > 1), len(words))
+    return appos.group(1) if _describes_person(words[head - 1].lower()) else None
+
+
+def _describes_person(noun: str) -> bool:
+    """Whether an appositive's head noun describes a person ("farmer", "nurse", "owner",
+    "spokesman"), not a company ("operator", "maker") or a thing ("city")."""
+    if not noun.isalpha() or noun in THING_WORDS | (ORG_APPOSITIVE_NOUNS - {"owner"}):
+        return False  # "Tilbury Freight, the haulage operator,": a company
+    return noun in PERSON_NOUNS | DESCRIBED_PERSONS or _PERSON_ENDING.search(noun) is not None
+
+
+def _may_be_called(name: str, noun: str) -> bool:
+    """Whether "the <noun>" may stand for the organization ``name`` that spoke just
+    before: not when one is a public body and the other a company or a group ("the firm"
+    is not the "Maritime Safety Authority", "the ministry" not "Halvern Pharmaceuticals",
+    "the group" not the "Interior Ministry"); "the union" may be the "Association of Flight
+    Attendants" and "the agency" the "Congressional Budget Office"."""
+    words = set(name.lower().split())
+    if noun in words:
+        return True
+    if noun in COMPANY_NOUNS | GROUP_NOUNS:
+        return not words & STATE_WORDS
+    return not (noun in STATE_WORDS and words & COMPANY_WORDS)
 
 
 def _publisher(head: Token) -> Token | None:
@@ -1882,6 +2048,11 @@ def _role_text(tokens: list[Token]) -> str:
     Castell Steel", as "the chief executive" later refers back to it)."""
     if (owned := _owned_role(tokens)) is not None:
         return owned
+    while tokens and tokens[0].i > 1 and not tokens[0].doc[tokens[0].i - 2].whitespace_:
+        before = tokens[0].doc[tokens[0].i - 2 : tokens[0].i]
+        if before[1].text != "-" or before[1].whitespace_:
+            break
+        tokens = [*before, *tokens]  # "co-op's owner": the parser's "co", "-", "op" are one
     text = text_of(tokens)
     if tokens and tokens[0].lower_ in DETERMINERS:
         text = text[:1].lower() + text[1:]

@@ -23,6 +23,7 @@ import re
 import string
 from collections import Counter
 
+from indexer.extract.interviews import ANSWER_LABELS, QUESTION_LABELS
 from indexer.lexicon import title_case
 
 _LINE = re.compile(r"[^\n]+")
@@ -102,8 +103,8 @@ def blank_furniture(text: str) -> str:
 def _section_label(label: str, labels: Counter[str], text: str) -> bool:
     """An all-capitals label that names no speaker: a transcript repeats its speakers'
     labels, and a shouted name ("FALLIN:") is written normally elsewhere in the article."""
-    if labels[label] > 1:
-        return False
+    if labels[label] > 1 or label.lower() in QUESTION_LABELS | ANSWER_LABELS:
+        return False  # "QUESTION:", "INTERVIEWER:": a transcript's turn, even asked once
     return not any(re.search(rf"\b{re.escape(w.title())}\b", text) for w in label.split())
 
 

@@ -90,7 +90,14 @@ _LABELLED_TURN = re.compile(r"[A-Z][\w.\u2019'-]*(?:[ \t]+[A-Z][\w.\u2019'-]*){0
 
 _OBJECT_PRONOUN = re.compile(r"\w*\s+(?:him|her)\b", re.IGNORECASE)  # "interviewed him"
 _SUBJECT_PRONOUN = re.compile(r"\s*(?:He|She)\b")  # "She spoke to the Observer about ..."
-_QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.]\s", re.IGNORECASE)
+# The labels of a transcript's turns, in any case ("Q:", "QUESTION:", "Interviewer:",
+# "A.", "ANSWER:"): the interviewer's and the interviewee's, never anyone's name.
+QUESTION_LABELS = frozenset(["q", "question", "interviewer"])
+ANSWER_LABELS = frozenset(["a", "answer"])
+TURN_LABEL = re.compile(
+    r"(?:(?P<q>Q|Question|Interviewer)|(?P<a>A|Answer))\s*[:.]\s+(?=\S)", re.IGNORECASE
+)
+_QUESTION_LABEL = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.]\s", re.IGNORECASE)
 FIRST_PERSON = frozenset(["i", "me", "my"])  # the interviewee's own pronouns
 SECOND_PERSON = frozenset(["you", "your"])
 

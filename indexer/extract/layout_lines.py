@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from collections.abc import Callable
 
 from spacy.tokens import Doc
@@ -46,7 +45,7 @@ WHOLE_TURN = "interview answer"  # the form of such a candidate: records check i
 # A headline's layout wins over the parse of it: headlines drop verbs and periods, and the
 # parser reads "says council leader as bin strike deepens" as one noun phrase.
 HEADLINE_SCORE = 0.9
-_TURN = re.compile(r"(?:(?P<q>Q|Question)|(?P<a>A|Answer))\s*[:.]\s+(?=\S)")
+_TURN = interviews.TURN_LABEL
 _NAME = r"[A-Z][\w\u2019'.-]*(?:\s+(?:of\s+|de\s+|van\s+)?[A-Z][\w\u2019'.-]*)*"
 # A name never runs over a line break ("... Ines Duarte\n\nInes Duarte has spent ...").
 _PERSON = re.compile(
@@ -71,12 +70,21 @@ _AFTER_QUOTE = re.compile(
     rf"(?:\s+{_HEADLINE_CLAUSE}\s+[^\n]*)?\s*$"
 )
 MAX_LABEL_WORDS = 8
+# The interviewer in a transcript's lead: "Harbor Daily spoke with ...", "... told the
+# Harbor Daily" (the guest speaks with or to the interviewer, is interviewed by them).
+_INTERVIEWER_AFTER = re.compile(
+    r"\s+(?:spoke|speaks|talked|talks|sat|chatted|chats|caught|interviewed|interviews|asked"
+    r"|asks|put)\b"
+)
+_INTERVIEWER_BEFORE = re.compile(r"\b(?:told|tells|by)(?:\s+the)?\s+$")
 # "The governor added:", "Limbaugh continued:": a speaker and one cue verb, then the colon.
 _CUE_LINE = re.compile(
     rf"^(?P<name>(?:The|the)(?:\s+[a-z][\w-]*){{1,2}}|{_NAME})\s+(?P<cue>[a-z]+):$"
 )
 PRONOUNS = wordset("he she they it we i you this that")
-NOT_PEOPLE = wordset("q&a q a the and live watch update read related photo video interview")
+NOT_PEOPLE = wordset("q&a the and live watch update read related photo video interview") | (
+    interviews.QUESTION_LABELS | interviews.ANSWER_LABELS
+)
 
 
 def layout_candidates(
@@ -219,18 +227,22 @@ def _whole_turns(
 
 
 def interviewee(text: str, before: int) -> tuple[int, int] | None:
-    """The span of the most often named person (two or more capitalised words) before the
-    first turn; the first such mention on a tie."""
+    """The span of the person (two or more capitalised words) named before the first turn
+    most often, by the margin `interviews.interviewee` asks; not the interviewer ("Harbor
+    Daily spoke with ...", "... told the Courier"). None when the lead names two guests as
+    often ("ferry captain Ines Okoro and deckhand Tomas Lind"): whose answer an "A:" is,
+    the transcript does not say."""
     found = [
         m
         for m in _PERSON.finditer(text, 0, before)
         if m.group("name").split()[0].lower() not in NOT_PEOPLE
+        and not _INTERVIEWER_AFTER.match(text, m.end())
+        and not _INTERVIEWER_BEFORE.search(text, max(0, m.start() - 12), m.start())
     ]
-    if not found:
-        return None
     names = [_bare(m.group("name")) for m in found]
-    counts = Counter(names)
-    best = max(counts, key=lambda n: (counts[n], -names.index(n)))
+    best = interviews.interviewee(names)
+    if best is None:
+        return None
     match = found[names.index(best)]
     words = list(re.finditer(r"\S+", match.group("name")))
     start = match.start("name") + words[-len(best.split())].start()

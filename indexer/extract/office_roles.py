@@ -92,13 +92,25 @@ def abbreviation_holders(written: str, role_bearers: dict[str, list[str]]) -> li
     return list(dict.fromkeys(holders))
 
 
+_PRONOUN_KIN = re.compile(
+    rf"\b(?:[Hh]er|[Hh]is|[Tt]heir)[ \t]+(?:[a-z]+[ \t]+)?(?:{_KIN})[ \t]*,?[ \t]*$"
+)
+
+
 def introduced_as_kin(body: str, full: str, surname: str) -> bool:
     """Whether ``body`` introduces the full name ``full`` (as written) as a relative of the
-    bare ``surname`` ("Osei's brother, Kwame Osei", "Brandt's wife Sheila Brandt"): the
-    article's bare "Osei" is then another person than the relative
-    (`KINSHIP_NOUNS`)."""
+    bare ``surname`` ("Osei's brother, Kwame Osei", "Brandt's wife Sheila Brandt", or "her
+    brother, Kwame Osei" after a "Dr Osei"): the article's bare "Osei" is then another
+    person than the relative (`KINSHIP_NOUNS`)."""
     pattern = (
         rf"\b{re.escape(surname)}['\u2019]s[ \t]+(?:[a-z]+[ \t]+)?(?:{_KIN})[ \t]*,?[ \t]*"
         rf"{re.escape(full)}"
     )
-    return re.search(pattern, body) is not None
+    possessive = f"{surname}'s" in body or f"{surname}\u2019s" in body  # the cheap test first
+    if possessive and re.search(pattern, body) is not None:
+        return True
+    # "Dr Osei ... she said. Her brother, Kwame Osei,": a relative of the Osei named before
+    at = body.find(full)
+    if at < 0 or re.search(rf"\b{re.escape(surname)}\b", body[:at]) is None:
+        return False
+    return _PRONOUN_KIN.search(body, max(0, at - 40), at) is not None

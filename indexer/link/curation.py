@@ -71,22 +71,29 @@ def rename(
 ) -> dict[str, Any]:
     """Give a speaker a new name; the old one stays an alias, and every attribution of the
     speaker shows the new name. Raises :class:`SpeakerEditError` on an unknown id, a blank
-    name, and, without ``force``, a name another speaker already has (case-insensitive):
-    two speakers of one name cannot be told apart in facets and lists, so the error names
-    the other speaker and suggests merging them."""
+    name, and, without ``force``, a name another speaker already has as its name or one
+    of its aliases (case-insensitive): two speakers of one name cannot be told apart in
+    facets, lists and search, so the error names the other speaker and suggests merging
+    them."""
     name = " ".join(name.split())
     if not name:
         raise SpeakerEditError("the new name is empty")
     speaker = _speaker(store, speaker_id)
+    wanted = name.casefold()
     same = [
         other
         for other in store.find_speakers(name)
-        if other["id"] != speaker_id and other["name"].casefold() == name.casefold()
+        if other["id"] != speaker_id
+        and wanted in (n.casefold() for n in [other["name"], *other.get("aliases", [])])
     ]
     if same and not force:
         other = same[0]
+        known = "called"
+        if other["name"].casefold() != wanted:  # "Mayor Lindqvist" of Anna Lindqvist
+            alias = next(a for a in other["aliases"] if a.casefold() == wanted)
+            known = f"known as {alias!r}:"
         raise SpeakerEditError(
-            f"another speaker is already called {other['name']!r} (id {other['id']!r}): "
+            f"another speaker is already {known} {other['name']!r} (id {other['id']!r}): "
             f"not renamed. If they are one speaker, merge {speaker_id!r} into {other['id']!r}; "
             "to keep two speakers of that name, rename with force (confirm)"
         )

@@ -33,7 +33,7 @@ from indexer.lexicon import wordset
 from indexer.link.names import PARTICLES, is_description, split_descriptors
 from indexer.link.outlets import initials
 from schemas.ids import slug
-from schemas.scripts import fold_confusables
+from schemas.scripts import fold_confusables, latin_ascii
 from store.base import Store
 
 MAX_ROLES = 10
@@ -101,8 +101,10 @@ ORG_STOPWORDS = frozenset({"the", "of", "for", "and", "s", "on", "in"})
 
 def fold(text: str) -> str:
     """Ascii, case-folded text for matching names; a mixed-script name is read in its
-    dominant script first (``schemas.scripts.fold_confusables``)."""
-    text = fold_confusables(text)
+    dominant script first (``schemas.scripts.fold_confusables``) and a Latin letter without
+    an accent-free base is spelled as usual ("Wałęsa" -> "walesa", "Øvergaard" ->
+    "overgaard": ``schemas.scripts.latin_ascii``)."""
+    text = latin_ascii(fold_confusables(text))
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
@@ -449,6 +451,8 @@ class SpeakerBook:
             return self._other(name, "g:" + fold(name), "person", role)
         surname = key[-1]
         record: dict[str, Any] | None = None
+        if len(key) >= 2 and all(len(k.strip(".")) == 1 for k in key[:-1]):
+            return self._initialled(name, role, article_people, body, article)
         if len(key) >= 2:
             record = self._by_key("p:" + " ".join(key)) or self._from_store(name, "person")
             for variant in spellings(name) if record is None else ():
@@ -513,12 +517,41 @@ class SpeakerBook:
         self._learn(record, given, role)
         return record
 
+    def _initialled(
+        self,
+        name: str,
+        role: str | None,
+        article_people: dict[str, set[str]],
+        body: str | None,
+        article: dict[str, Any] | None,
+    ) -> dict[str, Any] | None:
+        """The person "T. Marsh" (initials and a surname) means: the one full name of its
+        own article whose given name starts with that initial ("Tom Marsh ... T. Marsh
+        said"; never "Lena Marsh"), else the one authority-file person listing the
+        initialled name as an alias, else a speaker of that article alone. Never the
+        corpus's only Tom Marsh so far, nor a page pooling every article's "T. Marsh": what
+        the corpus happens to know depends on the order articles arrive in (issue #10,
+        "Across the corpus"), and Tom and Tina Marsh share the initial."""
+        toks = name.split()
+        initial = fold(toks[0])[:1]
+        fulls = []
+        for written in full_names_in(body or "", toks[-1], self._common(body or "")):
+            given = clean_person(written)[0].split()[0]
+            if len(given.strip(".")) > 1 and fold(given)[:1] == initial:
+                fulls.append(written)
+        if len(fulls) == 1:
+            return self._person(fulls[0], role, article_people, body, article=article)
+        record = self._authority_alias(name, None)
+        if record is not None:
+            self._learn(record, name, role)
+            return record
+        return None if article is None else self._in_article(name, role, article)
+
     def _first_names_agree(self, key: list[str], record: dict[str, Any]) -> bool:
+        """Whether a full name's given name is the known person's, written out in both:
+        "Tom Marsh" never joins a page of "T. Marsh" (Tina shares the initial)."""
         other = person_key(record["name"])
-        if len(other) < 2:
-            return False
-        a, b = key[0], other[0]
-        return a == b or (min(len(a), len(b)) == 1 and a[0] == b[0])
+        return len(other) >= 2 and key[0] == other[0]
 
     def _known_by_other_name(self, toks: list[str], body: str, common: frozenset[str]) -> bool:
         """ "Demogorgon Trump": a first word that is no given name, before the surname of a
