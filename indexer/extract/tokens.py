@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from indexer.extract.names import is_first_name
 from indexer.extract.nlp import doc_text
-from indexer.lexicon import EXTRACT_ORG_WORDS, LINK_ORG_WORDS, ORG_WORDS
+from indexer.lexicon import EXTRACT_ORG_WORDS, LINK_ORG_WORDS, NAME_PARTICLES, ORG_WORDS
 
 PROPER = frozenset(["NNP", "NNPS"])
 ORGANISATION_WORDS = ORG_WORDS | EXTRACT_ORG_WORDS | LINK_ORG_WORDS
@@ -49,6 +49,7 @@ def name_chain(tok: Token) -> list[Token]:
         is_proper(doc[end + 1])
         or (doc[end + 1].like_num and doc[end].lower_ in ("channel", "radio"))
         or (doc[end + 1].lower_ in NAME_LINKS and end + 2 < len(doc) and is_proper(doc[end + 2]))
+        or _particles_between(doc, end + 1, 1)
         or (end + 2 < len(doc) and _joins(doc[end], doc[end + 1]))
     ):
         end += 1
@@ -56,6 +57,7 @@ def name_chain(tok: Token) -> list[Token]:
     while start > 0 and (
         is_proper(doc[start - 1])
         or (doc[start - 1].lower_ in NAME_LINKS and start > 1 and is_proper(doc[start - 2]))
+        or _particles_between(doc, start - 1, -1)
         or (start > 1 and _joins(doc[start - 2], doc[start - 1]))
         or (organisation and start > 1 and _plural_possessive(doc[start - 2], doc[start - 1]))
         or (
@@ -67,11 +69,23 @@ def name_chain(tok: Token) -> list[Token]:
     ):
         start -= 1
     chain = [doc[i] for i in range(start, end + 1)]
-    while chain and chain[0].lower_ in NAME_LINKS:
+    while chain and (chain[0].lower_ in NAME_LINKS or chain[0].text in NAME_PARTICLES):
         chain.pop(0)
     while chain and not chain[0].text[:1].isalnum():
         chain.pop(0)
     return chain
+
+
+def _particles_between(doc: Doc, i: int, step: int) -> bool:
+    """Whether token `i` starts (step 1) or ends (step -1) a run of at most three lower-case
+    name particles (`lexicon.NAME_PARTICLES`) with a proper noun on its far side: "van der"
+    in "Jan van der Berg", "bin" in "Khalid bin Saeed", "da" in "João da Silva Pereira"."""
+    for far in range(i, i + 3 * step, step):
+        if not 0 <= far < len(doc) or doc[far].text not in NAME_PARTICLES:
+            return False
+        if 0 <= far + step < len(doc) and is_proper(doc[far + step]):
+            return doc[far + step].text[:1].isupper()
+    return False
 
 
 def _plural_possessive(before: Token, mark: Token) -> bool:

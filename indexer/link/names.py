@@ -14,13 +14,13 @@ import re
 from collections.abc import Callable
 
 from indexer.extract.names import PARTY_LABELS, is_first_name
-from indexer.lexicon import wordset
+from indexer.lexicon import NAME_PARTICLES, wordset
 
 # Party and political labels written before a name ("Republican Donald Trump"): the
 # extractor's party labels and the parties of other countries' news.
 AFFILIATIONS = PARTY_LABELS | wordset("labour independent green greens progressive bloc")
 # Lower-case words inside a name ("Charles de Gaulle", "Ludwig van Beethoven").
-PARTICLES = wordset("de van von der den da di du del della la le bin al ibn ter dos das st")
+PARTICLES = NAME_PARTICLES
 # Words that make a mention a description of a speaker, not a name ("spokeswoman for X").
 RELATIONS = wordset("for to of at with from")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
