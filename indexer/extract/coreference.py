@@ -44,6 +44,7 @@ from indexer.extract.tokens import (
 from indexer.lexicon import (
     GENERIC_ORG_NOUNS,
     HYPHENATED_TITLES,
+    NAME_PARTICLES,
     ORG_NOUNS,
     is_post_nominal,
     wordset,
@@ -619,7 +620,7 @@ class SpeakerIndex:
         if name and len(words) > 1 and _organization_shaped(name):
             return "organization"
         if (
-            2 <= len(words) <= 4
+            2 <= len([w for w in words if w not in NAME_PARTICLES]) <= 4  # "bin", "van der"
             and not any(w in THING_WORDS for w in words)
             and all(
                 w.replace(".", "").replace("-", "").replace("'", "").replace("\u2019", "").isalpha()

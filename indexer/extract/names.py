@@ -184,7 +184,7 @@ def descriptor_length(words: list[str]) -> int:
             if (
                 all(w[:1].isupper() and len(w.strip(".")) > 1 for w in prefix)
                 and not any(is_first_name(w) and not is_descriptor(w) for w in prefix)
-                and all(_describes(w) for w in prefix)
+                and all(describes(w) for w in prefix)
             ):
                 return i
             break
@@ -194,7 +194,7 @@ def descriptor_length(words: list[str]) -> int:
     return cut
 
 
-def _describes(word: str) -> bool:
+def describes(word: str) -> bool:
     """Whether a capitalised word before a given name may describe its bearer: a title, a
     party label, an abbreviation ("Sen."), an acronym ("FBI", "UC"), or an English noun or
     adjective (`english_words`: "Rival", "Actress", "Dutch", "Orange County"). Any other

@@ -132,7 +132,8 @@ def clean_person(name: str) -> tuple[str, str | None]:
     text, tag = without_party_tag(" ".join(name.split()))
     head, _, tail = text.partition(",")
     role = tail.strip() or tag
-    toks = [_POSSESSIVE.sub("", t) for t in _WORD_RE.findall(head)]
+    toks = _after_owner(_WORD_RE.findall(head))
+    toks = [_POSSESSIVE.sub("", t) for t in toks]
     ends = [i for i, t in enumerate(toks) if t.endswith(".") and len(t) > 3]
     if ends and ends[-1] < len(toks) - 1:  # "January. Halvern": a sentence ended there
         toks = toks[ends[-1] + 1 :]
@@ -161,6 +162,19 @@ def clean_person(name: str) -> tuple[str, str | None]:
         toks = toks[lower[-1] + 1 :]
     names = [t for t in toks if t[:1].isupper() or not t[:1].isalpha() or t in PARTICLES]
     return (" ".join(names or toks).strip(" .") or text), role
+
+
+def _after_owner(toks: list[str]) -> list[str]:
+    """The name after a possessive owner ("Thailand's Prayut Chanthawong", "Clinton's Robby
+    Mook" -> the words after the owner): a country, party or person whose someone the
+    named one is, never part of the name. `toks` unchanged without one (a possessive on
+    the last word is the name's own: "Obama's")."""
+    owners = [
+        i
+        for i, t in enumerate(toks[:-1])
+        if t[:1].isupper() and t.endswith(("'s", "’s")) and toks[i + 1][:1].isupper()
+    ]
+    return toks[owners[-1] + 1 :] if owners else toks
 
 
 _ENDINGS = ("iy", "ii", "yi", "ij", "y", "i")
