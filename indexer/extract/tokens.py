@@ -85,6 +85,8 @@ def _particles_between(doc: Doc, i: int, step: int) -> bool:
             return False
         if 0 <= far + step < len(doc) and is_proper(doc[far + step]):
             return doc[far + step].text[:1].isupper()
+        if step == 1 and far + 2 < len(doc) and _joins(doc[far], doc[far + 1]):
+            return True  # "al-Khatib", "el-Sayed": the particle written onto the surname
     return False
 
 
@@ -127,14 +129,14 @@ def _capitalised_modifier(tok: Token, start: int, end: int) -> bool:
 
 def _joins(before: Token, hyphen: Token) -> bool:
     """A hyphen inside a double-barrelled name ("Ruiz-Teller"), between two proper nouns
-    written without spaces."""
+    written without spaces, or between a name particle and a surname ("al-Khatib")."""
     after = hyphen.doc[hyphen.i + 1] if hyphen.i + 1 < len(hyphen.doc) else None
     return (
         hyphen.text == "-"
         and after is not None
         and not before.whitespace_
         and not hyphen.whitespace_
-        and is_proper(before)
+        and (is_proper(before) or before.text in NAME_PARTICLES)
         and is_proper(after)
     )
 

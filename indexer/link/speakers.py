@@ -156,12 +156,18 @@ def clean_person(name: str) -> tuple[str, str | None]:
         cut = toks.index("of", 2)  # "Charles B. Rangel of New York": the place is the role's
         role = role or " ".join(toks[cut:])
         toks = toks[:cut]
-    lower = [i for i, t in enumerate(toks) if t[:1].islower() and t.casefold() not in PARTICLES]
+    lower = [i for i, t in enumerate(toks) if t[:1].islower() and not _in_name(t)]
     if lower and lower[-1] < len(toks) - 1:  # "Clinton campaign manager Robby Mook"
         role = role or " ".join(toks[: lower[-1] + 1])
         toks = toks[lower[-1] + 1 :]
-    names = [t for t in toks if t[:1].isupper() or not t[:1].isalpha() or t in PARTICLES]
+    names = [t for t in toks if t[:1].isupper() or not t[:1].isalpha() or _in_name(t)]
     return (" ".join(names or toks).strip(" .") or text), role
+
+
+def _in_name(word: str) -> bool:
+    """A lower-case word that belongs to a name: a particle ("van", "bin") or a surname
+    written with one ("al-Khatib", "el-Sayed")."""
+    return word.casefold() in PARTICLES or word.partition("-")[0].casefold() in PARTICLES
 
 
 def _after_owner(toks: list[str]) -> list[str]:
