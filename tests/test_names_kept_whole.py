@@ -28,12 +28,18 @@ WHOLE_NAMES = [
         "The Omani envoy, Noura bint Hamad Al Busaidi, said the region welcomed the pact.",
         "Noura bint Hamad Al Busaidi",
     ),
-    ("Ahmed ibn Rashid al-Khatib told reporters the quotas were fair.", "Ahmed ibn Rashid al-Khatib"),
+    (
+        "Ahmed ibn Rashid al-Khatib told reporters the quotas were fair.",
+        "Ahmed ibn Rashid al-Khatib",
+    ),
     ("Belgian MEP Pieter de Vries said the text was a step forward.", "Pieter de Vries"),
     ("Economist Hanna von Essen said prices would fall.", "Hanna von Essen"),
     ("Coach Luis del Río said the fleet was ready.", "Luis del Río"),
     ("Senator Ana de la Cruz said the vote would be close.", "Ana de la Cruz"),
-    ("Chief Minister Suresh Chandra Patil said the state would study the pact.", "Suresh Chandra Patil"),
+    (
+        "Chief Minister Suresh Chandra Patil said the state would study the pact.",
+        "Suresh Chandra Patil",
+    ),
     ("Peru's Dina Quispe Mamani said she was hopeful about the talks.", "Dina Quispe Mamani"),
 ]
 
