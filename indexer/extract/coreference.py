@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from indexer import lexicon
 from indexer.extract import interviews
+from indexer.extract.headline_roles import office_holders
 from indexer.extract.names import (
     HONORIFIC_GENDERS,
     PARTY_LABELS,
@@ -997,6 +998,8 @@ class SpeakerIndex:
                     return Speaker(written, "person", how=UNRESOLVED)
                 role = self.role_of.get(named, written)
                 return Speaker(named, "person", role, DESCRIPTION_CERTAINTY, DESCRIBED)
+        if len(words) > 1 and (holders := office_holders(words, self.role_bearers)) is not None:
+            return self._office_holder(holders, written)  # "..., says Home Secretary"
         while len(words) > 1 and words[0].lower() in TITLES:
             words.pop(0)
         name = " ".join(words)
@@ -1043,10 +1046,11 @@ class SpeakerIndex:
             return holder  # "Afghan Ambassador to the United States Hamdullah Mohib"
         holders = abbreviation_holders(head.text, self.role_bearers) if len(chain) == 1 else None
         if holders is not None:  # "'Taxes will rise', PM warns": the article's one PM, or
-            if len(holders) != 1:  # a description (never one page for every article's PM)
-                return Speaker(head.text, "person", how=UNRESOLVED)
-            role = self.role_of.get(holders[0])
-            return Speaker(holders[0], "person", role, DESCRIPTION_CERTAINTY, DESCRIBED)
+            return self._office_holder(holders, head.text)  # a description
+        if len(chain) > 1 and (
+            holders := office_holders(text_of(chain).split(), self.role_bearers)
+        ) is not None:  # "..., says Karnataka CM": the body's one chief minister
+            return self._office_holder(holders, text_of(chain))
         if chain and not _only_titles([t.text for t in chain]):
             bare = _without_titles(chain) or chain
             gender = _title_gender(chain, bare) or _reported_self_gender(head)
@@ -1141,6 +1145,15 @@ class SpeakerIndex:
         if low in GROUP_NOUNS:
             return Speaker(text, "group", how=UNRESOLVED)
         return Speaker(text, "unknown", how=UNRESOLVED)
+
+    def _office_holder(self, holders: list[str], written: str) -> Speaker:
+        """The one holder of an office named without a name ("PM", "Home Secretary"), or
+        an unresolved description (never one page for every article's PM, nor an
+        organization page "Karnataka CM") when the article has none or several."""
+        if len(holders) != 1:
+            return Speaker(written, "person", how=UNRESOLVED)
+        role = self.role_of.get(holders[0])
+        return Speaker(holders[0], "person", role, DESCRIPTION_CERTAINTY, DESCRIBED)
 
     def _role_holder(self, head: Token, pos: int) -> Speaker | None:
         """ "Afghan Ambassador to the United States Hamdullah Mohib said": a role word
