@@ -17,13 +17,23 @@ from __future__ import annotations
 import re
 
 from indexer.extract.english_words import is_english_word
-from indexer.extract.names import is_descriptor, is_first_name
+from indexer.extract.names import HONORIFIC_GENDERS, is_descriptor, is_first_name
 from indexer.extract.nlp import entities
 from indexer.extract.office_roles import ROLE_ABBREVIATIONS
-from indexer.lexicon import EXTRACT_TITLES, LINK_TITLES, ROLE_WORDS, TITLE_WORDS, TITLES
+from indexer.lexicon import (
+    ABBREVIATED_TITLES,
+    EXTRACT_TITLES,
+    ROLE_WORDS,
+    TITLE_WORDS,
+    TITLES,
+    wordset,
+)
 
-# Office words a role phrase may end in ("Secretary", "CM", "Minister", "Mayor").
-OFFICE_WORDS = TITLES | EXTRACT_TITLES | LINK_TITLES | ROLE_WORDS | ROLE_ABBREVIATIONS.keys()
+# Office words a role phrase may end in ("Secretary", "CM", "Minister", "Mayor"); not forms
+# of address ("Mr. King", "Dr. Lord": a surname follows them) nor ranks of nobility.
+OFFICE_WORDS = (
+    TITLES | EXTRACT_TITLES | ROLE_WORDS | ROLE_ABBREVIATIONS.keys() | wordset("premier")
+) - HONORIFIC_GENDERS.keys() - ABBREVIATED_TITLES - wordset("sir dame")
 
 
 def office_words(words: list[str]) -> tuple[list[str], list[str]] | None:
@@ -43,6 +53,8 @@ def office_words(words: list[str]) -> tuple[list[str], list[str]] | None:
     if not words or not all(w[:1].isupper() for w in words):
         return None
     low = [w.lower().rstrip(".") for w in words]
+    if any(w in HONORIFIC_GENDERS or w in ABBREVIATED_TITLES for w in low):
+        return None  # "Mr. King", "Sen. Chief": a form of address before a surname
     if low[-1] not in OFFICE_WORDS or any(
         is_first_name(w) and not is_descriptor(w) and w.lower().rstrip(".") not in OFFICE_WORDS
         for w in words

@@ -184,7 +184,7 @@ def descriptor_length(words: list[str]) -> int:
             if (
                 all(w[:1].isupper() and len(w.strip(".")) > 1 for w in prefix)
                 and not any(is_first_name(w) and not is_descriptor(w) for w in prefix)
-                and all(describes(w) for w in prefix)
+                and describes(prefix[-1])  # "PolitiFact Executive Director Aaron"
             ):
                 return i
             break
