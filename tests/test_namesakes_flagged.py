@@ -71,6 +71,9 @@ def test_one_person_s_page_raises_no_flag(newsroom):
         ([("a", "Sen."), ("b", "senator")], False),  # an abbreviation written out
         ([("a", "mayor"), ("b", "candidate for governor")], False),  # held besides an office
         ([("a", "mayor"), ("b", "R-Ohio")], False),  # a party tag is no role
+        ([("a", "Republican"), ("b", "the developer")], False),  # nor a party label
+        ([("a", "secretary of state"), ("b", "president")], False),  # a career's offices
+        ([("a", "pharmacist"), ("b", "a retired plumber")], True),  # two occupations
         ([("a", "mayor"), ("b", "a retired teacher"), ("c", "mayor and retired teacher")], False),
         ([("a", "mayor"), ("a", "a retired teacher")], False),  # one article, one person
     ],

@@ -7,7 +7,9 @@ Evidence that counts: two articles each describing the person by a role, whose o
 occupations (the role's head noun: "mayor", "teacher") differ, with no article describing
 the person by both (one article calling them "mayor and retired teacher" shows one person
 holds both), and neither head a role anyone may hold besides their job
-(`NON_EXCLUSIVE`: "candidate", "resident", "member" ...). Tenure ("former mayor") and
+(`NON_EXCLUSIVE`: "candidate", "resident", "member" ...), and not both public offices a
+career moves between (`OFFICES`: a secretary of state who runs for president). A party
+("Republican"), an epithet or a stray phrase is no role here. Tenure ("former mayor") and
 place ("mayor of Elmbrook") do not make another office; abbreviations are written out
 ("Sen." is "senator"). Party tags, post-nominal letters and honorifics are no roles here.
 A name without roles, or with roles in one article only, is never flagged. The flag is a
@@ -21,7 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from indexer.extract.names import TENURE_WORDS, party_tag
+from indexer import lexicon
+from indexer.extract.names import PARTY_LABELS, TENURE_WORDS, party_tag
 from indexer.lexicon import TITLE_WORDS, is_post_nominal, wordset
 
 # Roles held besides an office or occupation (a mayor is also a resident and a candidate).
@@ -32,6 +35,11 @@ NON_EXCLUSIVE = wordset(
     spokeswoman spokesperson representative figure friend neighbour neighbor"""
 )
 _DETERMINERS = wordset("a an the this that its his her their our")
+# Offices a career moves between (a secretary of state runs for president): two of them on
+# one page are no evidence of two people.
+OFFICES = lexicon.TITLES | lexicon.EXTRACT_TITLES | lexicon.LINK_TITLES | lexicon.ROLE_WORDS
+# How an occupation noun ends ("teacher", "developer", "surgeon", "pharmacist", "librarian").
+OCCUPATION_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "eon")
 _ENDS = re.compile(r"\s(?:of|for|at|in|from|with|on|to|who|which|that)\s|[,;(]")
 _BOTH = re.compile(r"\s(?:and|&)\s")  # "mayor and retired teacher": two roles, one person
 MAX_FLAGS = 3  # conflicting role pairs reported per page
@@ -62,7 +70,16 @@ def role_head(role: str | None) -> str | None:
     words = [w.strip(".'\u2019\"").lower() for w in cut]
     words = [w.removesuffix("'s") for w in words if w and w not in _DETERMINERS]
     words = [w for w in words if w not in TENURE_WORDS]
-    return TITLE_WORDS.get(words[-1], words[-1]) if words else None
+    head = TITLE_WORDS.get(words[-1], words[-1]) if words else None
+    return head if head is not None and _office_or_occupation(head) else None
+
+
+def _office_or_occupation(head: str) -> bool:
+    """An office ("mayor") or a noun shaped like an occupation ("teacher", "pharmacist"),
+    not a party ("Republican"), an epithet ("crooked") or a stray phrase ("a book")."""
+    if head in PARTY_LABELS or head in NON_EXCLUSIVE:
+        return False
+    return head in OFFICES or (len(head) > 4 and head.endswith(OCCUPATION_ENDINGS))
 
 
 def possible_namesakes(attributions: Iterable[dict[str, Any]]) -> list[PossibleNamesake]:
@@ -88,6 +105,7 @@ def possible_namesakes(attributions: Iterable[dict[str, Any]]) -> list[PossibleN
                     pair = frozenset((a, b))
                     if (
                         a == b
+                        or (a in OFFICES and b in OFFICES)
                         or pair in seen
                         or (a, b) in both
                         or a in NON_EXCLUSIVE
