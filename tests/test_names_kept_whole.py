@@ -79,3 +79,18 @@ def test_a_country_s_possessive_is_no_name_and_no_role():
 )
 def test_a_describing_word_before_a_given_name_is_still_cut_off(sentence, name):
     assert [a["speaker"] for a in extract(sentence)] == [name]
+
+
+def test_a_surname_whose_full_name_follows_a_role_word_is_indexed_not_a_crash(linker):
+    """ "Reporter Jomira Oyelaran says: …" then "As Oyelaran spoke": the full name found
+    for the surname read down to the surname again, forever (a RecursionError on index)."""
+    store, link = linker
+    body = (
+        "A reporter at the scene described the consulate.\n\n"
+        "Reporter Jomira Oyelaran says:\n\n"
+        'The consulate was closed on Friday, and "nobody was allowed near it," Jomira '
+        "Oyelaran said.\n\n"
+        "As Oyelaran spoke about how the consulate had been sealed, police arrived."
+    )
+    stored = index(store, link, (article("Test Gazette", "c", "2026-11-25", body), extract(body)))
+    assert all("Oyelaran" in a["speaker"] for a in stored[1] if a.get("speaker_id"))

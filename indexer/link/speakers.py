@@ -450,7 +450,11 @@ class SpeakerBook:
         body: str | None = None,
         gender: str | None = None,
         article: dict[str, Any] | None = None,
+        expanded: bool = False,
     ) -> dict[str, Any] | None:
+        # `expanded`: `raw` is already the full name the article gives for a surname, which
+        # must not be looked up again ("Reporter Jomana Karadsheh" read down to "Karadsheh"
+        # would find itself forever)
         name, found_role = clean_person(raw)
         common = self._common(body or "")
         descriptors, toks = split_descriptors(
@@ -484,11 +488,13 @@ class SpeakerBook:
         else:
             gender = gender or surname_gender(body or "", name)
             fits = [i for i in article_people.get(surname, ()) if self._gender_fits(i, gender)]
-            full = None if fits else full_name_in(body or "", name, common, gender)
+            full = None if fits or expanded else full_name_in(body or "", name, common, gender)
             if full is not None and introduced_as_kin(body or "", full, name):
                 full = None  # "Dr Osei ... Osei's brother, Kwame Osei": not the brother
             if full is not None:  # (no gender: "Rakeyia Scott" may come back as "Scott")
-                return self._person(full, role, article_people, body, article=article)
+                return self._person(
+                    full, role, article_people, body, article=article, expanded=True
+                )
             if surname not in article_people and is_first_name(name) and not surname_in(body, name):
                 # "Adam said": the article's one Adam, else a page of this article alone
                 given = full_name_from_given_name(body or "", name, common)
