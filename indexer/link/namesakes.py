@@ -32,7 +32,10 @@ NON_EXCLUSIVE = wordset(
     """candidate nominee contender hopeful challenger incumbent member resident voter
     supporter critic opponent ally activist campaigner volunteer parent owner founder
     co-founder author speaker guest witness veteran official leader head chair spokesman
-    spokeswoman spokesperson representative figure friend neighbour neighbor"""
+    spokeswoman spokesperson representative figure friend neighbour neighbor adviser advisor
+    strategist consultant lobbyist fundraiser operative aide analyst commentator columnist
+    contributor editor writer reporter journalist pollster donor backer surrogate
+    front-runner frontrunner outlier hater"""
 )
 _DETERMINERS = wordset("a an the this that its his her their our")
 # Offices a career moves between (a secretary of state runs for president): two of them on
@@ -70,6 +73,8 @@ def role_head(role: str | None) -> str | None:
     words = [w.strip(".'\u2019\"").lower() for w in cut]
     words = [w.removesuffix("'s") for w in words if w and w not in _DETERMINERS]
     words = [w for w in words if w not in TENURE_WORDS]
+    if words and cut[-1][:1].isupper() and words[-1] not in OFFICES:
+        return None  # "Vermonter", "Texan": where someone is from, not what they do
     head = TITLE_WORDS.get(words[-1], words[-1]) if words else None
     return head if head is not None and _office_or_occupation(head) else None
 
