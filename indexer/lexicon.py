@@ -14,6 +14,14 @@ def wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# --- Lower-case particles inside a person's name ------------------------------------------
+# "Charles de Gaulle", "Jan van der Berg", "João da Silva Pereira", "Khalid bin Saeed Al
+# Nuaimi", "Ana de la Cruz", "Maria dos Santos": one name, however many particles it holds.
+NAME_PARTICLES = wordset(
+    "de van von der den da di du del della la le bin bint ibn al el ter ten dos das st"
+)
+
+
 # --- Title Case: the words it leaves in lower case ("Make Your Kid a Millionaire") ----------
 
 TITLE_CASE_SMALL = wordset(

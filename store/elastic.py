@@ -63,7 +63,14 @@ from store.plan import (
     text_label,
 )
 from store.query_text import Words, merge_marks
-from store.records import keyword, prepare_all, prepare_article, record_id, text_order
+from store.records import (
+    WORD_STARTS,
+    keyword,
+    prepare_all,
+    prepare_article,
+    record_id,
+    text_order,
+)
 from store.spelling import MIN_LENGTH, closest, max_distance
 
 KINDS = tuple(SCHEMAS)
@@ -578,7 +585,9 @@ class ElasticStore(Store):
             should = []
             for field in fields:
                 should.append({"prefix": {field: {"value": wanted}}})
-                should.append({"wildcard": {field: {"value": f"* {escaped}*"}}})
+                should.extend(
+                    {"wildcard": {field: {"value": f"*{start}{escaped}*"}}} for start in WORD_STARTS
+                )
             query = {"bool": {"should": should, "minimum_should_match": 1}}
         found = self.es.search(
             index=self.alias(kind), query=query, size=MAX_DIRECTORY_MATCHES,

@@ -106,12 +106,22 @@ def speaker_keys(speaker: dict[str, Any]) -> set[str]:
     return {keyword(n) for n in [speaker["name"], *speaker.get("aliases", [])] if n}
 
 
+# What starts a word of a name key: a space, or the hyphen of a double-barrelled name
+# ("lindqvist" in "anna schafer-lindqvist").
+WORD_STARTS = (" ", "-")
+
+
 def name_matches(text: str, key: str) -> bool:
     """The directory's matching rule: the folded ``text`` starts ``key`` (a name key from
     :func:`speaker_keys` or :func:`outlet_keys`) or one of its words ("ved" finds
-    "olena vedmid")."""
+    "olena vedmid"), a part of a hyphenated name being a word ("lindq" finds "anna
+    schafer-lindqvist")."""
     wanted = keyword(text.strip())
-    return not wanted or key.startswith(wanted) or f" {wanted}" in f" {key}"
+    return (
+        not wanted
+        or key.startswith(wanted)
+        or any(f"{start}{wanted}" in key for start in WORD_STARTS)
+    )
 
 
 def outlet_keys(outlet: dict[str, Any]) -> set[str]:

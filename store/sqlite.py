@@ -49,6 +49,7 @@ from store.base import (
 from store.plan import LABELLED, SORTS, Plan, SortKey, reassign_label_field, reassigned
 from store.query_text import ParsedText, Words, fts5_any, merge_marks
 from store.records import (
+    WORD_STARTS,
     keyword,
     outlet_keys,
     prepare_all,
@@ -642,11 +643,9 @@ class SqliteStore(Store):
         where, params = where + ")", []
         if wanted:  # store.records.name_matches, as LIKE patterns on the folded name keys
             like = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            where += (
-                f" AND r.id IN (SELECT {owner} FROM {names} WHERE key LIKE ? ESCAPE '\\'"
-                f" OR key LIKE ? ESCAPE '\\')"
-            )
-            params = [f"{like}%", f"% {like}%"]
+            where += f" AND r.id IN (SELECT {owner} FROM {names} WHERE key LIKE ? ESCAPE '\\'"
+            where += "".join(" OR key LIKE ? ESCAPE '\\'" for _ in WORD_STARTS) + ")"
+            params = [f"{like}%", *(f"%{start}{like}%" for start in WORD_STARTS)]
         order = "n + relayed DESC, name, id" if sort == "count" else "name, id"
         rows = self._conn().execute(
             f"SELECT doc, n, relayed, count(*) OVER () FROM (SELECT r.id, r.doc,"

@@ -30,7 +30,7 @@ from webapp import params as P
 from webapp import provenance as prov
 from webapp.export import stream_csv, stream_jsonl
 from webapp.render import highlight
-from webapp.searching import SearchState, everything_of, run_search, store
+from webapp.searching import SearchState, everything_of, namesake_flags, run_search, store
 from webapp.security import bearer_matches, json_body
 from webapp.writes import Busy, Indexing
 
@@ -319,6 +319,7 @@ def speaker(speaker_id: str) -> Response:
         "attributions": result.total,
         "top_outlets": _facet_values(result.facets.get("outlet", []), []),
         "histogram": _months(result),
+        "may_be_two_people": namesake_flags(speaker_id),
     }
     return respond(S.SpeakerResponseSchema, body)
 

@@ -221,11 +221,28 @@ class ArticleResponseSchema(Schema):
     attributions = fields.List(fields.Nested(AttributionSchema), required=True)
 
 
+class NamesakeSchema(Schema):
+    roles = fields.List(
+        fields.String(), required=True, metadata={"description": "two roles, as written"}
+    )
+    articles = fields.List(
+        fields.String(), required=True, metadata={"description": "an article writing each"}
+    )
+
+
 class SpeakerResponseSchema(Schema):
     speaker = fields.Nested(SpeakerSchema, required=True)
     attributions = fields.Integer(required=True)
     top_outlets = fields.List(fields.Nested(FacetValueSchema))
     histogram = fields.List(fields.Nested(MonthSchema))
+    may_be_two_people = fields.List(
+        fields.Nested(NamesakeSchema),
+        required=True,
+        metadata={
+            "description": "roles in different articles (no article naming both) suggesting "
+            "that this page pools two people of one name; empty when nothing suggests it"
+        },
+    )
 
 
 class StatementSummarySchema(Schema):

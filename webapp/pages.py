@@ -34,7 +34,7 @@ from webapp.render import (
     month_bounds,
     passage_window,
 )
-from webapp.searching import EVERYTHING, everything_of, run_search, store
+from webapp.searching import EVERYTHING, everything_of, namesake_flags, run_search, store
 
 pages = Blueprint("pages", __name__)
 
@@ -129,6 +129,7 @@ def speaker(speaker_id: str) -> str | Response:
         statements_page=statements_page,
         statements_pages=max(1, -(-len(said) // STATEMENTS_PER_PAGE)),
         speaker=record,
+        namesakes=namesake_flags(speaker_id),
         s=state,
         overall=overall,
         timeline=timeline,

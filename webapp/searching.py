@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import islice
 from typing import Any
 from urllib.parse import urlencode
 
 from flask import current_app
 
+from indexer.link.namesakes import possible_namesakes
 from schemas.catalog import FILTERS
 from store.base import FACETS, DirectoryKind, FacetValue, SearchQuery, SearchResult, Store
 from webapp import params as P
@@ -48,6 +50,19 @@ def everything_of(
     args = {name: [value] for name, value in {**named, **EVERYTHING}.items()}
     params = P.search_params(args)
     return replace(P.to_query(params, facets=facets), sort=sort, per_page=per_page)
+
+
+# Attributions read per speaker page for the namesake check (the most recent first).
+NAMESAKE_READ = 500
+
+
+def namesake_flags(speaker_id: str) -> list[dict[str, list[str]]]:
+    """Role pairs suggesting that a speaker's page pools two people of one name
+    (`indexer.link.namesakes`: "mayor" in one article, "a retired teacher" in another), as
+    ``{"roles": [a, b], "articles": [id_a, id_b]}``; [] when nothing suggests it. Reads the
+    speaker's latest `NAMESAKE_READ` attributions."""
+    found = store().scan(everything_of(speaker=speaker_id, facets=False))
+    return [flag.to_dict() for flag in possible_namesakes(islice(found, NAMESAKE_READ))]
 
 
 @dataclass

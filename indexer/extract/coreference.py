@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from indexer import lexicon
 from indexer.extract import interviews
+from indexer.extract.headline_roles import office_holders
 from indexer.extract.names import (
     HONORIFIC_GENDERS,
     PARTY_LABELS,
@@ -45,6 +46,7 @@ from indexer.extract.tokens import (
 from indexer.lexicon import (
     GENERIC_ORG_NOUNS,
     HYPHENATED_TITLES,
+    NAME_PARTICLES,
     ORG_NOUNS,
     is_post_nominal,
     wordset,
@@ -656,7 +658,7 @@ class SpeakerIndex:
         if name and len(words) > 1 and _organization_shaped(name):
             return "organization"
         if (
-            2 <= len(words) <= 4
+            2 <= len([w for w in words if w not in NAME_PARTICLES]) <= 4  # "bin", "van der"
             and not any(w in THING_WORDS for w in words)
             and all(
                 w.replace(".", "").replace("-", "").replace("'", "").replace("\u2019", "").isalpha()
@@ -1123,6 +1125,8 @@ class SpeakerIndex:
                     return Speaker(written, "person", how=UNRESOLVED)
                 role = self.role_of.get(named, written)
                 return Speaker(named, "person", role, DESCRIPTION_CERTAINTY, DESCRIBED)
+        if len(words) > 1 and (holders := office_holders(words, self.role_bearers)) is not None:
+            return self._office_holder(holders, written)  # "..., says Home Secretary"
         while len(words) > 1 and words[0].lower() in TITLES:
             words.pop(0)
         name = " ".join(words)
@@ -1169,10 +1173,11 @@ class SpeakerIndex:
             return holder  # "Afghan Ambassador to the United States Hamdullah Mohib"
         holders = abbreviation_holders(head.text, self.role_bearers) if len(chain) == 1 else None
         if holders is not None:  # "'Taxes will rise', PM warns": the article's one PM, or
-            if len(holders) != 1:  # a description (never one page for every article's PM)
-                return Speaker(head.text, "person", how=UNRESOLVED)
-            role = self.role_of.get(holders[0])
-            return Speaker(holders[0], "person", role, DESCRIPTION_CERTAINTY, DESCRIBED)
+            return self._office_holder(holders, head.text)  # a description
+        if len(chain) > 1 and (
+            holders := office_holders(text_of(chain).split(), self.role_bearers)
+        ) is not None:  # "..., says Karnataka CM": the body's one chief minister
+            return self._office_holder(holders, text_of(chain))
         if chain and not _only_titles([t.text for t in chain]):
             bare = _without_titles(chain) or chain
             gender = _title_gender(chain, bare) or _reported_self_gender(head)
@@ -1291,6 +1296,15 @@ class SpeakerIndex:
             and is_first_name(text)
             and re.search(rf"\b{re.escape(text.lower())}\b", self.text) is None
         )
+
+    def _office_holder(self, holders: list[str], written: str) -> Speaker:
+        """The one holder of an office named without a name ("PM", "Home Secretary"), or
+        an unresolved description (never one page for every article's PM, nor an
+        organization page "Karnataka CM") when the article has none or several."""
+        if len(holders) != 1:
+            return Speaker(written, "person", how=UNRESOLVED)
+        role = self.role_of.get(holders[0])
+        return Speaker(holders[0], "person", role, DESCRIPTION_CERTAINTY, DESCRIBED)
 
     def _role_holder(self, head: Token, pos: int) -> Speaker | None:
         """ "Afghan Ambassador to the United States Hamdullah Mohib said": a role word

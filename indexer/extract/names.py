@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from nameparser.config import CONSTANTS
 
+from indexer.extract.english_words import is_english_word
 from indexer.lexicon import (
     ABBREVIATED_TITLES,
     EXTRACT_TITLES,
@@ -180,8 +181,10 @@ def descriptor_length(words: list[str]) -> int:
     for i in range(1, len(words) - 1):
         if is_first_name(words[i]) and not is_descriptor(words[i]):
             prefix = words[:i]
-            if all(w[:1].isupper() and len(w.strip(".")) > 1 for w in prefix) and not any(
-                is_first_name(w) and not is_descriptor(w) for w in prefix
+            if (
+                all(w[:1].isupper() and len(w.strip(".")) > 1 for w in prefix)
+                and not any(is_first_name(w) and not is_descriptor(w) for w in prefix)
+                and describes(prefix[-1])  # "PolitiFact Executive Director Aaron"
             ):
                 return i
             break
@@ -189,6 +192,22 @@ def descriptor_length(words: list[str]) -> int:
     while cut < len(words) - 1 and words[cut].lower() in PARTY_LABELS:
         cut += 1
     return cut
+
+
+def describes(word: str) -> bool:
+    """Whether a capitalised word before a given name may describe its bearer: a title, a
+    party label, an abbreviation ("Sen."), an acronym ("FBI", "UC"), or an English noun or
+    adjective (`english_words`: "Rival", "Actress", "Dutch", "Orange County"). Any other
+    word is a name of the person's own ("Nguyễn Văn Thành", "Narendra Kumar Yadav",
+    "Mahamat Saleh Oumar": a family name written first, or a given name the first-name
+    table does not know)."""
+    bare = word.strip(".,")
+    return (
+        is_descriptor(word)
+        or word.endswith(".")
+        or (bare.isupper() and len(bare) > 1)
+        or is_english_word(bare)
+    )
 
 
 # "R-Ohio", "D-Calif.", "(R-Texas)", "D-N.Y.", "I-Vt.", "D-Newport News", "(D)"; British labels in

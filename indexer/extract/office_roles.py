@@ -20,6 +20,7 @@ from indexer.lexicon import wordset
 # stand for, as the body writes them out.
 ROLE_ABBREVIATIONS = {
     "pm": ("prime minister",),
+    "cm": ("chief minister",),
     "fm": ("first minister", "foreign minister"),
     "ceo": ("chief executive", "ceo"),
     "cfo": ("chief financial officer", "cfo"),

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from indexer.extract.names import is_first_name
 from indexer.extract.nlp import doc_text
-from indexer.lexicon import EXTRACT_ORG_WORDS, LINK_ORG_WORDS, ORG_WORDS
+from indexer.lexicon import EXTRACT_ORG_WORDS, LINK_ORG_WORDS, NAME_PARTICLES, ORG_WORDS
 
 PROPER = frozenset(["NNP", "NNPS"])
 ORGANISATION_WORDS = ORG_WORDS | EXTRACT_ORG_WORDS | LINK_ORG_WORDS
@@ -51,6 +51,7 @@ def name_chain(tok: Token) -> list[Token]:
     while start > 0 and (
         is_proper(doc[start - 1])
         or (doc[start - 1].lower_ in NAME_LINKS and start > 1 and is_proper(doc[start - 2]))
+        or _particles_between(doc, start - 1, -1)
         or (start > 1 and _joins(doc[start - 2], doc[start - 1]))
         or (organisation and start > 1 and _plural_possessive(doc[start - 2], doc[start - 1]))
         or (
@@ -62,7 +63,7 @@ def name_chain(tok: Token) -> list[Token]:
     ):
         start -= 1
     chain = [doc[i] for i in range(start, end + 1)]
-    while chain and chain[0].lower_ in NAME_LINKS:
+    while chain and (chain[0].lower_ in NAME_LINKS or chain[0].text in NAME_PARTICLES):
         chain.pop(0)
     while chain and not chain[0].text[:1].isalnum():
         chain.pop(0)
@@ -81,8 +82,23 @@ def _run_goes_on(doc: Doc, end: int) -> bool:
         is_proper(doc[end + 1])
         or (doc[end + 1].like_num and doc[end].lower_ in ("channel", "radio"))
         or (doc[end + 1].lower_ in NAME_LINKS and end + 2 < len(doc) and is_proper(doc[end + 2]))
+        or _particles_between(doc, end + 1, 1)
         or (end + 2 < len(doc) and _joins(doc[end], doc[end + 1]))
     )
+
+
+def _particles_between(doc: Doc, i: int, step: int) -> bool:
+    """Whether token `i` starts (step 1) or ends (step -1) a run of at most three lower-case
+    name particles (`lexicon.NAME_PARTICLES`) with a proper noun on its far side: "van der"
+    in "Jan van der Berg", "bin" in "Khalid bin Saeed", "da" in "João da Silva Pereira"."""
+    for far in range(i, i + 3 * step, step):
+        if not 0 <= far < len(doc) or doc[far].text not in NAME_PARTICLES:
+            return False
+        if 0 <= far + step < len(doc) and is_proper(doc[far + step]):
+            return doc[far + step].text[:1].isupper()
+        if step == 1 and far + 2 < len(doc) and _joins(doc[far], doc[far + 1]):
+            return True  # "al-Khatib", "el-Sayed": the particle written onto the surname
+    return False
 
 
 def _plural_possessive(before: Token, mark: Token) -> bool:
@@ -124,14 +140,14 @@ def _capitalised_modifier(tok: Token, start: int, end: int) -> bool:
 
 def _joins(before: Token, hyphen: Token) -> bool:
     """A hyphen inside a double-barrelled name ("Ruiz-Teller"), between two proper nouns
-    written without spaces."""
+    written without spaces, or between a name particle and a surname ("al-Khatib")."""
     after = hyphen.doc[hyphen.i + 1] if hyphen.i + 1 < len(hyphen.doc) else None
     return (
         hyphen.text == "-"
         and after is not None
         and not before.whitespace_
         and not hyphen.whitespace_
-        and is_proper(before)
+        and (is_proper(before) or before.text in NAME_PARTICLES)
         and is_proper(after)
     )
 

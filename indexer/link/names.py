@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from indexer.extract.names import PARTY_LABELS, is_first_name
-from indexer.lexicon import wordset
+from indexer.extract.names import PARTY_LABELS, describes, is_first_name
+from indexer.lexicon import NAME_PARTICLES, wordset
 
 # Party and political labels written before a name ("Republican Donald Trump"): the
 # extractor's party labels and the parties of other countries' news.
 AFFILIATIONS = PARTY_LABELS | wordset("labour independent green greens progressive bloc")
 # Lower-case words inside a name ("Charles de Gaulle", "Ludwig van Beethoven").
-PARTICLES = wordset("de van von der den da di du del della la le bin al ibn ter dos das st")
+PARTICLES = NAME_PARTICLES
 # Words that make a mention a description of a speaker, not a name ("spokeswoman for X").
 RELATIONS = wordset("for to of at with from")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
@@ -60,7 +60,8 @@ def split_descriptors(
 
     A leading token is a descriptor when it is an indefinite article ("A Maasgroep": an
     initial has its period), a party label or a number, when a given name
-    follows it (before the surname) and it is not one, or when it is a common word of the
+    follows it (before the surname) and it is not one but may describe someone
+    (`names.describes`: "Rival", not "Nguyễn" or "Narendra"), or when it is a common word of the
     article and not a given name; ``is_other_name`` marks a leading run of words that names
     something else (an outlet: "MSNBC Chris Matthews", "Washington Post Trump"). The
     surname always stays.
@@ -83,7 +84,7 @@ def split_descriptors(
             continue
         if is_first_name(token):
             break
-        if any(is_first_name(t) for t in follows) or is_common_word(word):
+        if (any(is_first_name(t) for t in follows) and describes(token)) or is_common_word(word):
             start += 1
             continue
         break

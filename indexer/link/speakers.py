@@ -134,7 +134,8 @@ def clean_person(name: str) -> tuple[str, str | None]:
     text, tag = without_party_tag(" ".join(name.split()))
     head, _, tail = text.partition(",")
     role = tail.strip() or tag
-    toks = [_POSSESSIVE.sub("", t) for t in _WORD_RE.findall(head)]
+    toks = _after_owner(_WORD_RE.findall(head))
+    toks = [_POSSESSIVE.sub("", t) for t in toks]
     ends = [i for i, t in enumerate(toks) if t.endswith(".") and len(t) > 3]
     if ends and ends[-1] < len(toks) - 1:  # "January. Halvern": a sentence ended there
         toks = toks[ends[-1] + 1 :]
@@ -157,12 +158,31 @@ def clean_person(name: str) -> tuple[str, str | None]:
         cut = toks.index("of", 2)  # "Charles B. Rangel of New York": the place is the role's
         role = role or " ".join(toks[cut:])
         toks = toks[:cut]
-    lower = [i for i, t in enumerate(toks) if t[:1].islower() and t.casefold() not in PARTICLES]
+    lower = [i for i, t in enumerate(toks) if t[:1].islower() and not _in_name(t)]
     if lower and lower[-1] < len(toks) - 1:  # "Clinton campaign manager Robby Mook"
         role = role or " ".join(toks[: lower[-1] + 1])
         toks = toks[lower[-1] + 1 :]
-    names = [t for t in toks if t[:1].isupper() or not t[:1].isalpha() or t in PARTICLES]
+    names = [t for t in toks if t[:1].isupper() or not t[:1].isalpha() or _in_name(t)]
     return (" ".join(names or toks).strip(" .") or text), role
+
+
+def _in_name(word: str) -> bool:
+    """A lower-case word that belongs to a name: a particle ("van", "bin") or a surname
+    written with one ("al-Khatib", "el-Sayed")."""
+    return word.casefold() in PARTICLES or word.partition("-")[0].casefold() in PARTICLES
+
+
+def _after_owner(toks: list[str]) -> list[str]:
+    """The name after a possessive owner ("Thailand's Prayut Chanthawong", "Clinton's Robby
+    Mook" -> the words after the owner): a country, party or person whose someone the
+    named one is, never part of the name. `toks` unchanged without one (a possessive on
+    the last word is the name's own: "Obama's")."""
+    owners = [
+        i
+        for i, t in enumerate(toks[:-1])
+        if t[:1].isupper() and t.endswith(("'s", "’s")) and toks[i + 1][:1].isupper()
+    ]
+    return toks[owners[-1] + 1 :] if owners else toks
 
 
 _ENDINGS = ("iy", "ii", "yi", "ij", "y", "i")
@@ -434,7 +454,11 @@ class SpeakerBook:
         body: str | None = None,
         gender: str | None = None,
         article: dict[str, Any] | None = None,
+        expanded: bool = False,
     ) -> dict[str, Any] | None:
+        # `expanded`: `raw` is already the full name the article gives for a surname, which
+        # must not be looked up again ("Reporter Jomana Karadsheh" read down to "Karadsheh"
+        # would find itself forever)
         name, found_role = clean_person(raw)
         common = self._common(body or "")
         descriptors, toks = split_descriptors(
@@ -470,11 +494,13 @@ class SpeakerBook:
         else:
             gender = gender or surname_gender(body or "", name)
             fits = [i for i in article_people.get(surname, ()) if self._gender_fits(i, gender)]
-            full = None if fits else full_name_in(body or "", name, common, gender)
+            full = None if fits or expanded else full_name_in(body or "", name, common, gender)
             if full is not None and introduced_as_kin(body or "", full, name):
                 full = None  # "Dr Osei ... Osei's brother, Kwame Osei": not the brother
             if full is not None:  # (no gender: "Rakeyia Scott" may come back as "Scott")
-                return self._person(full, role, article_people, body, article=article)
+                return self._person(
+                    full, role, article_people, body, article=article, expanded=True
+                )
             if surname not in article_people and is_first_name(name) and not surname_in(body, name):
                 # "Adam said": the article's one Adam, else a page of this article alone
                 given = full_name_from_given_name(body or "", name, common)
