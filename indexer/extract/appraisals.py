@@ -24,8 +24,9 @@ from indexer.lexicon import wordset
 # claim ("echoed the concerns", "stressed the importance of ..."): every inflection.
 APPRAISING_VERBS = wordset(
     """criticize criticise praise denounce condemn blast slam mock tout hail applaud
-    lament decry defend dismiss echo stress emphasize emphasise"""
-)
+    lament decry defend dismiss dismissed dismisses dismissing echo stress stressed
+    stresses stressing emphasize emphasise"""
+)  # "-ss" verbs with each inflection: `family` keys "dismiss" and "dismissed" apart
 _APPRAISING_FAMILIES = frozenset(family(w) for w in APPRAISING_VERBS)
 _COMMON_NOUNS = frozenset(["NN", "NNS"])
 
