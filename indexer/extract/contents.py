@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from indexer.extract.appraisals import appraised_object
 from indexer.extract.candidate import Reliability
 from indexer.extract.cues import STATEMENT_CUE, family
 from indexer.extract.cues import reliability as cue_reliability
@@ -102,7 +103,8 @@ def proposition(form: str, content: list[Token]) -> bool:
     of saying (`form`, the cue with its preposition, in `PROPOSITION_OBJECT_VERBS`, any
     inflection) that is more than the name of a piece of discourse (`DISCOURSE_NOUNS`:
     "outlined his plan") or a vague stand-in for words (`vague_object`: "says a lot of
-    things")? A bare noun phrase after any other verb is not."""
+    things"), or the common noun phrase an appraising verb judges (`appraisals`: "criticized
+    the decision")? A bare noun phrase after any other verb is not."""
     inside = {t.i for t in content}
     if any(t.is_quote for t in content):
         return True
@@ -110,6 +112,8 @@ def proposition(form: str, content: list[Token]) -> bool:
         return False  # "thanked the crews for working ...", "says a lot of things": no claim
     if any(_clause_verb(t) and not _in_relative(t, inside) for t in content):
         return True
+    if appraised_object(form, content):
+        return True  # "criticized the decision", "dismissed the allegations": a position
     if any(
         t.lower_ in DISCOURSE_NOUNS and t.head.i not in inside and not _planned(t)
         for t in content

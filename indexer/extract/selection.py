@@ -29,6 +29,7 @@ from indexer.extract import cue_types, cues, negation, outlets
 from indexer.extract.candidate import Candidate
 from indexer.extract.cues import family
 from indexer.extract.inner_quotes import INNER_QUOTATION
+from indexer.extract.scoring import STORE_FLOOR
 from indexer.extract.spans import chars, trimmed
 from indexer.lexicon import wordset
 
@@ -191,7 +192,9 @@ def _outlet_frame(cand: Candidate, found: list[Candidate]) -> bool:
 def _ranks(found: list[Candidate]) -> dict[int, int]:
     """id(candidate) -> its probability step, no higher than that of another candidate whose
     content holds its source ("He said [his attacks ...] and said that ...": a misparse makes
-    "his attacks" the second verb's subject)."""
+    "his attacks" the second verb's subject) unless that other is too improbable to be
+    stored (`STORE_FLOOR`: "As another study noted, the average age was 18" is no report by
+    "was" whose content holds "another study")."""
     ranks = {id(c): int(c.score / RANK_STEP) for c in found}
     sources: dict[int, list[Candidate]] = {}
     for cand in found:
@@ -199,6 +202,8 @@ def _ranks(found: list[Candidate]) -> dict[int, int]:
             sources.setdefault(span[0], []).append(cand)
     starts = sorted(sources)
     for other in found:
+        if other.score < STORE_FLOOR:
+            continue
         step = ranks[id(other)]
         for s, e in other.content:
             for pos in starts[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]:

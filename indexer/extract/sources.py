@@ -44,7 +44,9 @@ def subject(verb: Token) -> Token | None:
     said ...", "a petition calling for ...": the noun speaks); the subject before a question
     put to it answers ("Okafor, asked if he would resign, said ...": Okafor, and the
     participle "asked" has none, `interposed_participle`); the one "quoted as saying";
-    None for an expletive ("It is said ...") or a passive without agent."""
+    None for an expletive ("It is said ...") or a passive without agent. A finite main verb
+    the parser left with no subject takes the noun phrase stranded right before it
+    (`stranded_subject`)."""
     if _asked_of(verb) or interposed_participle(verb):
         return None
     answering = None
@@ -52,6 +54,8 @@ def subject(verb: Token) -> Token | None:
         answering = _interposed_subject(verb)
     if answering is not None:
         return answering
+    if (stranded := stranded_subject(verb)) is not None:
+        return stranded
     tok = verb
     for _ in range(3):
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -96,6 +100,47 @@ def subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+# Dependencies through which a noun phrase ending right before a subjectless verb hangs off
+# the phrase the parser attached it to ("At Boca West, ..., Jay DiPietro, the club's
+# president, suggested": DiPietro an apposition of "West").
+_STRANDED_PATH = frozenset(["appos", "conj", "pobj", "prep", "cc"])
+_STRANDED_HEADS = frozenset(["NN", "NNS", "NNP", "NNPS"])
+_FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP"])
+_ANY_SUBJECT = frozenset(["nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "agent"])
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject of a finite main verb the parser gave none, or None. A finite verb heading
+    its sentence needs a subject; when the parser has none and a noun phrase ends right
+    before the verb (perhaps with its comma), that phrase is the subject it attached
+    elsewhere: an apposition of a fronted phrase's object ("At Boca West, where ..., Jay
+    DiPietro, the club's president, suggested that ..."; "In a statement to the Observer,
+    her adviser, Jake Sullivan, said ..."), or a name taken for an adverb ("Jolly said").
+    Returns the highest noun of the phrase's chain of appositions, conjuncts and
+    prepositional objects that is no prepositional object itself ("West" in "At Boca West"
+    is the place, DiPietro the speaker)."""
+    if verb.tag_ not in _FINITE_TAGS or verb.dep_ != "ROOT":
+        return None
+    if any(c.dep_ in _ANY_SUBJECT for c in verb.children):
+        return None
+    before = verb.i - 1
+    if before >= verb.sent.start and verb.doc[before].text == ",":
+        before -= 1
+    if before < verb.sent.start:
+        return None
+    tok = verb.doc[before]
+    if tok.tag_ not in _STRANDED_HEADS:
+        return None
+    best = None
+    while tok.i < verb.i and tok.right_edge.i <= before + 1:
+        if tok.tag_ in _STRANDED_HEADS and tok.dep_ != "pobj":
+            best = tok
+        if tok.dep_ not in _STRANDED_PATH or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return best
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:
