@@ -3,6 +3,7 @@ Elasticsearch stores and ``quotetrail index`` processes."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -11,9 +12,12 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from store.base import SearchQuery, Store
+
+if TYPE_CHECKING:
+    from indexer.indexing import Summary
 
 REPO = Path(__file__).resolve().parent.parent
 CHECKPOINT = ".quotetrail-checkpoint.jsonl"
@@ -242,3 +246,16 @@ def start_index(
         stderr=stderr or subprocess.PIPE,
         text=True,
     )
+
+
+def index_in_process(store: Store, path: Path, state_dir: Path) -> tuple[Summary, str]:
+    """``quotetrail index PATH`` run in this process (one extraction worker, checkpoints in
+    ``state_dir``) into ``store``, refreshed for reading; its summary and the warnings it
+    printed."""
+    from indexer.indexing import Indexer, IndexOptions
+
+    warnings = io.StringIO()
+    options = IndexOptions([str(path)], state_dir=str(state_dir), workers=1)
+    summary = Indexer(store, options, warnings).run()
+    getattr(store, "refresh", lambda: None)()
+    return summary, warnings.getvalue()

@@ -6,13 +6,12 @@ to the wire's outlet page, not to a missing one. On SQLite and Elasticsearch."""
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
+from indexing import index_in_process
 
-from indexer.indexing import Indexer, IndexOptions
 from store.base import Store
 from store.provenance import check_claim
 from webapp import create_app
@@ -36,9 +35,7 @@ CLAIM = "We were three votes short and everybody knew it"
 def indexed(store: Store, tmp_path: Path, name: str, *articles: dict[str, str]) -> None:
     path = tmp_path / f"{name}.jsonl"
     path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
-    options = IndexOptions([str(path)], state_dir=str(tmp_path / f"state-{name}"), workers=1)
-    Indexer(store, options, io.StringIO()).run()
-    getattr(store, "refresh", lambda: None)()
+    index_in_process(store, path, tmp_path / f"state-{name}")
 
 
 @pytest.mark.parametrize("runs", ["one file, copy first", "copy in an earlier run"])

@@ -5,10 +5,11 @@ the indexing summary. On SQLite and Elasticsearch."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from indexer.indexing import Indexer, IndexOptions, Summary
+from indexing import index_in_process
+
+from indexer.indexing import Summary
 from indexer.link import curation
 from store.base import SearchQuery, Store
 
@@ -25,11 +26,7 @@ V1 = (
 def indexed(store: Store, tmp_path: Path, text: str) -> tuple[Summary, str]:
     path = tmp_path / f"v{len(list(tmp_path.glob('v*.txt'))) + 1}.txt"
     path.write_text(text, encoding="utf-8")
-    warnings = io.StringIO()
-    options = IndexOptions([str(path)], state_dir=str(tmp_path / "state"), workers=1)
-    summary = Indexer(store, options, warnings).run()
-    getattr(store, "refresh", lambda: None)()
-    return summary, warnings.getvalue()
+    return index_in_process(store, path, tmp_path / "state")
 
 
 def speaker_of(store: Store, words: str) -> str:

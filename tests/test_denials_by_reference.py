@@ -7,12 +7,11 @@ stays its own statement. On SQLite and Elasticsearch."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
+from indexing import index_in_process
 
-from indexer.indexing import Indexer, IndexOptions
 from indexer.link.denials import is_back_reference
 from store.base import Store
 from store.provenance import check_claim
@@ -26,9 +25,7 @@ HEADER = (
 def indexed(store: Store, tmp_path: Path, slug: str, body: str) -> None:
     path = tmp_path / f"{slug}.txt"
     path.write_text(HEADER.format(title=slug.title(), slug=slug) + body, encoding="utf-8")
-    options = IndexOptions([str(path)], state_dir=str(tmp_path / "state"), workers=1)
-    Indexer(store, options, io.StringIO()).run()
-    getattr(store, "refresh", lambda: None)()
+    index_in_process(store, path, tmp_path / "state")
 
 
 SPOKESMAN = (

@@ -5,12 +5,12 @@ original first, and the check page, /api/v1/check and /api/v1/attributions/<id> 
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 from typing import Any
 
-from indexer.indexing import Indexer, IndexOptions
+from indexing import index_in_process
+
 from store.base import SearchQuery, Store
 from webapp import create_app
 
@@ -28,9 +28,7 @@ COPY = {"url": "https://newsroundup.example/p15/copy", "title": "Out of money",
 def indexed(store: Store, tmp_path: Path, *records: dict[str, Any]) -> None:
     path = tmp_path / "in.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    options = IndexOptions([str(path)], state_dir=str(tmp_path), workers=1)
-    assert Indexer(store, options, io.StringIO()).run().indexed == len(records)
-    getattr(store, "refresh", lambda: None)()
+    assert index_in_process(store, path, tmp_path)[0].indexed == len(records)
 
 
 def first_seen_everywhere(store: Store) -> set[str]:

@@ -5,10 +5,11 @@ the same words quoted twice in one article keep two ids. On SQLite and Elasticse
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from indexer.indexing import Indexer, IndexOptions, Summary
+from indexing import index_in_process
+
+from indexer.indexing import Summary
 from store.base import SearchQuery, Store
 
 V1 = (
@@ -23,11 +24,7 @@ V1 = (
 def indexed(store: Store, tmp_path: Path, text: str) -> tuple[Summary, str]:
     path = tmp_path / f"v{len(list(tmp_path.glob('v*.txt'))) + 1}.txt"
     path.write_text(text, encoding="utf-8")
-    warnings = io.StringIO()
-    options = IndexOptions([str(path)], state_dir=str(tmp_path / "state"), workers=1)
-    summary = Indexer(store, options, warnings).run()
-    getattr(store, "refresh", lambda: None)()
-    return summary, warnings.getvalue()
+    return index_in_process(store, path, tmp_path / "state")
 
 
 def ids_by_words(store: Store) -> dict[str, str]:

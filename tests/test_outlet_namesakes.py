@@ -5,12 +5,12 @@ and Elasticsearch."""
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 from typing import Any
 
-from indexer.indexing import Indexer, IndexOptions
+from indexing import index_in_process
+
 from store.base import SearchQuery, Store
 from webapp import create_app
 
@@ -26,11 +26,9 @@ FORMULA = '=HYPERLINK("http://evil.example","Evil Times")'
 def indexed(store: Store, tmp_path: Path, *records: dict[str, Any]) -> str:
     path = tmp_path / f"in-{len(list(tmp_path.iterdir()))}.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    warnings = io.StringIO()
-    options = IndexOptions([str(path)], state_dir=str(tmp_path / "state"), workers=1)
-    assert Indexer(store, options, warnings).run().indexed == len(records)
-    getattr(store, "refresh", lambda: None)()
-    return warnings.getvalue()
+    summary, warnings = index_in_process(store, path, tmp_path / "state")
+    assert summary.indexed == len(records)
+    return warnings
 
 
 def outlets_by_content(store: Store) -> dict[str, str]:
