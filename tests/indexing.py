@@ -259,3 +259,12 @@ def index_in_process(store: Store, path: Path, state_dir: Path) -> tuple[Summary
     summary = Indexer(store, options, warnings).run()
     getattr(store, "refresh", lambda: None)()
     return summary, warnings.getvalue()
+
+
+def index_version(store: Store, tmp_path: Path, text: str) -> tuple[Summary, str]:
+    """One more version of an article, written to ``tmp_path/vN.txt`` (N counts the versions
+    written so far) and indexed in process with checkpoints in ``tmp_path/state``: how the
+    re-indexing stories feed an outlet's updated article."""
+    path = tmp_path / f"v{len(list(tmp_path.glob('v*.txt'))) + 1}.txt"
+    path.write_text(text, encoding="utf-8")
+    return index_in_process(store, path, tmp_path / "state")

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from indexing import index_in_process
+from indexing import index_version
 
-from indexer.indexing import Summary
 from indexer.link import curation
 from store.base import SearchQuery, Store
 
@@ -23,26 +22,20 @@ V1 = (
 )
 
 
-def indexed(store: Store, tmp_path: Path, text: str) -> tuple[Summary, str]:
-    path = tmp_path / f"v{len(list(tmp_path.glob('v*.txt'))) + 1}.txt"
-    path.write_text(text, encoding="utf-8")
-    return index_in_process(store, path, tmp_path / "state")
-
-
 def speaker_of(store: Store, words: str) -> str:
     [hit] = [h for h in store.scan(SearchQuery(facets=False)) if words in h["content"]]
     return hit["speaker_id"]
 
 
 def test_a_split_survives_reindexing_the_updated_article(new_store: Store, tmp_path: Path):
-    indexed(new_store, tmp_path, V1)
+    index_version(new_store, tmp_path, V1)
     assert speaker_of(new_store, "nurses") == "kwame-osei"  # the linker's first reading
     curation.split(new_store, "editor", "kwame-osei", "Osei")
     getattr(new_store, "refresh", lambda: None)()
     assert speaker_of(new_store, "nurses") == "osei"
 
     edited = V1.replace("\n\nDr Osei", "\n\nThis story was updated on Tuesday.\n\nDr Osei")
-    summary, warnings = indexed(new_store, tmp_path, edited)
+    summary, warnings = index_version(new_store, tmp_path, edited)
     assert summary.replaced == 1 and summary.corrections_lost == 0, warnings
     assert speaker_of(new_store, "nurses") == "osei"
     assert speaker_of(new_store, "goodwill") == "osei"  # every place moved: found by content
@@ -54,7 +47,7 @@ def test_a_split_takes_the_pronoun_quotes_and_the_role_of_the_mention_it_moves(
 ):
     """ "'We are running on goodwill,' she said": she is Dr Osei, chief medical officer,
     resolved through the mention the editor moved; so the quote and the role go with it."""
-    indexed(new_store, tmp_path, V1)
+    index_version(new_store, tmp_path, V1)
     curation.split(new_store, "editor", "kwame-osei", "Osei")
     getattr(new_store, "refresh", lambda: None)()
     assert speaker_of(new_store, "goodwill") == "osei"
@@ -65,10 +58,10 @@ def test_a_split_takes_the_pronoun_quotes_and_the_role_of_the_mention_it_moves(
 
 
 def test_a_split_quote_gone_from_the_new_version_is_named(new_store: Store, tmp_path: Path):
-    indexed(new_store, tmp_path, V1)
+    index_version(new_store, tmp_path, V1)
     curation.split(new_store, "editor", "kwame-osei", "Osei")
     edited = V1.replace("told us the trust had 120 fewer nurses", "said nothing more")
-    summary, warnings = indexed(new_store, tmp_path, edited)
+    summary, warnings = index_version(new_store, tmp_path, edited)
     assert summary.corrections_lost == 1
     assert "not re-applied" in warnings and "nurses" in warnings
     assert "1 editor's correction not re-applied" in summary.line()
@@ -78,10 +71,10 @@ def test_an_edited_pronoun_quote_follows_the_mention_it_was_split_with(
     new_store: Store, tmp_path: Path
 ):
     """The outlet edits the words of "she said" quote: it still follows Dr Osei."""
-    indexed(new_store, tmp_path, V1)
+    index_version(new_store, tmp_path, V1)
     curation.split(new_store, "editor", "kwame-osei", "Osei")
     edited = V1.replace("goodwill", "goodwill and nothing else")
-    summary, warnings = indexed(new_store, tmp_path, edited)
+    summary, warnings = index_version(new_store, tmp_path, edited)
     assert summary.corrections_lost == 0, warnings
     assert speaker_of(new_store, "nothing else") == "osei"
     assert speaker_of(new_store, "nurses") == "osei"
@@ -102,13 +95,13 @@ def test_a_merge_survives_reindexing_the_updated_article(new_store: Store, tmp_p
     """An editor merges "Gowda's office" (an organization, as the linker reads it) into
     the chief minister; the outlet edits one word of a quote and the article is indexed
     again: nothing goes back to the merged-away page, like a rename or a split."""
-    indexed(new_store, tmp_path, CM)
+    index_version(new_store, tmp_path, CM)
     office = speaker_of(new_store, "talks with")
     assert office not in ("siddharaju-gowda", None)  # the linker's reading: his office
     curation.merge(new_store, "editor", "siddharaju-gowda", [office], force=True)
     getattr(new_store, "refresh", lambda: None)()
     edited = CM.replace("suffered enough", "suffered too much")
-    summary, warnings = indexed(new_store, tmp_path, edited)
+    summary, warnings = index_version(new_store, tmp_path, edited)
     assert summary.replaced == 1, warnings
     speakers = {h["speaker_id"] for h in new_store.scan(SearchQuery(facets=False))}
     assert speakers == {"siddharaju-gowda"}
@@ -118,10 +111,10 @@ def test_a_merge_survives_reindexing_the_updated_article(new_store: Store, tmp_p
 def test_a_merge_undone_lets_reindexing_file_the_quote_apart_again(
     new_store: Store, tmp_path: Path
 ):
-    indexed(new_store, tmp_path, CM)
+    index_version(new_store, tmp_path, CM)
     office = speaker_of(new_store, "talks with")
     change = curation.merge(new_store, "editor", "siddharaju-gowda", [office], force=True)
     curation.undo(new_store, "editor", change["id"])
     getattr(new_store, "refresh", lambda: None)()
-    indexed(new_store, tmp_path, CM.replace("suffered enough", "suffered too much"))
+    index_version(new_store, tmp_path, CM.replace("suffered enough", "suffered too much"))
     assert speaker_of(new_store, "talks with") == office

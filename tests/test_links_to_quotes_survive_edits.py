@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from indexing import index_in_process
+from indexing import index_version
 
-from indexer.indexing import Summary
 from store.base import SearchQuery, Store
 
 V1 = (
@@ -21,12 +20,6 @@ V1 = (
 )
 
 
-def indexed(store: Store, tmp_path: Path, text: str) -> tuple[Summary, str]:
-    path = tmp_path / f"v{len(list(tmp_path.glob('v*.txt'))) + 1}.txt"
-    path.write_text(text, encoding="utf-8")
-    return index_in_process(store, path, tmp_path / "state")
-
-
 def ids_by_words(store: Store) -> dict[str, str]:
     return {h["content"]: h["id"] for h in store.scan(SearchQuery(facets=False))}
 
@@ -34,11 +27,11 @@ def ids_by_words(store: Store) -> dict[str, str]:
 def test_an_edit_elsewhere_in_the_article_keeps_every_quote_link(
     new_store: Store, tmp_path: Path
 ) -> None:
-    indexed(new_store, tmp_path, V1)
+    index_version(new_store, tmp_path, V1)
     before = ids_by_words(new_store)
     assert len(before) == 2
     edited = V1.replace("failed to agree", "once again failed to reach agreement")
-    summary, warnings = indexed(new_store, tmp_path, edited)
+    summary, warnings = index_version(new_store, tmp_path, edited)
     assert summary.replaced == 1
     assert ids_by_words(new_store) == before
     assert "changed since it was indexed" not in warnings, warnings
@@ -50,10 +43,10 @@ def test_an_edit_elsewhere_in_the_article_keeps_every_quote_link(
 def test_a_quote_edited_in_place_is_reported_as_changed_not_removed(
     new_store: Store, tmp_path: Path
 ) -> None:
-    indexed(new_store, tmp_path, V1)
+    index_version(new_store, tmp_path, V1)
     before = ids_by_words(new_store)
     edited = V1.replace("cuts of this size", "cuts of this scale")
-    summary, warnings = indexed(new_store, tmp_path, edited)
+    summary, warnings = index_version(new_store, tmp_path, edited)
     assert "1 stored attribution changed, 2 now" in warnings, warnings
     assert (summary.removed, summary.changed) == (0, 1)
     after = ids_by_words(new_store)
@@ -68,6 +61,6 @@ def test_the_same_words_quoted_twice_in_one_article_keep_two_links(
         '\n"We cannot accept cuts of this size," said Spain\'s minister, José María '
         "Álvarez-Peña, again on Tuesday.\n"
     )
-    indexed(new_store, tmp_path, twice)
+    index_version(new_store, tmp_path, twice)
     hits = [h for h in new_store.scan(SearchQuery(facets=False)) if "cuts" in h["content"]]
     assert len(hits) == 2 and len({h["id"] for h in hits}) == 2
