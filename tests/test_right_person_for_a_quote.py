@@ -142,3 +142,21 @@ def test_a_claim_the_interviewer_reports_in_a_question_turn_is_no_one_s_stated_c
     # statement the article vouches for
     assert not [a for a in atts if "misled voters" in a["content"]]
     assert _by(atts, "I stand by every word")["speaker"] == "Ana Moreno"
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "Ferri's sous-chef, Luca Ferri, his cousin, said the kitchen was \u201cexhausted.\u201d",
+        "Ferri's business partner Luca Ferri - his brother - said \u201cwe gave everything.\u201d",
+    ],
+)
+def test_a_bare_surname_stays_with_the_person_whose_associate_was_introduced(introduction):
+    """"Ferri's sous-chef, Luca Ferri": the bare "Ferri" of that very phrase is someone
+    else, so the article's next "Ferri said" is that someone, not the namesake just named."""
+    text = (
+        "Head chef Marco Ferri said the review had been \u201cunfair from the first line.\u201d\n\n"
+        f"{introduction}\n\n"
+        "Asked whether he would close, Ferri said: \u201cWe will see. I am not finished.\u201d"
+    )
+    assert _by(extract(text), "not finished")["speaker"] == "Marco Ferri"

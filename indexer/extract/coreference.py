@@ -31,7 +31,11 @@ from indexer.extract.names import (
     surname_gender,
 )
 from indexer.extract.nlp import doc_text, entities, paragraphs
-from indexer.extract.office_roles import abbreviation_holders, introduced_as_kin
+from indexer.extract.office_roles import (
+    abbreviation_holders,
+    introduced_after_possessive,
+    introduced_as_kin,
+)
 from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import (
     DETERMINERS,
@@ -463,6 +467,11 @@ class SpeakerIndex:
                 gender = None  # "Anne Kendall said ... Kendall added": she, whatever "Mr." says
         if gender:
             people = [p for p in people if self.gender_of(p) in (None, gender)]
+        # "McAllister's assistant, Kenny McAllister ... McAllister said": the bare surname
+        # stays the other bearer's, unless only the one so introduced fits its he or she
+        aside = [p for p in people if introduced_after_possessive(self.text, p, name.split()[-1])]
+        if aside and len(aside) < len(people):
+            people = [p for p in people if p not in aside]
         # "Laura Chen ... 'No plan,' Chen told Reuters ... Derek Chen said": a bearer the
         # article names only later is not yet the reader's, when an earlier one fits
         people = self._named_before(people, pos) or people

@@ -99,19 +99,29 @@ _PRONOUN_KIN = re.compile(
 
 
 def introduced_as_kin(body: str, full: str, surname: str) -> bool:
-    """Whether ``body`` introduces the full name ``full`` (as written) as a relative of the
-    bare ``surname`` ("Osei's brother, Kwame Osei", "Brandt's wife Sheila Brandt", or "her
-    brother, Kwame Osei" after a "Dr Osei"): the article's bare "Osei" is then another
-    person than the relative (`KINSHIP_NOUNS`)."""
-    pattern = (
-        rf"\b{re.escape(surname)}['\u2019]s[ \t]+(?:[a-z]+[ \t]+)?(?:{_KIN})[ \t]*,?[ \t]*"
-        rf"{re.escape(full)}"
-    )
-    possessive = f"{surname}'s" in body or f"{surname}\u2019s" in body  # the cheap test first
-    if possessive and re.search(pattern, body) is not None:
+    """Whether ``body`` introduces the full name ``full`` (as written) as a relative or
+    associate of the bare ``surname`` (see :func:`introduced_after_possessive`), or as "her
+    brother, Kwame Osei" after a "Dr Osei" (`KINSHIP_NOUNS` after his/her/their): the
+    article's bare "Osei" is then another person than the one introduced."""
+    if introduced_after_possessive(body, full, surname):
         return True
     # "Dr Osei ... she said. Her brother, Kwame Osei,": a relative of the Osei named before
     at = body.find(full)
     if at < 0 or re.search(rf"\b{re.escape(surname)}\b", body[:at]) is None:
         return False
     return _PRONOUN_KIN.search(body, max(0, at - 40), at) is not None
+
+
+def introduced_after_possessive(body: str, full: str, surname: str) -> bool:
+    """Whether ``body`` introduces ``full`` by a description of the bare ``surname``'s
+    person: "Osei's brother, Kwame Osei", "Brandt's wife Sheila Brandt", "McAllister's
+    assistant, Kenny McAllister". Any lower-case description of up to four words counts
+    (nobody is introduced as their own assistant), so the bare surname stays the other
+    person's throughout the article."""
+    if f"{surname}'s" not in body and f"{surname}\u2019s" not in body:  # the cheap test first
+        return False
+    pattern = (
+        rf"\b{re.escape(surname)}['\u2019]s[ \t]+(?:[a-z][\w-]*[ \t]+){{0,3}}[a-z][\w-]*"
+        rf"[ \t]*,?[ \t]*{re.escape(full)}"
+    )
+    return re.search(pattern, body) is not None
