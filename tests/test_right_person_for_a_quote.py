@@ -160,3 +160,19 @@ def test_a_bare_surname_stays_with_the_person_whose_associate_was_introduced(int
         "Asked whether he would close, Ferri said: \u201cWe will see. I am not finished.\u201d"
     )
     assert _by(extract(text), "not finished")["speaker"] == "Marco Ferri"
+
+
+def test_an_honorific_of_a_namesake_named_later_does_not_take_an_earlier_surname():
+    """"Dr. Ravi Sharma ... Dr. Sharma told reporters ... Ms. Sharma said": the only Sharma
+    the reader knows at "Dr. Sharma" is the minister; the "Ms." of the legislator the
+    article names a paragraph later says nothing about that earlier mention."""
+    text = (
+        "Health Minister Dr. Anil Verma on Saturday defended the proposed 20 per cent rise in "
+        "clinic fees across the capital, saying the annual subsidy was not sustainable.\n\n"
+        "\u201cThe clinics cannot run on goodwill,\u201d Dr. Verma told reporters.\n\n"
+        "Opposition legislator Kavita Verma hit back. \u201cThe minister should queue at a "
+        "clinic,\u201d Ms. Verma said."
+    )
+    atts = extract(text)
+    assert _by(atts, "cannot run on goodwill")["speaker"] == "Anil Verma"
+    assert _by(atts, "should queue")["speaker"] == "Kavita Verma"

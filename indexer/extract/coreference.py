@@ -459,14 +459,21 @@ class SpeakerIndex:
             if min(self._mentions_of(p), default=0) < pos
             or not introduced_as_kin(self.text, p, name.split()[-1])
         ]
+        inferred = False  # a gender the article's honorifics give the surname, not this mention
         if people and not gender:  # "Obama" where "Mr. Obama" is all it writes: not Michelle
             if words[-1] not in self._surname_genders:
                 self._surname_genders[words[-1]] = surname_gender(self.text, name.split()[-1])
-            gender = self._surname_genders[words[-1]]
+            gender, inferred = self._surname_genders[words[-1]], True
             if gender and self._just_named(people, pos) not in (None, gender):
                 gender = None  # "Anne Kendall said ... Kendall added": she, whatever "Mr." says
         if gender:
-            people = [p for p in people if self.gender_of(p) in (None, gender)]
+            fitting = [p for p in people if self.gender_of(p) in (None, gender)]
+            earlier = self._named_before(people, pos)
+            if inferred and earlier and not self._named_before(fitting, pos):
+                # "Dr. Ravi Sharma ... Dr. Sharma said ... Ms. Meena Sharma": the "Ms." of a
+                # bearer the article names only later says nothing of this earlier mention
+                fitting = people
+            people = fitting
         # "McAllister's assistant, Kenny McAllister ... McAllister said": the bare surname
         # stays the other bearer's, unless only the one so introduced fits its he or she
         aside = [p for p in people if introduced_after_possessive(self.text, p, name.split()[-1])]
