@@ -202,6 +202,9 @@ class AttributionSchema(Schema):
     # source of hearsay ("Whitaker allegedly said ...": "allegations"; the rule is
     # indexer/extract/second_hand.py); None when the speaker's words are reported directly.
     relayed_by = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
+    # The ids this quote had before its outlet edited it in place (store.base.replaced_counts):
+    # links to them lead here. Looked up, never shown or filtered on.
+    earlier_ids = fields.List(fields.String(), load_default=list, **es(KEYWORD))
     speaker_party = fields.String(
         load_default=None,
         allow_none=True,

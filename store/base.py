@@ -86,20 +86,35 @@ def stated(attribution: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def replaced_counts(
-    stored: dict[str, tuple[Any, ...]], attributions: list[dict[str, Any]]
+    stored: dict[str, tuple[Any, ...]],
+    attributions: list[dict[str, Any]],
+    earlier: dict[str, list[str]] | None = None,
 ) -> tuple[int, int]:
     """(removed, changed) for a replaced article: ``stored`` maps the ids of its stored
     attributions to their :func:`stated` values; ``attributions`` are its new ones. Changed:
     ids in both whose stated values differ, and each stored quote gone whose speaker says
     an edited version of it in a new record (:func:`edited_pairs`); removed: the other
     stored ids the new version lacks. An unchanged quote keeps its id wherever the article
-    changed (:func:`schemas.ids.attribution_id`), so it counts as neither."""
+    changed (:func:`schemas.ids.attribution_id`), so it counts as neither.
+
+    The new record of an edited quote is given ``earlier_ids``: the stored id it replaces
+    and that record's own ``earlier`` ids (``earlier`` maps stored ids to them), so a link
+    to any version of the quote leads to it (:meth:`Store.moved_attribution`)."""
     new = {a["id"]: stated(a) for a in attributions}
     changed = sum(ident in new and new[ident] != values for ident, values in stored.items())
     gone = {ident: values for ident, values in stored.items() if ident not in new}
     added = {ident: values for ident, values in new.items() if ident not in stored}
-    edited = len(edited_pairs(gone, added))
-    return len(gone) - edited, changed + edited
+    edited = edited_pairs(gone, added)
+    successors = {new_id: old for old, new_id in edited.items()}
+    for attribution in attributions:
+        ident = attribution["id"]
+        if (old := successors.get(ident)) is not None:
+            before = [old, *(earlier or {}).get(old, [])]
+        else:  # the same quote again keeps the ids of its earlier versions
+            before = (earlier or {}).get(ident, [])
+        if before:
+            attribution["earlier_ids"] = list(dict.fromkeys(before))
+    return len(gone) - len(edited), changed + len(edited)
 
 
 def edited_pairs(
@@ -313,6 +328,12 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def get_attribution(self, attribution_id: str) -> dict[str, Any] | None: ...
+
+    @abc.abstractmethod
+    def moved_attribution(self, attribution_id: str) -> str | None:
+        """The id of the stored attribution that an outlet's edit of a quote replaced
+        ``attribution_id`` with (one listing it in ``earlier_ids``), or None: how a link to
+        a quote's earlier version still finds it."""
 
     @abc.abstractmethod
     def article_attributions(self, article_id: str) -> list[dict[str, Any]]:

@@ -310,7 +310,9 @@ class ElasticStore(Store):
         for index, article, attributions, known in changed:
             stored = stale.get(article["id"], {})
             gone = set(stored) - {a["id"] for a in attributions}
-            counts = replaced_counts(stored, attributions) if known else None
+            earlier = {i: doc.get("earlier_ids") or [] for i, doc in stored.items()}
+            said = {i: stated(doc) for i, doc in stored.items()}
+            counts = replaced_counts(said, attributions, earlier) if known else None
             writes.append((index, article, len(attributions), counts))
             actions.append(
                 {"_index": self.alias("articles"), "_id": article["id"], "_source": article}
@@ -343,17 +345,17 @@ class ElasticStore(Store):
         found = self._stored_statements(article_ids)
         return {article: set(ids) for article, ids in found.items()}
 
-    def _stored_statements(self, article_ids: list[str]) -> dict[str, dict[str, tuple]]:
-        """The stored attributions of these articles, by article: id -> its
-        :func:`store.base.stated` values."""
-        found: dict[str, dict[str, tuple]] = {}
+    def _stored_statements(self, article_ids: list[str]) -> dict[str, dict[str, dict]]:
+        """The stored attributions of these articles, by article: id -> its fields of
+        :data:`store.base.STATED_FIELDS` and its ``earlier_ids``."""
+        found: dict[str, dict[str, dict]] = {}
         if not article_ids:
             return found
         query = {"terms": {"article_id": article_ids}}
         page = self.es.search(
             index=self.alias("attributions"),
             query=query,
-            _source=["article_id", *STATED_FIELDS],
+            _source=["article_id", "earlier_ids", *STATED_FIELDS],
             size=MAX_RESULT_WINDOW,
             track_total_hits=True,
         )["hits"]
@@ -363,12 +365,12 @@ class ElasticStore(Store):
                 self.es,
                 index=self.alias("attributions"),
                 query={"query": query},
-                _source=["article_id", *STATED_FIELDS],
+                _source=["article_id", "earlier_ids", *STATED_FIELDS],
                 size=_SCAN_PAGE,
             )
         for doc in docs:
             source = doc["_source"]
-            found.setdefault(source["article_id"], {})[doc["_id"]] = stated(source)
+            found.setdefault(source["article_id"], {})[doc["_id"]] = source
         return found
 
     @_guarded
@@ -530,6 +532,16 @@ class ElasticStore(Store):
     @_guarded
     def get_attribution(self, attribution_id: str) -> dict[str, Any] | None:
         return self._get("attributions", attribution_id)
+
+    @_guarded
+    def moved_attribution(self, attribution_id: str) -> str | None:
+        hits = self.es.search(
+            index=self.alias("attributions"),
+            query={"term": {"earlier_ids": attribution_id}},
+            _source=False,
+            size=1,
+        )["hits"]["hits"]
+        return str(hits[0]["_id"]) if hits else None
 
     @_guarded
     def article_attributions(self, article_id: str) -> list[dict[str, Any]]:

@@ -97,6 +97,12 @@ CREATE TABLE IF NOT EXISTS attribution_via (
     PRIMARY KEY (attribution, outlet_id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS attribution_via_outlet ON attribution_via (outlet_id);
+CREATE TABLE IF NOT EXISTS attribution_earlier (
+    attribution INTEGER NOT NULL,
+    earlier_id TEXT NOT NULL,
+    PRIMARY KEY (earlier_id, attribution)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS attribution_earlier_rid ON attribution_earlier (attribution);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_stem
     USING fts5 (content, tokenize = 'porter unicode61 remove_diacritics 0');
 CREATE VIRTUAL TABLE IF NOT EXISTS fts_exact
@@ -369,8 +375,10 @@ class SqliteStore(Store):
                 " WHERE a.article_id = ?",
                 (article["id"],),
             )
-            stored = {ident: stated(json.loads(doc)) for ident, doc in old}
-            removed, changed = replaced_counts(stored, attributions)
+            docs = {ident: json.loads(doc) for ident, doc in old}
+            stored = {ident: stated(doc) for ident, doc in docs.items()}
+            earlier = {ident: doc.get("earlier_ids") or [] for ident, doc in docs.items()}
+            removed, changed = replaced_counts(stored, attributions, earlier)
             self._delete_attributions(conn, "article_id = ?", (article["id"],))
         conn.execute(
             _INSERT_ARTICLE, [*(article[name] for name in ARTICLE_COLUMNS), json.dumps(article)]
@@ -395,6 +403,10 @@ class SqliteStore(Store):
         conn.execute("INSERT INTO fts_stem (rowid, content) VALUES (?, ?)", (rid, a["content"]))
         conn.execute("INSERT INTO fts_exact (rowid, content) VALUES (?, ?)", (rid, a["content"]))
         self._insert_via(conn, rid, a)
+        conn.executemany(
+            "INSERT OR IGNORE INTO attribution_earlier (attribution, earlier_id) VALUES (?, ?)",
+            [(rid, earlier) for earlier in a.get("earlier_ids") or []],
+        )
 
     @staticmethod
     def _insert_via(conn: sqlite3.Connection, rid: int, a: dict[str, Any]) -> None:
@@ -418,6 +430,7 @@ class SqliteStore(Store):
             ("fts_stem", "rowid"),
             ("fts_exact", "rowid"),
             ("attribution_via", "attribution"),
+            ("attribution_earlier", "attribution"),
             ("attribution_docs", "rid"),
             ("attributions", "rid"),
         ):
@@ -588,6 +601,14 @@ class SqliteStore(Store):
             " WHERE a.id = ?",
             (attribution_id,),
         )
+
+    def moved_attribution(self, attribution_id: str) -> str | None:
+        row = self._conn().execute(
+            "SELECT a.id FROM attribution_earlier e JOIN attributions a ON a.rid = e.attribution"
+            " WHERE e.earlier_id = ? ORDER BY a.rid DESC LIMIT 1",
+            (attribution_id,),
+        ).fetchone()
+        return row[0] if row else None
 
     def article_attributions(self, article_id: str) -> list[dict[str, Any]]:
         docs = self._docs(
@@ -1101,6 +1122,7 @@ class SqliteStore(Store):
                 "attributions",
                 "attribution_docs",
                 "attribution_via",
+                "attribution_earlier",
                 "fts_stem",
                 "fts_exact",
                 "speakers",

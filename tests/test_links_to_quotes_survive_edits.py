@@ -1,7 +1,8 @@
 """A reader's link to a quote holds while the outlet edits the article around it (issue
 11): re-indexed with a sentence added elsewhere, every quote keeps its id and the summary
-reports nothing changed; a quote edited in place is reported as changed, not as removed;
-the same words quoted twice in one article keep two ids. On SQLite and Elasticsearch."""
+reports nothing changed; a quote edited in place is reported as changed, not as removed,
+and a link to its earlier version leads to it; the same words quoted twice in one article
+keep two ids. On SQLite and Elasticsearch."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from indexing import index_version
 
 from store.base import SearchQuery, Store
+from webapp import create_app
 
 V1 = (
     "Title: Ministers split on fishing quotas\nURL: https://tests.example/i1\n"
@@ -64,3 +66,25 @@ def test_the_same_words_quoted_twice_in_one_article_keep_two_links(
     index_version(new_store, tmp_path, twice)
     hits = [h for h in new_store.scan(SearchQuery(facets=False)) if "cuts" in h["content"]]
     assert len(hits) == 2 and len({h["id"] for h in hits}) == 2
+
+
+def test_a_link_to_a_quote_the_outlet_edited_leads_to_its_current_version(
+    new_store: Store, tmp_path: Path
+) -> None:
+    """A fact-checker cited the quote's page; the outlet then corrected one word of it, and
+    later another. The cited link (page and API) still answers, moved to the quote as it
+    reads now, and a quote taken out entirely is still a 404."""
+    index_version(new_store, tmp_path, V1)
+    cited = next(i for words, i in ids_by_words(new_store).items() if "cuts" in words)
+    index_version(new_store, tmp_path, V1.replace("cuts of this size", "cuts of this scale"))
+    index_version(new_store, tmp_path, V1.replace("cuts of this size", "cuts on this scale"))
+    current = next(i for words, i in ids_by_words(new_store).items() if "on this scale" in words)
+    assert current != cited and new_store.get_attribution(cited) is None
+    client = create_app(new_store, {"TESTING": True}).test_client()
+    page = client.get(f"/attributions/{cited}")
+    assert page.status_code == 301 and page.headers["Location"].endswith(f"/{current}")
+    api = client.get(f"/api/v1/attributions/{cited}")
+    assert api.status_code == 301 and api.get_json()["moved_to"] == current
+    assert client.get(api.headers["Location"]).get_json()["attribution"]["id"] == current
+    index_version(new_store, tmp_path, V1.replace('"We cannot accept cuts of this size,"', ""))
+    assert client.get(f"/attributions/{cited}").status_code == 404

@@ -225,11 +225,24 @@ def attribution(attribution_id: str) -> Response:
           content:
             application/json:
               schema: AttributionResponseSchema
+        301:
+          description: The quote was edited by its outlet and has a new id; Location is
+            its current version, and the JSON body names it.
+          content:
+            application/json:
+              schema: MovedAttributionSchema
     """
     _no_args()
     st = store()
     record = st.get_attribution(attribution_id)
     if record is None:
+        current = st.moved_attribution(attribution_id)
+        if current:
+            url = url_for("api.attribution", attribution_id=current)
+            body = {"id": attribution_id, "moved_to": current, "url": url}
+            moved = respond(S.MovedAttributionSchema, body, 301)
+            moved.headers["Location"] = url
+            return moved
         abort(404, f"No attribution has the id '{attribution_id}'.")
     provenance = prov.attribution(attribution_id) or {}
     body = {

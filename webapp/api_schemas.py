@@ -425,6 +425,17 @@ class MergedSpeakerSchema(Schema):
     url = fields.String(required=True, metadata={"description": "API URL of the kept speaker"})
 
 
+class MovedAttributionSchema(Schema):
+    """What the URL of a quote's earlier version answers (301, ``Location`` the quote as its
+    outlet edited it: "in 2027" corrected to "in 2029")."""
+
+    id = fields.String(required=True, metadata={"description": "the id asked for"})
+    moved_to = fields.String(
+        required=True, metadata={"description": "id of the quote's current version"}
+    )
+    url = fields.String(required=True, metadata={"description": "API URL of that version"})
+
+
 class UrlInputSchema(Schema):
     url = fields.String(
         required=True,

@@ -37,6 +37,7 @@ _COMPONENTS = (
     api_schemas.DeleteResponseSchema,
     api_schemas.MergeResponseSchema,
     api_schemas.MergedSpeakerSchema,
+    api_schemas.MovedAttributionSchema,
     params.MergeBody,
     params.CheckParams,
     api_schemas.UrlInputSchema,

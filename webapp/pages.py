@@ -177,10 +177,12 @@ def _month_args(month: str) -> dict[str, str]:
 
 
 @pages.get("/attributions/<attribution_id>")
-def attribution(attribution_id: str) -> str:
+def attribution(attribution_id: str) -> str | Response:
     st = store()
     record = st.get_attribution(attribution_id)
     if record is None:
+        if current := st.moved_attribution(attribution_id):  # the outlet edited the quote
+            return redirect(url_for("pages.attribution", attribution_id=current), 301)
         abort(404, f"No attribution has the id '{attribution_id}'.")
     article = st.get_article(record["article_id"]) or {}
     body = article.get("body") or ""
