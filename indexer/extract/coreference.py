@@ -739,7 +739,8 @@ class SpeakerIndex:
         honorifics = HONORIFIC_GENDERS.keys() | {"dr"}  # "Local MP Sir Alan Fenwick": "local mp"
         while titles and titles[-1].lower_.rstrip(".") in honorifics:
             titles = titles[:-1]
-        if titles:
+        if titles and not (len(bare) == 1 and len(self.bearers(bare[0].lower_)) > 1):
+            # ("Senator Hale" of a Margaret and a Daniel Hale says nothing of either)
             name = self.canonical(text_of(bare), offset + bare[0].idx)
             title = text_of(titles).lower()
             self._note_role(_normal(title), name)
@@ -1186,7 +1187,9 @@ class SpeakerIndex:
         if chain and not _only_titles([t.text for t in chain]):
             bare = _without_titles(chain) or chain
             gender = _title_gender(chain, bare) or _reported_self_gender(head)
-            name = self.canonical(text_of(bare), pos, gender)
+            name = self._surname_office_holder(chain, bare) or self.canonical(
+                text_of(bare), pos, gender
+            )
             named_by_phrase = any(  # "The Committee for a Responsible Federal Budget"
                 c.dep_ == "prep" and any(is_proper(t) for t in c.subtree) for c in head.children
             )
@@ -1301,6 +1304,23 @@ class SpeakerIndex:
             and is_first_name(text)
             and re.search(rf"\b{re.escape(text.lower())}\b", self.text) is None
         )
+
+    def _surname_office_holder(self, chain: list[Token], bare: list[Token]) -> str | None:
+        """ "Senator Hale says ..." where the body names Sen. Margaret Hale and her chief of
+        staff Daniel Hale: an office written before a bare surname is the body's holder of
+        that office among the people bearing the surname (the office words must appear, in
+        order, in a role the article gives that person: :func:`office_holders`). None when
+        the chain has no office before a one-word name, or when not exactly one bearer of
+        the surname holds it (the surname rules of :meth:`canonical` decide then)."""
+        if len(bare) != 1 or bare[0].i == chain[0].i:
+            return None
+        people = self.bearers(bare[0].lower_)
+        if len(people) < 2:
+            return None
+        titles = [t.text for t in chain if t.i < bare[0].i]
+        holders = office_holders(titles, self.role_bearers) or []
+        holding = [p for p in people if p in holders]
+        return holding[0] if len(holding) == 1 else None
 
     def _office_holder(self, holders: list[str], written: str) -> Speaker:
         """The one holder of an office named without a name ("PM", "Home Secretary"), or
