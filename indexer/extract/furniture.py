@@ -34,6 +34,9 @@ _FURNITURE_LINE = re.compile(
     r"(?:photo|image|picture|photograph|illustration|caption|credit|video|graphic)s?\s*:|"
     r"\(?(?:photo|image|picture)s?\s+(?:by|courtesy|credit)\b|"
     r"reporting by\b|editing by\b|writing by\b|additional reporting by\b|"
+    r"(?:media|press|investor|editorial)\s+(?:contacts?|inquiries|enquiries|relations)\b|"
+    r"contacts?\s*:|for (?:more|further|additional) information\b[^\n]{0,60}?"
+    r"\b(?:visit|contact|see|go to|call|email|e-mail)\b|"
     r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$"
     r")",
     re.IGNORECASE,
@@ -68,10 +71,36 @@ _SECTION = re.compile(r"^(?P<label>[A-Z][A-Z&'\u2019 -]{2,40}):[ \t]+(?=\S)")
 _RUN_IN = re.compile(r"^\s*[A-Z][A-Z0-9&'\u2019 ,.-]{2,80}?\s+[\u2014\u2013]\s+(?=[A-Z\"\u201c])")
 
 
+# Where a press release's boilerplate begins: the "About Acme Robotics" section on the
+# company (a header of capitalised words, alone on its line or run in before a colon), the
+# "Forward-looking statements" / "Safe harbor" legal notice, and the "###" end mark. All of
+# it is the issuer's standing text at the foot of the release, no one's statement: from the
+# first such line to the end of the text is furniture. (The convention: the AP's and PR
+# Newswire's press-release style guides put boilerplate, then contacts, after the body.)
+_BOILERPLATE = re.compile(
+    r"^\s*(?:"
+    r"about\s+(?:[A-Z][\w&.,'\u2019-]*\s*){1,6}:?\s*$|"
+    r"about\s+(?:[A-Z][\w&.'\u2019-]*\s+){0,5}[A-Z][\w&.'\u2019-]*\s*:\s|"
+    r"(?:(?:cautionary|special)\s+(?:note|statement|language)\s+(?:regarding|concerning|on|"
+    r"about)\s+)?forward[- ]looking\s+(?:statements?|information)\b[^.\n]{0,40}$|"
+    r"safe\s+harbor\s+statement\b|"
+    r"#{3}\s*$"
+    r")",
+    re.IGNORECASE,
+)
+
+
 def blank_furniture(text: str) -> str:
     """`text` with its page furniture replaced by spaces (same length, same line breaks)."""
     chars = list(text)
     lines = list(_LINE.finditer(text))
+    boilerplate = next(
+        (line.start() for k, line in enumerate(lines) if k and _boilerplate(line.group())),
+        None,
+    )
+    if boilerplate is not None:
+        _blank(chars, boilerplate, len(text))
+        lines = [line for line in lines if line.start() < boilerplate]
     labels = Counter(m.group("label") for line in lines if (m := _SECTION.match(line.group())))
     for number, line in enumerate(lines):
         start, body = line.start(), line.group()
@@ -98,6 +127,20 @@ def blank_furniture(text: str) -> str:
         if section and _section_label(section.group("label"), labels, text):
             _blank(chars, start, start + section.end())
     return "".join(chars)
+
+
+def _boilerplate(line: str) -> bool:
+    """A line opening a press release's boilerplate (`_BOILERPLATE`): "About Acme Robotics"
+    must name its subject in capitals ("About the study" is a subheading of the article)."""
+    match = _BOILERPLATE.match(line)
+    if match is None:
+        return False
+    words = line.split(":")[0].split()
+    if words[0].lower() != "about":
+        return True
+    return words[1][:1].isupper() and all(
+        w[:1].isupper() or w in ("of", "and", "&", "for", "the") for w in words[1:]
+    )
 
 
 def _section_label(label: str, labels: Counter[str], text: str) -> bool:

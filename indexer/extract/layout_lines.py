@@ -82,7 +82,7 @@ _CUE_LINE = re.compile(
     rf"^(?P<name>(?:The|the)(?:\s+[a-z][\w-]*){{1,2}}|{_NAME})\s+(?P<cue>[a-z]+):$"
 )
 PRONOUNS = wordset("he she they it we i you this that")
-NOT_PEOPLE = wordset("q&a the and live watch update read related photo video interview") | (
+NOT_PEOPLE = wordset("q&a the and live watch update read related photo video interview about") | (
     interviews.QUESTION_LABELS | interviews.ANSWER_LABELS
 )
 
