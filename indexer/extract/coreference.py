@@ -51,6 +51,7 @@ from indexer.lexicon import (
     is_post_nominal,
     wordset,
 )
+from schemas.outlet import initials_of
 
 # Titles as running text writes them: lowercase, abbreviations also with their period.
 TITLES = (
@@ -195,6 +196,7 @@ class SpeakerIndex:
     given_only: set[str] = field(default_factory=set)  # people named by first name alone
     organizations: set[str] = field(default_factory=set)  # names an appositive calls a firm
     _initials: dict[str, set[str]] = field(default_factory=dict)
+    _prefixed: set[str] = field(default_factory=set)  # names opening with a place's initials
     _first_words: dict[str, set[str]] = field(default_factory=dict)
     _short_forms_size: int = -1
     speakers: list[Mention] = field(default_factory=list)
@@ -631,10 +633,19 @@ class SpeakerIndex:
                 words = low.split()
                 if len(words) > 1:
                     self._initials.setdefault(_initials(name), set()).add(name)
+                    if (bare := _without_place_prefix(name)) != name:
+                        self._initials.setdefault(_initials(bare), set()).add(name)
+                        self._prefixed.add(name)
                     if self.kind_of_words(words) == "organization":
                         self._first_words.setdefault(words[0], set()).add(name)
             self._short_forms_size = len(self.names)
-        spelled = self._initials.get(word.upper(), set()) if 2 <= len(word) <= 6 else set()
+        spelled = set()
+        if 2 <= len(word) <= 6:  # "RFS" for "NSW Rural Fire Service", "FDA", "The WN"
+            spelled = self._initials.get(word.upper(), set()) | {
+                n
+                for n in self._prefixed | self._first_words.get("the", set())
+                if initials_of(word, n) or initials_of(word, _without_place_prefix(n))
+            }
         if len(spelled) == 1:
             return next(iter(spelled))
         found = self._first_words.get(word, set())
@@ -1804,6 +1815,16 @@ def _surname(name: str) -> str:
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _without_place_prefix(name: str) -> str:
+    """ "NSW Rural Fire Service" -> "Rural Fire Service": an organization's name without
+    the initials of the state or country it serves written before it ("US", "UK", "NSW":
+    a word in capitals before a capitalised word), which its own initials ("RFS") leave
+    out; `name` itself when it has no such prefix."""
+    words = name.split()
+    prefixed = len(words) > 2 and words[0].isupper() and words[0].isalpha()
+    return " ".join(words[1:]) if prefixed and words[1].istitle() else name
 
 
 def _chains(doc: Doc) -> list[list[Token]]:
