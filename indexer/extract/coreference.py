@@ -128,8 +128,15 @@ COMPANY_NOUNS = wordset("company firm corporation business")
 # Words that make a name a company's ("Halvern Pharmaceuticals", "Brightwater Inc.").
 COMPANY_WORDS = wordset(
     """inc inc. corp corp. corporation company co. ltd ltd. plc llc pharmaceuticals
-    industries holdings systems technologies airlines motors labs laboratories energy"""
+    industries holdings systems technologies airlines motors labs laboratories energy
+    robotics therapeutics biosciences logistics"""
 )
+# "The city said", "the county said": a place's government, which only its name shows: a
+# name with the place noun and a word of a governing body ("Riverton City Council", "Kent
+# County Council", "Harlow Town Hall") or "City of Riverton" ("City University" is no
+# city's government).
+MUNICIPAL_NOUNS = wordset("city town county borough municipality village")
+MUNICIPAL_BODY_WORDS = wordset("council hall government administration")
 # Words of a public body's name, which "the group" does not stand for.
 STATE_WORDS = wordset(
     """ministry department agency government administration office police army military
@@ -882,6 +889,22 @@ class SpeakerIndex:
             named = self._only_company(pos)
         return next(iter(named)) if len(named) == 1 else None
 
+    def _only_municipality(self, noun: str, pos: int) -> set[str]:
+        """ "the city" -> the one city government the article names ("Riverton City
+        Council", "City of Riverton": `MUNICIPAL_BODY_WORDS`), named before ``pos``; one
+        named anywhere else makes it ambiguous. Empty when there are none or several: a
+        place alone ("in Riverton") is no government's name, and none is made up for it."""
+        bodies: dict[str, int] = {}
+        for m in [*self.mentions, *self.speakers]:
+            words = m.name.lower().split()
+            if m.kind == "person" or m.outlet or noun not in words:
+                continue
+            if MUNICIPAL_BODY_WORDS & set(words) or words[:2] == [noun, "of"]:
+                bodies[m.name] = min(m.pos, bodies.get(m.name, m.pos))
+        if len(bodies) == 1 and min(bodies.values()) < pos:
+            return set(bodies)
+        return set()
+
     def _only_company(self, pos: int) -> set[str]:
         """ "the company", "the firm" -> the company named before ``pos`` when the article
         names exactly one (a name with a company word: "Halvern Pharmaceuticals",
@@ -1278,6 +1301,11 @@ class SpeakerIndex:
         ):
             role = self.role_of.get(name)
             return Speaker(name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY, DESCRIBED)
+        if det in ("the", "this") and len(phrase) <= 2 and low in MUNICIPAL_NOUNS:
+            body = self._only_municipality(low, pos)  # "the city": its government
+            if len(body) == 1:
+                return Speaker(body.pop(), "organization", None, DESCRIPTION_CERTAINTY, DESCRIBED)
+            return Speaker(_strip_det(phrase), "organization", how=UNRESOLVED)
         text = _strip_det(phrase)
         text = self.names.get(text.lower(), text)
         if text.lower() in self.names:
