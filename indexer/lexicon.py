@@ -118,7 +118,8 @@ EXTRACT_ORG_WORDS = wordset(
     """campaign inc. corp corp. center centre fund congress house administration forces
     intelligence network news times post journal press organization kremlin pentagon cabinet
     board industries holdings systems technologies airlines motors labs laboratories energy
-    gaming publishing consulting entertainment studios productions"""
+    gaming publishing consulting entertainment studios productions robotics
+    therapeutics biosciences logistics"""
 )
 # Further organization words of the linker: alliances, embassies, British company suffixes.
 LINK_ORG_WORDS = wordset("embassy federation ltd plc compact alliance coalition")

@@ -55,6 +55,7 @@ from indexer.lexicon import (
     is_post_nominal,
     wordset,
 )
+from schemas.outlet import initials_of
 
 # Titles as running text writes them: lowercase, abbreviations also with their period.
 TITLES = (
@@ -131,8 +132,15 @@ COMPANY_NOUNS = wordset("company firm corporation business")
 # Words that make a name a company's ("Halvern Pharmaceuticals", "Brightwater Inc.").
 COMPANY_WORDS = wordset(
     """inc inc. corp corp. corporation company co. ltd ltd. plc llc pharmaceuticals
-    industries holdings systems technologies airlines motors labs laboratories energy"""
+    industries holdings systems technologies airlines motors labs laboratories energy
+    robotics therapeutics biosciences logistics"""
 )
+# "The city said", "the county said": a place's government, which only its name shows: a
+# name with the place noun and a word of a governing body ("Riverton City Council", "Kent
+# County Council", "Harlow Town Hall") or "City of Riverton" ("City University" is no
+# city's government).
+MUNICIPAL_NOUNS = wordset("city town county borough municipality village")
+MUNICIPAL_BODY_WORDS = wordset("council hall government administration")
 # Words of a public body's name, which "the group" does not stand for.
 STATE_WORDS = wordset(
     """ministry department agency government administration office police army military
@@ -199,6 +207,7 @@ class SpeakerIndex:
     given_only: set[str] = field(default_factory=set)  # people named by first name alone
     organizations: set[str] = field(default_factory=set)  # names an appositive calls a firm
     _initials: dict[str, set[str]] = field(default_factory=dict)
+    _prefixed: set[str] = field(default_factory=set)  # names opening with a place's initials
     _first_words: dict[str, set[str]] = field(default_factory=dict)
     _short_forms_size: int = -1
     speakers: list[Mention] = field(default_factory=list)
@@ -647,10 +656,19 @@ class SpeakerIndex:
                 words = low.split()
                 if len(words) > 1:
                     self._initials.setdefault(_initials(name), set()).add(name)
+                    if (bare := _without_place_prefix(name)) != name:
+                        self._initials.setdefault(_initials(bare), set()).add(name)
+                        self._prefixed.add(name)
                     if self.kind_of_words(words) == "organization":
                         self._first_words.setdefault(words[0], set()).add(name)
             self._short_forms_size = len(self.names)
-        spelled = self._initials.get(word.upper(), set()) if 2 <= len(word) <= 6 else set()
+        spelled = set()
+        if 2 <= len(word) <= 6:  # "RFS" for "NSW Rural Fire Service", "FDA", "The WN"
+            spelled = self._initials.get(word.upper(), set()) | {
+                n
+                for n in self._prefixed | self._first_words.get("the", set())
+                if initials_of(word, n) or initials_of(word, _without_place_prefix(n))
+            }
         if len(spelled) == 1:
             return next(iter(spelled))
         found = self._first_words.get(word, set())
@@ -755,7 +773,8 @@ class SpeakerIndex:
         honorifics = HONORIFIC_GENDERS.keys() | {"dr"}  # "Local MP Sir Alan Fenwick": "local mp"
         while titles and titles[-1].lower_.rstrip(".") in honorifics:
             titles = titles[:-1]
-        if titles:
+        if titles and not (len(bare) == 1 and len(self.bearers(bare[0].lower_)) > 1):
+            # ("Senator Hale" of a Margaret and a Daniel Hale says nothing of either)
             name = self.canonical(text_of(bare), offset + bare[0].idx)
             title = text_of(titles).lower()
             self._note_role(_normal(title), name)
@@ -885,6 +904,22 @@ class SpeakerIndex:
         if not named and noun in COMPANY_NOUNS:
             named = self._only_company(pos)
         return next(iter(named)) if len(named) == 1 else None
+
+    def _only_municipality(self, noun: str, pos: int) -> set[str]:
+        """ "the city" -> the one city government the article names ("Riverton City
+        Council", "City of Riverton": `MUNICIPAL_BODY_WORDS`), named before ``pos``; one
+        named anywhere else makes it ambiguous. Empty when there are none or several: a
+        place alone ("in Riverton") is no government's name, and none is made up for it."""
+        bodies: dict[str, int] = {}
+        for m in [*self.mentions, *self.speakers]:
+            words = m.name.lower().split()
+            if m.kind == "person" or m.outlet or noun not in words:
+                continue
+            if MUNICIPAL_BODY_WORDS & set(words) or words[:2] == [noun, "of"]:
+                bodies[m.name] = min(m.pos, bodies.get(m.name, m.pos))
+        if len(bodies) == 1 and min(bodies.values()) < pos:
+            return set(bodies)
+        return set()
 
     def _only_company(self, pos: int) -> set[str]:
         """ "the company", "the firm" -> the company named before ``pos`` when the article
@@ -1202,7 +1237,9 @@ class SpeakerIndex:
         if chain and not _only_titles([t.text for t in chain]):
             bare = _without_titles(chain) or chain
             gender = _title_gender(chain, bare) or _reported_self_gender(head)
-            name = self.canonical(text_of(bare), pos, gender)
+            name = self._surname_office_holder(chain, bare) or self.canonical(
+                text_of(bare), pos, gender
+            )
             named_by_phrase = any(  # "The Committee for a Responsible Federal Budget"
                 c.dep_ == "prep" and any(is_proper(t) for t in c.subtree) for c in head.children
             )
@@ -1280,6 +1317,11 @@ class SpeakerIndex:
         ):
             role = self.role_of.get(name)
             return Speaker(name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY, DESCRIBED)
+        if det in ("the", "this") and len(phrase) <= 2 and low in MUNICIPAL_NOUNS:
+            body = self._only_municipality(low, pos)  # "the city": its government
+            if len(body) == 1:
+                return Speaker(body.pop(), "organization", None, DESCRIPTION_CERTAINTY, DESCRIBED)
+            return Speaker(_strip_det(phrase), "organization", how=UNRESOLVED)
         text = _strip_det(phrase)
         text = self.names.get(text.lower(), text)
         if text.lower() in self.names:
@@ -1317,6 +1359,23 @@ class SpeakerIndex:
             and is_first_name(text)
             and re.search(rf"\b{re.escape(text.lower())}\b", self.text) is None
         )
+
+    def _surname_office_holder(self, chain: list[Token], bare: list[Token]) -> str | None:
+        """ "Senator Hale says ..." where the body names Sen. Margaret Hale and her chief of
+        staff Daniel Hale: an office written before a bare surname is the body's holder of
+        that office among the people bearing the surname (the office words must appear, in
+        order, in a role the article gives that person: :func:`office_holders`). None when
+        the chain has no office before a one-word name, or when not exactly one bearer of
+        the surname holds it (the surname rules of :meth:`canonical` decide then)."""
+        if len(bare) != 1 or bare[0].i == chain[0].i:
+            return None
+        people = self.bearers(bare[0].lower_)
+        if len(people) < 2:
+            return None
+        titles = [t.text for t in chain if t.i < bare[0].i]
+        holders = office_holders(titles, self.role_bearers) or []
+        holding = [p for p in people if p in holders]
+        return holding[0] if len(holding) == 1 else None
 
     def _office_holder(self, holders: list[str], written: str) -> Speaker:
         """The one holder of an office named without a name ("PM", "Home Secretary"), or
@@ -1800,6 +1859,16 @@ def _surname(name: str) -> str:
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _without_place_prefix(name: str) -> str:
+    """ "NSW Rural Fire Service" -> "Rural Fire Service": an organization's name without
+    the initials of the state or country it serves written before it ("US", "UK", "NSW":
+    a word in capitals before a capitalised word), which its own initials ("RFS") leave
+    out; `name` itself when it has no such prefix."""
+    words = name.split()
+    prefixed = len(words) > 2 and words[0].isupper() and words[0].isalpha()
+    return " ".join(words[1:]) if prefixed and words[1].istitle() else name
 
 
 def _chains(doc: Doc) -> list[list[Token]]:

@@ -23,7 +23,10 @@ import re
 import string
 from collections import Counter
 
+from indexer.extract import cues
 from indexer.extract.interviews import ANSWER_LABELS, QUESTION_LABELS
+from indexer.extract.names import is_role_word
+from indexer.extract.quotes import has_quote_mark, single_quotes
 from indexer.lexicon import title_case
 
 _LINE = re.compile(r"[^\n]+")
@@ -34,6 +37,9 @@ _FURNITURE_LINE = re.compile(
     r"(?:photo|image|picture|photograph|illustration|caption|credit|video|graphic)s?\s*:|"
     r"\(?(?:photo|image|picture)s?\s+(?:by|courtesy|credit)\b|"
     r"reporting by\b|editing by\b|writing by\b|additional reporting by\b|"
+    r"(?:media|press|investor|editorial)\s+(?:contacts?|inquiries|enquiries|relations)\b|"
+    r"contacts?\s*:|for (?:more|further|additional) information\b[^\n]{0,60}?"
+    r"\b(?:visit|contact|see|go to|call|email|e-mail)\b|"
     r"(?:https?://|www\.|pic\.twitter\.com/)\S+\s*$"
     r")",
     re.IGNORECASE,
@@ -68,11 +74,40 @@ _SECTION = re.compile(r"^(?P<label>[A-Z][A-Z&'\u2019 -]{2,40}):[ \t]+(?=\S)")
 _RUN_IN = re.compile(r"^\s*[A-Z][A-Z0-9&'\u2019 ,.-]{2,80}?\s+[\u2014\u2013]\s+(?=[A-Z\"\u201c])")
 
 
+# Where a press release's boilerplate begins: the "About Acme Robotics" section on the
+# company (a header of capitalised words, alone on its line or run in before a colon), the
+# "Forward-looking statements" / "Safe harbor" legal notice, and the "###" end mark. All of
+# it is the issuer's standing text at the foot of the release, no one's statement: from the
+# first such line to the end of the text is furniture. (The convention: the AP's and PR
+# Newswire's press-release style guides put boilerplate, then contacts, after the body.)
+_BOILERPLATE = re.compile(
+    r"^\s*(?:"
+    r"about\s+(?:[A-Z][\w&.,'\u2019-]*\s*){1,6}:?\s*$|"
+    r"about\s+(?:[A-Z][\w&.'\u2019-]*\s+){0,5}[A-Z][\w&.'\u2019-]*\s*:\s|"
+    r"(?:(?:cautionary|special)\s+(?:note|statement|language)\s+(?:regarding|concerning|on|"
+    r"about)\s+)?forward[- ]looking\s+(?:statements?|information)\b[^.\n]{0,40}$|"
+    r"safe\s+harbor\s+statement\b|"
+    r"#{3}\s*$"
+    r")",
+    re.IGNORECASE,
+)
+
+
 def blank_furniture(text: str) -> str:
     """`text` with its page furniture replaced by spaces (same length, same line breaks)."""
     chars = list(text)
     lines = list(_LINE.finditer(text))
+    boilerplate = next(
+        (line.start() for k, line in enumerate(lines) if k and _boilerplate(line.group())),
+        None,
+    )
+    if boilerplate is not None:
+        _blank(chars, boilerplate, len(text))
+        lines = [line for line in lines if line.start() < boilerplate]
     labels = Counter(m.group("label") for line in lines if (m := _SECTION.match(line.group())))
+    if lines and lines[0].start() == 0:  # the headline
+        for s, e in _headline_furniture(lines[0].group()):
+            _blank(chars, s, e)
     for number, line in enumerate(lines):
         start, body = line.start(), line.group()
         if (
@@ -98,6 +133,81 @@ def blank_furniture(text: str) -> str:
         if section and _section_label(section.group("label"), labels, text):
             _blank(chars, start, start + section.end())
     return "".join(chars)
+
+
+# A headline's parts ("Bushfire warning: RFS says 'leave now' — aide disagrees | Coastal
+# Times"): a kicker before a colon, the attribution, and what a spaced dash or a bar adds
+# after it. Only the attribution is what was said.
+_KICKER = re.compile(r"^[ \t]*[A-Z][\w\u2019'-]*(?:[ \t]+[\w\u2019'-]+){0,3}[ \t]*:[ \t]+(?=\S)")
+_SEGMENT = re.compile(r"[ \t]+(?:[\u2014\u2013\u2015|]|--?)[ \t]+")
+_DOUBLE_QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*[\u201d\"]")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*[ \t]*$")
+_NAME_LINKS = frozenset(["of", "for", "the", "and", "at", "to"])
+
+
+def _headline_furniture(line: str) -> list[tuple[int, int]]:
+    """The spans of a headline (the first line, when it ends without a sentence's final
+    stop) that are no part of its attribution: a kicker label before a colon when what
+    follows attributes on its own ("Bushfire warning: 'Leave now,' RFS says"; but "Union
+    chief to council: 'Not one more cut'" names its speaker in the label), and a segment
+    after a spaced dash or bar that follows an attribution ("... 'is dead' — aide
+    disagrees", "... | Coastal Times"), unless that segment names the speaker
+    ("'Leave now' — RFS chief"). Raises nothing."""
+    if _SENTENCE_END.search(line):
+        return []
+    spans = []
+    start = 0
+    if (kicker := _KICKER.match(line)) and not has_quote_mark(kicker.group()):
+        rest = line[kicker.end() :]
+        if cues.may_attribute(_unquoted(rest)) or _dash_speaker(rest):
+            spans.append((0, kicker.end()))
+            start = kicker.end()
+    for dash in _SEGMENT.finditer(line, start):
+        before, after = line[start : dash.start()], line[dash.end() :]
+        if has_quote_mark(after) or not cues.may_attribute(before):
+            continue
+        if "|" in dash.group() or not _names_speaker(after):
+            spans.append((dash.start(), len(line)))
+            break
+    return spans
+
+
+def _unquoted(text: str) -> str:
+    """`text` without its quotations (double and single, apostrophes told apart)."""
+    for s, e in reversed(single_quotes(text, 0, len(text))):
+        text = text[:s] + " " * (e - s) + text[e:]
+    return _DOUBLE_QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
+def _names_speaker(segment: str) -> bool:
+    """A dash segment that names someone ("RFS chief", "Dr. Ruth Anselm", "union boss"):
+    capitalised words, role words and the links of a name, no other word."""
+    words = [w.strip(",.") for w in segment.split()]
+    return bool(words) and all(
+        w[:1].isupper() or is_role_word(w) or w in _NAME_LINKS for w in words if w
+    )
+
+
+def _dash_speaker(rest: str) -> bool:
+    """ "'Leave now if you can' — RFS chief": a quotation, then a dash naming its speaker."""
+    dash = _SEGMENT.search(rest)
+    if dash is None or not has_quote_mark(rest[: dash.start()]):
+        return False
+    return _names_speaker(rest[dash.end() :])
+
+
+def _boilerplate(line: str) -> bool:
+    """A line opening a press release's boilerplate (`_BOILERPLATE`): "About Acme Robotics"
+    must name its subject in capitals ("About the study" is a subheading of the article)."""
+    match = _BOILERPLATE.match(line)
+    if match is None:
+        return False
+    words = line.split(":")[0].split()
+    if words[0].lower() != "about":
+        return True
+    return words[1][:1].isupper() and all(
+        w[:1].isupper() or w in ("of", "and", "&", "for", "the") for w in words[1:]
+    )
 
 
 def _section_label(label: str, labels: Counter[str], text: str) -> bool:

@@ -70,6 +70,12 @@ _AFTER_QUOTE = re.compile(
     rf"(?:\s+{_HEADLINE_CLAUSE}\s+[^\n]*)?\s*$"
 )
 MAX_LABEL_WORDS = 8
+# An answer of one of several guests opening with the guest's name: "A: Ruiz: ...",
+# "A: (Ana Ruiz) ...", "A: [Ruiz] ...".
+_GUEST_LABEL = re.compile(
+    r"[ \t]*[(\[]?(?P<name>[A-Z][\w\u2019'-]+(?:[ \t]+[A-Z][\w\u2019'-]+){0,2})"
+    r"(?:[)\]][ \t]*:?|[ \t]*:)[ \t]+(?=\S)"
+)
 # The interviewer in a transcript's lead: "Harbor Daily spoke with ...", "... told the
 # Harbor Daily" (the guest speaks with or to the interviewer, is interviewed by them).
 _INTERVIEWER_AFTER = re.compile(
@@ -82,7 +88,7 @@ _CUE_LINE = re.compile(
     rf"^(?P<name>(?:The|the)(?:\s+[a-z][\w-]*){{1,2}}|{_NAME})\s+(?P<cue>[a-z]+):$"
 )
 PRONOUNS = wordset("he she they it we i you this that")
-NOT_PEOPLE = wordset("q&a the and live watch update read related photo video interview") | (
+NOT_PEOPLE = wordset("q&a the and live watch update read related photo video interview about") | (
     interviews.QUESTION_LABELS | interviews.ANSWER_LABELS
 )
 
@@ -191,15 +197,20 @@ def _answers(
         return []
     first = paras[turns[0][0]][0]
     who = interviewee(text, first)
-    if who is None:
+    guests = [] if who is not None else _lead_people(text, first)
+    if who is None and len(set(guests)) < 2:
         return []
     out = []
     for index, match in turns:
         if not match.group("a"):
             continue
-        content = trimmed(text, set(range(match.end(), paras[index][1])))
-        if content:
-            cand = _candidate(content, who, index, sentence_of(match.end()))
+        label, at = who, match.end()
+        named = None if who else _GUEST_LABEL.match(text, at, paras[index][1])
+        if named and _one_guest(named.group("name"), guests):  # "A: Ruiz: ...", "A: (Tom) ..."
+            label, at = named.span("name"), named.end()
+        content = trimmed(text, set(range(at, paras[index][1])))
+        if content:  # an answer of one of two guests it does not name: unresolved, kept
+            cand = _candidate(content, label, index, sentence_of(at))
             cand.score = ANSWER_SCORE
             out.append(cand)
     return out
@@ -231,14 +242,9 @@ def interviewee(text: str, before: int) -> tuple[int, int] | None:
     most often, by the margin `interviews.interviewee` asks; not the interviewer ("Harbor
     Daily spoke with ...", "... told the Courier"). None when the lead names two guests as
     often ("ferry captain Ines Okoro and deckhand Tomas Lind"): whose answer an "A:" is,
-    the transcript does not say."""
-    found = [
-        m
-        for m in _PERSON.finditer(text, 0, before)
-        if m.group("name").split()[0].lower() not in NOT_PEOPLE
-        and not _INTERVIEWER_AFTER.match(text, m.end())
-        and not _INTERVIEWER_BEFORE.search(text, max(0, m.start() - 12), m.start())
-    ]
+    the transcript does not say (`_answers` then reads a name opening the answer, or keeps
+    the answer with its speaker unresolved)."""
+    found = _lead_matches(text, before)
     names = [_bare(m.group("name")) for m in found]
     best = interviews.interviewee(names)
     if best is None:
@@ -247,6 +253,35 @@ def interviewee(text: str, before: int) -> tuple[int, int] | None:
     words = list(re.finditer(r"\S+", match.group("name")))
     start = match.start("name") + words[-len(best.split())].start()
     return (start, match.end("name"))
+
+
+def _lead_matches(text: str, before: int) -> list[re.Match[str]]:
+    """The people (two or more capitalised words) named before offset `before`, leaving
+    out the interviewer ("Harbor Daily spoke with ...", "... told the Courier")."""
+    return [
+        m
+        for m in _PERSON.finditer(text, 0, before)
+        if m.group("name").split()[0].lower() not in NOT_PEOPLE
+        and not _INTERVIEWER_AFTER.match(text, m.end())
+        and not _INTERVIEWER_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    ]
+
+
+def _lead_people(text: str, before: int) -> list[str]:
+    """The names of `_lead_matches`, titles left out, one per mention."""
+    return [_bare(m.group("name")) for m in _lead_matches(text, before)]
+
+
+def _one_guest(written: str, guests: list[str]) -> bool:
+    """Whether the name opening an answer (full name, surname or given name) is one of the
+    lead's `guests` and no other's."""
+    words = written.split()
+    matching = {
+        g
+        for g in guests
+        if g == written or (len(words) == 1 and words[0] in (g.split()[0], g.split()[-1]))
+    }
+    return len(matching) == 1
 
 
 def _bare(name: str) -> str:
