@@ -63,3 +63,13 @@ def test_what_the_speaker_did_after_a_promise_is_not_part_of_it():
     text = "The senator vowed to repeal the law and left the chamber before the vote."
     [att] = extract(text)
     assert att["content"] == "to repeal the law"
+
+
+def test_a_speaker_named_with_an_age_after_a_fronted_phrase_says_the_clause():
+    text = (
+        "As a part of his plea, Marcel Lehel Lazar, 44, said that he victimized nearly 100 "
+        "Americans from his home overseas."
+    )
+    found = [a for a in extract(text) if "he victimized nearly 100 Americans" in a["content"]]
+    assert len(found) == 1, extract(text)
+    assert found[0]["speaker"] == "Marcel Lehel Lazar" and found[0]["cue"] == "said"

@@ -142,3 +142,37 @@ def test_as_a_columnist_wrote_in_a_column_the_clause_is_her_writing():
     found = _holding(text, "the tariff hurts farmers most")
     assert len(found) == 1, extract(text)
     assert found[0]["speaker"] == "Nina Ruiz" and found[0]["cue_type"] == "writing"
+
+
+def test_a_commitment_with_its_holder_carries_what_was_promised():
+    text = (
+        "Mayor Ivy Park's vow to close the landfill by spring drew cheers.\n\n"
+        "The dockworkers ignored the union's call to end the strike."
+    )
+    park = _holding(text, "to close the landfill by spring")
+    union = _holding(text, "to end the strike")
+    assert len(park) == 1 and park[0]["speaker"] == "Ivy Park", extract(text)
+    assert park[0]["cue"] == "vow"
+    assert len(union) == 1 and union[0]["speaker_text"] == "the union", extract(text)
+
+
+def test_a_subject_voicing_a_claim_or_a_commitment_is_its_source():
+    text = (
+        "Senator Ola Brandt repeated the accusation that the agency had hidden the "
+        "audit.\n\n"
+        "Governor Lena Ruiz renewed the pledge to raise the minimum wage."
+    )
+    brandt = _holding(text, "the agency had hidden the audit")
+    ruiz = _holding(text, "to raise the minimum wage")
+    assert len(brandt) == 1 and brandt[0]["speaker"] == "Ola Brandt", extract(text)
+    assert len(ruiz) == 1 and ruiz[0]["speaker"] == "Lena Ruiz", extract(text)
+
+
+def test_a_plan_or_a_claim_someone_else_judges_is_no_claim_of_theirs():
+    text = (
+        "Her plan to build two thousand homes stalled in the council.\n\n"
+        "Democrats rejected the claim that the levy would raise rents."
+    )
+    assert not _holding(text, "to build two thousand homes"), extract(text)
+    claimed = [a for a in extract(text) if a["cue"] == "claim"]
+    assert not claimed, claimed  # Democrats reject the claim (an appraisal); they do not make it

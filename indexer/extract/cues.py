@@ -50,7 +50,8 @@ PARSE_MIN_HITS = 3
 _WORD = re.compile(r"[a-z]+")
 _PER_NAME = re.compile(r"\bper [A-Z]")
 # A clause framed as a view or a poll finding ("in her view", "his position was that", "in
-# the CBS poll") or a claim noun's "that" clause ("his insistence that"): `viewpoints`
+# the CBS poll"), a claim noun's "that" clause ("his insistence that") or a commitment's
+# infinitive ("her pledge to"): `viewpoints`
 # proposes it although no cue word occurs.
 _FRAME = re.compile(
     r"\b(?:in (?:\S+ ){0,4}?(?:view|opinion|estimation|judge?ment)|"
@@ -58,7 +59,8 @@ _FRAME = re.compile(
     r" (?:is|was) that|in\b[^.,;:]{0,60}?\b(?:polls?|polling|surveys?))\b|"
     r"\b(?:claim|assertion|argument|insistence|warning|statement|promise|pledge|suggestion|"
     r"allegation|complaint|fear|hope|concern|criticism|belief|contention|assurance|point|"
-    r"message|response|demand|accusation|prediction)s?\b(?:\W+\w+){0,6}?\W+that\b",
+    r"message|response|demand|accusation|prediction)s?\b(?:\W+\w+){0,6}?\W+that\b|"
+    r"\b(?:promise|pledge|vow|threat|call|demand|plea|appeal)s? to\b",
     re.IGNORECASE,
 )
 

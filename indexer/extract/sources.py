@@ -117,7 +117,8 @@ def stranded_subject(verb: Token) -> Token | None:
     before the verb (perhaps with its comma), that phrase is the subject it attached
     elsewhere: an apposition of a fronted phrase's object ("At Boca West, where ..., Jay
     DiPietro, the club's president, suggested that ..."; "In a statement to the Observer,
-    her adviser, Jake Sullivan, said ..."), or a name taken for an adverb ("Jolly said").
+    her adviser, Jake Sullivan, said ..."; "As part of his plea, Marcel Lazar, 44, said
+    ...", the name before its age), or a name taken for an adverb ("Jolly said").
     Returns the highest noun of the phrase's chain of appositions, conjuncts and
     prepositional objects that is no prepositional object itself ("West" in "At Boca West"
     is the place, DiPietro the speaker)."""
@@ -131,6 +132,8 @@ def stranded_subject(verb: Token) -> Token | None:
     if before < verb.sent.start:
         return None
     tok = verb.doc[before]
+    if (age := _age_after_name(tok)) is not None:
+        tok, before = age, tok.i  # "..., Marcel Lehel Lazar, 44, said that ...": the name's age
     if tok.tag_ not in _STRANDED_HEADS:
         return None
     best = None
@@ -141,6 +144,19 @@ def stranded_subject(verb: Token) -> Token | None:
             break
         tok = tok.head
     return best
+
+
+def _age_after_name(tok: Token) -> Token | None:
+    """ "Marcel Lehel Lazar, 44, said": the noun a number set between commas right after it
+    hangs on (a person's age, as the press writes it after a name), or None when `tok` is no
+    such number."""
+    if tok.tag_ != "CD" or tok.dep_ not in ("appos", "npadvmod", "amod", "nummod"):
+        return None
+    head = tok.head
+    comma = tok.i - 1
+    if head.i >= tok.i or comma <= head.i or tok.doc[comma].text != ",":
+        return None
+    return head if head.tag_ in _STRANDED_HEADS and head.right_edge.i <= tok.i + 1 else None
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:
