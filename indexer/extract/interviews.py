@@ -230,7 +230,7 @@ def _shape(text: str, start: int, end: int) -> str:
     body = text[start:end].strip()
     if not body:
         return "aside"
-    if _CREDIT.search(body) or (
+    if (":" in body and _CREDIT.search(body)) or (  # a credit has its colon: the cheap test
         not body.endswith(_CLOSING) and len(body.split()) <= MAX_HEADING_WORDS
     ):
         return "aside"
