@@ -197,7 +197,7 @@ def find(text: str, paras: list[tuple[int, int]]) -> Interview | None:
     return interview
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=2)  # one article, asked twice in a row
 def _shapes(text: str, paras: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
     """`_shape` of each paragraph of `text`, kept: the layout's turns and the coreference
     index both ask `find` about the same article."""
