@@ -196,17 +196,34 @@ def relay_phrase(tok: Token) -> bool:
     """Tokens of ", per Reuters", ", according to X", ", as first reported by X" or ", the
     Guardian reported" (`outlets.trailing_report`) hanging
     inside a content clause; "per" relays only after a comma or before a name ("7 per
-    cent", "$5 per head" are units)."""
-    below = None  # the child of `anc` on the way up from `tok`
-    for anc in [tok, *tok.ancestors]:
-        if anc.dep_ == "prep" and (anc.lower_ == "according" or _relaying_per(anc)):
-            return True
-        if anc.dep_ == "advcl" and anc.tag_ == "VBN" and _as_reported(anc):
-            return True  # "..., as first reported by the Ledger"
-        if (relayed := trailing_report(anc)) is not None and below != relayed:
-            return True  # "..., the Guardian reported": all but the clause it relays
-        below = anc
-    return False
+    cent", "$5 per head" are units). The answer for the path above `tok` is kept per token
+    in its doc's `user_data`: every clause around a token asks again."""
+    return _relays(tok, None) or _relay_above(tok)
+
+
+_RELAY_ABOVE = "quotetrail_relay_above"  # doc.user_data key: token index -> bool
+
+
+def _relay_above(tok: Token) -> bool:
+    """Whether an ancestor of `tok` relays the branch `tok` hangs in (`_relays`), kept."""
+    known = tok.doc.user_data.setdefault(_RELAY_ABOVE, {})
+    found = known.get(tok.i)
+    if found is None:
+        head = tok.head
+        found = head.i != tok.i and (_relays(head, tok) or _relay_above(head))
+        known[tok.i] = found
+    return found
+
+
+def _relays(anc: Token, below: Token | None) -> bool:
+    """`relay_phrase` at one token `anc` of the path up, reached from its child `below`
+    (None at the path's start)."""
+    if anc.dep_ == "prep" and (anc.lower_ == "according" or _relaying_per(anc)):
+        return True
+    if anc.dep_ == "advcl" and anc.tag_ == "VBN" and _as_reported(anc):
+        return True  # "..., as first reported by the Ledger"
+    # "..., the Guardian reported": all but the clause it relays
+    return (relayed := trailing_report(anc)) is not None and below != relayed
 
 
 def _as_reported(clause: Token) -> bool:

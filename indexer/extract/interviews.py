@@ -26,6 +26,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from indexer.extract.nlp import sentences
 from indexer.extract.quotes import ANY_OPENING
@@ -156,7 +157,7 @@ def find(text: str, paras: list[tuple[int, int]]) -> Interview | None:
     """The interview layout of `text` (paragraph spans `paras`), or None when the article is
     not an interview: no interview signal in the lead, or fewer than `MIN_QUESTIONS`
     answered question paragraphs."""
-    shapes = [_shape(text, s, e) for s, e in paras]
+    shapes = _shapes(text, tuple(paras))
     kinds = [shape == "question" for shape in shapes]
     first = next((i for i, q in enumerate(kinds) if q), None)
     if first is None:
@@ -185,7 +186,7 @@ def find(text: str, paras: list[tuple[int, int]]) -> Interview | None:
     for i in range(first, len(paras)):
         if shapes[i] == "question":
             questions.append(paras[i])
-            if shapes[i + 1 : i + 2] == ["answer"]:
+            if shapes[i + 1 : i + 2] == ("answer",):
                 answered += 1
         elif shapes[i] == "answer":
             answers.append(paras[i])
@@ -194,6 +195,13 @@ def find(text: str, paras: list[tuple[int, int]]) -> Interview | None:
     interview = Interview(announcements, questions, answers)
     interview.labelled = _labelled_answers(text, interview)
     return interview
+
+
+@lru_cache(maxsize=2)  # one article, asked twice in a row
+def _shapes(text: str, paras: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
+    """`_shape` of each paragraph of `text`, kept: the layout's turns and the coreference
+    index both ask `find` about the same article."""
+    return tuple(_shape(text, s, e) for s, e in paras)
 
 
 def _labelled_answers(text: str, interview: Interview) -> set[tuple[int, int]]:
@@ -230,7 +238,7 @@ def _shape(text: str, start: int, end: int) -> str:
     body = text[start:end].strip()
     if not body:
         return "aside"
-    if _CREDIT.search(body) or (
+    if (":" in body and _CREDIT.search(body)) or (  # a credit has its colon: the cheap test
         not body.endswith(_CLOSING) and len(body.split()) <= MAX_HEADING_WORDS
     ):
         return "aside"

@@ -107,7 +107,11 @@ def introduced_as_kin(body: str, full: str, surname: str) -> bool:
         return True
     # "Dr Osei ... she said. Her brother, Kwame Osei,": a relative of the Osei named before
     at = body.find(full)
-    if at < 0 or re.search(rf"\b{re.escape(surname)}\b", body[:at]) is None:
+    if (
+        at < 0
+        or body.find(surname, 0, at) < 0  # the cheap test first
+        or re.search(rf"\b{re.escape(surname)}\b", body[:at]) is None
+    ):
         return False
     return _PRONOUN_KIN.search(body, max(0, at - 40), at) is not None
 

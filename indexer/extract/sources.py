@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from indexer.extract import second_hand
 from indexer.extract.cues import STATEMENT_CUE, reliability
-from indexer.extract.spans import Spans, chars
+from indexer.extract.spans import Spans, covers
 from indexer.lexicon import wordset
 
 SUBJECTS = ("nsubj", "csubj", "expl")
@@ -293,14 +293,18 @@ def source_span(source: Token, offset: int, content: Spans) -> tuple[int, int]:
         for s in source.head.children
         if s.dep_ == "nsubj" and s.i < source.i and source.dep_ == "nsubj"
     ]
-    taken = chars(content)
     # "Clinton, speaking to reporters, said": the participle describes the source, it is not
     # part of its name
     participles = [c for c in source.children if c.dep_ == "acl" and c.tag_ == "VBG"]
-    taken |= {offset + t.idx for p in participles for t in p.subtree}
+    taken = {offset + t.idx for p in participles for t in p.subtree}
     # "the budget office's warnings that ...": the possessive ending is not the name
     taken |= {offset + c.idx for c in source.children if c.dep_ == "case"}
-    toks = [t for h in heads for t in h.subtree if offset + t.idx not in taken]
+    toks = [
+        t
+        for h in heads
+        for t in h.subtree
+        if offset + t.idx not in taken and not covers(content, offset + t.idx)
+    ]
     if source not in toks:
         toks.append(source)
     toks = _contiguous(toks, source.i)

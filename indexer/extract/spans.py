@@ -40,6 +40,12 @@ def chars(spans: Spans) -> set[int]:
     return out
 
 
+def covers(spans: Spans, pos: int) -> bool:
+    """Whether character offset `pos` lies in one of `spans` (`pos in chars(spans)`, without
+    building the set: for a few offsets against long spans)."""
+    return any(s <= pos < e for s, e in spans)
+
+
 def merge(spans: Spans) -> Spans:
     """Sorted spans with overlapping or touching ones joined."""
     merged: Spans = []
