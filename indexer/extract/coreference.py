@@ -46,8 +46,10 @@ from indexer.extract.tokens import (
 from indexer.lexicon import (
     GENERIC_ORG_NOUNS,
     HYPHENATED_TITLES,
+    MONTHS,
     NAME_PARTICLES,
     ORG_NOUNS,
+    WEEKDAYS,
     is_post_nominal,
     wordset,
 )
@@ -679,6 +681,7 @@ class SpeakerIndex:
             return
         for name_tok, role_tok in ((head, appos), (appos, head)):
             chain = name_chain(name_tok)
+            role_tok, phrase = _hyphen_end(role_tok), _role_phrase(role_tok)
             if not is_proper(role_tok) and role_tok.lower_ in ORG_APPOSITIVE_NOUNS:
                 # "NorthLink, the grid operator": an organisation, whatever its name's shape
                 # (a capitalised name the tagger took for a noun too: "Corvane, the line")
@@ -701,7 +704,7 @@ class SpeakerIndex:
                     continue
                 gender = _title_gender(chain, bare)  # "Mrs. Patel, his wife": not Mr. Patel
                 name = self.canonical(text_of(bare), offset + name_tok.idx, gender)
-                role = _role_text(np_tokens(role_tok))
+                role = _role_text(phrase)
                 self._note_role(_normal(role), name)
                 self.role_of.setdefault(name, role)
                 if self._described_person(name, role_tok.lower_, offset + name_tok.idx):
@@ -776,7 +779,10 @@ class SpeakerIndex:
         elif (
             words
             and words[-1].i == first.i - 1
-            and words[-1].lower_ in PERSON_NOUNS | PERSON_OR_BODY_NOUNS  # "shop owner Kwame Osei"
+            and (
+                words[-1].lower_ in PERSON_NOUNS | PERSON_OR_BODY_NOUNS  # "shop owner Kwame Osei"
+                or _occupation_before_name(words[-1], bare)  # "deckhand Tomas Lind"
+            )
         ) and bare:
             name = self.canonical(text_of(bare), offset + first.idx)
             if len(bare) > 1:
@@ -1130,7 +1136,8 @@ class SpeakerIndex:
                     return Speaker(written, "person", how=UNRESOLVED)
                 role = self.role_of.get(named, written)
                 return Speaker(named, "person", role, DESCRIPTION_CERTAINTY, DESCRIBED)
-        if len(words) > 1 and (holders := office_holders(words, self.role_bearers)) is not None:
+        holders = office_holders(words, self.role_bearers, self.text) if len(words) > 1 else None
+        if holders is not None:
             return self._office_holder(holders, written)  # "..., says Home Secretary"
         while len(words) > 1 and words[0].lower() in TITLES:
             words.pop(0)
@@ -1180,7 +1187,7 @@ class SpeakerIndex:
         if holders is not None:  # "'Taxes will rise', PM warns": the article's one PM, or
             return self._office_holder(holders, head.text)  # a description
         if len(chain) > 1 and (
-            holders := office_holders(text_of(chain).split(), self.role_bearers)
+            holders := office_holders(text_of(chain).split(), self.role_bearers, self.text)
         ) is not None:  # "..., says Karnataka CM": the body's one chief minister
             return self._office_holder(holders, text_of(chain))
         if chain and not _only_titles([t.text for t in chain]):
@@ -1209,8 +1216,9 @@ class SpeakerIndex:
         for child in head.children:
             if child.dep_ == "appos" and name_chain(child) and not _appositive_tag(child):
                 named = self.resolve(child, offset, True)
-                role = _role_text(np_tokens(head)) if low in PERSON_NOUNS else named.role
-                return Speaker(named.name, named.kind, role)
+                if _hyphen_end(head).lower_ in PERSON_NOUNS:  # "The vice-president of the
+                    return Speaker(named.name, "person", _role_text(_role_phrase(head)))  # club"
+                return Speaker(named.name, named.kind, named.role)
         if not any(c.isalpha() for c in head.text):
             # "The co-op's owner, Kwame Osei,": the parser split "co-op" and made "-" the
             # subject, the role its appositive and the name the role's; no "-" ever speaks
@@ -1569,6 +1577,49 @@ def _describes_person(noun: str) -> bool:
     return noun in PERSON_NOUNS | DESCRIBED_PERSONS or _PERSON_ENDING.search(noun) is not None
 
 
+def _hyphen_end(tok: Token) -> Token:
+    """The last part of a hyphenated word the parser split into parts ("vice", "-",
+    "president" -> "president"), which names what the word is; `tok` itself otherwise."""
+    doc, i = tok.doc, tok.i
+    while (
+        i + 2 < len(doc)
+        and not doc[i].whitespace_
+        and doc[i + 1].text == "-"
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].is_alpha
+    ):
+        i += 2
+    return doc[i]
+
+
+def _role_phrase(tok: Token) -> list[Token]:
+    """The noun phrase of a role headed by `tok`, through the end of a hyphenated word the
+    parser split ("The vice-president of the club": the parse hangs "president of the
+    club" on "vice" as an apposition)."""
+    first, end = np_tokens(tok), _hyphen_end(tok)
+    if end.i == tok.i:
+        return first
+    last = max(first[-1].i, np_tokens(end)[-1].i)
+    return list(tok.doc[first[0].i : last + 1])
+
+
+def _occupation_before_name(noun: Token, bare: list[Token]) -> bool:
+    """Whether a lower-case noun written right before a person's name, a given name and a
+    surname ("deckhand Tomas Lind", "pharmacist Sofia Lindgren", "local resident Shaz
+    Kearney"), is that person's occupation or standing: a singular common noun the parse
+    makes part of the name's phrase, describing a person (`_describes_person`) or, when the
+    name opens with a given name (`names.is_first_name`), any such noun but a thing's or a
+    body's ("ferry", "operator")."""
+    if noun.tag_ != "NN" or noun.dep_ != "compound" or not noun.text[:1].islower():
+        return False
+    if len(bare) < 2 or not bare[-1].text[:1].isupper():
+        return False
+    low = noun.lower_
+    if low in THING_WORDS | ORG_APPOSITIVE_NOUNS or not low.isalpha():
+        return False
+    return _describes_person(low) or is_first_name(bare[0].text)
+
+
 def _may_be_called(name: str, noun: str) -> bool:
     """Whether "the <noun>" may stand for the organization ``name`` that spoke just
     before: not when one is a public body and the other a company or a group ("the firm"
@@ -1711,12 +1762,14 @@ _CAPITALISED = re.compile(
     + _ABBREVIATED
     + ")*"
 )
-_NOT_NAMES = wordset(
-    """the a an in on at but and or he she it they we i you this that these those his her
-    their its our my when while after before if as for with from by to of then there here
-    what who why how mr. mrs. ms. dr. monday tuesday wednesday thursday friday saturday
-    sunday january february march april may june july august september october november
-    december"""
+_NOT_NAMES = (
+    wordset(
+        """the a an in on at but and or he she it they we i you this that these those his
+        her their its our my when while after before if as for with from by to of then
+        there here what who why how mr. mrs. ms. dr."""
+    )
+    | WEEKDAYS
+    | MONTHS
 )
 
 
