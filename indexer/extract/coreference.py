@@ -1142,9 +1142,10 @@ class SpeakerIndex:
         while len(words) > 1 and words[0].lower() in TITLES:
             words.pop(0)
         name = " ".join(words)
-        if name.isupper() and len(name) > 2:  # transcripts shout: FALLIN, TOM BEXLEY
+        shouted = name.isupper() and len(name) > 2  # transcripts shout: FALLIN, TOM BEXLEY
+        name = self.canonical(name.title() if shouted else name, pos)
+        if shouted and name.isupper():  # the article writes it no other way: "Warren"
             name = name.title()
-        name = self.canonical(name, pos)
         return Speaker(name, self.kind_of_name(name), self.role_of.get(name))
 
     def _coordinated(self, head: Token, offset: int) -> Speaker | None:
