@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from indexer import lexicon
 from indexer.extract import interviews
+from indexer.extract.english_words import written_as_demonym
 from indexer.extract.headline_roles import office_holders
 from indexer.extract.names import (
     HONORIFIC_GENDERS,
@@ -241,7 +242,7 @@ class SpeakerIndex:
                     title = words.pop(0).lower().rstrip(".")
                     role = [] if title in _NOT_NAMES else [*role, title]
                 if _may_cut(words):
-                    role += [w.lower() for w in words[: descriptor_length(words)]]
+                    role += index._role_words(words[: descriptor_length(words)]).split()
                     words = words[descriptor_length(words) :]
                 end = match.end()
                 if kept := _without_place(words):  # "Earl Ray Tomblin of West Virginia"
@@ -744,7 +745,7 @@ class SpeakerIndex:
             titles = titles[:-1]
         if titles:
             name = self.canonical(text_of(bare), offset + bare[0].idx)
-            title = text_of(titles).lower()
+            title = self._role_words(text_of(titles).split())
             self._note_role(_normal(title), name)
             self.role_of.setdefault(name, title)
         first = chain[0]
@@ -790,6 +791,17 @@ class SpeakerIndex:
             role = _role_text(_with_owner(words))  # "Castell Steel's chief executive"
             self.role_of.setdefault(name, role)
             self._note_role(_normal(role), name)  # "the GOP nominee"
+
+    def _role_words(self, words: list[str]) -> str:
+        """A role written before a name, in lower case as roles are kept, but for a
+        demonym ("uber-white Vermonter": where the person is from, which a reader and
+        `indexer.link.namesakes` must not take for an occupation,
+        `english_words.written_as_demonym`)."""
+        return " ".join(
+            w if w.lower().rstrip(".") not in TITLES and written_as_demonym(w, self.text)
+            else w.lower()
+            for w in words
+        )
 
     def _add_unparsed_role(self, pos: int, name: str, role: list[str]) -> None:
         """ "Mayor Tom Reyes toured the damage": the lower-case title words (honorifics
