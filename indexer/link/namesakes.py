@@ -72,7 +72,7 @@ def role_head(role: str | None) -> str | None:
     None for no role, a party tag ("R-Ohio") or post-nominal letters ("MP"). One role
     of several ("mayor and retired teacher") at a time: the caller splits them."""
     if not role or party_tag(role) is not None or stored_role(role) is None:
-        return None  # "secretary of state hillary clinton and sen.": no role of this person
+        return None  # "Very good reporter": no role (`office_roles.stored_role`)
     cut = _ENDS.split(f" {role.strip()} ", maxsplit=1)[0].split()
     if len(cut) == 1 and is_post_nominal(cut[0]):
         return None
@@ -123,7 +123,9 @@ def possible_namesakes(attributions: Iterable[dict[str, Any]]) -> list[PossibleN
     bodies: dict[str, dict[str, str]] = {}  # article -> head -> where the role is held
     for att in attributions:
         article, role = att.get("article_id"), att.get("speaker_role")
-        for part in _BOTH.split(role or "") if article else ():
+        if not article or not role or stored_role(role) is None:
+            continue  # "secretary of state hillary clinton and sen.": no role of this one
+        for part in _BOTH.split(role):
             if head := role_head(part):
                 written.setdefault(article, {}).setdefault(head, role.strip())
                 bodies.setdefault(article, {}).setdefault(head, _held_at(part))
