@@ -201,7 +201,11 @@ def test_a_role_serving_someone_stays_a_role(role: str) -> None:
             "a political science professor at the University of New Hampshire",
         ),
         ("neurosurgeon", "a surgeon"),
+        ("political science professor", "political scientist"),
+        ("a physician", "neurosurgeon"),
+        ("insurgent", "Sen."),  # a stance, held besides an office
     ],
 )
 def test_two_roles_of_one_career_raise_no_flag(roles: tuple[str, str]) -> None:
     assert possible_namesakes(_page(*roles)) == []
+    assert possible_namesakes(_page(roles[1], "plumber")) != []  # a plumber is another job

@@ -15,7 +15,8 @@ place ("mayor of Elmbrook") do not make another office; abbreviations are writte
 nor is what extraction would not store as a role (`office_roles.stored_role`: an appraisal,
 another person's name). Two roles held at one body ("political scientist at the University
 of New Hampshire", "political science professor at the University of New Hampshire") or a
-head that is a kind of the other ("neurosurgeon", "surgeon") are one person's; a demonym
+head that is a kind of the other ("neurosurgeon", "surgeon") or of one career (`CAREERS`:
+"professor", "political scientist"; "physician", "neurosurgeon") are one person's; a demonym
 ("Vermonter", kept capitalised by extraction) is where someone is from, not what they do.
 A name without roles, or with roles in one article only, is never flagged. The flag is a
 prompt to look, not a split: the page keeps every quote.
@@ -41,7 +42,22 @@ NON_EXCLUSIVE = wordset(
     spokeswoman spokesperson representative figure friend neighbour neighbor adviser advisor
     strategist consultant lobbyist fundraiser operative aide analyst commentator columnist
     contributor editor writer reporter journalist pollster donor backer surrogate
-    front-runner frontrunner outlier hater"""
+    front-runner frontrunner outlier hater insurgent dissident rebel maverick militant
+    independent moderate progressive populist outsider newcomer"""
+)
+# Careers whose roles one person holds together or in turn (an academic is a professor, a
+# researcher and a political scientist; a physician is a doctor and may be a surgeon): two
+# of one career on a page are no evidence of two people. Hypernyms beyond these are not
+# known here (no WordNet).
+CAREERS = (
+    wordset(
+        """professor lecturer researcher scientist scholar academic fellow economist
+        historian sociologist psychologist"""
+    ),
+    wordset(
+        """physician doctor surgeon neurosurgeon cardiologist oncologist neurologist
+        pediatrician paediatrician psychiatrist radiologist anesthesiologist clinician"""
+    ),
 )
 _DETERMINERS = wordset("a an the this that its his her their our")
 # Offices a career moves between (a secretary of state runs for president): two of them on
@@ -149,6 +165,7 @@ def possible_namesakes(attributions: Iterable[dict[str, Any]]) -> list[PossibleN
                         or a in heads_b
                         or b in heads_a
                         or _kind_of(a, b)
+                        or any(a in career and b in career for career in CAREERS)
                         or bodies[first][a] and bodies[first][a] == bodies[second][b]
                     ):
                         continue
