@@ -117,6 +117,22 @@ def test_the_role_written_before_a_name_is_the_persons(body: str, name: str, rol
     ]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "It is a long process but satisfy Bernie Sanders said the crowd.",  # a verb, no role
+        "The crowd cheered. Bernie Sanders said the crowd was big.",
+    ],
+)
+def test_words_before_a_name_that_are_no_role_give_none(body: str) -> None:
+    assert [(a["speaker"], a["speaker_role"]) for a in extract(body)] == [("Bernie Sanders", None)]
+
+
+def test_a_date_opening_a_described_body_is_no_part_of_its_role() -> None:
+    found = extract("Yesterday port operator Maasgroep said the port was shut.")
+    assert [(a["speaker"], a["speaker_role"]) for a in found] == [("Maasgroep", "port operator")]
+
+
 def test_a_later_mention_of_a_lower_case_occupation_is_its_holder() -> None:
     body = (
         '"It came out of nowhere," said deckhand Tomas Lind. The deckhand added that the '

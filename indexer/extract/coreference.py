@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from indexer import lexicon
 from indexer.extract import interviews
-from indexer.extract.english_words import written_as_demonym
+from indexer.extract.english_words import is_english_word, written_as_demonym
 from indexer.extract.headline_roles import office_holders
 from indexer.extract.names import (
     HONORIFIC_GENDERS,
@@ -38,6 +38,7 @@ from indexer.extract.tokens import (
     DETERMINERS,
     NAME_LINKS,
     ends_name_run,
+    is_date_word,
     is_proper,
     name_chain,
     narrated_before_colon,
@@ -757,8 +758,13 @@ class SpeakerIndex:
             for t in first.doc[start : first.i]
             if t.tag_ in ("NN", "JJ") or t.lower_ in TITLES
         ]
-        while words and words[0].dep_ in ("npadvmod", "advmod", "tmod"):
+        while words and (words[0].dep_ in ("npadvmod", "advmod", "tmod") or is_date_word(words[0])):
             words = words[1:]  # "Yesterday port operator Maasgroep": not part of the role
+        for k in range(len(words) - 1, 0, -1):  # "the process but satisfy": no one phrase
+            gap = first.doc[words[k - 1].i + 1 : words[k].i]
+            if any(t.text != "-" for t in gap):
+                words = words[k:]
+                break
         bare = _without_titles(chain)
         if (
             words
@@ -1620,16 +1626,16 @@ def _occupation_before_name(noun: Token, bare: list[Token]) -> bool:
     """Whether a lower-case noun written right before a person's name, a given name and a
     surname ("deckhand Tomas Lind", "pharmacist Sofia Lindgren", "local resident Shaz
     Kearney"), is that person's occupation or standing: a singular common noun the parse
-    makes part of the name's phrase, describing a person (`_describes_person`) or, when the
-    name opens with a given name (`names.is_first_name`), any such noun but a thing's or a
-    body's ("ferry", "operator")."""
+    makes part of the name's phrase, an English noun (`english_words`), describing a person
+    (`_describes_person`) or, when the name opens with a given name (`names.is_first_name`),
+    any such noun but a thing's or a body's ("ferry", "operator")."""
     if noun.tag_ != "NN" or noun.dep_ != "compound" or not noun.text[:1].islower():
         return False
     if len(bare) < 2 or not bare[-1].text[:1].isupper():
         return False
     low = noun.lower_
-    if low in THING_WORDS | ORG_APPOSITIVE_NOUNS or not low.isalpha():
-        return False
+    if low in THING_WORDS | ORG_APPOSITIVE_NOUNS or not low.isalpha() or not is_english_word(low):
+        return False  # "satisfy Bernie Sanders": a verb the tagger took for a noun
     return _describes_person(low) or is_first_name(bare[0].text)
 
 
