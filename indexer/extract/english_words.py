@@ -62,4 +62,11 @@ def written_as_demonym(word: str, text: str) -> bool:
     bare = word.strip(".,")
     if not bare[:1].isupper() or not bare.lower().endswith((*DEMONYM_ENDINGS, "an")):
         return False
-    return re.search(rf"\b{re.escape(bare.lower())}s?\b", text) is None
+    return not written_in_lower_case(bare.lower(), text)
+
+
+@lru_cache(maxsize=4096)
+def written_in_lower_case(word: str, text: str) -> bool:
+    """Whether ``text`` writes the lower-case ``word`` (or its plural in "s") as a word.
+    Remembered per word and text: a long article asks about the same few words often."""
+    return re.search(rf"\b{re.escape(word)}s?\b", text) is not None

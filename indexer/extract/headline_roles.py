@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.extract.english_words import is_english_word
+from indexer.extract.english_words import is_english_word, written_in_lower_case
 from indexer.extract.names import HONORIFIC_GENDERS, is_descriptor, is_first_name
 from indexer.extract.nlp import entities
 from indexer.extract.office_roles import ROLE_ABBREVIATIONS
@@ -119,7 +119,7 @@ def office_holders(
     holders = _holders(office, role_bearers, anywhere=True)
     for cut in range(1, len(office) - 1) if not holders and text else ():
         word = office[cut - 1]
-        if word in OFFICE_WORDS or re.search(rf"\b{re.escape(word)}\b", text):
+        if word in OFFICE_WORDS or written_in_lower_case(word, text):
             break  # "Chief", "home": a word of the office, not a place
         if holders := _holders(office[cut:], role_bearers, anywhere=False):
             break
