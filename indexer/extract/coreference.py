@@ -1162,9 +1162,10 @@ class SpeakerIndex:
         name = " ".join(words)
         shouted = name.isupper() and len(name) > 2  # transcripts shout: FALLIN, TOM BEXLEY
         name = self.canonical(name.title() if shouted else name, pos)
-        if shouted and name.isupper():  # the article writes it no other way: "Warren"
-            name = name.title()
-        return Speaker(name, self.kind_of_name(name), self.role_of.get(name))
+        kind = self.kind_of_name(name)
+        if shouted and name.isupper() and kind == "person":  # written no other way
+            name = name.title()  # "TOM BEXLEY" -> "Tom Bexley" ("NASA" stays)
+        return Speaker(name, kind, self.role_of.get(name))
 
     def _coordinated(self, head: Token, offset: int) -> Speaker | None:
         """ "Clinton and Trump", "groups including A and B": several names, one group."""

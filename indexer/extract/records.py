@@ -329,6 +329,8 @@ def _labelled_speaker(written: str, pos: int, index: SpeakerIndex) -> Speaker:
             speaker = index.resolve_name(" ".join(name), pos)
             if speaker.name:
                 speaker.kind = "person"
+                if speaker.name.isupper():  # "SEN. WARREN:", the article naming no Warren
+                    speaker.name = speaker.name.title()
                 written_role = " ".join(role)  # "SEN.": a shouted label's role, as a role
                 speaker.role = speaker.role or (
                     written_role.lower() if written_role.isupper() else written_role
