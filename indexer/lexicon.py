@@ -22,6 +22,17 @@ NAME_PARTICLES = wordset(
 )
 
 
+# --- Dates written before a name: "On Tuesday Delgado denied", "In March Ortiz said" -------
+# Capitalised like a name, never part of one: a weekday or a day word always, a month (also a
+# given name: "June Carter") when a preposition or determiner puts it in time ("in March").
+WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
+DAY_WORDS = wordset("today yesterday tomorrow tonight")
+MONTHS = wordset(
+    "january february march april may june july august september october november december"
+)
+TIME_LEADS = wordset("on in since by until till from during last next this early late mid")
+
+
 # --- Title Case: the words it leaves in lower case ("Make Your Kid a Millionaire") ----------
 
 TITLE_CASE_SMALL = wordset(

@@ -93,14 +93,22 @@ def _each_string(value: Any, change: Callable[[str], str], keys: bool) -> Any:
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # Invisible format characters (Unicode category Cf) that split a word without showing:
 # soft hyphen, zero-width space, left-to-right and right-to-left marks, word joiner and
-# invisible operators, byte order mark. Inside a word they go ("Fie\u200blding").
+# invisible operators, byte order mark. Inside a word they go ("Fie\u200blding"), and so
+# next to the hyphen or apostrophe of a name written with one ("Al\u00ad-Farsi", "O\u200b'Neil").
+_NAME_PUNCT = "'\u2019\u2010\u2011-"  # the hyphen last: a character class's literal
 _IN_WORD_INVISIBLE = re.compile(
-    "(?<=\\w)[\u00ad\u061c\u180e\u200b\u200e\u200f\u2060-\u2064\ufeff]+(?=\\w)"
+    "(?<=[\\w" + _NAME_PUNCT + "])[\u00ad\u061c\u180e\u200b\u200e\u200f\u2060-\u2064\ufeff]+"
+    "(?=[\\w" + _NAME_PUNCT + "])"
 )
 # Zero-width joiner and non-joiner shape Arabic, Persian and Indic words (and emoji): only
-# between two Latin letters are they an accident of copy and paste.
+# between two Latin letters, or a Latin letter and a name's hyphen or apostrophe
+# ("Al\u200d-Farsi"), are they an accident of copy and paste.
 _LATIN = "[A-Za-z\u00c0-\u024f]"
-_IN_LATIN_JOINER = re.compile(f"(?<={_LATIN})[\u200c\u200d]+(?={_LATIN})")
+_LATIN_OR_PUNCT = f"(?:{_LATIN}|[{_NAME_PUNCT}])"
+_IN_LATIN_JOINER = re.compile(
+    f"(?<={_LATIN})[\u200c\u200d]+(?={_LATIN_OR_PUNCT})"
+    f"|(?<=[{_NAME_PUNCT}])[\u200c\u200d]+(?={_LATIN})"
+)
 
 
 def bidi_control(text: str) -> str | None:

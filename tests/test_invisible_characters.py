@@ -79,3 +79,29 @@ def test_the_api_drops_invisible_characters_and_refuses_a_bidirectional_override
     assert posted.status_code in (200, 201), posted.get_json()
     quotes = fresh_newsroom.article_attributions(posted.get_json()["id"])
     assert {q.get("speaker") for q in quotes} == {"Robert Fielding"}
+
+
+@pytest.mark.parametrize(
+    "invisible", ["\u200d", "\u200b", "\u00ad"], ids=["joiner", "zero-width space", "soft hyphen"]
+)
+def test_an_invisible_character_beside_a_names_hyphen_is_dropped(
+    tmp_path: Path, db: Path, invisible: str
+) -> None:
+    body = (
+        f"Tariq Al{invisible}-Farsi, the port director, said the strike was over. "
+        f'"Ships will move tomorrow," Al-{invisible}Farsi said.'
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    header = "Title: Port strike ends\nURL: https://ledger.example/port\nDate: 2026-11-24\n\n"
+    (corpus / "port.txt").write_text(header + body + "\n")
+    assert main(["index", str(corpus), "--workers", "1"]) == 0
+    store = SqliteStore(str(db))
+    try:
+        quotes = list(store.scan(SearchQuery(facets=False)))
+        assert quotes
+        assert {(q.get("speaker"), q.get("speaker_type")) for q in quotes} == {
+            ("Tariq Al-Farsi", "person")
+        }
+    finally:
+        store.close()

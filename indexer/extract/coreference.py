@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from indexer import lexicon
 from indexer.extract import interviews
+from indexer.extract.english_words import is_english_word, written_as_demonym
 from indexer.extract.headline_roles import office_holders
 from indexer.extract.names import (
     HONORIFIC_GENDERS,
@@ -41,6 +42,7 @@ from indexer.extract.tokens import (
     DETERMINERS,
     NAME_LINKS,
     ends_name_run,
+    is_date_word,
     is_proper,
     name_chain,
     narrated_before_colon,
@@ -50,8 +52,10 @@ from indexer.extract.tokens import (
 from indexer.lexicon import (
     GENERIC_ORG_NOUNS,
     HYPHENATED_TITLES,
+    MONTHS,
     NAME_PARTICLES,
     ORG_NOUNS,
+    WEEKDAYS,
     is_post_nominal,
     wordset,
 )
@@ -252,7 +256,7 @@ class SpeakerIndex:
                     title = words.pop(0).lower().rstrip(".")
                     role = [] if title in _NOT_NAMES else [*role, title]
                 if _may_cut(words):
-                    role += [w.lower() for w in words[: descriptor_length(words)]]
+                    role += index._role_words(words[: descriptor_length(words)]).split()
                     words = words[descriptor_length(words) :]
                 end = match.end()
                 if kept := _without_place(words):  # "Earl Ray Tomblin of West Virginia"
@@ -713,6 +717,7 @@ class SpeakerIndex:
             return
         for name_tok, role_tok in ((head, appos), (appos, head)):
             chain = name_chain(name_tok)
+            role_tok, phrase = _hyphen_end(role_tok), _role_phrase(role_tok)
             if not is_proper(role_tok) and role_tok.lower_ in ORG_APPOSITIVE_NOUNS:
                 # "NorthLink, the grid operator": an organisation, whatever its name's shape
                 # (a capitalised name the tagger took for a noun too: "Corvane, the line")
@@ -735,7 +740,7 @@ class SpeakerIndex:
                     continue
                 gender = _title_gender(chain, bare)  # "Mrs. Patel, his wife": not Mr. Patel
                 name = self.canonical(text_of(bare), offset + name_tok.idx, gender)
-                role = _role_text(np_tokens(role_tok))
+                role = _role_text(phrase)
                 self._note_role(_normal(role), name)
                 self.role_of.setdefault(name, role)
                 if self._described_person(name, role_tok.lower_, offset + name_tok.idx):
@@ -776,7 +781,7 @@ class SpeakerIndex:
         if titles and not (len(bare) == 1 and len(self.bearers(bare[0].lower_)) > 1):
             # ("Senator Hale" of a Margaret and a Daniel Hale says nothing of either)
             name = self.canonical(text_of(bare), offset + bare[0].idx)
-            title = text_of(titles).lower()
+            title = self._role_words(text_of(titles).split())
             self._note_role(_normal(title), name)
             self.role_of.setdefault(name, title)
         first = chain[0]
@@ -788,8 +793,13 @@ class SpeakerIndex:
             for t in first.doc[start : first.i]
             if t.tag_ in ("NN", "JJ") or t.lower_ in TITLES
         ]
-        while words and words[0].dep_ in ("npadvmod", "advmod", "tmod"):
+        while words and (words[0].dep_ in ("npadvmod", "advmod", "tmod") or is_date_word(words[0])):
             words = words[1:]  # "Yesterday port operator Maasgroep": not part of the role
+        for k in range(len(words) - 1, 0, -1):  # "the process but satisfy": no one phrase
+            gap = first.doc[words[k - 1].i + 1 : words[k].i]
+            if any(t.text != "-" for t in gap):
+                words = words[k:]
+                break
         bare = _without_titles(chain)
         if (
             words
@@ -811,7 +821,10 @@ class SpeakerIndex:
         elif (
             words
             and words[-1].i == first.i - 1
-            and words[-1].lower_ in PERSON_NOUNS | PERSON_OR_BODY_NOUNS  # "shop owner Kwame Osei"
+            and (
+                words[-1].lower_ in PERSON_NOUNS | PERSON_OR_BODY_NOUNS  # "shop owner Kwame Osei"
+                or _occupation_before_name(words[-1], bare)  # "deckhand Tomas Lind"
+            )
         ) and bare:
             name = self.canonical(text_of(bare), offset + first.idx)
             if len(bare) > 1:
@@ -819,6 +832,17 @@ class SpeakerIndex:
             role = _role_text(_with_owner(words))  # "Castell Steel's chief executive"
             self.role_of.setdefault(name, role)
             self._note_role(_normal(role), name)  # "the GOP nominee"
+
+    def _role_words(self, words: list[str]) -> str:
+        """A role written before a name, in lower case as roles are kept, but for a
+        demonym ("uber-white Vermonter": where the person is from, which a reader and
+        `indexer.link.namesakes` must not take for an occupation,
+        `english_words.written_as_demonym`)."""
+        return " ".join(
+            w if w.lower().rstrip(".") not in TITLES and written_as_demonym(w, self.text)
+            else w.lower()
+            for w in words
+        )
 
     def _add_unparsed_role(self, pos: int, name: str, role: list[str]) -> None:
         """ "Mayor Tom Reyes toured the damage": the lower-case title words (honorifics
@@ -1181,15 +1205,18 @@ class SpeakerIndex:
                     return Speaker(written, "person", how=UNRESOLVED)
                 role = self.role_of.get(named, written)
                 return Speaker(named, "person", role, DESCRIPTION_CERTAINTY, DESCRIBED)
-        if len(words) > 1 and (holders := office_holders(words, self.role_bearers)) is not None:
+        holders = office_holders(words, self.role_bearers, self.text) if len(words) > 1 else None
+        if holders is not None:
             return self._office_holder(holders, written)  # "..., says Home Secretary"
         while len(words) > 1 and words[0].lower() in TITLES:
             words.pop(0)
         name = " ".join(words)
-        if name.isupper() and len(name) > 2:  # transcripts shout: FALLIN, TOM BEXLEY
-            name = name.title()
-        name = self.canonical(name, pos)
-        return Speaker(name, self.kind_of_name(name), self.role_of.get(name))
+        shouted = name.isupper() and len(name) > 2  # transcripts shout: FALLIN, TOM BEXLEY
+        name = self.canonical(name.title() if shouted else name, pos)
+        kind = self.kind_of_name(name)
+        if shouted and name.isupper() and kind == "person":  # written no other way
+            name = name.title()  # "TOM BEXLEY" -> "Tom Bexley" ("NASA" stays)
+        return Speaker(name, kind, self.role_of.get(name))
 
     def _coordinated(self, head: Token, offset: int) -> Speaker | None:
         """ "Clinton and Trump", "groups including A and B": several names, one group."""
@@ -1231,7 +1258,7 @@ class SpeakerIndex:
         if holders is not None:  # "'Taxes will rise', PM warns": the article's one PM, or
             return self._office_holder(holders, head.text)  # a description
         if len(chain) > 1 and (
-            holders := office_holders(text_of(chain).split(), self.role_bearers)
+            holders := office_holders(text_of(chain).split(), self.role_bearers, self.text)
         ) is not None:  # "..., says Karnataka CM": the body's one chief minister
             return self._office_holder(holders, text_of(chain))
         if chain and not _only_titles([t.text for t in chain]):
@@ -1262,8 +1289,9 @@ class SpeakerIndex:
         for child in head.children:
             if child.dep_ == "appos" and name_chain(child) and not _appositive_tag(child):
                 named = self.resolve(child, offset, True)
-                role = _role_text(np_tokens(head)) if low in PERSON_NOUNS else named.role
-                return Speaker(named.name, named.kind, role)
+                if _hyphen_end(head).lower_ in PERSON_NOUNS:  # "The vice-president of the
+                    return Speaker(named.name, "person", _role_text(_role_phrase(head)))  # club"
+                return Speaker(named.name, named.kind, named.role)
         if not any(c.isalpha() for c in head.text):
             # "The co-op's owner, Kwame Osei,": the parser split "co-op" and made "-" the
             # subject, the role its appositive and the name the role's; no "-" ever speaks
@@ -1648,6 +1676,49 @@ def _describes_person(noun: str) -> bool:
     return noun in PERSON_NOUNS | DESCRIBED_PERSONS or _PERSON_ENDING.search(noun) is not None
 
 
+def _hyphen_end(tok: Token) -> Token:
+    """The last part of a hyphenated word the parser split into parts ("vice", "-",
+    "president" -> "president"), which names what the word is; `tok` itself otherwise."""
+    doc, i = tok.doc, tok.i
+    while (
+        i + 2 < len(doc)
+        and not doc[i].whitespace_
+        and doc[i + 1].text == "-"
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].is_alpha
+    ):
+        i += 2
+    return doc[i]
+
+
+def _role_phrase(tok: Token) -> list[Token]:
+    """The noun phrase of a role headed by `tok`, through the end of a hyphenated word the
+    parser split ("The vice-president of the club": the parse hangs "president of the
+    club" on "vice" as an apposition)."""
+    first, end = np_tokens(tok), _hyphen_end(tok)
+    if end.i == tok.i:
+        return first
+    last = max(first[-1].i, np_tokens(end)[-1].i)
+    return list(tok.doc[first[0].i : last + 1])
+
+
+def _occupation_before_name(noun: Token, bare: list[Token]) -> bool:
+    """Whether a lower-case noun written right before a person's name, a given name and a
+    surname ("deckhand Tomas Lind", "pharmacist Sofia Lindgren", "local resident Shaz
+    Kearney"), is that person's occupation or standing: a singular common noun the parse
+    makes part of the name's phrase, an English noun (`english_words`), describing a person
+    (`_describes_person`) or, when the name opens with a given name (`names.is_first_name`),
+    any such noun but a thing's or a body's ("ferry", "operator")."""
+    if noun.tag_ != "NN" or noun.dep_ != "compound" or not noun.text[:1].islower():
+        return False
+    if len(bare) < 2 or not bare[-1].text[:1].isupper():
+        return False
+    low = noun.lower_
+    if low in THING_WORDS | ORG_APPOSITIVE_NOUNS or not low.isalpha() or not is_english_word(low):
+        return False  # "satisfy Bernie Sanders": a verb the tagger took for a noun
+    return _describes_person(low) or is_first_name(bare[0].text)
+
+
 def _may_be_called(name: str, noun: str) -> bool:
     """Whether "the <noun>" may stand for the organization ``name`` that spoke just
     before: not when one is a public body and the other a company or a group ("the firm"
@@ -1790,12 +1861,14 @@ _CAPITALISED = re.compile(
     + _ABBREVIATED
     + ")*"
 )
-_NOT_NAMES = wordset(
-    """the a an in on at but and or he she it they we i you this that these those his her
-    their its our my when while after before if as for with from by to of then there here
-    what who why how mr. mrs. ms. dr. monday tuesday wednesday thursday friday saturday
-    sunday january february march april may june july august september october november
-    december"""
+_NOT_NAMES = (
+    wordset(
+        """the a an in on at but and or he she it they we i you this that these those his
+        her their its our my when while after before if as for with from by to of then
+        there here what who why how mr. mrs. ms. dr."""
+    )
+    | WEEKDAYS
+    | MONTHS
 )
 
 

@@ -10,6 +10,7 @@ a few given names that are also English words ("Cassius", "Van") are.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # Endings of demonyms written before a name ("Vermonter Bernie Sanders", "Kentuckian Rand
@@ -50,3 +51,22 @@ def is_english_word(word: str) -> bool:
     if low.endswith("ies") and f"{low[:-3]}y" in words:
         return True
     return low.isascii() and low.endswith(DEMONYM_ENDINGS) and len(low) > 5
+
+
+def written_as_demonym(word: str, text: str) -> bool:
+    """Whether ``word``, written capitalised before a name in ``text`` ("Vermonter Bernie
+    Sanders", "fellow Texan Ted Cruz"), is where its bearer is from rather than what they
+    do: it ends like a demonym (`DEMONYM_ENDINGS`, or "-an": "Texan", "Iowan") and ``text``
+    never writes it in lower case (a "teacher" or "developer" is written so somewhere).
+    Raises nothing."""
+    bare = word.strip(".,")
+    if not bare[:1].isupper() or not bare.lower().endswith((*DEMONYM_ENDINGS, "an")):
+        return False
+    return not written_in_lower_case(bare.lower(), text)
+
+
+@lru_cache(maxsize=4096)
+def written_in_lower_case(word: str, text: str) -> bool:
+    """Whether ``text`` writes the lower-case ``word`` (or its plural in "s") as a word.
+    Remembered per word and text: a long article asks about the same few words often."""
+    return re.search(rf"\b{re.escape(word)}s?\b", text) is not None

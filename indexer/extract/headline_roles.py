@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from indexer.extract.english_words import is_english_word
+from indexer.extract.english_words import is_english_word, written_in_lower_case
 from indexer.extract.names import HONORIFIC_GENDERS, is_descriptor, is_first_name
 from indexer.extract.nlp import entities
 from indexer.extract.office_roles import ROLE_ABBREVIATIONS
@@ -89,23 +89,50 @@ def _place(word: str) -> bool:
     )
 
 
-def office_holders(words: list[str], role_bearers: dict[str, list[str]]) -> list[str] | None:
+def office_holders(
+    words: list[str], role_bearers: dict[str, list[str]], text: str = ""
+) -> list[str] | None:
     """Who of an article holds the office a bare role phrase names.
 
     Args:
         words: the phrase as written ("Karnataka CM", "Home Secretary"), split on spaces.
         role_bearers: the article's normalised roles -> names holding them, in text order
             ("chief minister" -> ["Siddharaju Gowda"]).
+        text: the article, which tells a place WordNet also lists ("Bihar") from a word of
+            the office ("Home"): the article never writes the place in lower case.
 
     Returns:
         None when `words` are no bare office (:func:`office_words`); else the distinct
         holders whose role contains all the office's words in order ("home secretary" in
         "the home secretary"; "chief minister" for "CM"), possibly none or several (the
-        caller then leaves the speaker unresolved). Raises nothing.
+        caller then leaves the speaker unresolved). With none, leading office words that
+        ``text`` never writes in lower case are taken for a place ("Bihar Chief Minister"
+        for "Chief Minister Nitish Kumar"), the holder's role then having to start with
+        what is left, of two words at least ("home affairs minister" is not the "Foreign
+        Affairs Minister"; "Health Minister" is not any "Minister Ravi Das").
+        Raises nothing.
     """
     found = office_words(words)
     if found is None:
         return None
-    pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, found[0])) + r"\b")
+    office = found[0]
+    holders = _holders(office, role_bearers, anywhere=True)
+    for cut in range(1, len(office) - 1) if not holders and text else ():
+        word = office[cut - 1]
+        if word in OFFICE_WORDS or written_in_lower_case(word, text):
+            break  # "Chief", "home": a word of the office, not a place
+        if holders := _holders(office[cut:], role_bearers, anywhere=False):
+            break
+    return holders
+
+
+_ROLE_OPENING = r"^(?:(?:the|a|an|former|acting|interim|then|current|new)\s+)*"
+
+
+def _holders(office: list[str], role_bearers: dict[str, list[str]], anywhere: bool) -> list[str]:
+    """The distinct holders whose role holds the ``office`` words in order (``anywhere``),
+    or opens with them (after a determiner or a tenure word)."""
+    words = r"\s+".join(map(re.escape, office))
+    pattern = re.compile((r"\b" if anywhere else _ROLE_OPENING) + words + r"\b")
     holders = [n for role, names in role_bearers.items() if pattern.search(role) for n in names]
     return list(dict.fromkeys(holders))

@@ -60,6 +60,13 @@ HONORIFIC_GENDERS = {
     "miss": "f",
     "madam": "f",
     "dame": "f",
+    # Indian honorifics (Hindi usage): Shri for a man, Shrimati / Smt. for a married woman,
+    # Kumari for an unmarried one. Not "Sri": also an Indonesian given name (Sri Mulyani
+    # Indrawati) and the first word of Sri Lanka.
+    "shri": "m",
+    "shrimati": "f",
+    "smt": "f",
+    "kumari": "f",
 }
 
 
@@ -159,12 +166,17 @@ def is_first_name(word: str) -> bool:
 
 
 def is_descriptor(word: str) -> bool:
-    """A word that, before a name, is a title, a party label or another role word ("Retired
-    General": a description, not a name)."""
+    """A word that, before a name, is a title, an honorific (`HONORIFIC_GENDERS`, "Shri"),
+    a party label or another role word ("Retired General": a description, not a name)."""
     low = word.lower().strip(".")
     if word.endswith(".") and low in ABBREVIATED_TITLES:
         return True  # "Vermont Sen. Bernie Sanders": "Sen." is no given name here
-    return low in PARTY_LABELS or low in CONSTANTS.titles or low in TENURE_WORDS
+    return (
+        low in PARTY_LABELS
+        or low in CONSTANTS.titles
+        or low in TENURE_WORDS
+        or low in HONORIFIC_GENDERS  # "Minister Shri Venkatesh Iyer": no given name
+    )
 
 
 def descriptor_length(words: list[str]) -> int:

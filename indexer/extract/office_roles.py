@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
-from indexer.extract.names import HONORIFIC_GENDERS
-from indexer.lexicon import wordset
+from indexer.extract.english_words import is_english_word
+from indexer.extract.names import HONORIFIC_GENDERS, is_descriptor, is_first_name
+from indexer.lexicon import ABBREVIATED_TITLES, TITLES, wordset
 
 # Roles headlines write as capitals ("'Taxes will rise', PM warns"): the offices each may
 # stand for, as the body writes them out.
@@ -39,6 +40,61 @@ _POSSESSIVE_PRONOUNS = wordset("his her their my our your its")
 _ADDRESS_FORMS = HONORIFIC_GENDERS.keys() | wordset("dr doctor prof professor")
 # Words that end the head noun phrase of a description ("wife of the governor").
 _PHRASE_ENDS = wordset("of for at in from to with who which that")
+# Degree adverbs opening an appraisal, not a role ("very good reporter", "truly great man").
+_DEGREE_ADVERBS = wordset("very really so too extremely truly incredibly most pretty quite")
+# Words after which a name is whom a role serves ("spokeswoman for Hillary Clinton").
+_SERVES = wordset("for to of with at under")
+_CONJUNCTIONS = wordset("and & or")
+
+
+def _spills_over(words: list[str]) -> bool:
+    """Whether a role's last conjunction is followed by nothing or titles only: the next
+    person's title ("... and sen."), not a second role of this one."""
+    joins = [i for i, w in enumerate(words) if w in _CONJUNCTIONS]
+    if not joins:
+        return False
+    rest = words[joins[-1] + 1 :]
+    return all(w in TITLES or w in ABBREVIATED_TITLES for w in rest)
+
+
+def _names_someone(written: list[str]) -> bool:
+    """Whether a role as written holds a person's name (:func:`_name_at`) other than as
+    whom the role serves: after a word saying so (`_SERVES`, titles between: "aide to Sen.
+    Ann Lee") or before the role's own words ("Clinton campaign manager")."""
+    words = [w.strip(".,;:") for w in written]
+    for i in range(len(words) - 1):
+        if not _name_at(words, i):
+            continue
+        k = i + 2
+        while k < len(words) and words[k][:1].isupper():
+            k += 1
+        if k < len(words) and words[k].isalpha() and words[k] not in _CONJUNCTIONS:
+            continue  # "Clinton campaign manager", "hillary clinton campaign chairman"
+        j = i - 1
+        while j >= 0 and (words[j].lower() in TITLES or words[j].lower() in ABBREVIATED_TITLES):
+            j -= 1
+        if j < 0 or words[j].lower() not in _SERVES:
+            return True
+    return False
+
+
+def _name_at(words: list[str], i: int) -> bool:
+    """Whether a person's name starts at ``words[i]``: a given name of the first-name table
+    (no title or honorific; written in lower case, no English word either: "hillary", not
+    "mayor") followed by a word that is no title, link word or conjunction."""
+    word, after = words[i], words[i + 1]
+    low = word.lower()
+    if not word.isalpha() or low in _NOT_NAMES or (word.islower() and is_english_word(word)):
+        return False
+    given = word[:1].upper() + word[1:]
+    if not is_first_name(given) or is_descriptor(given):
+        return False
+    return after.replace("-", "").isalpha() and after.lower() not in _NOT_NAMES
+
+
+_NOT_NAMES = (
+    TITLES | ABBREVIATED_TITLES | _PHRASE_ENDS | _SERVES | _CONJUNCTIONS | wordset("the a an")
+)
 
 
 def stored_role(role: str | None) -> str | None:
@@ -49,9 +105,14 @@ def stored_role(role: str | None) -> str | None:
 
     Returns:
         `role` unchanged, or None for a bare honorific ("Mrs", "Dr."), a description opening
-        with a possessive pronoun ("Her husband", "his lawyer"), or one whose head noun (the
+        with a possessive pronoun ("Her husband", "his lawyer"), one whose head noun (the
         last word before "of", "for", ...) is a kinship noun ("Osei's brother", "the wife of
-        the governor", "a mother of three"). Raises nothing.
+        the governor", "a mother of three"), an appraisal ("Very good reporter": a degree
+        adverb opens it, as in a quoted compliment), a coordination that runs into the next
+        person's title ("secretary of state and sen."), or one holding another person's
+        name other than whom the role serves ("secretary of state hillary clinton and
+        sen."; but "spokeswoman for Hillary Clinton", "aide to Sen. Ann Lee" stay).
+        Raises nothing.
     """
     if not role:
         return role
@@ -60,6 +121,8 @@ def stored_role(role: str | None) -> str | None:
     if not words:
         return None
     if all(w in _ADDRESS_FORMS for w in words) or words[0] in _POSSESSIVE_PRONOUNS:
+        return None
+    if words[0] in _DEGREE_ADVERBS or _spills_over(words) or _names_someone(role.split()):
         return None
     head: list[str] = []
     for word in words:

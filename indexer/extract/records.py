@@ -329,7 +329,12 @@ def _labelled_speaker(written: str, pos: int, index: SpeakerIndex) -> Speaker:
             speaker = index.resolve_name(" ".join(name), pos)
             if speaker.name:
                 speaker.kind = "person"
-                speaker.role = speaker.role or " ".join(role)
+                if speaker.name.isupper():  # "SEN. WARREN:", the article naming no Warren
+                    speaker.name = speaker.name.title()
+                written_role = " ".join(role)  # "SEN.": a shouted label's role, as a role
+                speaker.role = speaker.role or (
+                    written_role.lower() if written_role.isupper() else written_role
+                )
             return speaker
     return index.resolve_name(written, pos)
 

@@ -6,7 +6,16 @@ from spacy.tokens import Doc, Token
 
 from indexer.extract.names import is_first_name
 from indexer.extract.nlp import doc_text
-from indexer.lexicon import EXTRACT_ORG_WORDS, LINK_ORG_WORDS, NAME_PARTICLES, ORG_WORDS
+from indexer.lexicon import (
+    DAY_WORDS,
+    EXTRACT_ORG_WORDS,
+    LINK_ORG_WORDS,
+    MONTHS,
+    NAME_PARTICLES,
+    ORG_WORDS,
+    TIME_LEADS,
+    WEEKDAYS,
+)
 
 PROPER = frozenset(["NNP", "NNPS"])
 ORGANISATION_WORDS = ORG_WORDS | EXTRACT_ORG_WORDS | LINK_ORG_WORDS
@@ -67,7 +76,19 @@ def name_chain(tok: Token) -> list[Token]:
         chain.pop(0)
     while chain and not chain[0].text[:1].isalnum():
         chain.pop(0)
+    while len(chain) > 1 and is_date_word(chain[0]):
+        chain.pop(0)  # "On Tuesday Delgado denied": a date, then the name
     return chain
+
+
+def is_date_word(tok: Token) -> bool:
+    """Whether `tok` writes a date rather than a name: a weekday or "Today" always, a month
+    (also a given name: "June Carter") after a word putting it in time ("in March", "last
+    May"). Word lists: `lexicon.WEEKDAYS`, `DAY_WORDS`, `MONTHS`, `TIME_LEADS`."""
+    low = tok.lower_
+    if low in WEEKDAYS or low in DAY_WORDS:
+        return True
+    return low in MONTHS and tok.i > 0 and tok.nbor(-1).lower_ in TIME_LEADS
 
 
 def ends_name_run(tok: Token) -> bool:

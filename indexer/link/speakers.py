@@ -21,6 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from indexer import lexicon
 from indexer.extract.names import (
+    describes,
     first_name_gender,
     honorific_gender,
     is_first_name,
@@ -583,9 +584,16 @@ class SpeakerBook:
         """ "Demogorgon Trump": a first word that is no given name, before the surname of a
         person this article or the corpus knows under a given name, is a nickname or label;
         not when the article writes the two words after a title ("Homeland Security
-        Secretary Jeh Johnson": a given name the first-name table lacks)."""
+        Secretary Jeh Johnson": a given name the first-name table lacks), nor when the first
+        word cannot describe anyone (`names.describes`: no English word, title or acronym,
+        "Shaz Kearney" beside "Rob Kearney": a given name the table lacks)."""
         first, surname = toks
-        if is_first_name(first) or len(first.strip(".")) <= 1 or titled_in(body, " ".join(toks)):
+        if (
+            is_first_name(first)
+            or len(first.strip(".")) <= 1
+            or not describes(first)
+            or titled_in(body, " ".join(toks))
+        ):
             return False
         full = full_name_in(body, surname, common)
         if full is not None:
