@@ -128,6 +128,12 @@ def test_a_hyphenated_title_is_one_title_and_no_part_of_the_name(text, name, rol
             "Greg Hands",
             "minister of state for trade",
         ),
+        (  # a title before a three-word name bounds it, though "Shankar" is a given name too
+            "Union Minister of State for Health Dr. Ravi Shankar Sharma on Saturday said the "
+            "fees would rise.",
+            "Ravi Shankar Sharma",
+            "union minister of state for health",
+        ),
     ],
 )
 def test_a_long_role_before_a_name_goes_to_the_role(text, name, role) -> None:

@@ -293,7 +293,11 @@ def name_after_role(words: list[str]) -> int:
     first = link + 1 + (words[link + 1].lower() == "the")
     for j in range(len(words) - 2, first, -1):  # a place or body first: never "for Ann Lee"
         if len(words) - j <= 3 and is_first_name(words[j]) and not is_descriptor(words[j]):
-            return 0 if _only_a_persons_title(words[first:j]) else j
+            if _only_a_persons_title(words[first:j]):
+                return 0
+            if j - 1 > first and is_first_name(words[j - 1]) and is_descriptor(words[j - 2]):
+                return j - 1  # "... Urban Affairs Dr. Ravi Shankar Sharma": the title bounds it
+            return j
     from indexer.extract.nlp import entities  # the recogniser: only for these phrases
 
     phrase = " ".join(words)
