@@ -428,7 +428,6 @@ def _trailing_circumstance(head: Token) -> set[Token]:
     a phrase or clause of time or concession (`CIRCUMSTANCE_LEADS`) closing the content
     clause after a comma is the writer's context for the claim, not the claim."""
     doc = head.doc
-    last = max(t.i for t in head.subtree if not t.is_punct)
     for child in head.rights:
         first = child.left_edge
         lead = doc[first.i : first.i + 2]
@@ -436,9 +435,9 @@ def _trailing_circumstance(head: Token) -> set[Token]:
         if (
             child.dep_ in ("prep", "advcl")
             and words in CIRCUMSTANCE_LEADS
-            and max(t.i for t in child.subtree) >= last
             and first.i > head.i + 1
             and _after_comma(doc, first.i)
+            and not any(not t.is_punct for t in doc[child.right_edge.i + 1 : head.right_edge.i + 1])
         ):
             return set(child.subtree)
     return set()
