@@ -13,7 +13,7 @@ from quotetrail.cli import main
 
 SPEECH = "The minister said the bridge would reopen in the spring."
 ACTION = "Wall Street is watching the election."
-NARRATION = "The council approved a budget that helped the schools hire teachers."
+NARRATION = "The council approved a budget that ensures the schools can hire teachers."
 
 
 def _accept_all(form: str, pattern: str) -> float:
@@ -58,7 +58,7 @@ def test_a_missing_model_file_is_a_clear_error(
 
 def test_the_floor_stores_the_claim_and_drops_the_narration() -> None:
     found = extract(f"{SPEECH}\n\n{NARRATION}\n")
-    assert len(found) == 2  # "helped the schools hire teachers" is proposed, then scored low
+    assert len(found) == 2  # "ensures the schools can hire teachers" is proposed, then scored low
     kept, dropped = scoring.stored(found)
     assert [a["content"] for a in kept] == ["the bridge would reopen in the spring"]
     assert dropped == 1

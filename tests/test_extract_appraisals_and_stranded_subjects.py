@@ -62,3 +62,17 @@ def test_a_sentence_with_its_subject_in_place_keeps_that_subject():
     text = "At the hearing, the company's lawyer, Rita Vance, said the contract was void."
     found = _holding(text, "the contract was void")
     assert len(found) == 1 and found[0]["speaker"] == "Rita Vance", extract(text)
+
+
+def test_a_position_taken_in_the_present_tense_is_found_like_the_past():
+    # "dismiss" / "dismissed", "decry" / "decried": each inflection of a verb shares the
+    # evidence the others gathered in training ("-ss" stems, "y" turned "i").
+    text = (
+        "Otto Brenn and Dana Ribeiro dismiss the allegations of favoritism.\n\n"
+        "Ribeiro and Brenn both decry the decision to close the pier."
+    )
+    allegations = _holding(text, "the allegations of favoritism")
+    decision = _holding(text, "the decision to close the pier")
+    assert len(allegations) == 1 and allegations[0]["cue"] == "dismiss", extract(text)
+    assert "Otto Brenn" in allegations[0]["speaker"]
+    assert len(decision) == 1 and decision[0]["cue"] == "decry", extract(text)

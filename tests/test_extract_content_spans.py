@@ -83,3 +83,39 @@ def test_a_second_source_contrasting_a_figure_is_not_the_first_speakers_claim() 
     union = [a for a in stored(sentence) if a["speaker_text"].endswith("union")]
     assert [a["content"] for a in union] == ["'more than 10,000' farmers took part"]
     assert_whole_words(sentence, union[0])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "Harbor officials agreed that the ferry fleet should be replaced, after a tough "
+            "push from the island's councillors.",
+            "that the ferry fleet should be replaced",
+        ),
+        (
+            "Nadia Orlov said that closing the pier was the right call, even though the "
+            "council never published its safety review.",
+            "that closing the pier was the right call",
+        ),
+        (
+            "The mayor said residents should stay indoors until the storm passes.",
+            "residents should stay indoors until the storm passes",
+        ),
+    ],
+)
+def test_the_writers_circumstance_closing_a_claim_is_not_the_claim(
+    sentence: str, claim: str
+) -> None:
+    # ", after ...", ", even though ...": the writer's context for the claim, set off by a
+    # comma; without the comma the time is part of what was said
+    assert [a["content"] for a in stored(sentence)] == [claim]
+
+
+def test_a_second_that_clause_is_the_same_claim_not_a_new_statement() -> None:
+    sentence = (
+        "The sheriff said witnesses saw a rifle in the truck and that one was found nearby."
+    )
+    assert [a["content"] for a in stored(sentence)] == [
+        "witnesses saw a rifle in the truck and that one was found nearby"
+    ]

@@ -21,12 +21,12 @@ from indexer.extract.cues import family
 from indexer.lexicon import wordset
 
 # Verbs of speech that judge, defend or dismiss what their object names, or take up its
-# claim ("echoed the concerns", "stressed the importance of ..."): every inflection.
+# claim ("echoed the concerns", "stressed the importance of ..."), by their base form: each
+# stands for its inflections (`family`).
 APPRAISING_VERBS = wordset(
     """criticize criticise praise denounce condemn blast slam mock tout hail applaud
-    lament decry defend dismiss dismissed dismisses dismissing echo stress stressed
-    stresses stressing emphasize emphasise"""
-)  # "-ss" verbs with each inflection: `family` keys "dismiss" and "dismissed" apart
+    lament decry defend dismiss echo stress emphasize emphasise"""
+)
 _APPRAISING_FAMILIES = frozenset(family(w) for w in APPRAISING_VERBS)
 _COMMON_NOUNS = frozenset(["NN", "NNS"])
 

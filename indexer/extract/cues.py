@@ -118,14 +118,23 @@ def lexicon() -> dict[str, dict[str, list[int]]]:
 
 @lru_cache(maxsize=65536)
 def family(form: str) -> str:
-    """Inflections of one verb share a key: "endorses", "endorsed", "endorse" -> "endors".
-    Kept per form: asked for every verb the constructions look at."""
+    """Inflections of one verb share a key: "endorses", "endorsed", "endorse" -> "endors";
+    "dismiss", "dismisses", "dismissed" -> "dismiss"; "deny", "denies", "denied", "denying"
+    -> "deni"; "agree", "agrees", "agreed" -> "agr". Regular English inflection only (the
+    spelling rules of -s/-es, -ed and -ing: a final "y" after a consonant becomes "i", a final
+    "e" drops, a final consonant may double); irregular forms ("said", "told") keep keys of
+    their own. Kept per form: asked for every verb the constructions look at."""
     word, _, rest = form.lower().partition(" ")
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word[-2] in "su":
+                break  # "dismiss", "focus": the "s" is the stem's
             word = word[: -len(suffix)]
             break
-    word = word.removesuffix("e")
+    stem = word.rstrip("e")  # "note", "noted" -> "not"; "agree", "agreed" -> "agr"
+    word = stem if len(stem) >= 2 else word.removesuffix("e")  # "see", "sees" -> "se"
+    if len(word) > 2 and word[-1] == "y" and word[-2] not in "aeiou":
+        word = word[:-1] + "i"  # "deny" -> "deni" like "denies", "denied"
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiousl":
         word = word[:-1]  # "planned" -> "plan"
     return f"{word} {rest}" if rest else word

@@ -5,6 +5,8 @@
 Every candidate the constructions propose (with no lexicon filter) is matched against the
 gold attributions with the scorer's own rule (content overlap >= 0.5 and a compatible
 source). The counts [hits, total] per surface form and construction go to cue_lexicon.json.
+Candidates without a cue word (a label's colon, a layout line) are left out: their own rule
+scores them.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ def _tally(doc) -> list[tuple[str, str, bool]]:
     gold = [(_chars(text, a.content), _chars(text, a.source)) for a in doc.attributions]
     out = []
     for cand in candidates(layout(text, None), _accept_all):
+        if not any(c.isalpha() for c in cand.form):
+            continue  # a label's colon, a layout line: no cue word, their rule scores them
         content = _chars(text, cand.content)
         span = cand.source_span()
         source = _chars(text, [span]) if span else set()
