@@ -8,5 +8,5 @@ __all__ = ["VERSION", "Linker"]
 # syndication, and the lexicon words they read), so that unchanged input stored under
 # other rules is linked again: part of every article's ``input_hash``
 # (:func:`indexer.prepare.input_fingerprint`).
-RULES_VERSION = "2"  # 2: attribution ids from the words; initials, folded letters, kin (session 7)
+RULES_VERSION = "3"  # 3: given names, honorifics, role hygiene (session 8); 2: ids from words (7)
 VERSION = f"link.{RULES_VERSION}"
