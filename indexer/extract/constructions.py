@@ -25,6 +25,7 @@ from spacy.tokens import Token
 from indexer.extract import outlets
 from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.contents import (
+    back_reference,
     clause_tail,
     complement_clause,
     continued_claim,
@@ -312,8 +313,9 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
         if child.dep_ == "dobj" and (
             child.tag_ in PRONOUN_TAGS
             or (child.tag_ == "DT" and not child.n_lefts and not child.n_rights)
+            or back_reference(child)
         ):
-            continue
+            continue  # "said it", "has said that for years": what was said came before
         pattern = child.dep_
         if child.dep_ == "xcomp" and not any(c.lower_ == "to" for c in child.lefts):
             if child.i < tok.i or not finite_clause(child):
@@ -487,8 +489,8 @@ def _small_clauses(tok: Token, source: Token | None, site: Site) -> list[Candida
     if site.score("ccomp", tok.lower_, source) is None:
         return []
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
-    if obj is None or obj.tag_ in PRONOUN_TAGS[1:] or is_date(obj):
-        return []
+    if obj is None or obj.tag_ in PRONOUN_TAGS[1:] or is_date(obj) or back_reference(obj):
+        return []  # "has said that for ten years": no one judged, words said before
     named = obj.tag_ in ("NNP", "NNPS", "PRP")
     # The parser hangs "with" on the object or on the verb right after it.
     after = [c for c in tok.rights if c.i == obj.right_edge.i + 1]
@@ -519,8 +521,8 @@ def _judgements(tok: Token, source: Token | None, site: Site) -> list[Candidate]
     if site.score("judgement", tok.lower_, source) is None:
         return []
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
-    if obj is None or obj.tag_ in PRONOUN_TAGS[1:] or is_date(obj):
-        return []
+    if obj is None or obj.tag_ in PRONOUN_TAGS[1:] or is_date(obj) or back_reference(obj):
+        return []  # "has said that for ten years": no one judged, words said before
     reason = next(
         (
             c

@@ -80,6 +80,24 @@ VAGUE_WORDS = wordset(
 
 
 TOPIC_PREPS = wordset("about on regarding concerning over")
+# Words of an object that stands for words said before: "has said that for ten years", "said
+# so", "said as much in private", "said the same", "said this since 2010", "said it again".
+BACK_REFERENCE_WORDS = wordset("that this these those so as much same the it")
+
+
+def back_reference(obj: Token) -> bool:
+    """Is `obj`, a cue's object, only a demonstrative that refers back to what was said
+    before ("He has said that for ten years", "The senator has said as much in private")?
+    Adverbials the parser hangs off it ("for ten years", "in private") say when and how, not
+    what: the cue has no content of its own (issue 11)."""
+    adjuncts = {
+        t.i
+        for c in obj.children
+        if c.dep_ in ("prep", "npadvmod", "tmod", "advcl")
+        for t in c.subtree
+    }
+    words = [t.lower_ for t in obj.subtree if t.i not in adjuncts and not t.is_punct]
+    return bool(words) and all(w in BACK_REFERENCE_WORDS for w in words)
 
 
 def vague_object(content: list[Token]) -> bool:
