@@ -31,6 +31,7 @@ from indexer.extract.contents import (
     continued_claim,
     coordinated_infinitive,
     coordinated_that,
+    elliptic,
     expressive,
     finite_clause,
     is_date,
@@ -102,6 +103,8 @@ class Site:
         (form, pattern) pair, the content is empty or a clause is a single word."""
         if pattern in CLAUSAL and sum(t.is_alpha for t in content) < 2:
             return []  # a one-word "clause" ("He said that.") is a parse accident
+        if elliptic(content):
+            return []  # "I didn't expect him to": the verb, and what was said, came before
         if pattern in NOMINAL and pattern != "noun" and not proposition(form, content):
             return []  # "endorsed Clinton", "approved a bill": an action, not a claim
         score = self.score(pattern, form, source)

@@ -114,6 +114,20 @@ def vague_object(content: list[Token]) -> bool:
     return bool(words) and all(w in VAGUE_WORDS for w in words)
 
 
+def elliptic(content: list[Token]) -> bool:
+    """Does the content end in an infinitive marker whose verb is left out ("I didn't expect
+    him to", "we will if we have to")? It says nothing of its own: what it stands for was
+    said before (issue 11). A preposition left at the end ("the plan he objected to") is
+    no infinitive marker, and an elliptic clause of its own ("they would fight if they had
+    to") leaves the content's verb whole."""
+    words = [t for t in content if not t.is_punct]
+    if not words or words[-1].lower_ != "to" or words[-1].tag_ != "TO":
+        return False
+    inside = {t.i for t in words}
+    roots = {t.i for t in words if t.head.i not in inside or t.head.i == t.i}
+    return words[-1].head.i in roots or words[-1].head.i not in inside
+
+
 def proposition(form: str, content: list[Token]) -> bool:
     """Is `content`, the object of `cue`, something said: a phrase with a verb of its own
     ("criticized Rubio for opposing ...", not only in a relative clause), words in quotation
