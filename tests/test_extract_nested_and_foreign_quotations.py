@@ -116,3 +116,8 @@ def test_a_demonstrative_after_a_named_speaker_gives_them_the_quotation_before()
 def test_a_that_clause_after_said_is_still_a_statement() -> None:
     (att,) = stored(extract("He has said that the port will stay open for ten years."))[0]
     assert att["content"].endswith("the port will stay open for ten years")
+
+
+def test_a_demonstrative_given_a_verdict_is_still_a_statement() -> None:
+    (att,) = stored(extract("He called that a disgrace."))[0]
+    assert att["content"] == "that a disgrace"

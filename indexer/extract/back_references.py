@@ -56,8 +56,8 @@ _BEFORE_NAME = re.compile(
     rf")\s+{_DESCRIBED}(?P<name>{_NAME}){_REST}"
 )
 _NAME_FIRST = re.compile(
-    rf"{_DESCRIBED}(?P<name>{_NAME})\s+(?:(?:has|had|have)\s+)?(?:said|says|say)\s+(?:as\s+much|so|the\s+same)"
-    rf"{_REST}"
+    rf"{_DESCRIBED}(?P<name>{_NAME})\s+(?:(?:has|had|have)\s+)?(?:said|says|say)\s+"
+    rf"(?:as\s+much|so|the\s+same){_REST}"
 )
 _ENDS_SENTENCE = re.compile(r"[.!?][\"\u201d\u2019'\u00bb]*$")
 

@@ -492,8 +492,8 @@ def _small_clauses(tok: Token, source: Token | None, site: Site) -> list[Candida
     if site.score("ccomp", tok.lower_, source) is None:
         return []
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
-    if obj is None or obj.tag_ in PRONOUN_TAGS[1:] or is_date(obj) or back_reference(obj):
-        return []  # "has said that for ten years": no one judged, words said before
+    if obj is None or obj.tag_ in PRONOUN_TAGS[1:] or is_date(obj):
+        return []
     named = obj.tag_ in ("NNP", "NNPS", "PRP")
     # The parser hangs "with" on the object or on the verb right after it.
     after = [c for c in tok.rights if c.i == obj.right_edge.i + 1]
