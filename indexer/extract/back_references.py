@@ -9,7 +9,8 @@ attributes a quotation after the fact, in a sentence of its own that refers back
 - `"We will fight on." The words belonged to Mary Kent.`
 - `"We will fight on."` / `So said Mary Kent on Monday.` (in the next paragraph; in the same
   one the parser reads the inverted cue itself)
-- `"The port stays open." Mayor Dana Fisk said as much on Monday.`
+- `"The port stays open." Mayor Dana Fisk said as much on Monday.` (or "said so", "has said
+  the same"; "said that" is left alone: "that" may open a clause of its own)
 
 The sentence must be all of that: a capitalised name (a person or a body, its titles kept for
 the label resolver, descriptive words before it skipped: "party chairman") and at most a
@@ -55,8 +56,8 @@ _BEFORE_NAME = re.compile(
     rf")\s+{_DESCRIBED}(?P<name>{_NAME}){_REST}"
 )
 _NAME_FIRST = re.compile(
-    rf"{_DESCRIBED}(?P<name>{_NAME})\s+(?:(?:has|had|have)\s+)?(?:said|says|say)\s+as\s+much"
-    rf"{_REST}"
+    rf"{_DESCRIBED}(?P<name>{_NAME})\s+(?:(?:has|had|have)\s+)?(?:said|says|say)\s+"
+    rf"(?:as\s+much|so|the\s+same){_REST}"
 )
 _ENDS_SENTENCE = re.compile(r"[.!?][\"\u201d\u2019'\u00bb]*$")
 

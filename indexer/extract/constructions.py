@@ -25,11 +25,13 @@ from spacy.tokens import Token
 from indexer.extract import outlets
 from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.contents import (
+    back_reference,
     clause_tail,
     complement_clause,
     continued_claim,
     coordinated_infinitive,
     coordinated_that,
+    elliptic,
     expressive,
     finite_clause,
     is_date,
@@ -101,6 +103,8 @@ class Site:
         (form, pattern) pair, the content is empty or a clause is a single word."""
         if pattern in CLAUSAL and sum(t.is_alpha for t in content) < 2:
             return []  # a one-word "clause" ("He said that.") is a parse accident
+        if elliptic(content):
+            return []  # "I didn't expect him to": the verb, and what was said, came before
         if pattern in NOMINAL and pattern != "noun" and not proposition(form, content):
             return []  # "endorsed Clinton", "approved a bill": an action, not a claim
         score = self.score(pattern, form, source)
@@ -312,8 +316,9 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
         if child.dep_ == "dobj" and (
             child.tag_ in PRONOUN_TAGS
             or (child.tag_ == "DT" and not child.n_lefts and not child.n_rights)
+            or back_reference(child)
         ):
-            continue
+            continue  # "said it", "has said that for years": what was said came before
         pattern = child.dep_
         if child.dep_ == "xcomp" and not any(c.lower_ == "to" for c in child.lefts):
             if child.i < tok.i or not finite_clause(child):
@@ -519,8 +524,8 @@ def _judgements(tok: Token, source: Token | None, site: Site) -> list[Candidate]
     if site.score("judgement", tok.lower_, source) is None:
         return []
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
-    if obj is None or obj.tag_ in PRONOUN_TAGS[1:] or is_date(obj):
-        return []
+    if obj is None or obj.tag_ in PRONOUN_TAGS[1:] or is_date(obj) or back_reference(obj):
+        return []  # "has said that for ten years": no one judged, words said before
     reason = next(
         (
             c

@@ -80,6 +80,24 @@ VAGUE_WORDS = wordset(
 
 
 TOPIC_PREPS = wordset("about on regarding concerning over")
+# Words of an object that stands for words said before: "has said that for ten years", "said
+# so", "said as much in private", "said the same", "said this since 2010", "said it again".
+BACK_REFERENCE_WORDS = wordset("that this these those so as much same the it")
+
+
+def back_reference(obj: Token) -> bool:
+    """Is `obj`, a cue's object, only a demonstrative that refers back to what was said
+    before ("He has said that for ten years", "The senator has said as much in private")?
+    Adverbials the parser hangs off it ("for ten years", "in private") say when and how, not
+    what: the cue has no content of its own (issue 11)."""
+    adjuncts = {
+        t.i
+        for c in obj.children
+        if c.dep_ in ("prep", "npadvmod", "tmod", "advcl")
+        for t in c.subtree
+    }
+    words = [t.lower_ for t in obj.subtree if t.i not in adjuncts and not t.is_punct]
+    return bool(words) and all(w in BACK_REFERENCE_WORDS for w in words)
 
 
 def vague_object(content: list[Token]) -> bool:
@@ -94,6 +112,20 @@ def vague_object(content: list[Token]) -> bool:
     }
     words = [t.lower_ for t in content if not t.is_punct and t.i not in topics]
     return bool(words) and all(w in VAGUE_WORDS for w in words)
+
+
+def elliptic(content: list[Token]) -> bool:
+    """Does the content end in an infinitive marker whose verb is left out ("I didn't expect
+    him to", "we will if we have to")? It says nothing of its own: what it stands for was
+    said before (issue 11). A preposition left at the end ("the plan he objected to") is
+    no infinitive marker, and an elliptic clause of its own ("they would fight if they had
+    to") leaves the content's verb whole."""
+    words = [t for t in content if not t.is_punct]
+    if not words or words[-1].lower_ != "to" or words[-1].tag_ != "TO":
+        return False
+    inside = {t.i for t in words}
+    roots = {t.i for t in words if t.head.i not in inside or t.head.i == t.i}
+    return words[-1].head.i in roots or words[-1].head.i not in inside
 
 
 def proposition(form: str, content: list[Token]) -> bool:

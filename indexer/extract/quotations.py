@@ -23,7 +23,13 @@ from spacy.tokens import Doc, Token
 from indexer.extract import nlp
 from indexer.extract.candidate import CONTINUED_QUOTATION, Candidate, Reliability
 from indexer.extract.layout import Layout
-from indexer.extract.quotes import NAMING_WORDS, SPOKEN_NAMING_WORDS, Quote, is_naming
+from indexer.extract.quotes import (
+    NAMING_WORDS,
+    SPOKEN_NAMING_WORDS,
+    Quote,
+    in_another_script,
+    is_naming,
+)
 from indexer.extract.sources import subject
 from indexer.extract.spans import OPEN_MARKS, chars, merge, token_spans
 from indexer.lexicon import wordset
@@ -379,7 +385,8 @@ def _narration(
 
 
 def continuations(page: Layout, kept: list[Candidate]) -> list[Candidate]:
-    """A paragraph that is only a quotation continues the previous paragraph's direct quote."""
+    """A paragraph that is only a quotation continues the previous paragraph's direct quote,
+    when it is written in the same script (`quotes.in_another_script`)."""
     text, paras, quotes = page.text, page.paras, page.quotes
     taken = set()
     for cand in kept:
@@ -397,6 +404,9 @@ def continuations(page: Layout, kept: list[Candidate]) -> list[Candidate]:
             continue
         if q.end < end - 2 and not q.open_end:
             continue
+        said = " ".join(text[s:e] for s, e in prev.content)
+        if in_another_script(said, text[q.start : q.end]):
+            continue  # an Arabic quotation after an English speaker's: not theirs
         continued = _continued_quotation(q, quotes, prev)
         cand = Candidate(
             "continuation",

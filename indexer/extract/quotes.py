@@ -3,7 +3,8 @@
 Handles curly (“ ”), low (\u201e), straight ("), guillemet (« ») quotes and the New York Times
 style of two apostrophes (''...''). A quote still open at the end of a paragraph continues
 when the next paragraph opens with a quotation mark (the English multi-paragraph convention,
-in single marks too: "'But it is time. // 'I will not miss ...'");
+in single marks too: "'But it is time. // 'I will not miss ...'") in the same script (an Arabic
+paragraph after an English quotation starts a quotation of its own);
 any other unbalanced quote is dropped rather than guessed. A closing curly mark at the very
 start of a paragraph, before a word, is a mistyped opening mark.
 
@@ -11,8 +12,10 @@ British single quotes (‘...’ and '...') are told apart from apostrophes: an 
 follows a space or an opening bracket and is not an elision ('90s, rock 'n' roll, 'em); a
 closing mark follows a non-space and is not followed by a letter (don't, council's); a
 plural possessive (students' union: s' before a lower-case word) closes nothing when a later
-mark can. Single quotes inside double ones are nested speech of the same quote; double quotes
-inside single ones (the British nesting) belong to the single-quoted span. A quotation after
+mark can. Single quotes inside double ones are nested speech of the same quote, and so is a
+third level, double quotes inside those single ones (`"Smith told me 'I never said "yes" to
+that'," Jones said.` is one quotation); double quotes inside single ones (the British
+nesting) belong to the single-quoted span. A quotation after
 a naming word ('so-called "..."') or in Title Case inside running text (the title of a
 work: 'his book, "Make Your Kid a Millionaire"') is a name, not speech.
 """
@@ -23,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from indexer.lexicon import title_case, wordset
+from schemas.scripts import dominant_script
 
 OPENERS = frozenset("\u201c\u201e\u201f\u00ab")
 CLOSERS = frozenset("\u201d\u00bb")
@@ -112,16 +116,21 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
     carried: int | None = None  # group of a quote left open by the previous paragraph
     for index, (start, end) in enumerate(paras):
         open_at: int | None = None
+        nested = 0  # double quotations open inside a single one inside the open quotation
         if carried is not None and not _starts_with_opener(text, start, end):
             carried = None
         for match in _MARK.finditer(text, start, end):
             mark, pos = match.group(), match.start()
-            if mark in OPENERS or (
+            if open_at is not None and _opens_nested(text, open_at, pos, mark):
+                nested += 1
+            elif mark in OPENERS or (
                 open_at is None and (mark in TOGGLES or _closer_opening(text, pos, start))
             ):
                 if mark in TOGGLES and open_at is None and _looks_like_inch(text, pos, start):
                     continue
                 open_at = pos
+            elif open_at is not None and nested and (mark in CLOSERS or mark in TOGGLES):
+                nested -= 1
             elif open_at is not None and (mark in CLOSERS or mark in TOGGLES):
                 gid = carried if carried is not None else group
                 if carried is None:
@@ -131,7 +140,9 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
                 open_at = None
         if open_at is not None and index + 1 < len(paras):
             nxt = paras[index + 1]
-            if _starts_with_opener(text, *nxt):
+            if _starts_with_opener(text, *nxt) and not in_another_script(
+                text[open_at:end], text[nxt[0] : nxt[1]]
+            ):
                 gid = carried if carried is not None else group
                 if carried is None:
                     group += 1
@@ -140,6 +151,29 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
                 continue
         carried = None
     return _with_single_quotes(text, paras, quotes)
+
+
+def in_another_script(words: str, other: str) -> bool:
+    """Are `other`'s letters mostly of another script than `words`' (an Arabic, Devanagari or
+    Chinese paragraph after an English one)? A quotation in another script is someone else's
+    statement, never the continuation of the quotation before it. False when either has no
+    dominant script (no letters, or a tie); scripts as `schemas.scripts.dominant_script`."""
+    mine, theirs = dominant_script(words), dominant_script(other)
+    return mine is not None and theirs is not None and mine != theirs
+
+
+def _opens_nested(text: str, open_at: int, pos: int, mark: str) -> bool:
+    """Does the double mark at `pos` open a third level of quotation, inside a single
+    quotation still open inside the double one opened at `open_at`? `"Smith told me 'I never
+    said "yes" to that'," Jones said.`: the mark before "yes" opens (an opening mark, or a
+    straight one after a space and before a word), and only the single quotation's close
+    lets the outer one end (Chicago Manual of Style 13.30: quotation marks alternate
+    double, single, double)."""
+    if mark not in OPENERS and not (
+        mark == '"' and text[pos - 1 : pos] in _OPEN_BEFORE and text[pos + 1 : pos + 2].isalnum()
+    ):
+        return False
+    return _single_spans(text, open_at + 1, pos)[1] is not None
 
 
 def _closer_opening(text: str, pos: int, para_start: int) -> bool:

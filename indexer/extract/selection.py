@@ -12,7 +12,9 @@ means to do, not what they said), a noun phrase after a negated cue ("did not ad
 allegations": a topic not spoken about), a clause after a factive verb of knowing
 ("Trump knows there are ...", "Republicans learned that ...": the writer's assertion), a
 quotation whose cue is no attested verb of saying ("The City Council passed: ..."), a
-source that is no one ("Not that anyone is arguing ...", "No official said ...") and a
+source that is no one ("Not that anyone is arguing ...", "No official said ...", "Not
+everyone finds ..."), an utterance the writer imagines ("a reader would now ask ...", "you
+might say ...": `hypothetical_speaker`) and a
 report of what was not said or is called false ("did not say whether ...", "refused to say
 that ...", "denied that he said ...": `negation`). So
 is an outlet's frame around another report ("X said ..., Radio Y reported", "According to
@@ -72,6 +74,10 @@ THOUGHT_INFINITIVES = frozenset(family(w) for w in wordset("want wants hope hope
 KNOWING = frozenset(family(w) for w in wordset("know knew known learn learnt realize realise"))
 NOMINAL_CONTENT = ("dobj", "prep")
 NOBODY = wordset("anyone anybody nobody none neither")
+# The conditional of an imagined utterance ("a reader would ask", "you might say", "one could
+# argue") and the generic subjects that say it; "will" and "can" report a real statement.
+HYPOTHETICAL_MODALS = wordset("would might could may")
+GENERIC_SPEAKERS = wordset("you one someone somebody")
 
 
 def admissible(cand: Candidate) -> bool:
@@ -85,8 +91,25 @@ def admissible(cand: Candidate) -> bool:
         or family(cand.form) in KNOWING
         or (cand.pattern == "quote" and not cues.attested(cand.form))
         or nobody_speaks(cand)
+        or hypothetical_speaker(cand)
         or unsaid_report(cand)
     )
+
+
+def hypothetical_speaker(cand: Candidate) -> bool:
+    """ "A reader would now ask whether ...", "You might say the plan is dead", "One could
+    argue ...": a cue in the conditional (`HYPOTHETICAL_MODALS`) whose subject is anyone at
+    all (`GENERIC_SPEAKERS`, or a noun with the indefinite article) is an utterance the writer
+    imagines, nobody's statement. "A spokesman would say only that ..." (a real, curt
+    answer) stays."""
+    cue, source = cand.cue, cand.source
+    if cue is None or source is None or cue.i + 1 >= len(cue.doc):
+        return False
+    conditional = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in cue.children)
+    generic = source.lower_ in GENERIC_SPEAKERS or any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in source.children
+    )
+    return conditional and generic and cue.nbor(1).lower_ != "only"
 
 
 def unsaid_report(cand: Candidate) -> bool:
@@ -103,14 +126,14 @@ def unsaid_report(cand: Candidate) -> bool:
 
 
 def nobody_speaks(cand: Candidate) -> bool:
-    """ "Not that anyone in the industry is arguing ...", "Nobody in the cabinet said ...":
-    a source that is no one (`NOBODY`, or a noun with "no") makes no statement; the clause
-    is the writer's."""
+    """ "Not that anyone in the industry is arguing ...", "Nobody in the cabinet said ...",
+    "Not everyone finds that pitch compelling": a source that is no one (`NOBODY`, a noun with
+    "no" or one negated by "not") makes no statement; the clause is the writer's."""
     source = cand.source
     if source is None:
         return False
     return source.lower_ in NOBODY or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in source.children
+        (c.dep_ == "det" and c.lower_ == "no") or c.lower_ == "not" for c in source.children
     )
 
 
