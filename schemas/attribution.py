@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from marshmallow import Schema, fields, validate
@@ -77,6 +78,75 @@ DENYING_CUES = frozenset(_DENYING.split())
 def denies(cue: str | None) -> bool:
     """True when an attribution's ``cue`` (:data:`DENYING_CUES`) says its content is false."""
     return bool(cue) and cue.casefold() in DENYING_CUES
+
+
+def is_denial(attribution: dict[str, Any]) -> bool:
+    """True when a stored ``attribution`` says the content of its statement is false: a
+    denying cue (:func:`denies`), or words the linker tied to an earlier claim they deny
+    (``denial_of``: "Fisk said he never said that")."""
+    return denies(attribution.get("cue")) or bool(attribution.get("denial_of"))
+
+
+# What names an earlier claim without wording it: "any such thing", "so", "it", "the
+# report", "those remarks", "any such promise", "his comments".
+_CLAIM_NOUNS = (
+    r"remarks?|comments?|words?|claims?|reports?|reporting|account|quotes?|statements?|"
+    r"promises?|pledges?|stor(?:y|ies)|articles?|suggestions?|"
+    r"assertions?|threats?|thing|quotation|characteri[sz]ation"
+)
+_POINTER = (
+    rf"(?:any\s+such\s+(?:{_CLAIM_NOUNS})|anything\s+(?:of\s+the\s+(?:sort|kind)|like\s+(?:it|that))|"
+    rf"so|it|that|this|such\s+(?:a\s+)?(?:{_CLAIM_NOUNS})|"
+    rf"(?:the|those|these|that|this|such|his|her|their|its)\s+(?:(?:earlier|original|"
+    rf"reported|alleged|latest|newspaper's|paper's|media)\s+)?(?:{_CLAIM_NOUNS}))"
+)
+_SAYING = r"(?:said|say|saying|says|made|make|making|told|tell|uttered|used|written|wrote|write)"
+_PRONOUN_OR_NAME = r"(?:[A-Za-z][\w'\u2019.-]*\s+){1,3}"
+_TRAILING = (
+    r"(?:\s+(?:at\s+all|ever|again|publicly|privately|in\s+private|to\s+(?:anyone|anybody|"
+    r"colleagues|aides|reporters|donors|(?:the\s+)?\w+)))*\W*$"
+)
+# A denial's words that only point back at a claim ("that Hale had said any such thing",
+# "saying so", "the report", "that he had made any such promise") ...
+_BACK_REFERENCE = re.compile(
+    rf"^(?:that\s+)?(?:(?:\w+[\w'\u2019]*\s+){{0,3}}(?:had\s+|has\s+|ever\s+|having\s+)*"
+    rf"{_SAYING}\s+)?{_POINTER}{_TRAILING}",
+    re.IGNORECASE,
+)
+# ... and words that deny by negating the saying itself ("he never said that", "that she
+# did not make those remarks", "Hale had not said any such thing", "I never said so").
+_UNSAID = re.compile(
+    rf"^(?:that\s+)?{_PRONOUN_OR_NAME}(?:(?:had|has|have|did|does|do|was|were)(?:n[\u2019']t)?\s+)?"
+    rf"(?:(?:not|never)\s+)(?:(?:ever|once)\s+)?(?:had\s+|have\s+)?{_SAYING}\s+{_POINTER}"
+    rf"{_TRAILING}",
+    re.IGNORECASE,
+)
+_NEVER_SAID = re.compile(
+    rf"^(?:that\s+)?{_PRONOUN_OR_NAME}(?:didn[\u2019']t|hadn[\u2019']t|hasn[\u2019']t|haven[\u2019']t)"
+    rf"\s+(?:ever\s+)?{_SAYING}\s+{_POINTER}{_TRAILING}",
+    re.IGNORECASE,
+)
+
+
+def _plain(content: str) -> str:
+    return " ".join(content.strip(" \"'\u201c\u201d\u2018\u2019.,").split())
+
+
+def points_back(content: str) -> bool:
+    """Whether a denial's ``content`` only points back at an earlier claim instead of
+    wording one: "that Hale had said any such thing", "saying so", "the report", "those
+    remarks", "that he had made any such promise". The linker ties such a denial to the
+    claim (indexer/link/denials.py); the extractor keeps "denied the report" for it
+    (indexer/extract/contents.py)."""
+    return bool(_BACK_REFERENCE.match(_plain(content)))
+
+
+def unsays(content: str) -> bool:
+    """Whether ``content`` denies an earlier claim by negating its saying, with nothing
+    else in it: "he never said that", "that she did not make those remarks", "Hale hadn't
+    said any such thing" (so "Fisk said he never said that" is a denial whatever its cue)."""
+    plain = _plain(content)
+    return bool(_UNSAID.match(plain) or _NEVER_SAID.match(plain))
 
 
 class AttributionSchema(Schema):
@@ -202,6 +272,11 @@ class AttributionSchema(Schema):
     # source of hearsay ("Whitaker allegedly said ...": "allegations"; the rule is
     # indexer/extract/second_hand.py); None when the speaker's words are reported directly.
     relayed_by = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
+    # The id of the earlier attribution of the same article this one denies by reference
+    # ("A spokesman for Hale denied that Hale had said any such thing", "Fisk said he never
+    # said that": the rule is indexer/link/denials.py); None for any other attribution.
+    # The denial then carries the claim's statement.
+    denial_of = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
     speaker_party = fields.String(
         load_default=None,
         allow_none=True,

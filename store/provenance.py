@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from schemas.attribution import denies
+from schemas.attribution import is_denial
 from schemas.ids import slug
 from schemas.links import web_url
 from schemas.outlet import initials_of
@@ -127,7 +127,7 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
             },
         )
         entry["attributions"] += 1
-        entry["denials"] += denies(a.get("cue"))
+        entry["denials"] += is_denial(a)
     named = [s for s in speakers.values() if s["id"]]
     return {
         "statement": {"id": statement["id"], "text": statement["text"]},
@@ -138,9 +138,9 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
         "unknown_outlet_articles": unknown,
         "undated_articles": sum(1 for ap in appearances if not ap["published"]),
         "attributions": len(attributions),
-        "denials": sum(denies(a.get("cue")) for a in attributions),
+        "denials": sum(is_denial(a) for a in attributions),
         "second_hand": sum(
-            not denies(a.get("cue")) and bool(a.get("via_outlets") or a.get("relayed_by"))
+            not is_denial(a) and bool(a.get("via_outlets") or a.get("relayed_by"))
             for a in attributions
         ),
         "cues": sorted({a["cue"] for a in attributions if a.get("cue")}),

@@ -411,6 +411,7 @@ class Linker:
                 ids.append(outlet["id"])
         attribution["via_outlets"], attribution["via_outlet_ids"] = names, ids
         claim = denied_claim(attribution, earlier)
+        attribution["denial_of"] = claim["id"] if claim is not None else None
         if claim is not None:
             attribution["statement_id"] = claim["statement_id"]
             attribution["verdict"] = claim.get("verdict")
