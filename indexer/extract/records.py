@@ -183,8 +183,10 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         reporter = sources.reporter(cand.cue)  # "Calder said Whitaker told her ..."
         if reporter is not None and _quoted(cand, cand.cue.head):
             reporter = None  # "'She looked at me and said, ...,' Whitfield said": his words
-        if reporter is not None and outlets.is_outlet(reporter):
-            name = outlets.outlet_name(reporter)
+        publisher = None if reporter is None else outlets.publishing_outlet(reporter)
+        if reporter is not None and (publisher or outlets.is_outlet(reporter)):
+            # "Reuters reported that ...", "A Reuters report said ...": relayed by the outlet
+            name = publisher or outlets.outlet_name(reporter)
             via = via + [name] if name and name not in via and name != speaker.name else via
         elif reporter is not None:
             relayed_by = _relaying_person(index.resolve(reporter, cand.offset), speaker)
