@@ -277,6 +277,13 @@ class AttributionSchema(Schema):
     # said that": the rule is indexer/link/denials.py); None for any other attribution.
     # The denial then carries the claim's statement.
     denial_of = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
+    # The newsroom's correction note that says this quote was credited to the wrong person
+    # ("Correction: An earlier version of this article attributed a quote about the levy to
+    # Mark Dunn. It was said by Paula Grant."; the rule is indexer/link/correction_notes.py),
+    # and the speaker it was taken from when the linker moved it ("Mark Dunn"); a note
+    # without ``corrected_from`` disputes the speaker without naming one the linker found.
+    correction_note = fields.String(load_default=None, allow_none=True, **es(STORED_ONLY))
+    corrected_from = fields.String(load_default=None, allow_none=True, **es(STORED_ONLY))
     speaker_party = fields.String(
         load_default=None,
         allow_none=True,

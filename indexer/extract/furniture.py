@@ -77,7 +77,7 @@ def blank_furniture(text: str) -> str:
         start, body = line.start(), line.group()
         if (
             _FURNITURE_LINE.match(body)
-            or _CORRECTION_NOTE.match(body)
+            or is_correction_note(body)
             or _BYLINE.match(body)
             or _table_row(body)
             or (number and _subhead(body))
@@ -98,6 +98,14 @@ def blank_furniture(text: str) -> str:
         if section and _section_label(section.group("label"), labels, text):
             _blank(chars, start, start + section.end())
     return "".join(chars)
+
+
+def is_correction_note(line: str) -> bool:
+    """Whether ``line`` (a paragraph) is the newsroom's correction note ("Correction: An
+    earlier version of this article ...", "This story has been revised ..."): furniture for
+    the extractor, read by the linker for the misattributions it corrects
+    (indexer/link/correction_notes.py)."""
+    return bool(_CORRECTION_NOTE.match(line))
 
 
 def _section_label(label: str, labels: Counter[str], text: str) -> bool:

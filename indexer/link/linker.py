@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from indexer.link.correction_notes import apply_notes
 from indexer.link.corrections import Corrections
 from indexer.link.denials import denied_claim
 from indexer.link.outlets import OutletBook, is_short_form
@@ -183,6 +184,14 @@ class Linker:
             linked.append(
                 self._link_attribution(article, dict(a), people, prepared, told, repeats, linked)
             )
+        body = article.get("body") or ""
+        apply_notes(  # "Correction: ... attributed a quote ... to X. It was said by Y."
+            body,
+            linked,
+            lambda name: self.speakers.resolve(
+                name, "person", None, people, body, name, told, article
+            ),
+        )
         self.corrections.apply(article, linked)  # editors' splits survive re-indexing
         if relinked is None and article["original_outlet_id"] and not article["syndicated_from"]:
             article["syndicated_from"] = self._original_by_statements(article, linked)
