@@ -375,7 +375,22 @@ class AttributionSchema(Schema):
         **es(FACET_KEYWORD, csv=12, from_article="original_outlet"),
     )
     original_outlet_id = fields.String(
-        load_default=None, allow_none=True, **es(KEYWORD, from_article="original_outlet_id")
+        load_default=None,
+        allow_none=True,
+        **es(
+            KEYWORD,
+            column=Column(index="attributions_original_outlet"),
+            # the copies of an outlet's stories: its page lists them, also when none of
+            # its own articles is stored (a copy names it by the initials of its dateline)
+            filter=Filter(
+                "original",
+                11,
+                "original outlet id (copies of its stories)",
+                refers_to="outlets",
+                label_field="original_outlet",
+            ),
+            from_article="original_outlet_id",
+        ),
     )
     published = PublishedDate(
         load_default=None,
