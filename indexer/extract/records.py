@@ -42,6 +42,7 @@ from indexer.extract.nlp import doc_text
 from indexer.extract.office_roles import stored_role
 from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import name_chain
+from schemas.attribution import denies, points_back
 
 QUOTE_SEQUENCE, LABEL = "quote_sequence", "label"
 _SPEAKING_KINDS = ("person", "organization", "group")
@@ -81,7 +82,22 @@ def records(found: list[Candidate], page: Layout, index: SpeakerIndex | None = N
     for cand in found:
         if cand.form == INNER_QUOTATION and cand.result:
             _relayed_from_outer(cand.result, out)
-    return [rec for rec in out if not _relayed_twice(rec, out)]
+    return [
+        rec for k, rec in enumerate(out) if not _relayed_twice(rec, out) and not
+        _denies_nothing_before(rec, out[:k])
+    ]
+
+
+def _denies_nothing_before(rec: dict, before: list[dict]) -> bool:
+    """ "The ministry denied the report.": a denial whose words only point back at a claim
+    (`schemas.attribution.points_back`, kept by `contents.proposition` for the linker to
+    tie to that claim) with no claim `before` it in the article denies nothing a reader
+    could check: no record."""
+    if not (denies(rec["cue"]) and rec["content_shape"] == "phrase"):
+        return False
+    if not points_back(rec["content"]):
+        return False
+    return not any(not denies(other["cue"]) for other in before)
 
 
 def _relayed_from_outer(rec: dict, out: list[dict]) -> None:
