@@ -98,27 +98,48 @@ class Summary:
         default_factory=lambda: dict.fromkeys(("title", "date", "outlet"), 0)
     )
     elapsed: float = 0.0
+    # A shard of a sharded run (indexer.sharding): it reads its own inputs, and the last to
+    # finish links every shard's articles, so its outcomes are not its reads.
+    sharded: bool = False
     # Seconds of work per stage: read (read + clean, main process), extract (summed over
     # the worker processes, which run in parallel with the rest), link, write.
     stages: dict[str, float] = field(
         default_factory=lambda: dict.fromkeys(("read", "extract", "link", "write"), 0.0)
     )
 
+    def outcomes(self) -> int:
+        """How many records ended in one of the outcomes: indexed, replaced, unchanged,
+        rejected, done before (resumed). Each record read counts in exactly one, so this
+        equals :attr:`read` once the run is over."""
+        return self.indexed + self.replaced + self.unchanged + self.rejected + self.resumed
+
     def line(self) -> str:
+        """The run in one line: every record read (an input not readable at all is one)
+        in exactly one outcome, and the line says whether they add up."""
         rate = self.read / self.elapsed if self.elapsed else 0.0
         resumed = f", {self.resumed} done before (resumed)" if self.resumed else ""
+        if self.sharded:  # other shards' articles are linked by one of them: no tally
+            tally = "shards count their own"
+        elif self.outcomes() == self.read:
+            tally = "each in one outcome"
+        else:
+            tally = f"{self.read - self.outcomes()} without an outcome"
         return (
             f"quotetrail: read {self.read} articles from {self.inputs} "
             f"input{'' if self.inputs == 1 else 's'} in "
             f"{self.elapsed:.1f} s ({rate:.1f}/s): {self.indexed} indexed, "
             f"{self.replaced} replaced, {self.unchanged} unchanged, {self.rejected} rejected"
-            f"{resumed}{_repaired(self.repaired)}; {self.attributions} attributions written, "
+            f"{resumed} ({tally}){_repaired(self.repaired)}; "
+            f"{self.attributions} attributions written, "
             f"{self.dropped} below the confidence floor dropped"
             f"{_removed(self.removed, self.changed)}"
             f"{_missing(self.missing)}{_lost(self.corrections_lost)}"
         )
 
 
+# The checkpoint's mark on a reject of a record that has its place among the input's
+# articles (``Checkpoint`` counts those places): rejected after the reader read it.
+NUMBERED = "numbered"
 REMEMBERED_PLACES = 200_000  # articles whose input place a run keeps, to name repeats
 
 
@@ -456,13 +477,18 @@ class Indexer:
     def _batches(self) -> Iterator[Batch]:
         batch = Batch()
         for source in self.sources():
-            if isinstance(source, Reject):
+            if isinstance(source, Reject):  # an input not read at all: one record, rejected
+                self.summary.inputs += 1
+                self.summary.read += 1
                 self.rejects.add(source)
                 continue
             self.summary.inputs += 1
             state = self.checkpoint.get(source.key)
             if state is not None and state.done:
-                self.summary.resumed += state.articles
+                # its records: those written before (resumed) and those rejected, once each
+                numbered = sum(1 for reject in state.rejects if reject.get(NUMBERED))
+                self.summary.read += state.articles + len(state.rejects) - numbered
+                self.summary.resumed += state.articles - numbered
                 self.counter.total += source.size or 0
                 for reject in state.rejects:
                     self.rejects.add(reject)
@@ -470,10 +496,10 @@ class Indexer:
             skip = state.articles if state is not None else 0
             ordinal = 0
             for item in self._timed(self.read(source)):
+                self.summary.read += 1  # every record, read or rejected by the reader
                 if isinstance(item, Reject):
-                    self._reject(source.key, item)
+                    self._reject(source.key, item, numbered=False)
                     continue
-                self.summary.read += 1
                 ordinal += 1
                 done_before = ordinal <= skip
                 started = time.perf_counter()
@@ -511,10 +537,15 @@ class Indexer:
             started = time.perf_counter()
         stages["read"] += time.perf_counter() - started
 
-    def _reject(self, source_key: str | None, reject: Reject) -> None:
+    def _reject(self, source_key: str | None, reject: Reject, numbered: bool = True) -> None:
+        """List ``reject`` and keep it for the checkpoint of its input; ``numbered``: the
+        record had its place among the input's articles (rejected after the reader read
+        it), which a resumed run must not count as written before too."""
         with self.lock:  # the writer thread reports what the store refused
             self.rejects.add(reject)
-            self.source_rejects.setdefault(source_key, []).append(reject.as_dict())
+            self.source_rejects.setdefault(source_key, []).append(
+                {**reject.as_dict(), NUMBERED: True} if numbered else reject.as_dict()
+            )
 
     def _repair(self, repair: Repair) -> None:
         """Text read after a repair, or a date dropped: said on stderr, not rejected; each

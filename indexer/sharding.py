@@ -115,7 +115,7 @@ class ShardedRun:
         self.shard = shard
         self.err = err or sys.stderr
         self.read_options = ReadOptions(options.max_article_bytes, options.field_map)
-        self.summary = Summary()
+        self.summary = Summary(sharded=True)
         self.counter = ByteCounter()
 
     def run(self) -> Summary:
@@ -197,7 +197,9 @@ class ShardedRun:
         batch: list[dict[str, Any]] = []
         for position, source in enumerate(inputs):
             if isinstance(source, Reject):
-                if self.shard.owns(source.path):
+                if self.shard.owns(source.path):  # one record, rejected
+                    self.summary.inputs += 1
+                    self.summary.read += 1
                     self.rejects.add(source)
                 continue
             if not self.shard.owns(source.stored_name):
@@ -205,10 +207,10 @@ class ShardedRun:
             self.summary.inputs += 1
             ordinal = 0
             for item in read_source(source, self.read_options, self.counter, self._repair):
+                self.summary.read += 1  # every record, read or rejected by the reader
                 if isinstance(item, Reject):
                     self.rejects.add(item)
                     continue
-                self.summary.read += 1
                 ordinal += 1
                 prepared = clean_or_reject(item, source, self.read_options)
                 if isinstance(prepared, Reject):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from marshmallow import Schema, fields, validate
@@ -64,6 +65,8 @@ def shape_of_content(
     if noun_object and verbs is False:
         return "phrase"
     return "infinitive" if infinitive else "clause"
+
+
 DEFAULT_CUE_TYPES = ("speech", "writing")
 # Cue verbs by which the speaker says the reported content is false ("denied that ...",
 # "rejected claims that ...", "disputed that ..."): such an attribution is a denial, not
@@ -77,6 +80,75 @@ DENYING_CUES = frozenset(_DENYING.split())
 def denies(cue: str | None) -> bool:
     """True when an attribution's ``cue`` (:data:`DENYING_CUES`) says its content is false."""
     return bool(cue) and cue.casefold() in DENYING_CUES
+
+
+def is_denial(attribution: dict[str, Any]) -> bool:
+    """True when a stored ``attribution`` says the content of its statement is false: a
+    denying cue (:func:`denies`), or words the linker tied to an earlier claim they deny
+    (``denial_of``: "Fisk said he never said that")."""
+    return denies(attribution.get("cue")) or bool(attribution.get("denial_of"))
+
+
+# What names an earlier claim without wording it: "any such thing", "so", "it", "the
+# report", "those remarks", "any such promise", "his comments".
+_CLAIM_NOUNS = (
+    r"remarks?|comments?|words?|claims?|reports?|reporting|account|quotes?|statements?|"
+    r"promises?|pledges?|stor(?:y|ies)|articles?|suggestions?|"
+    r"assertions?|threats?|thing|quotation|characteri[sz]ation"
+)
+_POINTER = (
+    rf"(?:any\s+such\s+(?:{_CLAIM_NOUNS})|anything\s+(?:of\s+the\s+(?:sort|kind)|like\s+(?:it|that))|"
+    rf"so|it|that|this|such\s+(?:a\s+)?(?:{_CLAIM_NOUNS})|"
+    rf"(?:the|those|these|that|this|such|his|her|their|its)\s+(?:(?:earlier|original|"
+    rf"reported|alleged|latest|newspaper's|paper's|media)\s+)?(?:{_CLAIM_NOUNS}))"
+)
+_SAYING = r"(?:said|say|saying|says|made|make|making|told|tell|uttered|used|written|wrote|write)"
+_PRONOUN_OR_NAME = r"(?:[A-Za-z][\w'\u2019.-]*\s+){1,3}"
+_TRAILING = (
+    r"(?:\s+(?:at\s+all|ever|again|publicly|privately|in\s+private|to\s+(?:anyone|anybody|"
+    r"colleagues|aides|reporters|donors|(?:the\s+)?\w+)))*\W*$"
+)
+# A denial's words that only point back at a claim ("that Hale had said any such thing",
+# "saying so", "the report", "that he had made any such promise") ...
+_BACK_REFERENCE = re.compile(
+    rf"^(?:that\s+)?(?:(?:\w+[\w'\u2019]*\s+){{0,3}}(?:had\s+|has\s+|ever\s+|having\s+)*"
+    rf"{_SAYING}\s+)?{_POINTER}{_TRAILING}",
+    re.IGNORECASE,
+)
+# ... and words that deny by negating the saying itself ("he never said that", "that she
+# did not make those remarks", "Hale had not said any such thing", "I never said so").
+_UNSAID = re.compile(
+    rf"^(?:that\s+)?{_PRONOUN_OR_NAME}(?:(?:had|has|have|did|does|do|was|were)(?:n[\u2019']t)?\s+)?"
+    rf"(?:(?:not|never)\s+)(?:(?:ever|once)\s+)?(?:had\s+|have\s+)?{_SAYING}\s+{_POINTER}"
+    rf"{_TRAILING}",
+    re.IGNORECASE,
+)
+_NEVER_SAID = re.compile(
+    rf"^(?:that\s+)?{_PRONOUN_OR_NAME}(?:didn[\u2019']t|hadn[\u2019']t|hasn[\u2019']t|haven[\u2019']t)"
+    rf"\s+(?:ever\s+)?{_SAYING}\s+{_POINTER}{_TRAILING}",
+    re.IGNORECASE,
+)
+
+
+def _plain(content: str) -> str:
+    return " ".join(content.strip(" \"'\u201c\u201d\u2018\u2019.,").split())
+
+
+def points_back(content: str) -> bool:
+    """Whether a denial's ``content`` only points back at an earlier claim instead of
+    wording one: "that Hale had said any such thing", "saying so", "the report", "those
+    remarks", "that he had made any such promise". The linker ties such a denial to the
+    claim (indexer/link/denials.py); the extractor keeps "denied the report" for it
+    (indexer/extract/contents.py)."""
+    return bool(_BACK_REFERENCE.match(_plain(content)))
+
+
+def unsays(content: str) -> bool:
+    """Whether ``content`` denies an earlier claim by negating its saying, with nothing
+    else in it: "he never said that", "that she did not make those remarks", "Hale hadn't
+    said any such thing" (so "Fisk said he never said that" is a denial whatever its cue)."""
+    plain = _plain(content)
+    return bool(_UNSAID.match(plain) or _NEVER_SAID.match(plain))
 
 
 class AttributionSchema(Schema):
@@ -205,6 +277,18 @@ class AttributionSchema(Schema):
     # The ids this quote had before its outlet edited it in place (store.base.replaced_counts):
     # links to them lead here. Looked up, never shown or filtered on.
     earlier_ids = fields.List(fields.String(), load_default=list, **es(KEYWORD))
+    # The id of the earlier attribution of the same article this one denies by reference
+    # ("A spokesman for Hale denied that Hale had said any such thing", "Fisk said he never
+    # said that": the rule is indexer/link/denials.py); None for any other attribution.
+    # The denial then carries the claim's statement.
+    denial_of = fields.String(load_default=None, allow_none=True, **es(KEYWORD))
+    # The newsroom's correction note that says this quote was credited to the wrong person
+    # ("Correction: An earlier version of this article attributed a quote about the levy to
+    # Mark Dunn. It was said by Paula Grant."; the rule is indexer/link/correction_notes.py),
+    # and the speaker it was taken from when the linker moved it ("Mark Dunn"); a note
+    # without ``corrected_from`` disputes the speaker without naming one the linker found.
+    correction_note = fields.String(load_default=None, allow_none=True, **es(STORED_ONLY))
+    corrected_from = fields.String(load_default=None, allow_none=True, **es(STORED_ONLY))
     speaker_party = fields.String(
         load_default=None,
         allow_none=True,
@@ -296,7 +380,22 @@ class AttributionSchema(Schema):
         **es(FACET_KEYWORD, csv=12, from_article="original_outlet"),
     )
     original_outlet_id = fields.String(
-        load_default=None, allow_none=True, **es(KEYWORD, from_article="original_outlet_id")
+        load_default=None,
+        allow_none=True,
+        **es(
+            KEYWORD,
+            column=Column(index="attributions_original_outlet"),
+            # the copies of an outlet's stories: its page lists them, also when none of
+            # its own articles is stored (a copy names it by the initials of its dateline)
+            filter=Filter(
+                "original",
+                11,
+                "original outlet id (copies of its stories)",
+                refers_to="outlets",
+                label_field="original_outlet",
+            ),
+            from_article="original_outlet_id",
+        ),
     )
     published = PublishedDate(
         load_default=None,

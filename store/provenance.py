@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from schemas.attribution import denies
+from schemas.attribution import is_denial
 from schemas.ids import slug
 from schemas.links import web_url
 from schemas.outlet import initials_of
+from schemas.statement import statement_sentences
 from store.base import SearchQuery, Store
 from store.near_duplicates import (
     NEGATIONS,
@@ -127,7 +128,7 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
             },
         )
         entry["attributions"] += 1
-        entry["denials"] += denies(a.get("cue"))
+        entry["denials"] += is_denial(a)
     named = [s for s in speakers.values() if s["id"]]
     return {
         "statement": {"id": statement["id"], "text": statement["text"]},
@@ -138,9 +139,9 @@ def statement_journey(store: Store, statement_id: str) -> dict[str, Any] | None:
         "unknown_outlet_articles": unknown,
         "undated_articles": sum(1 for ap in appearances if not ap["published"]),
         "attributions": len(attributions),
-        "denials": sum(denies(a.get("cue")) for a in attributions),
+        "denials": sum(is_denial(a) for a in attributions),
         "second_hand": sum(
-            not denies(a.get("cue")) and bool(a.get("via_outlets") or a.get("relayed_by"))
+            not is_denial(a) and bool(a.get("via_outlets") or a.get("relayed_by"))
             for a in attributions
         ),
         "cues": sorted({a["cue"] for a in attributions if a.get("cue")}),
@@ -567,27 +568,20 @@ def coverage(claim: str, statement: str, mine: list[str] | None = None) -> Cover
     return Coverage(shared, len(mine), len(theirs), flipped or compare(claim, statement).negated)
 
 
-# Where a content of several sentences breaks into them: after a full stop, question or
-# exclamation mark (and a closing quotation mark or bracket after it), before the capital
-# letter, figure or opening quotation mark that starts the next sentence.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]*[A-Z0-9])")
-
-
-def statement_sentences(text: str) -> list[str]:
-    """The sentences of a stored statement, split at :data:`_SENTENCE_BREAK` ('"The port
-    stays open. We will not sell it."' is two); one item, the text itself, when it has one.
-    A split after an abbreviation ("Dr. Ruth Anselm") only adds a piece that matches less."""
-    pieces = [p.strip() for p in _SENTENCE_BREAK.split(text) if p.strip()]
-    return pieces if len(pieces) > 1 else [text]
-
-
-def best_coverage(claim: str, statement: str, mine: list[str] | None = None) -> Coverage:
+def best_coverage(
+    claim: str,
+    statement: str,
+    mine: list[str] | None = None,
+    sentences: list[str] | None = None,
+) -> Coverage:
     """The :class:`Coverage` of ``claim`` by the whole ``statement`` or by one of its
-    sentences (:func:`statement_sentences`), whichever is most similar: a claim pasted from
-    the second sentence of a two-sentence quotation is that sentence, not half of the
-    quotation. Ties go to the whole statement."""
+    ``sentences`` (:func:`schemas.statement.statement_sentences`, of its text alone when not
+    given), whichever is most similar: a claim pasted from the second sentence of a
+    two-sentence quotation, or from the second passage a quote joins, is that sentence, not
+    half of the quotation. Ties go to the whole statement."""
     mine = claim_words(claim) if mine is None else mine
-    candidates = [statement] + [s for s in statement_sentences(statement) if s != statement]
+    sentences = sentences or statement_sentences(statement)
+    candidates = [statement] + [s for s in sentences if s != statement]
     found = [coverage(claim, text, mine) for text in candidates]
     return max(found, key=lambda c: c.similarity)  # max keeps the first of equals
 
@@ -633,7 +627,8 @@ def _statements_sharing_words(
         wording = (sid or "", hit.attribution["content"])
         if sid and wording not in seen:  # each wording of a statement is scored once
             seen.add(wording)
-            score = best_coverage(text, wording[1], mine).similarity
+            sentences = statement_sentences(wording[1], hit.attribution.get("content_spans"))
+            score = best_coverage(text, wording[1], mine, sentences).similarity
             best[sid] = max(best.get(sid, 0.0), score)
     ranked = sorted(best, key=lambda sid: (-best[sid], sid))
     return [sid for sid in ranked if best[sid] >= MIN_RESEMBLANCE][: limit * 2]
@@ -692,7 +687,7 @@ def check_claim(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]
     for statement in found.values():
         refigured = different_figures(text, statement["text"])
         same = compare(text, statement["text"]).same and not refigured["claim"]
-        covered = best_coverage(text, statement["text"], mine)
+        covered = best_coverage(text, statement["text"], mine, statement.get("sentences"))
         if same or covered.similarity >= MIN_RESEMBLANCE:
             key = (
                 -round(covered.similarity, 3),  # the similarity shown: pages list in its order

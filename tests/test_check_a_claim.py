@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from pathlib import Path
 from typing import Any
 
+from indexing import index_in_process
 from link_corpus import article, index, quote
 
 from indexer.link import Linker
@@ -163,6 +165,34 @@ def test_results_are_listed_in_the_order_of_the_similarity_they_show(store):
     assert [int(p) for p in re.findall(r"similarity (\d+)%", html)] == [
         round(s * 100) for s in shown
     ]
+
+
+def test_a_sentence_of_a_quote_joining_passages_is_found_whole(
+    new_store: Any, tmp_path: Path
+) -> None:
+    """A quote the extractor joins from separate passages (a paraphrase, then the quotation
+    that goes on from it; a quotation broken by "she said") is one statement: a reader
+    pasting the sentence of one passage finds it at 100%, not at the share of the joined
+    text it is, though no full stop parts the passages."""
+    path = tmp_path / "depot.txt"
+    path.write_text(
+        "Title: Depot to stay open\nURL: https://tests.example/depot\nOutlet: Repro News\n"
+        "Date: 2026-11-29\n\n"
+        "The depot stays open through the winter, transport secretary Alicia Moreno said. "
+        '"Nobody on the night shift will lose a single hour of pay. The unions have my '
+        'word."\n\n'
+        '"The ferry will run every hour," Moreno told reporters. "We have hired twelve '
+        'new crew members for the route."\n',
+        encoding="utf-8",
+    )
+    index_in_process(new_store, path, tmp_path / "state")
+    for sentence in (
+        "Nobody on the night shift will lose a single hour of pay",
+        "We have hired twelve new crew members for the route",
+    ):
+        [found, *_] = check_claim(new_store, sentence)
+        assert sentence in found["text"] and found["text"] != sentence
+        assert found["similarity"] == 1.0 and found["contradicts"] is False
 
 
 def test_a_claim_from_the_second_sentence_of_a_quotation_is_found_whole(store):

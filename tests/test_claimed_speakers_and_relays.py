@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from link_corpus import article, index, quote
 
+from indexer.extract import extract
 from indexer.link import Linker
 from store.base import SearchQuery, Store
 from webapp.wording import reported_lead
@@ -100,3 +102,19 @@ def test_an_infinitive_is_never_reported_after_that() -> None:
     assert reported_lead(told) == "Ida Berg said"
     assert reported_lead({**told, "cue": "warning"}) == "Ida Berg said"
     assert reported_lead({**told, "content": "the roads were closed"}) == "Ida Berg said that"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Reuters report said Senator Robert Hale had told staff that the office would close "
+        "in March.",
+        "Reuters' report said Senator Robert Hale had told staff that the office would close "
+        "in March.",
+    ],
+)
+def test_a_report_an_outlet_published_relays_the_claim_it_quotes(sentence: str) -> None:
+    """"A Reuters report said Hale had told staff ...": Hale's claim, relayed by Reuters;
+    the report is no speaker of its own."""
+    found = extract(sentence)
+    assert [(a["speaker"], a["via_outlets"]) for a in found] == [("Robert Hale", ["Reuters"])]

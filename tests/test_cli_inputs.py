@@ -40,3 +40,31 @@ def test_a_run_whose_every_article_is_rejected_never_starts_the_extractor(
     options = IndexOptions([str(tmp_path / "empty.txt")], state_dir=str(tmp_path), workers=1)
     summary = NoExtractor(new_store, options, io.StringIO()).run()  # type: ignore[arg-type]
     assert summary.rejected == 1 and summary.indexed == 0
+
+
+def test_the_summary_counts_every_record_once_in_one_outcome(
+    tmp_path: Path, new_store: object
+) -> None:
+    """"read 5 ... 4 indexed ... 2 rejected" added up to nothing: a record the reader
+    rejects (broken JSON, an empty text) and a path that is not there are records read too,
+    each in exactly one outcome, and the line says so."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(
+        "Title: A\nURL: https://t.example/a\nOutlet: T\nDate: 2026-11-01\n\n"
+        '"The port stays open," Mayor Dana Fisk said.\n'
+    )
+    record = (
+        '{"title": "B", "url": "https://t.example/b", "outlet": "T", '
+        '"text": "\\"We will win,\\" Tom Baird said."}'
+    )
+    empty = '{"title": "C", "url": "https://t.example/c", "outlet": "T", "text": ""}'
+    (inputs / "b.jsonl").write_text(f"{record}\nnot json at all\n{empty}\n{record}\n")
+    paths = [str(inputs), str(tmp_path / "gone.txt")]
+    options = IndexOptions(paths, state_dir=str(tmp_path / "state"), workers=1)
+    summary = Indexer(new_store, options, io.StringIO()).run()  # type: ignore[arg-type]
+    assert (summary.read, summary.inputs, summary.rejected) == (6, 3, 3)
+    # the repeated record is written again (an engine may call it unchanged, or indexed)
+    assert summary.indexed + summary.unchanged == 3 and summary.outcomes() == 6
+    assert "read 6 articles from 3 inputs" in summary.line()
+    assert "3 rejected (each in one outcome)" in summary.line()

@@ -69,3 +69,19 @@ def test_initials_of_no_outlet_carrying_the_story_find_nothing(new_store: Store,
     indexed(new_store, tmp_path, "copy", COPY)
     client = create_app(new_store, {"TESTING": True}).test_client()
     assert client.get("/outlets/xyz").status_code == 404
+
+
+def test_a_copy_whose_original_never_arrives_leads_to_a_page_of_its_source(
+    new_store: Store, tmp_path: Path
+) -> None:
+    """The wire's own story never comes: "copy of AWS" still leads to a page, the one of
+    the outlet the copy's dateline named, listing the copies of its stories."""
+    indexed(new_store, tmp_path, "copy", COPY)
+    client = create_app(new_store, {"TESTING": True}).test_client()
+    page = client.get("/speakers/maria-gonzalez").get_data(as_text=True)
+    links = {part.split('"')[0] for part in page.split('href="/outlets/')[1:]}
+    assert links == {"metro-daily", "aws"}
+    for link in links:
+        assert client.get(f"/outlets/{link}").status_code == 200, link
+    wire = client.get("/outlets/aws").get_data(as_text=True)
+    assert "Copies of its stories" in wire and "three votes short" in wire

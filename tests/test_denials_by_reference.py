@@ -72,6 +72,60 @@ def test_a_denial_wording_its_own_claim_is_not_tied_to_an_earlier_one(
     assert match["denied"] is False and match["denied_by"] == []
 
 
+def test_an_office_denying_by_pronoun_a_reported_promise(new_store: Store, tmp_path: Path) -> None:
+    """"X's office later denied that he had made any such promise": the office names X, the
+    pronoun stands for him, the promise is the one the newspaper reported."""
+    body = (
+        "According to the Northshire Ledger, Senator Robert Hale promised union leaders that "
+        'the plant "will stay open until 2030."\n\n'
+        "Hale's office later denied that he had made any such promise.\n"
+    )
+    indexed(new_store, tmp_path, "plant", body)
+    match = check_claim(new_store, "the plant will stay open until 2030")[0]
+    assert match["denied"] is True and match["denied_by"] == ["Hale's office"]
+    assert match["contradicts"] is True
+
+
+def test_a_company_denying_the_report_an_outlet_made(new_store: Store, tmp_path: Path) -> None:
+    """"The company denied the report": the denial is kept (the object names the earlier
+    report, not a plan or a deal) and tied to what the radio reported."""
+    body = (
+        "Acme Corp will close its Ohio plant next year, Lakeshore Radio reported on Monday.\n\n"
+        "The company denied the report.\n"
+    )
+    indexed(new_store, tmp_path, "acme", body)
+    match = check_claim(new_store, "Acme will close its Ohio plant next year")[0]
+    assert match["denied_by"] == ["Acme Corp"]
+    assert match["journey"]["denials"] == 1 and match["journey"]["attributions"] == 2
+
+
+def test_someone_saying_he_never_said_that_denies_the_hearsay(
+    new_store: Store, tmp_path: Path
+) -> None:
+    """"Y said he never said that": no denying verb, the saying itself negated; the words
+    deny what Hale reportedly told donors, on Hale's behalf."""
+    body = (
+        "Senator Robert Hale reportedly told donors that the fuel tax would be scrapped by "
+        "spring.\n\nHis deputy, Mayor Dana Fisk, said he never said that.\n"
+    )
+    indexed(new_store, tmp_path, "fuel", body)
+    match = check_claim(new_store, "the fuel tax would be scrapped by spring")[0]
+    assert match["denied"] is True and match["denied_by"] == ["Dana Fisk"]
+    assert match["contradicts"] is True
+
+
+def test_a_report_denied_where_no_report_was_made_is_tied_to_nothing(
+    new_store: Store, tmp_path: Path
+) -> None:
+    body = (
+        "Senator Robert Hale said the fuel tax would be scrapped by spring.\n\n"
+        "The company denied the report.\n"
+    )
+    indexed(new_store, tmp_path, "nothing", body)
+    match = check_claim(new_store, "the fuel tax would be scrapped by spring")[0]
+    assert match["denied"] is False and match["denied_by"] == []
+
+
 @pytest.mark.parametrize(
     ("content", "points_back"),
     [
@@ -82,6 +136,12 @@ def test_a_denial_wording_its_own_claim_is_not_tied_to_an_earlier_one(
         ("that it would raise taxes", False),
         ("that the bill could never pass the House", False),
         ("the allegations", False),
+        ("that he had made any such promise", True),
+        ("the report", True),
+        ("he never said that", True),
+        ("that she did not make those remarks", True),
+        ("he never said the tax would go", False),
+        ("the plan", False),
     ],
 )
 def test_which_denials_point_back(content: str, points_back: bool) -> None:

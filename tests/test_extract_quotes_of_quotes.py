@@ -40,6 +40,20 @@ from indexer.extract import extract
             "Ben Olsen",
             "Ilse Marr",
         ),
+        (  # a description of the person the article named: the governor is Lyle Brant
+            "Governor Lyle Brant toured the harbour on Monday. Mayor Dana Fisk said: \"The "
+            "governor told me, 'We will not close the port.'\"",
+            "'We will not close the port.'",
+            "Lyle Brant",
+            "Dana Fisk",
+        ),
+        (
+            "Prime Minister Ana Ruiz met the dockers. \u201cThe prime minister looked at me "
+            "and said, \u2018Nobody here loses a job,\u2019\u201d union leader Tom Baird said.",
+            "\u2018Nobody here loses a job,\u2019",
+            "Ana Ruiz",
+            "Tom Baird",
+        ),
     ],
 )
 def test_words_quoted_inside_a_quotation_are_the_named_inner_speakers_relayed_by_the_outer(

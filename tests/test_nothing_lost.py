@@ -157,4 +157,4 @@ def test_skipped_inputs_make_the_exit_status_1_and_are_in_the_rejects_list(
         Path(r["path"]).name: r["reason"] for r in map(json.loads, rejects.read_text().splitlines())
     }
     assert set(listed) == {"pipe.txt", "loop.txt"}
-    assert " 2 rejected;" in err
+    assert " 2 rejected (each in one outcome);" in err

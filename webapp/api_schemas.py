@@ -149,7 +149,10 @@ class JourneySpeakerSchema(Schema):
     name = fields.String(allow_none=True)
     attributions = fields.Integer()
     denials = fields.Integer(
-        metadata={"description": "its attributions whose cue denies the statement (denied...)"}
+        metadata={
+            "description": "its attributions denying the statement (a denying cue, or "
+            "words tied to the claim they deny: 'said he never said that')"
+        }
     )
     first_published = _day()
     first_article_id = fields.String(allow_none=True)
@@ -172,8 +175,8 @@ class JourneySchema(Schema):
     attributions = fields.Integer()
     denials = fields.Integer(
         metadata={
-            "description": "attributions whose cue says the statement is false "
-            "(denied, rejected, disputed...)"
+            "description": "attributions saying the statement is false (denied, "
+            "rejected, disputed..., or tied to the claim they deny: 'denied the report')"
         }
     )
     second_hand = fields.Integer(
@@ -345,8 +348,9 @@ class CheckMatchSchema(Schema):
     denied = fields.Boolean(
         required=True,
         metadata={
-            "description": "every attribution's cue says the statement is false (denied, "
-            "rejected, disputed...): its speakers deny it, they do not assert it"
+            "description": "every first-hand attribution says the statement is false "
+            "(denied, rejected, disputed..., or a denial by reference): its speakers deny "
+            "it, they do not assert it"
         },
     )
     denied_by = fields.List(

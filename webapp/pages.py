@@ -144,11 +144,13 @@ def outlet(outlet_id: str) -> str | Response:
     published = st.search(everything_of(outlet=outlet_id, sort="date", per_page=10))
     relayed = st.search(everything_of(via=outlet_id, sort="date", per_page=10))
     record = st.get_outlet(outlet_id)
+    copied = st.search(everything_of(original=outlet_id, sort="date", per_page=10))
     if published.total == 0 and relayed.total == 0:
         # "copy of AWS": a copy read before its original named it by its initials
         known = sp.outlet_by_initials(st, record["name"] if record else outlet_id.upper())
         if known is not None:
             return redirect(url_for("pages.outlet", outlet_id=known))
+    if published.total == 0 and relayed.total == 0 and copied.total == 0:
         if record is None:
             abort(404, f"No outlet has the id '{outlet_id}'.")
         abort(404, f"No attribution published or relayed by '{record['name']}' is left.")
@@ -161,7 +163,12 @@ def outlet(outlet_id: str) -> str | Response:
         height=70,
     )
     return render_template(
-        "outlet.html", outlet=record, published=published, relayed=relayed, bars=bars
+        "outlet.html",
+        outlet=record,
+        published=published,
+        relayed=relayed,
+        copied=copied,
+        bars=bars,
     )
 
 

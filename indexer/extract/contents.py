@@ -18,7 +18,7 @@ from indexer.extract.cues import reliability as cue_reliability
 from indexer.extract.outlets import trailing_report
 from indexer.extract.quotes import ANY_CLOSING, ANY_OPENING
 from indexer.lexicon import wordset
-from schemas.attribution import shape_of_content
+from schemas.attribution import denies, points_back, shape_of_content
 
 TEMPORAL = wordset(
     """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
@@ -136,7 +136,8 @@ def proposition(form: str, content: list[Token]) -> bool:
     inflection) that is more than the name of a piece of discourse (`DISCOURSE_NOUNS`:
     "outlined his plan") or a vague stand-in for words (`vague_object`: "says a lot of
     things"), or the common noun phrase an appraising verb judges (`appraisals`: "criticized
-    the decision")? A bare noun phrase after any other verb is not."""
+    the decision"), or the earlier claim a denial points back at ("denied the report",
+    `schemas.attribution.points_back`)? A bare noun phrase after any other verb is not."""
     inside = {t.i for t in content}
     if any(t.is_quote for t in content):
         return True
@@ -146,6 +147,8 @@ def proposition(form: str, content: list[Token]) -> bool:
         return True
     if appraised_object(form, content):
         return True  # "criticized the decision", "dismissed the allegations": a position
+    if denies(form) and points_back(" ".join(t.text for t in content)):
+        return True  # "denied the report": the denial of a claim before it (link/denials.py)
     if any(
         t.lower_ in DISCOURSE_NOUNS and t.head.i not in inside and not _planned(t)
         for t in content

@@ -112,7 +112,7 @@ def blank_furniture(text: str) -> str:
         start, body = line.start(), line.group()
         if (
             _FURNITURE_LINE.match(body)
-            or _CORRECTION_NOTE.match(body)
+            or is_correction_note(body)
             or _BYLINE.match(body)
             or _table_row(body)
             or (number and _subhead(body))
@@ -208,6 +208,14 @@ def _boilerplate(line: str) -> bool:
     return words[1][:1].isupper() and all(
         w[:1].isupper() or w in ("of", "and", "&", "for", "the") for w in words[1:]
     )
+
+
+def is_correction_note(line: str) -> bool:
+    """Whether ``line`` (a paragraph) is the newsroom's correction note ("Correction: An
+    earlier version of this article ...", "This story has been revised ..."): furniture for
+    the extractor, read by the linker for the misattributions it corrects
+    (indexer/link/correction_notes.py)."""
+    return bool(_CORRECTION_NOTE.match(line))
 
 
 def _section_label(label: str, labels: Counter[str], text: str) -> bool:

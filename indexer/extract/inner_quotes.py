@@ -3,9 +3,11 @@
 Decides, from the words of a quotation alone, when it relays another person's words in
 quotation marks of the other kind: `Fisk said: "Brant told me, 'We will not close the
 port.'"` holds Brant's words, and Fisk only passes them on. The inner speaker is a
-capitalised name (pronouns, "he told me", are left to the outer speaker: nothing inside the
-quotation says who "he" is) that is the subject of a verb of saying just before the inner
-quotation ("Brant told me,", "Brant looked at me and said:", "Governor Lyle Brant said,").
+capitalised name, or the description of a person by a title or a person noun ("The
+governor told me, '...'": whom the article's coreference gives that role), that is the
+subject of a verb of saying just before the inner quotation ("Brant told me,", "Brant
+looked at me and said:", "Governor Lyle Brant said,"); pronouns ("he told me") are left to
+the outer speaker: nothing inside the quotation says who "he" is.
 
 Each candidate is the inner quotation, verbatim, labelled with the name (its form is
 `INNER_QUOTATION`); selection keeps it beside the outer quotation
@@ -18,6 +20,7 @@ import bisect
 import re
 
 from indexer.extract.candidate import Candidate
+from indexer.extract.coreference import PERSON_NOUNS, TITLES
 from indexer.extract.layout_lines import LAYOUT_SCORE
 from indexer.extract.quotes import Quote, single_quotes
 
@@ -29,7 +32,13 @@ _OPENING_WORDS = (
     r"Though|Although|Yesterday|Today|Later|Earlier|I|He|She|They|We|You|It|His|Her|Their|"
     r"Our|My|Your|Its|The|A|An|This|That|These|Those|One|Some|Everyone|Nobody|Someone)\b)"
 )
-_NAME = _OPENING_WORDS + r"(?P<name>[A-Z][\w\u2019'.-]+(?:[ \t]+[A-Z][\w\u2019'.-]+)*)"
+_ROLE_NOUNS = "|".join(sorted(TITLES | PERSON_NOUNS, key=lambda w: (-len(w), w)))
+# A capitalised name, or a description of one the article names ("the governor", "the
+# prime minister": the article's coreference settles who, `SpeakerIndex.resolve_name`).
+_NAME = (
+    rf"(?P<name>{_OPENING_WORDS}[A-Z][\w\u2019'.-]+(?:[ \t]+[A-Z][\w\u2019'.-]+)*|"
+    rf"[Tt]he[ \t]+(?:[a-z]+[ \t]+)?(?:{_ROLE_NOUNS})\b)"
+)
 # The name, at most a few words ("looked at me and"), the verb of saying, whom it was said
 # to, then the punctuation before the inner quotation.
 _INTRODUCED = re.compile(

@@ -182,10 +182,14 @@ ANAPHORIC_DETERMINERS = wordset("the this that these those his her its their")
 
 
 def publishing_outlet(medium_noun: Token) -> str | None:
-    """ "a report in the Financial Times", "an article by Reuters", "an interview on LBC":
-    the outlet that published the medium `medium_noun` names, or None."""
+    """ "a report in the Financial Times", "an article by Reuters", "an interview on LBC",
+    "a Reuters report", "the Ledger's story": the outlet that published the medium
+    `medium_noun` names, or None."""
     if medium_noun.lower_ not in MEDIUM_NOUNS | {"article", "story", "piece", "reports"}:
         return None
+    for child in medium_noun.children:  # "a Reuters report", "Reuters' report"
+        if child.dep_ in ("compound", "poss") and child.i < medium_noun.i and is_outlet(child):
+            return outlet_name(child)
     for prep in medium_noun.children:
         if prep.dep_ == "prep" and prep.lower_ in PUBLISHING_PREPS:
             for obj in prep.children:

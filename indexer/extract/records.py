@@ -42,6 +42,7 @@ from indexer.extract.nlp import doc_text
 from indexer.extract.office_roles import stored_role
 from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import name_chain
+from schemas.attribution import denies, points_back
 
 QUOTE_SEQUENCE, LABEL = "quote_sequence", "label"
 _SPEAKING_KINDS = ("person", "organization", "group")
@@ -81,7 +82,22 @@ def records(found: list[Candidate], page: Layout, index: SpeakerIndex | None = N
     for cand in found:
         if cand.form == INNER_QUOTATION and cand.result:
             _relayed_from_outer(cand.result, out)
-    return [rec for rec in out if not _relayed_twice(rec, out)]
+    return [
+        rec for k, rec in enumerate(out) if not _relayed_twice(rec, out) and not
+        _denies_nothing_before(rec, out[:k])
+    ]
+
+
+def _denies_nothing_before(rec: dict, before: list[dict]) -> bool:
+    """ "The ministry denied the report.": a denial whose words only point back at a claim
+    (`schemas.attribution.points_back`, kept by `contents.proposition` for the linker to
+    tie to that claim) with no claim `before` it in the article denies nothing a reader
+    could check: no record."""
+    if not (denies(rec["cue"]) and rec["content_shape"] == "phrase"):
+        return False
+    if not points_back(rec["content"]):
+        return False
+    return not any(not denies(other["cue"]) for other in before)
 
 
 def _relayed_from_outer(rec: dict, out: list[dict]) -> None:
@@ -183,8 +199,10 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         reporter = sources.reporter(cand.cue)  # "Calder said Whitaker told her ..."
         if reporter is not None and _quoted(cand, cand.cue.head):
             reporter = None  # "'She looked at me and said, ...,' Whitfield said": his words
-        if reporter is not None and outlets.is_outlet(reporter):
-            name = outlets.outlet_name(reporter)
+        publisher = None if reporter is None else outlets.publishing_outlet(reporter)
+        if reporter is not None and (publisher or outlets.is_outlet(reporter)):
+            # "Reuters reported that ...", "A Reuters report said ...": relayed by the outlet
+            name = publisher or outlets.outlet_name(reporter)
             via = via + [name] if name and name not in via and name != speaker.name else via
         elif reporter is not None:
             relayed_by = _relaying_person(index.resolve(reporter, cand.offset), speaker)

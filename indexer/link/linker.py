@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from indexer.link.correction_notes import apply_notes
 from indexer.link.corrections import Corrections
 from indexer.link.denials import denied_claim
 from indexer.link.outlets import OutletBook, is_short_form
@@ -23,6 +24,7 @@ from indexer.link.speakers import SpeakerBook, pronoun_genders
 from indexer.link.syndication import body_hash, find_original, footer_outlet
 from schemas.catalog import copy_from_article
 from schemas.ids import article_id, attribution_id, normalize_text
+from schemas.statement import statement_sentences
 from store.base import Hit, SearchQuery, Store
 from store.near_duplicates import (
     MAX_KEYS,
@@ -182,6 +184,14 @@ class Linker:
             linked.append(
                 self._link_attribution(article, dict(a), people, prepared, told, repeats, linked)
             )
+        body = article.get("body") or ""
+        apply_notes(  # "Correction: ... attributed a quote ... to X. It was said by Y."
+            body,
+            linked,
+            lambda name: self.speakers.resolve(
+                name, "person", None, people, body, name, told, article
+            ),
+        )
         self.corrections.apply(article, linked)  # editors' splits survive re-indexing
         if relinked is None and article["original_outlet_id"] and not article["syndicated_from"]:
             article["syndicated_from"] = self._original_by_statements(article, linked)
@@ -411,12 +421,13 @@ class Linker:
                 ids.append(outlet["id"])
         attribution["via_outlets"], attribution["via_outlet_ids"] = names, ids
         claim = denied_claim(attribution, earlier)
+        attribution["denial_of"] = claim["id"] if claim is not None else None
         if claim is not None:
             attribution["statement_id"] = claim["statement_id"]
             attribution["verdict"] = claim.get("verdict")
         else:
             words = attribution["content"]
-            statement = self._statement(words, *prepared[words])
+            statement = self._statement(words, *prepared[words], attribution["content_spans"])
             attribution["statement_id"] = statement["id"]
             attribution["verdict"] = (statement.get("verdict") or {}).get("rating")
         copy_from_article(attribution, article)
@@ -462,11 +473,15 @@ class Linker:
                 wanted.update(dict.fromkeys(keys))
         return list(wanted)
 
-    def _statement(self, content: str, copy: Copy, keys: list[str]) -> dict[str, Any]:
+    def _statement(
+        self, content: str, copy: Copy, keys: list[str], spans: list[list[int]]
+    ) -> dict[str, Any]:
         """The statement this quote belongs to; a new or extended one is pending a write.
 
         A joining variant adds only its exact, head and tail keys (its LSH bands mostly
-        repeat the statement's), so records stay small and later copies of it match.
+        repeat the statement's), so records stay small and later copies of it match. A
+        statement worded by this quote keeps its sentences, split where its ``spans`` (the
+        quote's ``content_spans``) join passages too (``schemas.statement``).
         """
         best: tuple[float, str] | None = None
         for candidate in self._candidates(keys):
@@ -482,8 +497,20 @@ class Linker:
             record = self._statements[best[1]]
             added = [k for k in keys if k.startswith(EDGE_KEYS) and k not in record["keys"]]
         text = better_text(record["text"], content)
-        if added or text != record["text"] or record["id"] not in self._statements:
+        sentences = record.get("sentences") or []
+        if text != record["text"]:
+            sentences = []  # another copy words it now
+        if text == content:
+            split = statement_sentences(content, spans)
+            sentences = split if len(split) > max(1, len(sentences)) else sentences
+        if (
+            added
+            or text != record["text"]
+            or sentences != (record.get("sentences") or [])
+            or record["id"] not in self._statements
+        ):
             record["text"] = text
+            record["sentences"] = sentences
             record["keys"] = (record["keys"] + added)[:MAX_KEYS]
             self._pending[record["id"]] = record
         record = self._remember(record)

@@ -1,0 +1,162 @@
+"""The newsroom's correction notes that move a quote to the person who said it.
+
+"Correction: An earlier version of this article attributed a quote about the levy to Mark
+Dunn. It was said by Paula Grant." The note is page furniture for the extractor
+(``indexer.extract.furniture.is_correction_note``: the editors speaking of their own text),
+so the quote it corrects is still extracted with the wrong person, wherever the article
+forgot to change it. The linker reads the note: the attributions of the person it names
+as wrongly credited (by surname), about the topic it names ("a quote about the levy": a
+content word of the topic in the quote), go to the person it names as the speaker, and say
+so (``correction_note``, ``corrected_from``). A note that names the wrong person but nobody
+the linker can make a speaker of, or that leaves unclear which of several quotes it means,
+marks them disputed: the note is kept on them, their speaker is not changed.
+
+Forms read (in the note's paragraph): "(mis|incorrectly )attributed a quote / remarks /
+comments [about TOPIC] to WRONG", then "rather than / instead of RIGHT" or, in the next
+sentence, "It was said by RIGHT", "The quote was from RIGHT", "It came from RIGHT",
+"RIGHT said it", "RIGHT made the remark".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from indexer.extract.furniture import is_correction_note
+from indexer.lexicon import wordset
+from indexer.link.speakers import fold
+
+# A person's name as a note writes it: capitalised words, a title before them, descriptive
+# lower-case words before that ("council member Mark Dunn", "Dr. Ruth Anselm").
+_NAME = (
+    r"(?:[a-z][\w-]*\s+){{0,3}}?(?P<{0}>(?:(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen)\.\s+)?"
+    r"[A-Z][\w'\u2019-]*(?:\s+(?:de\s+|van\s+|von\s+|da\s+)?[A-Z][\w'\u2019-]*){{0,3}})"
+)
+_SAID = r"(?:quotes?|quotations?|remarks?|comments?|statements?|words)"
+_MISATTRIBUTED = re.compile(
+    r"\b(?:(?:incorrectly|wrongly|mistakenly|erroneously)\s+)?(?:mis)?attributed\s+"
+    rf"(?:(?:a|an|the|one|two|three|several|some|these|those)\s+)?(?:[a-z]+\s+)?{_SAID}"
+    r"(?:\s+(?:about|on|regarding|concerning|over)\s+(?P<topic>[^.;]+?))?"
+    rf"\s+to\s+{_NAME.format('wrong')}"
+    rf"(?:,?\s+(?:rather\s+than|instead\s+of|and\s+not)\s+{_NAME.format('instead')})?"
+    r"(?=[\s.,;]|$)"
+)
+_RIGHT_SPEAKER = re.compile(
+    r"^\W*(?:"
+    rf"(?:It|They|The\s+{_SAID}|That\s+{_SAID}|The\s+\w+\s+{_SAID})\s+(?:was|were)\s+"
+    r"(?:actually\s+|in\s+fact\s+)?(?:(?:said|made|spoken|written|uttered)\s+)?(?:by|from)\s+"
+    r"|(?:It|They)\s+(?:actually\s+)?came\s+from\s+"
+    r")"
+    + _NAME.format("right")
+    + r"|^\W*"
+    + _NAME.format("speaker")
+    + rf"\s+(?:actually\s+)?(?:said|made|wrote)\s+(?:it|them|the\s+{_SAID})\b"
+)
+_TOPIC_STOPWORDS = wordset("the a an of his her their its this that and or")
+
+
+@dataclass(frozen=True)
+class Misattribution:
+    """One quote a note says the article gave the wrong person: ``wrong`` (as written),
+    ``right`` (as written, None when the note names nobody), ``topic`` words (folded; empty:
+    any quote of ``wrong``) and the ``note`` itself (its paragraph)."""
+
+    wrong: str
+    right: str | None
+    topic: tuple[str, ...]
+    note: str
+
+
+def misattributions(body: str) -> list[Misattribution]:
+    """The misattributions the correction notes of ``body`` (an article's text) correct, in
+    the order written; [] for an article without such a note."""
+    found = []
+    for paragraph in body.splitlines():
+        if not is_correction_note(paragraph):
+            continue
+        note = " ".join(paragraph.split())
+        for match in _MISATTRIBUTED.finditer(note):
+            right = match.group("instead")
+            if right is None:
+                after = note[match.end() :].lstrip(" .;")
+                said = _RIGHT_SPEAKER.match(after)
+                right = (said.group("right") or said.group("speaker")) if said else None
+            topic = tuple(
+                w
+                for w in re.findall(r"[a-z][a-z'-]{2,}", fold(match.group("topic") or ""))
+                if w not in _TOPIC_STOPWORDS
+            )
+            found.append(Misattribution(match.group("wrong"), right, topic, note))
+    return found
+
+
+def _surname(name: str) -> str:
+    words = fold(name).split()
+    return words[-1] if words else ""
+
+
+def _stem(word: str) -> str:
+    """A word without its plural ending: "levies" -> "levy", "taxes" -> "tax"."""
+    for ending, base in (("ies", "y"), ("xes", "x"), ("ses", "s"), ("s", "")):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)] + base
+    return word
+
+
+def _about(content: str, topic: tuple[str, ...]) -> bool:
+    """Whether ``content`` holds a word of ``topic`` (singular or plural: "the levies" is
+    about the levy); any content when the topic is empty."""
+    if not topic:
+        return True
+    words = {_stem(w) for w in re.findall(r"[a-z][a-z'-]+", fold(content))}
+    return any(_stem(t) in words for t in topic)
+
+
+def credited_to(
+    misattribution: Misattribution, linked: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The attributions of ``linked`` (an article's, linked) the note means: those of the
+    person it names as wrongly credited (by surname, in the speaker or the name as
+    written) about its topic (any, when it names none)."""
+    surname = _surname(misattribution.wrong)
+    if not surname:
+        return []
+    theirs = [
+        a
+        for a in linked
+        if surname in fold(f"{a.get('speaker') or ''} {a.get('speaker_text') or ''}").split()
+    ]
+    return [a for a in theirs if _about(a.get("content") or "", misattribution.topic)]
+
+
+def apply_notes(
+    body: str,
+    linked: list[dict[str, Any]],
+    resolve: Callable[[str], dict[str, Any] | None],
+) -> int:
+    """Move the attributions of ``linked`` (an article's, linked; changed in place) that the
+    correction notes of ``body`` say were credited to the wrong person to the person they
+    name (``resolve``: a name as written -> a speaker record with ``id``, ``name``,
+    ``type``, ``party``, or None), each keeping the note (``correction_note``) and whom it
+    was taken from (``corrected_from``). The note's quote is unclear when it names no topic
+    and the wrong person has several: they, and those whose right speaker cannot be
+    resolved, are only marked disputed (the note, no move). Returns how many moved."""
+    moved = 0
+    for misattribution in misattributions(body):
+        meant = credited_to(misattribution, linked)
+        clear = bool(misattribution.topic) or len(meant) == 1
+        target = resolve(misattribution.right) if misattribution.right and clear else None
+        for attribution in meant:
+            attribution["correction_note"] = misattribution.note
+            if target is None or attribution.get("speaker_id") == target["id"]:
+                continue  # disputed only (or already the right person's)
+            attribution["corrected_from"] = attribution.get("speaker")
+            attribution["speaker"], attribution["speaker_id"] = target["name"], target["id"]
+            attribution["speaker_type"] = target.get("type") or "person"
+            attribution["speaker_party"] = target.get("party")
+            attribution["speaker_role"] = None  # the role was the wrong person's
+            attribution["speaker_resolution"] = "named"
+            moved += 1
+    return moved
