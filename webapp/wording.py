@@ -220,6 +220,7 @@ RESOLUTIONS = {
         "from the page's layout: a label in the text (e.g. an interview's name prefix) or an "
         "interview's answer, filed under the interviewee its introduction names"
     ),
+    "byline": "the article's author, writing in the first person (from the byline)",
     "unresolved": "not found: the speaker is unknown",
 }
 
@@ -237,7 +238,7 @@ class Resolution:
     @property
     def indirect(self) -> bool:
         """Whether the passage itself may not name the speaker."""
-        return self.how in ("pronoun", "description", "quote_sequence", "label")
+        return self.how in ("pronoun", "description", "quote_sequence", "label", "byline")
 
 
 def resolution(attribution: dict[str, Any], body: str) -> Resolution:
