@@ -63,7 +63,13 @@ _GERUND = re.compile(
     rf"^[{HL_START}{HL_END}]*(?!(?:no|some|any|every)thing\b|during\b)[a-z]+ing\b"
 )
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "our"})
-_LEADING_THAT = re.compile(rf"^[{HL_START}{HL_END}]*that\s+", re.I)
+# A complementizer "that" opening reported content ("that the plan failed"): lower case (a
+# capitalised "That" opens a sentence: the quoted words themselves) and never before a
+# verb ("that is simply not true": the demonstrative, the subject of the words).
+_LEADING_THAT = re.compile(
+    rf"^[{HL_START}{HL_END}]*that\s+(?![{HL_START}{HL_END}]*(?:is|was|'s|\u2019s|are|were|will|"
+    r"would|has|had|does|did|can|could|may|might|must|should|seems|means|makes)\b)"
+)
 
 
 def quotation_marks(text: str) -> list[int]:
@@ -86,7 +92,7 @@ def clean(text: str | None) -> str:
     """``text`` without a leading "that", doubled quotation marks at either end, or a
     quotation mark at one end that nothing closes (or opens). Highlight markers survive."""
     out = (text or "").strip()
-    out = _LEADING_THAT.sub(lambda m: m.group(0)[: m.group(0).lower().find("that")], out)
+    out = _LEADING_THAT.sub(lambda m: m.group(0)[: m.group(0).find("that")], out)
     while len(out) > 1 and out[0] in QUOTE_MARKS and out[1] in QUOTE_MARKS:
         out = out[1:]
     while len(out) > 1 and out[-1] in QUOTE_MARKS and out[-2] in QUOTE_MARKS:
