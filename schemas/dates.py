@@ -165,8 +165,8 @@ def read_instant(value: Any) -> str | None:
     date whose time ends in a zone abbreviation of `ZONES` ("November 29, 2026 10:45
     IST"), an aware ``datetime``, epoch seconds or milliseconds. None for a day alone, a
     local time of no stated zone (or an unknown one, "CST"), or anything :func:`read_date`
-    does not read as a day. Orders articles published on one day (first seen); the day kept is still :func:`read_date`'s. Never
-    raises."""
+    does not read as a day. Orders articles published on one day (first seen); the day
+    kept is still :func:`read_date`'s. Never raises."""
     if read_date(value).iso is None or isinstance(value, bool):
         return None
     moment: datetime | None = None
