@@ -83,6 +83,9 @@ class Summary:
     replaced: int = 0
     unchanged: int = 0
     resumed: int = 0  # articles skipped because a checkpointed earlier run wrote them
+    # records of one article that a later record of the same batch replaced before anything
+    # was written (one URL three times in a file: one article indexed, two superseded)
+    superseded: int = 0
     rejected: int = 0
     repaired: int = 0  # records read after one or more repairs (each said on stderr)
     attributions: int = 0
@@ -112,7 +115,8 @@ class Summary:
             f"input{'' if self.inputs == 1 else 's'} in "
             f"{self.elapsed:.1f} s ({rate:.1f}/s): {self.indexed} indexed, "
             f"{self.replaced} replaced, {self.unchanged} unchanged, {self.rejected} rejected"
-            f"{resumed}{_repaired(self.repaired)}; {self.attributions} attributions written, "
+            f"{resumed}{_superseded(self.superseded)}{_repaired(self.repaired)}; "
+            f"{self.attributions} attributions written, "
             f"{self.dropped} below the confidence floor dropped"
             f"{_removed(self.removed, self.changed)}"
             f"{_missing(self.missing)}{_lost(self.corrections_lost)}"
@@ -157,6 +161,12 @@ def _missing(missing: dict[str, int]) -> str:
         if n
     ]
     return "; " + ", ".join(parts) if parts else ""
+
+
+def _superseded(count: int) -> str:
+    if not count:
+        return ""
+    return f", {count} superseded by a later record of the same article (see the warnings)"
 
 
 def _repaired(count: int) -> str:
@@ -556,11 +566,19 @@ class Indexer:
     ) -> list[Extracted]:
         """(article, attributions worth storing) for each article of the batch extracted
         within the time budget; those over it are rejected (named, with the reason) and
-        counted as done, those below the store floor counted."""
+        counted as done, those below the store floor counted. A record that a later record
+        of the same article in the batch replaces ("the later record replaces the earlier")
+        is superseded: never linked nor written, so the article is indexed once, as new or
+        as a replacement of its stored version, and no statement of the superseded words
+        is left behind."""
         from indexer.extract.scoring import stored
 
+        last = {p.article["id"]: k for k, p in enumerate(batch.articles)}
         kept = []
-        for pending, attributions in zip(batch.articles, extracted, strict=True):
+        for k, (pending, attributions) in enumerate(zip(batch.articles, extracted, strict=True)):
+            if last[pending.article["id"]] != k:
+                self.summary.superseded += 1
+                continue
             if isinstance(attributions, OverBudget):
                 where = pending.article["source"].removeprefix(pending.source_name)
                 where = where.lstrip("#@") or None
