@@ -31,6 +31,7 @@ DATELINE = re.compile(
     r"[-\u2013\u2014]+\s+"
 )
 
+_DATELINE_REACH = 160  # characters: no dateline is longer
 _DASHES = frozenset(["--", "-", "\u2014", "\u2013"])
 
 
@@ -38,9 +39,11 @@ def in_dateline(tok: Token) -> bool:
     """Whether `tok` lies in the dateline opening its sentence ("SELM, Nov 27 (CPA) - ",
     "PORT ELLERY, Nov. 24, 2026 /PRWire/ -- ", `DATELINE`): a dateline names where and when
     the story was filed, never who speaks."""
-    start = tok.sent[0].idx
-    dateline = DATELINE.match(doc_text(tok.doc)[start:])
-    return dateline is not None and tok.idx < start + dateline.end()
+    first = tok.sent[0]
+    if not first.text[:1].isupper() or tok.idx - first.idx > _DATELINE_REACH:
+        return False
+    dateline = DATELINE.match(doc_text(tok.doc)[first.idx : first.idx + _DATELINE_REACH])
+    return dateline is not None and tok.idx < first.idx + dateline.end()
 
 
 def after_dateline(head: Token) -> Token | None:
