@@ -115,7 +115,7 @@ class Summary:
             f"input{'' if self.inputs == 1 else 's'} in "
             f"{self.elapsed:.1f} s ({rate:.1f}/s): {self.indexed} indexed, "
             f"{self.replaced} replaced, {self.unchanged} unchanged, {self.rejected} rejected"
-            f"{resumed}{_superseded(self.superseded)}{_repaired(self.repaired)}; "
+            f"{resumed}{_repaired(self.repaired)}{_superseded(self.superseded)}; "
             f"{self.attributions} attributions written, "
             f"{self.dropped} below the confidence floor dropped"
             f"{_removed(self.removed, self.changed)}"
@@ -161,6 +161,26 @@ def _missing(missing: dict[str, int]) -> str:
         if n
     ]
     return "; " + ", ".join(parts) if parts else ""
+
+
+def _superseded_in(articles: list[Pending]) -> set[int]:
+    """Positions in ``articles`` of records a later record of the same article (same id)
+    with other content replaces. A later copy with the same content (only where it was read
+    differs: an AMP page of the same story) supersedes nothing: the earlier is written and
+    the copy found unchanged."""
+    out: set[int] = set()
+    for k, pending in enumerate(articles):
+        mine = _content(pending.article)
+        if any(
+            later.article["id"] == pending.article["id"] and _content(later.article) != mine
+            for later in articles[k + 1 :]
+        ):
+            out.add(k)
+    return out
+
+
+def _content(article: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in article.items() if k != "source"}
 
 
 def _superseded(count: int) -> str:
@@ -566,17 +586,17 @@ class Indexer:
     ) -> list[Extracted]:
         """(article, attributions worth storing) for each article of the batch extracted
         within the time budget; those over it are rejected (named, with the reason) and
-        counted as done, those below the store floor counted. A record that a later record
-        of the same article in the batch replaces ("the later record replaces the earlier")
-        is superseded: never linked nor written, so the article is indexed once, as new or
-        as a replacement of its stored version, and no statement of the superseded words
-        is left behind."""
+        counted as done, those below the store floor counted. A record that a later,
+        different record of the same article in the batch replaces ("the later record
+        replaces the earlier", `_superseded_in`) is superseded: never linked nor written,
+        so the article is indexed once, as new or as a replacement of its stored version,
+        and no statement of the superseded words is left behind."""
         from indexer.extract.scoring import stored
 
-        last = {p.article["id"]: k for k, p in enumerate(batch.articles)}
+        superseded = _superseded_in(batch.articles)
         kept = []
         for k, (pending, attributions) in enumerate(zip(batch.articles, extracted, strict=True)):
-            if last[pending.article["id"]] != k:
+            if k in superseded:
                 self.summary.superseded += 1
                 continue
             if isinstance(attributions, OverBudget):
