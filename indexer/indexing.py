@@ -83,6 +83,9 @@ class Summary:
     replaced: int = 0
     unchanged: int = 0
     resumed: int = 0  # articles skipped because a checkpointed earlier run wrote them
+    # records of one article that a later record of the same batch replaced before anything
+    # was written (one URL three times in a file: one article indexed, two superseded)
+    superseded: int = 0
     rejected: int = 0
     repaired: int = 0  # records read after one or more repairs (each said on stderr)
     attributions: int = 0
@@ -109,9 +112,17 @@ class Summary:
 
     def outcomes(self) -> int:
         """How many records ended in one of the outcomes: indexed, replaced, unchanged,
-        rejected, done before (resumed). Each record read counts in exactly one, so this
-        equals :attr:`read` once the run is over."""
-        return self.indexed + self.replaced + self.unchanged + self.rejected + self.resumed
+        rejected, done before (resumed), superseded by a later record of the same article.
+        Each record read counts in exactly one, so this equals :attr:`read` once the run is
+        over."""
+        return (
+            self.indexed
+            + self.replaced
+            + self.unchanged
+            + self.rejected
+            + self.resumed
+            + self.superseded
+        )
 
     def line(self) -> str:
         """The run in one line: every record read (an input not readable at all is one)
@@ -129,7 +140,7 @@ class Summary:
             f"input{'' if self.inputs == 1 else 's'} in "
             f"{self.elapsed:.1f} s ({rate:.1f}/s): {self.indexed} indexed, "
             f"{self.replaced} replaced, {self.unchanged} unchanged, {self.rejected} rejected"
-            f"{resumed} ({tally}){_repaired(self.repaired)}; "
+            f"{resumed}{_superseded(self.superseded)} ({tally}){_repaired(self.repaired)}; "
             f"{self.attributions} attributions written, "
             f"{self.dropped} below the confidence floor dropped"
             f"{_removed(self.removed, self.changed)}"
@@ -178,6 +189,32 @@ def _missing(missing: dict[str, int]) -> str:
         if n
     ]
     return "; " + ", ".join(parts) if parts else ""
+
+
+def _superseded_in(articles: list[Pending]) -> set[int]:
+    """Positions in ``articles`` of records a later record of the same article (same id)
+    with other content replaces. A later copy with the same content (only where it was read
+    differs: an AMP page of the same story) supersedes nothing: the earlier is written and
+    the copy found unchanged."""
+    out: set[int] = set()
+    for k, pending in enumerate(articles):
+        mine = _content(pending.article)
+        if any(
+            later.article["id"] == pending.article["id"] and _content(later.article) != mine
+            for later in articles[k + 1 :]
+        ):
+            out.add(k)
+    return out
+
+
+def _content(article: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in article.items() if k != "source"}
+
+
+def _superseded(count: int) -> str:
+    if not count:
+        return ""
+    return f", {count} superseded by a later record of the same article (see the warnings)"
 
 
 def _repaired(count: int) -> str:
@@ -587,11 +624,19 @@ class Indexer:
     ) -> list[Extracted]:
         """(article, attributions worth storing) for each article of the batch extracted
         within the time budget; those over it are rejected (named, with the reason) and
-        counted as done, those below the store floor counted."""
+        counted as done, those below the store floor counted. A record that a later,
+        different record of the same article in the batch replaces ("the later record
+        replaces the earlier", `_superseded_in`) is superseded: never linked nor written,
+        so the article is indexed once, as new or as a replacement of its stored version,
+        and no statement of the superseded words is left behind."""
         from indexer.extract.scoring import stored
 
+        superseded = _superseded_in(batch.articles)
         kept = []
-        for pending, attributions in zip(batch.articles, extracted, strict=True):
+        for k, (pending, attributions) in enumerate(zip(batch.articles, extracted, strict=True)):
+            if k in superseded:
+                self.summary.superseded += 1
+                continue
             if isinstance(attributions, OverBudget):
                 where = pending.article["source"].removeprefix(pending.source_name)
                 where = where.lstrip("#@") or None

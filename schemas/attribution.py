@@ -25,7 +25,15 @@ SPEAKER_TYPES = ("person", "organization", "group", "unknown")
 # How the extractor found the speaker's name: written in the attribution, through a pronoun,
 # through a description ("the agency"), from the quote before it, from a "Name:" label or an
 # interview's layout (an answer is the interviewee's the introduction names); or not.
-SPEAKER_RESOLUTIONS = ("named", "pronoun", "description", "quote_sequence", "label", "unresolved")
+SPEAKER_RESOLUTIONS = (
+    "named",
+    "pronoun",
+    "description",
+    "quote_sequence",
+    "label",
+    "byline",
+    "unresolved",
+)
 # The part of the article an attribution's spans point into: a headline quotes people too.
 PARTS = ("body", "title")
 # How the words came: said, written, thought, or shown by evidence (a report, poll, data);

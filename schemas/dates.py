@@ -82,16 +82,27 @@ def read_date(value: Any) -> DateReading:
         return DateReading(None, "not a date (numbers in no order read as a day)")
     if not any(c.isdigit() for c in text):
         return DateReading(None, "not a date (no day, month and year)")
-    from dateutil import parser
-
     try:  # parsed twice with other defaults: what changes was not written
-        parsed = parser.parse(text, fuzzy=False, default=datetime(1, 1, 1))
-        again = parser.parse(text, fuzzy=False, default=datetime(2, 2, 2))
+        parsed = _parsed(text, datetime(1, 1, 1))
+        again = _parsed(text, datetime(2, 2, 2))
     except (ValueError, OverflowError, TypeError):
         return DateReading(None, "not a date")
     if parsed.year != again.year or parsed.month != again.month or parsed.day != again.day:
         return DateReading(None, "not one day (a day, month or year is missing)")
     return _checked(parsed.date())
+
+
+def _parsed(text: str, default: datetime) -> datetime:
+    """``text`` read by dateutil, its time zone abbreviation by `ZONES` (an unknown one, such
+    as the ambiguous "CST", is left out: the day stands, the moment is not known, and
+    dateutil's own warning never reaches the user). Raises what dateutil raises."""
+    import warnings
+
+    from dateutil import parser
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", parser.UnknownTimezoneWarning)
+        return parser.parse(text, fuzzy=False, default=default, tzinfos=ZONES)
 
 
 def _day(year: int, month: int, day: int) -> DateReading:
@@ -107,6 +118,42 @@ def _checked(day: date) -> DateReading:
     return DateReading(day.isoformat())
 
 
+# Time zone abbreviations read in a written date ("November 29, 2026 10:45 IST"), as UTC
+# offsets in seconds: only those with one reading in the English-language press. IST is
+# India Standard Time (+05:30), BST British Summer Time, EST/EDT, PST/PDT, MST/MDT US
+# zones; CST, CDT (US Central or China) and others are not guessed: such a date keeps its
+# day and no moment.
+ZONES = {
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "BST": 3600,
+    "CET": 3600,
+    "CEST": 7200,
+    "EET": 7200,
+    "EEST": 10800,
+    "MSK": 10800,
+    "IST": 19800,
+    "PKT": 18000,
+    "SGT": 28800,
+    "HKT": 28800,
+    "AWST": 28800,
+    "JST": 32400,
+    "KST": 32400,
+    "ACST": 34200,
+    "AEST": 36000,
+    "AEDT": 39600,
+    "NZST": 43200,
+    "NZDT": 46800,
+    "EST": -18000,
+    "EDT": -14400,
+    "MST": -25200,
+    "MDT": -21600,
+    "PST": -28800,
+    "PDT": -25200,
+}
+_ZONED = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?P<zone>[A-Z]{2,5})$")
+
 _ISO_INSTANT = re.compile(
     r"^\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})$", re.I
 )
@@ -114,11 +161,12 @@ _ISO_INSTANT = re.compile(
 
 def read_instant(value: Any) -> str | None:
     """The moment a publication date names, in UTC as ``YYYY-MM-DDTHH:MM:SSZ``, when it
-    gives a time and its zone: an ISO timestamp ending in ``Z`` or an offset, an aware
-    ``datetime``, epoch seconds or milliseconds. None for a day alone, a local time of no
-    stated zone, or anything :func:`read_date` does not read as a day. Orders articles
-    published on one day (first seen); the day kept is still :func:`read_date`'s. Never
-    raises."""
+    gives a time and its zone: an ISO timestamp ending in ``Z`` or an offset, a written
+    date whose time ends in a zone abbreviation of `ZONES` ("November 29, 2026 10:45
+    IST"), an aware ``datetime``, epoch seconds or milliseconds. None for a day alone, a
+    local time of no stated zone (or an unknown one, "CST"), or anything :func:`read_date`
+    does not read as a day. Orders articles published on one day (first seen); the day
+    kept is still :func:`read_date`'s. Never raises."""
     if read_date(value).iso is None or isinstance(value, bool):
         return None
     moment: datetime | None = None
@@ -132,6 +180,15 @@ def read_instant(value: Any) -> str | None:
             moment = datetime.fromisoformat(value.strip().replace("z", "Z"))
         except ValueError:
             return None
-    if moment is None:
+    elif (
+        isinstance(value, str)
+        and (zoned := _ZONED.search(value.strip()))
+        and zoned["zone"] in ZONES  # "November 29, 2026 10:45 IST"
+    ):
+        try:
+            moment = _parsed(value.strip(), datetime(1, 1, 1))
+        except (ValueError, OverflowError, TypeError):
+            return None
+    if moment is None or moment.tzinfo is None:
         return None
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

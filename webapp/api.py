@@ -509,15 +509,22 @@ def _check(params: dict[str, Any]) -> Response:
 
 def _authorize() -> None:
     """401 without credentials (as the spec's bearer scheme says), 403 when writes are
-    disabled on this server, 401 for a wrong token."""
+    disabled on this server, 401 for a wrong token. Without credentials on a server whose
+    writes are disabled the 401 says so: no token could help."""
     token = current_app.config.get("API_TOKEN")
     sent = request.headers.get("Authorization", "")
     if not sent.strip():
-        abort(401, "Send 'Authorization: Bearer <token>' with the server's API token.")
+        abort(401, _ASK_FOR_TOKEN if token else WRITES_DISABLED)
     if not token:
-        abort(403, "Writes are disabled: set QUOTETRAIL_API_TOKEN on the server to enable them.")
+        abort(403, WRITES_DISABLED)
     if not bearer_matches(sent, token):
-        abort(401, "Send 'Authorization: Bearer <token>' with the server's API token.")
+        abort(401, _ASK_FOR_TOKEN)
+
+
+WRITES_DISABLED = (
+    "Writes are disabled on this server: set QUOTETRAIL_API_TOKEN on the server to enable them."
+)
+_ASK_FOR_TOKEN = "Send 'Authorization: Bearer <token>' with the server's API token."
 
 
 @api.post("/articles")

@@ -63,7 +63,13 @@ _GERUND = re.compile(
     rf"^[{HL_START}{HL_END}]*(?!(?:no|some|any|every)thing\b|during\b)[a-z]+ing\b"
 )
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "our"})
-_LEADING_THAT = re.compile(rf"^[{HL_START}{HL_END}]*that\s+", re.I)
+# A complementizer "that" opening reported content ("that the plan failed"): lower case (a
+# capitalised "That" opens a sentence: the quoted words themselves) and never before a
+# verb ("that is simply not true": the demonstrative, the subject of the words).
+_LEADING_THAT = re.compile(
+    rf"^[{HL_START}{HL_END}]*that\s+(?![{HL_START}{HL_END}]*(?:is|was|'s|\u2019s|are|were|will|"
+    r"would|has|had|does|did|can|could|may|might|must|should|seems|means|makes)\b)"
+)
 
 
 def quotation_marks(text: str) -> list[int]:
@@ -86,7 +92,7 @@ def clean(text: str | None) -> str:
     """``text`` without a leading "that", doubled quotation marks at either end, or a
     quotation mark at one end that nothing closes (or opens). Highlight markers survive."""
     out = (text or "").strip()
-    out = _LEADING_THAT.sub(lambda m: m.group(0)[: m.group(0).lower().find("that")], out)
+    out = _LEADING_THAT.sub(lambda m: m.group(0)[: m.group(0).find("that")], out)
     while len(out) > 1 and out[0] in QUOTE_MARKS and out[1] in QUOTE_MARKS:
         out = out[1:]
     while len(out) > 1 and out[-1] in QUOTE_MARKS and out[-2] in QUOTE_MARKS:
@@ -220,6 +226,7 @@ RESOLUTIONS = {
         "from the page's layout: a label in the text (e.g. an interview's name prefix) or an "
         "interview's answer, filed under the interviewee its introduction names"
     ),
+    "byline": "the article's author, writing in the first person (from the byline)",
     "unresolved": "not found: the speaker is unknown",
 }
 
@@ -237,7 +244,7 @@ class Resolution:
     @property
     def indirect(self) -> bool:
         """Whether the passage itself may not name the speaker."""
-        return self.how in ("pronoun", "description", "quote_sequence", "label")
+        return self.how in ("pronoun", "description", "quote_sequence", "label", "byline")
 
 
 def resolution(attribution: dict[str, Any], body: str) -> Resolution:

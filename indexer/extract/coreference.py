@@ -37,7 +37,7 @@ from indexer.extract.office_roles import (
     introduced_after_possessive,
     introduced_as_kin,
 )
-from indexer.extract.spans import DATELINE
+from indexer.extract.spans import DATELINE, after_dateline, in_dateline
 from indexer.extract.tokens import (
     DETERMINERS,
     NAME_LINKS,
@@ -711,6 +711,8 @@ class SpeakerIndex:
         return "unknown"
 
     def _add_role(self, head: Token, appos: Token, offset: int) -> None:
+        if in_dateline(head) or in_dateline(appos):
+            return  # "SELM, Nov 27 (CPA) - The Karsk central bank": a place, not its name
         if _appositive_tag(appos):
             if chain := _without_titles(name_chain(head)):  # "Fielding, R-Ohio": a person,
                 self.persons.add(text_of(chain).lower())  # the tag is a role, never a name
@@ -1181,7 +1183,7 @@ class SpeakerIndex:
                 kind = self.kind_of_name(org)
                 return Speaker(org, kind, self.role_of.get(org), PRONOUN_CERTAINTY, PRONOUN)
             return speaker
-        if (after := _after_dateline(head)) is not None:
+        if (after := after_dateline(head)) is not None:
             return self.resolve(after, offset, single)
         if not single:
             return self._coordinated(head, offset) or self.resolve(head, offset, True)
@@ -1573,25 +1575,6 @@ def _before_party_tag(chain: list[Token]) -> list[Token]:
             break
         words.insert(0, tok)
     return words if any(t.text[:1].isupper() for t in words) else []
-
-
-def _after_dateline(head: Token) -> Token | None:
-    """ "WASHINGTON -- President Obama, ..., said": a capitalised dateline (place, state,
-    date, wire) parsed as the subject, with the real subject in apposition after the dash;
-    that subject, else None."""
-    doc = head.doc
-    if not (head.text.isupper() and len(head.text) > 2 and head.i + 1 < len(doc)):
-        return None
-    if doc[head.i + 1].text in ("--", "-", "\u2014", "\u2013"):
-        return next((c for c in head.children if c.dep_ == "appos" and c.i > head.i + 1), None)
-    # "SAN JOSE, Calif., Feb. 10 /PRNewswire/ -- Veltro Robotics, ..., announced"
-    start = head.left_edge.idx
-    dateline = DATELINE.match(doc_text(doc)[start:])
-    if dateline is None or head.idx >= start + dateline.end():
-        return None
-    cut = start + dateline.end()
-    # the parser may take the dash for a coordination: "DENVER ... -- and Kestrel Drones"
-    return next((c for c in head.children if c.dep_ in ("appos", "conj") and c.idx >= cut), None)
 
 
 # Honorifics and peerage titles a person is named by ("Lord Pemberton", "Dame Ann Lowe").

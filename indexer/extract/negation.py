@@ -6,7 +6,8 @@ the cue's subject:
 
 - an unsaid report (`unsaid`): a verb of saying negated ("did not say whether ...", "never
   claimed that ...", "would not say when ..."), or the infinitive of a refusal ("refused to
-  say that ...", "declined to say how ..."). A negated verb of thought is kept: "does not
+  say that ...", "declined to say how ...") or after "yet to" ("has yet to say what ...",
+  "is yet to confirm that ..."). A negated verb of thought is kept: "does not
   believe the deal will pass" states a belief (that it will not), as English raises the
   negation onto the verb (`cue_types.THOUGHT_VERBS`);
 - a disowned report (`disowned`): a report set inside a clause that another speaker denies
@@ -50,6 +51,8 @@ DOUBLE_NEGATIVES = wordset(
     """hesitate hesitated hesitates fail failed fails resist resisted stop stopped cease
     ceased help"""
 )
+# Verbs that hold "yet to" + an infinitive: "has yet to say", "is yet to confirm".
+YET_HOLDERS = wordset("has have had having is are was were be been remain remains remained")
 VERB_GROUP = ("aux", "auxpass", "advmod", "neg")  # "did not [immediately] say"
 # How a report hangs in the clause that holds it ("denied [that he said ...]"); a
 # coordinated or adverbial verb ("denied it and said ...", "denied it, saying ...") is a
@@ -84,7 +87,17 @@ def unsaid(cue: Token) -> bool:
         return True
     head = cue.head
     return cue.dep_ == "xcomp" and (
-        head.lower_ in REFUSALS or (negated(head) and head.lower_ not in DOUBLE_NEGATIVES)
+        head.lower_ in REFUSALS
+        or (negated(head) and head.lower_ not in DOUBLE_NEGATIVES)
+        or _yet_to(head, cue)
+    )
+
+
+def _yet_to(head: Token, cue: Token) -> bool:
+    """ "has yet to say what ...", "is yet to confirm that ...", "remains yet to explain":
+    "yet" on the verb holding the cue's infinitive says the speaking has not happened."""
+    return head.lower_ in YET_HOLDERS and any(
+        c.lower_ == "yet" and head.i < c.i < cue.i for c in head.children
     )
 
 

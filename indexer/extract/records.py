@@ -418,7 +418,9 @@ def _second_hand(cand: Candidate, index: SpeakerIndex, speaker: Speaker) -> str 
     "according to" phrase on the cue names ("According to Calder, Whitaker said ...",
     resolved like any relaying speaker, `_relaying_person`; an outlet there is a relaying
     outlet, not this), else the unnamed source of a hedge ("Whitaker allegedly said ...":
-    "allegations"); None for first-hand words."""
+    "allegations"), named by the phrase as written when there is one ("Marchetti allegedly
+    told ..., according to two people familiar with the conversation": they, not the
+    hedge's default); None for first-hand words."""
     assert cand.cue is not None
     relay = second_hand.according_to(cand.cue, lambda token: _quoted(cand, token))
     if (
@@ -427,7 +429,15 @@ def _second_hand(cand: Candidate, index: SpeakerIndex, speaker: Speaker) -> str 
         and (named := _relaying_person(index.resolve(relay, cand.offset), speaker)) is not None
     ):
         return named
-    return second_hand.hedge(cand.cue)
+    hedge = second_hand.hedge(cand.cue)
+    if (
+        hedge is not None
+        and relay is not None
+        and not outlets.is_outlet(relay)
+        and relay.tag_ not in ("PRP", "WP", "WDT")
+    ):
+        return relay.doc[relay.left_edge.i : relay.right_edge.i + 1].text
+    return hedge
 
 
 def _relayed_speaker(

@@ -44,7 +44,15 @@ def table(doc_id: str, attributions: list[dict], width: int = 70) -> str:
         via = f" via {', '.join(att['via_outlets'])}" if att["via_outlets"] else ""
         medium = f" ({att['medium']})" if att["medium"] else ""
         lines.append(
-            f"  [{att['kind']:<8}] {att['speaker'] or '?'} ({att['speaker_type']}) "
+            f"  [{att['kind']:<8}] {_speaker(att)} ({att['speaker_type']}) "
             f"{att['cue'] or '-'}{medium}{via}: {content}  [conf {att['confidence']:.2f}]"
         )
     return "\n".join(lines)
+
+
+def _speaker(att: dict) -> str:
+    """The speaker's name, else the unresolved words at the speaker span ("unresolved: I"),
+    never a bare "?"."""
+    if att["speaker"]:
+        return att["speaker"]
+    return f"unresolved: {att['speaker_text']}" if att.get("speaker_text") else "unresolved"

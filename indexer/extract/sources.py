@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from indexer.extract import second_hand
 from indexer.extract.cues import STATEMENT_CUE, reliability
-from indexer.extract.spans import Spans, covers
+from indexer.extract.spans import Spans, after_dateline, covers, in_dateline
 from indexer.lexicon import wordset
 
 SUBJECTS = ("nsubj", "csubj", "expl")
@@ -37,6 +37,17 @@ def reporter(cue: Token) -> Token | None:
 
 
 def subject(verb: Token) -> Token | None:
+    """The subject of a cue verb (`_subject`); a dateline parsed as the subject never speaks
+    ("SELM, Nov 27 (CPA) - The Karsk central bank ... warned": the bank; "PORT ELLERY, Nov.
+    24 /PRWire/ -- Halvern Pharmaceuticals ... announced": the company, `after_dateline`),
+    None when no subject follows the dateline."""
+    found = _subject(verb)
+    if found is None or not in_dateline(found):
+        return found
+    return after_dateline(found)
+
+
+def _subject(verb: Token) -> Token | None:
     """The subject of a cue verb, looking through "and added", "saying", "went on to say",
     "are likely to say"; a participle ending a reported clause is its reporter's ("Ames said
     the plan had failed, arguing that ...": Ames argues, `_reporters_participle`); a
@@ -60,6 +71,7 @@ def subject(verb: Token) -> Token | None:
     for _ in range(3):
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
         if len(subjects) > 1:  # "A spokesperson, Andriy Yusov told": an apposition misparsed
+            subjects = [c for c in subjects if not in_dateline(c)] or subjects
             named = [c for c in subjects if c.tag_ in ("NNP", "NNPS")]
             return (named or subjects)[-1]
         for child in tok.children:
@@ -264,12 +276,20 @@ def relayed_subject(prep: Token) -> Token | None:
 def _inverted_object(verb: Token) -> Token | None:
     """ "“...,” grumbled swimmer Freya Lott": after a quotation, an unfamiliar cue verb's
     inverted subject is often parsed as its object; a name right after the verb is the
-    speaker when the verb's clause (the quotation) comes before it."""
+    speaker when the verb's clause (the quotation) comes before it. A role noun between the
+    verb and the name that the parser read as a bare verb ("“...,” said engineer Priya
+    Nair": "engineer" an xcomp with the name its object) is looked through: no bare
+    infinitive follows a cue right after its quotation."""
     if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
         return None
     for child in verb.children:
         if child.dep_ == "dobj" and child.i > verb.i and child.tag_ in ("NNP", "NNPS"):
             return child
+        if child.dep_ == "xcomp" and child.i == verb.i + 1 and child.tag_ == "VB":
+            return next(
+                (c for c in child.children if c.dep_ == "dobj" and c.tag_ in ("NNP", "NNPS")),
+                None,
+            )
     return None
 
 

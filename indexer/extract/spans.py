@@ -31,6 +31,47 @@ DATELINE = re.compile(
     r"[-\u2013\u2014]+\s+"
 )
 
+_DATELINE_REACH = 160  # characters: no dateline is longer
+_DASHES = frozenset(["--", "-", "\u2014", "\u2013"])
+
+
+def in_dateline(tok: Token) -> bool:
+    """Whether `tok` lies in the dateline opening its sentence ("SELM, Nov 27 (CPA) - ",
+    "PORT ELLERY, Nov. 24, 2026 /PRWire/ -- ", `DATELINE`): a dateline names where and when
+    the story was filed, never who speaks."""
+    first = tok.sent[0]
+    if not first.text[:1].isupper() or tok.idx - first.idx > _DATELINE_REACH:
+        return False
+    dateline = DATELINE.match(doc_text(tok.doc)[first.idx : first.idx + _DATELINE_REACH])
+    return dateline is not None and tok.idx < first.idx + dateline.end()
+
+
+def after_dateline(head: Token) -> Token | None:
+    """ "WASHINGTON -- President Obama, ..., said": a capitalised dateline (place, state,
+    date, wire) parsed as the subject, with the real subject in apposition after the dash
+    (perhaps hung off a later part of the dateline: "PORT ELLERY, Nov. 24 /PRWire/ --
+    Halvern Pharmaceuticals ... announced"); that subject, else None."""
+    doc = head.doc
+    if not (head.text.isupper() and len(head.text) > 2 and head.i + 1 < len(doc)):
+        return None
+    if doc[head.i + 1].text in _DASHES:
+        return next((c for c in head.children if c.dep_ == "appos" and c.i > head.i + 1), None)
+    # "SAN JOSE, Calif., Feb. 10 /PRNewswire/ -- Veltro Robotics, ..., announced"
+    start = head.left_edge.idx
+    dateline = DATELINE.match(doc_text(doc)[start:])
+    if dateline is None or head.idx >= start + dateline.end():
+        return None
+    cut = start + dateline.end()
+    # the parser may take the dash for a coordination: "DENVER ... -- and Kestrel Drones"
+    return next(
+        (
+            t
+            for t in head.subtree
+            if t.dep_ in ("appos", "conj") and t.idx >= cut and t.head.idx < cut
+        ),
+        None,
+    )
+
 
 def chars(spans: Spans) -> set[int]:
     """Every character offset covered by `spans`."""

@@ -21,6 +21,8 @@ PROPER = frozenset(["NNP", "NNPS"])
 ORGANISATION_WORDS = ORG_WORDS | EXTRACT_ORG_WORDS | LINK_ORG_WORDS
 NAME_LINKS = frozenset(["of", "for", "de", "al", "von", "van"])
 DETERMINERS = frozenset(["a", "an", "the", "this", "that", "these", "those"])
+# Words a number continues as part of a name: "Channel 24", "Radio 4".
+NUMBERED_NAME_WORDS = frozenset(["channel", "radio"])
 COPULAS = frozenset(["is", "was", "are", "were", "seemed", "seems", "appeared", "remained"])
 
 
@@ -49,7 +51,7 @@ def _name_half(tok: Token) -> bool:
 
 def name_chain(tok: Token) -> list[Token]:
     """The proper-name run around `tok` ("Freedom of Russia Legion", "Channel 24", "Radio 4",
-    "Northern Pharmacists' Association"), or []."""
+    "Channel 9 News", "Northern Pharmacists' Association"), or []."""
     if not is_proper(tok):
         return []
     doc = tok.doc
@@ -59,6 +61,7 @@ def name_chain(tok: Token) -> list[Token]:
     organisation = doc[end].lower_ in ORGANISATION_WORDS
     while start > 0 and (
         is_proper(doc[start - 1])
+        or _numbered_name(doc, start - 1)
         or (doc[start - 1].lower_ in NAME_LINKS and start > 1 and is_proper(doc[start - 2]))
         or _particles_between(doc, start - 1, -1)
         or (start > 1 and _joins(doc[start - 2], doc[start - 1]))
@@ -97,11 +100,18 @@ def ends_name_run(tok: Token) -> bool:
     return is_proper(tok) and not _run_goes_on(tok.doc, tok.i)
 
 
+def _numbered_name(doc: Doc, i: int) -> bool:
+    """Whether token `i` is the number of a numbered channel or station ("9" in "Channel 9
+    News", "4" in "Radio 4 Today"), so that a run reaching back from "News" keeps the whole
+    name."""
+    return i > 0 and doc[i].like_num and doc[i - 1].lower_ in NUMBERED_NAME_WORDS
+
+
 def _run_goes_on(doc: Doc, end: int) -> bool:
     """Does the proper-name run reaching token `end` take the next token too?"""
     return end + 1 < len(doc) and (
         is_proper(doc[end + 1])
-        or (doc[end + 1].like_num and doc[end].lower_ in ("channel", "radio"))
+        or (doc[end + 1].like_num and doc[end].lower_ in NUMBERED_NAME_WORDS)
         or (doc[end + 1].lower_ in NAME_LINKS and end + 2 < len(doc) and is_proper(doc[end + 2]))
         or _particles_between(doc, end + 1, 1)
         or (end + 2 < len(doc) and _joins(doc[end], doc[end + 1]))

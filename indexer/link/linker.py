@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from indexer.extract.interviews import FIRST_PERSON
 from indexer.link.correction_notes import apply_notes
 from indexer.link.corrections import Corrections
 from indexer.link.denials import denied_claim
@@ -386,6 +387,8 @@ class Linker:
         repeats[seen] += 1
         if not attribution.get("speaker_text"):  # keep the name as written, for splits
             attribution["speaker_text"] = attribution.get("speaker")
+        if (author := byline_author(attribution, article)) is not None:
+            attribution.update(speaker=author, speaker_type="person", speaker_resolution="byline")
         speaker = None
         if attribution.get("speaker_resolution") != "unresolved":  # a description: no page
             speaker = self.speakers.resolve(
@@ -568,3 +571,21 @@ class Linker:
 
 def _fields(obj: object, *left_out: str) -> dict[str, Any]:
     return {k: v for k, v in vars(obj).items() if k not in left_out}
+
+
+def byline_author(attribution: dict[str, Any], article: dict[str, Any]) -> str | None:
+    """The author who speaks in the first person outside any quotation: "I believe the
+    opposition is right ..." in a column bylined "Ruth Ambler" is her claim. The one name
+    of the article's ``authors`` when the extractor left the speaker unresolved and its
+    words are a first-person singular pronoun (``FIRST_PERSON``); None otherwise (no
+    byline, or several authors: whose "I" it is stays unknown, and the record keeps no
+    speaker, never a guess)."""
+    authors = [a for a in article.get("authors") or [] if a and a.strip()]
+    if (
+        attribution.get("speaker")
+        or attribution.get("speaker_resolution") != "unresolved"
+        or (attribution.get("speaker_text") or "").strip().lower() not in FIRST_PERSON
+        or len(authors) != 1
+    ):
+        return None
+    return authors[0].strip()
