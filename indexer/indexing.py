@@ -139,8 +139,9 @@ class Summary:
             f"quotetrail: read {self.read} articles from {self.inputs} "
             f"input{'' if self.inputs == 1 else 's'} in "
             f"{self.elapsed:.1f} s ({rate:.1f}/s): {self.indexed} indexed, "
-            f"{self.replaced} replaced, {self.unchanged} unchanged, {self.rejected} rejected"
-            f"{resumed}{_superseded(self.superseded)} ({tally}){_repaired(self.repaired)}; "
+            f"{self.replaced} replaced, {self.unchanged} unchanged"
+            f"{_superseded(self.superseded)}, {self.rejected} rejected"
+            f"{resumed} ({tally}){_repaired(self.repaired)}; "
             f"{self.attributions} attributions written, "
             f"{self.dropped} below the confidence floor dropped"
             f"{_removed(self.removed, self.changed)}"
@@ -212,9 +213,11 @@ def _content(article: dict[str, Any]) -> dict[str, Any]:
 
 
 def _superseded(count: int) -> str:
+    """", 2 superseded by a later record" when records of one article were replaced by a
+    later one of the same batch before anything was written (each named in a warning)."""
     if not count:
         return ""
-    return f", {count} superseded by a later record of the same article (see the warnings)"
+    return f", {count} superseded by a later record"
 
 
 def _repaired(count: int) -> str:
