@@ -2045,11 +2045,12 @@ def _following_tag(head: Token) -> str | None:
     """A party tag written right after the name `head` ends, however the parse hung it
     ("said Sen. Bernie Sanders, I-Vt."), else None."""
     end = head.idx + len(head.text)
-    match = _FOLLOWING_TAG.match(head.doc.text, end)
+    text = doc_text(head.doc)
+    match = _FOLLOWING_TAG.match(text, end)
     if match is None:
         return None
     written = match.group(1)
-    after = head.doc.text[match.end(1) : match.end(1) + 1]
+    after = text[match.end(1) : match.end(1) + 1]
     for cut in range(len(written), 2, -1):  # the longest tag ending a phrase ("D-Day
         ends = (written + after)[cut : cut + 1] in ("", ",", ";", ".", ")", "\n")  # veteran")
         if ends and (tag := party_tag(written[:cut])) is not None:
