@@ -88,3 +88,28 @@ def test_a_signed_copy_that_rewrote_all_but_one_quotation_still_points_at_the_or
     ))
     assert other["original_outlet"] == "Continental Press Agency"
     assert other["syndicated_from"] is None  # unsigned: one shared quotation is not enough
+
+
+def test_a_signed_copy_that_reworded_its_only_quotation_points_at_the_original(store):
+    """The copy's one quotation is the agency's with a word changed, kept as another
+    statement: signed by the agency, that resemblance is the near-duplicate text."""
+    linker = Linker(store)
+    said = f"{HOLD}. {PRICES}"
+    body = f'SELM (CPA) - "{said}," Governor Anneliese Brandt told reporters.'
+    original, _ = index(store, linker, (
+        article("Continental Press Agency", "joined", "2026-11-27", body),
+        [quote(body, said, "Anneliese Brandt")],
+    ))
+    reworded = said.replace("wages", "salaries")
+    copy_body = f"'{reworded},' Governor Anneliese Brandt told reporters.\n\n- CPA"
+    copy, linked = index(store, linker, (
+        article("Daily Globe", "joined-copy", "2026-11-28", copy_body, authors=["CPA"]),
+        [quote(copy_body, reworded, "Anneliese Brandt")],
+    ))
+    assert linked[0]["statement_id"] != statement_of(store, original["id"])
+    assert copy["syndicated_from"] == original["id"]
+
+
+def statement_of(store, article_id: str) -> str:
+    [attribution] = store.article_attributions(article_id)
+    return attribution["statement_id"]

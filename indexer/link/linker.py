@@ -326,10 +326,13 @@ class Linker:
         A republished story is rarely byte-identical (its own headline, dateline, footer),
         but it carries the same quotes: two shared statements (or all, if fewer) suffice;
         one when the copy is ``signed`` by the agency (:meth:`_signed`: "Author: CPA",
-        "- CPA"), whose rewritten copy may keep only one quotation word for word.
+        "- CPA"), whose rewritten copy may keep no quotation word for word: a statement
+        resembling one of the copy's (:meth:`_resembling`) then counts as shared.
         """
         source = article["original_outlet_id"]
         statements = list(dict.fromkeys(a["statement_id"] for a in linked))[:MAX_PROBES]
+        if signed:  # the agency's wording, one word changed, counts: a near-duplicate text
+            statements = [*statements, *self._resembling(statements)][:MAX_PROBES]
         shared: dict[str, set[str]] = {}
         dates: dict[str, str] = {}
         carriers = [c for sid in statements for c in self._carriers.get(sid, ())]
@@ -350,6 +353,14 @@ class Linker:
         needed = min(1 if signed else 2, len(statements))
         ranked = sorted(shared, key=lambda i: (-len(shared[i]), dates[i] or "~", i))
         return ranked[0] if ranked and needed and len(shared[ranked[0]]) >= needed else None
+
+    def _resembling(self, statements: list[str]) -> list[str]:
+        """Other statements known in this process sharing a near-duplicate key (an LSH band,
+        the first or last words) with one of ``statements``: the same quotation with a
+        word changed ("wages"/"salaries"), kept apart as another statement."""
+        keys = [k for sid in statements for k in self._statements.get(sid, {}).get("keys", ())]
+        found = {i for k in keys for i in self._by_key.get(k, ())}
+        return sorted(found - set(statements))
 
     def _carrying(self, query: SearchQuery, statements: list[str]) -> list[Hit]:
         """Stored attributions of these statements, unless this process created them all
