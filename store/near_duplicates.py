@@ -43,8 +43,11 @@ NEGATIONS = frozenset(
     {"not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "nowhere", "without"}
 )
 
-# Verbs of change and outcome (each with its forms) whose meanings are opposite: a claim
-# with one where the other has a form of its partner contradicts it, as a negation would.
+# Verbs of change and outcome (each with its forms), and the particles and comparatives
+# of direction and degree (on/off, more/less, better/worse), whose meanings are opposite: a
+# claim with one where the other has a form of its partner contradicts it, as a negation
+# would ("driving with the handbrake on" / "... off"). "will"/"won't" needs no pair: the
+# contraction expands to "will not", a negation (:func:`tokens`).
 _OPPOSITE_FORMS = (
     ("grow grows grew grown growing", "shrink shrinks shrank shrunk shrinking"),
     ("rise rises rose risen rising", "fall falls fell fallen falling"),
@@ -52,8 +55,11 @@ _OPPOSITE_FORMS = (
     ("win wins won winning", "lose loses lost losing"),
     ("gain gains gained gaining", "lose loses lost losing"),
     ("up", "down"),
-    ("more", "fewer"),
+    ("on", "off"),
+    ("more", "fewer less"),
     ("higher", "lower"),
+    ("better", "worse"),
+    ("best", "worst"),
     ("above", "below"),
 )
 
@@ -83,7 +89,9 @@ which what there here of in on at to for from by with into onto upon about throu
 among between within along around and or but so yet then as than also too just very be is am
 are was were been being has have had having do does did done will would shall should can
 could may might say says said saying tell tells told telling add adds added"""
-FUNCTION_WORDS = frozenset(_FUNCTION_LIST.split()) - frozenset(ANTONYMS)
+# A word with an opposite is a content word, but for "on": a copy that drops it ("on
+# Friday" / "Friday") is the same quote; "off" in its place is the opposite one.
+FUNCTION_WORDS = frozenset(_FUNCTION_LIST.split()) - (frozenset(ANTONYMS) - {"on"})
 # modals one side may have where the other has another: a real change, not a back-shift
 _MODAL_SHIFTS = {
     "will": "would",

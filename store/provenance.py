@@ -403,6 +403,7 @@ def claim_review(
 
 CLAIM_WORDS = 8  # distinctive words searched one by one when the whole sentence finds little
 MIN_RESEMBLANCE = 0.34  # similarity below which a stored statement is not "close"
+MIN_WITHIN = 2  # content words a shorter statement shares, all of its own, to contradict
 # Words that carry no claim: the search's stop words and the reporting around a pasted quote.
 CLAIM_STOPWORDS = STOPWORDS | frozenset(
     {
@@ -520,10 +521,11 @@ class Coverage:
     ``shared`` content words of the claim found in the statement, out of ``claim`` and
     ``statement`` content words. ``similarity`` is their Dice coefficient, 1.0 only when
     each says all of what the other says: a one-word claim is never 100% like a sentence.
-    ``contradicts``: most words shared, but one of the two is negated and the other not, or
-    one has the opposite verb of the other (grew/shrank, rose/fell: ``near_duplicates.ANTONYMS``;
-    a negation and an opposite verb together agree), judged in the clause of each that
-    carries the shared words (:func:`matching_clause`)."""
+    ``contradicts``: most words shared (or every content word of the statement, at least
+    :data:`MIN_WITHIN`, is the claim's), but one of the two is negated and the other not, or
+    one has the opposite word of the other (grew/shrank, on/off, more/less:
+    ``near_duplicates.ANTONYMS``; a negation and an opposite word together agree), judged in
+    the clause of each that carries the shared words (:func:`matching_clause`)."""
 
     shared: int
     claim: int
@@ -560,11 +562,14 @@ def coverage(claim: str, statement: str, mine: list[str] | None = None) -> Cover
     claim_clause = matching_clause(claim, theirs)
     statement_clause = matching_clause(statement, mine)
     negated = (_negations(claim_clause) % 2) != (_negations(statement_clause) % 2)
-    reversed_verb = (
-        opposites(normalized(claim_clause).split(), normalized(statement_clause).split()) % 2
-        == 1
-    )
-    flipped = found.similarity >= 0.75 and negated != reversed_verb
+    reversals = opposites(normalized(claim_clause).split(), normalized(statement_clause).split())
+    reversed_verb = reversals % 2 == 1
+    # an opposite word is the other's word reversed ("better"/"worse"), not another word;
+    # and a statement saying less than the claim, all of it in the claim's words ("We never
+    # promised 5,000 jobs" for "Vedmid promised 5,000 jobs at the plant"), is as close
+    alike = 2 * (shared + reversals) >= 0.75 * (found.claim + found.statement)
+    within = alike or MIN_WITHIN <= shared == found.statement
+    flipped = within and negated != reversed_verb
     return Coverage(shared, len(mine), len(theirs), flipped or compare(claim, statement).negated)
 
 

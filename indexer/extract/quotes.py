@@ -68,6 +68,7 @@ NAMING_WORDS = wordset(
     labeled known term termed coined christened"""
 )
 TITLE_MAX_WORDS = 12
+TITLE_CONTEXT = 1_000  # characters of the line each side of a quotation read by `is_title`
 _PUNCTUATION = "\"'`\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb.,:;!?()"
 # The naming words that are also a speaker's verb: "Rubio called the statement “offensive”".
 SPOKEN_NAMING_WORDS = wordset(
@@ -89,13 +90,19 @@ def is_title(text: str, quote: Quote) -> bool:
     Your Kid a Millionaire,"', 'the project on "Women in Power"')? Its words are in Title
     Case inside a sentence that is not (a headline is Title Case throughout) and it does
     not open its paragraph or follow a colon, where speech is quoted."""
-    start = text.rfind("\n", 0, quote.start) + 1
-    end = text.find("\n", quote.end) % (len(text) + 1)
-    words = [w.strip(_PUNCTUATION) for w in text[quote.start : quote.end].split()]
+    words = text[quote.start : quote.end].split(maxsplit=TITLE_MAX_WORDS)  # 13: too many
+    if not 2 <= len(words) <= TITLE_MAX_WORDS:
+        return False
+    if not title_case([w.strip(_PUNCTUATION) for w in words]):
+        return False
+    # the line around it, up to TITLE_CONTEXT characters each side: a paragraph of many
+    # quotations on one line must not be read whole for each of them
+    reach = max(0, quote.start - TITLE_CONTEXT)
+    start = max(text.rfind("\n", reach, quote.start) + 1, reach)
+    end = text.find("\n", quote.end, quote.end + TITLE_CONTEXT)
+    end = min(len(text), quote.end + TITLE_CONTEXT) if end < 0 else end
     before = text[start : quote.start].rstrip()
     outside = (before + " " + text[quote.end : end]).split()
-    if not 2 <= len(words) <= TITLE_MAX_WORDS or not title_case(words):
-        return False
     headline = title_case([w.strip(_PUNCTUATION) for w in outside])
     return bool(before) and not before.endswith(":") and not headline
 

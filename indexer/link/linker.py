@@ -22,7 +22,7 @@ from indexer.link.corrections import Corrections
 from indexer.link.denials import denied_claim
 from indexer.link.outlets import OutletBook, is_short_form
 from indexer.link.speakers import SpeakerBook, pronoun_genders
-from indexer.link.syndication import body_hash, find_original, footer_outlet
+from indexer.link.syndication import body_hash, find_original, footer_outlet, signing_outlets
 from schemas.catalog import copy_from_article
 from schemas.ids import article_id, attribution_id, normalize_text
 from schemas.statement import statement_sentences
@@ -195,7 +195,8 @@ class Linker:
         )
         self.corrections.apply(article, linked)  # editors' splits survive re-indexing
         if relinked is None and article["original_outlet_id"] and not article["syndicated_from"]:
-            article["syndicated_from"] = self._original_by_statements(article, linked)
+            signed = self._signed(article) is not None
+            article["syndicated_from"] = self._original_by_statements(article, linked, signed)
         self._remember_carrier(article, linked)
         return article, linked
 
@@ -273,7 +274,7 @@ class Linker:
         if same_body is None:
             same_body = self.store.articles_by_body_hash(article["body_hash"])
         stored = next((a for a in same_body if a["id"] == article["id"]), None)
-        named = article.get("original_outlet") or footer_outlet(body)
+        named = article.get("original_outlet") or footer_outlet(body) or self._signed(article)
         if stored is not None:
             article["syndicated_from"] = stored.get("syndicated_from")
             named = named or stored.get("original_outlet")
@@ -292,6 +293,17 @@ class Linker:
         else:
             article["original_outlet"] = article["original_outlet_id"] = None
         return article, stored
+
+    def _signed(self, article: dict[str, Any]) -> str | None:
+        """The known outlet, not the article's own, its byline or sign-off names as author
+        (:func:`signing_outlets`: "Author: CPA" in the Daily Globe is agency copy)."""
+        for name in signing_outlets(article):
+            known = self.outlets.resolve(name, create=False)
+            if known is None and not self.outlets.knows(name):
+                continue  # a reporter, or an outlet never seen
+            if known is None or known["id"] != article.get("outlet_id"):
+                return name
+        return None
 
     def _stored_same_input(self, article: dict[str, Any]) -> dict[str, Any] | None:
         """The stored version of ``article`` when it was read from the same input (same
@@ -318,15 +330,20 @@ class Linker:
             copies.append({**{k: article.get(k) for k in keep}, "original_outlet": said})
 
     def _original_by_statements(
-        self, article: dict[str, Any], linked: list[dict[str, Any]]
+        self, article: dict[str, Any], linked: list[dict[str, Any]], signed: bool = False
     ) -> str | None:
         """The original outlet's article carrying the most of this copy's statements.
 
         A republished story is rarely byte-identical (its own headline, dateline, footer),
-        but it carries the same quotes: two shared statements (or all, if fewer) suffice.
+        but it carries the same quotes: two shared statements (or all, if fewer) suffice;
+        one when the copy is ``signed`` by the agency (:meth:`_signed`: "Author: CPA",
+        "- CPA"), whose rewritten copy may keep no quotation word for word: a statement
+        resembling one of the copy's (:meth:`_resembling`) then counts as shared.
         """
         source = article["original_outlet_id"]
         statements = list(dict.fromkeys(a["statement_id"] for a in linked))[:MAX_PROBES]
+        if signed:  # the agency's wording, one word changed, counts: a near-duplicate text
+            statements = [*statements, *self._resembling(statements)][:MAX_PROBES]
         shared: dict[str, set[str]] = {}
         dates: dict[str, str] = {}
         carriers = [c for sid in statements for c in self._carriers.get(sid, ())]
@@ -344,9 +361,17 @@ class Linker:
             if outlet_id == source and article_id_ != article["id"]:
                 shared.setdefault(article_id_, set()).add(sid)
                 dates[article_id_] = published
-        needed = min(2, len(statements))
+        needed = min(1 if signed else 2, len(statements))
         ranked = sorted(shared, key=lambda i: (-len(shared[i]), dates[i] or "~", i))
         return ranked[0] if ranked and needed and len(shared[ranked[0]]) >= needed else None
+
+    def _resembling(self, statements: list[str]) -> list[str]:
+        """Other statements known in this process sharing a near-duplicate key (an LSH band,
+        the first or last words) with one of ``statements``: the same quotation with a
+        word changed ("wages"/"salaries"), kept apart as another statement."""
+        keys = [k for sid in statements for k in self._statements.get(sid, {}).get("keys", ())]
+        found = {i for k in keys for i in self._by_key.get(k, ())}
+        return sorted(found - set(statements))
 
     def _carrying(self, query: SearchQuery, statements: list[str]) -> list[Hit]:
         """Stored attributions of these statements, unless this process created them all

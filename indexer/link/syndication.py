@@ -2,7 +2,9 @@
 
 Evidence, strongest first: a stored article with the identical normalized body (the
 syndication footer does not count), the original's URL, or the "Read the original article
-on X" footer that names the original outlet. Of two articles with one body, the one
+on X" footer that names the original outlet, or a byline or sign-off naming a known outlet
+("Author: CPA", "- CPA": :func:`signing_outlets`; the linker then finds the agency's article
+carrying the same statements). Of two articles with one body, the one
 published first (day, then moment) is the original; on a tie, the one not saying it is a
 copy.
 """
@@ -23,6 +25,9 @@ _FOOTER = re.compile(
     re.I,
 )
 _TAIL_LINES = 3
+# "- CPA", "— Reuters": an agency's sign-off, alone on the last line of the text
+_SIGN_OFF = re.compile(r"^[-\u2013\u2014]+\s*(?P<outlet>[A-Z][\w.&' -]{1,38}?)\s*$")
+_SIGN_OFF_WORDS = 4
 
 
 def footer_outlet(body: str) -> str | None:
@@ -32,6 +37,18 @@ def footer_outlet(body: str) -> str | None:
         if found:
             return found.group("outlet").strip(" *_")
     return None
+
+
+def signing_outlets(article: dict[str, Any]) -> list[str]:
+    """Who the article says wrote it, when that may be an agency: its byline (``authors``)
+    and a sign-off alone on the last line of the body ("- CPA", "— Reuters": AP style
+    for agency copy), sign-off first; names of at most four words. The caller keeps those
+    naming a known outlet other than the article's own (a byline is usually a reporter)."""
+    lines = (article.get("body") or "").rstrip().splitlines()
+    found = _SIGN_OFF.match(lines[-1].strip()) if lines else None
+    names = [found.group("outlet")] if found else []
+    names += [a for a in article.get("authors") or [] if isinstance(a, str)]
+    return [n.strip() for n in names if 0 < len(n.split()) <= _SIGN_OFF_WORDS]
 
 
 def strip_footer(body: str) -> str:
