@@ -176,3 +176,38 @@ def test_an_honorific_of_a_namesake_named_later_does_not_take_an_earlier_surname
     atts = extract(text)
     assert _by(atts, "cannot run on goodwill")["speaker"] == "Anil Verma"
     assert _by(atts, "should queue")["speaker"] == "Kavita Verma"
+
+
+def test_he_after_a_sentence_opened_by_an_occupation_and_a_name_is_that_person():
+    """"United midfielder Tomas Berg, no relation, scored twice. '...,' he said": the
+    midfielder is the sentence's subject, not the namesake quoted a paragraph before."""
+    text = (
+        "\u201cWe were unlucky,\u201d Karl Berg said.\n\n"
+        "United midfielder Tomas Berg, no relation, scored twice. \u201cIt is a dream,\u201d "
+        "he said."
+    )
+    assert _by(extract(text), "It is a dream")["speaker"] == "Tomas Berg"
+
+
+def test_a_relative_introduced_after_a_bare_surname_never_takes_it():
+    """"Mehta told the radio ... Anil Mehta, his nephew, disagreed": the bare "Mehta" is
+    the uncle, whom the article never names in full, not the nephew named after him."""
+    text = (
+        "Mehta told the radio that the party would win 300 seats. Anil Mehta, his nephew, "
+        "disagreed. \u201cUncle is being optimistic,\u201d he told reporters."
+    )
+    atts = extract(text)
+    assert _by(atts, "300 seats")["speaker"] != "Anil Mehta"
+    assert _by(atts, "optimistic")["speaker"] == "Anil Mehta"
+
+
+def test_a_couple_named_together_leave_a_bare_surname_undecided_until_an_honorific():
+    """"Paul Dunne and his wife, Clare Dunne, run the bakery. '...,' Dunne said": either of
+    them; the "Mrs Dunne" written later decides only the words it is written with."""
+    text = (
+        "Paul Dunne and his wife, Clare Dunne, run the bakery. \u201cIt has been hard,\u201d "
+        "Dunne said. \u201cBut we are staying,\u201d Mrs Dunne added."
+    )
+    atts = extract(text)
+    assert _by(atts, "has been hard")["speaker"] not in ("Paul Dunne", "Clare Dunne")
+    assert _by(atts, "staying")["speaker"] == "Clare Dunne"

@@ -479,10 +479,16 @@ class SpeakerIndex:
             gender, inferred = self._surname_genders[words[-1]], True
             if gender and self._just_named(people, pos) not in (None, gender):
                 gender = None  # "Anne Kendall said ... Kendall added": she, whatever "Mr." says
+            if (
+                gender
+                and len({self.gender_of(p) for p in self._named_before(people, pos)}) > 1
+                and surname_gender(self.text[:pos], name.split()[-1]) != gender
+            ):  # "John Smith and his wife, Mary Smith ... Smith said ... Mrs Smith added":
+                gender = None  # an honorific the reader has not yet met decides nothing
         if gender:
             fitting = [p for p in people if self.gender_of(p) in (None, gender)]
             earlier = self._named_before(people, pos)
-            if inferred and earlier and not self._named_before(fitting, pos):
+            if inferred and earlier and fitting and not self._named_before(fitting, pos):
                 # "Dr. Ravi Sharma ... Dr. Sharma said ... Ms. Meena Sharma": the "Ms." of a
                 # bearer the article names only later says nothing of this earlier mention
                 fitting = people
@@ -1882,8 +1888,8 @@ def _role_opening(text: str, start: int, pos: int) -> bool:
     return (
         1 < len(words) <= 4
         and words[0][:1].isupper()
-        and words[-1].lower() in roles
-        and all(w[:1].isupper() or w in roles for w in words)
+        and (words[-1].lower() in roles or words[-1].islower() and _describes_person(words[-1]))
+        and all(w[:1].isupper() or w in roles for w in words[:-1])
     )
 
 

@@ -156,6 +156,7 @@ def abbreviation_holders(written: str, role_bearers: dict[str, list[str]]) -> li
     return list(dict.fromkeys(holders))
 
 
+_KIN_AFTER = re.compile(rf",[ \t]*(?:his|her|their)[ \t]+(?:[a-z]+[ \t]+)?(?:{_KIN})\b")
 _PRONOUN_KIN = re.compile(
     rf"\b(?:[Hh]er|[Hh]is|[Tt]heir)[ \t]+(?:[a-z]+[ \t]+)?(?:{_KIN})[ \t]*,?[ \t]*$"
 )
@@ -168,7 +169,8 @@ def introduced_as_kin(body: str, full: str, surname: str) -> bool:
     article's bare "Osei" is then another person than the one introduced."""
     if introduced_after_possessive(body, full, surname):
         return True
-    # "Dr Osei ... she said. Her brother, Kwame Osei,": a relative of the Osei named before
+    # "Dr Osei ... she said. Her brother, Kwame Osei,": a relative of the Osei named before,
+    # also written after the name ("Rahul Sharma, his nephew, disagreed")
     at = body.find(full)
     if (
         at < 0
@@ -176,7 +178,10 @@ def introduced_as_kin(body: str, full: str, surname: str) -> bool:
         or re.search(rf"\b{re.escape(surname)}\b", body[:at]) is None
     ):
         return False
-    return _PRONOUN_KIN.search(body, max(0, at - 40), at) is not None
+    return (
+        _PRONOUN_KIN.search(body, max(0, at - 40), at) is not None
+        or _KIN_AFTER.match(body, at + len(full)) is not None
+    )
 
 
 def introduced_after_possessive(body: str, full: str, surname: str) -> bool:
