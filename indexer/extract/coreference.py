@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -249,10 +249,11 @@ class SpeakerIndex:
                     )
                     or (words[0] == "General" and len(words) > 2)
                 ):
-                    title = words.pop(0).lower().rstrip(".")
-                    role = [] if title in _NOT_NAMES else [*role, title]
+                    written = words.pop(0)
+                    title = written.lower().rstrip(".")
+                    role = [] if title in _NOT_NAMES else [*role, _role_word(written.rstrip("."))]
                 if _may_cut(words):
-                    role += [w.lower() for w in words[: descriptor_length(words)]]
+                    role += [_role_word(w) for w in words[: descriptor_length(words)]]
                     words = words[descriptor_length(words) :]
                 end = match.end()
                 if kept := _without_place(words):  # "Earl Ray Tomblin of West Virginia"
@@ -361,7 +362,9 @@ class SpeakerIndex:
                 elif tok.dep_ == "nsubj":
                     subjects.setdefault(tok.head.i, []).append(tok)
             for pair in subjects.values():
-                if len(pair) == 2:
+                if len(pair) == 2 and not _across_quotation(*pair):
+                    # ("'... Salary toh badhti nahi,' said auto driver Ramesh Kumar": the
+                    # quotation's last words are no role of the speaker)
                     index._add_role(pair[0], pair[1], offset)
         for offset, chain in chains:
             index._add_post_nominal_role(chain, offset)
@@ -776,7 +779,7 @@ class SpeakerIndex:
         if titles and not (len(bare) == 1 and len(self.bearers(bare[0].lower_)) > 1):
             # ("Senator Hale" of a Margaret and a Daniel Hale says nothing of either)
             name = self.canonical(text_of(bare), offset + bare[0].idx)
-            title = text_of(titles).lower()
+            title = " ".join(_role_word(w) for w in text_of(titles).split())
             self._note_role(_normal(title), name)
             self.role_of.setdefault(name, title)
         first = chain[0]
@@ -811,7 +814,10 @@ class SpeakerIndex:
         elif (
             words
             and words[-1].i == first.i - 1
-            and words[-1].lower_ in PERSON_NOUNS | PERSON_OR_BODY_NOUNS  # "shop owner Kwame Osei"
+            and (
+                words[-1].lower_ in PERSON_NOUNS | PERSON_OR_BODY_NOUNS  # "shop owner Kwame Osei"
+                or _occupation_noun(words[-1])  # "auto driver Ramesh Kumar"
+            )
         ) and bare:
             name = self.canonical(text_of(bare), offset + first.idx)
             if len(bare) > 1:
@@ -1204,6 +1210,10 @@ class SpeakerIndex:
         if including:
             coordinated = including + [c for o in including for c in o.children if c.dep_ == "conj"]
         if len(coordinated) > 1 and all(name_chain(t) for t in coordinated):
+            if not including and (roles := _trailing_titles(head, coordinated[1:])):
+                # "..., added Marcus Feld, President and CEO": one person and their role
+                named = self.resolve(head, offset, True)
+                return replace(named, role=_joined_role(named.role, roles))
             names = [self.resolve(t, offset, True).name for t in coordinated]
             names = [n for n in names if n]
             if len(names) == len(coordinated):
@@ -1712,6 +1722,17 @@ def _appended_person(head: Token) -> Token | None:
     return None
 
 
+def _trailing_titles(head: Token, conjuncts: list[Token]) -> str | None:
+    """ "Marcus Feld, President and CEO": the titles coordinated after a name, set off from it
+    by a comma, as one role ("president and ceo"); None when any conjunct is a name."""
+    first = conjuncts[0]
+    if first.i < 1 or first.doc[first.i - 1].text != "," or not name_chain(head):
+        return None
+    if not all(_only_titles(text_of(name_chain(c)).split()) for c in conjuncts):
+        return None
+    return _role_text(list(first.doc[first.i : conjuncts[-1].i + 1]))
+
+
 def _only_titles(words: list[str]) -> bool:
     """ "Judge", "Retired General", "The Republican": titles without a name are a description.
     The last word must be a personal title or a party label ("United States" stays a name,
@@ -2200,6 +2221,29 @@ def _strip_det(tokens: list[Token]) -> str:
     if len(tokens) > 1 and tokens[0].lower_ in DETERMINERS:
         return text_of(tokens[1:])
     return text_of(tokens)
+
+
+def _occupation_noun(tok: Token) -> bool:
+    """A lower-case common noun with an occupation's ending ("driver", "pharmacist",
+    `lexicon.OCCUPATION_ENDINGS`), as written before a person's name."""
+    return (
+        tok.tag_ == "NN"
+        and tok.text.islower()
+        and len(tok.text) > 4
+        and tok.lower_.endswith(lexicon.OCCUPATION_ENDINGS)
+    )
+
+
+def _across_quotation(first: Token, second: Token) -> bool:
+    """Whether a quotation mark stands between two tokens of one sentence."""
+    return any(t.is_quote for t in first.doc[min(first.i, second.i) : max(first.i, second.i)])
+
+
+def _role_word(word: str) -> str:
+    """A capitalised word of a role as a role writes it: lower case, but an acronym keeps its
+    capitals ("AAP MLA", "NSW premier"; "Minister" -> "minister")."""
+    bare = word.rstrip(".")
+    return word if len(bare) > 1 and bare.isupper() else word.lower()
 
 
 def _normal(role: str) -> str:
