@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from indexer import lexicon
 from indexer.extract import interviews
+from indexer.extract.cue_types import EVIDENCE_SOURCES
 from indexer.extract.headline_roles import office_holders
 from indexer.extract.names import (
     HONORIFIC_GENDERS,
@@ -873,7 +874,7 @@ class SpeakerIndex:
         names = [
             name
             for role, bearers in self.role_bearers.items()
-            if _role_head(role) == head
+            if _role_head(role) == head and not _another_office(role)
             for name in bearers
         ]
         names = list(dict.fromkeys(names))
@@ -1292,6 +1293,13 @@ class SpeakerIndex:
         ):  # "figures published by NHS England": the publisher
             named = self.resolve(publisher, offset, True)
             return Speaker(named.name, named.kind, named.role, DESCRIPTION_CERTAINTY, DESCRIBED)
+        if (
+            low in EVIDENCE_SOURCES
+            and any(c.dep_ == "poss" and c.lower_ == "its" for c in head.children)
+            and (org := self._subject_body(head, offset))
+        ):  # "The Institute for Fiscal Studies says otherwise: its analysis shows ..."
+            kind = self.kind_of_name(org)
+            return Speaker(org, kind, self.role_of.get(org), PRONOUN_CERTAINTY, PRONOUN)
         if low in PERSON_NOUNS and (person := _appended_person(head)) is not None:
             # "a spokesman for Brant, Ollie Stamp": the parse hangs the name on "Brant"
             named = self.resolve(person, offset, True)
@@ -1852,6 +1860,20 @@ _AS_PLACE = (
     r"\b(?:in|at|from|to|near|across|outside|visit|visited|visiting)\s+{0}\b"
     r"|\b{0}(?:-[A-Z]|\s+(?:officials|police|residents|officers|city|area|county))"
 )
+
+
+# Words that make an office another one than its head noun says: "the minister" is never the
+# prime minister, "the president" never the vice president, "the governor" never the deputy.
+_OTHER_OFFICE_MODIFIERS = wordset("prime first vice deputy lieutenant")
+
+
+def _another_office(role: str) -> bool:
+    """ "prime minister", "the vice president": a normalised role whose head noun alone
+    names another office (`_OTHER_OFFICE_MODIFIERS` right before the head)."""
+    words = role.split()
+    head = _role_head(role)
+    k = words.index(head) if head in words else 0
+    return k > 0 and words[k - 1] in _OTHER_OFFICE_MODIFIERS
 
 
 def _role_head(role: str) -> str:
