@@ -824,8 +824,20 @@ class SpeakerIndex:
             if len(bare) > 1:
                 self.persons.add(name.lower())  # "co-op owner Kwame Osei": a person
             role = _role_text(_with_owner(words))  # "Castell Steel's chief executive"
+            if (body := self._body_before(words[0])) is not None:
+                role = f"{role} {'at' if ' of ' in role else 'of'} {body}"
             self.role_of.setdefault(name, role)
             self._note_role(_normal(role), name)  # "the GOP nominee"
+
+    def _body_before(self, tok: Token) -> str | None:
+        """ "Property Council NSW executive director Claire Whitfield": the organization whose
+        name is written right before a lower-case role (`tok` its first word), or None."""
+        if tok.i == 0 or not (chain := name_chain(tok.doc[tok.i - 1])):
+            return None
+        body = text_of(chain)
+        if chain[-1].i != tok.i - 1 or self.kind_of_name(body) != "organization":
+            return None
+        return body if body.lower() not in self.persons else None
 
     def _add_unparsed_role(self, pos: int, name: str, role: list[str]) -> None:
         """ "Mayor Tom Reyes toured the damage": the lower-case title words (honorifics
