@@ -1744,7 +1744,8 @@ def _appended_person(head: Token) -> Token | None:
 
 def _trailing_titles(head: Token, conjuncts: list[Token]) -> str | None:
     """ "Marcus Feld, President and CEO": the titles coordinated after a name, set off from it
-    by a comma, as one role ("president and ceo"); None when any conjunct is a name."""
+    by a comma, as one role as written ("President and CEO"); None when any conjunct is a
+    name ("Marcus Feld, Anna Lowe and Ian Roe")."""
     first = conjuncts[0]
     if first.i < 1 or first.doc[first.i - 1].text != "," or not name_chain(head):
         return None
