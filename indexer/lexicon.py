@@ -102,6 +102,9 @@ ROLE_WORDS = wordset(
     spokesperson director chief head chair chairman chairwoman president"""
 )
 
+# How an occupation noun ends ("teacher", "developer", "surgeon", "pharmacist", "librarian").
+OCCUPATION_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "eon")
+
 # Post-nominal letters written in capitals after a name ("David Ames KC", "Dame Ann Lowe
 # DBE", "Ruth Adeyemi MP"): the role's, never part of the name (UK honours and ranks, silks
 # and elected offices; doctorates).

@@ -217,4 +217,4 @@ def test_a_plain_title_stays_the_role() -> None:
 
 def test_an_honorific_after_the_office_leaves_the_office_as_the_role() -> None:
     text = "Local MP Dame Harriet Cole said the bridge would reopen in May."
-    assert only_claim(text)["speaker_role"] == "local mp"
+    assert only_claim(text)["speaker_role"] == "local MP"

@@ -10,12 +10,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
 from indexer import lexicon
 from indexer.extract import interviews
+from indexer.extract.cue_types import EVIDENCE_SOURCES
 from indexer.extract.english_words import is_english_word, written_as_demonym
 from indexer.extract.headline_roles import office_holders
 from indexer.extract.names import (
@@ -253,8 +254,9 @@ class SpeakerIndex:
                     )
                     or (words[0] == "General" and len(words) > 2)
                 ):
-                    title = words.pop(0).lower().rstrip(".")
-                    role = [] if title in _NOT_NAMES else [*role, title]
+                    written = words.pop(0)
+                    title = written.lower().rstrip(".")
+                    role = [] if title in _NOT_NAMES else [*role, _role_word(written.rstrip("."))]
                 if _may_cut(words):
                     role += index._role_words(words[: descriptor_length(words)]).split()
                     words = words[descriptor_length(words) :]
@@ -365,7 +367,9 @@ class SpeakerIndex:
                 elif tok.dep_ == "nsubj":
                     subjects.setdefault(tok.head.i, []).append(tok)
             for pair in subjects.values():
-                if len(pair) == 2:
+                if len(pair) == 2 and not _across_quotation(*pair):
+                    # ("'... Salary toh badhti nahi,' said auto driver Ramesh Kumar": the
+                    # quotation's last words are no role of the speaker)
                     index._add_role(pair[0], pair[1], offset)
         for offset, chain in chains:
             index._add_post_nominal_role(chain, offset)
@@ -832,25 +836,38 @@ class SpeakerIndex:
             and (
                 words[-1].lower_ in PERSON_NOUNS | PERSON_OR_BODY_NOUNS  # "shop owner Kwame Osei"
                 or _occupation_before_name(words[-1], bare)  # "deckhand Tomas Lind"
+                or _occupation_noun(words[-1])  # "auto driver Ramesh Kumar"
             )
         ) and bare:
             name = self.canonical(text_of(bare), offset + first.idx)
             if len(bare) > 1:
                 self.persons.add(name.lower())  # "co-op owner Kwame Osei": a person
             role = _role_text(_with_owner(words))  # "Castell Steel's chief executive"
+            if (body := self._body_before(words[0])) is not None:
+                role = f"{role} {'at' if ' of ' in role else 'of'} {body}"
             self.role_of.setdefault(name, role)
             self._note_role(_normal(role), name)  # "the GOP nominee"
 
     def _role_words(self, words: list[str]) -> str:
-        """A role written before a name, in lower case as roles are kept, but for a
-        demonym ("uber-white Vermonter": where the person is from, which a reader and
-        `indexer.link.namesakes` must not take for an occupation,
+        """A role written before a name as roles are kept (:func:`_role_word`: lower case,
+        acronyms in capitals), but for a demonym ("uber-white Vermonter": where the person
+        is from, which a reader and `indexer.link.namesakes` must not take for an occupation,
         `english_words.written_as_demonym`)."""
         return " ".join(
             w if w.lower().rstrip(".") not in TITLES and written_as_demonym(w, self.text)
-            else w.lower()
+            else _role_word(w)
             for w in words
         )
+
+    def _body_before(self, tok: Token) -> str | None:
+        """ "Property Council NSW executive director Claire Whitfield": the organization whose
+        name is written right before a lower-case role (`tok` its first word), or None."""
+        if tok.i == 0 or not (chain := name_chain(tok.doc[tok.i - 1])):
+            return None
+        body = text_of(chain)
+        if chain[-1].i != tok.i - 1 or self.kind_of_name(body) != "organization":
+            return None
+        return body if body.lower() not in self.persons else None
 
     def _add_unparsed_role(self, pos: int, name: str, role: list[str]) -> None:
         """ "Mayor Tom Reyes toured the damage": the lower-case title words (honorifics
@@ -899,7 +916,7 @@ class SpeakerIndex:
         names = [
             name
             for role, bearers in self.role_bearers.items()
-            if _role_head(role) == head
+            if _role_head(role) == head and not _another_office(role)
             for name in bearers
         ]
         names = list(dict.fromkeys(names))
@@ -1239,6 +1256,10 @@ class SpeakerIndex:
         if including:
             coordinated = including + [c for o in including for c in o.children if c.dep_ == "conj"]
         if len(coordinated) > 1 and all(name_chain(t) for t in coordinated):
+            if not including and (roles := _trailing_titles(head, coordinated[1:])):
+                # "..., added Marcus Feld, President and CEO": one person and their role
+                named = self.resolve(head, offset, True)
+                return replace(named, role=_joined_role(named.role, roles))
             names = [self.resolve(t, offset, True).name for t in coordinated]
             names = [n for n in names if n]
             if len(names) == len(coordinated):
@@ -1318,6 +1339,13 @@ class SpeakerIndex:
         ):  # "figures published by NHS England": the publisher
             named = self.resolve(publisher, offset, True)
             return Speaker(named.name, named.kind, named.role, DESCRIPTION_CERTAINTY, DESCRIBED)
+        if (
+            low in EVIDENCE_SOURCES
+            and any(c.dep_ == "poss" and c.lower_ == "its" for c in head.children)
+            and (org := self._subject_body(head, offset))
+        ):  # "The Institute for Fiscal Studies says otherwise: its analysis shows ..."
+            kind = self.kind_of_name(org)
+            return Speaker(org, kind, self.role_of.get(org), PRONOUN_CERTAINTY, PRONOUN)
         if low in PERSON_NOUNS and (person := _appended_person(head)) is not None:
             # "a spokesman for Brant, Ollie Stamp": the parse hangs the name on "Brant"
             named = self.resolve(person, offset, True)
@@ -1776,6 +1804,18 @@ def _appended_person(head: Token) -> Token | None:
     return None
 
 
+def _trailing_titles(head: Token, conjuncts: list[Token]) -> str | None:
+    """ "Marcus Feld, President and CEO": the titles coordinated after a name, set off from it
+    by a comma, as one role as written ("President and CEO"); None when any conjunct is a
+    name ("Marcus Feld, Anna Lowe and Ian Roe")."""
+    first = conjuncts[0]
+    if first.i < 1 or first.doc[first.i - 1].text != "," or not name_chain(head):
+        return None
+    if not all(_only_titles(text_of(name_chain(c)).split()) for c in conjuncts):
+        return None
+    return _role_text(list(first.doc[first.i : conjuncts[-1].i + 1]))
+
+
 def _only_titles(words: list[str]) -> bool:
     """ "Judge", "Retired General", "The Republican": titles without a name are a description.
     The last word must be a personal title or a party label ("United States" stays a name,
@@ -1897,6 +1937,20 @@ _AS_PLACE = (
     r"\b(?:in|at|from|to|near|across|outside|visit|visited|visiting)\s+{0}\b"
     r"|\b{0}(?:-[A-Z]|\s+(?:officials|police|residents|officers|city|area|county))"
 )
+
+
+# Words that make an office another one than its head noun says: "the minister" is never the
+# prime minister, "the president" never the vice president, "the governor" never the deputy.
+_OTHER_OFFICE_MODIFIERS = wordset("prime first vice deputy lieutenant")
+
+
+def _another_office(role: str) -> bool:
+    """ "prime minister", "the vice president": a normalised role whose head noun alone
+    names another office (`_OTHER_OFFICE_MODIFIERS` right before the head)."""
+    words = role.split()
+    head = _role_head(role)
+    k = words.index(head) if head in words else 0
+    return k > 0 and words[k - 1] in _OTHER_OFFICE_MODIFIERS
 
 
 def _role_head(role: str) -> str:
@@ -2267,6 +2321,29 @@ def _strip_det(tokens: list[Token]) -> str:
     if len(tokens) > 1 and tokens[0].lower_ in DETERMINERS:
         return text_of(tokens[1:])
     return text_of(tokens)
+
+
+def _occupation_noun(tok: Token) -> bool:
+    """A lower-case common noun with an occupation's ending ("driver", "pharmacist",
+    `lexicon.OCCUPATION_ENDINGS`), as written before a person's name."""
+    return (
+        tok.tag_ == "NN"
+        and tok.text.islower()
+        and len(tok.text) > 4
+        and tok.lower_.endswith(lexicon.OCCUPATION_ENDINGS)
+    )
+
+
+def _across_quotation(first: Token, second: Token) -> bool:
+    """Whether a quotation mark stands between two tokens of one sentence."""
+    return any(t.is_quote for t in first.doc[min(first.i, second.i) : max(first.i, second.i)])
+
+
+def _role_word(word: str) -> str:
+    """A capitalised word of a role as a role writes it: lower case, but an acronym keeps its
+    capitals ("AAP MLA", "NSW premier"; "Minister" -> "minister")."""
+    bare = word.rstrip(".")
+    return word if len(bare) > 1 and bare.isupper() else word.lower()
 
 
 def _normal(role: str) -> str:

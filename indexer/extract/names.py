@@ -37,6 +37,7 @@ from indexer.lexicon import (
     EXTRACT_TITLES,
     HYPHENATED_TITLES,
     LINK_TITLES,
+    OCCUPATION_ENDINGS,
     ROLE_WORDS,
     TITLES,
     wordset,
@@ -187,9 +188,14 @@ def descriptor_length(words: list[str]) -> int:
     / "Anna-Lena Berg" / "United States" -> 0. The name starts at its first name (followed
     by a surname) when no word before it is a first name, titles such as "Judge" or "Bishop"
     that are also given names not counting as first names there; else only party labels are
-    cut (title words alone are too broad: nameparser also lists "united", "national")."""
+    cut (title words alone are too broad: nameparser also lists "united", "national").
+    An occupation noun capitalised before a name the first-name table does not know (as a
+    sentence's first word is: "Striker Dele Ojo" -> 1) is cut too: the name is then two or
+    three words none of which is an English word ("Park Ji-sung" keeps "Park": no occupation)."""
     if len(words) < 2:
         return 0
+    if _occupation_before_name(words):
+        return 1
     for i in range(1, len(words) - 1):
         if is_first_name(words[i]) and not is_descriptor(words[i]):
             prefix = words[:i]
@@ -204,6 +210,23 @@ def descriptor_length(words: list[str]) -> int:
     while cut < len(words) - 1 and words[cut].lower() in PARTY_LABELS:
         cut += 1
     return cut
+
+
+def _occupation_before_name(words: list[str]) -> bool:
+    """ "Striker Dele Ojo", "Plumber Tunde Bakare": an occupation noun (an English word with
+    an occupation's ending, `lexicon.OCCUPATION_ENDINGS`) before two or three capitalised
+    words that are no English words, the first of which no descriptor."""
+    head, name = words[0], words[1:]
+    low = head.lower()
+    return (
+        2 <= len(name) <= 3
+        and len(low) > 4
+        and low.endswith(OCCUPATION_ENDINGS)
+        and is_english_word(head)
+        and not is_first_name(head)
+        and all(w[:1].isupper() and not is_english_word(w) for w in name)
+        and not is_descriptor(name[0])
+    )
 
 
 def describes(word: str) -> bool:

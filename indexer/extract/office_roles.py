@@ -37,7 +37,12 @@ KINSHIP_NOUNS = wordset(
 _KIN = "|".join(map(re.escape, sorted(KINSHIP_NOUNS, key=len, reverse=True)))
 _POSSESSIVE_PRONOUNS = wordset("his her their my our your its")
 # Forms of address: "Mrs", "Dr." alone name no office.
-_ADDRESS_FORMS = HONORIFIC_GENDERS.keys() | wordset("dr doctor prof professor")
+# "Rt Hon", "the Right Honourable": a British style of address, no office.
+_ADDRESS_FORMS = HONORIFIC_GENDERS.keys() | wordset(
+    "dr doctor prof professor rt right hon honourable honorable the"
+)
+# Quotation marks in a description: it was cut from quoted words, which are never a role.
+_QUOTED = re.compile("[\"\u201c\u201d\u00ab\u00bb]")
 # Words that end the head noun phrase of a description ("wife of the governor").
 _PHRASE_ENDS = wordset("of for at in from to with who which that")
 # Degree adverbs opening an appraisal, not a role ("very good reporter", "truly great man").
@@ -104,8 +109,10 @@ def stored_role(role: str | None) -> str | None:
         role: the description as written ("Her husband", "chief executive of Acme"), or None.
 
     Returns:
-        `role` unchanged, or None for a bare honorific ("Mrs", "Dr."), a description opening
-        with a possessive pronoun ("Her husband", "his lawyer"), one whose head noun (the
+        `role` unchanged, or None for a bare honorific or style ("Mrs", "Dr.", "Rt Hon"), a
+        description without a letter or digit ("»") or with quotation marks (cut from a
+        quotation), "no relation (to ...)", a description opening with a possessive pronoun
+        ("Her husband", "his lawyer"), one whose head noun (the
         last word before "of", "for", ...) is a kinship noun ("Osei's brother", "the wife of
         the governor", "a mother of three"), an appraisal ("Very good reporter": a degree
         adverb opens it, as in a quoted compliment), a coordination that runs into the next
@@ -117,13 +124,15 @@ def stored_role(role: str | None) -> str | None:
     if not role:
         return role
     words = [w.strip(".,;:").lower().replace("\u2019", "'") for w in role.split()]
-    words = [w for w in words if w]
-    if not words:
-        return None
+    words = [w for w in words if any(c.isalnum() for c in w)]
+    if not words or _QUOTED.search(role):
+        return None  # "»", "Salary toh badhti nahi,\"": punctuation, a piece of a quotation
     if all(w in _ADDRESS_FORMS for w in words) or words[0] in _POSSESSIVE_PRONOUNS:
         return None
     if words[0] in _DEGREE_ADVERBS or _spills_over(words) or _names_someone(role.split()):
         return None
+    if words[:2] == ["no", "relation"]:
+        return None  # "Daniel Kellerman, no relation to the Premier,": no office
     head: list[str] = []
     for word in words:
         if word in _PHRASE_ENDS:

@@ -63,8 +63,6 @@ _DETERMINERS = wordset("a an the this that its his her their our")
 # Offices a career moves between (a secretary of state runs for president): two of them on
 # one page are no evidence of two people.
 OFFICES = lexicon.TITLES | lexicon.EXTRACT_TITLES | lexicon.LINK_TITLES | lexicon.ROLE_WORDS
-# How an occupation noun ends ("teacher", "developer", "surgeon", "pharmacist", "librarian").
-OCCUPATION_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "eer", "eon")
 _ENDS = re.compile(r"\s(?:of|for|at|in|from|with|on|to|who|which|that)\s|[,;(]")
 _BOTH = re.compile(r"\s(?:and|&)\s")  # "mayor and retired teacher": two roles, one person
 MAX_FLAGS = 3  # conflicting role pairs reported per page
@@ -106,7 +104,7 @@ def _office_or_occupation(head: str) -> bool:
     not a party ("Republican"), an epithet ("crooked") or a stray phrase ("a book")."""
     if head in PARTY_LABELS or head in NON_EXCLUSIVE:
         return False
-    return head in OFFICES or (len(head) > 4 and head.endswith(OCCUPATION_ENDINGS))
+    return head in OFFICES or (len(head) > 4 and head.endswith(lexicon.OCCUPATION_ENDINGS))
 
 
 _HELD_AT = re.compile(r"\s(?:at|of|for|with)\s+(?:the\s+)?(.+)$", re.I)
