@@ -258,7 +258,11 @@ class SpeakerIndex:
                     title = written.lower().rstrip(".")
                     role = [] if title in _NOT_NAMES else [*role, _role_word(written.rstrip("."))]
                 if _may_cut(words):
-                    role += index._role_words(words[: descriptor_length(words)]).split()
+                    opens = not role and text[max(0, match.start() - 2) : match.start()].strip(
+                        " \t\n\"'\u201c\u2018"
+                    ) in ("", ".", "!", "?")  # "Striker Dele Ojo told": no demonym capital
+                    cut = words[: descriptor_length(words)]
+                    role += index._role_words(cut, opens_sentence=opens).split()
                     words = words[descriptor_length(words) :]
                 end = match.end()
                 if kept := _without_place(words):  # "Earl Ray Tomblin of West Virginia"
@@ -793,7 +797,7 @@ class SpeakerIndex:
         if titles and not (len(bare) == 1 and len(self.bearers(bare[0].lower_)) > 1):
             # ("Senator Hale" of a Margaret and a Daniel Hale says nothing of either)
             name = self.canonical(text_of(bare), offset + bare[0].idx)
-            title = self._role_words(text_of(titles).split())
+            title = self._role_words(text_of(titles).split(), titles[0].is_sent_start)
             self._note_role(_normal(title), name)
             self.role_of.setdefault(name, title)
         first = chain[0]
@@ -848,15 +852,19 @@ class SpeakerIndex:
             self.role_of.setdefault(name, role)
             self._note_role(_normal(role), name)  # "the GOP nominee"
 
-    def _role_words(self, words: list[str]) -> str:
+    def _role_words(self, words: list[str], opens_sentence: bool = False) -> str:
         """A role written before a name as roles are kept (:func:`_role_word`: lower case,
         acronyms in capitals), but for a demonym ("uber-white Vermonter": where the person
         is from, which a reader and `indexer.link.namesakes` must not take for an occupation,
-        `english_words.written_as_demonym`)."""
+        `english_words.written_as_demonym`). The capital of a word opening its sentence
+        (``opens_sentence``: "Striker Dele Ojo told") says nothing of a demonym."""
         return " ".join(
-            w if w.lower().rstrip(".") not in TITLES and written_as_demonym(w, self.text)
+            w
+            if w.lower().rstrip(".") not in TITLES
+            and not (opens_sentence and i == 0)
+            and written_as_demonym(w, self.text)
             else _role_word(w)
-            for w in words
+            for i, w in enumerate(words)
         )
 
     def _body_before(self, tok: Token) -> str | None:
