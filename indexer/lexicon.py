@@ -85,6 +85,12 @@ LINK_TITLES = wordset(
     official analyst economist"""
 )
 
+# Offices and police ranks written as capitalised abbreviations before a holder's name
+# ("Independent MP Allegra Spender", "BJP MLA Munirathna", "Det Insp Sarah Khan", "Supt
+# Ian Cole"): a role, never part of the name. Matched as written (case-sensitive: "td" or
+# "pc" in running text are other words); UK/Irish/Indian parliaments and UK police ranks.
+WRITTEN_TITLES = wordset("MP MLA MEP MSP TD MLC MHA Det Insp DCI Supt Ch PC")
+
 # Titles written with a hyphen ("Secretary-General António Guterres"): one title, never a
 # piece of the name; and the words a role ends in before its holder's name when a phrase
 # names what the role is for or where it is held ("Ambassador to the United States",

@@ -21,6 +21,10 @@ from indexer.extract import extract
         "Not everyone finds that pitch compelling.",
         "I didn't expect him to.",
         "I didn't expect him to, the mayor said.",
+        # an opinion writer's imagined objectors: a bare quantifier or plural with a modal
+        "Some will say the budget is tight.",
+        "Many would argue that the ferry is too slow.",
+        "Critics may say the plan is reckless.",
         "The mayor said she wanted to.",
         # a fact that "says something about" a topic: the writer's figure of speech
         "That two hosts would sign up for the network says something about its reach.",
@@ -38,6 +42,8 @@ def test_an_imagined_or_elliptic_utterance_is_no_claim(body: str) -> None:
             "only that the talks continue",
         ),
         ("The mayor would say later that the plan was dead.", "that the plan was dead"),
+        ("Some said the budget was tight.", "the budget was tight"),
+        ("The critics will say the plan is reckless.", "the plan is reckless"),
         ("He said they would fight if they had to.", "they would fight if they had to"),
         ("She said it was the plan he objected to.", "it was the plan he objected to"),
     ],

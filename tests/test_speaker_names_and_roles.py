@@ -322,3 +322,34 @@ def test_an_organization_described_before_its_name_is_an_organization(text, name
     [found] = extract(text)
     assert (found["speaker"], found["speaker_type"]) == (name, "organization")
     assert (found["speaker_role"] or "").lower() == role
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            'Independent MP Allegra Spender said voters deserved a "grown-up conversation".',
+            "Allegra Spender",
+            "independent mp",
+        ),
+        ("BJP MLA Munirathna alleged that the funds were diverted.", "Munirathna", "bjp mla"),
+        ("TD Bank said its profits rose.", "TD Bank", None),
+        (
+            '"We are investigating," said Det Insp Sarah Khan of Thames Valley Police.',
+            "Sarah Khan",
+            "det insp",
+        ),
+        ("Supt Ian Cole said the road would reopen on Monday.", "Ian Cole", "supt"),
+    ],
+)
+def test_an_office_or_rank_abbreviation_before_a_name_is_the_role(text, name, role) -> None:
+    """ "Independent MP Allegra Spender" is a person filed under her name (not the newspaper
+    The Independent, nor an organization), "MP" and the party are her role; so for police
+    ranks written short ("Det Insp", "Supt")."""
+    (found,) = extract(text)
+    assert found["speaker"] == name
+    if role is None:  # "TD Bank": a company, whose initials are no title
+        assert found["speaker_type"] == "organization"
+    else:
+        assert found["speaker_type"] == "person"
+        assert role in (found["speaker_role"] or "").lower()

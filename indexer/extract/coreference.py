@@ -1241,8 +1241,7 @@ class SpeakerIndex:
         holders = office_holders(words, self.role_bearers, self.text) if len(words) > 1 else None
         if holders is not None:
             return self._office_holder(holders, written)  # "..., says Home Secretary"
-        while len(words) > 1 and words[0].lower() in TITLES:
-            words.pop(0)
+        words = words[_title_end(words) :]
         name = " ".join(words)
         shouted = name.isupper() and len(name) > 2  # transcripts shout: FALLIN, TOM BEXLEY
         name = self.canonical(name.title() if shouted else name, pos)
@@ -2081,7 +2080,7 @@ def _titles_cut(chain: list[Token]) -> list[Token]:
     toks = _after_long_role(list(chain))
     last = -1
     for i, tok in enumerate(toks[:-1]):
-        if tok.lower_ in TITLES or (
+        if _is_title(tok.text, toks[i + 1].text) or (
             tok.lower_ == "general" and i > 0 and toks[i - 1].lower_ in GENERAL_TITLES
         ):
             last = i
@@ -2102,6 +2101,31 @@ def _titles_cut(chain: list[Token]) -> list[Token]:
         starts = [t for t in toks if t.i == toks[0].i or t.nbor(-1).whitespace_]
         toks = [t for t in toks if t.i >= starts[descriptor_length(words)].i]
     return toks
+
+
+def _is_title(word: str, following: str) -> bool:
+    """Whether `word`, written before `following`, is a title: one of `TITLES` ("Mayor",
+    "Sen."), or a capitalised abbreviation before a name (`lexicon.WRITTEN_TITLES`: "MP
+    Allegra Spender", "Det Insp Sarah Khan"); not before an English word ("TD Bank", "PC
+    World": a company) unless it is a given name ("MP Mark Field")."""
+    return word.lower() in TITLES or (
+        word in lexicon.WRITTEN_TITLES
+        and following[:1].isupper()
+        and (is_first_name(following) or not is_english_word(following))
+    )
+
+
+def _title_end(words: list[str]) -> int:
+    """How many leading `words` of a written name are its titles and the capitalised words
+    that qualify them ("Independent MP Allegra Spender" -> 2, "BJP MLA Munirathna" -> 2,
+    "Sen. Kristen Gillibrand" -> 1, "Kristen Gillibrand" -> 0); the last word always stays."""
+    end = 0
+    for i, word in enumerate(words[:-1]):
+        if not word[:1].isupper():
+            break
+        if _is_title(word, words[i + 1]):
+            end = i + 1
+    return end
 
 
 def _hyphenated_title(toks: list[Token]) -> bool:

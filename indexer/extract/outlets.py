@@ -87,9 +87,13 @@ def _broadcaster_initials(name: str) -> bool:
 def _titled_person(words: list[str]) -> bool:
     """ "White House Press Secretary Josh Earnest": a personal title, then a person's name
     of two or three words starting with a first name, is a person, whatever the title's
-    words ("Press")."""
+    words ("Press"); so is "Independent MP Allegra Spender" (a title written as a capitalised
+    abbreviation, `lexicon.WRITTEN_TITLES`), not the newspaper The Independent."""
     for i, word in enumerate(words[:-2]):
-        if word.lower().rstrip(".") in lexicon.TITLES | lexicon.EXTRACT_TITLES:
+        if (
+            word.lower().rstrip(".") in lexicon.TITLES | lexicon.EXTRACT_TITLES
+            or word in lexicon.WRITTEN_TITLES
+        ):
             rest = words[i + 1 :]
             return 2 <= len(rest) <= 3 and is_first_name(rest[0])
     return False

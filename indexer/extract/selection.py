@@ -78,6 +78,10 @@ NOBODY = wordset("anyone anybody nobody none neither")
 # argue") and the generic subjects that say it; "will" and "can" report a real statement.
 HYPOTHETICAL_MODALS = wordset("would might could may")
 GENERIC_SPEAKERS = wordset("you one someone somebody")
+# Quantifiers that stand alone for unnamed people ("Some will say ...", "Many would argue"):
+# with a modal, also the future "will", they are the writer's imagined objectors.
+GENERIC_PLURALS = wordset("some many others few most")
+FUTURE_MODALS = HYPOTHETICAL_MODALS | wordset("will")
 
 
 def admissible(cand: Candidate) -> bool:
@@ -100,16 +104,23 @@ def hypothetical_speaker(cand: Candidate) -> bool:
     """ "A reader would now ask whether ...", "You might say the plan is dead", "One could
     argue ...": a cue in the conditional (`HYPOTHETICAL_MODALS`) whose subject is anyone at
     all (`GENERIC_SPEAKERS`, or a noun with the indefinite article) is an utterance the writer
-    imagines, nobody's statement. "A spokesman would say only that ..." (a real, curt
-    answer) stays."""
+    imagines, nobody's statement. So is one whose subject is a bare quantifier or a plural
+    noun without a determiner ("Some will say the budget is tight", "Many would argue",
+    "Critics may say"), also in the future (`FUTURE_MODALS`). "A spokesman would say only
+    that ..." (a real, curt answer) and "The critics will say ..." stay."""
     cue, source = cand.cue, cand.source
     if cue is None or source is None or cue.i + 1 >= len(cue.doc):
         return False
-    conditional = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_MODALS for c in cue.children)
+    modals = {c.lower_ for c in cue.children if c.dep_ == "aux"}
     generic = source.lower_ in GENERIC_SPEAKERS or any(
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in source.children
     )
-    return conditional and generic and cue.nbor(1).lower_ != "only"
+    anyone = source.lower_ in GENERIC_PLURALS or (
+        source.tag_ == "NNS"
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in source.children)
+    )
+    imagined = (generic and modals & HYPOTHETICAL_MODALS) or (anyone and modals & FUTURE_MODALS)
+    return bool(imagined) and cue.nbor(1).lower_ != "only"
 
 
 def unsaid_report(cand: Candidate) -> bool:
