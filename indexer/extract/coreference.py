@@ -1293,9 +1293,9 @@ class SpeakerIndex:
         holders = abbreviation_holders(head.text, self.role_bearers) if len(chain) == 1 else None
         if holders is not None:  # "'Taxes will rise', PM warns": the article's one PM, or
             return self._office_holder(holders, head.text)  # a description
-        if len(chain) > 1 and (
+        if chain and (
             holders := office_holders(text_of(chain).split(), self.role_bearers, self.text)
-        ) is not None:  # "..., says Karnataka CM": the body's one chief minister
+        ) is not None:  # "..., says Karnataka CM", "Premier says", "MP says": the body's one
             return self._office_holder(holders, text_of(chain))
         if chain and not _only_titles([t.text for t in chain]):
             bare = _without_titles(chain) or chain

@@ -29,10 +29,14 @@ from indexer.lexicon import (
     wordset,
 )
 
-# Office words a role phrase may end in ("Secretary", "CM", "Minister", "Mayor"); not forms
-# of address ("Mr. King", "Dr. Lord": a surname follows them) nor ranks of nobility.
+# Office words a role phrase may end in ("Secretary", "CM", "Minister", "Mayor", "MP"); not
+# forms of address ("Mr. King", "Dr. Lord": a surname follows them) nor ranks of nobility.
 OFFICE_WORDS = (
-    TITLES | EXTRACT_TITLES | ROLE_WORDS | ROLE_ABBREVIATIONS.keys() | wordset("premier")
+    TITLES
+    | EXTRACT_TITLES
+    | ROLE_WORDS
+    | ROLE_ABBREVIATIONS.keys()
+    | wordset("premier treasurer mp mla mep msp td")
 ) - HONORIFIC_GENDERS.keys() - ABBREVIATED_TITLES - wordset("sir dame")
 
 
