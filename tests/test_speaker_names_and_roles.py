@@ -353,3 +353,26 @@ def test_an_office_or_rank_abbreviation_before_a_name_is_the_role(text, name, ro
     else:
         assert found["speaker_type"] == "person"
         assert role in (found["speaker_role"] or "").lower()
+
+
+KIN = (
+    "The Labour MP Helen Greaves has insisted her husband never lobbied anyone.\n\n"
+    "Her husband, the builder Jack Greaves, told the Gazette he had never discussed her work "
+    "with ministers.\n\n"
+    "Their son, Tom Greaves, a councillor in Selby, declined to comment.\n\n"
+    "Greaves told the BBC on Tuesday that she would publish the minutes of both meetings."
+)
+
+
+def test_a_name_in_apposition_to_a_kinship_description_is_the_speaker() -> None:
+    """ "Her husband, the builder Jack Greaves, told ...": filed under Jack Greaves, not
+    under an unresolved "Her husband"."""
+    found = _said(KIN, "never discussed")
+    assert (found["speaker"], found["speaker_resolution"]) == ("Jack Greaves", "named")
+
+
+def test_a_shared_surname_goes_to_the_bearer_the_reported_she_fits() -> None:
+    """ "Greaves told the BBC that she would publish ...", after Helen, Jack and Tom Greaves
+    (a surname the tagger reads as a plural noun): the "she" that reports the speaker
+    herself picks Helen Greaves, not a page "Greaves"."""
+    assert _said(KIN, "publish the minutes")["speaker"] == "Helen Greaves"

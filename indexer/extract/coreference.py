@@ -1323,6 +1323,10 @@ class SpeakerIndex:
                 named.kind = "organization"  # "The United Nations said"
             return named
         for child in head.children:
+            if child.dep_ == "appos" and not name_chain(child):
+                # "Her husband, the property developer James Hargreaves,": the parse hangs
+                # the name on the description in apposition; the name is the speaker's
+                child = next((c for c in child.children if c.dep_ == "appos"), child)
             if child.dep_ == "appos" and name_chain(child) and not _appositive_tag(child):
                 named = self.resolve(child, offset, True)
                 if _hyphen_end(head).lower_ in PERSON_NOUNS:  # "The vice-president of the
@@ -1361,8 +1365,8 @@ class SpeakerIndex:
             head.text[:1].isupper()
             and head.lower_ in self.by_last
             and (head.i > head.sent.start or self.kind_of_words([low]) == "person")
-        ):
-            return self._named(self.canonical(head.text, pos))
+        ):  # "Hargreaves told the BBC that she would ...": the bearer her "she" fits
+            return self._named(self.canonical(head.text, pos, _reported_self_gender(head)))
         phrase = np_tokens(head)
         role = _role_text(phrase)
         if (name := self.roles.get(_normal(role))) is not None:
