@@ -860,7 +860,8 @@ class SpeakerIndex:
         (``opens_sentence``: "Striker Dele Ojo told") says nothing of a demonym."""
         return " ".join(
             w
-            if w.lower().rstrip(".") not in TITLES
+            if w.lower().rstrip(".") not in TITLES | PERSON_NOUNS  # "Majority Leader"
+            and not is_role_word(w)
             and not (opens_sentence and i == 0)
             and written_as_demonym(w, self.text)
             else _role_word(w)
