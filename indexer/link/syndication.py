@@ -9,34 +9,26 @@ copy.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from indexer.read.boilerplate import SYNDICATION_CREDIT, credited_outlet
 from schemas.ids import article_id, digest, normalize_text
 from store.base import Store
 
-_FOOTER = re.compile(
-    r"(?:read the original (?:article|story) (?:on|at|from)|this (?:article|story) "
-    r"(?:was )?(?:originally|first) (?:appeared|published) (?:on|in|by)|originally "
-    r"published (?:on|in|by)|(?:re)?published (?:here )?with permission (?:of|from))"
-    r"\s+(?:the\s+)?(?P<outlet>[^\n.]{2,80}?)\s*\.?\s*$",
-    re.I,
-)
 _TAIL_LINES = 3
 
 
 def footer_outlet(body: str) -> str | None:
     """The outlet a syndication footer in the last lines of the body names, if any."""
     for line in body.rstrip().splitlines()[-_TAIL_LINES:][::-1]:
-        found = _FOOTER.search(line.strip())
-        if found:
-            return found.group("outlet").strip(" *_")
+        if outlet := credited_outlet(line):
+            return outlet
     return None
 
 
 def strip_footer(body: str) -> str:
     lines = body.rstrip().splitlines()
-    while lines and (not lines[-1].strip() or _FOOTER.search(lines[-1].strip())):
+    while lines and (not lines[-1].strip() or SYNDICATION_CREDIT.search(lines[-1].strip())):
         lines.pop()
     return "\n".join(lines)
 
