@@ -38,3 +38,14 @@ def test_a_transcript_turn_is_still_its_speakers() -> None:
     )
     speakers = [r["speaker"] for r in extract(body) if "pier" in r["content"]]
     assert speakers and all(s.lower() == "hannah cole" for s in speakers)
+
+
+def test_the_cm_is_the_articles_one_chief_minister_not_the_deputy() -> None:
+    body = (
+        f"BENGALURU: {LEAD.format(city='Bengaluru')}\n\n"
+        '"Every pothole must be filled by December 15," the CM told PTI.\n\n'
+        "Deputy Chief Minister D.K. Shivakumar, who holds the development portfolio, said "
+        "money was not the problem."
+    )
+    [record] = [r for r in extract(body) if "pothole must be filled" in r["content"]]
+    assert (record["speaker"], record["via_outlets"]) == ("Siddaramaiah", ["PTI"])
