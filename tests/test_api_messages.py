@@ -56,14 +56,3 @@ def test_a_request_body_that_is_not_a_json_object_is_called_the_request_body(
     message = response.get_json()["message"]
     assert response.status_code == 400
     assert message.startswith(f"The request body {problem}") and "Parameter" not in message
-
-
-@pytest.mark.parametrize("text", ["!!!", "?", "..."])
-def test_checking_punctuation_alone_is_refused_as_the_search_refuses_it(
-    client: Any, text: str
-) -> None:
-    search = client.get("/api/v1/search", query_string={"q": text})
-    check = client.get("/api/v1/check", query_string={"text": text})
-    posted = client.post("/api/v1/check", json={"text": text})
-    assert search.status_code == check.status_code == posted.status_code == 400
-    assert check.get_json()["param"] == "text" and "punctuation" in check.get_json()["message"]

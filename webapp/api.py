@@ -496,9 +496,8 @@ def check_long() -> Response:
 
 
 def _check(params: dict[str, Any]) -> Response:
-    if not params["text"].strip() or not P.has_words(params["text"]):
-        # the search's rule (`has_words`): punctuation alone would check nothing
-        raise P.ParamError("text", "must contain words (punctuation alone is ignored)")
+    if not params["text"].strip():
+        raise P.ParamError("text", "must contain words")
     from store.provenance import check_claim
 
     matches = check_claim(store(), params["text"], params["limit"])
