@@ -1,8 +1,7 @@
 """What the JSON API tells a client who sent something it had to repair or refuse, on SQLite
 and Elasticsearch: a quote with markup is stored cleaned and the outcome says so, as
 `quotetrail index` warns; a request body that is not JSON is called the request body, not
-the article's ``body`` field; and a claim of punctuation alone is refused as the search
-refuses it."""
+the article's ``body`` field."""
 
 from __future__ import annotations
 
