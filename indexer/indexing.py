@@ -37,6 +37,7 @@ from indexer.prepare import clean_or_reject, complete, extractor_version
 from indexer.progress import Progress
 from indexer.read import ByteCounter, ReadOptions, Reject, Repair, Source, expand, read_source
 from indexer.read.model import DEFAULT_EXTRACT_BUDGET, DEFAULT_MAX_ARTICLE_BYTES
+from indexer.read.sources import skipped_in_folders
 from quotetrail.errors import StoreDown
 from store.base import ArticleRecord, PutOutcome, Store, StoreError
 
@@ -88,6 +89,8 @@ class Summary:
     superseded: int = 0
     rejected: int = 0
     repaired: int = 0  # records read after one or more repairs (each said on stderr)
+    # files in the named folders left unread for their kind ("notes.md"), named in the line
+    skipped: list[str] = field(default_factory=list)
     attributions: int = 0
     removed: int = 0  # attributions of changed articles their new version no longer has
     changed: int = 0  # attributions of changed articles now saying something else
@@ -145,7 +148,7 @@ class Summary:
             f"{self.attributions} attributions written, "
             f"{self.dropped} below the confidence floor dropped"
             f"{_removed(self.removed, self.changed)}"
-            f"{_missing(self.missing)}{_lost(self.corrections_lost)}"
+            f"{_missing(self.missing)}{_lost(self.corrections_lost)}{_skipped(self.skipped)}"
         )
 
 
@@ -218,6 +221,16 @@ def _superseded(count: int) -> str:
     if not count:
         return ""
     return f", {count} superseded by a later record"
+
+
+def _skipped(names: list[str]) -> str:
+    """"; 1 file skipped, not an article file (notes.md)": files of the named folders a
+    walk leaves unread (`indexer.read.sources.skipped_in_folders`), the first few named."""
+    if not names:
+        return ""
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    count = f"{len(names)} file{'' if len(names) == 1 else 's'}"
+    return f"; {count} skipped, not an article file ({shown}; name a file to read it)"
 
 
 def _repaired(count: int) -> str:
@@ -359,6 +372,7 @@ class Indexer:
 
         started = time.monotonic()
         total = sum(s.size or 0 for s in expand(self.options.paths) if isinstance(s, Source))
+        self.summary.skipped = skipped_in_folders(self.options.paths)
         self.progress = Progress(total, self.err)
         self.rejects = self._reject_log()
         store_claim = self._only_writer()

@@ -224,7 +224,8 @@ NAMES_NOT_IN_TEXT = frozenset(
 OTHER_OUTLETS = wordset(
     """ap afp dpa abc cbs nbc msnbc npr pbs time vox axios politico breitbart newsweek buzzfeed
     huffpost novosti ria-novosti al-jazeera ukrinform unian meduza kommersant izvestia yonhap
-    kyodo efe ansa anadolu rt cnbc cnn bloomberg nos rtl zdf ard nhk euronews"""
+    kyodo efe ansa anadolu rt cnbc cnn bloomberg nos rtl zdf ard nhk euronews
+    pti ani ians upi"""
 ) | frozenset(
     [
         "fox news",

@@ -42,6 +42,27 @@ def _open(config: StoreConfig | None = None):  # type: ignore[no-untyped-def]
     return store
 
 
+def _open_existing() -> Store:
+    """The configured store for a read-only command, its place said on stderr.
+
+    Raises:
+        CliError: the SQLite file is not there; opening it would create an empty store
+            and answer zeros, so the message names the file and how to point at another.
+    """
+    config = StoreConfig.from_env()
+    where = settings.store_location(config)
+    db = Path(config.db_path)
+    if not config.es_url and not db.exists() and db.parent.is_dir():  # else open_store says
+        raise CliError(
+            f"no store at {os.path.abspath(config.db_path)}: nothing was indexed there. "
+            "Set QUOTETRAIL_DB to the SQLite file `quotetrail index` wrote (scripts/run "
+            "writes var/quotetrail.db), or ES_URL for Elasticsearch."
+        )
+    store = _open(config)
+    print(f"quotetrail: reading {where}", file=sys.stderr)
+    return store
+
+
 # --- commands ---------------------------------------------------------------------------
 def _nothing_to_read(paths: list[str]) -> list[Reject] | None:
     """The rejects of ``paths`` when none of them names a readable input (every path
@@ -164,7 +185,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    store = _open()
+    store = _open_existing()
     try:
         counts = store.stats()
     finally:

@@ -125,3 +125,24 @@ def test_an_es_url_that_is_another_web_server_is_named_as_not_elasticsearch(
     assert f"Elasticsearch at {not_elasticsearch}: the server answered HTTP" in err
     assert "is ES_URL the address of an Elasticsearch node?" in err
     assert "<html" not in err.lower() and len(err.strip().splitlines()) == 1
+
+
+def test_stats_on_a_store_never_indexed_names_the_file_and_creates_nothing(
+    tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "never-indexed.db"
+    monkeypatch.setenv("QUOTETRAIL_DB", str(missing))
+    status, err = run(capsys, "stats")
+    assert status == 2 and not missing.exists()
+    assert f"no store at {missing}" in err and "QUOTETRAIL_DB" in err
+
+
+def test_stats_names_the_store_it_read(
+    tmp_path: Path, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY)
+    assert main(["index", str(story)]) == 0
+    capsys.readouterr()
+    status, err = run(capsys, "stats")
+    assert status == 0 and f"quotetrail: reading sqlite {db}" in err

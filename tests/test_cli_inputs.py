@@ -68,3 +68,23 @@ def test_the_summary_counts_every_record_once_in_one_outcome(
     assert summary.indexed + summary.unchanged == 3 and summary.outcomes() == 6
     assert "read 6 articles from 3 inputs" in summary.line()
     assert "3 rejected (each in one outcome)" in summary.line()
+
+
+def test_files_a_folder_walk_leaves_unread_are_named_in_the_summary(
+    tmp_path: Path, new_store: object
+) -> None:
+    """A folder holding `notes.md` beside its stories: the run says it left the notes
+    unread (by name), rather than skipping them without a word; hidden files stay quiet,
+    and a file named explicitly is read whatever its kind."""
+    inputs = tmp_path / "in"
+    (inputs / "sub").mkdir(parents=True)
+    (inputs / "a.txt").write_text('"The port stays open," Mayor Dana Fisk said.\n')
+    (inputs / "notes.md").write_text("# what to index next\n")
+    (inputs / "sub" / "tool.py").write_text("print('hi')\n")
+    (inputs / ".DS_Store").write_text("x")
+    options = IndexOptions([str(inputs)], state_dir=str(tmp_path / "state"), workers=1)
+    summary = Indexer(new_store, options, io.StringIO()).run()  # type: ignore[arg-type]
+    assert summary.skipped == ["in/notes.md", "in/sub/tool.py"]
+    assert "2 files skipped, not an article file (in/notes.md, in/sub/tool.py" in summary.line()
+    named = IndexOptions([str(inputs / "notes.md")], state_dir=str(tmp_path / "s2"), workers=1)
+    assert Indexer(new_store, named, io.StringIO()).run().skipped == []  # type: ignore[arg-type]

@@ -263,7 +263,7 @@ def test_post_an_article_extracts_links_and_indexes_it(fresh_client: Any) -> Non
         ({"title": "no body"}, "body"),
         ({"body": "x", "published": "2024-99-01"}, "published"),
         ({"id": "a-mine", "body": "text"}, "id"),
-        (["not", "an", "object"], "body"),
+        (["not", "an", "object"], "request body"),  # the request, not the article field
     ],
 )
 def test_bad_articles_are_400s(fresh_client: Any, payload: Any, param: str) -> None:

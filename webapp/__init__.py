@@ -14,7 +14,7 @@ from quotetrail.errors import StoreBusy
 from schemas.verdict import verdict_scale
 from store.base import Store, StoreError
 from webapp.params import ParamError
-from webapp.security import add_security_headers
+from webapp.security import REQUEST_BODY, add_security_headers
 from webapp.writes import DEFAULT_BUDGET_SECONDS, Indexing
 
 BUSY_RETRY_SECONDS = 60  # Retry-After of a write refused while an indexer writes
@@ -40,6 +40,8 @@ def _error(status: int, title: str, message: str, param: str | None = None) -> A
 def _register_errors(app: Flask) -> None:
     @app.errorhandler(ParamError)
     def bad_param(error: ParamError) -> Any:
+        if error.param == REQUEST_BODY:
+            return _error(400, "Bad request", f"The request body {error.message}.", error.param)
         return _error(
             400, "Bad request", f"Parameter '{error.param}': {error.message}", error.param
         )

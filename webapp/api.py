@@ -571,7 +571,7 @@ def put_article() -> tuple[Response, int] | Response:
         raise P.ParamError(name, str(error)) from None
     from indexer.prepare import clean, date_problem, url_problem
     from indexer.read.fields import drop_formula_names
-    from indexer.read.markup import strip_markup
+    from indexer.read.markup import markup_note, strip_markup
     from indexer.read.model import new_article
     from schemas.dates import read_instant
 
@@ -585,7 +585,8 @@ def put_article() -> tuple[Response, int] | Response:
     limit = DEFAULT_MAX_ARTICLE_BYTES
     if len(article["body"].encode("utf-8")) > limit:
         abort(413, f"The article body is larger than the {human_size(limit)} limit.")
-    strip_markup(article)  # read as `quotetrail index` reads a JSON record's fields
+    marked = strip_markup(article)  # read as `quotetrail index` reads a JSON record's fields
+    warnings = [markup_note(marked)] if marked else []
     for name in drop_formula_names(article):
         raise P.ParamError(name, "is a spreadsheet formula, not a name")
     fields = {k: v for k, v in article.items() if k not in ("source", "body")}
@@ -612,7 +613,7 @@ def put_article() -> tuple[Response, int] | Response:
     if outcome.status == "rejected":
         raise P.ParamError("body", outcome.error or "rejected")
     status = 201 if outcome.status == "indexed" else 200
-    return respond(S.OutcomeSchema, vars(outcome), status)
+    return respond(S.OutcomeSchema, {**vars(outcome), "warnings": warnings}, status)
 
 
 @api.delete("/articles/<article_id>")

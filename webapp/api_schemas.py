@@ -395,6 +395,12 @@ class OutcomeSchema(Schema):
     status = fields.String(required=True)
     attributions = fields.Integer(required=True)
     error = fields.String(allow_none=True)
+    warnings = fields.List(
+        fields.String(),
+        load_default=list,
+        metadata={"description": "repairs made to the posted article, as `quotetrail index` "
+                  "warns of them (markup removed from a plain-text field)"},
+    )
 
 
 class AcceptedSchema(Schema):

@@ -60,6 +60,12 @@ def bearer_matches(header: str, token: str) -> bool:
     return hmac.compare_digest(given, token.encode("utf-8"))
 
 
+# The ParamError ``param`` of a request whose body itself is unusable (not JSON, not an
+# object): the response says "The request body ...", never "Parameter 'body'", which reads
+# like an article's ``body`` field.
+REQUEST_BODY = "request body"
+
+
 def json_body() -> dict[str, Any]:
     """The request's JSON object, or :class:`ParamError` (400) saying what is wrong with it.
 
@@ -74,11 +80,11 @@ def json_body() -> dict[str, Any]:
     try:
         data = json.loads(raw) if raw.strip() else None
     except RecursionError:
-        raise ParamError("body", "JSON nested too deeply") from None
+        raise ParamError(REQUEST_BODY, "is JSON nested too deeply") from None
     except ValueError as error:
-        raise ParamError("body", f"broken JSON: {error}") from None
+        raise ParamError(REQUEST_BODY, f"is not JSON (broken JSON: {error})") from None
     if not isinstance(data, dict):
-        raise ParamError("body", "expected a JSON object")
+        raise ParamError(REQUEST_BODY, "is not a JSON object (expected a JSON object)")
     bad = invalid_fields(data)
     if bad:
         where = bad[0]

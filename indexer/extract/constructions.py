@@ -45,6 +45,7 @@ from indexer.extract.cue_types import EVIDENCE_SOURCES
 from indexer.extract.cues import attested, family
 from indexer.extract.interviews import ANSWER_LABELS, QUESTION_LABELS, TURN_LABEL
 from indexer.extract.names import is_first_name
+from indexer.extract.nlp import entities
 from indexer.extract.sources import interposed_participle, relayed_subject, source_kind, subject
 from indexer.extract.spans import token_spans, trimmed
 from indexer.extract.tokens import adjuncts_before_quotation, narrated_before_colon
@@ -671,6 +672,8 @@ def labelled_lines(
             continue
         if transcript and _only_a_question(text[match.end() : end]):
             continue  # the interviewer's turn
+        if not transcript and index <= 1 and _place_dateline(match.group(1)):
+            continue  # "BENGALURU: Chief Minister ... pulled up": where the story was filed
         if (
             match.group(1).isupper()
             and " " in match.group(1)
@@ -708,6 +711,19 @@ def _shouted_name(label: str, text: str) -> bool:
     Cole"); "FIX IS IN" and "CURRENCIES" are neither."""
     name = label.title()
     return is_first_name(name.split()[0]) or name in text
+
+
+def _place_dateline(label: str) -> bool:
+    """ "BENGALURU:", "NEW DELHI:" opening a story (Indian and Pakistani style): a place in
+    capitals, which the recogniser reads as a place in Title Case, and no given name. Asked
+    of the opening paragraphs (headline, lead) of an article that is no transcript only."""
+    name = label.title()
+    if not label.isupper() or is_first_name(name.split()[0]):
+        return False
+    return any(
+        (start, end) == (0, len(name)) and kind in ("GPE", "LOC")
+        for start, end, kind in entities(name)
+    )
 
 
 def _only_a_question(line: str) -> bool:

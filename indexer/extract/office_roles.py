@@ -155,12 +155,18 @@ def abbreviation_holders(written: str, role_bearers: dict[str, list[str]]) -> li
     Returns:
         None when `written` is no role abbreviation (`ROLE_ABBREVIATIONS`); else the
         distinct holders of a role containing one of its expansions as whole words ("prime
-        minister" in "prime minister of lirvania"), possibly none. Raises nothing.
+        minister" in "prime minister of lirvania"), possibly none; a deputy's, vice's,
+        assistant's or former holder's role ("deputy chief minister") holds none of them.
+        Raises nothing.
     """
     expansions = ROLE_ABBREVIATIONS.get(written.lower().rstrip("."))
     if expansions is None:
         return None
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, expansions)) + r")\b")
+    pattern = re.compile(
+        r"\b(?<!deputy )(?<!vice )(?<!vice-)(?<!assistant )(?<!former )(?:"
+        + "|".join(map(re.escape, expansions))
+        + r")\b"
+    )  # "the CM" is the chief minister, never the deputy chief minister
     holders = [n for role, names in role_bearers.items() if pattern.search(role) for n in names]
     return list(dict.fromkeys(holders))
 

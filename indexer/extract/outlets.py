@@ -63,7 +63,7 @@ def is_outlet(tok: Token) -> bool:
     words = low.split()
     if any(w in BRAND_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in BRAND_WORDS):
         return True
-    if _edition(words) or _broadcaster_initials(name):
+    if _edition(words) or _broadcaster_initials(name) or _radio_call_sign(name):
         return True
     return any(t.lower_ in OUTLET_NOUNS for t in np_tokens(tok) if t.i < tok.i)
 
@@ -82,6 +82,13 @@ def _broadcaster_initials(name: str) -> bool:
     (Broadcasting Corporation/Company) or TV; the initials of agencies and bodies ("FBI",
     "NASA") do not."""
     return bool(_CAPS.match(name)) and 3 <= len(name) <= 5 and name.endswith(("BC", "TV"))
+
+
+def _radio_call_sign(name: str) -> bool:
+    """ "2GB", "3AW", "6PR": an Australian radio station's call sign, a state digit (2-8)
+    then two or three capitals (Australian Communications and Media Authority call sign
+    plan); no person or body is named so."""
+    return re.fullmatch(r"[2-8][A-Z]{2,3}", name) is not None
 
 
 def _titled_person(words: list[str]) -> bool:
@@ -121,6 +128,8 @@ def outlet_name(tok: Token) -> str | None:
     prev = first.nbor(-1) if first.i > 0 else None
     if prev is not None and prev.text == "Al" and prev.whitespace_:
         return "Al " + text_of(chain)  # "Al Jazeera": the article opens the name
+    if prev is not None and not prev.whitespace_ and _radio_call_sign(prev.text + first.text):
+        return prev.text + text_of(chain)  # "2GB", split by the tokenizer as 2 gigabytes
     # "The Telegraph" keeps its capitalised article, "the Kyiv Post" does not.
     if prev is not None and prev.text == "The" and not prev.is_sent_start:
         return "The " + text_of(chain)

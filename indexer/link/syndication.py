@@ -11,19 +11,12 @@ copy.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from indexer.read.boilerplate import SYNDICATION_CREDIT, credited_outlet
 from schemas.ids import article_id, digest, normalize_text
 from store.base import Store
 
-_FOOTER = re.compile(
-    r"(?:read the original (?:article|story) (?:on|at|from)|this (?:article|story) "
-    r"(?:was )?(?:originally|first) (?:appeared|published) (?:on|in|by)|originally "
-    r"published (?:on|in|by)|(?:re)?published (?:here )?with permission (?:of|from))"
-    r"\s+(?:the\s+)?(?P<outlet>[^\n.]{2,80}?)\s*\.?\s*$",
-    re.I,
-)
 _TAIL_LINES = 3
 # "- CPA", "— Reuters": an agency's sign-off, alone on the last line of the text
 _SIGN_OFF = re.compile(r"^[-\u2013\u2014]+\s*(?P<outlet>[A-Z][\w.&' -]{1,38}?)\s*$")
@@ -33,9 +26,8 @@ _SIGN_OFF_WORDS = 4
 def footer_outlet(body: str) -> str | None:
     """The outlet a syndication footer in the last lines of the body names, if any."""
     for line in body.rstrip().splitlines()[-_TAIL_LINES:][::-1]:
-        found = _FOOTER.search(line.strip())
-        if found:
-            return found.group("outlet").strip(" *_")
+        if outlet := credited_outlet(line):
+            return outlet
     return None
 
 
@@ -53,7 +45,7 @@ def signing_outlets(article: dict[str, Any]) -> list[str]:
 
 def strip_footer(body: str) -> str:
     lines = body.rstrip().splitlines()
-    while lines and (not lines[-1].strip() or _FOOTER.search(lines[-1].strip())):
+    while lines and (not lines[-1].strip() or SYNDICATION_CREDIT.search(lines[-1].strip())):
         lines.pop()
     return "\n".join(lines)
 

@@ -17,7 +17,7 @@ from indexer.read.decode import Undecodable, binary_kind, decode
 from indexer.read.detect import HEAD_BYTES, detect
 from indexer.read.feeds import read_feed
 from indexer.read.fields import drop_formula_names
-from indexer.read.markup import strip_markup
+from indexer.read.markup import markup_note, strip_markup
 from indexer.read.model import (
     Article,
     ReadOptions,
@@ -95,8 +95,7 @@ def read_source(
                 repairs(Repair(source.name, where, note))
             marked = strip_markup(item)
             if marked and repairs is not None:
-                note = f"HTML markup in {_listed(marked)} removed (plain-text fields, read as text)"
-                repairs(Repair(source.name, where, note))
+                repairs(Repair(source.name, where, markup_note(marked)))
             formulas = drop_formula_names(item)
             if formulas and repairs is not None:
                 note = f"a spreadsheet formula as {_listed(formulas)} left out (not a name)"

@@ -26,12 +26,40 @@ _WIRE_DATELINE = re.compile(
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?,?\s+)?"
     r"\((?P<wire>[A-Z][A-Za-z.&' -]{0,38}[A-Za-z.])\)\s*[-\u2013\u2014]+\s"
 )
-_SYNDICATION = re.compile(
-    r"^(?:read the original article on|this (?:article|story) (?:was )?(?:originally|first) "
-    r"(?:appeared|published) (?:on|in|at)|originally published (?:on|in|at|by)|"
-    r"(?:this article|story) (?:is )?republished from)\s+(?P<outlet>.+?)\.?\s*$",
-    re.IGNORECASE,
+# A syndication credit: "Read the original article on X", "This story was first published by
+# X and is republished with permission", "Republished with permission of X".
+_CREDIT = (
+    r"(?:read the original (?:article|story) (?:on|at|from)|this (?:article|story) "
+    r"(?:was )?(?:originally|first) (?:appeared|published) (?:on|in|at|by)|originally "
+    r"published (?:on|in|at|by)|(?:this article|story) (?:is )?republished from|"
+    r"(?:re)?published (?:here )?with permission (?:of|from))\s+(?P<outlet>.+?)\s*$"
 )
+_SYNDICATION = re.compile("^" + _CREDIT, re.IGNORECASE)
+SYNDICATION_CREDIT = re.compile(_CREDIT, re.IGNORECASE)
+# Where a credited outlet's name ends: the credit's next sentence ("... wire. Read the
+# original ...", never "St. Louis") or clause ("Metro Ledger and is republished ...").
+_NAME_END = re.compile(r"(?<=[a-z]{3})\.\s+(?=[A-Z])|\s+(?:and|which|where|who|under|with)\s")
+# "the Continental Press Agency wire": the article and the medium are not the name.
+_MEDIUM = re.compile(r"\s+(?:news\s?)?(?:wire|website|site|service)$", re.IGNORECASE)
+
+
+def credited_outlet(line: str) -> str | None:
+    """The outlet a syndication credit line names, or None when `line` is no credit.
+
+    "This article originally appeared on the Continental Press Agency wire. Read the
+    original article on wire.example." -> "Continental Press Agency"; "This story was first
+    published by Metro Ledger and is republished with permission." -> "Metro Ledger".
+    The name ends at the credit's next sentence or clause; a leading lower-case "the" and a
+    trailing medium ("wire", "website") are dropped, a capitalised "The" is the name's.
+    """
+    found = SYNDICATION_CREDIT.search(line.strip())
+    if found is None:
+        return None
+    name = _NAME_END.split(found.group("outlet"), maxsplit=1)[0].strip(" *_.")
+    name = _MEDIUM.sub("", name.removeprefix("the ")).strip(" *_.")
+    return name or None
+
+
 # Lines after which the rest of the page is a comment form, never article text.
 _CUT = re.compile(
     r"^(?:leave a (?:reply|comment)|comments are closed|\d+ comments?|"
@@ -75,8 +103,8 @@ def clean_body(text: str) -> CleanedBody:
             published = date
             removed.append(stripped)
             continue
-        if match := _SYNDICATION.match(stripped):
-            outlet = outlet or match.group("outlet").strip()
+        if _SYNDICATION.match(stripped):
+            outlet = outlet or credited_outlet(stripped)
             removed.append(stripped)
             continue
         if _CUT.match(stripped):

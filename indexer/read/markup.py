@@ -60,6 +60,13 @@ def markup_text(text: str, *, paragraphs: bool) -> str:
     return "\n\n".join(b for b in blocks if b)
 
 
+def markup_note(fields: list[str]) -> str:
+    """The repair warning for markup removed from ``fields`` (`strip_markup`'s answer),
+    as `quotetrail index` prints it and the API's outcome carries it."""
+    listed = ", ".join(fields[:5]) + (" ..." if len(fields) > 5 else "")
+    return f"HTML markup in {listed} removed (plain-text fields, read as text)"
+
+
 def strip_markup(article: dict[str, Any]) -> list[str]:
     """Markup removed from the plain-text fields of ``article`` (:data:`TEXT_FIELDS`), in
     place; the names of the fields that held some. A one-line field left empty is removed

@@ -223,6 +223,26 @@ def expand(paths: list[str]) -> Iterator[Source | Reject]:
             yield from _relative_to(_parent(given), [_file(given)])
 
 
+def skipped_in_folders(paths: list[str]) -> list[str]:
+    """The files a walk of the folders in ``paths`` leaves out for their kind (`notes.md`,
+    `make_archives.py`; hidden files are not listed), named as the walk names what it
+    reads (relative to the named folder's parent), sorted. Patterns and files named
+    explicitly are read whatever their kind, so they skip nothing."""
+    skipped = []
+    for given in paths:
+        if given == STDIN or not os.path.isdir(given):
+            continue
+        base = _parent(given)
+        for folder, subfolders, files in os.walk(given, followlinks=True):
+            subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+            skipped += [
+                valid_text(os.path.relpath(os.path.join(folder, name), base))
+                for name in files
+                if not name.startswith(".") and not wanted_in_directory(name)
+            ]
+    return sorted(skipped)
+
+
 def _or_empty(given: str, found: Iterator[Source | Reject]) -> Iterator[Source | Reject]:
     """What a named folder holds, or a reject saying it holds nothing to read."""
     empty = True
