@@ -11,6 +11,7 @@ copy.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from indexer.read.boilerplate import SYNDICATION_CREDIT, credited_outlet
