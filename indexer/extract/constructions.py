@@ -45,7 +45,13 @@ from indexer.extract.cue_types import EVIDENCE_SOURCES
 from indexer.extract.cues import attested, family
 from indexer.extract.interviews import ANSWER_LABELS, QUESTION_LABELS, TURN_LABEL
 from indexer.extract.names import is_first_name
-from indexer.extract.sources import interposed_participle, relayed_subject, source_kind, subject
+from indexer.extract.sources import (
+    interposed_participle,
+    quoted_speaker,
+    relayed_subject,
+    source_kind,
+    subject,
+)
 from indexer.extract.spans import token_spans, trimmed
 from indexer.extract.tokens import adjuncts_before_quotation, narrated_before_colon
 from indexer.lexicon import wordset
@@ -324,6 +330,8 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
             if child.i < tok.i or not finite_clause(child):
                 continue
             pattern = "ccomp"  # "He said legalizing it could put ...": a clause misparsed
+        if child.dep_ == "dobj" and quoted_speaker(tok) == child:
+            continue  # "quoted Whitaker as saying ...": Whitaker speaks, "saying" is the cue
         if child.dep_ == "dobj" and is_date(child):
             continue  # "said Monday": a date parsed as an object
         if child.dep_ == "dobj" and _title_case_verb(tok) and _only_a_name(child):
@@ -436,6 +444,8 @@ def _predicative_objects(tok: Token, source: Token | None, site: Site) -> list[C
     its predicate is a small clause (Trump is a fascist), the speaker's claim; proposed as a
     clause of the verb when the lexicon knows it as a clausal or object cue."""
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is not None and quoted_speaker(tok) == obj:
+        return []  # "quoted Whitaker as saying ...": Whitaker speaks, "saying" is the cue
     pred = next(
         (
             c

@@ -196,7 +196,8 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
     ):
         relayed_by, speaker, source = speaker.name, *relayed
     elif cand.cue is not None and cand.inherit is None and speaker.name:
-        reporter = sources.reporter(cand.cue)  # "Calder said Whitaker told her ..."
+        # "Calder said Whitaker told her ...", "Calder quoted Whitaker as saying ..."
+        reporter = sources.reporter(cand.cue) or sources.quoter(cand.cue)
         if reporter is not None and _quoted(cand, cand.cue.head):
             reporter = None  # "'She looked at me and said, ...,' Whitfield said": his words
         publisher = None if reporter is None else outlets.publishing_outlet(reporter)
@@ -206,6 +207,8 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
             via = via + [name] if name and name not in via and name != speaker.name else via
         elif reporter is not None:
             relayed_by = _relaying_person(index.resolve(reporter, cand.offset), speaker)
+            if relayed_by and speaker.kind == "unknown" and speaker.how == NAMED:
+                speaker.kind = "person"  # "Calder said Whitaker told her: ...": someone's
         relayed_by = relayed_by or _second_hand(cand, index, speaker)
     dateline = DATELINE.match(text[source[0] : source[1]]) if source else None
     if source and dateline and source[0] + dateline.end() < source[1]:
@@ -393,7 +396,11 @@ def _relaying_person(reporter: Speaker, speaker: Speaker) -> str | None:
         return None
     if reporter.certainty <= AMBIGUOUS_SURNAME_CERTAINTY:  # "Clinton": which one, undecided
         return None
-    if reporter.kind not in _SPEAKING_KINDS or reporter.name == speaker.name:
+    if reporter.name == speaker.name:
+        return None
+    if reporter.kind not in _SPEAKING_KINDS and not (
+        reporter.kind == "unknown" and reporter.how == NAMED  # "Calder said ...": untyped
+    ):
         return None
     return reporter.name
 
@@ -462,6 +469,8 @@ claimed that Brant said '...'", `negation.disowned`). Returns the inner speaker 
         if inner is None or inner.tag_ not in ("NNP", "NNPS"):
             continue
         speaker = index.resolve(inner, cand.offset)
+        if speaker.name and speaker.how == NAMED and speaker.kind == "unknown":
+            speaker.kind = "person"  # "Whitaker told her": one who tells someone is a person
         if speaker.name and speaker.how == NAMED and speaker.kind == "person":
             chain = name_chain(inner) or [inner]
             start = cand.offset + chain[0].idx
