@@ -57,10 +57,10 @@ def test_an_outlet_or_a_survey_in_an_according_to_phrase_is_no_relaying_person()
 
 
 def test_a_trailing_according_to_says_where_a_report_comes_from_not_who_said_it_all() -> None:
-    # "according to a note", "according to a statement from his office", "according to
-    # Fenwick" after "X said ...": one record, X's words; never a second record of the whole
-    # sentence, "X said" and all, in the mouth of "note" or "statement from his office".
-    for trailing in ("a note seen by CPA", "a statement from his office", "Fenwick"):
+    # "according to a note", "according to a statement from his office" after "X said ...":
+    # one record, X's words; never a second record of the whole sentence, "X said" and all,
+    # in the mouth of "note" or "statement from his office".
+    for trailing in ("a note seen by CPA", "a statement from his office"):
         found = extract(
             HARBOUR + f"Rahman said the quay would open in March, according to {trailing}."
         )

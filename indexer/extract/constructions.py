@@ -170,10 +170,14 @@ def _according_to(tok: Token, site: Site) -> list[Candidate]:
     source = next((o for o in tok.nbor(1).children if o.dep_ == "pobj"), None)
     source = source or next((o for o in tok.children if o.dep_ == "pobj"), None)
     relayed = relayed_subject(tok)
-    if any(verb.i < tok.i and _speaker_verb(verb) for verb in tok.ancestors):
+    if (
+        source is not None
+        and source.lower_ in outlets.MEDIUM_NOUNS
+        and any(verb.i < tok.i and _speaker_verb(verb) for verb in tok.ancestors)
+    ):
         # "Reddy said ... buses would be inducted, according to a statement from his office":
-        # the phrase says where Reddy's words come from (`second_hand.according_to` names a
-        # person who relays them); it is not a second report of the whole sentence
+        # the statement is the medium of Reddy's words, not a second report of the whole
+        # sentence, "Reddy said" and all
         return []
     if source is not None and (speaker := _speaker_an_outlet_relays(tok, source)) is not None:
         verb = speaker.head  # "According to the BBC, Whitaker called the claims 'nonsense'"
