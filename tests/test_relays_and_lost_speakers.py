@@ -84,6 +84,20 @@ def test_a_quote_told_to_a_speaker_named_by_surname_alone_is_the_teller_s_relaye
     ] == [("Whitaker", "person", "Calder", '"We will win the seat."')]
 
 
+def test_a_headline_relaying_a_named_speakers_quotation_stores_it_once_as_relayed() -> None:
+    # Reinholt's page must not list the headline's words as his own direct quote, nor list
+    # them twice ("Reinholt told her 'the numbers ...'" beside the quotation itself).
+    body = (
+        "Ex-aide says Reinholt told her 'the numbers don't matter'\n\n"
+        "Finance Minister Tomas Reinholt presented the budget on Monday."
+    )
+    told = [r for r in extract(body) if "numbers" in r["content"]]
+    assert [(r["speaker"], r["content"]) for r in told] == [
+        ("Tomas Reinholt", "'the numbers don't matter'")
+    ]
+    assert told[0]["relayed_by"] is not None  # the ex-aide passes them on
+
+
 def test_words_someone_is_quoted_as_saying_are_theirs_relayed_by_the_one_quoting() -> None:
     direct = extract('"We will win the seat," Calder quoted Whitaker as saying.')
     assert [(r["speaker"], r["relayed_by"], r["content"]) for r in direct] == [

@@ -82,6 +82,8 @@ def records(found: list[Candidate], page: Layout, index: SpeakerIndex | None = N
     for cand in found:
         if cand.form == INNER_QUOTATION and cand.result:
             _relayed_from_outer(cand.result, out)
+    for rec in out:
+        _relay_passed_inward(rec, out)
     return [
         rec for k, rec in enumerate(out) if not _relayed_twice(rec, out) and not
         _denies_nothing_before(rec, out[:k])
@@ -112,6 +114,25 @@ def _relayed_from_outer(rec: dict, out: list[dict]) -> None:
             same = outer["speaker"] == rec["speaker"]
             rec["relayed_by"] = outer["relayed_by"] if same else outer["speaker"]
             return
+
+
+def _relay_passed_inward(rec: dict, out: list[dict]) -> None:
+    """ "Ex-aide says Reinholt told her 'the numbers don't matter'": `rec`, the outer report
+    given to the inner speaker (`_relayed_speaker`), says who relays; the inner speaker's own
+    record of words inside it, without a relay of its own, is relayed by the same one (and
+    `_relayed_twice` then keeps that record alone)."""
+    if rec["relayed_by"] is None:
+        return
+    inside = {i for s, e in rec["content_spans"] for i in range(s, e)}
+    for other in out:
+        if (
+            other is not rec
+            and other["relayed_by"] is None
+            and other["speaker"] == rec["speaker"]
+            and len(other["content"]) < len(rec["content"])
+            and all(i in inside for s, e in other["content_spans"] for i in range(s, e))
+        ):
+            other["relayed_by"] = rec["relayed_by"]
 
 
 def _relayed_twice(rec: dict, out: list[dict]) -> bool:
