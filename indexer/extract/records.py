@@ -479,6 +479,8 @@ claimed that Brant said '...'", `negation.disowned`). Returns the inner speaker 
     for verb in cand.cue.children:
         if verb.dep_ not in ("ccomp", "parataxis") or verb.lower_ not in RELAY_VERBS:
             continue
+        if verb.i < cand.cue.i:
+            continue  # '"Smith told me \'...\'," Jones said': Jones's quotation (`inner_quotes`)
         if negation.disowned(verb):
             continue  # "Critics falsely claimed that Grant said '...'": not Grant's words
         if any(t.is_quote for t in verb.doc[cand.cue.i + 1 : verb.i]):
