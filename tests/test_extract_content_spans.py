@@ -119,3 +119,14 @@ def test_a_second_that_clause_is_the_same_claim_not_a_new_statement() -> None:
     assert [a["content"] for a in stored(sentence)] == [
         "witnesses saw a rifle in the truck and that one was found nearby"
     ]
+
+
+def test_a_quotation_said_ends_at_its_closing_mark_not_at_the_speakers_next_act() -> None:
+    # What Reyes did after speaking ("and left") is the writer's narration, not his words;
+    # a quotation mark inside a clause the writer continues ('"the plan" was dead') is not.
+    assert [r["content"] for r in stored('Then Reyes said "this one closes" and left.')] == [
+        '"this one closes"'
+    ]
+    assert [r["content"] for r in stored('Reyes said "the plan" was dead and buried.')] == [
+        '"the plan" was dead and buried'
+    ]

@@ -125,6 +125,20 @@ def test_an_answer_when_asked_is_the_answerers_and_the_question_is_nobodys_claim
     assert not [a for a in stored(text) if question in a["content"]]
 
 
+def test_a_one_word_answer_after_a_colon_is_the_answer_however_short() -> None:
+    text = (
+        "Union leader Petra Kessler met the ministers on Monday.\n\n"
+        'Asked whether she would resign, Ms Kessler said: "No." Asked again, she said: '
+        '"I have answered that."'
+    )
+    assert [(a["speaker"], a["content"]) for a in stored(text)] == [
+        ("Petra Kessler", '"No."'),
+        ("Petra Kessler", '"I have answered that."'),
+    ]
+    # a single word in quotation marks with no colon before it is still a term
+    assert not stored('Kessler used the word "resign." The ministers left.')
+
+
 # --- quoted as saying ------------------------------------------------------------------
 
 

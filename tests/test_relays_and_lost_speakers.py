@@ -75,6 +75,40 @@ def test_a_quote_passed_on_by_another_speaker_records_who_relayed_it() -> None:
     assert all(r["relayed_by"] is None for r in extract(own))  # her own words: no relay
 
 
+def test_a_quote_told_to_a_speaker_named_by_surname_alone_is_the_teller_s_relayed() -> None:
+    # Neither name has a title or a first name: the article still says who spoke (the
+    # one who told her, a person) and who passes it on; one record, not two.
+    body = 'Calder said Whitaker told her: "We will win the seat."'
+    assert [
+        (r["speaker"], r["speaker_type"], r["relayed_by"], r["content"]) for r in extract(body)
+    ] == [("Whitaker", "person", "Calder", '"We will win the seat."')]
+
+
+def test_a_headline_relaying_a_named_speakers_quotation_stores_it_once_as_relayed() -> None:
+    # Reinholt's page must not list the headline's words as his own direct quote, nor list
+    # them twice ("Reinholt told her 'the numbers ...'" beside the quotation itself).
+    body = (
+        "Ex-aide says Reinholt told her 'the numbers don't matter'\n\n"
+        "Finance Minister Tomas Reinholt presented the budget on Monday."
+    )
+    told = [r for r in extract(body) if "numbers" in r["content"]]
+    assert [(r["speaker"], r["content"]) for r in told] == [
+        ("Tomas Reinholt", "'the numbers don't matter'")
+    ]
+    assert told[0]["relayed_by"] is not None  # the ex-aide passes them on
+
+
+def test_words_someone_is_quoted_as_saying_are_theirs_relayed_by_the_one_quoting() -> None:
+    direct = extract('"We will win the seat," Calder quoted Whitaker as saying.')
+    assert [(r["speaker"], r["relayed_by"], r["content"]) for r in direct] == [
+        ("Whitaker", "Calder", '"We will win the seat,"')
+    ]  # never a second record whose words are "Whitaker as saying"
+    reported = extract("Calder quoted Whitaker as saying the seat was safe.")
+    assert [(r["speaker"], r["relayed_by"], r["content"]) for r in reported] == [
+        ("Whitaker", "Calder", "the seat was safe")
+    ]
+
+
 def test_a_peer_or_honorific_in_apposition_is_the_speaker_the_office_is_the_role() -> None:
     for body, name in (
         (

@@ -56,6 +56,22 @@ def test_an_outlet_or_a_survey_in_an_according_to_phrase_is_no_relaying_person()
     assert speaker_of(found, "the harbour was silting up") == ("Ali Rahman", None)
 
 
+def test_a_trailing_according_to_says_where_a_report_comes_from_not_who_said_it_all() -> None:
+    # "according to a note", "according to a statement from his office" after "X said ...":
+    # one record, X's words; never a second record of the whole sentence, "X said" and all,
+    # in the mouth of "note" or "statement from his office".
+    for trailing in ("a note seen by CPA", "a statement from his office"):
+        found = extract(
+            HARBOUR + f"Rahman said the quay would open in March, according to {trailing}."
+        )
+        said = [r for r in found if "quay" in r["content"]]
+        assert [(r["speaker"], r["content"]) for r in said] == [
+            ("Ali Rahman", "the quay would open in March")
+        ], trailing
+    alone = extract("The quay will open in March, according to a note seen by CPA.")
+    assert [r["content"] for r in alone] == ["The quay will open in March"]  # the note's claim
+
+
 def test_hearsay_is_relayed_by_its_unnamed_source() -> None:
     # "allegedly" and "reportedly" are the article's distance: never first-hand words.
     found = extract(
@@ -72,9 +88,7 @@ def test_hearsay_is_relayed_by_its_unnamed_source() -> None:
 
 
 def test_a_quote_a_colleague_relays_is_stored_as_relayed() -> None:
-    found = extract(
-        HARBOUR + 'Fenwick said Rahman told her the harbour plan was "dead".'
-    )
+    found = extract(HARBOUR + 'Fenwick said Rahman told her the harbour plan was "dead".')
     relayed = by_content(found, "the harbour plan")
     assert (relayed["speaker"], relayed["relayed_by"]) == ("Ali Rahman", "Joan Fenwick")
     assert relayed["confidence"] >= STORE_FLOOR

@@ -46,7 +46,13 @@ from indexer.extract.cues import attested, family
 from indexer.extract.interviews import ANSWER_LABELS, QUESTION_LABELS, TURN_LABEL
 from indexer.extract.names import is_first_name
 from indexer.extract.nlp import entities
-from indexer.extract.sources import interposed_participle, relayed_subject, source_kind, subject
+from indexer.extract.sources import (
+    interposed_participle,
+    quoted_speaker,
+    relayed_subject,
+    source_kind,
+    subject,
+)
 from indexer.extract.spans import token_spans, trimmed
 from indexer.extract.tokens import adjuncts_before_quotation, narrated_before_colon
 from indexer.lexicon import wordset
@@ -165,6 +171,15 @@ def _according_to(tok: Token, site: Site) -> list[Candidate]:
     source = next((o for o in tok.nbor(1).children if o.dep_ == "pobj"), None)
     source = source or next((o for o in tok.children if o.dep_ == "pobj"), None)
     relayed = relayed_subject(tok)
+    if (
+        source is not None
+        and source.lower_ in outlets.MEDIUM_NOUNS
+        and any(verb.i < tok.i and _speaker_verb(verb) for verb in tok.ancestors)
+    ):
+        # "Reddy said ... buses would be inducted, according to a statement from his office":
+        # the statement is the medium of Reddy's words, not a second report of the whole
+        # sentence, "Reddy said" and all
+        return []
     if source is not None and (speaker := _speaker_an_outlet_relays(tok, source)) is not None:
         verb = speaker.head  # "According to the BBC, Whitaker called the claims 'nonsense'"
         content = [
@@ -325,6 +340,8 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
             if child.i < tok.i or not finite_clause(child):
                 continue
             pattern = "ccomp"  # "He said legalizing it could put ...": a clause misparsed
+        if child.dep_ == "dobj" and quoted_speaker(tok) == child:
+            continue  # "quoted Whitaker as saying ...": Whitaker speaks, "saying" is the cue
         if child.dep_ == "dobj" and is_date(child):
             continue  # "said Monday": a date parsed as an object
         if child.dep_ == "dobj" and _title_case_verb(tok) and _only_a_name(child):
@@ -437,6 +454,8 @@ def _predicative_objects(tok: Token, source: Token | None, site: Site) -> list[C
     its predicate is a small clause (Trump is a fascist), the speaker's claim; proposed as a
     clause of the verb when the lexicon knows it as a clausal or object cue."""
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is not None and quoted_speaker(tok) == obj:
+        return []  # "quoted Whitaker as saying ...": Whitaker speaks, "saying" is the cue
     pred = next(
         (
             c

@@ -333,7 +333,26 @@ def clause_tail(head: Token, reliability: Reliability) -> set[Token]:
     participle, a closing relative gloss, a coordinated next statement, a closing time or
     concession ("..., after a tough push from Washington")."""
     tail = _trailing_participle(head) | _trailing_relative(head) | _contrasting_source(head)
+    tail |= _after_closing_quotation(head)
     return tail | _trailing_statement(head, reliability) | _trailing_circumstance(head)
+
+
+def _after_closing_quotation(head: Token) -> set[Token]:
+    """ 'Reyes said "this one closes" and left.': a clause that opens with a quotation mark
+    and whose verb is inside the quotation is the quotation, which ends at its closing mark;
+    what is coordinated after it ("and left") is the speaker's next act. A second quotation
+    after it ('"we will win" and "we will govern"') is still what was said: nothing cut."""
+    doc = head.doc
+    first, last = head.left_edge, head.right_edge
+    if not first.is_quote or first.i >= head.i:
+        return set()
+    close = next((t for t in doc[first.i + 1 : last.i + 1] if t.is_quote), None)
+    if close is None or close.i < head.i or close.i >= last.i:
+        return set()
+    rest = doc[close.i + 1 : last.i + 1]
+    if rest[0].dep_ not in ("cc", "conj") or any(t.is_quote for t in rest):
+        return set()
+    return set(rest)
 
 
 def coordinated_that(cue: Token, first: Token) -> list[Token]:

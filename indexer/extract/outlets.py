@@ -30,7 +30,7 @@ OUTLET_NOUNS = wordset(
 MEDIUM_NOUNS = wordset(
     """statement interview video post tweet speech rally conference briefing address letter
     email op-ed column editorial memo release broadcast podcast appearance hearing
-    testimony message remarks comments report blog debate town documentary"""
+    testimony message remarks comments report blog debate town documentary note"""
 )
 # Words after a known outlet's name that name one of its editions: "Politico Europe".
 EDITIONS = wordset(

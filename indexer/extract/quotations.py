@@ -154,7 +154,7 @@ def quote_candidates(
             continue  # 'the so-called "efficiency review"': a name, not speech
         first, last = parts[0], parts[-1]
         one_word = first.words(text) < 2
-        if one_word and not _closes_statement(text, first):
+        if one_word and not (_closes_statement(text, first) or _after_colon(text, first)):
             continue  # one word in quotation marks is a term, unless it ends a statement
         hit = _cue_near(first, last, parsed, starts, inside, reliability)
         hit = hit or _colon_intro(text, first, parsed, starts, reliability)
@@ -164,7 +164,10 @@ def quote_candidates(
                 by_cue[argument.offset + argument.cue.idx] = argument
                 out.append(with_quotes(argument, inside, text))
             continue
-        if hit is None or (one_word and not _cue_follows(text, first, hit)):
+        if hit is None or (
+            one_word
+            and not (_cue_follows(text, first, hit) or _answered_after_colon(text, first, hit))
+        ):
             continue  # '"Fine," said Bob Smith.': the cue must come right after the word
         if (
             first.single
@@ -473,6 +476,18 @@ def _closes_statement(text: str, quote: Quote) -> bool:
     mark ends a (short) statement; a one-word term in quotation marks does not."""
     inner = text[quote.start : quote.end].rstrip("\"'\u201d\u2019\u00bb")
     return inner[-1:] in (",", "!", "?")
+
+
+def _after_colon(text: str, quote: Quote) -> bool:
+    """ 'Ms Okoro said: "No."': a quotation right after a colon is what the clause before
+    the colon introduces, a statement however short, never a term in quotation marks."""
+    return text[: quote.start].rstrip().endswith(":")
+
+
+def _answered_after_colon(text: str, quote: Quote, hit: CueHit) -> bool:
+    """ 'Asked whether she would resign, Ms Okoro said: "No."': the cue comes right before
+    the quotation, with only a colon between them."""
+    return text[hit.offset + hit.cue.idx + len(hit.cue) : quote.start].strip() == ":"
 
 
 def _cue_follows(text: str, quote: Quote, hit: CueHit) -> bool:

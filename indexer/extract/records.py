@@ -82,6 +82,8 @@ def records(found: list[Candidate], page: Layout, index: SpeakerIndex | None = N
     for cand in found:
         if cand.form == INNER_QUOTATION and cand.result:
             _relayed_from_outer(cand.result, out)
+    for rec in out:
+        _relay_passed_inward(rec, out)
     return [
         rec for k, rec in enumerate(out) if not _relayed_twice(rec, out) and not
         _denies_nothing_before(rec, out[:k])
@@ -112,6 +114,25 @@ def _relayed_from_outer(rec: dict, out: list[dict]) -> None:
             same = outer["speaker"] == rec["speaker"]
             rec["relayed_by"] = outer["relayed_by"] if same else outer["speaker"]
             return
+
+
+def _relay_passed_inward(rec: dict, out: list[dict]) -> None:
+    """ "Ex-aide says Reinholt told her 'the numbers don't matter'": `rec`, the outer report
+    given to the inner speaker (`_relayed_speaker`), says who relays; the inner speaker's own
+    record of words inside it, without a relay of its own, is relayed by the same one (and
+    `_relayed_twice` then keeps that record alone)."""
+    if rec["relayed_by"] is None:
+        return
+    inside = {i for s, e in rec["content_spans"] for i in range(s, e)}
+    for other in out:
+        if (
+            other is not rec
+            and other["relayed_by"] is None
+            and other["speaker"] == rec["speaker"]
+            and len(other["content"]) < len(rec["content"])
+            and all(i in inside for s, e in other["content_spans"] for i in range(s, e))
+        ):
+            other["relayed_by"] = rec["relayed_by"]
 
 
 def _relayed_twice(rec: dict, out: list[dict]) -> bool:
@@ -196,7 +217,8 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
     ):
         relayed_by, speaker, source = speaker.name, *relayed
     elif cand.cue is not None and cand.inherit is None and speaker.name:
-        reporter = sources.reporter(cand.cue)  # "Calder said Whitaker told her ..."
+        # "Calder said Whitaker told her ...", "Calder quoted Whitaker as saying ..."
+        reporter = sources.reporter(cand.cue) or sources.quoter(cand.cue)
         if reporter is not None and _quoted(cand, cand.cue.head):
             reporter = None  # "'She looked at me and said, ...,' Whitfield said": his words
         publisher = None if reporter is None else outlets.publishing_outlet(reporter)
@@ -206,6 +228,8 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
             via = via + [name] if name and name not in via and name != speaker.name else via
         elif reporter is not None:
             relayed_by = _relaying_person(index.resolve(reporter, cand.offset), speaker)
+            if relayed_by and speaker.kind == "unknown" and speaker.how == NAMED:
+                speaker.kind = "person"  # "Calder said Whitaker told her: ...": someone's
         relayed_by = relayed_by or _second_hand(cand, index, speaker)
     dateline = DATELINE.match(text[source[0] : source[1]]) if source else None
     if source and dateline and source[0] + dateline.end() < source[1]:
@@ -393,7 +417,11 @@ def _relaying_person(reporter: Speaker, speaker: Speaker) -> str | None:
         return None
     if reporter.certainty <= AMBIGUOUS_SURNAME_CERTAINTY:  # "Clinton": which one, undecided
         return None
-    if reporter.kind not in _SPEAKING_KINDS or reporter.name == speaker.name:
+    if reporter.name == speaker.name:
+        return None
+    if reporter.kind not in _SPEAKING_KINDS and not (
+        reporter.kind == "unknown" and reporter.how == NAMED  # "Calder said ...": untyped
+    ):
         return None
     return reporter.name
 
@@ -451,6 +479,8 @@ claimed that Brant said '...'", `negation.disowned`). Returns the inner speaker 
     for verb in cand.cue.children:
         if verb.dep_ not in ("ccomp", "parataxis") or verb.lower_ not in RELAY_VERBS:
             continue
+        if verb.i < cand.cue.i:
+            continue  # '"Smith told me \'...\'," Jones said': Jones's quotation (`inner_quotes`)
         if negation.disowned(verb):
             continue  # "Critics falsely claimed that Grant said '...'": not Grant's words
         if any(t.is_quote for t in verb.doc[cand.cue.i + 1 : verb.i]):
@@ -462,6 +492,8 @@ claimed that Brant said '...'", `negation.disowned`). Returns the inner speaker 
         if inner is None or inner.tag_ not in ("NNP", "NNPS"):
             continue
         speaker = index.resolve(inner, cand.offset)
+        if speaker.name and speaker.how == NAMED and speaker.kind == "unknown":
+            speaker.kind = "person"  # "Whitaker told her": one who tells someone is a person
         if speaker.name and speaker.how == NAMED and speaker.kind == "person":
             chain = name_chain(inner) or [inner]
             start = cand.offset + chain[0].idx

@@ -67,6 +67,8 @@ def _subject(verb: Token) -> Token | None:
         return answering
     if (stranded := stranded_subject(verb)) is not None:
         return stranded
+    if (quoted := quoted_speaker(verb)) is not None:
+        return quoted  # "'...,' Calder quoted Whitaker as saying": Whitaker's words
     tok = verb
     for _ in range(3):
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -185,15 +187,33 @@ def _quoted_as_saying(verb: Token) -> Token | None:
     return next((c for c in quoting.children if c.dep_ == "dobj"), None)
 
 
+def quoted_speaker(cue: Token) -> Token | None:
+    """ "Calder quoted Whitaker as saying ...", "'...,' the paper quoted Whitaker as saying":
+    the object of a quoting verb (`QUOTING_VERBS`) that says the words (`_quoted_as_saying`),
+    when `cue` is that quoting verb; None for any other verb or object ("quoted the report")."""
+    if cue.lower_ not in QUOTING_VERBS:
+        return None
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for verb in prep.children:
+                if verb.dep_ == "pcomp" and (said := _quoted_as_saying(verb)) is not None:
+                    return said
+    return None
+
+
 def quoter(verb: Token) -> Token | None:
     """Who quotes a speaker "as saying" (`verb` is the "saying"): the quoting verb's subject,
     "The Financial Times" in "The Financial Times quoted Gareth Pryce as saying ...", or in
     the passive its agent or the paper it was quoted in ("Ross was quoted by the Evening
     Star as saying ...", "was quoted in the Daily Courier as saying ..."); None when unsaid
-    ("X was quoted as saying ...")."""
-    if verb.dep_ != "pcomp" or _quoted_as_saying(verb) is None:
+    ("X was quoted as saying ..."). `verb` may be the quoting verb itself ("'...,' Calder
+    quoted Whitaker as saying": Calder, `quoted_speaker`)."""
+    if quoted_speaker(verb) is not None:
+        quoting = verb
+    elif verb.dep_ != "pcomp" or _quoted_as_saying(verb) is None:
         return None
-    quoting = verb.head.head
+    else:
+        quoting = verb.head.head
     for child in quoting.children:
         if child.dep_ == "nsubj":
             return child
