@@ -14,7 +14,8 @@ allegations": a topic not spoken about), a clause after a factive verb of knowin
 quotation whose cue is no attested verb of saying ("The City Council passed: ..."), a
 source that is no one ("Not that anyone is arguing ...", "No official said ...", "Not
 everyone finds ..."), an utterance the writer imagines ("a reader would now ask ...", "you
-might say ...": `hypothetical_speaker`) and a
+might say ...": `hypothetical_speaker`), the writer's aside with an expletive "it" ("It is
+worth noting that ...": `writers_aside`) and a
 report of what was not said or is called false ("did not say whether ...", "refused to say
 that ...", "denied that he said ...": `negation`). So
 is an outlet's frame around another report ("X said ..., Radio Y reported", "According to
@@ -97,6 +98,28 @@ def admissible(cand: Candidate) -> bool:
         or nobody_speaks(cand)
         or hypothetical_speaker(cand)
         or unsaid_report(cand)
+        or writers_aside(cand)
+    )
+
+
+# Heads of a writer's aside about the article's own claim: "It is worth noting that ...",
+# "it is fair to say", "It goes without saying that ..." (an adjective or "without").
+ASIDE_HEAD_TAGS = frozenset(["JJ", "IN"])
+
+
+def writers_aside(cand: Candidate) -> bool:
+    """ "It's worth noting that this is the first time ...", "It goes without saying that
+    ...", "It is fair to say that ...": a cue in the gerund or bare infinitive under an
+    adjective or "without" (`ASIDE_HEAD_TAGS`), whose source is the expletive "it", is the
+    writer's own comment on the claim that follows, nobody's statement (issue 11). "It said
+    ..., citing legal risks" (a company's report: the participle hangs on a verb) stays."""
+    cue, source = cand.cue, cand.source
+    return (
+        cue is not None
+        and source is not None
+        and source.lower_ == "it"
+        and cue.tag_ in ("VBG", "VB")
+        and cue.head.tag_ in ASIDE_HEAD_TAGS
     )
 
 
