@@ -264,7 +264,9 @@ def split_clause(clause: Token) -> list[Token]:
         (c for c in head.children if c.dep_ == "ccomp" and c.i > clause.i and c.i > head.i),
         None,
     )
-    if rest is None or clause.i < head.i or rest.left_edge.i != end + 1:
+    if rest is None or clause.dep_ != "ccomp" or clause.i < head.i:
+        return []
+    if rest.left_edge.i != end + 1:
         return []
     return list(rest.subtree)
 
