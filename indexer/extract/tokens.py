@@ -257,7 +257,8 @@ def split_clause(clause: Token) -> list[Token]:
     this, he tweeted that.'": the parser cut one complement clause in two, hanging the rest
     (here a quotation the clause ends on) on the verb as a second complement that starts right
     where the first ends. Returns the tokens of such a rest of `clause` (the next complement
-    clause of the same verb, adjacent to it), or []."""
+    clause of the same verb, adjacent to it), or []; [] too when the rest opens with a
+    capitalised common word, a new sentence whose full stop the text lacks."""
     head = clause.head
     end = clause.right_edge.i
     rest = next(
@@ -266,8 +267,11 @@ def split_clause(clause: Token) -> list[Token]:
     )
     if rest is None or clause.dep_ != "ccomp" or clause.i < head.i:
         return []
-    if rest.left_edge.i != end + 1:
+    first = rest.left_edge
+    if first.i != end + 1:
         return []
+    if first.text[:1].isupper() and first.tag_ not in PROPER and not first.nbor(-1).is_punct:
+        return []  # "... regional centers The S.E.C. said ...": a sentence without its stop
     return list(rest.subtree)
 
 
