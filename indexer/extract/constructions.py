@@ -58,7 +58,7 @@ from indexer.extract.tokens import (
     adjuncts_before_quotation,
     closed_by_semicolon,
     narrated_before_colon,
-    split_clause,
+    split_rest,
 )
 from indexer.lexicon import wordset
 
@@ -355,7 +355,7 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
             continue  # "X was less certain: she said ...": narration, not what she said
         if child.dep_ == "ccomp" and closed_by_semicolon(child):
             continue  # "It's unlikely; the team says she'll ...": the writer's sentence
-        if child.dep_ == "ccomp" and any(child in split_clause(c) for c in tok.children):
+        if child.dep_ == "ccomp" and any(split_rest(c) is child for c in tok.children):
             continue  # the rest of a clause the parser split: part of the one before
         if child.i < tok.i and interposed_participle(child):
             continue  # "Okafor, asked if he would resign, said ...": the question, not his words
@@ -368,7 +368,8 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
         content = [t for t in child.subtree if not relay_phrase(t) and t not in tail]
         if child.dep_ == "ccomp":
             content += coordinated_that(tok, child) + continued_claim(tok, child)
-            content += split_clause(child)
+            if (rest := split_rest(child)) is not None:
+                content += list(rest.subtree)
         elif child.dep_ == "xcomp":
             content = _infinitive_subject(tok, child) + content
             content += coordinated_infinitive(tok, child)

@@ -252,27 +252,28 @@ def closed_by_semicolon(clause: Token) -> bool:
     ) and any(c.dep_ == "ccomp" and c.i > head.i for c in head.children)
 
 
-def split_clause(clause: Token) -> list[Token]:
+def split_rest(clause: Token) -> Token | None:
     """ "The governor said Democrats and the media are to blame for focusing on 'he said
     this, he tweeted that.'": the parser cut one complement clause in two, hanging the rest
     (here a quotation the clause ends on) on the verb as a second complement that starts right
-    where the first ends. Returns the tokens of such a rest of `clause` (the next complement
-    clause of the same verb, adjacent to it), or []; [] too when the rest opens with a
-    capitalised common word, a new sentence whose full stop the text lacks."""
+    where the first ends. Returns the head of such a rest of `clause` (the next complement
+    clause of the same verb, adjacent to it), or None. A clause after a comma (its own or the
+    first's) or a closing quotation mark ("Senator says tariff deal is 'close,' aides
+    disagree") is one of its own, and so is one opening with a capitalised common word (a new
+    sentence whose full stop the text lacks: "... the regional centers The S.E.C. said ...")."""
     head = clause.head
+    if clause.dep_ != "ccomp" or clause.i < head.i:
+        return None
     end = clause.right_edge.i
-    rest = next(
-        (c for c in head.children if c.dep_ == "ccomp" and c.i > clause.i and c.i > head.i),
-        None,
-    )
-    if rest is None or clause.dep_ != "ccomp" or clause.i < head.i:
-        return []
+    rest = next((c for c in head.children if c.dep_ == "ccomp" and c.i > clause.i), None)
+    if rest is None or rest.left_edge.i != end + 1 or clause.doc[end].is_punct:
+        return None
     first = rest.left_edge
-    if first.i != end + 1:
-        return []
-    if first.text[:1].isupper() and first.tag_ not in PROPER and not first.nbor(-1).is_punct:
-        return []  # "... regional centers The S.E.C. said ...": a sentence without its stop
-    return list(rest.subtree)
+    if first.is_punct and not first.is_quote:
+        return None
+    if first.text[:1].isupper() and first.tag_ not in PROPER:
+        return None
+    return rest
 
 
 def adjuncts_before_quotation(clause: Token) -> list[Token]:
