@@ -54,7 +54,12 @@ from indexer.extract.sources import (
     subject,
 )
 from indexer.extract.spans import token_spans, trimmed
-from indexer.extract.tokens import adjuncts_before_quotation, narrated_before_colon
+from indexer.extract.tokens import (
+    adjuncts_before_quotation,
+    closed_by_semicolon,
+    narrated_before_colon,
+    split_rest,
+)
 from indexer.lexicon import wordset
 
 CONTENT_PATTERNS = ("ccomp", "dobj", "xcomp")
@@ -348,6 +353,10 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
             continue  # "Announces Series C Funding": a headline's name object says nothing
         if child.dep_ == "ccomp" and narrated_before_colon(child):
             continue  # "X was less certain: she said ...": narration, not what she said
+        if child.dep_ == "ccomp" and closed_by_semicolon(child):
+            continue  # "It's unlikely; the team says she'll ...": the writer's sentence
+        if child.dep_ == "ccomp" and any(split_rest(c) is child for c in tok.children):
+            continue  # the rest of a clause the parser split: part of the one before
         if child.i < tok.i and interposed_participle(child):
             continue  # "Okafor, asked if he would resign, said ...": the question, not his words
         if site.score(pattern, tok.lower_, source) is None:
@@ -359,6 +368,8 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
         content = [t for t in child.subtree if not relay_phrase(t) and t not in tail]
         if child.dep_ == "ccomp":
             content += coordinated_that(tok, child) + continued_claim(tok, child)
+            if (rest := split_rest(child)) is not None:
+                content += list(rest.subtree)
         elif child.dep_ == "xcomp":
             content = _infinitive_subject(tok, child) + content
             content += coordinated_infinitive(tok, child)

@@ -14,7 +14,9 @@ allegations": a topic not spoken about), a clause after a factive verb of knowin
 quotation whose cue is no attested verb of saying ("The City Council passed: ..."), a
 source that is no one ("Not that anyone is arguing ...", "No official said ...", "Not
 everyone finds ..."), an utterance the writer imagines ("a reader would now ask ...", "you
-might say ...": `hypothetical_speaker`) and a
+might say ...": `hypothetical_speaker`), the writer's aside with an expletive "it" ("It is
+worth noting that ...": `writers_aside`), an act or an aim named by a noun ("the decision
+to leave": `action_noun`) and a
 report of what was not said or is called false ("did not say whether ...", "refused to say
 that ...", "denied that he said ...": `negation`). So
 is an outlet's frame around another report ("X said ..., Radio Y reported", "According to
@@ -33,6 +35,7 @@ from indexer.extract.cues import family
 from indexer.extract.inner_quotes import INNER_QUOTATION
 from indexer.extract.scoring import STORE_FLOOR
 from indexer.extract.spans import chars, trimmed
+from indexer.extract.viewpoints import ACTION_NOUNS
 from indexer.lexicon import wordset
 
 NESTED_PATTERNS = frozenset(["ccomp", "quote"])  # the reports a report may hold
@@ -97,6 +100,43 @@ def admissible(cand: Candidate) -> bool:
         or nobody_speaks(cand)
         or hypothetical_speaker(cand)
         or unsaid_report(cand)
+        or writers_aside(cand)
+        or action_noun(cand)
+    )
+
+
+def action_noun(cand: Candidate) -> bool:
+    """ "Britain's decision to leave the European Union", "Archer's decision to play through
+    the pain": a noun of an act or an aim (`viewpoints.ACTION_NOUNS`) with a "to" infinitive
+    is what someone did or means to do, not what they said. "The court's decision that the
+    law stands" (a "that" clause: a ruling) stays."""
+    cue = cand.cue
+    if cue is None or cand.pattern.split(":")[0] != "noun" or cue.lower_ not in ACTION_NOUNS:
+        return False
+    clauses = [c for c in cue.children if c.dep_ in ("acl", "ccomp")]
+    return any(
+        c.dep_ == "aux" and c.lower_ == "to" for clause in clauses for c in clause.children
+    ) and not any(c.dep_ == "mark" and c.lower_ == "that" for k in clauses for c in k.children)
+
+
+# Heads of a writer's aside about the article's own claim: "It is worth noting that ...",
+# "it is fair to say", "It goes without saying that ..." (an adjective or "without").
+ASIDE_HEAD_TAGS = frozenset(["JJ", "IN"])
+
+
+def writers_aside(cand: Candidate) -> bool:
+    """ "It's worth noting that this is the first time ...", "It goes without saying that
+    ...", "It is fair to say that ...": a cue in the gerund or bare infinitive under an
+    adjective or "without" (`ASIDE_HEAD_TAGS`), whose source is the expletive "it", is the
+    writer's own comment on the claim that follows, nobody's statement (issue 11). "It said
+    ..., citing legal risks" (a company's report: the participle hangs on a verb) stays."""
+    cue, source = cand.cue, cand.source
+    return (
+        cue is not None
+        and source is not None
+        and source.lower_ == "it"
+        and cue.tag_ in ("VBG", "VB")
+        and cue.head.tag_ in ASIDE_HEAD_TAGS
     )
 
 

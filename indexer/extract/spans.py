@@ -27,8 +27,9 @@ UNIT_FULL_STOP = re.compile(r"\d[^\W\d_]*\.$")  # "$5m." / "20C.": the tokenizer
 DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{2,40}(?:,\s+[A-Z][A-Za-z.]{1,12})?,?\s+"  # "SAN JOSE, Calif.,"
     r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?,?\s+)?"  # "Feb. 10, 2025"
-    r"(?:\([A-Za-z .]+\)\s*|/[A-Za-z ]+/\s*)?"  # "(AP)", "/PRNewswire/"
+    r"(?:(?:\([A-Za-z .]+\)\s*|/[A-Za-z ]+/\s*)?"  # "(AP)", "/PRNewswire/"
     r"[-\u2013\u2014]+\s+"
+    r"|\([A-Z][A-Za-z]{1,11}\)\s+)"  # "MUMBAI, Jan 12 (PTI) ": a one-word wire, no dash
 )
 
 _DATELINE_REACH = 160  # characters: no dateline is longer

@@ -238,6 +238,44 @@ def narrated_before_colon(clause: Token) -> bool:
     )
 
 
+def closed_by_semicolon(clause: Token) -> bool:
+    """ "It's an extremely unlikely scenario; Clinton's team says she'll continue ...": a
+    clause the parser hung as the complement of a later verb, though a semicolon closes it
+    before that verb's own subject, while the verb takes a complement clause of its own after
+    it, is the writer's sentence; the verb reports its own complement (issue 11)."""
+    head = clause.head
+    end = clause.right_edge.i
+    if not (clause.i < head.i and end + 1 < head.i and clause.doc[end + 1].text == ";"):
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and end + 1 < c.i < head.i for c in head.children
+    ) and any(c.dep_ == "ccomp" and c.i > head.i for c in head.children)
+
+
+def split_rest(clause: Token) -> Token | None:
+    """ "The governor said Democrats and the media are to blame for focusing on 'he said
+    this, he tweeted that.'": the parser cut one complement clause in two, hanging the rest
+    (here a quotation the clause ends on) on the verb as a second complement that starts right
+    where the first ends. Returns the head of such a rest of `clause` (the next complement
+    clause of the same verb, adjacent to it), or None. A clause after a comma (its own or the
+    first's) or a closing quotation mark ("Senator says tariff deal is 'close,' aides
+    disagree") is one of its own, and so is one opening with a capitalised common word (a new
+    sentence whose full stop the text lacks: "... the regional centers The S.E.C. said ...")."""
+    head = clause.head
+    if clause.dep_ != "ccomp" or clause.i < head.i:
+        return None
+    end = clause.right_edge.i
+    rest = next((c for c in head.children if c.dep_ == "ccomp" and c.i > clause.i), None)
+    if rest is None or rest.left_edge.i != end + 1 or clause.doc[end].is_punct:
+        return None
+    first = rest.left_edge
+    if first.is_punct and not first.is_quote:
+        return None
+    if first.text[:1].isupper() and first.tag_ not in PROPER:
+        return None
+    return rest
+
+
 def adjuncts_before_quotation(clause: Token) -> list[Token]:
     """ 'confirmed that in a statement: "We will rebuild ..."': the words of a reported
     clause before a colon that opens a quotation, when they are only a "that", adverbs and

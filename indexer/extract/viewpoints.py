@@ -60,6 +60,13 @@ COMMITMENT_NOUNS = wordset(
     """promise promises pledge pledges vow vows threat threats call calls demand demands plea
     pleas appeal appeals"""
 )
+# Nouns of an act or an aim whose "to" infinitive is what was done or meant to be done, not
+# words: "Britain's decision to leave the EU", "her plan to ...", "his effort to ...", "their
+# refusal to ..." (PolNeAR train, above; issue 11, noise audit seed 131). With a "that"
+# clause ("the court's decision that the law stands") a decision is a ruling: it stays.
+ACTION_NOUNS = wordset(
+    """decision decisions plan plans effort efforts attempt attempts refusal bid bids"""
+)
 # Verbs by which their subject voices the claim or commitment their object names: "the
 # senator repeated the accusation that ...", "she renewed the pledge to ...", "made a promise
 # to ...". Other verbs judge a holderless claim ("rejected the claim that ..."): no source.
