@@ -741,11 +741,15 @@ class Indexer:
 
     def _count(self, batch: Batch, outcomes: list[PutOutcome]) -> None:
         unchanged = {o.id for o in outcomes if o.status == "unchanged"}
-        in_batch: set[str] = set()
+        in_batch: dict[str, dict[str, Any]] = {}  # id -> content of its latest record
         for pending in batch.articles:
-            ident = pending.article["id"]
-            self._one_source(pending, kept=ident in unchanged and ident not in in_batch)
-            in_batch.add(ident)
+            ident, content = pending.article["id"], _content(pending.article)
+            earlier = in_batch.get(ident)
+            # kept: the same content as what is stored (an earlier batch) or as the earlier
+            # record of this batch (an AMP copy: `_superseded_in` supersedes nothing then)
+            kept = earlier == content if earlier is not None else ident in unchanged
+            self._one_source(pending, kept=kept)
+            in_batch[ident] = content
         by_id = {p.article["id"]: p for p in batch.articles}
         for outcome in outcomes:
             if outcome.status == "rejected":

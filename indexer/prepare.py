@@ -35,7 +35,7 @@ from indexer.read.fields import as_date
 from indexer.read.model import DEFAULT_MAX_ARTICLE_BYTES, Article, Repair, too_large
 from schemas.ids import article_id
 from schemas.links import article_url, web_url
-from schemas.outlet import initials_of
+from schemas.outlet import short_name_of
 from store.base import ArticleRecord
 
 if TYPE_CHECKING:
@@ -109,11 +109,12 @@ def clean(
     elif (
         not article.get("original_outlet")
         and cleaned.wire
-        and not initials_of(cleaned.wire, article["outlet"])
+        and not short_name_of(cleaned.wire, article["outlet"])
     ):
         # "LONDON, Nov 20 (Reuters) -" in the Daily Globe: the agency wrote the story (the
         # linker drops an original that is the article's own outlet by name; its own
-        # initials, "(WN)" in Wire National, are the outlet's own dateline too)
+        # initials, "(WN)" in Wire National, or short name, "(Meridian)" in Meridian Wire
+        # Service, are the outlet's own dateline too)
         article["original_outlet"] = cleaned.wire
     late = date_problem(article.get("published"))
     if late:

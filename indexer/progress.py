@@ -51,7 +51,7 @@ class Progress:
             self._last_log = now
             of = f" of {human_size(self.total)}" if self.total else ""
             print(
-                f"quotetrail: {articles} articles written ({rate:.1f}/s), "
+                f"quotetrail: so far {articles} articles written ({rate:.1f}/s), "
                 f"{human_size(bytes_read)}{of} read",
                 file=self.stream,
                 flush=True,

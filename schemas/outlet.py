@@ -18,6 +18,20 @@ def initials_of(abbreviation: str, name: str) -> bool:
     return len(letters) >= 2 and letters in spellings
 
 
+def short_name_of(credit: str, name: str) -> bool:
+    """Is ``credit`` ("Meridian", "The Ledger") the first words of ``name`` ("Meridian Wire
+    Service", "The Ledger Group"), leading "The" aside, or its initials
+    (:func:`initials_of`)? A wire's dateline credit in the wire's own copy names it so
+    ("WARSAW, Nov 20 (Meridian) -" in Meridian Wire Service). Case-insensitive; False
+    for a blank credit."""
+    def words(text: str) -> list[str]:
+        found = text.replace("-", " ").casefold().split()
+        return found[1:] if found[:1] == ["the"] else found
+
+    mine, theirs = words(credit), words(name)
+    return bool(mine) and (theirs[: len(mine)] == mine or initials_of(credit, name))
+
+
 class OutletSchema(Schema):
     id = fields.String(required=True, **es(KEYWORD))
     name = fields.String(

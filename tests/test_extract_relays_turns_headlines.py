@@ -23,9 +23,7 @@ from indexer.extract import extract
         ("A report by Reuters said the owner would sell the plant.", "Reuters"),
     ],
 )
-def test_a_newspapers_report_is_never_the_previous_speakers_words(
-    report: str, outlet: str
-) -> None:
+def test_a_newspapers_report_is_never_the_previous_speakers_words(report: str, outlet: str) -> None:
     body = f'"We were told the furnace would go cold," Pryce said.\n\n{report}'
     pryce, reported = extract(body)
     assert pryce["speaker"] == "Pryce"
@@ -52,11 +50,38 @@ def test_the_statement_a_speaker_just_made_stays_hers() -> None:
             "BBC Radio 4",
         ),
         ("Maria Lopez said the deal was not done, Bloomberg reported.", "Bloomberg"),
+        (
+            "Ruth Kellerman ruled out an early election, telling 2GB's Ben Fordham: "
+            '"The election will be held when it is due."',
+            "2GB",
+        ),
+        ("Sam Ruiz told WKRP radio that the budget was balanced.", "WKRP"),
     ],
 )
 def test_the_outlet_a_speaker_told_relays_her_statement(sentence: str, outlet: str) -> None:
     (att,) = extract(sentence)
     assert att["speaker"] == " ".join(sentence.split()[:2]).rstrip(",")
+    assert att["via_outlets"] == [outlet]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        (
+            "Speaking on ABC Radio National on Sunday, Kate Tully said 40 tankers were funded.",
+            "ABC Radio National",
+        ),
+        ("In an interview with KHBR radio, Victor Lindqvist said he had promised nothing.", "KHBR"),
+        ("Talking to the BBC's Laura Kuenssberg, Victor Lindqvist said the plan was sound.", "BBC"),
+    ],
+)
+def test_the_station_a_speaker_spoke_on_or_to_relays_her_statement(
+    sentence: str, outlet: str
+) -> None:
+    """Radio and television: the network spoken on, a station by its call sign, the outlet
+    of the presenter spoken to; never the presenter or the station noun."""
+    (att,) = extract(sentence)
+    assert att["speaker"] in ("Kate Tully", "Victor Lindqvist")
     assert att["via_outlets"] == [outlet]
 
 
@@ -125,7 +150,7 @@ def test_a_headline_keeps_its_quoted_predicate(title: str, content: str) -> None
     [
         (
             "Senator says tariff deal is 'close,' aides disagree",
-            "Sen. Robert Fielding said Tuesday that a tariff deal was \"very close.\"",
+            'Sen. Robert Fielding said Tuesday that a tariff deal was "very close."',
             "Robert Fielding",
         ),
         (

@@ -105,3 +105,18 @@ def test_an_invisible_character_beside_a_names_hyphen_is_dropped(
         }
     finally:
         store.close()
+
+
+def test_a_search_typed_with_a_bidirectional_override_reads_as_typed(
+    fresh_client: Any, fresh_newsroom: Store
+) -> None:
+    """A search pasted with a right-to-left override (U+202E) must not turn the page's title
+    and search box around: the words searched are the words shown, and a name typed with a
+    decomposed accent finds the composed one."""
+    page = fresh_client.get("/?q=\u202eharbor")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "\u202e" not in html
+    assert "<title>“harbor” — Search" in html
+    directory = fresh_client.get("/speakers?q=Jose\u0301").get_data(as_text=True)
+    assert "\u0301" not in directory and "starting “José”" in directory

@@ -112,15 +112,33 @@ def test_a_paper_running_a_wire_story_credits_the_agency_as_original_outlet(
 
 @pytest.mark.parametrize(
     ("outlet", "initials"),
-    [("Wire National", "WN"), ("The Daily Globe", "DG"), ("Metro Ledger", "M.L.")],
+    [
+        ("Wire National", "WN"),
+        ("The Daily Globe", "DG"),
+        ("Metro Ledger", "M.L."),
+        ("Meridian Wire Service", "Meridian"),
+        ("The Ledger Group", "Ledger"),
+    ],
 )
 def test_an_outlets_own_initials_in_its_dateline_name_no_other_original(
     outlet: str, initials: str
 ) -> None:
-    """ "SPRINGFIELD, Nov. 29 (WN) -" in Wire National's own story: its own dateline."""
+    """ "SPRINGFIELD, Nov. 29 (WN) -" in Wire National's own story, or "(Meridian)" in
+    Meridian Wire Service's: its own dateline, by initials or short name."""
     article = {
         "url": "https://example.org/story",
         "outlet": outlet,
         "body": f"SPRINGFIELD, Nov. 29 ({initials}) - The strike was called off.",
     }
     assert prepare_article(article).get("original_outlet") is None
+
+
+def test_an_agency_credit_that_only_shares_a_later_word_is_another_outlet() -> None:
+    """ "(Service)" is not the short name of "Meridian Wire Service": a credit that is only
+    a later word of the outlet's name names another outlet."""
+    article = {
+        "url": "https://example.org/story",
+        "outlet": "Meridian Wire Service",
+        "body": "SPRINGFIELD, Nov. 29 (Service) - The strike was called off.",
+    }
+    assert prepare_article(article).get("original_outlet") == "Service"

@@ -156,6 +156,27 @@ def test_html_page_gives_main_text_and_metadata(tmp_path: Path) -> None:
         assert dropped not in body
 
 
+def test_an_html_pages_publication_time_keeps_its_moment_for_first_seen(tmp_path: Path) -> None:
+    # Two pages of one day are ordered by the moment their heads give, zone included.
+    path = tmp_path / "evening.html"
+    path.write_text(
+        PAGE.replace("2024-06-18T09:00:00+00:00", "2024-06-18T21:30:00-05:00"), encoding="utf-8"
+    )
+    article = only(path)
+    assert article["published"] == "2024-06-18"  # the day as written, not moved
+    assert article["published_time"] == "2024-06-19T02:30:00Z"
+    json_ld = PAGE.replace(
+        '<meta property="article:published_time" content="2024-06-18T09:00:00+00:00">',
+        '<script type="application/ld+json">{"@type": "NewsArticle",'
+        ' "datePublished": "2024-06-18T09:15:00+02:00"}</script>',
+    )
+    path.write_text(json_ld, encoding="utf-8")
+    assert only(path)["published_time"] == "2024-06-18T07:15:00Z"
+    day_only = PAGE.replace("2024-06-18T09:00:00+00:00", "2024-06-18")
+    path.write_text(day_only, encoding="utf-8")
+    assert "published_time" not in only(path)
+
+
 def test_html_is_detected_by_content_whatever_the_name(tmp_path: Path) -> None:
     path = tmp_path / "download"
     path.write_text(PAGE, encoding="utf-8")

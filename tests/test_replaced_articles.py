@@ -84,6 +84,25 @@ def test_one_article_again_in_a_later_batch_keeps_the_earlier_record_and_says_so
     assert article is not None and "a-wire.jsonl" in article["source"]
 
 
+def test_an_identical_copy_in_the_same_batch_is_said_kept_as_the_summary_counts_it(
+    new_store: Store, tmp_path: Path
+) -> None:
+    """An AMP copy of a story read in the same batch as the story: the warning and the
+    summary tell one story (the earlier record kept, the copy counted unchanged), never a
+    replacement the summary does not show."""
+    first, second = tmp_path / "a-story.jsonl", tmp_path / "b-amp.jsonl"
+    line = _line("https://north.example/gas", "Gas bills will be cut", "Alan Frost")
+    first.write_text(line + "\n")
+    second.write_text(line + "\n")
+    err = io.StringIO()
+    options = IndexOptions([str(first), str(second)], state_dir=str(tmp_path / "state"), workers=1)
+    summary = Indexer(new_store, options, err).run()
+    said = err.getvalue()
+    assert "the same content, so the earlier record is kept" in said
+    assert "replaces the earlier" not in said
+    assert "1 indexed, 0 replaced, 1 unchanged" in summary.line()  # type: ignore[attr-defined]
+
+
 def test_a_corrected_figure_in_a_stored_quote_is_named_as_changed(
     new_store: Store, tmp_path: Path
 ) -> None:

@@ -26,6 +26,7 @@ from werkzeug.datastructures import ImmutableMultiDict, MultiDict
 
 from quotetrail.errors import ParamError as ParamError
 from schemas.catalog import FILTERS, FilterField
+from schemas.text import normalized_text
 from store.base import FACETS, SearchQuery
 
 # Parameters that link shorteners, newsletters and ad networks add to shared links: pages
@@ -175,11 +176,13 @@ def _flatten(
     args: MultiDict[str, str], list_fields: set[str], keep_blanks: bool = False
 ) -> dict[str, Any]:
     """Query-string arguments as the schema reads them: a list for a list parameter, else
-    the one value. ParamError for a one-value parameter given different values (which of
+    the one value, each normalized as stored text is (``schemas.text.normalized_text``: NFC,
+    no bidirectional controls, which would otherwise turn a page's title and search box
+    around). ParamError for a one-value parameter given different values (which of
     ``?page=2&page=5`` was meant cannot be guessed); the same value repeated is that value."""
     out: dict[str, Any] = {}
     for key in args:
-        values = args.getlist(key)
+        values = [normalized_text(v) for v in args.getlist(key)]
         if key in list_fields:
             out[key] = values if keep_blanks else [v for v in values if v != ""]
         elif len(set(values)) > 1:

@@ -91,6 +91,25 @@ def _radio_call_sign(name: str) -> bool:
     return re.fullmatch(r"[2-8][A-Z]{2,3}", name) is not None
 
 
+# Nouns of a station that a call sign names: "KHBR radio", "WXYZ-TV" is written as one word.
+STATION_NOUNS = wordset("radio television tv station")
+
+
+def _station_call_sign(noun: Token) -> str | None:
+    """ "KHBR radio", "2GB radio", "the WHO station": the call sign modifying a station noun
+    (`STATION_NOUNS`): an Australian one (`_radio_call_sign`) or a US one, K or W then two
+    or three capitals (FCC, 47 CFR 73.3550); None otherwise. Only before such a noun is
+    "WHO" a station and not the World Health Organization."""
+    if noun.lower_ not in STATION_NOUNS:
+        return None
+    for child in noun.lefts:
+        if child.dep_ in ("compound", "amod", "nmod") and (
+            re.fullmatch(r"[KW][A-Z]{2,3}", child.text) or _radio_call_sign(child.text)
+        ):
+            return child.text
+    return None
+
+
 def _titled_person(words: list[str]) -> bool:
     """ "White House Press Secretary Josh Earnest": a personal title, then a person's name
     of two or three words starting with a first name, is a person, whatever the title's
@@ -246,8 +265,9 @@ def swallowed_outlet(cue: Token) -> list[Token]:
 
 
 def _spoken_to(cue: Token) -> list[str]:
-    """ "Speaking to the Financial Times, he added ...", "In an interview with CNBC, she
-    said": the outlet a participle of speaking hanging off the cue was addressing."""
+    """ "Speaking to the Financial Times, he added ...", "Speaking on ABC Radio National,
+    she said", "..., telling 2GB's Ben Fordham: '...'": the outlet a participle of speaking
+    or telling hanging off the cue was addressing or speaking on."""
     found = []
     participles = [c for c in cue.children if c.dep_ == "advcl"] + [
         p for s in cue.children if s.dep_ == "nsubj" for p in s.children if p.dep_ == "acl"
@@ -255,12 +275,18 @@ def _spoken_to(cue: Token) -> list[str]:
     for verb in participles:
         if verb.lower_ in SPEAKING_PARTICIPLES:
             for prep in verb.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("to", "with"):
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "with", "on"):
                     found += [
                         name
                         for o in prep.children
                         if o.dep_ == "pobj" and (name := _addressed_outlet(o))
                     ]
+        elif verb.lower_ in TELLING:
+            found += [
+                name
+                for o in verb.children
+                if o.dep_ in ("dobj", "dative") and (name := _addressed_outlet(o))
+            ]
     return found
 
 
@@ -344,11 +370,18 @@ NOT_IN_NAMES = wordset("according per told speaking talking in during after befo
 
 
 def _introduced_outlet(tok: Token) -> str | None:
-    """The outlet `tok` names: an outlet itself ("the Financial Times", "CNN's Jake
-    Tapper" -> "CNN"), or an outlet noun with the outlet's name in apposition ("Dutch
-    broadcaster NOS", "the newspaper De Telegraaf"); None for anything else."""
+    """The outlet `tok` names: an outlet itself ("the Financial Times"), the outlet a
+    presenter or reporter belongs to ("CNN's Jake Tapper", "2GB's Ben Fordham" -> "2GB"),
+    a station by its call sign ("KHBR radio", `_station_call_sign`), or an outlet noun with
+    the outlet's name in apposition ("Dutch broadcaster NOS", "the newspaper De
+    Telegraaf"); None for anything else."""
     if is_outlet(tok):
         return _outlet_of(tok)
+    for owner in tok.children:
+        if owner.dep_ == "poss" and is_outlet(owner):
+            return outlet_name(owner)
+    if sign := _station_call_sign(tok):
+        return sign
     if tok.lower_ in OUTLET_NOUNS:
         for appos in tok.children:
             if appos.dep_ == "appos" and name_chain(appos):

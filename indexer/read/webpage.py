@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from indexer.read.fields import as_authors, as_date
 from indexer.read.model import Article, new_article
+from schemas.dates import read_instant
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _HTML_LANG = re.compile(r"""<html[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})\b""", re.I)
@@ -17,6 +18,16 @@ _TAG = re.compile(r"<[^>]*>")
 _OWN_PAGE = re.compile(
     r"""<meta\s+name\s*=\s*["']?generator["']?\s+content\s*=\s*["']?quotetrail\b""", re.I
 )
+# The page's own publication timestamp, which trafilatura (htmldate) reads as a day only: the
+# Open Graph article property (https://ogp.me/#type_article), schema.org's datePublished as
+# a meta itemprop or in JSON-LD (https://schema.org/datePublished).
+_PUBLISHED_META = re.compile(
+    r"""<meta\b(?=[^>]*\b(?:property|name|itemprop)\s*=\s*["']?"""
+    r"""(?:article:published_time|og:published_time|datePublished)["'\s>])"""
+    r"""[^>]*\bcontent\s*=\s*["']([^"'>]+)""",
+    re.I,
+)
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 _BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "dd")
 
 
@@ -83,6 +94,7 @@ def read_html(html: str, source: str, url: str | None = None) -> Article:
         }
         if doc.date and published is None:  # named in a warning by indexer.read
             metadata["published_raw"] = doc.date
+    published_time = published_instant(html, published)
     return new_article(
         source,
         text,
@@ -91,10 +103,29 @@ def read_html(html: str, source: str, url: str | None = None) -> Article:
         outlet=doc.sitename if doc is not None else None,
         authors=as_authors(doc.author) if doc is not None else [],
         published=published,
+        published_time=published_time,
         language=(doc.language if doc is not None else None)
         or (lang.group(1).lower() if lang else None),
         metadata=metadata,
     )
+
+
+def published_instant(html: str, day: str | None) -> str | None:
+    """The moment (UTC, ``YYYY-MM-DDTHH:MM:SSZ``) the page's own metadata says it was
+    published, when a timestamp with its zone is there and names the same day as ``day``
+    (the day the article keeps); None otherwise. Read from the page's head: the Open Graph
+    ``article:published_time``, a ``datePublished`` meta or JSON-LD value."""
+    if day is None:
+        return None
+    head = html[:65536]
+    for pattern in (_PUBLISHED_META, _JSON_LD_PUBLISHED):
+        for match in pattern.finditer(head):
+            value = match.group(1).strip()
+            if as_date(value) == day:
+                instant = read_instant(value)
+                if instant is not None:
+                    return instant
+    return None
 
 
 def stripped_text(html: str) -> str:
