@@ -417,6 +417,62 @@ def continued_claim(cue: Token, clause: Token) -> list[Token]:
     return [doc[last + 1], *link.subtree]
 
 
+# How a report of its own hangs at the end of a content: a relative clause (", which he said
+# were ..."), an adverbial one (", though she noted ...") or a coordinated one.
+REPORT_CLAUSES = ("relcl", "advcl", "conj")
+_SET_OFF = frozenset([",", ";", "-", "--", "\u2013", "\u2014"])
+
+
+def closing_report(content: list[Token], cue: Token) -> set[Token]:
+    """Tokens of a second report closing `content` (the tokens a construction proposes for
+    `cue`): a clause with a subject of its own and a verb of saying (`STATEMENT_CUE`, by the
+    cue lexicon) with what it says, hanging in the content as a relative, adverbial or
+    coordinated clause (`REPORT_CLAUSES`), set off by a comma or a dash or opened by a
+    subordinator, and running to the content's end: "... in private work, though she noted
+    clients are beginning to demand ...", "his personal donations, which he said were
+    accompanied by ...", "interference in the election -- meddling the congressman said is
+    designed to ...". It is that other report (proposed for its own cue), not part of this
+    content; PolNeAR annotates each token once. Empty when there is none."""
+    inside = {t.i for t in content}
+    if not inside:
+        return set()
+    first, last = min(inside), max(inside)
+    doc = cue.doc
+    for verb in content:
+        if verb.i == cue.i or not verb.tag_.startswith("VB") or not _reports(verb):
+            continue
+        clause = verb
+        while clause.dep_ not in REPORT_CLAUSES and clause.head.i in inside:
+            if clause.head.i == clause.i:
+                break
+            clause = clause.head
+        left = clause.left_edge.i
+        if (
+            clause.dep_ not in REPORT_CLAUSES
+            or clause.head.i not in inside
+            or clause.right_edge.i < last
+            or left <= first + 1
+        ):
+            continue
+        opened = clause.dep_ == "advcl" and doc[left].dep_ == "mark"
+        if opened or doc[left - 1].text in _SET_OFF:
+            return {t for t in content if t.i >= left}
+    return set()
+
+
+def _reports(verb: Token) -> bool:
+    """`verb` opens a report of its own: a verb of saying (`STATEMENT_CUE`) with its own
+    subject and either what it says after it (a clause, an infinitive, an object) or the
+    relative clause it heads ("which he said were ...")."""
+    if (cue_reliability(verb.lower_, "ccomp") or 0) < STATEMENT_CUE:
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return verb.dep_ == "relcl" or any(
+        c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i for c in verb.children
+    )
+
+
 def _trailing_relative(head: Token) -> set[Token]:
     """ ", which is spread by mosquitoes" closing a claim: the writer's gloss, not the claim."""
     doc = head.doc
