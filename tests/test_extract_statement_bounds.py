@@ -70,3 +70,15 @@ def test_a_quote_after_the_comma_of_its_cue_is_still_joined_even_in_title_case()
     found = stored(text)
     assert len(found) == 1
     assert found[0]["content"].endswith('"Never Again."')
+
+
+def test_a_reason_in_the_speakers_own_quoted_words_stays_with_the_claim() -> None:
+    text = (
+        "Anchor Lew Drummond said he left the leak out of the segment because ''no one can "
+        "credibly state they have evidence of who did it, and as soon as they do, I'll report "
+        "it.''"
+    )
+    found = stored(text)
+    assert len(found) == 1
+    assert found[0]["content"].startswith("he left the leak out of the segment because")
+    assert found[0]["content"].endswith("I'll report it.''")

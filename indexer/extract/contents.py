@@ -420,6 +420,9 @@ def continued_claim(cue: Token, clause: Token) -> list[Token]:
 # How a report of its own hangs at the end of a content: a relative clause (", which he said
 # were ..."), an adverbial one (", though she noted ...") or a coordinated one.
 REPORT_CLAUSES = ("relcl", "advcl", "conj")
+# Subordinators that set a second report against the first ("..., though she noted ...");
+# after "because" or "if" the clause gives the claim's own reason or condition.
+CONCESSIVE_MARKS = wordset("though although while whereas")
 _SET_OFF = frozenset([",", ";", "-", "--", "\u2013", "\u2014"])
 
 
@@ -428,7 +431,8 @@ def closing_report(content: list[Token], cue: Token) -> set[Token]:
     `cue`): a clause with a subject of its own and a verb of saying (`STATEMENT_CUE`, by the
     cue lexicon) with what it says, hanging in the content as a relative, adverbial or
     coordinated clause (`REPORT_CLAUSES`), set off by a comma or a dash or opened by a
-    subordinator, and running to the content's end: "... in private work, though she noted
+    concessive subordinator (`CONCESSIVE_MARKS`), outside quotation marks, and running to
+    the content's end: "... in private work, though she noted
     clients are beginning to demand ...", "his personal donations, which he said were
     accompanied by ...", "interference in the election -- meddling the congressman said is
     designed to ...". It is that other report (proposed for its own cue), not part of this
@@ -454,7 +458,9 @@ def closing_report(content: list[Token], cue: Token) -> set[Token]:
             or left <= first + 1
         ):
             continue
-        opened = clause.dep_ == "advcl" and doc[left].dep_ == "mark"
+        if any(t.is_quote for t in doc[left : last + 1]):
+            continue  # '... because "no one can credibly state ..."': the speaker's own words
+        opened = clause.dep_ == "advcl" and doc[left].lower_ in CONCESSIVE_MARKS
         if opened or doc[left - 1].text in _SET_OFF:
             return {t for t in content if t.i >= left}
     return set()
