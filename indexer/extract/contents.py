@@ -2,7 +2,8 @@
 
 Decides what a content clause keeps and what it sheds: a trailing ", adding that ...", a
 coordinated next statement ("and calls her ..."), a closing ", which ..." gloss and relay
-phrases (", per Reuters", ", according to X") are not part of the content; a second
+phrases (", per Reuters", ", according to X") are not part of the content, nor is a second
+report set off at its end (", though she noted ...", ", which he said were ..."); a second
 "but that ..." clause is. Also recognises the clause shapes the constructions look for
 (that-clauses, finite clauses, a that-clause hanging off an adjunct, a reporting tail).
 """

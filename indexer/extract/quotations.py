@@ -7,7 +7,9 @@ which cue an unclaimed quotation belongs to (the nearest cue verb with a subject
 QUOTE_WINDOW tokens in its paragraph, or a "... said:" closing the paragraph before it, or
 else the verb whose object or predicate holds it: 'branded North Korea an "outlaw nation"');
 when the quotation after `"A," he said.` (or a paraphrase, `A, he said.`) joins the same
-statement, as the two parts of a sentence quoted around its cue (`"A," he added, "b."`); and
+statement (a title quoted in the cue's clause, `"A," he said on "Meet the Press." "B."`, is
+no statement and does not stand between them), as the two parts of a sentence quoted around
+its cue (`"A," he added, "b."`); and
 when a paragraph
 that is only a quotation continues the previous paragraph's speaker. Quotation marks
 themselves are found by `quotes.py`.
