@@ -27,6 +27,7 @@ from indexer.extract.candidate import Candidate, Reliability
 from indexer.extract.contents import (
     back_reference,
     clause_tail,
+    closing_report,
     complement_clause,
     continued_claim,
     coordinated_infinitive,
@@ -119,6 +120,8 @@ class Site:
             return []  # "I didn't expect him to": the verb, and what was said, came before
         if pattern in NOMINAL and pattern != "noun" and not proposition(form, content):
             return []  # "endorsed Clinton", "approved a bill": an action, not a claim
+        closing = closing_report(content, cue)  # "..., though she noted ...": her own report
+        content = [t for t in content if t not in closing]
         score = self.score(pattern, form, source)
         pattern = self.scored_pattern(pattern, source)
         spans = token_spans(content, self.offset)

@@ -2,7 +2,8 @@
 
 Decides what a content clause keeps and what it sheds: a trailing ", adding that ...", a
 coordinated next statement ("and calls her ..."), a closing ", which ..." gloss and relay
-phrases (", per Reuters", ", according to X") are not part of the content; a second
+phrases (", per Reuters", ", according to X") are not part of the content, nor is a second
+report set off at its end (", though she noted ...", ", which he said were ..."); a second
 "but that ..." clause is. Also recognises the clause shapes the constructions look for
 (that-clauses, finite clauses, a that-clause hanging off an adjunct, a reporting tail).
 """
@@ -415,6 +416,68 @@ def continued_claim(cue: Token, clause: Token) -> list[Token]:
     if link.right_edge.i < sent_end - 2 or any(relay_phrase(t) for t in link.subtree):
         return []
     return [doc[last + 1], *link.subtree]
+
+
+# How a report of its own hangs at the end of a content: a relative clause (", which he said
+# were ..."), an adverbial one (", though she noted ...") or a coordinated one.
+REPORT_CLAUSES = ("relcl", "advcl", "conj")
+# Subordinators that set a second report against the first ("..., though she noted ...");
+# after "because" or "if" the clause gives the claim's own reason or condition.
+CONCESSIVE_MARKS = wordset("though although while whereas")
+_SET_OFF = frozenset([",", ";", "-", "--", "\u2013", "\u2014"])
+
+
+def closing_report(content: list[Token], cue: Token) -> set[Token]:
+    """Tokens of a second report closing `content` (the tokens a construction proposes for
+    `cue`): a clause with a subject of its own and a verb of saying (`STATEMENT_CUE`, by the
+    cue lexicon) with what it says, hanging in the content as a relative, adverbial or
+    coordinated clause (`REPORT_CLAUSES`), set off by a comma or a dash or opened by a
+    concessive subordinator (`CONCESSIVE_MARKS`), outside quotation marks, and running to
+    the content's end: "... in private work, though she noted
+    clients are beginning to demand ...", "his personal donations, which he said were
+    accompanied by ...", "interference in the election -- meddling the congressman said is
+    designed to ...". It is that other report (proposed for its own cue), not part of this
+    content; PolNeAR annotates each token once. Empty when there is none."""
+    inside = {t.i for t in content}
+    if not inside:
+        return set()
+    first, last = min(inside), max(inside)
+    doc = cue.doc
+    for verb in content:
+        if verb.i == cue.i or not verb.tag_.startswith("VB") or not _reports(verb):
+            continue
+        clause = verb
+        while clause.dep_ not in REPORT_CLAUSES and clause.head.i in inside:
+            if clause.head.i == clause.i:
+                break
+            clause = clause.head
+        left = clause.left_edge.i
+        if (
+            clause.dep_ not in REPORT_CLAUSES
+            or clause.head.i not in inside
+            or clause.right_edge.i < last
+            or left <= first + 1
+        ):
+            continue
+        if any(t.is_quote for t in doc[left : last + 1]):
+            continue  # '... because "no one can credibly state ..."': the speaker's own words
+        opened = clause.dep_ == "advcl" and doc[left].lower_ in CONCESSIVE_MARKS
+        if opened or doc[left - 1].text in _SET_OFF:
+            return {t for t in content if t.i >= left}
+    return set()
+
+
+def _reports(verb: Token) -> bool:
+    """`verb` opens a report of its own: a verb of saying (`STATEMENT_CUE`) with its own
+    subject and either what it says after it (a clause, an infinitive, an object) or the
+    relative clause it heads ("which he said were ...")."""
+    if (cue_reliability(verb.lower_, "ccomp") or 0) < STATEMENT_CUE:
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    return verb.dep_ == "relcl" or any(
+        c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i for c in verb.children
+    )
 
 
 def _trailing_relative(head: Token) -> set[Token]:

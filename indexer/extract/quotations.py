@@ -7,7 +7,9 @@ which cue an unclaimed quotation belongs to (the nearest cue verb with a subject
 QUOTE_WINDOW tokens in its paragraph, or a "... said:" closing the paragraph before it, or
 else the verb whose object or predicate holds it: 'branded North Korea an "outlaw nation"');
 when the quotation after `"A," he said.` (or a paraphrase, `A, he said.`) joins the same
-statement, as the two parts of a sentence quoted around its cue (`"A," he added, "b."`); and
+statement (a title quoted in the cue's clause, `"A," he said on "Meet the Press." "B."`, is
+no statement and does not stand between them), as the two parts of a sentence quoted around
+its cue (`"A," he added, "b."`); and
 when a paragraph
 that is only a quotation continues the previous paragraph's speaker. Quotation marks
 themselves are found by `quotes.py`.
@@ -280,10 +282,14 @@ def join_split_quotes(
         para_end = paras[cand.paragraph][1] if cand.paragraph < len(paras) else len(text)
         sent_end = cand.offset + cand.cue.sent.end_char  # after it: 'He gave no date.'
         pos = cue_end
+        named: list[Quote] = []  # 'said on NBC's "Meet the Press."': in the cue's clause
         for q in quotes[bisect.bisect_left(starts, cue_end) :]:
             if q.start >= para_end:
                 break
-            gap = text[pos : q.start]
+            if pos == cue_end and _named_in_clause(text, q, cue_end, sent_end):
+                named.append(q)
+                continue
+            gap = _without_marks(text, pos, q.start, named if pos == cue_end else [])
             if (
                 q.start in used
                 or (pos == cue_end and not _clause_tail(gap))
@@ -353,6 +359,33 @@ def _resumes_after_cue(text: str, cand: Candidate, cue: tuple[int, int]) -> bool
     end = max(cue[1], source[1]) if source is not None else cue[1]
     gap = text[end : cand.start].strip()
     return not gap or (gap[-1] in ",:" and len(gap.split()) <= 6)
+
+
+def _named_in_clause(text: str, quote: Quote, cue_end: int, sent_end: int) -> bool:
+    """ 'Cuban said in an interview on NBC's "Meet the Press." "You don't ..."': a name or
+    title in quotation marks (`quotes.is_naming`) inside the rest of the cue's sentence,
+    after words of that clause and not after the comma or colon that introduce what was
+    said, is part of the clause, not a statement."""
+    before = text[cue_end : quote.start].rstrip()
+    return (
+        quote.end <= sent_end
+        and any(c.isalpha() for c in before)
+        and before[-1] not in ",:"
+        and is_naming(text, quote)
+    )
+
+
+def _without_marks(text: str, start: int, end: int, named: list[Quote]) -> str:
+    """text[start:end] with the quotation marks of the `named` quotations in it left out:
+    the gap between a cue and a quotation, read as the rest of the cue's clause."""
+    gap = text[start:end]
+    for quote in named:
+        inner = text[quote.start : quote.end]
+        gap = gap.replace(inner, "".join(c for c in inner if c not in _MARKS))
+    return gap
+
+
+_MARKS = frozenset('"\u201c\u201d\u2018\u2019\u00ab\u00bb`\'')
 
 
 def _verb_starts(doc: Doc) -> list[int]:
