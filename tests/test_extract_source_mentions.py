@@ -19,7 +19,9 @@ def test_a_speaker_made_to_speak_by_someone_else_is_the_source():
         "The long delay in repairs led local farmers to say that the board had ignored "
         "the valley for a decade.\n\n"
         "The committee chairwoman, Ilse Varga, forced the chief engineer, Tomas Reed, to "
-        "admit that the spillway had not been inspected since 2019."
+        "admit that the spillway had not been inspected since 2019.\n\n"
+        "Her questions also led Anna Kolb, who runs the pumping station, to confirm that "
+        "two of its four pumps were out of service."
     )
     farmers = _holding(text, "the board had ignored the valley for a decade")
     assert len(farmers) == 1, extract(text)
@@ -29,6 +31,10 @@ def test_a_speaker_made_to_speak_by_someone_else_is_the_source():
     assert len(spillway) == 1, extract(text)
     assert spillway[0]["speaker_text"].startswith("the chief engineer"), spillway[0]
     assert spillway[0]["speaker"] == "Tomas Reed", spillway[0]
+    pumps = _holding(text, "two of its four pumps were out of service")
+    assert len(pumps) == 1, extract(text)
+    assert pumps[0]["speaker_text"] == "Anna Kolb", pumps[0]  # not the clause about her
+    assert pumps[0]["speaker"] == "Anna Kolb"
 
 
 def test_the_one_who_wants_to_say_something_still_says_it():

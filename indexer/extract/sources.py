@@ -405,8 +405,11 @@ def source_span(source: Token, offset: int, content: Spans) -> tuple[int, int]:
         if s.dep_ == "nsubj" and s.i < source.i and source.dep_ == "nsubj"
     ]
     # "Clinton, speaking to reporters, said": the participle describes the source, it is not
-    # part of its name
+    # part of its name; nor is the relative clause on an object who speaks ("forced Stumpf,
+    # who was under questioning, to admit ...", `object_controller`)
     participles = [c for c in source.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+    if source.dep_ == "dobj":
+        participles += [c for c in source.children if c.dep_ == "relcl"]
     taken = {offset + t.idx for p in participles for t in p.subtree}
     # "the budget office's warnings that ...": the possessive ending is not the name
     taken |= {offset + c.idx for c in source.children if c.dep_ == "case"}
