@@ -104,6 +104,7 @@ def _analyse(doc) -> list[tuple[str, str, str, str, str]]:
             scorer.char_set(text, c.content),
             scorer.char_set(text, [c.source_span()] if c.source_span() else []),
             c.cue_span(),
+            c.score,
         )
         for c in found
     ]
@@ -113,7 +114,12 @@ def _analyse(doc) -> list[tuple[str, str, str, str, str]]:
     for c in more:
         span = c.source_span()
         proposals.append(
-            (scorer.char_set(text, c.content), scorer.char_set(text, [span] if span else []), None)
+            (
+                scorer.char_set(text, c.content),
+                scorer.char_set(text, [span] if span else []),
+                None,
+                c.score,
+            )
         )
     kept = sorted(kept + more, key=lambda c: c.start)
     stored, _ = scoring.stored(records(kept, page, index))
@@ -155,12 +161,12 @@ def _analyse(doc) -> list[tuple[str, str, str, str, str]]:
             status = "stored"
         elif any(
             scorer.overlap_ratio(gc, pc) >= 0.5 and scorer._compatible(gs, ps)
-            for pc, ps, _ in proposals
+            for pc, ps, *_ in proposals
         ):
             status = "dropped"
-        elif any(scorer.overlap_ratio(gc, pc) >= 0.5 for pc, _, _ in proposals):
+        elif any(scorer.overlap_ratio(gc, pc) >= 0.5 for pc, *_ in proposals):
             status = "wrong source"
-        elif cue_chars and any(cue and cue_chars & set(range(*cue)) for _, _, cue in proposals):
+        elif cue_chars and any(cue and cue_chars & set(range(*cue)) for _, _, cue, _ in proposals):
             status = "cue, content"
         else:
             status = "no candidate"
@@ -172,8 +178,14 @@ def _analyse(doc) -> list[tuple[str, str, str, str, str]]:
         content = " ".join(text[s:e] for s, e in sorted(att.content))[:90]
         shown = f"cue={cue!r} src={source!r} content={content!r}\n      {excerpt[:400]}"
         if status == "cue, content":
-            ours = [pc for pc, _, c in proposals if c and cue_chars & set(range(*c)) and pc]
+            ours = [pc for pc, _, c, _ in proposals if c and cue_chars & set(range(*c)) and pc]
             shown += "".join(f"\n      ours: {text[min(pc) : max(pc) + 1][:200]!r}" for pc in ours)
+        if status == "wrong source":
+            ours = [(ps, p) for pc, ps, _, p in proposals if scorer.overlap_ratio(gc, pc) >= 0.5]
+            shown += "".join(
+                f"\n      our source: {text[min(ps) : max(ps) + 1] if ps else '-'!r} (p={p:.2f})"
+                for ps, p in ours
+            )
         out.append((_kind(doc, att, tokens_at), status, cue, doc.doc_id, shown))
     return out
 

@@ -14,10 +14,11 @@ from spacy.tokens import Token
 
 from indexer.extract.appraisals import appraised_object
 from indexer.extract.candidate import Reliability
-from indexer.extract.cues import STATEMENT_CUE, attested, family
+from indexer.extract.cues import STATEMENT_CUE, attested, cue_like, family
 from indexer.extract.cues import reliability as cue_reliability
 from indexer.extract.outlets import trailing_report
 from indexer.extract.quotes import ANY_CLOSING, ANY_OPENING
+from indexer.extract.tokens import reporters_conjunct
 from indexer.lexicon import wordset
 from schemas.attribution import denies, points_back, shape_of_content
 
@@ -498,7 +499,10 @@ def _trailing_relative(head: Token) -> set[Token]:
 
 def _trailing_statement(head: Token, reliability: Reliability) -> set[Token]:
     """ "said he respects Clinton and calls her ...": a coordinated speech verb ending the
-    clause is the speaker's next statement (misattached by the parser), not this content. A
+    clause is the speaker's next statement (misattached by the parser), not this content; so
+    is a cue verb in the speaker's tense and not the clause's ("acknowledged that the
+    candidate has given paid speeches but declined to list them",
+    `tokens.reporters_conjunct`). A
     conjunct with a "that" of its own ("witnesses saw a gun and that one was found nearby")
     is a second clause of the same content."""
     out: set[Token] = set()
@@ -507,7 +511,10 @@ def _trailing_statement(head: Token, reliability: Reliability) -> set[Token]:
             conj.dep_ == "conj"
             and conj.i > head.i
             and conj.tag_.startswith("VB")
-            and (reliability(conj.lower_, "ccomp") or 0) >= STATEMENT_CUE
+            and (
+                (reliability(conj.lower_, "ccomp") or 0) >= STATEMENT_CUE
+                or (cue_like(conj.lower_) and reporters_conjunct(conj))
+            )
             and not any(c.dep_ == "mark" and c.lower_ == "that" for c in conj.children)
         ):
             out.update(conj.subtree)

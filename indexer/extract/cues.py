@@ -86,14 +86,15 @@ def cue_families() -> frozenset[str]:
 def may_attribute(sentence: str) -> bool:
     """Can `sentence` hold an attribution: a quotation mark, a cue word (or one of its
     inflections), a relay by name ("per Reuters") or a viewpoint frame ("in her view")?"""
-    if has_quote_mark(sentence) or any(map(_cue_like, _WORD.findall(sentence.lower()))):
+    if has_quote_mark(sentence) or any(map(cue_like, _WORD.findall(sentence.lower()))):
         return True  # the per-word test is cached: cheaper than the frame pattern
     return bool(_PER_NAME.search(sentence) or _FRAME.search(sentence))
 
 
 @lru_cache(maxsize=65536)
-def _cue_like(word: str) -> bool:
-    """A cue word or an inflection of one (`may_attribute`), kept per word."""
+def cue_like(word: str) -> bool:
+    """Is lowercase `word` a cue word or an inflection of one (`may_attribute`)? Kept per
+    word."""
     return word in cue_words() or family(word) in cue_families()
 
 

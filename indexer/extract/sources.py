@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from indexer.extract import second_hand
 from indexer.extract.cues import STATEMENT_CUE, reliability
 from indexer.extract.spans import Spans, after_dateline, covers, in_dateline
+from indexer.extract.tokens import reporters_conjunct
 from indexer.lexicon import wordset
 
 SUBJECTS = ("nsubj", "csubj", "expl")
@@ -49,8 +50,13 @@ def subject(verb: Token) -> Token | None:
 
 def _subject(verb: Token) -> Token | None:
     """The subject of a cue verb, looking through "and added", "saying", "went on to say",
-    "are likely to say"; a participle ending a reported clause is its reporter's ("Ames said
-    the plan had failed, arguing that ...": Ames argues, `_reporters_participle`); a
+    "are likely to say" (a verb coordinated with a reported clause's verb goes on with the
+    reporter when its tense is the reporter's: "acknowledged that the candidate has given
+    paid speeches but declined to list them", `tokens.reporters_conjunct`); the object a
+    complement's verb puts before it acts it ("led Republicans to say ...",
+    `object_controller`); a participle ending a
+    reported clause is its reporter's ("Ames said the plan had failed, arguing that ...":
+    Ames argues, `_reporters_participle`); a
     participle on a noun that is not an object is that noun's ("Clinton, speaking on radio,
     said ...", "a petition calling for ...": the noun speaks); the subject before a question
     put to it answers ("Okafor, asked if he would resign, said ...": Okafor, and the
@@ -69,6 +75,8 @@ def _subject(verb: Token) -> Token | None:
         return stranded
     if (quoted := quoted_speaker(verb)) is not None:
         return quoted  # "'...,' Calder quoted Whitaker as saying": Whitaker's words
+    if (named := named_in_the_act(verb)) is not None:
+        return named  # "footage of Hillary Clinton asking ...": Clinton asks
     tok = verb
     for _ in range(3):
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -90,12 +98,14 @@ def _subject(verb: Token) -> Token | None:
         for child in tok.children:
             if (relayed := relayed_subject(child)) is not None:
                 return relayed
-        if _next_statement(tok):
+        if _next_statement(tok) or reporters_conjunct(tok):
             tok = tok.head.head  # "said that the country would leave ... and suggested ..."
         elif (reporter := _reporters_participle(tok)) is not None:
             tok = reporter
         elif tok.dep_ == "acl" and tok.tag_ == "VBG" and _speaking_noun(tok.head):
             return tok.head
+        elif (controller := object_controller(tok)) is not None:
+            return controller  # "The delay led Republicans to say ...": Republicans say it
         elif tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.tag_.startswith("VB"):
             tok = tok.head
         elif (
@@ -171,6 +181,47 @@ def _age_after_name(tok: Token) -> Token | None:
     if head.i >= tok.i or comma <= head.i or tok.doc[comma].text != ",":
         return None
     return head if head.tag_ in _STRANDED_HEADS and head.right_edge.i <= tok.i + 1 else None
+
+
+# Verbs whose direct object acts their complement ("led Republicans to say", "left many
+# nations feeling"): object control (Huddleston & Pullum, *The Cambridge Grammar of the
+# English Language*, ch. 14 §4, "persuade/force/lead NP to VP"). Not "used his speech to
+# call for ...": there the object is the means and the subject acts (PolNeAR train).
+OBJECT_CONTROL = wordset(
+    """lead leads led leading leave leaves left leaving force forces forced forcing prompt
+    prompts prompted prompting push pushes pushed pushing press presses pressed pressing
+    pressure pressures pressured pressuring urge urges urged urging ask asks asked asking
+    tell tells told telling encourage encourages encouraged encouraging get gets got
+    getting persuade persuades persuaded persuading convince convinces convinced convincing
+    inspire inspires inspired inspiring drive drives drove driven driving cause causes
+    caused causing want wants wanted wanting expect expects expected expecting compel
+    compels compelled compelling spur spurs spurred spurring provoke provokes provoked
+    provoking invite invites invited inviting challenge challenges challenged challenging
+    dare dares dared daring order orders ordered ordering instruct instructs instructed
+    instructing remind reminds reminded reminding warn warns warned warning advise advises
+    advised advising allow allows allowed allowing beg begs begged begging implore implores
+    implored imploring have has had having keep keeps kept keeping send sends sent sending"""
+)
+
+
+def object_controller(verb: Token) -> Token | None:
+    """ "The timing led Republicans to say that ...", "The senator forced Stumpf to admit that
+    ...", "The collapse left many nations feeling that ...": the direct object of an object
+    control verb (`OBJECT_CONTROL`) whose complement `verb` is (an infinitive with "to", or
+    a participle) acts it, not that verb's subject. Returns that object, or None when `verb`
+    is no such complement, the object is not between the two verbs, or it is the dummy "it"
+    ("makes it hard to say ...")."""
+    if verb.dep_ != "xcomp" or not verb.head.tag_.startswith("VB"):
+        return None
+    if verb.head.lower_ not in OBJECT_CONTROL:
+        return None
+    if verb.tag_ != "VBG" and not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.lefts):
+        return None
+    head = verb.head
+    obj = next((c for c in head.children if c.dep_ == "dobj" and head.i < c.i < verb.i), None)
+    if obj is None or obj.lower_ == "it":
+        return None
+    return obj
 
 
 def _quoted_as_saying(verb: Token) -> Token | None:
@@ -267,6 +318,26 @@ def _speaking_noun(noun: Token) -> bool:
     )
 
 
+def named_in_the_act(participle: Token) -> Token | None:
+    """ "The ad uses footage of Hillary Clinton asking ...", "The interview ended with Maddow
+    asking Clinton whether ...": a participle right after a name that is a direct object or
+    the object of "of", "with" or "by" (no comma between them) shows the named one speaking,
+    wherever the parser hung the participle. Returns that name's head, or None: after a
+    comma ("attacked Clinton, saying ...") the participle goes on with the clause's subject;
+    after a common noun ("issued a statement saying ...") the noun is the issuer's document
+    (`_subject`); a letter "to Congress asking ..." is not Congress asking."""
+    if participle.tag_ != "VBG" or participle.dep_ not in ("acl", "advcl", "xcomp"):
+        return None
+    if participle.i == 0 or any(c.dep_ in _ANY_SUBJECT for c in participle.children):
+        return None
+    noun = participle.doc[participle.i - 1]
+    if noun.tag_ not in ("NNP", "NNPS") or noun.right_edge.i != noun.i:
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "with", "by"):
+        return noun
+    return noun if noun.dep_ == "dobj" else None
+
+
 def relayed_subject(prep: Token) -> Token | None:
     """ "According to Reuters, the contractor, Mara Quist, has warned that ...": the parser
     hangs the clause's subject on the outlet as an apposition. Given the "according" of such
@@ -334,8 +405,11 @@ def source_span(source: Token, offset: int, content: Spans) -> tuple[int, int]:
         if s.dep_ == "nsubj" and s.i < source.i and source.dep_ == "nsubj"
     ]
     # "Clinton, speaking to reporters, said": the participle describes the source, it is not
-    # part of its name
+    # part of its name; nor is the relative clause on an object who speaks ("forced Stumpf,
+    # who was under questioning, to admit ...", `object_controller`)
     participles = [c for c in source.children if c.dep_ == "acl" and c.tag_ == "VBG"]
+    if source.dep_ == "dobj":
+        participles += [c for c in source.children if c.dep_ == "relcl"]
     taken = {offset + t.idx for p in participles for t in p.subtree}
     # "the budget office's warnings that ...": the possessive ending is not the name
     taken |= {offset + c.idx for c in source.children if c.dep_ == "case"}

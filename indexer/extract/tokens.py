@@ -298,3 +298,38 @@ def adjuncts_before_quotation(clause: Token) -> list[Token]:
     ):
         return []
     return [t for c in lead for t in c.subtree] + [colon]
+
+
+_SUBJECT_DEPS = frozenset(["nsubj", "nsubjpass", "csubj", "expl"])
+
+
+def finite_form(verb: Token) -> tuple[str, str]:
+    """The finite part of a verb group, as (tag, word of a modal): its first auxiliary
+    ("has said": ("VBZ", ""), "would rebound": ("MD", "would")), else the verb itself
+    ("praised": ("VBD", ""))."""
+    auxes = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass")]
+    first = auxes[0] if auxes else verb
+    return first.tag_, first.lower_ if first.tag_ == "MD" else ""
+
+
+def reporters_conjunct(verb: Token) -> bool:
+    """ "Officials believe debt relief is possible and have been calling on Congress to act",
+    "The campaign acknowledged that the candidate has given paid speeches but declined to
+    list them": a verb with a clause of its own and no subject, coordinated by the parser
+    with the verb of a clause reported by a verb before it, goes on with the reporter when
+    its finite form (tense, person, modal: `finite_form`) is the reporter's and not the
+    reported verb's. Where the forms do not tell ("Police said the suspect fled and refused
+    to stop"), or the verb reports nothing ("said he has been impressed by her and liked the
+    way she answered"), it stays in the reported clause."""
+    if verb.dep_ != "conj" or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return False
+    if not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False  # "... and liked the way she answered": no clause of its own to report
+    reported = verb.head
+    reporter = reported.head
+    if reported.dep_ != "ccomp" or reported.i > verb.i or not reporter.tag_.startswith("VB"):
+        return False
+    if reporter.i > reported.i:
+        return False
+    form = finite_form(verb)
+    return form == finite_form(reporter) and form != finite_form(reported)
