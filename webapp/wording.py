@@ -219,7 +219,7 @@ def object_cue_past(cue: str) -> str | None:
 
 RESOLUTIONS = {
     "named": "named in the passage",
-    "part_named": "named in the passage only in part; the article gives the full name elsewhere",
+    "part_named": "the passage writes only part of the name; the article has it in full",
     "pronoun": "found through a pronoun",
     "description": "found through a description",
     "quote_sequence": "the speaker of the quotes before it",
