@@ -102,6 +102,9 @@ HYPHENATED_TITLES = wordset(
     rear-admiral lieutenant-colonel lieutenant-governor under-secretary deputy-director
     president-elect vice-president-elect governor-elect mayor-elect senator-elect"""
 )
+# Offices written after a portfolio or body and before the holder's name that are no
+# title of address ("Opposition Leader Sussan Leigh", "Shadow Treasurer Ann Roe").
+PARTY_OFFICES = wordset("leader treasurer whip premier")
 ROLE_WORDS = wordset(
     """envoy rapporteur coordinator delegate consul undersecretary counsel adviser advisor
     representative commissioner ambassador minister secretary spokesman spokeswoman

@@ -198,7 +198,9 @@ def attribution(attribution_id: str) -> str | Response:
     resolved = wording.resolution(record, body)
     naming = None
     if resolved.indirect:  # show the sentence that names who "he" or "the ministry" is
-        found = wording.naming_sentence(body, record.get("speaker"), window[0])
+        found = wording.naming_sentence(
+            body, record.get("speaker"), window[0], in_full=resolved.how == "part_named"
+        )
         naming = annotate(body, [], found) if found else None
     provenance = prov.attribution(attribution_id) or {"chain": [], "journey": None}
     journey = prov.to_journey(provenance["journey"], record.get("statement_id"))

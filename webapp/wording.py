@@ -219,6 +219,7 @@ def object_cue_past(cue: str) -> str | None:
 
 RESOLUTIONS = {
     "named": "named in the passage",
+    "part_named": "the passage writes only part of the name; the article has it in full",
     "pronoun": "found through a pronoun",
     "description": "found through a description",
     "quote_sequence": "the speaker of the quotes before it",
@@ -244,14 +245,33 @@ class Resolution:
     @property
     def indirect(self) -> bool:
         """Whether the passage itself may not name the speaker."""
-        return self.how in ("pronoun", "description", "quote_sequence", "label", "byline")
+        return self.how in (
+            "pronoun",
+            "description",
+            "part_named",
+            "quote_sequence",
+            "label",
+            "byline",
+        )
+
+
+def _names_in_full(words: str, name: str) -> bool:
+    """Whether the words at a speaker span write every word of the speaker's ``name``
+    (initials and honorifics aside): "Sofia Lindqvist said" does, "Lindqvist said" or
+    "Ms Lindqvist said" does not name Sofia Lindqvist in full. An empty span or name
+    says nothing against it."""
+    said = set(re.findall(r"\w+", words.lower()))
+    wanted = {w for w in re.findall(r"\w+", name.lower()) if len(w) > 1}
+    return not said or not wanted or wanted <= said
 
 
 def resolution(attribution: dict[str, Any], body: str) -> Resolution:
     """The extractor's ``speaker_resolution`` when present (and known), else inferred: no
     speaker is ``unresolved``, a pronoun at the speaker span ``pronoun``, words at the span
     opening with a determiner ("the ministry") or sharing no word with the speaker's name
-    ``description``, else ``named``."""
+    ``description``, else ``named``. A person ``named`` whose full name the span does not
+    write ("Lindqvist said" for Sofia Lindqvist) is ``part_named``: the page then shows the
+    sentence that names them in full."""
     span = attribution.get("speaker_span")
     words = body[span[0] : span[1]] if span and span[1] <= len(body) else ""
     words = words or attribution.get("speaker_text") or ""
@@ -270,8 +290,14 @@ def resolution(attribution: dict[str, Any], body: str) -> Resolution:
             how = "description"
         else:
             how = "named"
+    if (
+        how == "named"
+        and attribution.get("speaker_type") == "person"
+        and not _names_in_full(words, attribution.get("speaker") or "")
+    ):
+        how = "part_named"  # "Lindqvist allegedly said": which Lindqvist, the article says
     text = RESOLUTIONS[how]
-    if how in ("pronoun", "description") and words:
+    if how in ("pronoun", "description", "part_named") and words:
         text = f"{text} (“{words}”)"
     return Resolution(how, words, text)
 
@@ -279,13 +305,16 @@ def resolution(attribution: dict[str, Any], body: str) -> Resolution:
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»]?\s+|\n+")
 
 
-def naming_sentence(body: str, name: str | None, before: int) -> tuple[int, int] | None:
+def naming_sentence(
+    body: str, name: str | None, before: int, in_full: bool = False
+) -> tuple[int, int] | None:
     """The last sentence ending before offset ``before`` that names ``name`` (its full form
-    or its last word), as (start, end) offsets into ``body``; None when none does."""
+    or its last word; only its full form with ``in_full``), as (start, end) offsets into
+    ``body``; None when none does."""
     if not name:
         return None
     words = [w for w in re.findall(r"\w+", name) if len(w) > 2]
-    needles = [name, *(words[-1:] if words else [])]
+    needles = [name, *(words[-1:] if words and not in_full else [])]
     best = -1
     for needle in needles:
         best = max(best, body.rfind(needle, 0, before))

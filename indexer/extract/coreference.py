@@ -595,7 +595,8 @@ class SpeakerIndex:
             return here[0]  # the one bearer named in this item of a live blog
         if start and not here and len(people) > 1:
             return None  # an item naming none of them: an earlier item's namesake is a guess
-        main = max(people, key=lambda p: (len(seen[p]), -min(seen[p] or [pos])))
+        established = self._established(people, pos, seen)
+        main = established or max(people, key=lambda p: (len(seen[p]), -min(seen[p] or [pos])))
         recent = [
             (max(q for q in seen[p] if q <= pos), p)
             for p in people
@@ -615,13 +616,25 @@ class SpeakerIndex:
                 return leads[0] if len(leads) == 1 else None
             if last != main and pos - last_pos < NEXT_SENTENCE_REACH:
                 return last  # "Sen. Mark Benton voted no. Benton told AP ...": the one just named
-            if last != main and pos - last_pos < SURNAME_REACH:
+            if last != main and pos - last_pos < SURNAME_REACH and not established:
                 return None
             since = any(last_pos < q < pos for p in everyone or () if p != last for q in seen[p])
             near = any(pos - SURNAME_REACH < q < pos for p in people if p != last for q in seen[p])
             if since and near:
                 return None
         return main
+
+    def _established(self, people: list[str], pos: int, seen: dict[str, list[int]]) -> str | None:
+        """The bearer among ``people`` the bare surname already meant before offset ``pos``:
+        the only one of them the article had named in full when it first wrote the surname
+        alone ("Mayor Victor Lindqvist ... Lindqvist told her ... deputy mayor Sofia
+        Lindqvist said ... Lindqvist allegedly said": the mayor). None when the surname was
+        not yet written alone, or when two bearers were named before it was."""
+        alone = [q for q in self.positions.get(_surname(people[0]), ()) if q < pos]
+        if not alone:
+            return None
+        named = [p for p in people if any(q < alone[0] for q in seen[p])]
+        return named[0] if len(named) == 1 else None
 
     def _subject_near(self, person: str, pos: int) -> bool:
         """Whether ``person`` is the main-clause subject (see :func:`_main_subject`) of a
@@ -1221,6 +1234,26 @@ class SpeakerIndex:
             return self._coordinated(head, offset) or self.resolve(head, offset, True)
         return _with_party(self._single(head, offset, pos, low), head)
 
+    def turn_taker(self, label: str) -> str | None:
+        """The person a transcript's one-word turn label ("STRAND:") means when the article
+        names several people of that surname: the one who takes turns under a full-name
+        label too ("HELENA STRAND: ..."), else the one the introduction (the title and the
+        lead, before the first turn label) names; never a namesake whom a turn only
+        mentions ("Karin Strand said last week ..."). None when that leaves no one or more
+        than one (the caller keeps the surname)."""
+        people = self.bearers(label.lower()) if " " not in label.strip() else []
+        if len(people) < 2:
+            return None
+        lead = self.text.find("\n")  # the title or first paragraph is no turn ("Transcript:")
+        turns = [m for m in _TURN_LABEL.finditer(self.text) if m.start() > lead >= 0]
+        if not turns:
+            return None
+        labelled = {m.group(1).lower() for m in turns}
+        taking = [p for p in people if p.lower() in labelled]
+        start = turns[0].start()
+        taking = taking or [p for p in people if any(q < start for q in self._mentions_of(p))]
+        return taking[0] if len(taking) == 1 else None
+
     def resolve_name(self, written: str, pos: int) -> Speaker:
         """A name known only as text ("FALLIN", "Sen. Kristen Gillibrand") -> fullest name.
         A bare role ("Mayor", "council leader", as headlines label quotes) is the one person
@@ -1590,6 +1623,10 @@ class SpeakerIndex:
         return None
 
 
+# A turn label opening a paragraph: "HELENA STRAND: ...", "Lund: ..." (a name's words).
+_TURN_LABEL = re.compile(
+    r"^[ \t]*([A-Z][\w'\u2019.-]*(?:[ \t][A-Z][\w'\u2019.-]*){0,3}):[ \t]", re.M
+)
 # A name and a comma right before a pronoun: `Brody, he added, "..."`.
 _NAME_BEFORE_ASIDE = re.compile(r"\b([A-Z][\w'\u2019-]+)[ \t]*,[ \t]*$")
 _QUOTATION = re.compile(r"\u201c[^\u201c\u201d]*\u201d?|\"[^\"\n]*\"?")

@@ -38,6 +38,7 @@ from indexer.lexicon import (
     HYPHENATED_TITLES,
     LINK_TITLES,
     OCCUPATION_ENDINGS,
+    PARTY_OFFICES,
     ROLE_WORDS,
     TITLES,
     wordset,
@@ -334,12 +335,14 @@ def name_after_role(words: list[str]) -> int:
 
 def _only_a_persons_title(words: list[str]) -> bool:
     """Whether the words between a role's link word and a name are only that person's
-    title ("spokesperson for Prime Minister Alan Reed", "aide to Sen. Ann Lee"): the role
-    then serves the titled person named, who does not hold it. A place or body ("United
-    States", "Trade") is no title: its last word must be a personal title ("Gov.")."""
+    title ("spokesperson for Prime Minister Alan Reed", "aide to Sen. Ann Lee", "spokesman
+    for Emergency Services Minister Dom Varga", "spokeswoman for Opposition Leader Sussan
+    Leigh"): the role then serves the titled person named, who does not hold it. A place or
+    body ("United States", "Trade") is no title: its last word must be a personal title
+    ("Gov.") or an office (`PARTY_OFFICES`), the words before it capitalised (a portfolio)."""
     last = words[-1].lower() if words else ""
-    if last.strip(".") not in TITLES and not (
+    if last.strip(".") not in TITLES | PARTY_OFFICES and not (
         last.endswith(".") and last.strip(".") in ABBREVIATED_TITLES
     ):
         return False
-    return all(is_descriptor(w) or w.lower().strip(".") in TITLES for w in words)
+    return all(w[:1].isupper() for w in words)

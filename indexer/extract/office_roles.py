@@ -15,7 +15,7 @@ import re
 
 from indexer.extract.english_words import is_english_word
 from indexer.extract.names import HONORIFIC_GENDERS, is_descriptor, is_first_name
-from indexer.lexicon import ABBREVIATED_TITLES, TITLES, wordset
+from indexer.lexicon import ABBREVIATED_TITLES, PARTY_OFFICES, TITLES, wordset
 
 # Roles headlines write as capitals ("'Taxes will rise', PM warns"): the offices each may
 # stand for, as the body writes them out.
@@ -65,7 +65,8 @@ def _spills_over(words: list[str]) -> bool:
 def _names_someone(written: list[str]) -> bool:
     """Whether a role as written holds a person's name (:func:`_name_at`) other than as
     whom the role serves: after a word saying so (`_SERVES`, titles between: "aide to Sen.
-    Ann Lee") or before the role's own words ("Clinton campaign manager")."""
+    Ann Lee", or a capitalised office: "spokesman for Emergency Services Minister Dom
+    Varga") or before the role's own words ("Clinton campaign manager")."""
     words = [w.strip(".,;:") for w in written]
     for i in range(len(words) - 1):
         if not _name_at(words, i):
@@ -78,6 +79,9 @@ def _names_someone(written: list[str]) -> bool:
         j = i - 1
         while j >= 0 and (words[j].lower() in TITLES or words[j].lower() in ABBREVIATED_TITLES):
             j -= 1
+        if j < i - 1 or (i and words[i - 1].lower() in PARTY_OFFICES):
+            while j >= 0 and words[j][:1].isupper():  # "for Emergency Services Minister"
+                j -= 1
         if j < 0 or words[j].lower() not in _SERVES:
             return True
     return False

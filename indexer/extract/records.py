@@ -378,7 +378,13 @@ def _labelled_speaker(written: str, pos: int, index: SpeakerIndex) -> Speaker:
                     written_role.lower() if written_role.isupper() else written_role
                 )
             return speaker
-    return index.resolve_name(written, pos)
+    if (taker := index.turn_taker(written)) is not None:  # "STRAND:", of Helena and Karin
+        return Speaker(taker, "person", index.role_of.get(taker))
+    speaker = index.resolve_name(written, pos)
+    if written.isupper() and speaker.kind == "organization" and index.bearers(written.lower()):
+        # "STRAND:" where the article names people called Strand: a person, never a body
+        speaker = Speaker(written.title(), "person", certainty=AMBIGUOUS_SURNAME_CERTAINTY)
+    return speaker
 
 
 def _citing_outlet(cand: Candidate) -> list[str]:

@@ -86,6 +86,8 @@ def _subject(verb: Token) -> Token | None:
             return (named or subjects)[-1]
         for child in tok.children:
             if child.dep_ in SUBJECTS:
+                if child.dep_ == "csubj" and (aside := _subject_before_aside(child)) is not None:
+                    return aside  # "Sally Ward, quoting the late Bob Hawke, told ...": Ward
                 return None if child.dep_ == "expl" else child
             if child.dep_ == "nsubjpass":
                 # "Rahman is said to have told aides ...": hearsay, but his telling
@@ -494,6 +496,20 @@ def _participle_frame(verb: Token) -> tuple[Token, Token] | None:
         if tok.text in (";", ":") or tok.is_quote:
             return None
     return None
+
+
+def _subject_before_aside(clause: Token) -> Token | None:
+    """ "Union boss Sally Ward, quoting the late Bob Hawke, told the rally: ...": the parser
+    made the participle ("quoting", "citing") the clausal subject of the cue and the name
+    its subject; a participle set off by a comma after its own subject is an aside of that
+    subject, who speaks (the quoted or cited one is no part of the name). The subject, or
+    None when `clause` is no such participle."""
+    if clause.tag_ not in ("VBG", "VBN") or clause.i < 2 or clause.doc[clause.i - 1].text != ",":
+        return None
+    return next(
+        (c for c in clause.children if c.dep_ == "nsubj" and c.right_edge.i >= clause.i - 2),
+        None,
+    )
 
 
 def _interposed_subject(verb: Token) -> Token | None:

@@ -47,6 +47,7 @@ TITLES = lexicon.TITLES | lexicon.LINK_TITLES | lexicon.HYPHENATED_TITLES
 _HONORIFIC_RE = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame|rev)\.?$", re.I)
 _WORD_RE = re.compile(r"[\w'’.-]+")
 _POSSESSIVE = re.compile(r"['’]+s?$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")  # "M.K.", "P.R.": a given name's initials
 
 # Demonyms so that "Russia's ministry" and "the Russian ministry" fold alike.
 DEMONYMS = {
@@ -137,7 +138,9 @@ def clean_person(name: str) -> tuple[str, str | None]:
     role = tail.strip() or tag
     toks = _after_owner(_WORD_RE.findall(head))
     toks = [_POSSESSIVE.sub("", t) for t in toks]
-    ends = [i for i, t in enumerate(toks) if t.endswith(".") and len(t) > 3]
+    ends = [
+        i for i, t in enumerate(toks) if t.endswith(".") and len(t) > 3 and not _INITIALS.match(t)
+    ]  # "M.K. Selvan": two initials, no sentence end
     if ends and ends[-1] < len(toks) - 1:  # "January. Halvern": a sentence ended there
         toks = toks[ends[-1] + 1 :]
     toks = [t for t in toks if t and not _HONORIFIC_RE.match(t)]
@@ -249,11 +252,11 @@ def full_name_in(
     """The one full name ending in ``surname`` that the article uses, as written ("Mayor
     Celia Marchetti", "Douglas Holtz-Eakin"), or None when there is none or more than one.
     Sentence words and descriptors before a name are not part of it ("What Obama"). With
-    ``gender`` ("m" / "f"), of several full names the one whose first name may have that
-    gender ("Mr. Obama" in an article naming Barack and Michelle Obama; "she" where it
+    ``gender`` ("m" / "f"), only a full name whose first name may have that gender: of
+    several, that one ("Mr. Obama" in an article naming Barack and Michelle Obama; "she" where it
     names Keith Lamont Scott and Rakeyia Scott, a name the first-name table lacks)."""
     found = full_names_in(body, surname, common)
-    if len(found) > 1 and gender:
+    if gender:  # "Mr Evans" is never the article's one Sian Evans
         found = [n for n in found if _name_gender(n) in (None, gender)]
     return found[0] if len(found) == 1 else None
 
@@ -265,10 +268,11 @@ def _name_gender(written: str) -> str | None:
 
 def full_names_in(body: str, surname: str, common: frozenset[str] | None = None) -> list[str]:
     """Every distinct full name ending in ``surname`` that the article uses, as first
-    written (with its title, for the role), in order of first use."""
+    written (with its title, for the role), in order of first use. Half of a hyphenated
+    double surname is no surname: "Evans" is neither Sian Pryce-Evans nor Ann Evans-Hale."""
     common = common_words(body) if common is None else common
     found: dict[str, str] = {}
-    pattern = rf"((?:[A-Z][\w'’.-]*[ \t\xa0]+){{1,4}}(?:[A-Z][\w'’.]*-)?){re.escape(surname)}\b"
+    pattern = rf"((?:[A-Z][\w'’.-]*[ \t\xa0]+){{1,4}}){re.escape(surname)}(?!\w|-\w)"
     for match in re.finditer(pattern, body):
         name, _ = name_and_descriptor(clean_person(match.group(0))[0], common)
         toks = name.split()
