@@ -4,7 +4,8 @@ compared byte for byte with a saved run.
     .venv/bin/python bench/extract_same.py --save /tmp/before.jsonl     # before a change
     .venv/bin/python bench/extract_same.py --against /tmp/before.jsonl  # after it
 
-The articles default to PolNeAR dev (`../shared/bench/polnear/dev/text`). Prints the number
+The articles default to PolNeAR dev (`../shared/bench/polnear/dev/text`); `--split train`
+reads train's 840 instead, `--articles DIR` any folder. Prints the number
 of lines compared and, when they differ, the first differing article and field; exits 1 on
 any difference, 0 when the output is byte-identical. A behaviour-preserving refactoring of
 the reading or extraction code keeps this at 0.
@@ -19,7 +20,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DEV = REPO.parent / "shared" / "bench" / "polnear" / "dev" / "text"
+POLNEAR = REPO.parent / "shared" / "bench" / "polnear"
 
 
 def run_extract(folder: Path) -> bytes:
@@ -47,12 +48,14 @@ def first_difference(before: list[str], after: list[str]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=Path, default=DEV, help="folder of *.txt articles")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--split", choices=("dev", "train"), default="dev", help="PolNeAR split")
+    where.add_argument("--articles", type=Path, help="folder of *.txt articles")
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--save", type=Path, help="write this run's output here")
     group.add_argument("--against", type=Path, help="compare this run with a saved one")
     args = parser.parse_args()
-    output = run_extract(args.articles)
+    output = run_extract(args.articles or POLNEAR / args.split / "text")
     if args.save:
         args.save.write_bytes(output)
         print(f"saved {len(output.splitlines())} lines ({len(output)} bytes) to {args.save}")

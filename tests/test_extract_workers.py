@@ -36,3 +36,17 @@ def test_warming_the_tables_before_the_fork_changes_no_attribution():
     cold = _extract_in_a_fresh_process(STORY, warmed=False)
     assert {a["speaker"] for a in cold} >= {"Lena Okafor"}
     assert _extract_in_a_fresh_process(STORY, warmed=True) == cold
+
+
+def test_the_english_word_list_is_read_before_the_fork_not_in_each_worker():
+    # a worker that reads it itself pays about 40 ms of CPU, and keeps its own copy
+    script = (
+        "from indexer.extract.english_words import _nouns_and_adjectives as words\n"
+        "from indexer.extract.workers import warm_tables\n"
+        "warm_tables()\n"
+        "print(words.cache_info().currsize, len(words()) > 10000)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert done.stdout.split() == ["1", "True"]

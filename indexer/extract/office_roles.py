@@ -12,6 +12,7 @@ them to find "her husband said"), but are never stored as the person's role.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from indexer.extract.english_words import is_english_word
 from indexer.extract.names import HONORIFIC_GENDERS, is_descriptor, is_first_name
@@ -191,11 +192,7 @@ def introduced_as_kin(body: str, full: str, surname: str) -> bool:
     # "Dr Osei ... she said. Her brother, Kwame Osei,": a relative of the Osei named before,
     # also written after the name ("Rahul Sharma, his nephew, disagreed")
     at = body.find(full)
-    if (
-        at < 0
-        or body.find(surname, 0, at) < 0  # the cheap test first
-        or re.search(rf"\b{re.escape(surname)}\b", body[:at]) is None
-    ):
+    if at < 0 or not _found_at(_whole_word(surname), body, surname, at):
         return False
     return (
         _PRONOUN_KIN.search(body, max(0, at - 40), at) is not None
@@ -211,8 +208,31 @@ def introduced_after_possessive(body: str, full: str, surname: str) -> bool:
     person's throughout the article."""
     if f"{surname}'s" not in body and f"{surname}\u2019s" not in body:  # the cheap test first
         return False
-    pattern = (
+    return _found_at(_description_of(surname, full), body, surname, len(body))
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(word)}\b")
+
+
+@lru_cache(maxsize=4096)
+def _description_of(surname: str, full: str) -> re.Pattern[str]:
+    """"Osei's brother, Kwame Osei": a description of `surname`'s person before `full`."""
+    return re.compile(
         rf"\b{re.escape(surname)}['\u2019]s[ \t]+(?:[a-z][\w-]*[ \t]+){{0,3}}[a-z][\w-]*"
         rf"[ \t]*,?[ \t]*{re.escape(full)}"
     )
-    return re.search(pattern, body) is not None
+
+
+def _found_at(pattern: re.Pattern[str], body: str, start: str, end: int) -> bool:
+    """Whether `pattern`, whose every match begins with the text `start`, matches in
+    ``body[:end]``: tried only where `start` occurs, which `str.find` finds quickly (a
+    pattern that opens with ``\\b`` gives `re` no literal to skip ahead by, so a plain
+    search tries it at every offset of the article)."""
+    at = body.find(start, 0, end)
+    while at >= 0:
+        if pattern.match(body, at, end):
+            return True
+        at = body.find(start, at + 1, end)
+    return False

@@ -22,7 +22,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from types import TracebackType
 
-from indexer.extract import names, nlp
+from indexer.extract import english_words, names, nlp
 from indexer.extract.article import ArticleText, extract_article
 from indexer.extract.layout import Plan, planned_ahead
 
@@ -132,8 +132,10 @@ WARM_ARTICLE = (
 def warm_tables() -> None:
     """Extract :data:`WARM_ARTICLE` once, so that the cue lexicon, the scorer and the other
     tables the extractor loads on first use (about 60 ms of CPU) are loaded before the
-    workers are forked: once per run instead of once per worker. Output is unaffected."""
+    workers are forked: once per run instead of once per worker, with the English word
+    list the article does not reach (`english_words.warm`). Output is unaffected."""
     extract_article(None, WARM_ARTICLE)
+    english_words.warm()
 
 
 class ExtractionPool:
