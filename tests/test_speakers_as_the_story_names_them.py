@@ -1,0 +1,46 @@
+"""The person a reader finds on a speaker's page is the one the story named (issue 10,
+session 9): a short given name that is also a rank's abbreviation stays a name, a police
+officer's force is part of her role, a lede's description is the person the next paragraph
+introduces, a founder relayed by a critic keeps his words, an interviewer's question is not
+the interviewer's quote, and a headline's relaying aide is never somebody else.
+"""
+
+from __future__ import annotations
+
+from link_corpus import article, index
+
+from indexer.extract import extract
+from indexer.link import Linker
+
+DROUGHT = (
+    "Bathurst grazier Col Dwyer said the drought had cost him half his herd since "
+    "the autumn.\n\n"
+    "\u201cWe have never seen it this dry, not in forty years,\u201d Dwyer said.\n\n"
+    "Dwyer said he would sell more cattle before Christmas if no rain came."
+)
+
+
+def test_a_short_given_name_that_is_also_a_rank_stays_the_name(store) -> None:
+    # "Col" is Colin to a country reporter; no period, no rank before it, no army in the
+    # story: the grazier's page is "Col Dwyer", and all three of his quotes are on it
+    found = extract(DROUGHT)
+    built = article("Western Plains Courier", "Dry times on the land", "2026-11-20", DROUGHT)
+    linked = index(store, Linker(store), (built, found))[1]
+    assert len(linked) == 3
+    pages = {store.get_speaker(a["speaker_id"])["name"] for a in linked}
+    assert pages == {"Col Dwyer"}
+
+
+PARADE = (
+    "Col. Ray Dwyer, who commands the regiment, said the parade would go ahead.\n\n"
+    "\u201cThe soldiers have earned it,\u201d Col. Dwyer said.\n\n"
+    "Lt Col Anna Brisk said the route had been checked twice."
+)
+
+
+def test_a_rank_the_story_writes_as_one_is_still_the_role(store) -> None:
+    found = extract(PARADE)
+    built = article("Garrison Times", "Parade goes ahead", "2026-11-20", PARADE)
+    linked = index(store, Linker(store), (built, found))[1]
+    pages = sorted({store.get_speaker(a["speaker_id"])["name"] for a in linked})
+    assert pages == ["Anna Brisk", "Ray Dwyer"]
