@@ -44,3 +44,26 @@ def test_a_rank_the_story_writes_as_one_is_still_the_role(store) -> None:
     linked = index(store, Linker(store), (built, found))[1]
     pages = sorted({store.get_speaker(a["speaker_id"])["name"] for a in linked})
     assert pages == ["Anna Brisk", "Ray Dwyer"]
+
+
+VAN = (
+    "Chief Inspector Ann Holt of Thames Valley Police said officers had found the van "
+    "abandoned near Didcot.\n\n"
+    "\u201cWe are asking anyone who saw it to come forward,\u201d Holt said.\n\n"
+    "Detective Sergeant Paul Rice, of the Metropolitan Police, said the inquiry was "
+    "continuing."
+)
+
+
+def test_an_officer_s_force_is_part_of_her_role_as_the_story_writes_it(store) -> None:
+    found = extract(VAN)
+    roles = {a["speaker"]: a["speaker_role"] for a in found}
+    assert roles == {
+        "Ann Holt": "chief inspector of Thames Valley Police",
+        "Paul Rice": "detective sergeant of the Metropolitan Police",
+    }
+    built = article("Oxford Evening News", "Van found", "2026-11-20", VAN)
+    linked = index(store, Linker(store), (built, found))[1]
+    holt = store.get_speaker(linked[0]["speaker_id"])
+    assert holt["name"] == "Ann Holt"
+    assert "chief inspector of Thames Valley Police" in holt["roles"]

@@ -798,6 +798,8 @@ class SpeakerIndex:
             # ("Senator Hale" of a Margaret and a Daniel Hale says nothing of either)
             name = self.canonical(text_of(bare), offset + bare[0].idx)
             title = self._role_words(text_of(titles).split(), titles[0].is_sent_start)
+            if (body := self._body_after(bare[-1])) is not None:
+                title = f"{title} of {body}"  # "Chief Inspector Ann Holt of Thames Valley Police"
             self._note_role(_normal(title), name)
             self.role_of.setdefault(name, title)
         first = chain[0]
@@ -877,6 +879,23 @@ class SpeakerIndex:
         if chain[-1].i != tok.i - 1 or self.kind_of_name(body) != "organization":
             return None
         return body if body.lower() not in self.persons else None
+
+    def _body_after(self, last: Token) -> str | None:
+        """ "Chief Inspector Ann Holt of Thames Valley Police", "Detective Sergeant Paul Rice,
+        of the Metropolitan Police": the organization named after "of" right after a titled
+        person's name (`last` its last word; a comma may stand between), as written ("the
+        Metropolitan Police"), or None when none follows or it is no organization's name
+        ("Sen. Bob Casey of Pennsylvania": a place)."""
+        doc, k = last.doc, last.i + 1
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        if k + 1 >= len(doc) or doc[k].lower_ != "of":
+            return None
+        start = k + 2 if doc[k + 1].lower_ == "the" and k + 2 < len(doc) else k + 1
+        chain = [t for t in name_chain(doc[start]) if t.i >= start]
+        if not chain or chain[0].i != start or self.kind_of_name(text_of(chain)) != "organization":
+            return None
+        return text_of([*doc[k + 1 : start], *chain])
 
     def _add_unparsed_role(self, pos: int, name: str, role: list[str]) -> None:
         """ "Mayor Tom Reyes toured the damage": the lower-case title words (honorifics
