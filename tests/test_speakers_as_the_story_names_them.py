@@ -67,3 +67,40 @@ def test_an_officer_s_force_is_part_of_her_role_as_the_story_writes_it(store) ->
     holt = store.get_speaker(linked[0]["speaker_id"])
     assert holt["name"] == "Ann Holt"
     assert "chief inspector of Thames Valley Police" in holt["roles"]
+
+
+SHREDDING_TITLE = "Former aide says she was told to shred files"
+SHREDDING = (
+    "A former aide says she was told to shred files the week before the audit began.\n\n"
+    "Maria Lenz, who worked for the deputy mayor for six years, said the order came by "
+    "phone on a Friday evening.\n\n"
+    "\u201cI was told to get rid of everything from 2019,\u201d Lenz said.\n\n"
+    "The deputy mayor's office did not respond to requests for comment."
+)
+
+
+def _speakers_of(found: list[dict], words: str) -> list[tuple[str, str]]:
+    return [
+        (a["speaker"], a["speaker_resolution"]) for a in found if words in a["content"]
+    ]
+
+
+def test_a_lede_s_description_is_the_person_the_next_paragraph_introduces() -> None:
+    # the delayed identification of news writing: headline and lede describe her, the
+    # second paragraph names her, and she is the only one it introduces
+    found = extract(SHREDDING, title=SHREDDING_TITLE)
+    assert _speakers_of(found, "shred files") == [
+        ("Maria Lenz", "description"),
+        ("Maria Lenz", "description"),
+    ]
+
+
+def test_a_lede_s_description_stays_unresolved_when_the_next_paragraph_does_not_decide() -> None:
+    two_women = SHREDDING.replace(
+        "Maria Lenz, who worked for the deputy mayor for six years, said",
+        "Maria Lenz, who worked beside Clara Voss for six years, said",
+    )
+    a_man = SHREDDING.replace("Maria Lenz", "Peter Lenz")
+    for body in (two_women, a_man):
+        found = extract(body, title=SHREDDING_TITLE)
+        assert {how for _, how in _speakers_of(found, "shred files")} == {"unresolved"}

@@ -944,7 +944,7 @@ class SpeakerIndex:
         names = [
             name
             for role, bearers in self.role_bearers.items()
-            if _role_head(role) == head and not _another_office(role)
+            if role_head(role) == head and not _another_office(role)
             for name in bearers
         ]
         names = list(dict.fromkeys(names))
@@ -1050,7 +1050,7 @@ class SpeakerIndex:
         name = self.canonical(near[-1].name, near[-1].pos)
         spoke = [m.name for m in self.speakers if m.pos < pos and m.kind == "person"]
         # as written: an abbreviated title ("Rep.") does not say which person noun fits
-        known = _role_head(self.role_of.get(name, "").lower())
+        known = role_head(self.role_of.get(name, "").lower())
         if known in PERSON_NOUNS | TITLES and known != head.lower_ and not known.endswith("."):
             return None  # "the GOP nominee" is not the person introduced as a justice
         named = Counter(m.name for m in self.mentions if m.kind == "person")
@@ -1979,12 +1979,12 @@ def _another_office(role: str) -> bool:
     """ "prime minister", "the vice president": a normalised role whose head noun alone
     names another office (`_OTHER_OFFICE_MODIFIERS` right before the head)."""
     words = role.split()
-    head = _role_head(role)
+    head = role_head(role)
     k = words.index(head) if head in words else 0
     return k > 0 and words[k - 1] in _OTHER_OFFICE_MODIFIERS
 
 
-def _role_head(role: str) -> str:
+def role_head(role: str) -> str:
     """ "spokesperson for the interior ministry" -> "spokesperson": the noun before any
     prepositional phrase is what "the spokesperson" (not "the ministry") refers back to."""
     words = []

@@ -22,7 +22,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from indexer.extract import cue_types, cues, negation, outlets, second_hand, sources
+from indexer.extract import cue_types, cues, ledes, negation, outlets, second_hand, sources
 from indexer.extract.candidate import Candidate
 from indexer.extract.contents import content_shape
 from indexer.extract.coreference import (
@@ -84,6 +84,7 @@ def records(found: list[Candidate], page: Layout, index: SpeakerIndex | None = N
             _relayed_from_outer(cand.result, out)
     for rec in out:
         _relay_passed_inward(rec, out)
+    ledes.named_next(out, index, page.paras)
     return [
         rec for k, rec in enumerate(out) if not _relayed_twice(rec, out) and not
         _denies_nothing_before(rec, out[:k])
