@@ -104,3 +104,44 @@ def test_a_lede_s_description_stays_unresolved_when_the_next_paragraph_does_not_
     for body in (two_women, a_man):
         found = extract(body, title=SHREDDING_TITLE)
         assert {how for _, how in _speakers_of(found, "shred files")} == {"unresolved"}
+
+
+def _answers(found: list[dict]) -> set[str | None]:
+    return {a["speaker"] for a in found if "stadium" in a["content"] or "ten years" in a["content"]}
+
+
+STADIUM_QA = (
+    "Mayor Tom Reyes sat down with Courier reporter Jane Abbott to talk about the "
+    "election.\n\n"
+    "Q: You said \u201cwe will win.\u201d Do you still think so?\n\n"
+    "A: Absolutely. People want the new stadium and they know we will build it.\n\n"
+    "Q: Will the stadium pay for itself?\n\n"
+    "A: It will, within ten years, and the city will keep every cent of the profit."
+)
+HARBOUR_QA = (
+    "Harbour Board chair Nina Castell spoke to the Courier about the port expansion.\n\n"
+    "Q: In March you said \u201cwe will win the vote.\u201d Do you still think so?\n\n"
+    "A: I do. The numbers have not changed, and the board is united behind the stadium "
+    "plan.\n\n"
+    "Q: Your critics say the dredging will ruin the bay.\n\n"
+    "A: They are wrong. We have done every study the law requires in ten years of work."
+)
+
+
+def test_a_transcript_s_answers_are_the_interviewee_s_not_the_reporter_s() -> None:
+    # the reporter who asks, and the outlet she writes for, never answer
+    assert _answers(extract(STADIUM_QA)) == {"Tom Reyes"}
+    assert _answers(extract(HARBOUR_QA)) == {"Nina Castell"}
+
+
+def test_words_quoted_in_a_question_are_never_the_interviewer_s() -> None:
+    # "You said 'we will win'": the interviewee's words, if anyone's; the reporter's never
+    for body, interviewee in ((STADIUM_QA, "Tom Reyes"), (HARBOUR_QA, "Nina Castell")):
+        asked = [a for a in extract(body) if "we will win" in a["content"]]
+        assert {a["speaker"] for a in asked} <= {interviewee}
+
+
+def test_you_said_in_an_unlabelled_question_is_the_interviewee_s() -> None:
+    unlabelled = STADIUM_QA.replace("Q: ", "").replace("A: ", "")
+    asked = [a for a in extract(unlabelled) if "we will win" in a["content"]]
+    assert [(a["speaker"], a["speaker_text"]) for a in asked] == [("Tom Reyes", "You")]

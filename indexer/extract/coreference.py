@@ -386,6 +386,7 @@ class SpeakerIndex:
                 and m.kind == "person"
                 and (index.is_known_person(m.name) or _named_by_surname(text, m.name))
                 and not any(w in THING_WORDS for w in m.name.lower().split())  # "York City"
+                and not interviews.asks(index.role_of.get(m.name))  # "reporter Jane Abbott"
             ]
             # written in full once ("Santorum cocktail" is not who is asked), then every
             # mention counts: "Noam Chomsky ... Professor Chomsky sat down with Michael Dranove"
