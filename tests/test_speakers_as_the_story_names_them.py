@@ -145,3 +145,40 @@ def test_you_said_in_an_unlabelled_question_is_the_interviewee_s() -> None:
     unlabelled = STADIUM_QA.replace("Q: ", "").replace("A: ", "")
     asked = [a for a in extract(unlabelled) if "we will win" in a["content"]]
     assert [(a["speaker"], a["speaker_text"]) for a in asked] == [("Tom Reyes", "You")]
+
+
+LEAK = (
+    "Health Minister Clare Dunne knew about the data leak weeks before it was made public, "
+    "a former aide said on Tuesday.\n\n"
+    "The aide, who asked not to be named, said Dunne was briefed in early March.\n\n"
+    "Mark Heller, a senior aide to Opposition leader Ray Dunmore, said the minister must "
+    "resign."
+)
+
+
+def test_a_headline_s_describing_label_is_nobody_s_page(store) -> None:
+    found = extract(LEAK, title="Aide: minister knew of leak")
+    [headline] = [a for a in found if a["part"] == "title"]
+    assert headline["speaker_resolution"] == "unresolved"
+    built = article("Capital Gazette", "Aide: minister knew of leak", "2026-11-20", LEAK)
+    linked = index(store, Linker(store), (built, found))[1]
+    pages = {store.get_speaker(a["speaker_id"])["name"] for a in linked if a["speaker_id"]}
+    assert pages == {"Mark Heller"}  # the other aide, for his own words only
+
+
+def test_an_anonymous_aide_is_not_the_aide_named_later() -> None:
+    [briefed] = [a for a in extract(LEAK) if "briefed" in a["content"]]
+    assert briefed["speaker_resolution"] == "unresolved"
+    assert briefed["speaker"] != "Mark Heller"
+
+
+def test_a_headline_relay_names_the_describing_relay_or_none() -> None:
+    for title in (
+        "Ex-aide says Dunne told her \u2018the numbers don\u2019t matter\u2019",
+        "Aide says Dunne told staff: \u2018Delete everything\u2019",
+    ):
+        found = extract(LEAK, title=title)
+        relayed = [a for a in found if a["part"] == "title" and a["speaker"] == "Clare Dunne"]
+        described = [a for a in found if a["part"] == "title" and a["speaker"] != "Clare Dunne"]
+        assert {a["relayed_by"] for a in relayed} <= {"ex-aide", "aide", None}, title
+        assert all(a["speaker_resolution"] == "unresolved" for a in described), title

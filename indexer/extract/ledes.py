@@ -20,12 +20,11 @@ Otherwise the description stays unresolved: a wrong name is worse than none (iss
 
 from __future__ import annotations
 
-import re
-
 from indexer.extract.coreference import (
     ANONYMOUS,
     DESCRIBED,
     FEMALE,
+    KEPT_ANONYMOUS,
     MALE,
     NAMED,
     NOUN_GENDERS,
@@ -37,12 +36,6 @@ from indexer.extract.coreference import (
 from indexer.lexicon import OCCUPATION_ENDINGS
 
 _DETERMINERS = frozenset(["a", "an"])
-# A description the article keeps anonymous on purpose names nobody the next paragraph does.
-_KEPT_ANONYMOUS = re.compile(
-    r"anonymity|not (?:be )?(?:named|identified)|not authori[sz]ed|withheld"
-    r"|declined to be (?:named|identified)|asked that (?:his|her|their) name",
-    re.I,
-)
 _PRONOUN_GENDERS = {**dict.fromkeys(MALE, "m"), **dict.fromkeys(FEMALE, "f")}
 
 
@@ -66,7 +59,7 @@ def named_next(records: list[dict], index: SpeakerIndex, paras: list[tuple[int, 
     kept = range(described[0]["paragraph_index"], named_in)
     if len(heads) != 1 or {r["paragraph_index"] for r in described} != set(kept):
         return  # one description, in the paragraphs right before the one naming someone
-    if any(_KEPT_ANONYMOUS.search(_paragraph(index.text, paras, p)) for p in kept):
+    if any(KEPT_ANONYMOUS.search(_paragraph(index.text, paras, p)) for p in kept):
         return
     start, end = paras[named_in]
     introduced = {
