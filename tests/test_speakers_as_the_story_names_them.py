@@ -182,3 +182,18 @@ def test_a_headline_relay_names_the_describing_relay_or_none() -> None:
         described = [a for a in found if a["part"] == "title" and a["speaker"] != "Clare Dunne"]
         assert {a["relayed_by"] for a in relayed} <= {"ex-aide", "aide", None}, title
         assert all(a["speaker_resolution"] == "unresolved" for a in described), title
+
+
+ARCHIVE = (
+    "Staff at Norvik Systems were told to delete old customer records last spring.\n\n"
+    "According to Weiss, the company\u2019s founder, Viktor Aalto, told staff to clear the "
+    "archive before the regulator\u2019s visit."
+)
+
+
+def test_an_order_reported_according_to_someone_is_the_order_giver_s_relayed() -> None:
+    # Weiss reports it, Aalto gave the order: Aalto's words, passed on by Weiss
+    found = extract(ARCHIVE)
+    [order] = [a for a in found if a["speaker"] == "Viktor Aalto"]
+    assert (order["cue"], order["relayed_by"]) == ("told", "Weiss")
+    assert "clear the archive" in order["content"]
