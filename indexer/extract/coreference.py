@@ -1428,7 +1428,7 @@ class SpeakerIndex:
         if (
             ((det in ("the", "this") and len(phrase) <= 3) or headline_role)
             and not _kept_anonymous(self.text, offset + phrase[-1].idx + len(phrase[-1]))
-            and (name := self._titled(low, pos, ahead=headline_role and det not in ("the", "this")))
+            and (name := self._titled(low, pos, ahead=headline_role))
         ):
             role = self.role_of.get(name)
             return Speaker(name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY, DESCRIBED)
