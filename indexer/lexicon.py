@@ -69,6 +69,12 @@ TITLE_WORDS = {
     "col": "colonel",
     "sgt": "sergeant",
 }
+# Titles that are also given names or their short forms ("Col" for Colin, "Gen", "Maj",
+# "Major Garrett", "Dean"): nameparser leaves such words out of its title list ("cannot
+# include things that could also be given names, e.g. 'dean'", nameparser.config.titles);
+# the linker takes one for a title only where the text writes it as one
+# (`indexer.link.speakers.written_as_title`).
+TITLES_ALSO_GIVEN_NAMES = wordset("col gen maj major dean")
 # Titles only the extractor strips from speaker names: local officials, police, clergy,
 # academic and service ranks ("Professor Cres Eastman" is Cres Eastman, whom a later "he"
 # continues) and "Gov" (the linker never had it).

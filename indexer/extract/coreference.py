@@ -386,6 +386,7 @@ class SpeakerIndex:
                 and m.kind == "person"
                 and (index.is_known_person(m.name) or _named_by_surname(text, m.name))
                 and not any(w in THING_WORDS for w in m.name.lower().split())  # "York City"
+                and not interviews.asks(index.role_of.get(m.name))  # "reporter Jane Abbott"
             ]
             # written in full once ("Santorum cocktail" is not who is asked), then every
             # mention counts: "Noam Chomsky ... Professor Chomsky sat down with Michael Dranove"
@@ -811,6 +812,8 @@ class SpeakerIndex:
             # ("Senator Hale" of a Margaret and a Daniel Hale says nothing of either)
             name = self.canonical(text_of(bare), offset + bare[0].idx)
             title = self._role_words(text_of(titles).split(), titles[0].is_sent_start)
+            if (body := self._body_after(bare[-1])) is not None:
+                title = f"{title} of {body}"  # "Chief Inspector Ann Holt of Thames Valley Police"
             self._note_role(_normal(title), name)
             self.role_of.setdefault(name, title)
         first = chain[0]
@@ -891,6 +894,23 @@ class SpeakerIndex:
             return None
         return body if body.lower() not in self.persons else None
 
+    def _body_after(self, last: Token) -> str | None:
+        """ "Chief Inspector Ann Holt of Thames Valley Police", "Detective Sergeant Paul Rice,
+        of the Metropolitan Police": the organization named after "of" right after a titled
+        person's name (`last` its last word; a comma may stand between), as written ("the
+        Metropolitan Police"), or None when none follows or it is no organization's name
+        ("Sen. Bob Casey of Pennsylvania": a place)."""
+        doc, k = last.doc, last.i + 1
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        if k + 1 >= len(doc) or doc[k].lower_ != "of":
+            return None
+        start = k + 2 if doc[k + 1].lower_ == "the" and k + 2 < len(doc) else k + 1
+        chain = [t for t in name_chain(doc[start]) if t.i >= start]
+        if not chain or chain[0].i != start or self.kind_of_name(text_of(chain)) != "organization":
+            return None
+        return text_of([*doc[k + 1 : start], *chain])
+
     def _add_unparsed_role(self, pos: int, name: str, role: list[str]) -> None:
         """ "Mayor Tom Reyes toured the damage": the lower-case title words (honorifics
         left out) written before a name in text the parser did not see are, as in parsed
@@ -933,13 +953,22 @@ class SpeakerIndex:
         if name not in bearers:
             bearers.append(name)
 
-    def _titled(self, head: str, pos: int) -> str | None:
-        """ "the minister" -> the person introduced as "Defence Minister Andrii Vedmid"."""
+    def _titled(self, head: str, pos: int, ahead: bool = False) -> str | None:
+        """ "the minister" -> the person introduced as "Defence Minister Andrii Vedmid".
+
+        A description in the body refers back: only a holder named before ``pos`` counts
+        ("The aide, ... said" is not the aide the article names a paragraph later). A
+        headline's (``ahead``) refers forward to the one holder of an office (`TITLES`:
+        "Senator says ..."), never to one holder of a common person noun ("Aide: ..." of a
+        story with an unnamed aide and a named one)."""
+        if ahead and head not in TITLES:
+            return None
         names = [
             name
             for role, bearers in self.role_bearers.items()
-            if _role_head(role) == head and not _another_office(role)
+            if role_head(role) == head and not _another_office(role)
             for name in bearers
+            if ahead or self._first_named(name, pos) < pos
         ]
         names = list(dict.fromkeys(names))
         if len(names) == 1:
@@ -1044,7 +1073,7 @@ class SpeakerIndex:
         name = self.canonical(near[-1].name, near[-1].pos)
         spoke = [m.name for m in self.speakers if m.pos < pos and m.kind == "person"]
         # as written: an abbreviated title ("Rep.") does not say which person noun fits
-        known = _role_head(self.role_of.get(name, "").lower())
+        known = role_head(self.role_of.get(name, "").lower())
         if known in PERSON_NOUNS | TITLES and known != head.lower_ and not known.endswith("."):
             return None  # "the GOP nominee" is not the person introduced as a justice
         named = Counter(m.name for m in self.mentions if m.kind == "person")
@@ -1261,12 +1290,16 @@ class SpeakerIndex:
         words = written.split()
         if len(words) > 1 and words[0].lower() == "the" and _only_titles(words[1:]):
             words = words[1:]  # "The Minister on cuts: ..." ("The Guardian" stays whole)
-        if words and (_only_titles(words) or all(w[:1].islower() for w in words)):
+        if words and (
+            _only_titles(words)
+            or all(w[:1].islower() for w in words)
+            or self._person_noun_alone(words)  # "Aide: minister knew of leak"
+        ):
             last = words[-1].lower()
             if last in TITLES | PERSON_NOUNS:
                 shared = len(self.role_bearers.get(_normal(written), [])) > 1
                 named = (None if shared else self.roles.get(_normal(written))) or self._titled(
-                    last, pos
+                    last, pos, ahead=True
                 )
                 if named is None:
                     return Speaker(written, "person", how=UNRESOLVED)
@@ -1283,6 +1316,19 @@ class SpeakerIndex:
         if shouted and name.isupper() and kind == "person":  # written no other way
             name = name.title()  # "TOM BEXLEY" -> "Tom Bexley" ("NASA" stays)
         return Speaker(name, kind, self.role_of.get(name))
+
+    def _first_named(self, name: str, default: int) -> int:
+        """Where the article first writes ``name`` in full (``default`` when never)."""
+        return min(self._mentions_of(name) or self.positions.get(name.lower()) or [default])
+
+    def _person_noun_alone(self, words: list[str]) -> bool:
+        """ "Aide", "Witness": one capitalised person noun (`PERSON_NOUNS`, no office title)
+        that the article writes as nobody's name: a headline's or label's description."""
+        return (
+            len(words) == 1
+            and (low := words[0].lower().strip(".,:")) in PERSON_NOUNS - TITLES
+            and not self.bearers(low)  # "Tom Aide" would make it a surname
+        )
 
     def _coordinated(self, head: Token, offset: int) -> Speaker | None:
         """ "Clinton and Trump", "groups including A and B": several names, one group."""
@@ -1337,6 +1383,8 @@ class SpeakerIndex:
             name = self._surname_office_holder(chain, bare) or self.canonical(
                 text_of(bare), pos, gender
             )
+            if self._person_noun_alone(name.split()):  # "Aide says ...": a description
+                return Speaker(name, "person", how=UNRESOLVED)
             named_by_phrase = any(  # "The Committee for a Responsible Federal Budget"
                 c.dep_ == "prep" and any(is_proper(t) for t in c.subtree) for c in head.children
             )
@@ -1399,6 +1447,7 @@ class SpeakerIndex:
             head.text[:1].isupper()
             and head.lower_ in self.by_last
             and (head.i > head.sent.start or self.kind_of_words([low]) == "person")
+            and not self._person_noun_alone([head.text])  # "Aide says ...": nobody's name
         ):  # "Hargreaves told the BBC that she would ...": the bearer her "she" fits
             return self._named(self.canonical(head.text, pos, _reported_self_gender(head)))
         phrase = np_tokens(head)
@@ -1411,7 +1460,8 @@ class SpeakerIndex:
         headline_role = len(phrase) == 1 and head.text[:1].isupper()  # "Senator says ..."
         if (
             ((det in ("the", "this") and len(phrase) <= 3) or headline_role)
-            and (name := self._titled(low, pos))
+            and not _kept_anonymous(self.text, offset + phrase[-1].idx + len(phrase[-1]))
+            and (name := self._titled(low, pos, ahead=headline_role))
         ):
             role = self.role_of.get(name)
             return Speaker(name, self.kind_of_name(name), role, DESCRIPTION_CERTAINTY, DESCRIBED)
@@ -1432,11 +1482,15 @@ class SpeakerIndex:
                 return Speaker(body.pop(), "organization", None, DESCRIPTION_CERTAINTY, DESCRIBED)
             return Speaker(_strip_det(phrase), "organization", how=UNRESOLVED)
         text = _strip_det(phrase)
-        text = self.names.get(text.lower(), text)
-        if text.lower() in self.names:
+        if not self._person_noun_alone(text.split()):  # "the aide" is no headline's "Aide"
+            text = self.names.get(text.lower(), text)
+        if text.lower() in self.names and not self._person_noun_alone(text.split()):
             return Speaker(text, self.kind_of_name(text), self.role_of.get(text))
         capitalised = (
-            _all_capitalised(text) and low not in ANONYMOUS and not _only_titles(text.split())
+            _all_capitalised(text)
+            and low not in ANONYMOUS
+            and not _only_titles(text.split())
+            and not self._person_noun_alone(text.split())  # "Aide says ...": no one's name
         )
         if capitalised and (
             self.kind_of_name(text) != "unknown"
@@ -1633,6 +1687,23 @@ _QUOTATION = re.compile(r"\u201c[^\u201c\u201d]*\u201d?|\"[^\"\n]*\"?")
 
 
 _BODIES = frozenset(["ORG", "GPE", "NORP", "FAC"])  # entity labels of no person
+
+
+# A description the article keeps anonymous on purpose ("The aide, who asked not to be named,
+# said"; "a source who spoke on condition of anonymity") names nobody the article names.
+KEPT_ANONYMOUS = re.compile(
+    r"anonymity|not (?:be )?(?:named|identified)|not authori[sz]ed|withheld"
+    r"|declined to be (?:named|identified)|asked that (?:his|her|their) name",
+    re.I,
+)
+_ASIDE_AFTER = re.compile(r"[ \t]*,[ \t]*(?:who|whose)\b[^,.;\n]{0,80}")
+
+
+def _kept_anonymous(text: str, end: int) -> bool:
+    """Whether the description ending at ``end`` is followed by an aside keeping its person
+    anonymous (`KEPT_ANONYMOUS`: ", who asked not to be named,")."""
+    aside = _ASIDE_AFTER.match(text, end)
+    return aside is not None and KEPT_ANONYMOUS.search(aside.group(0)) is not None
 
 
 def _quoted_before(text: str, pos: int) -> list[tuple[int, int]]:
@@ -1997,12 +2068,12 @@ def _another_office(role: str) -> bool:
     """ "prime minister", "the vice president": a normalised role whose head noun alone
     names another office (`_OTHER_OFFICE_MODIFIERS` right before the head)."""
     words = role.split()
-    head = _role_head(role)
+    head = role_head(role)
     k = words.index(head) if head in words else 0
     return k > 0 and words[k - 1] in _OTHER_OFFICE_MODIFIERS
 
 
-def _role_head(role: str) -> str:
+def role_head(role: str) -> str:
     """ "spokesperson for the interior ministry" -> "spokesperson": the noun before any
     prepositional phrase is what "the spokesperson" (not "the ministry") refers back to."""
     words = []

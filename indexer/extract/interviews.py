@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from indexer.extract.nlp import sentences
 from indexer.extract.quotes import ANY_OPENING
+from indexer.lexicon import wordset
 
 MIN_QUESTIONS = 2
 # The title and the first two paragraphs announce the interviewee, and so does the
@@ -99,6 +100,11 @@ TURN_LABEL = re.compile(
     r"(?:(?P<q>Q|Question|Interviewer)|(?P<a>A|Answer))\s*[:.]\s+(?=\S)", re.IGNORECASE
 )
 _QUESTION_LABEL = re.compile(r"^(?:Q|Question|Interviewer)\s*[:.]\s", re.IGNORECASE)
+# The people who ask: a journalist the lead introduces ("Courier reporter Jane Abbott",
+# "host Ira Lee", "Jane Abbott, our correspondent") is the interviewer, never the interviewee.
+INTERVIEWER_NOUNS = wordset(
+    "reporter reporters correspondent journalist interviewer host anchor presenter columnist"
+)
 FIRST_PERSON = frozenset(["i", "me", "my"])  # the interviewee's own pronouns
 SECOND_PERSON = frozenset(["you", "your"])
 
@@ -216,6 +222,13 @@ def _labelled_answers(text: str, interview: Interview) -> set[tuple[int, int]]:
             out.add((start, end))
         previous = (start, end) if kind == "answer" else None
     return out
+
+
+def asks(role: str | None) -> bool:
+    """Whether a person's ``role`` ("reporter", "the Courier's chief correspondent") makes
+    them the one who asks (`INTERVIEWER_NOUNS`: its head noun, before any "of"/"for")."""
+    words = re.split(r"\s+(?:of|for|at|with)\s+", (role or "").lower())[0].split()
+    return bool(words) and words[-1] in INTERVIEWER_NOUNS
 
 
 def interviewee(announced: list[str]) -> str | None:

@@ -32,7 +32,7 @@ from indexer.extract.candidate import Candidate
 from indexer.extract.nlp import Chunk
 from indexer.extract.quotes import Quote
 from indexer.extract.spans import trimmed
-from indexer.lexicon import TITLES, wordset
+from indexer.lexicon import EXTRACT_ORG_WORDS, ORG_WORDS, TITLES, wordset
 
 LAYOUT_SCORE = 0.55  # as reliable as a labelled line (constructions.LABEL_SCORE)
 # An answer of a Q&A is the interviewee's whole turn: it wins over the cues inside it
@@ -83,6 +83,19 @@ _INTERVIEWER_AFTER = re.compile(
     r"|asks|put)\b"
 )
 _INTERVIEWER_BEFORE = re.compile(r"\b(?:told|tells|by)(?:\s+the)?\s+$")
+# ... unless whom it spoke with is the press: "Nina Castell spoke to the Courier", "Mayor Tom
+# Reyes sat down with Courier reporter Jane Abbott": then the subject answers.
+_JOURNALIST = "|".join(sorted(interviews.INTERVIEWER_NOUNS))
+_TO_THE_PRESS = re.compile(
+    r"\s+(?:spoke|speaks|talked|talks|sat\s+down|chatted|chats|caught\s+up)\s+(?:with|to)\s+"
+    rf"(?:(?:the|The)\s+[A-Z]|(?:(?:our|a|an|[A-Z][\w\u2019'-]*)\s+){{0,3}}(?i:{_JOURNALIST})\b)"
+)
+# A journalist's noun right before a name: "Courier reporter Jane Abbott", "host Ira Lee".
+_JOURNALIST_BEFORE = re.compile(rf"\b(?i:{_JOURNALIST})\s+$")
+JOURNALIST_REACH = 30  # characters before a name searched for a journalist's noun
+# A capitalised run ending in an organization word ("Harbour Board chair Nina Castell") is
+# the body a role belongs to, not a person.
+_BODY_WORDS = ORG_WORDS | EXTRACT_ORG_WORDS
 # "The governor added:", "Limbaugh continued:": a speaker and one cue verb, then the colon.
 _CUE_LINE = re.compile(
     rf"^(?P<name>(?:The|the)(?:\s+[a-z][\w-]*){{1,2}}|{_NAME})\s+(?P<cue>[a-z]+):$"
@@ -257,13 +270,17 @@ def interviewee(text: str, before: int) -> tuple[int, int] | None:
 
 def _lead_matches(text: str, before: int) -> list[re.Match[str]]:
     """The people (two or more capitalised words) named before offset `before`, leaving
-    out the interviewer ("Harbor Daily spoke with ...", "... told the Courier")."""
+    out the interviewer ("Harbor Daily spoke with ...", "... told the Courier", "Courier
+    reporter Jane Abbott"; but "Nina Castell spoke to the Courier" answers) and a body a
+    role belongs to ("Harbour Board chair ...")."""
     return [
         m
         for m in _PERSON.finditer(text, 0, before)
         if m.group("name").split()[0].lower() not in NOT_PEOPLE
-        and not _INTERVIEWER_AFTER.match(text, m.end())
+        and m.group("name").split()[-1].lower() not in _BODY_WORDS
+        and not (_INTERVIEWER_AFTER.match(text, m.end()) and not _TO_THE_PRESS.match(text, m.end()))
         and not _INTERVIEWER_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        and not _JOURNALIST_BEFORE.search(text, max(0, m.start() - JOURNALIST_REACH), m.start())
     ]
 
 

@@ -22,7 +22,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from indexer.extract import cue_types, cues, negation, outlets, second_hand, sources
+from indexer.extract import cue_types, cues, ledes, negation, outlets, second_hand, sources
 from indexer.extract.candidate import Candidate
 from indexer.extract.contents import content_shape
 from indexer.extract.coreference import (
@@ -84,6 +84,7 @@ def records(found: list[Candidate], page: Layout, index: SpeakerIndex | None = N
             _relayed_from_outer(cand.result, out)
     for rec in out:
         _relay_passed_inward(rec, out)
+    ledes.named_next(out, index, page.paras)
     return [
         rec for k, rec in enumerate(out) if not _relayed_twice(rec, out) and not
         _denies_nothing_before(rec, out[:k])
@@ -112,7 +113,10 @@ def _relayed_from_outer(rec: dict, out: list[dict]) -> None:
         spans = {i for s, e in outer["content_spans"] for i in range(s, e)}
         if inside <= spans:  # the outer report may itself be given to the inner speaker
             same = outer["speaker"] == rec["speaker"]
-            rec["relayed_by"] = outer["relayed_by"] if same else outer["speaker"]
+            relay = outer["speaker"]
+            if outer["speaker_resolution"] == UNRESOLVED:  # "Aide says ...": a description
+                relay = described(outer["speaker_text"] or relay)
+            rec["relayed_by"] = outer["relayed_by"] if same else relay
             return
 
 
@@ -171,7 +175,8 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         via, medium = list(base["via_outlets"]), base["medium"]
     elif cand.label is not None:
         speaker = _labelled_speaker(text[slice(*cand.label)], cand.label[0], index)
-        speaker.how = LABEL
+        if speaker.how != UNRESOLVED:  # "Aide: ...": a description labels no one
+            speaker.how = LABEL
         if cand.form != WHOLE_TURN:  # an answer names no one in its paragraph to refer back to
             index.remember(cand.label[0], speaker)
     elif cand.source is not None:
@@ -215,7 +220,8 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         and speaker.name
         and (relayed := _relayed_speaker(cand, index))
     ):
-        relayed_by, speaker, source = speaker.name, *relayed
+        relayed_by = speaker.name if speaker.how != UNRESOLVED else _description(text, source)
+        speaker, source = relayed
     elif cand.cue is not None and cand.inherit is None and speaker.name:
         # "Calder said Whitaker told her ...", "Calder quoted Whitaker as saying ..."
         reporter = sources.reporter(cand.cue) or sources.quoter(cand.cue)
@@ -430,6 +436,24 @@ def _relaying_person(reporter: Speaker, speaker: Speaker) -> str | None:
     ):
         return None
     return reporter.name
+
+
+def _description(text: str, span: tuple[int, int] | None) -> str | None:
+    """An unresolved relaying speaker as the text describes them, for `relayed_by`: the
+    words of ``span`` without an article, a headline's capital dropped ("Ex-aide" ->
+    "ex-aide", "A former aide" -> "former aide"); None without a span."""
+    return None if span is None else described(text[span[0] : span[1]])
+
+
+def described(written: str | None) -> str | None:
+    """A description as `relayed_by` keeps it (`_description`); None for nothing."""
+    words = (written or "").split()
+    if len(words) > 1 and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    written = " ".join(words)
+    if written[1:2].islower():
+        written = written[:1].lower() + written[1:]
+    return written or None
 
 
 def _relayed_confidence(cue: Token, reporter: Token) -> float:

@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import bisect
 
+from spacy.tokens import Token
+
 from indexer.extract import cue_types, cues, negation, outlets
 from indexer.extract.candidate import Candidate
 from indexer.extract.cues import family
@@ -293,7 +295,9 @@ def _reported_within(cand: Candidate, kept: list[Candidate]) -> bool:
     relayed by the outer one; it is kept beside the outer report (quotes of quotes). Inside
     an interview answer (a layout turn: the interviewee relays others at length, "Bush and
     Baker agreed that NATO would not expand", "according to Quantcast") any construction
-    and cue counts, and a third-person pronoun source too (`THIRD_PERSON`)."""
+    and cue counts, and a third-person pronoun source too (`THIRD_PERSON`); within what a
+    named source says "according to" it, an order or request a named speaker gave
+    ("told staff to ...", `SPEECH_ACT_INFINITIVES`) counts too."""
     if cand.form == INNER_QUOTATION:  # 'Fisk said: "Brant told me, \'...\'"'
         return any(chars(cand.content) <= chars(outer.content) for outer in kept)
     if cand.source is None or cand.cue is None:
@@ -302,11 +306,38 @@ def _reported_within(cand: Candidate, kept: list[Candidate]) -> bool:
     if pronoun and cand.source.lower_ not in THIRD_PERSON:
         return False
     usual = cand.pattern in NESTED_PATTERNS and cand.cue.lower_ in NESTED_CUES and not pronoun
+    # "According to Weiss, the founder, Viktor Aalto, told staff to clear the archive": an
+    # order or request a named speaker gave, within what a named source says of it
+    ordered = (
+        cand.pattern == "xcomp"
+        and family(cand.cue.lower_) in SPEECH_ACT_INFINITIVES
+        and _named(cand.source)
+    )
     inner = chars(cand.content) | set(range(*cand.cue_span()))  # type: ignore[misc]
     source = cand.source_span()
     if source:
         inner |= set(range(*source))
     return any(
-        inner <= chars(outer.content) and (usual or outer.pattern == "layout")
+        inner <= chars(outer.content)
+        and (
+            usual
+            or outer.pattern == "layout"
+            or (ordered and outer.pattern == "according" and _named_source(outer))
+        )
         for outer in kept
+    )
+
+
+def _named_source(cand: Candidate) -> bool:
+    """Whether `cand`'s source is named ("according to Weiss"), not a pronoun or a bare
+    description ("according to the complaint")."""
+    return cand.source is not None and _named(cand.source)
+
+
+def _named(source: Token) -> bool:
+    """A source token that is a proper name, or a description with a name in apposition
+    ("the company's founder, Viktor Aalto")."""
+    names = ("NNP", "NNPS")
+    return source.tag_ in names or any(
+        c.dep_ == "appos" and c.tag_ in names for c in source.children
     )

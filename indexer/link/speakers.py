@@ -129,10 +129,12 @@ def translit(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", t)
 
 
-def clean_person(name: str) -> tuple[str, str | None]:
+def clean_person(name: str, body: str | None = None) -> tuple[str, str | None]:
     """(name, role) from "Defence Minister Andrii Vedmid" or "Yusov, spokesperson for X";
     a party tag ("Tom Hale (R-Texas)"), a hyphenated title ("Secretary-General") and a long
-    role ("Afghan Ambassador to the United States Hamdullah Mohib") go to the role."""
+    role ("Afghan Ambassador to the United States Hamdullah Mohib") go to the role. A title
+    that may be a given name ("Col Dwyer") is one only as :func:`written_as_title` says,
+    ``body`` being the article the name is written in (None: the name alone decides)."""
     text, tag = without_party_tag(" ".join(name.split()))
     head, _, tail = text.partition(",")
     role = tail.strip() or tag
@@ -151,9 +153,7 @@ def clean_person(name: str) -> tuple[str, str | None]:
     if cut := name_after_role(toks):
         role = role or " ".join(toks[:cut])
         toks = toks[cut:]
-    last_title = max(
-        (i for i, t in enumerate(toks) if t.casefold().strip(".") in TITLES), default=-1
-    )
+    last_title = max((i for i in range(len(toks)) if written_as_title(toks, i, body)), default=-1)
     if 0 <= last_title < len(toks) - 1:
         title_words = " ".join(toks[: last_title + 1])
         role = role or title_words
@@ -168,6 +168,42 @@ def clean_person(name: str) -> tuple[str, str | None]:
         toks = toks[lower[-1] + 1 :]
     names = [t for t in toks if t[:1].isupper() or not t[:1].isalpha() or _in_name(t)]
     return (" ".join(names or toks).strip(" .") or text), role
+
+
+def written_as_title(toks: list[str], i: int, body: str | None = None) -> bool:
+    """Whether ``toks[i]`` of a written name is a title (one of `TITLES`). A title that is
+    also a given name or its short form (`lexicon.TITLES_ALSO_GIVEN_NAMES`: "Col" for Colin,
+    "Major Garrett") is one only where the text writes it as one: with its period ("Col.
+    Dwyer"), after another title ("Lt Col Dwyer"), before a given name and a surname ("Col
+    Ray Dwyer", as news introduces a ranked person), or before a surname alone in an
+    article (``body``) that writes it so elsewhere (:func:`title_in`). Otherwise, as
+    nameparser keeps such words off its title list, it is the name's ("Bathurst grazier Col
+    Dwyer": Col Dwyer)."""
+    word = toks[i].casefold()
+    bare = word.strip(".")
+    if bare not in TITLES:
+        return False
+    if bare not in lexicon.TITLES_ALSO_GIVEN_NAMES or word.endswith("."):
+        return True
+    if i > 0 and toks[i - 1].casefold().strip(".") in TITLES:
+        return True
+    return len(toks) - i > 2 or title_in(body or "", toks[i])
+
+
+def title_in(body: str, word: str) -> bool:
+    """Whether the article ``body`` writes ``word`` (a title that may be a given name,
+    "Col") as a title somewhere: with its period before a name ("Col. Dwyer"), spelled out
+    before a name when it is an abbreviation ("Colonel Dwyer", "retired colonel Ray
+    Dwyer"), or before a given name and a surname ("Col Ray Dwyer")."""
+    bare = word.strip(".")
+    spelled = lexicon.TITLE_WORDS.get(bare.casefold())
+    name = r"[ \t\xa0]+[A-Z]"
+    if re.search(rf"\b{re.escape(bare)}\.{name}", body) or (
+        spelled and re.search(rf"\b(?i:{spelled}){name}", body)
+    ):
+        return True
+    given = rf"\b{re.escape(bare)}[ \t\xa0]+([A-Z][\w'’-]*){name}"
+    return any(is_first_name(m.group(1)) for m in re.finditer(given, body))
 
 
 def _in_name(word: str) -> bool:
@@ -274,7 +310,7 @@ def full_names_in(body: str, surname: str, common: frozenset[str] | None = None)
     found: dict[str, str] = {}
     pattern = rf"((?:[A-Z][\w'’.-]*[ \t\xa0]+){{1,4}}){re.escape(surname)}(?!\w|-\w)"
     for match in re.finditer(pattern, body):
-        name, _ = name_and_descriptor(clean_person(match.group(0))[0], common)
+        name, _ = name_and_descriptor(clean_person(match.group(0), body)[0], common)
         toks = name.split()
         if len(toks) < 2 and "-" not in name:
             continue
@@ -422,7 +458,7 @@ class SpeakerBook:
             if not (tail.strip() and looks_like_person(tail.strip())):
                 return None  # "the New York judge", "Clinton's team": unresolved, not a name
             display, role = tail.strip(), role or head  # "a spokesman for Brant, Ollie Stamp"
-        cleaned = clean_person(display)[0]
+        cleaned = clean_person(display, body)[0]
         titled = (  # "Prosecutor Dan Hughes's office": his office speaks, not he
             kind == "organization" and not is_description(display) and self._titled_person(cleaned)
         )
@@ -464,7 +500,7 @@ class SpeakerBook:
         # `expanded`: `raw` is already the full name the article gives for a surname, which
         # must not be looked up again ("Reporter Jomana Karadsheh" read down to "Karadsheh"
         # would find itself forever)
-        name, found_role = clean_person(raw)
+        name, found_role = clean_person(raw, body)
         common = self._common(body or "")
         descriptors, toks = split_descriptors(
             name.split(),
@@ -567,7 +603,7 @@ class SpeakerBook:
         initial = fold(toks[0])[:1]
         fulls = []
         for written in full_names_in(body or "", toks[-1], self._common(body or "")):
-            given = clean_person(written)[0].split()[0]
+            given = clean_person(written, body)[0].split()[0]
             if len(given.strip(".")) > 1 and fold(given)[:1] == initial:
                 fulls.append(written)
         if len(fulls) == 1:
@@ -601,7 +637,7 @@ class SpeakerBook:
             return False
         full = full_name_in(body, surname, common)
         if full is not None:
-            return person_key(clean_person(full)[0]) != person_key(" ".join(toks))
+            return person_key(clean_person(full, body)[0]) != person_key(" ".join(toks))
         known = self.by_surname.get(translit(surname), set())
         return any(is_first_name(self.by_id[i]["name"].split()[0]) for i in known)
 
