@@ -354,6 +354,8 @@ def _verb_complements(tok: Token, source: Token | None, site: Site) -> list[Cand
             continue  # "said Monday": a date parsed as an object
         if child.dep_ == "dobj" and _title_case_verb(tok) and _only_a_name(child):
             continue  # "Announces Series C Funding": a headline's name object says nothing
+        if child.dep_ == "dobj" and _predicate(tok, child) is not None:
+            continue  # "derided the deal as toothless": the small clause is the content
         if child.dep_ == "ccomp" and narrated_before_colon(child):
             continue  # "X was less certain: she said ...": narration, not what she said
         if child.dep_ == "ccomp" and closed_by_semicolon(child):
@@ -470,15 +472,7 @@ def _predicative_objects(tok: Token, source: Token | None, site: Site) -> list[C
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is not None and quoted_speaker(tok) == obj:
         return []  # "quoted Whitaker as saying ...": Whitaker speaks, "saying" is the cue
-    pred = next(
-        (
-            c
-            for c in tok.children
-            if c.i > (obj or tok).i
-            and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as" and c.n_rights))
-        ),
-        None,
-    )
+    pred = _predicate(tok, obj)
     if pred is None and obj is not None:
         pred = _quoted_apposition(obj)  # 'called the bill "a blank check."' parsed as appos
     if pred is None or (obj is None and (pred.dep_ != "oprd" or pred.left_edge.i == pred.i)):
@@ -493,6 +487,21 @@ def _predicative_objects(tok: Token, source: Token | None, site: Site) -> list[C
     if not spans:
         return []
     return [Candidate("ccomp", tok.lower_, max(known), spans, tok, source, *site.position())]
+
+
+def _predicate(verb: Token, obj: Token | None) -> Token | None:
+    """The predicate `verb` gives its object `obj` (or, without one, itself) in a small
+    clause: an object predicate ("called Trump a fascist") or an "as" phrase ("derided the
+    deal as toothless"); None when there is none."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.i > (obj or verb).i
+            and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as" and c.n_rights))
+        ),
+        None,
+    )
 
 
 def _quoted_apposition(obj: Token) -> Token | None:

@@ -47,6 +47,45 @@ STANCE_ADJECTIVES = wordset(
     """confident adamant certain sure convinced optimistic hopeful pessimistic skeptical
     sceptical afraid worried fearful"""
 )
+# Speech acts that judge what their object names ("criticized the decision", "derided the
+# deal as toothless"), by base form (each stands for its inflections: `cues.family`): the
+# verbs of words among Levin's judgement verbs (Levin 1993, class 33; VerbNet 3.3
+# judgment-33), without those that are acts rather than words (fine, punish, reward,
+# sanction, prosecute), and the verbs of taking up or stressing a claim the corpus shows
+# ("echoed the concerns", "stressed the importance of ..."). `appraisals` decides which of
+# their objects are contents; the cue type is speech.
+APPRAISING_VERBS = wordset(
+    """criticize criticise praise denounce condemn blast slam mock tout hail applaud
+    lament decry defend dismiss echo stress emphasize emphasise deride ridicule lambaste
+    lambast castigate chastise censure chide rebuke reprimand reproach scold upbraid berate
+    excoriate disparage denigrate belittle vilify revile pillory assail bemoan extol laud
+    commend acclaim"""
+)
+# Speech acts whose prepositional object is what the speaker takes a position on, by base
+# form and preposition ("complained about his microphone", "warned against hackers",
+# "railed against the influence of super PACs"): Levin's complain verbs (1993, class 37.8;
+# VerbNet 3.3 complain-37.8, frame "NP V PP.topic": "Ellen complained about the
+# situation"), advise verbs (class 37.9; VerbNet advise-37.9-1, "NP V PP.topic" with
+# against/about and of: "Ellen warned against skating on thin ice"), verbs of speaking out
+# whose WordNet sense is a verb of communication (rail, inveigh: "complain bitterly"; argue
+# for, plead for) and the demand of "call for" (`contents.PROPOSITION_OBJECT_FORMS`). A
+# verb of talking ("spoke about", "discussed", "mentioned") names a topic, not a position:
+# not here (issue 11: a content is a proposition; bench/noise_audit_labels.tsv "topic of a
+# talk"), nor "spoke against", whose object is as often a backdrop as a position.
+STANCE_PREPOSITIONS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        wordset("complain grumble gripe grouse moan whine bitch bellyache kvetch"),
+        wordset("about of"),
+    ),
+    **dict.fromkeys(wordset("boast brag"), wordset("about of")),
+    "object": wordset("to"),
+    **dict.fromkeys(wordset("warn caution"), wordset("against about of")),
+    **dict.fromkeys(wordset("admonish advise counsel"), wordset("against")),
+    **dict.fromkeys(wordset("rail inveigh"), wordset("against")),
+    "argue": wordset("for against"),
+    "call": wordset("for"),
+    "plead": wordset("for"),
+}
 # Sources whose findings are evidence rather than someone's words.
 EVIDENCE_SOURCES = wordset(
     """report reports poll polls polling study studies survey surveys data research analysis

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from indexer.extract.cue_types import STANCE_ADJECTIVES
+from indexer.extract.cue_types import APPRAISING_VERBS, STANCE_ADJECTIVES, STANCE_PREPOSITIONS
 from indexer.extract.quotes import has_quote_mark
 from indexer.lexicon import wordset
 
@@ -68,8 +68,9 @@ _FRAME = re.compile(
 @lru_cache(maxsize=1)
 def cue_words() -> frozenset[str]:
     """Every word that can start a cue: a sentence without one (and without quotation
-    marks) cannot hold an attribution and need not be parsed."""
-    words = set(SEED_FORMS) | {"according"}
+    marks) cannot hold an attribution and need not be parsed. The judging and stance verbs
+    (`speech_act_class`) are cues however rare in the corpus."""
+    words = set(SEED_FORMS) | {"according"} | APPRAISING_VERBS | set(STANCE_PREPOSITIONS)
     for form, patterns in lexicon().items():
         hits = sum(patterns[p][0] for p in patterns if reliability(form, p) is not None)
         if hits >= PARSE_MIN_HITS:
@@ -154,6 +155,54 @@ def families() -> dict[str, dict[str, list[int]]]:
     return pooled
 
 
+@lru_cache(maxsize=65536)
+def speech_act_class(form: str) -> str | None:
+    """The class of speech acts whose noun-phrase object `form` (a cue, perhaps with its
+    preposition) may take as its content: "appraising" for a judging verb
+    (`cue_types.APPRAISING_VERBS`: "derided", "criticizes"), "stance" for a verb with the
+    preposition of a position (`cue_types.STANCE_PREPOSITIONS`: "railed against",
+    "complained about"); None for any other form ("imposed", "spoke about")."""
+    word, _, prep = form.lower().partition(" ")
+    if not prep:
+        return "appraising" if family(word) in _appraising_families() else None
+    return "stance" if prep in _stance_families().get(family(word), ()) else None
+
+
+@lru_cache(maxsize=1)
+def _appraising_families() -> frozenset[str]:
+    return frozenset(family(w) for w in APPRAISING_VERBS)
+
+
+@lru_cache(maxsize=1)
+def _stance_families() -> dict[str, frozenset[str]]:
+    return {family(verb): preps for verb, preps in STANCE_PREPOSITIONS.items()}
+
+
+@lru_cache(maxsize=1)
+def speech_act_classes() -> dict[str, dict[str, list[int]]]:
+    """Evidence pooled over every form of each `speech_act_class`, per construction (and
+    per nominal construction whatever its source's shape: "prep:any"): what a judging or
+    stance verb the corpus hardly shows ("derided", "railed against" with a pronoun
+    subject) borrows."""
+    pooled: dict[str, dict[str, list[int]]] = {}
+    for form, patterns in lexicon().items():
+        kind = speech_act_class(form)
+        if kind is None:
+            continue
+        mine = pooled.setdefault(kind, {})
+        for pattern, (hits, total) in patterns.items():
+            for key in {pattern, _any_source(pattern) if ":" in pattern else pattern}:
+                counts = mine.setdefault(key, [0, 0])
+                counts[0] += hits
+                counts[1] += total
+    return pooled
+
+
+def _any_source(pattern: str) -> str:
+    """A nominal pattern whatever its source's shape: "prep:pronoun" -> "prep:any"."""
+    return f"{pattern.split(':')[0]}:any"
+
+
 def _evidence(known: dict[str, list[int]], pattern: str) -> list[int] | None:
     stats = known.get(pattern)
     if stats is None and pattern == "quote":
@@ -167,6 +216,9 @@ def _evidence(known: dict[str, list[int]], pattern: str) -> list[int] | None:
 
 
 SPEECH_PATTERNS = ("ccomp", "quote", "parataxis")  # where a form introduces words
+# Constructions whose content is a noun phrase (scored per source shape, "dobj:name") or a
+# judgement on one: a rare form there borrows its speech act class's evidence.
+NOUN_PHRASES = ("dobj", "prep", "judgement")
 
 
 def attested(form: str) -> bool:
@@ -196,11 +248,20 @@ def reliability(form: str, pattern: str) -> float | None:
 def estimate(form: str, pattern: str) -> float | None:
     """Estimated precision of `form` used as a cue in `pattern` whatever its level, or None
     when the lexicon has no evidence and the form is no seed. A form seen too rarely borrows
-    the evidence of its other inflections. Kept per (form, pattern): asked for every verb."""
+    the evidence of its other inflections, and then, for a noun-phrase content, that of its
+    class of speech acts (`speech_act_class`). Kept per (form, pattern): asked for every
+    verb."""
     form = form.lower()
     stats = _evidence(lexicon().get(form, {}), pattern)
     if stats is None or stats[1] < MIN_EVIDENCE:
         stats = _evidence(families().get(family(form), {}), pattern) or stats
+    if (stats is None or stats[1] < MIN_EVIDENCE) and pattern.split(":")[0] in NOUN_PHRASES:
+        kind = speech_act_class(form)  # a judging or stance verb: its class's evidence,
+        known = speech_act_classes().get(kind, {}) if kind else {}  # any source if thin
+        mine = _evidence(known, pattern)
+        if mine is None or mine[1] < MIN_EVIDENCE:
+            mine = known.get(_any_source(pattern)) or mine
+        stats = mine or stats
     if stats is not None and stats[1] >= MIN_EVIDENCE:
         hits, total = stats
         prior = base_rates().get(pattern, 0.5)
