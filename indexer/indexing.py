@@ -355,6 +355,8 @@ class Indexer:
         self.journal = Journal(options.state_dir, key, self.journal_file)
         # per input since the last commit: (articles written, done, rejects)
         self.uncommitted: dict[str | None, tuple[int, bool, list[dict[str, Any]]]] = {}
+        # statements replaced articles let go of, released when every batch is written
+        self.released: set[str] = set()
         self.memory_cost = 0.0
         self.memory_saved_at = time.monotonic()
         self.source_rejects: dict[str | None, list[dict[str, Any]]] = {}
@@ -399,6 +401,7 @@ class Indexer:
             while window:
                 self._write(window.popleft())
             self.writer.wait()
+            self._release_statements()
             if self.lease is not None:  # for the next indexer on this store
                 memory = self.linker.memory()
                 self._with_retries(lambda: self.lease.save_memory(memory))  # type: ignore[union-attr]
@@ -419,6 +422,17 @@ class Indexer:
                 self.journal.remove()
                 self._remove_memory(keep=None)
         return self.summary
+
+    def _release_statements(self) -> None:
+        """Once every batch is written: delete the statements replaced articles let go of
+        that nothing stored carries any more (``Store.release_statements``), and make the
+        linker forget them. Not before: a batch linked meanwhile may have joined one of
+        them, from the store or the linker's memory, without writing it again."""
+        if self.released:
+            released = sorted(self.released)
+            gone = self._with_retries(lambda: self.store.release_statements(released))
+            self.linker.let_go(gone)
+            self.released.clear()
 
     def _extract(self, batch: Batch) -> Future:
         """The extraction of a batch's articles. The extractor (and its model, seconds to
@@ -704,6 +718,8 @@ class Indexer:
                 self._with_retries(lambda: lease.confirm(_inputs_of(batch)))
         finally:
             self.summary.stages["write"] += time.perf_counter() - started
+        self.linker.let_go(i for o in outcomes for i in o.released)
+        self.released.update(i for o in outcomes for i in o.released)
         self._count(batch, outcomes)
         written: dict[str | None, int] = {}
         for pending in batch.articles:

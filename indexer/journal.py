@@ -41,10 +41,6 @@ class Journal:
         """Save the stored versions of what a batch is about to write (before writing it);
         ``commit`` is the number of the checkpoint commit the batch will belong to."""
         entry: dict[str, Any] = {"commit": commit}
-        for kind in KINDS:
-            ids = [r["id"] for r in getattr(changes, kind)]
-            stored = store.get_records(kind, ids) if ids else {}
-            entry[kind] = {i: stored.get(i) for i in ids}
         stored_articles = store.get_records("articles", article_ids) if article_ids else {}
         entry["articles"] = {
             i: (
@@ -54,6 +50,20 @@ class Journal:
             )
             for i in article_ids
         }
+        # the statements of the stored versions too: the run may release those the new
+        # versions let go of (`Store.release_statements`), and undoing puts them back
+        carried = [
+            a["statement_id"]
+            for stored in entry["articles"].values()
+            for a in (stored or {}).get("attributions", [])
+            if a.get("statement_id")
+        ]
+        for kind in KINDS:
+            ids = [r["id"] for r in getattr(changes, kind)]
+            if kind == "statements":
+                ids = list(dict.fromkeys([*ids, *carried]))
+            stored = store.get_records(kind, ids) if ids else {}
+            entry[kind] = {i: stored.get(i) for i in ids}
         if self._file is None:
             os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
             self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115

@@ -62,7 +62,9 @@ class PutOutcome:
     longer has (a quote taken out or rewritten), deleted with it; ``changed``: those it
     still has but that now name another speaker, or that were edited (the same speaker,
     most of the words kept: "in 2027" edited to "in 2029"), overwritten
-    (:func:`replaced_counts`)."""
+    (:func:`replaced_counts`). ``released``: the statements the stored version's
+    attributions carried and the new version's do not (:func:`let_go`); the writer hands
+    them to :meth:`Store.release_statements` once nothing it links may still join them."""
 
     id: str
     status: Literal["indexed", "replaced", "unchanged", "rejected"]
@@ -70,6 +72,7 @@ class PutOutcome:
     error: str | None = None
     removed: int = 0
     changed: int = 0
+    released: tuple[str, ...] = ()
 
 
 # What an attribution states: a stored attribution whose id (its words in the article)
@@ -115,6 +118,14 @@ def replaced_counts(
         if before:
             attribution["earlier_ids"] = list(dict.fromkeys(before))
     return len(gone) - len(edited), changed + len(edited)
+
+
+def let_go(stored: Iterable[dict[str, Any]], attributions: list[dict[str, Any]]) -> set[str]:
+    """The statement ids that a replaced article's stored attributions (``stored``: their
+    documents, or any dicts with ``statement_id``) carry and its new ``attributions`` do
+    not: the statements that may be left without a speaker once it is written."""
+    kept = {a.get("statement_id") for a in attributions}
+    return {d["statement_id"] for d in stored if d.get("statement_id")} - kept
 
 
 def edited_pairs(
@@ -249,6 +260,14 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def delete_article(self, article_id: str) -> bool:
         """Remove an article and its attributions; False when it was not there."""
+
+    @abc.abstractmethod
+    def release_statements(self, statement_ids: Iterable[str]) -> list[str]:
+        """Delete those of these statements that no stored attribution carries (the ones a
+        replaced article's new version let go of, ``PutOutcome.released``, and no other
+        article quotes), so that counts, search and the check page never meet a statement
+        nobody says; the others are kept whole (verdict included). Returns the ids deleted.
+        """
 
     @abc.abstractmethod
     def put_speakers(self, speakers: Iterable[dict[str, Any]]) -> None:

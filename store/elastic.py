@@ -50,6 +50,7 @@ from store.base import (
     SearchResult,
     Store,
     StoreError,
+    let_go,
     replaced_counts,
     stated,
 )
@@ -82,6 +83,7 @@ _SCAN_PAGE = 1000
 # The aggregation holding the histogram and the facets not filtered on (_Dsl.aggregations)
 _ALL_FILTERS = "all_filters"
 _SLICE = 100  # articles per bulk request
+_TERMS_SLICE = 10_000  # ids per terms query (Elasticsearch allows 65,536)
 _LABELS_KEPT = 100_000  # facet labels cached per kind of record
 # The generation of an index (see ElasticStore._labels_seen): its newest write, its count
 _GENERATION = {"size": 1, "sort": [{"_seq_no": "desc"}], "_source": False, "track_total_hits": True}
@@ -253,7 +255,7 @@ class ElasticStore(Store):
         thread validates the next, so Python and Elasticsearch work at the same time."""
         batch = list(records)
         outcomes: dict[int, PutOutcome] = {}
-        sent: list[tuple[Future, list[tuple[int, dict, int, tuple[int, int] | None]], dict]] = []
+        sent: list[tuple[Future, list[tuple[int, dict, int, tuple | None]], dict]] = []
         with ThreadPoolExecutor(max_workers=1) as sender:
             for start in range(0, len(batch), _SLICE):
                 writes, actions, owner = self._prepare_slice(batch, start, outcomes)
@@ -273,9 +275,14 @@ class ElasticStore(Store):
                         outcomes[index] = PutOutcome(article["id"], "rejected", error=error)
                     else:
                         status = "indexed" if counts is None else "replaced"
-                        removed, changed = counts or (0, 0)
+                        removed, changed, released = counts or (0, 0, ())
                         outcomes[index] = PutOutcome(
-                            article["id"], status, count, removed=removed, changed=changed
+                            article["id"],
+                            status,
+                            count,
+                            removed=removed,
+                            changed=changed,
+                            released=released,
                         )
         if sent and not self._bulk_loading:
             self._refresh("articles", "attributions")
@@ -283,12 +290,10 @@ class ElasticStore(Store):
 
     def _prepare_slice(
         self, batch: list[ArticleRecord], start: int, outcomes: dict[int, PutOutcome]
-    ) -> tuple[
-        list[tuple[int, dict, int, tuple[int, int] | None]], list[dict[str, Any]], dict[str, str]
-    ]:
+    ) -> tuple[list[tuple[int, dict, int, tuple | None]], list[dict[str, Any]], dict[str, str]]:
         """Validate one slice; bulk actions for what changed (stale attributions deleted).
-        Each write: (index, article, attributions, (stored attributions removed, changed),
-        None when the article is new)."""
+        Each write: (index, article, attributions, (stored attributions removed, changed,
+        statements let go of: ``store.base.let_go``), None when the article is new)."""
         prepared = []
         for index in range(start, min(start + _SLICE, len(batch))):
             try:
@@ -312,7 +317,14 @@ class ElasticStore(Store):
             gone = set(stored) - {a["id"] for a in attributions}
             earlier = {i: doc.get("earlier_ids") or [] for i, doc in stored.items()}
             said = {i: stated(doc) for i, doc in stored.items()}
-            counts = replaced_counts(said, attributions, earlier) if known else None
+            counts = (
+                (
+                    *replaced_counts(said, attributions, earlier),
+                    tuple(sorted(let_go(stored.values(), attributions))),
+                )
+                if known
+                else None
+            )
             writes.append((index, article, len(attributions), counts))
             actions.append(
                 {"_index": self.alias("articles"), "_id": article["id"], "_source": article}
@@ -347,7 +359,7 @@ class ElasticStore(Store):
 
     def _stored_statements(self, article_ids: list[str]) -> dict[str, dict[str, dict]]:
         """The stored attributions of these articles, by article: id -> its fields of
-        :data:`store.base.STATED_FIELDS` and its ``earlier_ids``."""
+        :data:`store.base.STATED_FIELDS`, its ``earlier_ids`` and ``statement_id``."""
         found: dict[str, dict[str, dict]] = {}
         if not article_ids:
             return found
@@ -355,7 +367,7 @@ class ElasticStore(Store):
         page = self.es.search(
             index=self.alias("attributions"),
             query=query,
-            _source=["article_id", "earlier_ids", *STATED_FIELDS],
+            _source=["article_id", "earlier_ids", "statement_id", *STATED_FIELDS],
             size=MAX_RESULT_WINDOW,
             track_total_hits=True,
         )["hits"]
@@ -365,7 +377,7 @@ class ElasticStore(Store):
                 self.es,
                 index=self.alias("attributions"),
                 query={"query": query},
-                _source=["article_id", "earlier_ids", *STATED_FIELDS],
+                _source=["article_id", "earlier_ids", "statement_id", *STATED_FIELDS],
                 size=_SCAN_PAGE,
             )
         for doc in docs:
@@ -389,6 +401,26 @@ class ElasticStore(Store):
         )
         self._refresh("attributions")
         return found
+
+    @_guarded
+    def release_statements(self, statement_ids: Iterable[str]) -> list[str]:
+        wanted = list(dict.fromkeys(statement_ids))
+        if not wanted:
+            return []
+        self._refresh("attributions")  # a bulk load refreshes only at its end
+        carried: set[str] = set()
+        for start in range(0, len(wanted), _TERMS_SLICE):
+            some = wanted[start : start + _TERMS_SLICE]
+            found = self.es.search(
+                index=self.alias("attributions"),
+                query={"terms": {"statement_id": some}},
+                size=0,
+                aggs={"carried": {"terms": {"field": "statement_id", "size": len(some)}}},
+            )
+            carried.update(b["key"] for b in found["aggregations"]["carried"]["buckets"])
+        gone = [i for i in wanted if i not in carried]
+        self.delete_records("statements", gone)
+        return gone
 
     @_guarded
     def put_speakers(self, speakers: Iterable[dict[str, Any]]) -> None:

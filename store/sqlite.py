@@ -43,6 +43,7 @@ from store.base import (
     SearchResult,
     Store,
     StoreError,
+    let_go,
     replaced_counts,
     stated,
 )
@@ -379,6 +380,7 @@ class SqliteStore(Store):
             stored = {ident: stated(doc) for ident, doc in docs.items()}
             earlier = {ident: doc.get("earlier_ids") or [] for ident, doc in docs.items()}
             removed, changed = replaced_counts(stored, attributions, earlier)
+            released = tuple(sorted(let_go(docs.values(), attributions)))
             self._delete_attributions(conn, "article_id = ?", (article["id"],))
         conn.execute(
             _INSERT_ARTICLE, [*(article[name] for name in ARTICLE_COLUMNS), json.dumps(article)]
@@ -386,9 +388,15 @@ class SqliteStore(Store):
         for attribution in attributions:
             self._delete_attributions(conn, "id = ?", (attribution["id"],))
             self._insert_attribution(conn, attribution)
-        status = "replaced" if row else "indexed"
+        if not row:
+            return PutOutcome(article["id"], "indexed", len(attributions))
         return PutOutcome(
-            article["id"], status, len(attributions), removed=removed, changed=changed
+            article["id"],
+            "replaced",
+            len(attributions),
+            removed=removed,
+            changed=changed,
+            released=released,
         )
 
     def _insert_attribution(self, conn: sqlite3.Connection, a: dict[str, Any]) -> None:
@@ -442,6 +450,22 @@ class SqliteStore(Store):
         with self._write(conn):
             self._delete_attributions(conn, "article_id = ?", (article_id,))
             return conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+
+    def release_statements(self, statement_ids: Iterable[str]) -> list[str]:
+        wanted = list(dict.fromkeys(statement_ids))
+        conn = self._conn()
+        with self._write(conn):
+            gone = [
+                (i,)
+                for i in wanted
+                if conn.execute(
+                    "SELECT 1 FROM attributions WHERE statement_id = ? LIMIT 1", (i,)
+                ).fetchone()
+                is None
+            ]
+            conn.executemany("DELETE FROM statement_keys WHERE statement_id = ?", gone)
+            conn.executemany("DELETE FROM statements WHERE id = ?", gone)
+        return [i for (i,) in gone]
 
     def put_speakers(self, speakers: Iterable[dict[str, Any]]) -> None:
         self._put_named("speakers", "speaker_names", SpeakerSchema, speakers, speaker_keys)

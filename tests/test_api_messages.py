@@ -55,3 +55,28 @@ def test_a_request_body_that_is_not_a_json_object_is_called_the_request_body(
     message = response.get_json()["message"]
     assert response.status_code == 400
     assert message.startswith(f"The request body {problem}") and "Parameter" not in message
+
+
+@pytest.mark.parametrize("text", ["!!!", "?", "...", " -- ", "___", "“ ” …"])
+def test_checking_a_claim_without_letters_or_digits_is_refused_naming_text(
+    client: Any, text: str
+) -> None:
+    """A fact-checker pastes punctuation by mistake: the check page and both API forms say
+    400, naming the parameter and why, instead of answering a list of unrelated matches."""
+    page = client.get("/check", query_string={"text": text})
+    asked = client.get("/api/v1/check", query_string={"text": text})
+    posted = client.post("/api/v1/check", json={"text": text})
+    assert page.status_code == asked.status_code == posted.status_code == 400
+    for answer in (asked.get_json(), posted.get_json()):
+        assert answer["param"] == "text"
+        assert "no letters or digits" in answer["message"]
+    assert "Parameter &#39;text&#39;" in page.get_data(as_text=True) or (
+        "Parameter 'text'" in page.get_data(as_text=True)
+    )
+    assert "no letters or digits" in page.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("text", ["5G", "Ébola", "¿Qué?", "7"])
+def test_a_short_claim_with_a_letter_or_digit_is_checked(client: Any, text: str) -> None:
+    assert client.get("/api/v1/check", query_string={"text": text}).status_code == 200
+    assert client.get("/check", query_string={"text": text}).status_code == 200

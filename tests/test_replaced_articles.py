@@ -135,3 +135,90 @@ def test_an_article_read_again_unchanged_says_nothing_changed(
     err, summary = _index(new_store, source, tmp_path / "state-2")
     assert "changed since it was indexed" not in err
     assert "changed articles" not in summary.line()  # type: ignore[attr-defined]
+
+
+def _statement_texts(store: Store) -> set[str]:
+    """The wording of every stored statement a search reaches through its attributions,
+    and the store's own count of statements, which must agree with it."""
+    ids = {a["statement_id"] for a in store.scan(SearchQuery(facets=False))}
+    texts = set()
+    for ident in ids:
+        statement = store.get_statement(ident)
+        assert statement is not None, f"an attribution points at a missing statement {ident}"
+        texts.add(statement["text"].strip('"\u201c\u201d,. '))
+    assert store.stats()["statements"] == len(ids)
+    return texts
+
+
+def test_an_article_replaced_in_a_later_run_leaves_none_of_its_old_statements(
+    new_store: Store, tmp_path: Path
+) -> None:
+    """A newsroom rewrites a story and it is indexed again the next day (same URL, other
+    quotes): stats and search count the new version's statements only, while a quote the
+    old version shared with another article stays that article's statement."""
+    url = "https://north.example/budget"
+    first = tmp_path / "monday.jsonl"
+    first.write_text(
+        "\n".join(
+            [
+                _line(url, "Gas bills will be cut by half", "Alan Frost"),
+                _line("https://south.example/gas", "Gas bills will be cut by half", "Ann Lee"),
+                _line("https://north.example/rail", "Rail fares will be frozen", "Ann Lee"),
+            ]
+        )
+        + "\n"
+    )
+    _index(new_store, first, tmp_path / "state")
+    assert _statement_texts(new_store) == {
+        "Gas bills will be cut by half",
+        "Rail fares will be frozen",
+    }
+    rewritten = tmp_path / "tuesday.jsonl"
+    rewritten.write_text(_line(url, "Water rates will rise sharply next year", "Alan Frost"))
+    _index(new_store, rewritten, tmp_path / "state-2")
+    assert _statement_texts(new_store) == {
+        "Gas bills will be cut by half",  # still said by Ann Lee at south.example
+        "Rail fares will be frozen",
+        "Water rates will rise sharply next year",
+    }
+
+    again = tmp_path / "wednesday.jsonl"
+    again.write_text(_line("https://south.example/gas", "Bus routes will double", "Ann Lee"))
+    _index(new_store, again, tmp_path / "state-3")
+    assert _statement_texts(new_store) == {
+        "Rail fares will be frozen",
+        "Water rates will rise sharply next year",
+        "Bus routes will double",
+    }
+
+
+CUT, NOT_CUT = "Gas bills will be cut by half", "Gas bills will not be cut by half"
+
+
+def test_a_quote_of_a_replaced_version_met_again_in_the_same_run_has_its_statement(
+    new_store: Store, tmp_path: Path
+) -> None:
+    """In one run, a story's old statement is let go when its new version is written; an
+    article read later in that run quoting the old words again still gets a stored
+    statement (the run does not link it to the one just removed)."""
+    url = "https://north.example/budget"
+    first = tmp_path / "monday.jsonl"
+    first.write_text(_line(url, f"{CUT} this winter", "Alan Frost"))
+    _index(new_store, first, tmp_path / "state")
+    inputs = []
+    for name, line in [
+        ("a.jsonl", _line("https://east.example/g", f"{NOT_CUT} this winter", "Ann Lee")),
+        ("b.jsonl", _line(url, "Water rates will rise sharply next year", "Alan Frost")),
+        ("c.jsonl", _line("https://west.example/g", f"{CUT} this winter", "Ann Lee")),
+    ]:
+        path = tmp_path / name
+        path.write_text(line + "\n")
+        inputs.append(str(path))
+    options = IndexOptions(inputs, state_dir=str(tmp_path / "state-2"), workers=1, batch_size=1)
+    Indexer(new_store, options, io.StringIO()).run()
+    getattr(new_store, "refresh", lambda: None)()
+    assert _statement_texts(new_store) == {
+        f"{NOT_CUT} this winter",
+        "Water rates will rise sharply next year",
+        f"{CUT} this winter",
+    }

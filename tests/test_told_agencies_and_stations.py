@@ -37,3 +37,36 @@ def test_telling_people_is_no_outlet(audience: str) -> None:
 def test_a_quantity_in_gigabytes_is_no_station() -> None:
     records = extract("The leaked file was 2GB in size, Mr Dutton said.")
     assert all(r["via_outlets"] == [] for r in records)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ("A Reuters report said the office would close in March.", "Reuters"),
+        ("According to a Reuters report, the office would close in March.", "Reuters"),
+        ("An AFP report said the office would close in March.", "AFP"),
+        ("According to a New York Times report, the office would close in March.",
+         "New York Times"),
+        ("The Reuters report said the office would close in March.", "Reuters"),
+    ],
+)
+def test_an_outlets_report_is_the_outlets_evidence(sentence: str, outlet: str) -> None:
+    """"A Reuters report said the office would close": the words are Reuters' (an outlet,
+    a named speaker with a page), shown by a report (``cue_type`` evidence, as the schema
+    defines a report), the same whether the report "said" it or it is "according to" one,
+    and whether or not Reuters was named before; the outlet relays nothing of its own."""
+    [record] = extract(sentence)
+    assert (
+        record["speaker"],
+        record["speaker_type"],
+        record["speaker_resolution"],
+        record["cue_type"],
+        record["via_outlets"],
+    ) == (outlet, "organization", "named", "evidence", [])
+    assert "office would close" in record["content"]
+
+
+def test_a_report_of_a_body_that_is_no_outlet_stays_the_bodys() -> None:
+    """"The Home Office report said ...": a government body's document, not an outlet's."""
+    [record] = extract("The Home Office report said the office would close in March.")
+    assert record["speaker"] == "Home Office" and record["via_outlets"] == []

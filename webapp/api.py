@@ -496,8 +496,6 @@ def check_long() -> Response:
 
 
 def _check(params: dict[str, Any]) -> Response:
-    if not params["text"].strip():
-        raise P.ParamError("text", "must contain words")
     from store.provenance import check_claim
 
     matches = check_claim(store(), params["text"], params["limit"])

@@ -60,7 +60,9 @@ def index_article(
 
     with exclusive_write(store, "an article posted to the API"):
         record = complete(Linker(store), [(article, found)], extractor_version())
-        return store.put_articles(record)[0]
+        outcome = store.put_articles(record)[0]
+        store.release_statements(outcome.released)
+        return outcome
 
 
 def found_in(article: dict[str, Any]) -> list[dict[str, Any]]:

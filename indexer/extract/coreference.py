@@ -225,6 +225,12 @@ class SpeakerIndex:
     _breaks: list[int] | None = None  # ends of the article's section break lines
     _excluded: frozenset[str] = frozenset()  # people a pronoun being resolved is not
     _untyped_speakers: set[int] = field(default_factory=set)  # "McLenney said": named, untyped
+    # `speakers` ordered by offset (offsets apart), for the speakers between two offsets
+    _speaker_starts: list[int] = field(default_factory=list)
+    _speakers_in_order: list[Mention] = field(default_factory=list)
+    # paragraph start -> starts and ends of its quotations (`_quotations_in`), read once
+    _newlines: list[int] | None = None
+    _quotations: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
     # "The woman disputes ...": unnamed main-clause subjects of a known gender (offset,
     # gender, the phrase normalised), which a following "she" may continue
     described: list[tuple[int, str, str]] = field(default_factory=list)
@@ -1100,6 +1106,9 @@ class SpeakerIndex:
             mention = Mention(pos, speaker.name, speaker.kind, subject and named)
             mention.outlet = speaker.outlet
             self.speakers.append(mention)
+            k = bisect.bisect_right(self._speaker_starts, pos)
+            self._speaker_starts.insert(k, pos)
+            self._speakers_in_order.insert(k, mention)
             if speaker.kind == "unknown" and speaker.how == NAMED:
                 self._untyped_speakers.add(pos)
 
@@ -1131,7 +1140,7 @@ class SpeakerIndex:
         start = self.section_start(pos)
         if gender and self._unknown_speaker_just_before(pos, pool):
             return None  # "McLenney said ... she said": the "she" is likely that speaker's
-        quoted = _quoted_before(self.text, pos) if gender else []
+        quoted = self._quotations_before(pos) if gender else None
         pool = sorted(
             (
                 m
@@ -1139,7 +1148,7 @@ class SpeakerIndex:
                 if m.kind in kinds
                 and m.pos >= start
                 and m.name not in self._excluded
-                and not any(s <= m.pos < e for s, e in quoted)
+                and not (quoted and _inside(quoted, m.pos))
             ),
             key=lambda m: m.pos,
         )
@@ -1155,19 +1164,35 @@ class SpeakerIndex:
             return None  # "The woman disputes it. ... she said": not the last named woman
         if subjects and pos - subjects[-1].pos < 1500:
             chosen = subjects[-1]
+            since = bisect.bisect_right(self._speaker_starts, chosen.pos)
+            until = bisect.bisect_left(self._speaker_starts, pos)
             if gender and any(
                 m.name != chosen.name
-                and m.pos > chosen.pos
                 and m.kind == "person"
                 and self.gender_of(m.name) in (None, gender)
-                for m in self.speakers
-                if m.pos < pos
+                for m in self._speakers_in_order[since:until]
             ):
                 return None  # another "she" spoke since: two close candidates, no guess
             if gender and self._rival_after(chosen, pool, pos, gender):
                 return None  # "Walsh sacked Tony Briggs. '...,' he said": either man
             return chosen.name
         return pool[-1].name if pool else None
+
+    def _quotations_before(self, pos: int) -> tuple[list[int], list[int]]:
+        """Starts and ends of the quotations of the paragraph holding ``pos``: a mention
+        inside one before ``pos`` (`_inside`) is not the "he" who says them ("'Obama had
+        will.i.am,' he said"). Found once per paragraph (`_quotations_in`; paragraphs by
+        the offsets of the article's newlines, read once), not once per pronoun, so a long
+        single-line article stays linear."""
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
+        k = bisect.bisect_left(self._newlines, pos)
+        start = self._newlines[k - 1] + 1 if k else 0
+        found = self._quotations.get(start)
+        if found is None:
+            end = self._newlines[k] if k < len(self._newlines) else len(self.text)
+            found = self._quotations[start] = _quotations_in(self.text, start, end)
+        return found
 
     def _rival_after(self, chosen: Mention, pool: list[Mention], pos: int, gender: str) -> bool:
         """Whether a "he" or "she" at `pos` has a rival to the subject `chosen`: a person of
@@ -1706,12 +1731,20 @@ def _kept_anonymous(text: str, end: int) -> bool:
     return aside is not None and KEPT_ANONYMOUS.search(aside.group(0)) is not None
 
 
-def _quoted_before(text: str, pos: int) -> list[tuple[int, int]]:
-    """Character spans of the quotations in the paragraph holding `pos`, before `pos`
-    (an unclosed one runs to `pos`): in "'Obama had will.i.am,' he said", a person the
-    quoted words speak of is not the "he" who says them."""
-    start = text.rfind("\n", 0, pos) + 1
-    return [m.span() for m in _QUOTATION.finditer(text, start, pos)]
+def _quotations_in(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """Starts and ends of the quotations (`_QUOTATION`) of ``text[start:end]``, in order.
+    They are the same as those found up to any offset within it, each cut there: a match
+    depends only on the characters before its end, so a quotation that ``text[start:pos]``
+    holds starts where one of these does (and runs on to ``pos`` when this one runs past)."""
+    spans = [m.span() for m in _QUOTATION.finditer(text, start, end)]
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
+def _inside(spans: tuple[list[int], list[int]], at: int) -> bool:
+    """Whether offset ``at`` lies in one of ``spans`` (starts and ends, in order, apart)."""
+    starts, ends = spans
+    k = bisect.bisect_right(starts, at) - 1
+    return k >= 0 and at < ends[k]
 
 
 def _before_party_tag(chain: list[Token]) -> list[Token]:

@@ -195,16 +195,19 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
             via = via or list(base["via_outlets"])
             medium = outlets.medium_text(src)
         elif src.lower_ in outlets.MEDIUM_NOUNS and (owner := _owner_named_in(src)) is not None:
-            # "The Home Office letter reads": the body the compound names, else no one
-            speaker = index.resolve(owner, cand.offset)
-            kinds = ("organization", "group") if owner.dep_ == "compound" else _SPEAKING_KINDS
-            if speaker.how != NAMED or speaker.kind not in kinds:
-                speaker = index.resolve(src, cand.offset)
+            if outlets.is_outlet(owner):
+                # "A Reuters report said", "according to a Reuters report": the outlet's,
+                # as "Reuters reported" is, known before or not
+                speaker, via = _outlet_speaking(owner, via)
+            else:
+                # "The Home Office letter reads": the body the compound names, else no one
+                speaker = index.resolve(owner, cand.offset)
+                kinds = ("organization", "group") if owner.dep_ == "compound" else _SPEAKING_KINDS
+                if speaker.how != NAMED or speaker.kind not in kinds:
+                    speaker = index.resolve(src, cand.offset)
             medium = src.lower_  # "letter", not "office letter"
         elif outlets.is_outlet(src):
-            name = outlets.outlet_name(src) or src.text
-            speaker = Speaker(name, "organization", outlet=True)
-            via = [v for v in via if v != name]
+            speaker, via = _outlet_speaking(src, via)
         else:
             speaker = index.resolve(src, cand.offset)
             if speaker.how == PRONOUN and src.lower_ in ("he", "she"):
@@ -275,6 +278,13 @@ def record(cand: Candidate, text: str, index: SpeakerIndex, previous: Candidate 
         "confidence": round(min(1.0, max(0.0, confidence)), 3),
     }
     return cand.result
+
+
+def _outlet_speaking(tok: Token, via: list[str]) -> tuple[Speaker, list[str]]:
+    """The outlet named by ``tok`` as the speaker (an organization with its page), and the
+    relaying outlets ``via`` without it: an outlet is no relay of its own words."""
+    name = outlets.outlet_name(tok) or tok.text
+    return Speaker(name, "organization", outlet=True), [v for v in via if v != name]
 
 
 def _owner_named_in(src: Token) -> Token | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import pickle
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -226,6 +227,22 @@ class Linker:
     def forget(self) -> None:
         """Start the in-process memory over (the store must hold every change)."""
         self._forget()
+
+    def let_go(self, statement_ids: Iterable[str]) -> None:
+        """Forget statements the store deleted (a replaced article's, quoted by no one
+        else: ``store.base.PutOutcome.released``), so that a later quote of the same
+        words makes and writes its statement again instead of joining one not stored."""
+        for sid in statement_ids:
+            record = self._statements.pop(sid, None)
+            for key in record["keys"] if record else ():
+                bucket = self._by_key.get(key, [])
+                if sid in bucket:
+                    bucket.remove(sid)
+                if not bucket:
+                    self._by_key.pop(key, None)
+            self._variants.pop(sid, None)
+            self._created.discard(sid)
+            self._carriers.pop(sid, None)
 
     def memory(self) -> bytes:
         """Everything this linker remembers (not the store), as bytes for :meth:`restore`.
