@@ -23,7 +23,7 @@ from indexer.extract.scoring import MODEL_PATH
 __all__ = ["VERSION", "extract", "extract_many"]
 
 # Changes whenever the rules or the learned lexicon do, so stored results can be refreshed.
-RULES_VERSION = "17"
+RULES_VERSION = "18"
 VERSION = (
     f"{RULES_VERSION}."
     f"{hashlib.sha1(LEXICON_PATH.read_bytes() + MODEL_PATH.read_bytes()).hexdigest()[:8]}"
