@@ -72,6 +72,27 @@ def test_a_note_naming_nobody_else_marks_the_quote_disputed(
     assert levy["correction_note"] == note
 
 
+def test_a_note_naming_someone_the_article_does_not_quote_moves_no_namesakes_words(
+    new_store: Store, tmp_path: Path
+) -> None:
+    """The note names Mark Dunn; the article quotes only Gemma Dunn, a resident: her words
+    stay hers, never moved to the note's right speaker nor marked as corrected."""
+    path = tmp_path / "namesake.txt"
+    path.write_text(
+        HEADER.format(slug="namesake")
+        + '"This levy will fund the new tram line," said council leader Paula Grant.\n\n'
+        + "Local resident Gemma Dunn told the Argus she supported the levy.\n\n"
+        + "Correction: An earlier version of this article attributed a quote about the levy "
+        + "to Mark Dunn. It was said by Paula Grant.\n",
+        encoding="utf-8",
+    )
+    index_in_process(new_store, path, tmp_path / "state")
+    found = {a["content"]: a for a in new_store.scan(SearchQuery())}
+    gemma = next(a for c, a in found.items() if "supported the levy" in c)
+    assert (gemma["speaker"], gemma.get("corrected_from")) == ("Gemma Dunn", None)
+    assert gemma.get("correction_note") is None
+
+
 def test_the_forms_of_a_note_that_name_the_right_speaker() -> None:
     said = [
         (m.wrong, m.right, m.topic)

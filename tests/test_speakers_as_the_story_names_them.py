@@ -197,3 +197,24 @@ def test_an_order_reported_according_to_someone_is_the_order_giver_s_relayed() -
     [order] = [a for a in found if a["speaker"] == "Viktor Aalto"]
     assert (order["cue"], order["relayed_by"]) == ("told", "Weiss")
     assert "clear the archive" in order["content"]
+
+
+ALLIES = (
+    "Penrose's allies insist she has the backing of No 10. One told the Min Post: "
+    '"The prime minister is 100% behind her."\n\n'
+    'Another said: "Nobody is going anywhere."\n\n'
+    '"We will win this," said Chancellor Ruth Penrose.'
+)
+
+
+def test_one_of_a_group_just_named_is_nobody_s_page(store) -> None:
+    # "One told the Post", "Another said": one of Penrose's allies, unnamed; a page "One"
+    # would gather every anonymous source of the corpus under one made-up person
+    found = extract(ALLIES)
+    unnamed = [a for a in found if a["speaker_text"] in ("One", "Another")]
+    assert len(unnamed) == 2
+    assert {a["speaker_resolution"] for a in unnamed} == {"unresolved"}
+    built = article("Min Post", "Budget", "2026-11-27", ALLIES)
+    linked = index(store, Linker(store), (built, found))[1]
+    pages = {store.get_speaker(a["speaker_id"])["name"] for a in linked if a["speaker_id"]}
+    assert pages == {"Ruth Penrose"}

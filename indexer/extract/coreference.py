@@ -107,9 +107,12 @@ NOUN_GENDERS = {
 # ("The Latest: ... ___"): a pronoun or bare surname never reaches back across one.
 SECTION_BREAK = re.compile(r"^[ \t]*(?:_{3,}|\*(?:[ \t]*\*){2,}|-{3,}|#{3,})[ \t.]*$", re.M)
 EPITHET_REACH = 600  # characters: "the Vermont senator" continues the person just written of
+# Who the writer leaves unnamed, including the quantifier pronouns that stand for one or
+# some of a group just named ("Penrose's allies insist ... One told the Post"): never a name.
 ANONYMOUS = wordset(
     """source sources officials people experts analysts critics observers insiders aides
-    residents witnesses voters supporters others someone many some"""
+    residents witnesses voters supporters others someone many some one another both
+    neither either each several few"""
 )
 GROUP_NOUNS = frozenset(["group", "groups", "legion", "battalion", "militia", "coalition"])
 THING_WORDS = wordset(

@@ -26,7 +26,7 @@ from typing import Any
 
 from indexer.extract.furniture import is_correction_note
 from indexer.lexicon import wordset
-from indexer.link.speakers import fold
+from indexer.link.speakers import fold, given_names_differ
 
 # A person's name as a note writes it: capitalised words, a title before them, descriptive
 # lower-case words before that ("council member Mark Dunn", "Dr. Ruth Anselm").
@@ -92,6 +92,11 @@ def misattributions(body: str) -> list[Misattribution]:
     return found
 
 
+# The article scope of a page named by a surname alone: "Dunn (in Levy vote)"
+# (:func:`indexer.link.speakers.article_scoped_name`).
+_SCOPE = re.compile(r" \(in .*\)$")
+
+
 def _surname(name: str) -> str:
     words = fold(name).split()
     return words[-1] if words else ""
@@ -119,7 +124,8 @@ def credited_to(
 ) -> list[dict[str, Any]]:
     """The attributions of ``linked`` (an article's, linked) the note means: those of the
     person it names as wrongly credited (by surname, in the speaker or the name as
-    written) about its topic (any, when it names none)."""
+    written; never a namesake whose given name differs from the one the note writes:
+    "Mark Dunn" is not Gemma Dunn) about its topic (any, when it names none)."""
     surname = _surname(misattribution.wrong)
     if not surname:
         return []
@@ -127,6 +133,10 @@ def credited_to(
         a
         for a in linked
         if surname in fold(f"{a.get('speaker') or ''} {a.get('speaker_text') or ''}").split()
+        and not any(
+            given_names_differ(misattribution.wrong, _SCOPE.sub("", name or ""))
+            for name in (a.get("speaker"), a.get("speaker_text"))
+        )
     ]
     return [a for a in theirs if _about(a.get("content") or "", misattribution.topic)]
 

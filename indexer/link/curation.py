@@ -13,10 +13,8 @@ import copy
 from datetime import UTC, datetime
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from indexer.link.merge import merge_speakers, split_speaker
-from indexer.link.speakers import clean_person, person_key
+from indexer.link.speakers import given_names_differ
 from quotetrail.errors import SpeakerEditError
 from schemas.attribution import SPEAKER_TYPES
 from schemas.ids import digest, slug
@@ -162,25 +160,12 @@ def merge(
                 result["moved"])
 
 
-# How alike two given names must be (rapidfuzz ratio, 0-100, after folding romanizations
-# with indexer.link.speakers.person_key) to be one name spelled two ways ("Mohammed" and
-# "Muhammad" 75, "Jon" and "John" 86; "Laura" and "Derek" 20).
-SAME_GIVEN_NAME = 75
-
-
 def _given_names_differ(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Whether two speakers are persons whose names both have a given name and a surname
-    and whose given names are not one name: not an initial of the other ("L. Chen"), nor a
-    spelling of it (:data:`SAME_GIVEN_NAME`)."""
+    """Whether two speakers are persons whose given names are not one name
+    (:func:`indexer.link.speakers.given_names_differ`)."""
     if a.get("type") != "person" or b.get("type") != "person":
         return False
-    keys = [person_key(clean_person(r["name"])[0]) for r in (a, b)]
-    if any(len(key) < 2 for key in keys):
-        return False
-    x, y = keys[0][0].strip("."), keys[1][0].strip(".")
-    if min(len(x), len(y)) == 1:
-        return x[0] != y[0]
-    return fuzz.ratio(x, y) < SAME_GIVEN_NAME
+    return given_names_differ(a["name"], b["name"])
 
 
 def _a(kind: str | None) -> str:

@@ -252,6 +252,26 @@ def person_key(name: str) -> list[str]:
     return [translit(t) for t in name.replace("-", " ").split() if t.strip(".")]
 
 
+# How alike two given names must be (rapidfuzz ratio, 0-100, after folding romanizations
+# with :func:`person_key`) to be one name spelled two ways ("Mohammed" and "Muhammad" 75,
+# "Jon" and "John" 86; "Laura" and "Derek" 20).
+SAME_GIVEN_NAME = 75
+
+
+def given_names_differ(a: str, b: str) -> bool:
+    """Whether two person names both have a given name and a surname ("Mark Dunn", "Gemma
+    Dunn"; titles and roles cut by :func:`clean_person`) and their given names are not one
+    name: not an initial of the other ("L. Chen"), nor a spelling of it
+    (:data:`SAME_GIVEN_NAME`). False when either is a surname alone."""
+    keys = [person_key(clean_person(name)[0]) for name in (a, b)]
+    if any(len(key) < 2 for key in keys):
+        return False
+    x, y = keys[0][0].strip("."), keys[1][0].strip(".")
+    if min(len(x), len(y)) == 1:
+        return x[0] != y[0]
+    return fuzz.ratio(x, y) < SAME_GIVEN_NAME
+
+
 def org_key(name: str) -> str:
     """Order-free folded words: "Ministry of Defence of Russia" = "Russia's defense ministry"."""
     words: list[str] = []
