@@ -84,6 +84,15 @@ def test_a_quote_told_to_a_speaker_named_by_surname_alone_is_the_teller_s_relaye
     ] == [("Whitaker", "person", "Calder", '"We will win the seat."')]
 
 
+def test_a_quote_told_on_a_given_day_is_stored_once_without_its_frame() -> None:
+    # "told her in July:" puts words between the telling and the quotation; the frame
+    # "Whitaker told her in July" is no claim of Whitaker's beside his words.
+    body = 'Sophie Calder said Whitaker told her in July: "The target is dead."'
+    assert [(r["speaker"], r["relayed_by"], r["content"]) for r in extract(body)] == [
+        ("Whitaker", "Sophie Calder", '"The target is dead."')
+    ]
+
+
 def test_a_headline_relaying_a_named_speakers_quotation_stores_it_once_as_relayed() -> None:
     # Reinholt's page must not list the headline's words as his own direct quote, nor list
     # them twice ("Reinholt told her 'the numbers ...'" beside the quotation itself).

@@ -40,6 +40,7 @@ from indexer.extract.layout import Layout
 from indexer.extract.layout_lines import WHOLE_TURN
 from indexer.extract.nlp import doc_text
 from indexer.extract.office_roles import stored_role
+from indexer.extract.quotes import ANY_OPENING
 from indexer.extract.spans import DATELINE
 from indexer.extract.tokens import name_chain
 from schemas.attribution import denies, points_back
@@ -139,19 +140,34 @@ def _relay_passed_inward(rec: dict, out: list[dict]) -> None:
             other["relayed_by"] = rec["relayed_by"]
 
 
+# Characters between a relayed frame's content and the quotation it introduces: the ": "
+# of 'Calder said Whitaker told her in July: "..."'.
+FRAME_GAP = 2
+
+
 def _relayed_twice(rec: dict, out: list[dict]) -> bool:
     """ "Fisk said Brant told her: '...'": `rec` is the outer report given to the inner
     speaker (`_relayed_speaker`), and another record of `out` is that speaker's own, with the
-    same relay, for words inside `rec`'s content (the quotation after "told her"): one
-    statement, kept once, without the "Brant told her:" the outer content holds."""
+    same relay, for words inside `rec`'s content (the quotation after "told her") or right
+    after it (the content cut before the quotation: "Whitaker told her in July" then ': "The
+    target is dead."'): one statement, kept once, without the frame."""
     if rec["relayed_by"] is None:
         return False
     inside = {i for s, e in rec["content_spans"] for i in range(s, e)}
+    end = max(e for _, e in rec["content_spans"])
     return any(
         other is not rec
         and (other["speaker"], other["relayed_by"]) == (rec["speaker"], rec["relayed_by"])
-        and len(other["content"]) < len(rec["content"])
-        and all(i in inside for s, e in other["content_spans"] for i in range(s, e))
+        and (
+            (
+                len(other["content"]) < len(rec["content"])
+                and all(i in inside for s, e in other["content_spans"] for i in range(s, e))
+            )
+            or (
+                0 <= min(s for s, _ in other["content_spans"]) - end <= FRAME_GAP
+                and other["content"][:1] in ANY_OPENING
+            )
+        )
         for other in out
     )
 
