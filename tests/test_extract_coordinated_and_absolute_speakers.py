@@ -1,0 +1,59 @@
+"""User stories of a fresh user (session 9): the speaker of a second coordinated cue after a
+change of subject ("A announced ..., but B termed it "..." and said ..."), and the speaker of
+an absolute "with NP V-ing" phrase after a clause about something else."""
+
+from __future__ import annotations
+
+from indexer.extract import extract
+
+
+def by_content(found: list[dict], words: str) -> dict:
+    matches = [a for a in found if words in a["content"]]
+    assert len(matches) == 1, found
+    return matches[0]
+
+
+def test_a_second_cue_after_a_new_subject_is_that_subjects_statement() -> None:
+    # A reader looks up what the governor demanded: it is hers, not the government's.
+    text = (
+        "The federal government on Monday announced an aid package of 300 million dollars "
+        "for the coast, but Governor Maria Ellison termed the sum \"a drop in the ocean\" "
+        "and said the state had asked for three times as much."
+    )
+    found = extract(text)
+    assert by_content(found, "asked for three times")["speaker"] == "Maria Ellison"
+    termed = by_content(found, "a drop in the ocean")
+    assert termed["speaker"] == "Maria Ellison"
+    assert termed["cue"] == "termed"
+    assert by_content(found, "an aid package")["speaker"] != "Maria Ellison"
+
+
+def test_a_second_cue_without_a_new_subject_stays_with_the_first() -> None:
+    # must-keep: one subject, two cues
+    found = extract(
+        "Mayor Tom Avery announced a new budget on Friday and said taxes would not rise."
+    )
+    assert by_content(found, "taxes would not rise")["speaker"] == "Tom Avery"
+
+
+def test_the_named_one_in_an_absolute_with_phrase_speaks() -> None:
+    text = (
+        "Talks to end the port strike collapsed on Friday night, with the harbour master, "
+        'Lena Ortiz, calling the offer "an insult to every worker here".\n\n'
+        "The council meeting broke up in disorder, with opposition councillor Tom Reyes "
+        'accusing the mayor of "running the town like a private fiefdom".'
+    )
+    found = extract(text)
+    assert {a["speaker"] for a in found if "insult to every worker" in a["content"]} == {
+        "Lena Ortiz"
+    }
+    assert by_content(found, "private fiefdom")["speaker"] == "Tom Reyes"
+
+
+def test_a_with_phrase_that_is_only_company_does_not_speak() -> None:
+    # must-keep: "met with reporters, saying ...": the minister says it, not the reporters
+    found = extract(
+        "Finance minister Ruth Calder met with reporters on Monday, saying the plan was "
+        '"dead in the water".'
+    )
+    assert by_content(found, "dead in the water")["speaker"] == "Ruth Calder"
