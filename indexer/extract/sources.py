@@ -548,7 +548,9 @@ def absolute_subject(participle: Token) -> Token | None:
             (
                 c
                 for c in participle.head.children
-                if c.dep_ == "prep" and c.i < participle.i and c.right_edge.i in (before, before - 1)
+                if c.dep_ == "prep"
+                and c.i < participle.i
+                and c.right_edge.i in (before, before - 1)
             ),
             None,
         )
