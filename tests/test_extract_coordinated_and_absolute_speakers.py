@@ -57,3 +57,18 @@ def test_a_with_phrase_that_is_only_company_does_not_speak() -> None:
         '"dead in the water".'
     )
     assert by_content(found, "dead in the water")["speaker"] == "Ruth Calder"
+
+
+def test_a_pronoun_after_a_leader_of_the_opposition_is_that_leader() -> None:
+    # "Leader of the Opposition" is the role; the name no list knows is the person, and
+    # "he told reporters" goes on with him, not with the chairman named before.
+    text = (
+        "Opposition members walked out of the upper house on Wednesday after Chairman "
+        "Jagdeep Rana refused a debate on bus fares.\n\n"
+        "Leader of the Opposition Suryakant Deshmane said the government was "
+        '"running away from debate". "Fares have doubled in a year; families cannot cope," '
+        "he told reporters outside the chamber."
+    )
+    found = extract(text)
+    assert by_content(found, "running away from debate")["speaker"] == "Suryakant Deshmane"
+    assert by_content(found, "families cannot cope")["speaker"] == "Suryakant Deshmane"
