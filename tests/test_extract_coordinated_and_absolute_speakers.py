@@ -72,3 +72,26 @@ def test_a_pronoun_after_a_leader_of_the_opposition_is_that_leader() -> None:
     found = extract(text)
     assert by_content(found, "running away from debate")["speaker"] == "Suryakant Deshmane"
     assert by_content(found, "families cannot cope")["speaker"] == "Suryakant Deshmane"
+
+
+def test_a_live_blog_item_labelled_with_its_time_and_speaker_is_that_speakers_quote() -> None:
+    text = (
+        "Election night live\n\n"
+        "2.15pm Treasury spokesman Alan Pike: \"We will not comment on leaked figures.\"\n\n"
+        "22:10 GMT Finance minister Rosa Lindqvist: \"The numbers simply do not add up.\"\n\n"
+        "21:55 Voters in the suburbs: the queues were long."
+    )
+    found = extract(text)
+    assert by_content(found, "leaked figures")["speaker"] == "Alan Pike"
+    assert by_content(found, "do not add up")["speaker"] == "Rosa Lindqvist"
+    assert not [a for a in found if "queues" in a["content"]]  # a clause, no label
+
+
+def test_a_message_texted_to_the_reporter_is_a_quote() -> None:
+    text = (
+        "Our correspondent Ruth Adeyemi writes: The mood at party headquarters is grim. "
+        'One junior minister texted me: "It is over for us."'
+    )
+    att = by_content(extract(text), "It is over for us")
+    assert att["cue"] == "texted"
+    assert att["kind"] == "direct"
