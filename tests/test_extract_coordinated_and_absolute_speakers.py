@@ -95,3 +95,24 @@ def test_a_message_texted_to_the_reporter_is_a_quote() -> None:
     att = by_content(extract(text), "It is over for us")
     assert att["cue"] == "texted"
     assert att["kind"] == "direct"
+
+
+def test_how_she_said_it_is_not_what_she_said() -> None:
+    text = (
+        "Mayor Ann Clovis has conceded in Dunmore. "
+        '"We gave it everything and I accept the result," she told supporters, her voice '
+        "breaking."
+    )
+    found = extract(text)
+    assert by_content(found, "I accept the result")["speaker"] == "Ann Clovis"
+    assert not [a for a in found if "voice breaking" in a["content"]]
+
+
+def test_what_a_columnists_imagined_objectors_will_say_is_nobodys_statement() -> None:
+    text = (
+        "The levy is a tax by another name. His supporters will say the money pays for "
+        "schools. Mayor Tom Avery's lawyers will say the levy is legal."
+    )
+    found = extract(text)
+    assert not [a for a in found if "pays for schools" in a["content"]]
+    assert by_content(found, "the levy is legal")  # a named party's counsel: a real report
