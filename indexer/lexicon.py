@@ -114,7 +114,7 @@ PARTY_OFFICES = wordset("leader treasurer whip premier")
 ROLE_WORDS = wordset(
     """envoy rapporteur coordinator delegate consul undersecretary counsel adviser advisor
     representative commissioner ambassador minister secretary spokesman spokeswoman
-    spokesperson director chief head chair chairman chairwoman president"""
+    spokesperson director chief head chair chairman chairwoman president leader"""
 )
 
 # How an occupation noun ends ("teacher", "developer", "surgeon", "pharmacist", "librarian").

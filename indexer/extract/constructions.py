@@ -45,7 +45,7 @@ from indexer.extract.contents import (
 from indexer.extract.cue_types import EVIDENCE_SOURCES
 from indexer.extract.cues import attested, family
 from indexer.extract.interviews import ANSWER_LABELS, QUESTION_LABELS, TURN_LABEL
-from indexer.extract.names import is_first_name
+from indexer.extract.names import is_first_name, is_role_word
 from indexer.extract.nlp import entities
 from indexer.extract.sources import (
     interposed_participle,
@@ -83,7 +83,12 @@ _NAME_WORD = r"[A-Z][\w.\u2019'-]*"
 _TURN = TURN_LABEL  # "Q: ..." / "A. ..." / "QUESTION: ..." turns of an interview
 # A transcript quoted inside an article opens each turn's paragraph with a quotation mark,
 # as every paragraph of a multi-paragraph quotation ('"PENCE: Well, ...').
-_LABEL = re.compile(rf"[\"\u201c]?((?:{_NAME_WORD}\s){{0,3}}{_NAME_WORD}):[ \t]+(?=\S)")
+# A live blog's item opens with its clock time ("14:18 Opposition leader Sussan Reid: ...");
+# a role noun in lower case may stand inside the label ("Opposition leader", `is_role_word`).
+_CLOCK = r"(?:\d{1,2}[:.]\d{2}(?:\s?[ap]m)?(?:\s+[A-Z]{3,4})?\s+)?"
+_LABEL = re.compile(
+    rf"{_CLOCK}[\"\u201c]?((?:(?:{_NAME_WORD}|[a-z]+)\s){{0,3}}{_NAME_WORD}):[ \t]+(?=\S)"
+)
 
 
 @dataclass(frozen=True)
@@ -704,14 +709,18 @@ def labelled_lines(
     text: str, paras: list[tuple[int, int]], sentence_starts: list[int]
 ) -> list[Candidate]:
     """Headlines and transcripts: "Lynch: No outside influence on FBI probe", "FALLIN: Well, I
-    think ...". The name before the colon is the source, the rest of the line the content."""
+    think ...", a live blog's item "14:18 Opposition leader Sussan Reid: "It's a con."". The
+    name before the colon is the source, the rest of the line the content."""
     out = []
     lines = [(i, m) for i, (s, e) in enumerate(paras) if (m := _LABEL.match(text, s, e))]
     transcript = len(lines) + sum(bool(_TURN.match(text, s, e)) for s, e in paras) >= 2
     for index, match in lines:
         start, end = paras[index]
-        if match.group(1).split()[0].lower().rstrip(".") in NOT_LABELS:
+        words = match.group(1).split()
+        if words[0].lower().rstrip(".") in NOT_LABELS or not words[0][:1].isupper():
             continue
+        if any(w.islower() and not is_role_word(w) for w in words):
+            continue  # "Voters in Harlow said:": a clause, no label
         if transcript and _only_a_question(text[match.end() : end]):
             continue  # the interviewer's turn
         if not transcript and index <= 1 and _place_dateline(match.group(1)):

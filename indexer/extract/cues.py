@@ -32,7 +32,7 @@ SEED_FORMS = wordset(
     think thinks thought conclude concluded concede conceded complain complained boast
     boasted joke joked mention mentioned observe observed testify testified charge charged
     caution cautioned promise promised vow vowed pledge pledged indicate indicated repeat
-    repeated reiterate reiterated
+    repeated reiterate reiterated termed texted emailed messaged
     sigh sighs sighed grumble grumbles grumbled quip quips quipped mutter muttered exclaim
     exclaimed retort retorted scoff scoffed lament lamented muse mused shout shouted yell
     yelled groan groaned chuckle chuckled laugh laughed snap snapped whisper whispered"""

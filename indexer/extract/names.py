@@ -330,6 +330,13 @@ def name_after_role(words: list[str]) -> int:
         if label == "PERSON" and end == len(phrase) and start in starts[first + 1 : -1]:
             cut = starts.index(start)
             return 0 if _only_a_persons_title(words[first:cut]) else cut
+    if words[link + 1].lower() == "the" and is_english_word(words[first]):
+        # "Leader of the Opposition Mallikarjun Patil": after "the" a body's English words,
+        # then two or three words no dictionary knows (a name neither list nor recogniser has)
+        english = [j for j in range(first, len(words)) if is_english_word(words[j])]
+        cut = english[-1] + 1
+        if english == list(range(first, cut)) and 2 <= len(words) - cut <= 3:
+            return cut
     return 0
 
 

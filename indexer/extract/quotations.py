@@ -32,7 +32,7 @@ from indexer.extract.quotes import (
     in_another_script,
     is_naming,
 )
-from indexer.extract.sources import subject
+from indexer.extract.sources import absolute_subject, subject
 from indexer.extract.spans import OPEN_MARKS, chars, merge, token_spans
 from indexer.lexicon import wordset
 
@@ -207,7 +207,9 @@ def quoted_argument(
     conscience"', 'he blasted the media for being "unbelievably dishonest"': a quotation inside
     the object, predicate or prepositional phrase of a verb with a subject is that subject's
     words, whatever the verb (the learned scorer weighs the verb). The content is the verb's
-    arguments after it; None when the quotation hangs off no such verb in its sentence."""
+    arguments after it; None when the quotation hangs off no such verb in its sentence. The
+    participle of an absolute "with NP V-ing" has its own subject ("..., with the secretary
+    accusing unions of "holding the country to ransom"": `sources.absolute_subject`)."""
     k = bisect.bisect_right(starts, quote.start) - 1
     if k < 0 or parsed[k][0].end < quote.end:
         return None
@@ -218,7 +220,7 @@ def quoted_argument(
     node = words[0]
     while not (
         node.tag_.startswith("VB")
-        and node.dep_ not in ARGUMENT_VERB_DEPS
+        and (node.dep_ not in ARGUMENT_VERB_DEPS or absolute_subject(node) is not None)
         and chunk.start + node.idx < quote.start
     ):
         if node.dep_ not in ARGUMENT_DEPS | ARGUMENT_VERB_DEPS or node.head.i == node.i:

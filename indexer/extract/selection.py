@@ -104,7 +104,31 @@ def admissible(cand: Candidate) -> bool:
         or unsaid_report(cand)
         or writers_aside(cand)
         or action_noun(cand)
+        or absolute_manner(cand)
     )
+
+
+def absolute_manner(cand: Candidate) -> bool:
+    """ "..., she told supporters, her voice breaking": a participle after a comma with a noun
+    phrase of its own before it and no subject or auxiliary (an absolute phrase) tells how
+    the words were said, not what; the parser may still hang it on the cue as its clause.
+    "He told reporters, citing the report, that ..." (no noun of its own) is no such phrase."""
+    cue = cand.cue
+    if cue is None or cand.pattern != "ccomp":
+        return False
+    for clause in cue.children:
+        if clause.dep_ != "ccomp" or clause.tag_ != "VBG" or clause.left_edge.i == 0:
+            continue
+        if cand.offset + clause.left_edge.idx != cand.start:
+            continue
+        lefts = list(clause.lefts)
+        return (
+            clause.doc[clause.left_edge.i - 1].text == ","
+            and bool(lefts)
+            and all(c.dep_ in ("poss", "compound", "det", "amod") for c in lefts)
+            and any(c.dep_ in ("poss", "compound") for c in lefts)
+        )
+    return False
 
 
 def action_noun(cand: Candidate) -> bool:
@@ -147,9 +171,10 @@ def hypothetical_speaker(cand: Candidate) -> bool:
     argue ...": a cue in the conditional (`HYPOTHETICAL_MODALS`) whose subject is anyone at
     all (`GENERIC_SPEAKERS`, or a noun with the indefinite article) is an utterance the writer
     imagines, nobody's statement. So is one whose subject is a bare quantifier or a plural
-    noun without a determiner ("Some will say the budget is tight", "Many would argue",
-    "Critics may say"), also in the future (`FUTURE_MODALS`). "A spokesman would say only
-    that ..." (a real, curt answer) and "The critics will say ..." stay."""
+    noun without a determiner or with only a possessive pronoun ("Some will say the budget is
+    tight", "Many would argue", "Critics may say", "Her defenders will say"), also in the
+    future (`FUTURE_MODALS`). "A spokesman would say only that ..." (a real, curt answer),
+    "The critics will say ..." and "Trump's lawyers will say ..." stay."""
     cue, source = cand.cue, cand.source
     if cue is None or source is None or cue.i + 1 >= len(cue.doc):
         return False
@@ -157,9 +182,10 @@ def hypothetical_speaker(cand: Candidate) -> bool:
     generic = source.lower_ in GENERIC_SPEAKERS or any(
         c.dep_ == "det" and c.lower_ in ("a", "an") for c in source.children
     )
+    determiners = [c for c in source.children if c.dep_ in ("det", "poss", "nummod")]
     anyone = source.lower_ in GENERIC_PLURALS or (
         source.tag_ == "NNS"
-        and not any(c.dep_ in ("det", "poss", "nummod") for c in source.children)
+        and all(c.tag_ == "PRP$" for c in determiners)  # "Her defenders will say ..."
     )
     imagined = (generic and modals & HYPOTHETICAL_MODALS) or (anyone and modals & FUTURE_MODALS)
     return bool(imagined) and cue.nbor(1).lower_ != "only"

@@ -108,6 +108,10 @@ def _subject(verb: Token) -> Token | None:
             return tok.head
         elif (controller := object_controller(tok)) is not None:
             return controller  # "The delay led Republicans to say ...": Republicans say it
+        elif (absolute := absolute_subject(tok)) is not None:
+            return absolute  # "Talks collapsed, with the secretary, Ann Hart, accusing ...": Hart
+        elif (sibling := _previous_conjunct(tok)) is not None:
+            tok = sibling  # "A announced ..., but B termed it "..." and said ...": B says it
         elif tok.dep_ in ("conj", "advcl", "xcomp") and tok.head.tag_.startswith("VB"):
             tok = tok.head
         elif (
@@ -524,6 +528,64 @@ def _interposed_subject(verb: Token) -> Token | None:
         if frame is not None and frame[1].i == verb.i:
             return frame[0]
     return None
+
+
+def absolute_subject(participle: Token) -> Token | None:
+    """ "Talks collapsed on Saturday, with the transport secretary, Gareth Hartley, accusing
+    union leaders of ...": in the absolute construction "with NP V-ing" the noun phrase
+    before the participle acts it, not the clause's subject. The parser hangs the participle
+    on "with" beside its object, or on the clause's verb right after the "with" phrase (then
+    nothing but the comma closing an apposition may stand between them). Returns that object
+    (its appositions follow it in `source_span`), or None for any other participle
+    ("responded by saying ...", "spoke with reporters, saying ...": the speaker speaks)."""
+    if participle.tag_ != "VBG":
+        return None
+    if participle.dep_ == "pcomp":
+        prep = participle.head
+    elif participle.dep_ == "advcl":
+        before = participle.left_edge.i - 1
+        prep = next(
+            (
+                c
+                for c in participle.head.children
+                if c.dep_ == "prep"
+                and c.i < participle.i
+                and c.right_edge.i in (before, before - 1)
+            ),
+            None,
+        )
+        if prep is None:
+            return None
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        gap = participle.doc[prep.right_edge.i + 1 : participle.left_edge.i]
+        if obj is None or any(t.text != "," for t in gap):
+            return None
+        if len(gap) and not any(c.dep_ == "appos" for c in obj.children):
+            return None
+    else:
+        return None
+    if prep.lower_ != "with":
+        return None
+    return next((c for c in prep.children if c.dep_ == "pobj" and c.i < participle.i), None)
+
+
+def _previous_conjunct(verb: Token) -> Token | None:
+    """ "The government announced a package, but the minister termed it "inadequate" and said
+    ...": the parser hangs every coordinated verb on the first one, but a verb without a
+    subject of its own goes on with the nearest coordinated verb before it that has one (the
+    minister says it, not the government). Returns that verb, or None when no earlier
+    conjunct of the same head has its own subject (then the head's subject is shared)."""
+    if verb.dep_ != "conj" or not verb.head.tag_.startswith("VB"):
+        return None
+    earlier = [
+        c
+        for c in verb.head.children
+        if c.dep_ == "conj"
+        and c.i < verb.i
+        and c.tag_.startswith("VB")
+        and any(s.dep_ == "nsubj" for s in c.children)
+    ]
+    return earlier[-1] if earlier else None
 
 
 def _active_conjunct(verb: Token, head: Token) -> bool:
