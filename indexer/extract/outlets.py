@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Token
 
 from indexer import lexicon
+from indexer.extract.interviews import INTERVIEWER_NOUNS
 from indexer.extract.names import is_first_name
 from indexer.extract.tokens import adjuncts_before_quotation, name_chain, np_tokens, text_of
 from indexer.lexicon import TITLE_CASE_SMALL, wordset
@@ -371,15 +372,17 @@ NOT_IN_NAMES = wordset("according per told speaking talking in during after befo
 
 def _introduced_outlet(tok: Token) -> str | None:
     """The outlet `tok` names: an outlet itself ("the Financial Times"), the outlet a
-    presenter or reporter belongs to ("CNN's Jake Tapper", "2GB's Ben Fordham" -> "2GB"),
+    presenter or reporter belongs to, by name or as a journalist ("CNN's Jake Tapper",
+    "2GB's Ben Fordham" -> "2GB"; "the BBC's lawyers" are no outlet),
     a station by its call sign ("KHBR radio", `_station_call_sign`), or an outlet noun with
     the outlet's name in apposition ("Dutch broadcaster NOS", "the newspaper De
     Telegraaf"); None for anything else."""
     if is_outlet(tok):
         return _outlet_of(tok)
-    for owner in tok.children:
-        if owner.dep_ == "poss" and is_outlet(owner):
-            return outlet_name(owner)
+    if name_chain(tok) or tok.lower_ in INTERVIEWER_NOUNS:  # not "the BBC's lawyers"
+        for owner in tok.children:
+            if owner.dep_ == "poss" and is_outlet(owner):
+                return outlet_name(owner)
     if sign := _station_call_sign(tok):
         return sign
     if tok.lower_ in OUTLET_NOUNS:
