@@ -199,7 +199,7 @@ def _superseded_in(articles: list[Pending]) -> set[int]:
     """Positions in ``articles`` of records a later record of the same article (same id)
     with other content replaces. A later copy with the same content (only where it was read
     differs: an AMP page of the same story) supersedes nothing: the earlier is written and
-    the copy found unchanged."""
+    the copy counted unchanged (:func:`_copies_in`)."""
     out: set[int] = set()
     for k, pending in enumerate(articles):
         mine = _content(pending.article)
@@ -208,6 +208,22 @@ def _superseded_in(articles: list[Pending]) -> set[int]:
             for later in articles[k + 1 :]
         ):
             out.add(k)
+    return out
+
+
+def _copies_in(articles: list[Pending], superseded: set[int]) -> set[int]:
+    """Positions in ``articles`` of records an earlier record of the batch that is written
+    (not in ``superseded``, so every later record of its article has its content) already
+    holds: not written again, counted unchanged, so both engines count an AMP copy read
+    beside its story alike (one bulk request would otherwise index it twice)."""
+    written: set[str] = set()
+    out: set[int] = set()
+    for k, pending in enumerate(articles):
+        if k in superseded:
+            continue
+        if pending.article["id"] in written:
+            out.add(k)
+        written.add(pending.article["id"])
     return out
 
 
@@ -663,10 +679,14 @@ class Indexer:
         from indexer.extract.scoring import stored
 
         superseded = _superseded_in(batch.articles)
+        copies = _copies_in(batch.articles, superseded)
         kept = []
         for k, (pending, attributions) in enumerate(zip(batch.articles, extracted, strict=True)):
             if k in superseded:
                 self.summary.superseded += 1
+                continue
+            if k in copies:
+                self.summary.unchanged += 1
                 continue
             if isinstance(attributions, OverBudget):
                 where = pending.article["source"].removeprefix(pending.source_name)
