@@ -495,10 +495,16 @@ def _negations(text: str) -> int:
     return sum(word in NEGATIONS for word in normalized(text).split())
 
 
-# Where a negation's scope ends: a semicolon or colon, a comma before a conjunction, or
+# Where a negation's scope ends: a semicolon or colon, a comma before a conjunction,
 # "but" ("The governor never said that, and the budget is balanced": the "never" negates
-# "said that", not the clause that matches a claim about the budget).
-_CLAUSE_BREAK = re.compile(r"\s*(?:[;:]|,\s*(?:and|but|or|yet|while|whereas)\b|\bbut\b)\s*", re.I)
+# "said that", not the clause that matches a claim about the budget), or a conjunction
+# before a modal that opens a second predicate of the same subject ('the State would "not
+# allow the dam" and would approach the Supreme Court': the "not" is the first's alone).
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:[;:]|,\s*(?:and|but|or|yet|while|whereas)\b|\bbut\b"
+    r"|\b(?:and|or)\s+(?=(?:would|will|could|should|can|may|might|must|shall)\b))\s*",
+    re.I,
+)
 
 
 def matching_clause(text: str, other: list[str]) -> str:
@@ -571,6 +577,11 @@ def coverage(claim: str, statement: str, mine: list[str] | None = None) -> Cover
     # promised 5,000 jobs" for "Vedmid promised 5,000 jobs at the plant"), is as close
     alike = 2 * (shared + reversals) >= 0.75 * (found.claim + found.statement)
     within = alike or MIN_WITHIN <= shared == found.statement
+    if not within and statement_clause != statement:
+        # the claim may be one clause of a longer statement: that clause alike is as close
+        clause = claim_words(statement_clause)
+        in_clause = sum(any(same_word(w, o) for o in clause) for w in mine)
+        within = 2 * (in_clause + reversals) >= 0.75 * (found.claim + len(clause))
     flipped = within and negated != reversed_verb
     return Coverage(shared, len(mine), len(theirs), flipped or compare(claim, statement).negated)
 
