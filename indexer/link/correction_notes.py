@@ -12,9 +12,13 @@ the linker can make a speaker of, or that leaves unclear which of several quotes
 marks them disputed: the note is kept on them, their speaker is not changed.
 
 Forms read (in the note's paragraph): "(mis|incorrectly )attributed a quote / remarks /
-comments [about TOPIC] to WRONG", then "rather than / instead of RIGHT" or, in the next
-sentence, "It was said by RIGHT", "The quote was from RIGHT", "It came from RIGHT",
-"RIGHT said it", "RIGHT made the remark".
+comments [about TOPIC | saying 'WORDS'] to WRONG", then "rather than / instead of RIGHT" or,
+in the next sentence, "It was said by RIGHT", "The quote was from RIGHT", "It came from
+RIGHT", "RIGHT said it", "RIGHT made the remark", "It was RIGHT who said it"; and the
+British form with the quote as subject ("This article was amended on 26 November 2026. A
+quote saying 'WORDS' was wrongly attributed to WRONG; it was said by the education
+secretary, RIGHT"; "Remarks about TOPIC were misattributed to WRONG"). The quoted WORDS
+name the quote as a topic does.
 """
 
 from __future__ import annotations
