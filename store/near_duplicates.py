@@ -142,10 +142,66 @@ def normalized(text: str) -> str:
     return " ".join(words(tokens(text)))
 
 
+# Numbers written as words: units and tens add up ("twenty-five"), scales multiply what
+# precedes them ("two hundred", "four thousand"; "a dozen" is 12).
+_UNIT_LIST = """zero one two three four five six seven eight nine ten eleven twelve thirteen
+fourteen fifteen sixteen seventeen eighteen nineteen"""
+_TEN_LIST = "twenty thirty forty fifty sixty seventy eighty ninety"
+_UNITS = {w: i for i, w in enumerate(_UNIT_LIST.split())}
+_TENS = {w: 10 * i for i, w in enumerate(_TEN_LIST.split(), 2)}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_SCALES) | {"dozen"}
+# "one" that is a pronoun or determiner, not a count: "no one", "the one", "one of them"
+_NOT_A_COUNT_LIST = "no any every each some the this that which someone"
+_NOT_A_COUNT_BEFORE = frozenset(_NOT_A_COUNT_LIST.split())
+# "and" joins a number's parts only after a scale ("two hundred and ten"; "seven and eight"
+# are two figures)
+_AFTER_SCALE = "(?:" + "|".join(f"(?<={scale})" for scale in _SCALES) + ")"
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUMBER_RUN = re.compile(
+    rf"\b(?:a\s+dozen|(?:{_NUMBER_WORD})(?:(?:{_AFTER_SCALE}\s+and\s+|[\s-]+)(?:{_NUMBER_WORD}))*)\b"
+    r"(?:\s?%|\s+(?:per\s*cent|percent)\b)?",
+    re.IGNORECASE,
+)
+
+
+def _words_value(run: str) -> int:
+    """The value of a run of number words ("twenty-five" 25, "two hundred and ten" 210,
+    "four thousand" 4000, "a dozen" 12)."""
+    total = current = 0
+    for word in re.findall(r"[a-z]+", run.casefold()):
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in _SCALES:
+            total += (current or 1) * _SCALES[word]
+            current = 0
+    return total + current
+
+
 def figures(text: str) -> list[str]:
-    """The numbers a quote states, as written but for spacing ("0.3%", "1,200", "-2"), in
-    order; a percentage is a different figure from the bare number."""
-    return [f.replace(" ", "") for f in _FIGURE_RE.findall(text)]
+    """The numbers a quote states, in order: in digits as written but for spacing ("0.3%",
+    "1,200", "-2"), in words as their value in digits ("fourteen" "14", "two hundred" "200",
+    "a dozen" "12", "forty per cent" "40%"); a percentage is a different figure from the
+    bare number. "one" that is no count ("no one", "one of them") is not a figure."""
+    found = [(m.start(), m.group().replace(" ", "")) for m in _FIGURE_RE.finditer(text)]
+    for match in _NUMBER_RUN.finditer(text):
+        run = match.group()
+        if run.casefold() == "one":
+            before = text[: match.start()].split()[-1:]
+            after = text[match.end() :].split()[:1]
+            if (before and before[0].casefold() in _NOT_A_COUNT_BEFORE) or (
+                after and after[0].casefold() in {"of", "another"}
+            ):
+                continue
+        percent = "%" if re.search(r"(?:%|cent)$", run, re.IGNORECASE) else ""
+        found.append((match.start(), f"{_words_value(run)}{percent}"))
+    return [figure for _, figure in sorted(found)]
 
 
 def _shingles(ws: Sequence[str]) -> list[bytes]:

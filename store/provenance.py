@@ -20,6 +20,7 @@ from schemas.statement import statement_sentences
 from store.base import SearchQuery, Store
 from store.near_duplicates import (
     NEGATIONS,
+    NUMBER_WORDS,
     compare,
     figures,
     keys_for,
@@ -467,14 +468,15 @@ HEDGES = frozenset(
 
 def claim_words(text: str) -> list[str]:
     """The distinct content words of a claim or statement, stemmed, in order: folded words
-    (``near_duplicates.normalized``) without stop words, negations, figures and their
+    (``near_duplicates.normalized``) without stop words, negations, figures (in digits or
+    words) and their
     :data:`HEDGES` (a claim with another figure is otherwise the same claim: the figures are
     told apart by :func:`different_figures`)."""
     out: list[str] = []
     for word in normalized(text).split():
         if word in CLAIM_STOPWORDS or word in NEGATIONS or word in HEDGES:
             continue
-        if any(c.isdigit() for c in word):
+        if any(c.isdigit() for c in word) or word in NUMBER_WORDS:
             continue
         stem_ = stem(word)
         if stem_ not in out:
@@ -493,10 +495,16 @@ def _negations(text: str) -> int:
     return sum(word in NEGATIONS for word in normalized(text).split())
 
 
-# Where a negation's scope ends: a semicolon or colon, a comma before a conjunction, or
+# Where a negation's scope ends: a semicolon or colon, a comma before a conjunction,
 # "but" ("The governor never said that, and the budget is balanced": the "never" negates
-# "said that", not the clause that matches a claim about the budget).
-_CLAUSE_BREAK = re.compile(r"\s*(?:[;:]|,\s*(?:and|but|or|yet|while|whereas)\b|\bbut\b)\s*", re.I)
+# "said that", not the clause that matches a claim about the budget), or a conjunction
+# before a modal that opens a second predicate of the same subject ('the State would "not
+# allow the dam" and would approach the Supreme Court': the "not" is the first's alone).
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:[;:]|,\s*(?:and|but|or|yet|while|whereas)\b|\bbut\b"
+    r"|\b(?:and|or)\s+(?=(?:would|will|could|should|can|may|might|must|shall)\b))\s*",
+    re.I,
+)
 
 
 def matching_clause(text: str, other: list[str]) -> str:
@@ -569,6 +577,11 @@ def coverage(claim: str, statement: str, mine: list[str] | None = None) -> Cover
     # promised 5,000 jobs" for "Vedmid promised 5,000 jobs at the plant"), is as close
     alike = 2 * (shared + reversals) >= 0.75 * (found.claim + found.statement)
     within = alike or MIN_WITHIN <= shared == found.statement
+    if not within and statement_clause != statement:
+        # the claim may be one clause of a longer statement: that clause alike is as close
+        clause = claim_words(statement_clause)
+        in_clause = sum(any(same_word(w, o) for o in clause) for w in mine)
+        within = 2 * (in_clause + reversals) >= 0.75 * (found.claim + len(clause))
     flipped = within and negated != reversed_verb
     return Coverage(shared, len(mine), len(theirs), flipped or compare(claim, statement).negated)
 
@@ -639,14 +652,21 @@ def _statements_sharing_words(
     return [sid for sid in ranked if best[sid] >= MIN_RESEMBLANCE][: limit * 2]
 
 
+# a thousands separator: "4,000" and "4000" are one figure
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
 def different_figures(claim: str, statement: str) -> dict[str, list[str]]:
     """The numbers that make ``statement`` another claim than ``claim``: ``{"claim": [...],
     "statement": [...]}``, the claim's figures the statement lacks and the statement's the
-    claim lacks (as written: "3%", "0.3%"); both empty unless each has a figure the other
-    has not (a claim that names no number, or fewer, does not differ)."""
+    claim lacks (``near_duplicates.figures``: "3%", "0.3%", "nine" as "9"; "4,000" is
+    "four thousand"); both empty unless each has a figure the other has not (a claim that
+    names no number, or fewer, does not differ)."""
     mine, theirs = figures(claim), figures(statement)
-    only_mine = [f for f in mine if f not in theirs]
-    only_theirs = [f for f in theirs if f not in mine]
+    values = {f: _THOUSANDS.sub("", f) for f in mine + theirs}  # "4,000" is "four thousand"
+    mine_values, their_values = {values[f] for f in mine}, {values[f] for f in theirs}
+    only_mine = [f for f in mine if values[f] not in their_values]
+    only_theirs = [f for f in theirs if values[f] not in mine_values]
     if only_mine and only_theirs:
         return {"claim": only_mine, "statement": only_theirs}
     return {"claim": [], "statement": []}

@@ -13,8 +13,8 @@ from typing import Any
 from link_corpus import article, index, quote
 
 from indexer.link import Linker
-from store.near_duplicates import compare
-from store.provenance import check_claim
+from store.near_duplicates import compare, figures
+from store.provenance import check_claim, different_figures
 from webapp import create_app
 
 GREW = "The national economy grew 0.3% in January after a weak winter for retailers"
@@ -95,3 +95,42 @@ def test_a_deleted_article_no_longer_answers_a_check(store):
         "/check", query_string={"text": GREW}
     ).get_data(as_text=True)
     assert "0 articles" not in html and "same statement" not in html
+
+
+WAITS = "The new clinics will cut waiting times for hip surgery from fourteen months to {}"
+
+
+def test_figures_written_as_words_are_compared_like_digits(store):
+    """A stored "from fourteen months to nine" checked as "... to eight" is another figure;
+    "to 9" is the same one, and "four thousand" is "4,000"."""
+    linker = Linker(store)
+    stored = _store_quote(store, linker, "Ledger Times", "waits", WAITS.format("nine"))
+    results = check_claim(store, WAITS.format("eight"))
+    match = next(r for r in results if r["statement_id"] == stored)
+    assert match["different_figures"] == {"claim": ["8"], "statement": ["9"]}
+    match = next(r for r in check_claim(store, WAITS.format("9")) if r["statement_id"] == stored)
+    assert match["different_figures"] == {"claim": [], "statement": []}
+    html = (
+        create_app(store, {"TESTING": True})
+        .test_client()
+        .get("/check", query_string={"text": WAITS.format("eight")})
+        .get_data(as_text=True)
+    )
+    assert "different figure: 9 here, 8 in your claim" in html
+
+
+def test_number_words_read_as_figures() -> None:
+    assert figures("two hundred and ten cars, twenty-five vans and a dozen buses") == [
+        "210",
+        "25",
+        "12",
+    ]
+    assert figures("forty per cent of four thousand homes; seven and eight") == [
+        "40%",
+        "4000",
+        "7",
+        "8",
+    ]
+    assert figures("no one said one of them was the one") == []
+    assert different_figures("4,000 jobs", "four thousand jobs")["claim"] == []
+    assert different_figures("4,000 jobs", "400 jobs")["claim"] == ["4,000"]

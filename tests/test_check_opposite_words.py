@@ -60,3 +60,26 @@ def test_a_copy_that_only_drops_on_stays_the_same_quote_but_off_does_not():
     off = compare("the talks are on for Friday at the ministry in Brenna",
                   "the talks are off for Friday at the ministry in Brenna")
     assert not off.same and off.negated
+
+
+def test_a_negated_clause_of_a_longer_reported_statement_contradicts_the_claim(store):
+    """A mixed quote, 'the State would "not allow the Tunga barrage at any cost" and would
+    go to the Supreme Court', carries the claim in its first predicate only: the negation
+    there (the reported clause or the quoted fragment) decides its polarity, the second
+    predicate does not dilute it."""
+    _store_quotes(store, "Deccan Courier", "barrage", [
+        ('the State would "not allow the Tunga barrage at any cost" and would go to the '
+         "Supreme Court if the neighbouring State went ahead with the works", "Anand Rao"),
+    ])
+    [found] = check_claim(store, "The State will allow the Tunga barrage")
+    assert found["contradicts"] is True
+    [agrees] = check_claim(store, "The State will not allow the Tunga barrage")
+    assert agrees["contradicts"] is False
+    [other] = check_claim(store, "The State would go to the Supreme Court over the works")
+    assert other["contradicts"] is False
+
+
+def test_a_second_predicate_after_and_is_its_own_negation_scope():
+    stored = "ministers would not cut the bus subsidy and would review the fares in spring"
+    assert coverage("Ministers will cut the bus subsidy", stored).contradicts
+    assert not coverage("Ministers will review the fares in spring", stored).contradicts

@@ -113,3 +113,41 @@ def test_the_forms_of_a_note_that_name_the_right_speaker() -> None:
         ("Dr. Ruth Anselm", "Tom Baird", ()),
         ("Mark Dunn", "Paula Grant", ()),
     ]
+
+
+def test_a_british_style_amendment_moves_the_quote_it_quotes(
+    new_store: Store, tmp_path: Path
+) -> None:
+    """ "This article was amended on DATE. A quote saying '...' was wrongly attributed to X;
+    it was said by the DESCRIPTION, Y." (Guardian/BBC style: the quote is the subject, the
+    note quotes its words, the right speaker comes after a description)."""
+    note = (
+        "\u2022 This article was amended on 26 November 2026. A quote saying 'The levy is a "
+        "tax on every family' was wrongly attributed to Mark Dunn; it was said by the "
+        "harbour master, Paula Grant."
+    )
+    found = indexed(new_store, tmp_path, "amended", note)
+    levy = next(a for c, a in found.items() if "levy is a tax" in c)
+    assert (levy["speaker"], levy["corrected_from"]) == ("Paula Grant", "Mark Dunn")
+    vote = next(a for c, a in found.items() if "never in doubt" in c)
+    assert (vote["speaker"], vote["corrected_from"]) == ("Mark Dunn", None)
+
+
+def test_the_forms_of_an_amendment_that_name_the_right_speaker() -> None:
+    said = [
+        (m.wrong, m.right, m.topic)
+        for body in (
+            "This article was amended on 3 May 2026. Remarks about the ferry levy were "
+            "misattributed to Tom Reyes. They were made by Ana Silva.",
+            "Correction: An earlier version of this article attributed a quote about the levy "
+            "to Mark Dunn. It was Paula Grant who said it.",
+            "This article was amended on 3 May 2026. The quote \u2018We will not sell\u2019 "
+            "was incorrectly attributed to Tom Reyes.",
+        )
+        for m in misattributions(body)
+    ]
+    assert said == [
+        ("Tom Reyes", "Ana Silva", ("ferry", "levy")),
+        ("Mark Dunn", "Paula Grant", ("levy",)),
+        ("Tom Reyes", None, ("sell",)),
+    ]

@@ -12,9 +12,13 @@ the linker can make a speaker of, or that leaves unclear which of several quotes
 marks them disputed: the note is kept on them, their speaker is not changed.
 
 Forms read (in the note's paragraph): "(mis|incorrectly )attributed a quote / remarks /
-comments [about TOPIC] to WRONG", then "rather than / instead of RIGHT" or, in the next
-sentence, "It was said by RIGHT", "The quote was from RIGHT", "It came from RIGHT",
-"RIGHT said it", "RIGHT made the remark".
+comments [about TOPIC | saying 'WORDS'] to WRONG", then "rather than / instead of RIGHT" or,
+in the next sentence, "It was said by RIGHT", "The quote was from RIGHT", "It came from
+RIGHT", "RIGHT said it", "RIGHT made the remark", "It was RIGHT who said it"; and the
+British form with the quote as subject ("This article was amended on 26 November 2026. A
+quote saying 'WORDS' was wrongly attributed to WRONG; it was said by the education
+secretary, RIGHT"; "Remarks about TOPIC were misattributed to WRONG"). The quoted WORDS
+name the quote as a topic does.
 """
 
 from __future__ import annotations
@@ -35,26 +39,50 @@ _NAME = (
     r"[A-Z][\w'\u2019-]*(?:\s+(?:de\s+|van\s+|von\s+|da\s+)?[A-Z][\w'\u2019-]*){{0,3}})"
 )
 _SAID = r"(?:quotes?|quotations?|remarks?|comments?|statements?|words)"
+_DETERMINER = r"(?:(?i:a|an|the|one|two|three|several|some|these|those)\s+)?"
+# what the note says of the quote: its topic ("about the levy") or its words, quoted ("a
+# quote saying 'No child should ...'", "the remark 'We will not sell'")
+_WHICH = (
+    r"(?:\s+(?:about|on|regarding|concerning|over)\s+(?P<topic>[^.;]+?)"
+    r"|,?\s+(?:(?:saying|reading|that\s+said|which\s+said|in\s+which\s+\w+\s+said)\s+)?"
+    "[\"'\u2018\u201c](?P<quoted>.+?)[\"'\u2019\u201d],?(?=\\W|$))?"
+)
+_WRONGLY = r"(?:(?:incorrectly|wrongly|mistakenly|erroneously)\s+)?"
 _MISATTRIBUTED = re.compile(
-    r"\b(?:(?:incorrectly|wrongly|mistakenly|erroneously)\s+)?(?:mis)?attributed\s+"
-    rf"(?:(?:a|an|the|one|two|three|several|some|these|those)\s+)?(?:[a-z]+\s+)?{_SAID}"
-    r"(?:\s+(?:about|on|regarding|concerning|over)\s+(?P<topic>[^.;]+?))?"
+    # the newsroom as subject: "(An earlier version ...) attributed a quote ... to WRONG"
+    rf"\b{_WRONGLY}(?:mis)?attributed\s+{_DETERMINER}(?:[a-z]+\s+)?{_SAID}{_WHICH}"
     rf"\s+to\s+{_NAME.format('wrong')}"
     rf"(?:,?\s+(?:rather\s+than|instead\s+of|and\s+not)\s+{_NAME.format('instead')})?"
     r"(?=[\s.,;]|$)"
+    # the quote as subject (British style): "A quote saying '...' was wrongly attributed
+    # to WRONG", "Remarks about the levy were misattributed to WRONG"
+    rf"|\b{_DETERMINER}(?:[a-z]+\s+)?(?i:{_SAID})"
+    + _WHICH.replace("topic>", "topic2>").replace("quoted>", "quoted2>")
+    + rf"\s+(?:was|were|had\s+been|have\s+been|has\s+been)\s+{_WRONGLY}(?:mis)?attributed"
+    rf"\s+to\s+{_NAME.format('wrong2')}(?=[\s.,;]|$)"
 )
+# "It was said by the education secretary, Matthew Lyle": a description, then the name
+_DESCRIBED = r"(?:(?:the\s+)?(?:[a-z][\w-]*\s+){1,4}?[a-z][\w-]*,\s+)?"
 _RIGHT_SPEAKER = re.compile(
     r"^\W*(?:"
-    rf"(?:It|They|The\s+{_SAID}|That\s+{_SAID}|The\s+\w+\s+{_SAID})\s+(?:was|were)\s+"
+    rf"(?:[Ii]t|[Tt]hey|[Tt]he\s+{_SAID}|[Tt]hat\s+{_SAID}|[Tt]he\s+\w+\s+{_SAID})\s+"
+    r"(?:was|were)\s+"
     r"(?:actually\s+|in\s+fact\s+)?(?:(?:said|made|spoken|written|uttered)\s+)?(?:by|from)\s+"
-    r"|(?:It|They)\s+(?:actually\s+)?came\s+from\s+"
+    rf"{_DESCRIBED}"
+    r"|(?:[Ii]t|[Tt]hey)\s+(?:actually\s+)?came\s+from\s+"
+    rf"{_DESCRIBED}"
     r")"
     + _NAME.format("right")
+    + r"|^\W*(?:[Ii]t\s+was\s+(?:actually\s+|in\s+fact\s+)?)"
+    + _NAME.format("who")
+    + r"\s+who\s+(?:said|made|wrote)\s+(?:it|them|the\s+\w+)\b"
     + r"|^\W*"
     + _NAME.format("speaker")
     + rf"\s+(?:actually\s+)?(?:said|made|wrote)\s+(?:it|them|the\s+{_SAID})\b"
 )
-_TOPIC_STOPWORDS = wordset("the a an of his her their its this that and or")
+_TOPIC_STOPWORDS = wordset(
+    "the a an of his her their its this that and or not should would will could can must was were"
+)
 
 
 @dataclass(frozen=True)
@@ -82,13 +110,22 @@ def misattributions(body: str) -> list[Misattribution]:
             if right is None:
                 after = note[match.end() :].lstrip(" .;")
                 said = _RIGHT_SPEAKER.match(after)
-                right = (said.group("right") or said.group("speaker")) if said else None
+                right = (
+                    (said.group("right") or said.group("who") or said.group("speaker"))
+                    if said
+                    else None
+                )
+            about = (
+                match.group("topic") or match.group("topic2")
+                or match.group("quoted") or match.group("quoted2") or ""
+            )
             topic = tuple(
                 w
-                for w in re.findall(r"[a-z][a-z'-]{2,}", fold(match.group("topic") or ""))
+                for w in re.findall(r"[a-z][a-z'-]{2,}", fold(about))
                 if w not in _TOPIC_STOPWORDS
             )
-            found.append(Misattribution(match.group("wrong"), right, topic, note))
+            wrong = match.group("wrong") or match.group("wrong2")
+            found.append(Misattribution(wrong, right, topic, note))
     return found
 
 
